@@ -1,0 +1,178 @@
+"""The command line: parsing and exit codes only; the work is done elsewhere.
+
+Exit codes: 0 nothing at or above the failing severity; 1 findings that block sending;
+2 a usage, configuration or input error (named in one line; other files still checked)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from empathylint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="empathylint",
+    help="Lint customer-support replies, canned replies and help docs before they go out.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"empathylint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        Optional[bool],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """empathylint: the checklist a support lead would run over your reply."""
+
+
+def _split(values: Optional[list[str]]) -> tuple[str, ...]:  # noqa: UP045
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"empathylint: error: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files and folders to check; - reads standard input.")],
+    profile: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="reply, template or doc; overrides the profile globs in checklist.toml."),
+    ] = None,
+    customer: Annotated[Optional[str], typer.Option(help="The customer's name, e.g. Maria.")] = None,  # noqa: UP045
+    agent: Annotated[Optional[str], typer.Option(help="Your name, as you sign.")] = None,  # noqa: UP045
+    config: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--config", help="A checklist.toml to use over the one found from here upwards."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option(help="Ignore checklist.toml and pyproject.toml files found on disk.")
+    ] = False,
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(help="Only these rule groups or ids (comma-separated, repeatable)."),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(help="Skip these rule groups or ids (comma-separated, repeatable)."),
+    ] = None,
+    fail_on: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Exit 1 on findings at or above: error, warning or info."),
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only.")] = False,
+    format_in: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--format-in", help="Read every file as this format instead of by extension."),
+    ] = None,
+    stdin_filename: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="The name to report standard input as; its extension picks the format and profile."),
+    ] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Check replies, canned replies and help docs against the support checklist."""
+    from empathylint.checking import CheckOptions, check_paths
+    from empathylint.config import CommandLine, ConfigError, load_config
+    from empathylint.engine import INTERNAL_ERROR
+    from empathylint.formats import FORMATS
+    from empathylint.reporters.rich_report import make_console, render
+    from empathylint.rules import RULES
+
+    if format_in is not None and format_in not in FORMATS:
+        raise _fail(f"--format-in must be one of {', '.join(FORMATS)}, not {format_in!r}")
+    flags = CommandLine(
+        select=_split(select) if select else None,
+        ignore=_split(ignore),
+        fail_on=fail_on.lower() if fail_on else None,
+        profile=profile,
+    )
+    try:
+        settings = load_config(RULES, config_file=config, command_line=flags, isolated=isolated)
+    except ConfigError as error:
+        raise _fail(str(error)) from None
+
+    options = CheckOptions(
+        customer_name=customer,
+        agent_name=agent,
+        format_name=format_in,
+        stdin_filename=stdin_filename,
+    )
+    reports = [report for report, _source in check_paths(paths, settings, RULES, options)]
+    console = make_console()
+    render(reports, settings.fail_on, console=console, quiet=quiet)
+    if debug:
+        for report in reports:
+            for trace in report.tracebacks:
+                typer.echo(f"{report.path}:\n{trace}", err=True)
+
+    errors = any(r.error is not None for r in reports) or any(
+        d.rule_id == INTERNAL_ERROR for r in reports for d in r.diagnostics
+    )
+    if errors:
+        raise typer.Exit(EXIT_ERROR)
+    if not exit_zero and any(r.blocking(settings.fail_on) for r in reports):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def rules() -> None:
+    """List every rule: id, checklist item, default severity, profiles and fix."""
+    from rich.table import Table
+
+    from empathylint.checklist import ITEMS_BY_KEY
+    from empathylint.reporters.rich_report import make_console
+    from empathylint.rules import RULES
+
+    table = Table("id", "checklist item", "severity", "profiles", "fix", "what it flags", box=None)
+    for rule in RULES:
+        item = ITEMS_BY_KEY[rule.item]
+        for rule_id, code in zip(rule.ids, rule.codes, strict=True):
+            table.add_row(
+                rule_id,
+                f"{item.number}. {item.title}" if item.number else item.title,
+                code.severity.label,
+                ", ".join(sorted(rule.profiles)),
+                code.fix,
+                code.summary,
+            )
+    make_console().print(table)
+
+
+@app.command()
+def explain(rule_id: Annotated[str, typer.Argument(help="A rule group or id, e.g. use-their-name.")]) -> None:
+    """Show a rule's documentation: what it does, why it matters, an example, what to write instead."""
+    from rich.markdown import Markdown
+
+    from empathylint.reporters.rich_report import make_console
+    from empathylint.rules import rule_by_id
+
+    rule = rule_by_id(rule_id)
+    if rule is None or (rule_id != rule.group and rule_id not in rule.ids):
+        raise _fail(f"unknown rule {rule_id!r}; `empathylint rules` lists them")
+    make_console().print(Markdown(f"# {rule.group}\n\n" + rule.doc))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        sys.exit(130)

@@ -1,0 +1,59 @@
+"""What a check reports: a Diagnostic with its span, message, suggestion and fix."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that resolve a finding. `safe` fixes keep the meaning and run with --fix;
+    unsafe ones (rewrites that change meaning) need --unsafe-fixes, as in ruff."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding. Rules fill the span in the Document's text; the engine maps it to the
+    source file and fills line and column (1-based, columns counted in characters)."""
+
+    rule_id: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    fix: Fix | None = None
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0

@@ -1,0 +1,434 @@
+"""The Document every rule reads: checkable text, its parts, and the way back to the source.
+
+A format reader (formats/) turns a file into two strings: the `source` as the user wrote it
+and the `text` the rules read. The text keeps the source's coordinates wherever it can:
+blocks that are not prose (code blocks, quoted customer text, front matter) become spaces,
+newlines kept; inline things that are not prose (inline code, URLs, email addresses,
+placeholders) become a run of OBJECT characters, so a sentence keeps its shape ("Run ￼￼￼ to
+update") while no word rule can match inside them. Where a reader must change lengths (HTML
+entities), it passes `offsets`, one source offset per text character.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+OBJECT = "\ufffc"
+"""Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
+
+PlaceholderRole = Literal["customer", "agent", "other"]
+Profile = Literal["reply", "template", "doc"]
+PROFILES: tuple[Profile, ...] = ("reply", "template", "doc")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A helpdesk placeholder such as {{ticket.requester.first_name}} or [NAME]."""
+
+    span: Span
+    raw: str
+    role: PlaceholderRole
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Rules switched off for a range of the text by an inline directive.
+
+    `rule_ids` empty means every rule. `directive` is the directive's own span, so that
+    unknown rule ids in it can be reported where they stand."""
+
+    region: Span
+    rule_ids: frozenset[str]
+    directive: Span
+
+
+@dataclass(frozen=True)
+class PlaceholderVocabulary:
+    """Words inside a placeholder that tell whose name it carries (checklist.toml [placeholders])."""
+
+    customer_words: tuple[str, ...]
+    agent_words: tuple[str, ...]
+    bare_tokens: tuple[str, ...]
+
+
+@dataclass
+class Document:
+    source: str
+    text: str
+    path: str
+    profile: Profile
+    customer_name: str | None = None
+    agent_name: str | None = None
+    customer_message: str | None = None
+    placeholders: tuple[Placeholder, ...] = ()
+    greeting: Span | None = None
+    greeting_name: Span | None = None
+    sign_off: Span | None = None
+    sign_off_name: Span | None = None
+    body: Span = Span(0, 0)
+    suppressions: tuple[Suppression, ...] = ()
+    offsets: Sequence[int] | None = None
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    # --- shared computations, done once per document and shared by the rules ---
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a value once per document (sentences, words, the grade) for all rules."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
+
+    @property
+    def sentences(self) -> list[Span]:
+        """Sentences of the greeting, body and sign-off, in order."""
+        return self.memo("sentences", lambda: list(split_sentences(self.text, Span(0, len(self.text)))))
+
+    @property
+    def body_sentences(self) -> list[Span]:
+        return [s for s in self.sentences if self.body.contains(s)]
+
+    @property
+    def paragraphs(self) -> list[Span]:
+        return self.memo("paragraphs", lambda: list(split_paragraphs(self.text, self.body)))
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def is_prose(self, span: Span) -> bool:
+        """True when the span holds no masked (non-prose) character."""
+        return OBJECT not in self.text[span.start : span.end]
+
+    def placeholders_in(self, span: Span) -> list[Placeholder]:
+        return [p for p in self.placeholders if span.contains(p.span)]
+
+    # --- mapping back to the file ---
+
+    def source_offset(self, text_offset: int) -> int:
+        if self.offsets is None:
+            return text_offset
+        if text_offset >= len(self.offsets):
+            return len(self.source)
+        return self.offsets[text_offset]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of text[start:end]; its end follows the last character."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            source_start = self.source_offset(start)
+            return source_start, source_start
+        return self.source_offset(start), self.source_offset(end - 1) + 1
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """True when text[start:end] stands unchanged in the source, so an edit can map."""
+        source_start, source_end = self.source_span(start, end)
+        return self.source[source_start:source_end] == self.text[start:end]
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a source offset."""
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.source)
+        line_index = bisect.bisect_right(self._line_starts, source_offset) - 1
+        return line_index + 1, source_offset - self._line_starts[line_index] + 1
+
+
+def line_starts(source: str) -> list[int]:
+    """Offsets where lines start; \\r\\n, \\r and \\n all end a line."""
+    starts = [0]
+    for match in _NEWLINE.finditer(source):
+        starts.append(match.end())
+    return starts
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+# --- masking of inline non-prose ------------------------------------------------------
+
+_PLACEHOLDER = re.compile(
+    r"""
+      \{\{[^{}\n]{1,200}\}\}          # {{ticket.requester.first_name}}, {{first_name|fallback:"there"}}
+    | \{%[^{}\n]{1,200}%\}            # {%customer.firstName,fallback=there%}
+    | \{\$[^{}\n]{1,200}\}            # {$ticket.requester.name}
+    | \{[A-Za-z_][\w.]{0,80}\}        # {user.firstname}
+    | \*\|[A-Z_]{2,40}\|\*            # *|FNAME|*
+    | %[A-Z][A-Z_]{1,40}%             # %FIRSTNAME%
+    | \[[A-Z][A-Z0-9 _]{1,40}\]       # [NAME], [AGENT NAME]
+    | \[[A-Za-z][a-z]*(?:[ _][A-Za-z][a-z]*){0,3}\s?name\]  # [first name], [Customer name]
+    | <[A-Za-z][a-z]*(?:[ _][A-Za-z][a-z]*){0,3}\s?name>    # <first name>, <agent name>
+    """,
+    re.VERBOSE,
+)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
+
+
+def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Placeholder]:
+    found = [
+        Placeholder(Span(m.start(), m.end()), m.group(), classify_placeholder(m.group(), vocabulary))
+        for m in _PLACEHOLDER.finditer(text)
+    ]
+    if vocabulary.bare_tokens:
+        bare = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.bare_tokens)) + r")\b")
+        taken = [p.span for p in found]
+        for m in bare.finditer(text):
+            span = Span(m.start(), m.end())
+            if not any(t.start <= span.start < t.end for t in taken):
+                found.append(Placeholder(span, m.group(), classify_placeholder(m.group(), vocabulary)))
+        found.sort(key=lambda p: p.span.start)
+    return found
+
+
+def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> PlaceholderRole:
+    """Whose name a placeholder carries, from the words inside it.
+
+    `current_user.first_name` is the agent although it also says "name"; agent words are
+    looked for first, and "name"/"first_name" alone means the customer (Intercom's
+    {{first_name}}, a macro's [NAME])."""
+    words = set(re.findall(r"[a-z]+", _split_camel(raw).lower()))
+    if words & set(vocabulary.agent_words):
+        return "agent"
+    if words & set(vocabulary.customer_words):
+        return "customer"
+    return "other"
+
+
+def _split_camel(raw: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw)
+
+
+def mask(text: str, spans: Sequence[Span]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i] not in "\r\n":
+                chars[i] = OBJECT
+    return "".join(chars)
+
+
+# --- greeting and sign-off --------------------------------------------------------------
+
+_GREETING = re.compile(
+    r"""(?P<opener>
+          to\s+whom\s+it\s+may\s+concern
+        | good\s+(?:morning|afternoon|evening|day)
+        | hi|hello|hey|heya|hiya|howdy|dear|greetings|morning|afternoon|evening|hallo|hola
+        )\b
+        (?P<rest>(?:[^\n.!?:;,—–]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.){0,120})
+        (?P<end>[,!:;—–]|\.(?=\s*$)|\s*$)""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+_CLOSING = re.compile(
+    r"""^[ \t]*(?P<closing>
+          (?:best|kind|warm|warmest|many|with)?\s*(?:regards|wishes)
+        | best|cheers|sincerely|yours\s+(?:truly|sincerely)|cordially|respectfully
+        | (?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot))?|thank\s+you(?:\s+(?:again|so\s+much))?
+        | all\s+the\s+best|take\s+care|talk\s+soon|speak\s+soon|stay\s+safe|with\s+thanks
+        | have\s+a\s+(?:great|good|nice|lovely|wonderful)\s+(?:day|one|week|weekend|evening)
+        | --|—|–|~
+        )[ \t]*[,.!]?[ \t]*(?P<inline_name>[^\n]{0,80}?)[ \t]*$""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+_SIGN_OFF_MAX_LINES_AFTER = 6
+_NAME_WORD = r"[A-Z\u00C0-\u024F\ufffc][\w'’.\-\ufffc]*"
+_INLINE_NAME = re.compile(rf"(?:[-—–~][ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}")
+
+
+def find_greeting(text: str) -> tuple[Span | None, Span | None]:
+    """The greeting at the top and the span of the name it addresses ("Maria", "there")."""
+    first = re.search(r"\S", text)
+    if first is None:
+        return None, None
+    line_end = text.find("\n", first.start())
+    line_end = len(text) if line_end == -1 else line_end
+    match = _GREETING.match(text, first.start(), line_end)
+    if match is None:
+        return None, None
+    rest = match.group("rest")
+    if len(rest.split()) > 6:
+        return None, None
+    greeting = Span(match.start(), match.end())
+    name_start, name_end = match.start("rest"), match.end("rest")
+    stripped = rest.strip()
+    if not stripped:
+        return greeting, None
+    name_start += len(rest) - len(rest.lstrip())
+    name_end = name_start + len(stripped)
+    return greeting, Span(name_start, name_end)
+
+
+def find_sign_off(text: str, after: int) -> tuple[Span | None, Span | None]:
+    """The closing block ("Best,\\nSam") and the span of the name it carries."""
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text[after:])]
+    candidates = lines[-(_SIGN_OFF_MAX_LINES_AFTER + 1) :]
+    for index, line in enumerate(candidates):
+        start = after + line.start()
+        closing = _CLOSING.match(text, start, after + line.end())
+        if closing is None:
+            continue
+        following = candidates[index + 1 :]
+        if any(len(f.group().split()) > 8 for f in following):
+            continue
+        inline_name = closing.group("inline_name").strip()
+        if inline_name and not _INLINE_NAME.fullmatch(inline_name):
+            continue
+        if inline_name:
+            name_start = closing.start("inline_name")
+            name_span: Span | None = Span(name_start, name_start + len(inline_name))
+        elif following:
+            name_line = following[0]
+            name_span = Span(after + name_line.start(), after + name_line.end())
+            leading = len(name_line.group()) - len(name_line.group().lstrip())
+            name_span = Span(name_span.start + leading, name_span.end)
+        else:
+            name_span = None
+        return Span(start, len(text.rstrip())), name_span
+    return None, None
+
+
+# --- sentences, paragraphs, words -------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "approx", "dept", "inc", "ltd", "co", "jr", "sr"}
+    | {"fig", "min", "max", "est"}
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+def split_sentences(text: str, within: Span) -> Iterator[Span]:
+    """Sentence spans, trimmed. Splits at end punctuation followed by space, at blank
+    lines and before list items; knows common abbreviations ("e.g.", "Dr.")."""
+    start = within.start
+    for match in _SENTENCE_END.finditer(text, within.start, within.end):
+        if match.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[start : match.start()])
+            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        span = _trim(text, start, end)
+        if span is not None:
+            yield span
+        start = match.end()
+    span = _trim(text, start, within.end)
+    if span is not None:
+        yield span
+
+
+def split_paragraphs(text: str, within: Span) -> Iterator[Span]:
+    start = within.start
+    for match in re.finditer(r"\n[ \t]*\n", text[within.start : within.end]):
+        end = within.start + match.start()
+        span = _trim(text, start, end)
+        if span is not None:
+            yield span
+        start = within.start + match.end()
+    span = _trim(text, start, within.end)
+    if span is not None:
+        yield span
+
+
+def words(text: str, within: Span) -> Iterator[Span]:
+    for match in _WORD.finditer(text, within.start, within.end):
+        yield Span(match.start(), match.end())
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    segment = text[start:end]
+    stripped = segment.strip().strip(OBJECT).strip()
+    if not stripped or not any(c.isalnum() for c in stripped):
+        return None
+    leading = len(segment) - len(segment.lstrip())
+    return Span(start + leading, start + leading + len(segment.strip()))
+
+
+# --- building ---------------------------------------------------------------------------
+
+
+def normalize_newlines(text: str, offsets: Sequence[int] | None) -> tuple[str, Sequence[int]]:
+    """\r\n and \r become \n, with offsets kept pointing into the source."""
+    pieces: list[str] = []
+    kept: array[int] = array("q")
+    position = 0
+    for match in re.finditer(r"\r\n?", text):
+        pieces.append(text[position : match.start()])
+        pieces.append("\n")
+        kept.extend(range(position, match.start() + 1))
+        position = match.end()
+    pieces.append(text[position:])
+    kept.extend(range(position, len(text)))
+    if offsets is not None:
+        kept = array("q", (offsets[i] for i in kept))
+    return "".join(pieces), kept
+
+
+def build_document(
+    source: str,
+    *,
+    path: str,
+    profile: Profile,
+    vocabulary: PlaceholderVocabulary,
+    text: str | None = None,
+    offsets: Sequence[int] | None = None,
+    customer_name: str | None = None,
+    agent_name: str | None = None,
+    customer_message: str | None = None,
+    suppressions: Sequence[Suppression] = (),
+) -> Document:
+    """Find placeholders, URLs and emails, mask them, and find greeting, body and sign-off.
+
+    Help articles (profile "doc") have no greeting or sign-off: all of it is body."""
+    readable = source if text is None else text
+    if "\r" in readable:
+        readable, offsets = normalize_newlines(readable, offsets)
+    placeholders = find_placeholders(readable, vocabulary)
+    inline = [p.span for p in placeholders]
+    inline += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
+    inline += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
+    masked = mask(readable, inline)
+
+    greeting = greeting_name = sign_off = sign_off_name = None
+    if profile != "doc":
+        greeting, greeting_name = find_greeting(masked)
+        sign_off, sign_off_name = find_sign_off(masked, greeting.end if greeting else 0)
+    body_start = greeting.end if greeting else 0
+    body_end = sign_off.start if sign_off else len(masked)
+    return Document(
+        source=source,
+        text=masked,
+        path=path,
+        profile=profile,
+        customer_name=customer_name,
+        agent_name=agent_name,
+        customer_message=customer_message,
+        placeholders=tuple(placeholders),
+        greeting=greeting,
+        greeting_name=greeting_name,
+        sign_off=sign_off,
+        sign_off_name=sign_off_name,
+        body=Span(body_start, max(body_start, body_end)),
+        suppressions=tuple(suppressions),
+        offsets=offsets,
+    )

@@ -1,0 +1,187 @@
+"""Run the enabled rules over a Document: severities, suppressions, positions, scorecard.
+
+Pure: a Document and a Config in, a FileReport out. A rule that raises becomes one
+internal-error finding for that rule and file; the other rules still report."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import traceback
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from empathylint.checklist import ITEMS, SEND
+from empathylint.config import Config
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.document import Document, Profile
+from empathylint.rule import AnyRule, Metrics
+
+INTERNAL_ERROR = "internal-error"
+UNKNOWN_DIRECTIVE = "unknown-directive"
+
+
+class Status(enum.Enum):
+    MET = "met"
+    NOT_MET = "not met"
+    NOT_APPLICABLE = "n/a"
+
+
+@dataclass(frozen=True, slots=True)
+class ScorecardEntry:
+    item: str
+    status: Status
+
+
+@dataclass
+class FileReport:
+    path: str
+    profile: Profile | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    scorecard: list[ScorecardEntry] = field(default_factory=list)
+    metrics: dict[str, Metrics] = field(default_factory=dict)
+    error: str | None = None
+    document: Document | None = None
+    tracebacks: list[str] = field(default_factory=list)
+
+    def blocking(self, fail_on: Severity) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity >= fail_on]
+
+    def ready_to_send(self, fail_on: Severity) -> bool:
+        return self.error is None and not self.blocking(fail_on)
+
+
+def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileReport:
+    report = FileReport(path=document.path, profile=document.profile, document=document)
+    applicable = [rule for rule in rules if config.rule_applies(rule, document.profile)]
+    found: list[Diagnostic] = []
+    for rule in applicable:
+        if not any(config.is_selected(rule_id, document.path) for rule_id in rule.ids):
+            continue
+        settings = config.rule_settings[rule.group]
+        try:
+            found.extend(rule.check(document, settings))
+            if rule.metrics is not None:
+                report.metrics[rule.group] = rule.metrics(document, settings)
+        except Exception as error:
+            report.tracebacks.append(traceback.format_exc())
+            found.append(
+                Diagnostic(
+                    rule_id=INTERNAL_ERROR,
+                    severity=Severity.ERROR,
+                    start=0,
+                    end=0,
+                    message=f"rule {rule.group} failed on this file: {type(error).__name__}: {error}"
+                    " (please report it; run with --debug for the traceback)",
+                )
+            )
+    found = [d for d in found if d.rule_id == INTERNAL_ERROR or config.is_selected(d.rule_id, document.path)]
+    found = [_with_configured_severity(d, config) for d in found]
+    found.extend(unknown_directive_ids(document, {rule_id for rule in rules for rule_id in rule.ids}))
+    found = _drop_suppressed(found, document)
+    report.diagnostics = sorted(
+        (locate(d, document) for d in found),
+        key=lambda d: (d.start, d.end, d.rule_id, d.message),
+    )
+    report.scorecard = scorecard(report.diagnostics, applicable, config, document)
+    return report
+
+
+def _with_configured_severity(diagnostic: Diagnostic, config: Config) -> Diagnostic:
+    severity = config.severity_of(diagnostic.rule_id, diagnostic.severity)
+    if severity == diagnostic.severity:
+        return diagnostic
+    return dataclasses.replace(diagnostic, severity=severity)
+
+
+def unknown_directive_ids(document: Document, known_ids: set[str]) -> Iterable[Diagnostic]:
+    groups = {rule_id.split(".", 1)[0] for rule_id in known_ids}
+    for suppression in document.suppressions:
+        for rule_id in sorted(suppression.rule_ids):
+            if rule_id not in known_ids and rule_id not in groups:
+                yield Diagnostic(
+                    rule_id=UNKNOWN_DIRECTIVE,
+                    severity=Severity.WARNING,
+                    start=suppression.directive.start,
+                    end=suppression.directive.end,
+                    message=f"Unknown rule id {rule_id!r} in this directive; `empathylint rules` lists them.",
+                )
+
+
+def _drop_suppressed(found: list[Diagnostic], document: Document) -> list[Diagnostic]:
+    if not document.suppressions:
+        return found
+    kept = []
+    for diagnostic in found:
+        suppressed = any(
+            s.region.start <= diagnostic.start < s.region.end
+            and (not s.rule_ids or any(_covers(rule_id, diagnostic.rule_id) for rule_id in s.rule_ids))
+            for s in document.suppressions
+        )
+        if not suppressed or diagnostic.rule_id == UNKNOWN_DIRECTIVE:
+            kept.append(diagnostic)
+    return kept
+
+
+def _covers(selector: str, rule_id: str) -> bool:
+    return rule_id == selector or rule_id.startswith(selector + ".")
+
+
+def locate(diagnostic: Diagnostic, document: Document) -> Diagnostic:
+    """Map a diagnostic from the Document's text to the source file: offsets, line, column.
+
+    An edit whose text does not stand verbatim in the source (a decoded HTML entity
+    inside it) is dropped: the finding stays, the fix goes."""
+    start, end = document.source_span(diagnostic.start, diagnostic.end)
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    fix = diagnostic.fix
+    if fix is not None:
+        mapped: list[Edit] = []
+        for edit in fix.edits:
+            if not document.is_verbatim(edit.start, edit.end):
+                mapped = []
+                break
+            edit_start, edit_end = document.source_span(edit.start, edit.end)
+            mapped.append(Edit(edit_start, edit_end, edit.replacement))
+        fix = Fix(tuple(mapped), fix.safe) if mapped else None
+    return dataclasses.replace(
+        diagnostic,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+    )
+
+
+def scorecard(
+    diagnostics: Sequence[Diagnostic], applicable: Sequence[AnyRule], config: Config, document: Document
+) -> list[ScorecardEntry]:
+    """Each checklist item: not met when one of its rules found something at warning or
+    above; met when its rules ran clean or only hinted (info); n/a when none applies."""
+    items_in_play = {
+        rule.item for rule in applicable if any(config.is_selected(rule_id, document.path) for rule_id in rule.ids)
+    }
+    group_item = {rule.group: rule.item for rule in applicable}
+    failed_items = {
+        group_item[d.rule_id.split(".", 1)[0]]
+        for d in diagnostics
+        if d.severity >= Severity.WARNING and d.rule_id.split(".", 1)[0] in group_item
+    }
+    entries = []
+    for item in ITEMS:
+        if item.key == SEND:
+            continue
+        if item.key not in items_in_play:
+            status = Status.NOT_APPLICABLE
+        elif item.key in failed_items:
+            status = Status.NOT_MET
+        else:
+            status = Status.MET
+        entries.append(ScorecardEntry(item.key, status))
+    ready = not any(d.severity >= config.fail_on for d in diagnostics)
+    entries.append(ScorecardEntry(SEND, Status.MET if ready else Status.NOT_MET))
+    return entries

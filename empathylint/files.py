@@ -1,0 +1,136 @@
+"""Reading at the edge: which files to check, and their text.
+
+Every problem becomes an InputError with one line that names the file and the cause; the
+CLI reports it, exits 2 at the end, and goes on with the other files."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from empathylint.config import Config, glob_match
+
+MAX_BYTES = 20 * 1024 * 1024
+SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
+STDIN = "-"
+
+
+class InputError(Exception):
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file's decoded text and how to write it back the same way."""
+
+    path: str
+    text: str
+    encoding: str
+    bom: bool
+    size: int
+    mtime_ns: int
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, bool]:
+    """Text, encoding and whether a byte order mark was present."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(data[3:], "utf-8", path), "utf-8", True
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _decode(data[2:], encoding, path), encoding, True
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes); not checked")
+    return _decode(data, "utf-8", path), "utf-8", False
+
+
+def _decode(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            path,
+            f"not valid {encoding.upper()} (byte 0x{data[error.start]:02x} on line {line}); "
+            "save it as UTF-8 and check again",
+        ) from None
+
+
+def read_source(path: Path, display: str | None = None) -> SourceFile:
+    shown = display or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(shown, "broken symbolic link") from None
+        raise InputError(shown, "no such file or directory") from None
+    except OSError as error:
+        if error.errno == 40:  # ELOOP
+            raise InputError(shown, "symbolic link loop") from None
+        raise InputError(shown, f"cannot read: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(shown, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(shown, "not a regular file (a FIFO, socket or device); not read")
+    if info.st_size > MAX_BYTES:
+        raise InputError(
+            shown, f"too large ({info.st_size / 1_048_576:.1f} MB; the limit is {MAX_BYTES // 1_048_576} MB)"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise InputError(shown, "permission denied") from None
+    except OSError as error:
+        raise InputError(shown, f"cannot read: {error.strerror or error}") from None
+    text, encoding, bom = decode(data, shown)
+    return SourceFile(shown, text, encoding, bom, info.st_size, info.st_mtime_ns)
+
+
+def collect(paths: Sequence[str], config: Config) -> Iterator[Path | InputError]:
+    """The files to check, in a stable order: named files as given, folders recursed
+    (sorted, skipping hidden folders, .git, node_modules and the configured excludes)."""
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for found in _walk(path, config):
+                if found not in seen:
+                    seen.add(found)
+                    yield found
+        elif path.exists() or path.is_symlink():
+            if not _excluded(path, config) and path not in seen:
+                seen.add(path)
+                yield path
+        else:
+            yield InputError(given, "no such file or directory")
+
+
+def _walk(folder: Path, config: Config) -> Iterator[Path]:
+    for root, folders, names in os.walk(folder):
+        root_path = Path(root)
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".") and name not in SKIPPED_FOLDERS and not _excluded(root_path / name, config)
+        )
+        for name in sorted(names):
+            candidate = root_path / name
+            if any(glob_match(name, pattern) for pattern in config.include) and not _excluded(candidate, config):
+                yield candidate
+
+
+def _excluded(path: Path, config: Config) -> bool:
+    if not config.exclude:
+        return False
+    try:
+        relative = path.resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    return any(glob_match(relative, pattern) for pattern in config.exclude)

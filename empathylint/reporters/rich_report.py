@@ -1,0 +1,145 @@
+"""The default terminal report: findings with the source line underlined and the rewrite
+under it, then the file's checklist and verdict, then a summary across files.
+
+Colour comes from rich and goes away by itself with NO_COLOR or when output is not a
+terminal; user text is always printed as text, never as rich markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from empathylint.checklist import ITEMS_BY_KEY
+from empathylint.diagnostics import Diagnostic, Severity
+from empathylint.engine import FileReport, Status
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+STATUS_MARK = {Status.MET: ("✓", "green"), Status.NOT_MET: ("✗", "red"), Status.NOT_APPLICABLE: ("–", "dim")}
+
+
+def make_console(file: IO[str] | None = None) -> Console:
+    return Console(file=file, highlight=False, soft_wrap=True, emoji=False)
+
+
+def render(
+    reports: Sequence[FileReport],
+    fail_on: Severity,
+    *,
+    console: Console,
+    quiet: bool = False,
+) -> None:
+    for report in reports:
+        if report.error is not None:
+            console.print(Text.assemble((f"{report.path}: ", "bold"), ("error: ", "bold red"), report.error))
+            continue
+        if quiet:
+            for diagnostic in report.diagnostics:
+                console.print(finding_line(report.path, diagnostic))
+            continue
+        render_file(report, fail_on, console)
+    if not quiet:
+        console.print(summary_line(reports, fail_on))
+
+
+def render_file(report: FileReport, fail_on: Severity, console: Console) -> None:
+    console.print(header(report))
+    source = report.document.source if report.document else ""
+    lines = source.splitlines()
+    for diagnostic in report.diagnostics:
+        console.print(Text("  ") + finding_line(report.path, diagnostic))
+        excerpt = _excerpt(lines, diagnostic)
+        if excerpt is not None:
+            console.print(excerpt)
+    if report.scorecard:
+        console.print(scorecard_line(report))
+        blocking = len(report.blocking(fail_on))
+        if blocking:
+            noun = "thing" if blocking == 1 else "things"
+            console.print(Text(f"  {blocking} {noun} to fix before sending.", style="bold"))
+        else:
+            console.print(Text("  Ready to send.", style="bold green"))
+    console.print()
+
+
+def header(report: FileReport) -> Text:
+    details: list[str] = [report.profile or ""]
+    document = report.document
+    if document is not None and document.profile != "doc":
+        if document.customer_name:
+            details.append(f"customer {document.customer_name}")
+        if document.agent_name:
+            details.append(f"agent {document.agent_name}")
+    for metrics in report.metrics.values():
+        summary = metrics.get("summary")
+        if summary:
+            details.append(str(summary))
+    return Text.assemble((report.path, "bold underline"), "  ", (f"({' · '.join(details)})", "dim"))
+
+
+def finding_line(path: str, diagnostic: Diagnostic) -> Text:
+    return Text.assemble(
+        (f"{path}:{diagnostic.line}:{diagnostic.column}", "bold"),
+        " ",
+        (f"{diagnostic.severity.label:<7}", SEVERITY_STYLE[diagnostic.severity]),
+        " ",
+        (diagnostic.rule_id, "magenta"),
+        "  ",
+        diagnostic.message,
+    )
+
+
+def _excerpt(lines: list[str], diagnostic: Diagnostic) -> Text | None:
+    if diagnostic.line < 1 or diagnostic.line > len(lines):
+        return None
+    line_text = lines[diagnostic.line - 1].expandtabs(4)
+    gutter = f"{diagnostic.line:>6} │ "
+    blank_gutter = " " * (len(gutter) - 2) + "│ "
+    start_col = diagnostic.column - 1
+    end_col = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line_text)
+    end_col = max(end_col, start_col + 1)
+    before = cell_len(line_text[:start_col])
+    width = max(1, cell_len(line_text[start_col:end_col]))
+    excerpt = Text.assemble((gutter, "dim"), line_text, "\n", (blank_gutter, "dim"), " " * before)
+    excerpt.append("^" * width, style=SEVERITY_STYLE[diagnostic.severity])
+    if diagnostic.suggestion:
+        suggestion = diagnostic.suggestion.replace("\n", " ⏎ ")
+        excerpt.append("  → ", style="dim")
+        excerpt.append(suggestion, style="green")
+    return excerpt
+
+
+def scorecard_line(report: FileReport) -> Text:
+    line = Text("  Checklist ", style="bold")
+    for entry in report.scorecard:
+        mark, style = STATUS_MARK[entry.status]
+        line.append(f" {mark} ", style=style)
+        line.append(ITEMS_BY_KEY[entry.item].label, style="dim" if entry.status is Status.NOT_APPLICABLE else "")
+    return line
+
+
+def summary_line(reports: Sequence[FileReport], fail_on: Severity) -> Text:
+    checked = [r for r in reports if r.error is None]
+    failed = [r for r in reports if r.error is not None]
+    findings = [d for r in checked for d in r.diagnostics]
+    counts = {severity: sum(1 for d in findings if d.severity is severity) for severity in Severity}
+    parts = [
+        f"{counts[s]} {s.label if s is Severity.INFO else s.label + ('s' if counts[s] != 1 else '')}"
+        for s in sorted(Severity, reverse=True)
+        if counts[s]
+    ]
+    text = f"{_plural(len(checked), 'file')} · {_plural(len(findings), 'finding')}"
+    if parts:
+        text += f" ({', '.join(parts)})"
+    ready = sum(1 for r in checked if r.ready_to_send(fail_on))
+    text += f" · {ready} ready to send"
+    if failed:
+        text += f" · {_plural(len(failed), 'file')} could not be read"
+    return Text(text, style="bold")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

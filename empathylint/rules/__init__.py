@@ -1,0 +1,19 @@
+"""The registry: every rule group, in the order of the checklist."""
+
+from __future__ import annotations
+
+from empathylint.rule import AnyRule
+from empathylint.rules import show_understanding, thank_them, use_their_name, use_your_name
+
+RULES: tuple[AnyRule, ...] = (
+    use_their_name.RULE,
+    use_your_name.RULE,
+    thank_them.RULE,
+    show_understanding.RULE,
+)
+
+
+def rule_by_id(rule_id: str) -> AnyRule | None:
+    """The group of `use-their-name` or of `use-their-name.generic-greeting`."""
+    group = rule_id.split(".", 1)[0]
+    return next((rule for rule in RULES if rule.group == group), None)

@@ -1,0 +1,162 @@
+"""Use your name.
+
+What it does: checks that the reply ends with a sign-off carrying a person's name, or a
+helpdesk placeholder for the agent's name. It flags a missing sign-off, a closing with no
+name ("Thanks!" and nothing after it), a team-only signature ("The Support Team",
+"Customer Service"), a name other than the agent's when --agent is given, and a placeholder
+that fills in the customer's name. Many helpdesks append the agent's signature when the
+reply is sent: with `signature = "added-by-helpdesk"` a missing sign-off or name is not
+flagged, but a team-only one still is.
+
+Why it matters: people trust people. A name shows that someone owns the conversation and
+can be asked for again; "The Support Team" reads like a queue.
+
+Example:
+    Best,
+    The Support Team
+
+Use instead:
+    Best,
+    Sam
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.document import OBJECT, Document, Span
+from empathylint.names import looks_like_misspelling, name_tokens, same_name
+from empathylint.phrases import compile_phrases
+from empathylint.rule import Code, Rule
+
+_PERSON_FIRST = re.compile(r"^[^\W\d_][\w'’.-]*\s*(?:[,|/–—(@-]|\bfrom\b|\bat\b|\bon\b|\bwith\b|$)")
+
+
+@dataclass(frozen=True)
+class Settings:
+    signature: Literal["required", "added-by-helpdesk"]
+    team_words: tuple[str, ...]
+    template_placeholder: str
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    if not doc.text.strip():
+        return
+    optional = settings.signature == "added-by-helpdesk"
+    if doc.sign_off is None:
+        if not optional:
+            yield _missing_sign_off(doc, settings)
+        return
+    name_span = doc.sign_off_name
+    if name_span is None:
+        if not optional:
+            closing = doc.slice(doc.sign_off).strip()
+            yield RULE.diagnostic(
+                "missing-name",
+                doc.sign_off,
+                f'"{closing}" closes without a name; sign with your own.',
+                suggestion=f"{closing}\n{_agent_name(doc, settings)}",
+                fix=_insert_name_fix(doc, settings),
+            )
+        return
+    placeholders = doc.placeholders_in(name_span)
+    if placeholders:
+        for placeholder in placeholders:
+            if placeholder.role == "customer":
+                yield RULE.diagnostic(
+                    "customer-placeholder",
+                    placeholder.span,
+                    f"{placeholder.raw} fills in the customer's name; the sign-off needs yours.",
+                    suggestion="an agent placeholder such as {{current_user.first_name}}",
+                )
+        return
+    written = doc.slice(name_span).replace(OBJECT, "").strip()
+    team = compile_phrases(settings.team_words)
+    if team is not None and team.search(written) and not _PERSON_FIRST.match(_without_article(written)):
+        yield RULE.diagnostic(
+            "team-signature",
+            name_span,
+            f'"{written}" signs as a team; add your own name so the customer knows who is helping.',
+            suggestion=f"{_agent_name(doc, settings)}, {written}",
+        )
+        return
+    if doc.agent_name and doc.profile != "template":
+        yield from _check_against_agent(doc, name_span, written)
+
+
+def _without_article(written: str) -> str:
+    return "" if written.lower().startswith("the ") else written
+
+
+def _check_against_agent(doc: Document, name_span: Span, written: str) -> Iterator[Diagnostic]:
+    assert doc.agent_name is not None
+    known = name_tokens(doc.agent_name)
+    tokens = name_tokens(written)
+    if not known or not tokens:
+        return
+    first = tokens[0]
+    if any(same_name(first, k) for k in known):
+        return
+    start = name_span.start + doc.slice(name_span).find(first)
+    span = Span(start, start + len(first))
+    misspelt = looks_like_misspelling(first, known[0])
+    yield RULE.diagnostic(
+        "wrong-name",
+        span,
+        f'You are {doc.agent_name}, but the sign-off says "{first}".' + (" It looks like a typo." if misspelt else ""),
+        suggestion=known[0],
+        fix=Fix((Edit(span.start, span.end, known[0]),), safe=misspelt),
+    )
+
+
+def _missing_sign_off(doc: Document, settings: Settings) -> Diagnostic:
+    end = len(doc.text.rstrip())
+    last_line_start = doc.text.rfind("\n", 0, end) + 1
+    span = Span(
+        last_line_start + (len(doc.text[last_line_start:end]) - len(doc.text[last_line_start:end].lstrip())), end
+    )
+    sign_off = f"Best,\n{_agent_name(doc, settings)}"
+    return RULE.diagnostic(
+        "missing-sign-off",
+        span,
+        'End with a sign-off and your name, or set signature = "added-by-helpdesk" if your helpdesk adds it.',
+        suggestion=sign_off,
+        fix=Fix((Edit(end, end, f"\n\n{sign_off}"),), safe=False) if doc.agent_name else None,
+    )
+
+
+def _insert_name_fix(doc: Document, settings: Settings) -> Fix | None:
+    if not doc.agent_name and doc.profile != "template":
+        return None
+    assert doc.sign_off is not None
+    end = doc.sign_off.end
+    return Fix((Edit(end, end, f"\n{_agent_name(doc, settings)}"),), safe=False)
+
+
+def _agent_name(doc: Document, settings: Settings) -> str:
+    if doc.profile == "template":
+        return settings.template_placeholder
+    if doc.agent_name:
+        return doc.agent_name
+    return "<your name>"
+
+
+RULE = Rule(
+    group="use-your-name",
+    item="your-name",
+    codes=(
+        Code("missing-sign-off", "The reply ends without a sign-off.", Severity.WARNING, "unsafe"),
+        Code("missing-name", "The closing carries no name.", Severity.WARNING, "unsafe"),
+        Code("team-signature", 'The reply is signed by a team ("The Support Team").', Severity.WARNING),
+        Code("wrong-name", "The sign-off names someone other than the agent.", Severity.ERROR, "unsafe"),
+        Code("customer-placeholder", "The sign-off's placeholder fills in the customer's name.", Severity.ERROR),
+    ),
+    profiles=frozenset({"reply", "template"}),
+    settings=Settings,
+    check=check,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from empathylint.checking import CheckOptions, check_source
+from empathylint.config import CommandLine, Config, load_config
+from empathylint.engine import FileReport
+from empathylint.files import SourceFile
+from empathylint.rules import RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_config(
+    select: tuple[str, ...] | None = None,
+    overrides: dict[str, Any] | None = None,
+    profile: str | None = None,
+) -> Config:
+    return load_config(
+        RULES,
+        isolated=True,
+        overrides=overrides,
+        command_line=CommandLine(select=select, profile=profile),
+    )
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str = "draft.txt",
+    select: tuple[str, ...] | None = None,
+    overrides: dict[str, Any] | None = None,
+    profile: str | None = None,
+    customer: str | None = None,
+    agent: str | None = None,
+    format_name: str | None = None,
+) -> FileReport:
+    """Lint a text as the CLI would lint a file of that name, without touching the disk."""
+    config = make_config(select, overrides, profile)
+    source = SourceFile(path, text, "utf-8", False, len(text.encode()), 0)
+    options = CheckOptions(customer_name=customer, agent_name=agent, format_name=format_name)
+    return check_source(source, config, RULES, options)
+
+
+@pytest.fixture
+def lint() -> Any:
+    return lint_text
