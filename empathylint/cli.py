@@ -119,6 +119,9 @@ def check(
     reports = [report for report, _source in check_paths(paths, settings, RULES, options)]
     console = make_console()
     render(reports, settings.fail_on, console=console, quiet=quiet)
+    for report in reports:
+        if report.error is not None:
+            typer.echo(f"empathylint: error: {report.path}: {report.error}", err=True)
     if debug:
         for report in reports:
             for trace in report.tracebacks:

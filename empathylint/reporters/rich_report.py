@@ -34,8 +34,7 @@ def render(
 ) -> None:
     for report in reports:
         if report.error is not None:
-            console.print(Text.assemble((f"{report.path}: ", "bold"), ("error: ", "bold red"), report.error))
-            continue
+            continue  # the CLI reports unreadable files on standard error, one line each
         if quiet:
             for diagnostic in report.diagnostics:
                 console.print(finding_line(report.path, diagnostic))
