@@ -12,7 +12,7 @@ from pathlib import Path
 
 from empathylint.config import Config
 from empathylint.engine import FileReport, lint
-from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source
+from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
 from empathylint.rule import AnyRule
 
@@ -55,6 +55,7 @@ def _read(target: str, options: CheckOptions) -> SourceFile:
         display = options.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read()
         text, encoding, bom = decode(data, display)
+        require_text(text, display)
         return SourceFile(display, text, encoding, bom, len(data), 0)
     return read_source(Path(target))
 

@@ -177,9 +177,10 @@ def read_layer(path: Path, display: str | None = None, *, pyproject: bool = Fals
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None) or _line_from_message(str(error))
-        reason = str(error).split(" (at line")[0]
-        raise ConfigError(shown, f"invalid TOML: {reason}", line) from None
+        line, column = _position_from_message(str(error))
+        reason = str(error).split(" (at ")[0]
+        where = f" at column {column}" if column else ""
+        raise ConfigError(shown, f"invalid TOML{where}: {reason}", line) from None
     if pyproject:
         tool = table.get("tool", {})
         table = tool.get("empathylint", {}) if isinstance(tool, dict) else {}
@@ -187,9 +188,11 @@ def read_layer(path: Path, display: str | None = None, *, pyproject: bool = Fals
     return Layer(shown, table, text)
 
 
-def _line_from_message(message: str) -> int | None:
-    match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else None
+def _position_from_message(message: str) -> tuple[int | None, int | None]:
+    """Line and column from tomllib's "(at line 3, column 5)"."""
+    line = re.search(r"line (\d+)", message)
+    column = re.search(r"column (\d+)", message)
+    return (int(line.group(1)) if line else None, int(column.group(1)) if column else None)
 
 
 def _pyproject_section(text: str) -> str:

@@ -90,7 +90,14 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
     except OSError as error:
         raise InputError(shown, f"cannot read: {error.strerror or error}") from None
     text, encoding, bom = decode(data, shown)
+    require_text(text, shown)
     return SourceFile(shown, text, encoding, bom, info.st_size, info.st_mtime_ns)
+
+
+def require_text(text: str, path: str) -> None:
+    """An empty or blank draft is a mistake worth a clear error, not a silent pass."""
+    if not text.strip():
+        raise InputError(path, "empty file; nothing to check" if not text else "only white space; nothing to check")
 
 
 def collect(paths: Sequence[str], config: Config) -> Iterator[Path | InputError]:
