@@ -123,7 +123,7 @@ def test_unreadable_file_in_process(folder: Path, monkeypatch: pytest.MonkeyPatc
         return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", refuse)
-    with pytest.raises(InputError, match="locked.md: permission denied"):
+    with pytest.raises(InputError, match=r"locked\.md: permission denied"):
         read_source(path)
 
 
