@@ -4,12 +4,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from empathylint.checking import CheckOptions, check_source
 from empathylint.config import CommandLine, Config, load_config
 from empathylint.engine import FileReport
 from empathylint.files import SourceFile
 from empathylint.rules import RULES
+
+# Property tests: a modest run by default; `pytest --hypothesis-profile=long` for 100,000 examples.
+settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
