@@ -53,7 +53,11 @@ class FileReport:
 
 def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileReport:
     report = FileReport(path=document.path, profile=document.profile, document=document)
-    applicable = [rule for rule in rules if config.rule_applies(rule, document.profile)]
+    applicable = [
+        rule
+        for rule in rules
+        if config.rule_applies(rule, document.profile) and (rule.applies_to is None or rule.applies_to(document))
+    ]
     found: list[Diagnostic] = []
     for rule in applicable:
         if not any(config.is_selected(rule_id, document.path) for rule_id in rule.ids):

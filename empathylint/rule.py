@@ -41,6 +41,9 @@ class Rule(Generic[SettingsT]):
     check: Callable[[Document, SettingsT], Iterable[Diagnostic]]
     doc: str
     metrics: Callable[[Document, SettingsT], Metrics] | None = None
+    # Whether this document gives the rule anything to judge (e.g. a customer message to
+    # read the mood from); when it returns False the rule does not run and its item is n/a.
+    applies_to: Callable[[Document], bool] | None = None
 
     @property
     def ids(self) -> list[str]:
