@@ -5,6 +5,7 @@ Exit codes: 0 nothing at or above the failing severity; 1 findings that block se
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -87,14 +88,30 @@ def check(
         Optional[str],  # noqa: UP045
         typer.Option(help="The name to report standard input as; its extension picks the format and profile."),
     ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(help="rich (default), concise (one line per finding), json, sarif or github."),
+    ] = "rich",
+    output_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="Write the report to this file instead of standard output."),
+    ] = None,
+    statistics: Annotated[bool, typer.Option(help="Count the findings per rule instead of listing them.")] = False,
+    fix: Annotated[bool, typer.Option(help="Apply the safe fixes, then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option(help="Print the fixes as a unified diff; write nothing.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option(help="With --fix or --diff, also apply rewrites that change the meaning.")
+    ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Check replies, canned replies and help docs against the support checklist."""
-    from empathylint.checking import CheckOptions, check_paths
+    from empathylint.checking import CheckOptions, check_paths, check_source
     from empathylint.config import CommandLine, ConfigError, load_config
     from empathylint.engine import INTERNAL_ERROR
+    from empathylint.files import STDIN
+    from empathylint.fixes import FixError
     from empathylint.formats import FORMATS
-    from empathylint.reporters.rich_report import make_console, render
+    from empathylint.reporters import OUTPUT_FORMATS, Run, emit_report
     from empathylint.rules import RULES
 
     if format_in is not None and format_in not in FORMATS:
@@ -116,9 +133,37 @@ def check(
         format_name=format_in,
         stdin_filename=stdin_filename,
     )
-    reports = [report for report, _source in check_paths(paths, settings, RULES, options)]
-    console = make_console()
-    render(reports, settings.fail_on, console=console, quiet=quiet)
+    if output_format not in OUTPUT_FORMATS:
+        raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
+    results = check_paths(paths, settings, RULES, options)
+    run = Run(settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes)
+    if fix or diff:
+        from empathylint.fixes import fix_results, fix_summary
+
+        fixing = fix_results(
+            results,
+            lambda source, text: check_source(dataclasses.replace(source, text=text), settings, RULES, options),
+            unsafe_fixes=unsafe_fixes,
+            write=not diff,
+            is_stdin=lambda source: STDIN in paths
+            and source.path == (stdin_filename or "<stdin>")
+            and not source.mtime_ns,
+        )
+        reports = fixing.reports
+        typer.echo(fix_summary(fixing, write=not diff), err=True)
+    else:
+        reports = [report for report, _source in results]
+    try:
+        if diff:
+            typer.echo("".join(fixing.diffs), nl=False)
+        elif fix and fixing.stdin_text is not None:
+            # As ruff does: the fixed text is the output; the report goes to standard error.
+            sys.stdout.write(fixing.stdin_text)
+            emit_report(output_format, reports, run, output_file, statistics, to_stderr=True)
+        else:
+            emit_report(output_format, reports, run, output_file, statistics)
+    except FixError as error:
+        raise _fail(str(error)) from None
     for report in reports:
         if report.error is not None:
             typer.echo(f"empathylint: error: {report.path}: {report.error}", err=True)
@@ -132,6 +177,8 @@ def check(
     )
     if errors:
         raise typer.Exit(EXIT_ERROR)
+    if diff:
+        raise typer.Exit(EXIT_FINDINGS if fixing.diffs and not exit_zero else EXIT_CLEAN)
     if not exit_zero and any(r.blocking(settings.fail_on) for r in reports):
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -1,0 +1,93 @@
+"""Reporters: what a run found, written for a person (rich, concise) or a machine (json,
+sarif, github). Each machine format is a pure function from reports to text, so it can go to
+standard output or, atomically, to --output-file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from empathylint.diagnostics import Diagnostic, Severity
+from empathylint.engine import FileReport
+from empathylint.rule import AnyRule
+
+OutputFormat = Literal["rich", "concise", "json", "sarif", "github"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("rich", "concise", "json", "sarif", "github")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What every reporter needs besides the reports."""
+
+    fail_on: Severity
+    rules: Sequence[AnyRule]
+    root: Path
+    quiet: bool = False
+    unsafe_fixes: bool = False
+
+
+def fixable(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> bool:
+    """True when `--fix` (with `--unsafe-fixes` if given) would apply this finding's fix."""
+    return diagnostic.fix is not None and bool(diagnostic.fix.edits) and (diagnostic.fix.safe or unsafe_fixes)
+
+
+def render_text(output_format: OutputFormat, reports: Sequence[FileReport], run: Run) -> str:
+    """The whole report in one format, as text (rich without colour)."""
+    if output_format == "json":
+        from empathylint.reporters.json_report import render_json
+
+        return render_json(reports, run)
+    if output_format == "sarif":
+        from empathylint.reporters.sarif import render_sarif
+
+        return render_sarif(reports, run)
+    if output_format == "github":
+        from empathylint.reporters.github import render_github
+
+        return render_github(reports)
+    if output_format == "concise":
+        from empathylint.reporters.concise import render_concise
+
+        return render_concise(reports, run)
+    import io
+
+    from empathylint.reporters.rich_report import make_console, render
+
+    buffer = io.StringIO()
+    render(reports, run.fail_on, console=make_console(buffer), quiet=run.quiet)
+    return buffer.getvalue()
+
+
+def emit_report(
+    output_format: OutputFormat | str,
+    reports: Sequence[FileReport],
+    run: Run,
+    output_file: Path | None = None,
+    statistics: bool = False,
+    *,
+    to_stderr: bool = False,
+) -> None:
+    """Print the report, or write it atomically to `output_file`. Rich output keeps its
+    colours on a terminal; everything else is plain text."""
+    import sys
+
+    chosen: OutputFormat = next((known for known in OUTPUT_FORMATS if known == output_format), "rich")
+    if statistics:
+        from empathylint.reporters.statistics import render_statistics
+
+        text = render_statistics(reports, as_json=chosen == "json", unsafe_fixes=run.unsafe_fixes)
+    elif chosen == "rich" and output_file is None:
+        from empathylint.reporters.rich_report import make_console, render
+
+        render(reports, run.fail_on, console=make_console(sys.stderr if to_stderr else None), quiet=run.quiet)
+        return
+    else:
+        text = render_text(chosen, reports, run)
+    if output_file is not None:
+        from empathylint.fixes import write_atomic
+
+        write_atomic(output_file, text.encode("utf-8"))
+        return
+    (sys.stderr if to_stderr else sys.stdout).write(text)
