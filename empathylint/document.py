@@ -244,16 +244,30 @@ _CLOSING = re.compile(
     r"""^[ \t]*(?P<closing>
           (?:best|kind|warm|warmest|many|with)?\s*(?:regards|wishes)
         | best|cheers|sincerely|yours\s+(?:truly|sincerely)|cordially|respectfully
-        | (?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot))?|thank\s+you(?:\s+(?:again|so\s+much))?
+        | (?:(?:many\s+)?thanks(?:\s+(?:again|so\s+much|a\s+lot))?|thank\s+you(?:\s+(?:again|so\s+much))?)
+          # "Thanks for your patience," closes as often as "Thanks,"
+          (?:\s+for(?:\s+[\w'’-]+){1,4}?(?=[ \t]*(?:[,.!][^\n]*)?$))?
         | all\s+the\s+best|take\s+care|talk\s+soon|speak\s+soon|stay\s+safe|with\s+thanks
         | have\s+a\s+(?:great|good|nice|lovely|wonderful)\s+(?:day|one|week|weekend|evening)
         | --|—|–|~
-        )[ \t]*[,.!]?[ \t]*(?P<inline_name>[^\n]{0,80}?)[ \t]*$""",
+        )
+        (?P<separator>[ \t]*[,.!]?[ \t]*)(?P<inline_name>[^\n]{0,80}?)[ \t]*$""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
 _SIGN_OFF_MAX_LINES_AFTER = 6
 _NAME_WORD = r"[A-Z\u00C0-\u024F\ufffc][\w'’.\-\ufffc]*"
 _INLINE_NAME = re.compile(rf"(?:[-—–~][ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}")
+# A line that is only a name (or a placeholder), as in a terse "Maria," opening or a bare
+# "Sam" / "– Sam 🙂" signature; trailing emoji and the like are allowed after it.
+_NAME_LINE = re.compile(
+    rf"[ \t]*(?:[-—–~][ \t]*)?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*(?P<end>[,!]?)[^\w\n]{{0,8}}$"
+)
+# Capitalised words that open a line with a comma but name nobody ("Thanks," "Sure,").
+_NOT_A_NAME = frozenset(
+    {"actually", "also", "apologies", "congrats", "great", "hmm", "no", "note", "ok", "okay", "perfect", "ps"}
+    | {"so", "sorry", "sure", "thanks", "update", "welcome", "well", "yes", "yep"}
+)
+_SENTENCE_LINE = re.compile(r"(?:\S+\s+){2,}\S*[.!?]\s*$")
 
 
 def find_greeting(text: str) -> tuple[Span | None, Span | None]:
@@ -265,24 +279,40 @@ def find_greeting(text: str) -> tuple[Span | None, Span | None]:
     line_end = len(text) if line_end == -1 else line_end
     match = _GREETING.match(text, first.start(), line_end)
     if match is None:
-        return None, None
+        return _name_only_greeting(text, first.start(), line_end)
     rest = match.group("rest")
     if len(rest.split()) > 6:
         return None, None
     greeting = Span(match.start(), match.end())
-    name_start, name_end = match.start("rest"), match.end("rest")
     stripped = rest.strip()
     if not stripped:
+        if match.group("end") == ",":
+            # "Hi, Maria," and "Hello, {{first_name}}!": the name comes after the comma.
+            after = _NAME_LINE.fullmatch(text, match.end(), line_end)
+            if after is not None and after.group("name").lower() not in _NOT_A_NAME:
+                name = Span(after.start("name"), after.end("name"))
+                return Span(greeting.start, after.end("end") if after.group("end") else name.end), name
         return greeting, None
-    name_start += len(rest) - len(rest.lstrip())
-    name_end = name_start + len(stripped)
-    return greeting, Span(name_start, name_end)
+    name_start = match.start("rest") + len(rest) - len(rest.lstrip())
+    return greeting, Span(name_start, name_start + len(stripped))
+
+
+def _name_only_greeting(text: str, start: int, line_end: int) -> tuple[Span | None, Span | None]:
+    """A terse opening that is only the name and a comma: "Maria," or "Anne-Marie!"."""
+    match = _NAME_LINE.fullmatch(text, start, line_end)
+    if match is None or not match.group("end") or match.group("name").split()[0].lower() in _NOT_A_NAME:
+        return None, None
+    return Span(match.start("name"), match.end("end")), Span(match.start("name"), match.end("name"))
 
 
 def find_sign_off(text: str, after: int) -> tuple[Span | None, Span | None]:
-    """The closing block ("Best,\\nSam") and the span of the name it carries."""
+    """The closing block ("Best,\\nSam") and the span of the name it carries.
+
+    Without a closing word, a last line that is only a name ("Sam", "– Zoë 🙂") signs the
+    reply too, as do a name line and one short line under it ("Sam\\nAcme Support")."""
     lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text[after:])]
     candidates = lines[-(_SIGN_OFF_MAX_LINES_AFTER + 1) :]
+    end = len(text.rstrip())
     for index, line in enumerate(candidates):
         start = after + line.start()
         closing = _CLOSING.match(text, start, after + line.end())
@@ -291,20 +321,44 @@ def find_sign_off(text: str, after: int) -> tuple[Span | None, Span | None]:
         following = candidates[index + 1 :]
         if any(len(f.group().split()) > 8 for f in following):
             continue
+        if following and _SENTENCE_LINE.search(following[0].group()):
+            continue  # a "Thanks!" in the body, followed by more of the body
         inline_name = closing.group("inline_name").strip()
-        if inline_name and not _INLINE_NAME.fullmatch(inline_name):
+        if inline_name and (
+            not _INLINE_NAME.fullmatch(inline_name) or closing.group("separator").strip() in {".", "!"}
+        ):
             continue
         if inline_name:
             name_start = closing.start("inline_name")
             name_span: Span | None = Span(name_start, name_start + len(inline_name))
         elif following:
             name_line = following[0]
-            name_span = Span(after + name_line.start(), after + name_line.end())
             leading = len(name_line.group()) - len(name_line.group().lstrip())
-            name_span = Span(name_span.start + leading, name_span.end)
+            name_span = Span(after + name_line.start() + leading, after + name_line.end())
         else:
             name_span = None
-        return Span(start, len(text.rstrip())), name_span
+        return Span(start, end), name_span
+    return _bare_name_sign_off(text, after, candidates, end)
+
+
+def _bare_name_sign_off(
+    text: str, after: int, lines: Sequence[re.Match[str]], end: int
+) -> tuple[Span | None, Span | None]:
+    """A name alone on one of the last two lines, after a blank line; the line under it,
+    if any, is short (a team or company name)."""
+    for from_end in (1, 2):
+        if len(lines) <= from_end:
+            break
+        if from_end == 2 and len(lines[-1].group().split()) > 5:
+            break
+        line, before = lines[-from_end], lines[-from_end - 1]
+        name = _NAME_LINE.fullmatch(line.group())
+        if name is None or name.group("end") == "," or name.group("name").split()[0].lower() in _NOT_A_NAME:
+            continue
+        if "\n\n" not in text[after + before.end() : after + line.start()]:
+            continue
+        start = after + line.start()
+        return Span(start, end), Span(start + name.start("name"), start + name.end("name"))
     return None, None
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from pathlib import Path
 
 TITLES = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "madam", "dear"})
 
@@ -51,3 +53,29 @@ def looks_like_misspelling(written: str, intended: str) -> bool:
 def same_name(written: str, intended: str) -> bool:
     """Exactly the customer's spelling, case aside."""
     return written.casefold().replace("’", "'") == intended.casefold().replace("’", "'")
+
+
+def is_short_form(written: str, intended: str) -> bool:
+    """'Sam' for 'Samuel', 'Mike' for 'Michael', 'Liz' for 'Elizabeth': a name people go by.
+
+    Either side may be the short one: the customer may write as "Mike" and sign as "Michael"."""
+    a, b = fold(written), fold(intended)
+    if a == b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 3 and longer.startswith(shorter) and longer[len(shorter)].isalpha():
+        return True
+    return shorter in _short_names().get(longer, frozenset())
+
+
+@functools.cache
+def _short_names() -> dict[str, frozenset[str]]:
+    """data/nicknames.txt, read once and only when a name needs comparing."""
+    table: dict[str, frozenset[str]] = {}
+    text = (Path(__file__).parent / "data" / "nicknames.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        full, _, short_forms = line.partition(":")
+        table[fold(full.strip())] = frozenset(fold(s) for s in short_forms.split())
+    return table

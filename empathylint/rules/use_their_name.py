@@ -21,12 +21,13 @@ Use instead:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span
-from empathylint.names import looks_like_misspelling, name_tokens, same_name
+from empathylint.names import fold, is_short_form, looks_like_misspelling, name_tokens, same_name
 from empathylint.phrases import compile_phrases, normalize
 from empathylint.rule import Code, Rule
 
@@ -42,7 +43,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if not doc.slice(Span(0, len(doc.text))).strip():
         return
     if doc.greeting is None:
-        yield _missing_greeting(doc, settings)
+        if not _opening_names_customer(doc):
+            yield _missing_greeting(doc, settings)
         return
     greeting_text = doc.slice(doc.greeting)
     impersonal = compile_phrases(settings.impersonal_greetings)
@@ -60,8 +62,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield from _check_placeholders(placeholders)
         return
     written = doc.slice(name_span) if name_span else ""
-    personal = [t for t in name_tokens(written) if normalize(t) not in set(settings.generic_names)]
-    if name_span is None or not personal:
+    addressed = _addressed_names(written, name_span.start if name_span else 0, settings.generic_names)
+    if name_span is None or not addressed:
         yield _generic_greeting(doc, settings, name_span)
         return
     if doc.profile == "template":
@@ -73,36 +75,110 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             fix=Fix((Edit(name_span.start, name_span.end, settings.template_placeholder),), safe=False),
         )
         return
-    if doc.customer_name:
-        yield from _check_against_customer(doc, name_span, written)
+    if doc.customer_name and "@" not in doc.customer_name:
+        yield from _check_against_customer(doc.customer_name, addressed)
 
 
-def _check_against_customer(doc: Document, name_span: Span, written: str) -> Iterator[Diagnostic]:
-    assert doc.customer_name is not None
-    known = name_tokens(doc.customer_name)
+# Words after a name that end it: "Hi Maria and welcome aboard", "Hi Tom & Zoë".
+_NAME_ENDS = frozenset({"&", "and", "hope", "how", "i", "it's", "thanks", "thank", "welcome", "we", "you"})
+# Lower-case words that belong inside a name: "Ana de la Cruz", "Sem van Dijk".
+_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von"})
+
+
+def _addressed_names(written: str, offset: int, generic_names: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The words of the greeting that name someone, with their offsets in the text.
+
+    Generic words ("there", "team") are no one; a name ends at a connecting word or, once a
+    capitalised name has started, at a lower-case word that is not a particle, so that
+    "Hi Maria and Tom" addresses Maria (and Tom) but "Hi there and welcome" nobody."""
+    generic = {normalize(g) for g in generic_names}
+    addressed: list[tuple[int, str]] = []
+    for start, token in _token_spans(written, offset):
+        word = normalize(token)
+        if word in _NAME_ENDS:
+            break
+        if word in generic:
+            continue
+        if addressed and token[0].islower() and word not in _PARTICLES:
+            break
+        addressed.append((start, token))
+    return addressed
+
+
+def _check_against_customer(customer_name: str, addressed: list[tuple[int, str]]) -> Iterator[Diagnostic]:
+    """The greeting names the customer when one of its words is the customer's name, a
+    part of it ("Anne" of Anne-Marie) or a short form of it ("Mike" for Michael); other
+    words may be a second person or a surname we were not told. Only a greeting that names
+    the customer nowhere is wrong; a word that is one slip away from their name is misspelt."""
+    known = name_tokens(customer_name)
     if not known:
         return
-    for token_start, token in _token_spans(written, name_span.start):
-        if any(same_name(token, k) for k in known):
+    joined = _misspelt_as_several_words(addressed, known)
+    if joined is not None:
+        yield joined
+        return
+    parts = known + [part for token in known for part in re.split(r"[-‐]", token) if part and part != token]
+    if any(same_name(token, k) or is_short_form(token, k) for _, token in addressed for k in parts):
+        yield from _misspelt_words(addressed, known, parts)
+        return
+    misspelt = list(_misspelt_words(addressed, known, parts))
+    if misspelt:
+        yield from misspelt
+        return
+    start = addressed[0][0]
+    end = addressed[-1][0] + len(addressed[-1][1])
+    suggestion = _display(known[0])
+    yield RULE.diagnostic(
+        "wrong-name",
+        Span(start, end),
+        f"The customer is {customer_name}, but the greeting says \"{' '.join(t for _, t in addressed)}\"; "
+        "check whose reply this is.",
+        suggestion=suggestion,
+        fix=Fix((Edit(start, end, suggestion),), safe=False),
+    )
+
+
+def _misspelt_words(addressed: list[tuple[int, str]], known: list[str], parts: list[str]) -> Iterator[Diagnostic]:
+    for start, token in addressed:
+        if any(same_name(token, k) or is_short_form(token, k) for k in parts):
             continue
-        close = [k for k in known if looks_like_misspelling(token, k)]
-        span = Span(token_start, token_start + len(token))
-        if close:
-            yield RULE.diagnostic(
+        close = next((k for k in known if looks_like_misspelling(token, k)), None)
+        if close is None:
+            continue
+        suggestion = _display(close)
+        yield RULE.diagnostic(
+            "misspelt-name",
+            Span(start, start + len(token)),
+            f'"{token}" looks like a misspelling of the customer\'s name, {suggestion}; spell it as they do.',
+            suggestion=suggestion,
+            fix=Fix((Edit(start, start + len(token), suggestion),)),
+        )
+
+
+def _misspelt_as_several_words(addressed: list[tuple[int, str]], known: list[str]) -> Diagnostic | None:
+    """"Anne Marie" or "Anne marie" for Anne-Marie: the letters are right, the hyphen is not."""
+    if len(addressed) < 2:
+        return None
+    letters = fold("".join(token for _, token in addressed))
+    for k in known:
+        if fold(re.sub(r"[\W_]", "", k)) == re.sub(r"[\W_]", "", letters) and not any(
+            same_name(token, k) for _, token in addressed
+        ):
+            start, end = addressed[0][0], addressed[-1][0] + len(addressed[-1][1])
+            suggestion = _display(k)
+            return RULE.diagnostic(
                 "misspelt-name",
-                span,
-                f'"{token}" looks like a misspelling of the customer\'s name, {close[0]}.',
-                suggestion=close[0],
-                fix=Fix((Edit(span.start, span.end, close[0]),)),
+                Span(start, end),
+                f"The customer writes their name {suggestion}; spell it as they do.",
+                suggestion=suggestion,
+                fix=Fix((Edit(start, end, suggestion),)),
             )
-        else:
-            yield RULE.diagnostic(
-                "wrong-name",
-                span,
-                f'The customer is {doc.customer_name}, but the greeting says "{token}".',
-                suggestion=known[0],
-                fix=Fix((Edit(span.start, span.end, known[0]),), safe=False),
-            )
+    return None
+
+
+def _display(name: str) -> str:
+    """A name as it should be written back, even when it was passed in lower case."""
+    return name[:1].upper() + name[1:] if name.islower() else name
 
 
 def _token_spans(written: str, offset: int) -> Iterator[tuple[int, str]]:
@@ -123,6 +199,27 @@ def _check_placeholders(placeholders: list[Placeholder]) -> Iterator[Diagnostic]
             f"{placeholder.raw} fills in the agent's name; the greeting needs the customer's.",
             suggestion="a customer placeholder such as {{ticket.requester.first_name}}",
         )
+
+
+# "Thanks for reaching out, Maria!": a name said to the reader, set off by a comma.
+_VOCATIVE = re.compile(r",[ \t]*[A-Z\u00C0-\u024F][\w'’-]+(?:[ \t]+[A-Z\u00C0-\u024F][\w'’-]+)?[ \t]*[!.?,]")
+
+
+def _opening_names_customer(doc: Document) -> bool:
+    """A reply without a greeting line may still name the customer in its first sentence
+    ("Thanks for getting in touch, Maria!"), which is what the checklist asks for."""
+    if not doc.sentences:
+        return False
+    first = doc.sentences[0]
+    if any(p.role == "customer" for p in doc.placeholders_in(first)):
+        return True
+    sentence = doc.slice(first)
+    if doc.customer_name and any(
+        re.search(rf"(?<!\w){re.escape(token)}(?!\w)", sentence, re.IGNORECASE)
+        for token in name_tokens(doc.customer_name)
+    ):
+        return True
+    return _VOCATIVE.search(sentence) is not None
 
 
 def _missing_greeting(doc: Document, settings: Settings) -> Diagnostic:

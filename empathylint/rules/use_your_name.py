@@ -29,7 +29,7 @@ from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.names import looks_like_misspelling, name_tokens, same_name
+from empathylint.names import is_short_form, looks_like_misspelling, name_tokens, same_name
 from empathylint.phrases import compile_phrases
 from empathylint.rule import Code, Rule
 
@@ -99,7 +99,8 @@ def _check_against_agent(doc: Document, name_span: Span, written: str) -> Iterat
     if not known or not tokens:
         return
     first = tokens[0]
-    if any(same_name(first, k) for k in known):
+    parts = known + [part for token in known for part in re.split(r"[-‐]", token) if part and part != token]
+    if any(same_name(first, k) or is_short_form(first, k) for k in parts):
         return
     start = name_span.start + doc.slice(name_span).find(first)
     span = Span(start, start + len(first))
