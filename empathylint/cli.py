@@ -184,7 +184,9 @@ def check(
 
 
 @app.command()
-def rules() -> None:
+def rules(
+    output_format: Annotated[str, typer.Option(help="rich (a table, the default) or json.")] = "rich",
+) -> None:
     """List every rule: id, checklist item, default severity, profiles and fix."""
     from rich.table import Table
 
@@ -192,6 +194,13 @@ def rules() -> None:
     from empathylint.reporters.rich_report import make_console
     from empathylint.rules import RULES
 
+    if output_format == "json":
+        from empathylint.reporters.rule_docs import rules_json
+
+        typer.echo(rules_json(RULES), nl=False)
+        return
+    if output_format != "rich":
+        raise _fail(f"--output-format must be rich or json, not {output_format!r}")
     table = Table("id", "checklist item", "severity", "profiles", "fix", "what it flags", box=None)
     for rule in RULES:
         item = ITEMS_BY_KEY[rule.item]
@@ -208,17 +217,58 @@ def rules() -> None:
 
 
 @app.command()
-def explain(rule_id: Annotated[str, typer.Argument(help="A rule group or id, e.g. use-their-name.")]) -> None:
-    """Show a rule's documentation: what it does, why it matters, an example, what to write instead."""
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule group or id, e.g. use-their-name.")],
+    config: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--config", help="Show the settings this checklist.toml puts in force."),
+    ] = None,
+    isolated: Annotated[bool, typer.Option(help="Show the built-in settings only.")] = False,
+) -> None:
+    """Show a rule's documentation (what it does, why it matters, an example, what to write
+    instead) and the settings in force here."""
     from rich.markdown import Markdown
+    from rich.text import Text
 
+    from empathylint.config import ConfigError, load_config
     from empathylint.reporters.rich_report import make_console
-    from empathylint.rules import rule_by_id
+    from empathylint.reporters.rule_docs import rule_markdown, settings_toml
+    from empathylint.rules import RULES, rule_by_id
 
     rule = rule_by_id(rule_id)
     if rule is None or (rule_id != rule.group and rule_id not in rule.ids):
         raise _fail(f"unknown rule {rule_id!r}; `empathylint rules` lists them")
-    make_console().print(Markdown(f"# {rule.group}\n\n" + rule.doc))
+    try:
+        settings = load_config(RULES, config_file=config, isolated=isolated)
+    except ConfigError as error:
+        raise _fail(str(error)) from None
+    console = make_console()
+    console.soft_wrap = False  # prose wraps at the terminal's width instead of being cut
+    console.print(Markdown(rule_markdown(rule, settings)))
+    console.print()
+    console.print(Text(f"Settings in force (from {', '.join(settings.sources)}):", style="bold"))
+    console.print(Text(settings_toml(rule, settings)), end="")
+
+
+@app.command()
+def init(
+    template: Annotated[
+        str, typer.Option(help="reply (drafts), canned (a macros repository) or docs (a help center).")
+    ] = "reply",
+    path: Annotated[Path, typer.Option("--path", help="Where to write it.")] = Path("checklist.toml"),
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented checklist.toml to start from."""
+    from empathylint.fixes import FixError
+    from empathylint.templates import TEMPLATES, write_template
+
+    if template not in TEMPLATES:
+        raise _fail(f"--template must be one of {', '.join(TEMPLATES)}, not {template!r}")
+    try:
+        write_template(path, template, force=force)
+    except FixError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"Wrote {path} ({template} template). `empathylint explain RULE` shows each rule's settings.")
 
 
 def main() -> None:
