@@ -19,12 +19,13 @@ Use instead:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import compile_phrases, find_phrases
+from empathylint.phrases import any_phrase, compile_phrases, find_phrases
 from empathylint.rule import Code, Rule
 
 
@@ -32,18 +33,39 @@ from empathylint.rule import Code, Rule
 class Settings:
     blunt_phrases: tuple[str, ...]
     rewrite: str
+    restatement_phrases: tuple[str, ...]
+
+
+# "If that doesn't make sense, reply and I'll walk you through it" is about our own
+# explanation, not the customer's; "That doesn't make sense to me either" agrees with them.
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|in\s+case|unless|whether)\b", re.IGNORECASE)
+_AGREEING_AFTER = re.compile(r"\s*(?:to\s+me\s+)?either\b", re.IGNORECASE)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     blunt = compile_phrases(settings.blunt_phrases)
+    restatements = compile_phrases(settings.restatement_phrases)
     for match in find_phrases(blunt, doc.text, doc.body):
+        sentence = _enclosing(doc.sentences, match.start())
+        if _CONDITIONAL_BEFORE.search(doc.text, sentence.start, match.start()):
+            continue
+        if _AGREEING_AFTER.match(doc.text, match.end(), sentence.end):
+            continue
+        paragraph = _enclosing(doc.paragraphs, match.start())
+        if any_phrase(restatements, doc.text, [paragraph]):
+            continue
         yield RULE.diagnostic(
             "blunt-clarification",
             Span(match.start(), match.end()),
-            f'"{match.group()}" can sound like the customer explained badly; '
+            f'"{match.group().rstrip(".")}" can sound like the customer explained badly; '
             "restate what you understood and ask about the rest.",
             suggestion=settings.rewrite,
         )
+
+
+def _enclosing(spans: list[Span], offset: int) -> Span:
+    """The sentence or paragraph holding an offset (a one-character span if none does)."""
+    return next((span for span in spans if span.start <= offset < span.end), Span(offset, offset + 1))
 
 
 RULE = Rule(
