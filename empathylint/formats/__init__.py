@@ -4,6 +4,7 @@ The reader is chosen by the file's extension; --format-in overrides it."""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -12,19 +13,32 @@ from empathylint.document import Document, PlaceholderVocabulary, Profile
 FORMAT_BY_EXTENSION = {
     ".txt": "plain",
     ".text": "plain",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".eml": "email",
 }
-FORMATS = ("plain",)
+FORMATS = ("plain", "markdown", "html", "email")
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """What the reader needs besides the text: the profile and what is known of the people."""
+    """What the reader needs besides the text: the profile and what is known of the people.
+
+    `profile_forced` is set when --profile was given: then a Markdown file's front matter
+    may not change the profile. Names and the customer's message given here (from the
+    command line or a sibling file) win over what the file itself says."""
 
     profile: Profile
     vocabulary: PlaceholderVocabulary
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
+    profile_forced: bool = False
 
 
 def format_for(path: str, override: str | None = None) -> str:
@@ -34,7 +48,8 @@ def format_for(path: str, override: str | None = None) -> str:
 
 
 def read_document(source: str, path: str, options: ReadOptions, format_name: str | None = None) -> Document:
-    from empathylint.formats import plain
-
-    readers = {"plain": plain.read}
-    return readers[format_for(path, format_name)](source, path, options)
+    """Read with the format's module, imported only when a file of that format comes up
+    (markdown-it is not loaded to check a plain-text reply)."""
+    reader = importlib.import_module(f"empathylint.formats.{format_for(path, format_name)}")
+    document: Document = reader.read(source, path, options)
+    return document
