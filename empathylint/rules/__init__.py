@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from empathylint.rule import AnyRule
-from empathylint.rules import show_understanding, thank_them, use_their_name, use_your_name
+from empathylint.rules import (
+    negative_language,
+    show_understanding,
+    thank_them,
+    unnecessary_words,
+    use_their_name,
+    use_your_name,
+)
 
 RULES: tuple[AnyRule, ...] = (
     use_their_name.RULE,
     use_your_name.RULE,
     thank_them.RULE,
     show_understanding.RULE,
+    negative_language.RULE,
+    unnecessary_words.RULE,
 )
 
 

@@ -1,0 +1,102 @@
+"""Exact edits that cut or replace a phrase inside a sentence and leave tidy prose behind.
+
+Shared by the language rules (negative-language, unnecessary-words): cutting "Just" from
+"Just restart it." must give "Restart it.", not " restart it."; cutting "actually" from
+"It is, actually, fine" must give "It is fine". Each edit covers the fewest characters it can,
+so it maps onto the source file and never overlaps a neighbouring finding's edit."""
+
+from __future__ import annotations
+
+import re
+
+from empathylint.diagnostics import Edit
+from empathylint.document import Document, Span
+from empathylint.phrases import match_case
+
+_SENTENCE_CLOSERS = ".!?…"
+_CLOSING_MARKS = "\"'”’)]"
+_AFTER_CUT = re.compile(r"[,:;]?[ \t]+")
+_SENTENCE_REST_EMPTY = re.compile(r"[.!?…]+[ \t]*")
+
+
+def starts_sentence(text: str, index: int) -> bool:
+    """True when text[index] begins a sentence or a line: what follows a cut there needs a capital."""
+    position = index - 1
+    while position >= 0 and text[position] in " \t":
+        position -= 1
+    if position < 0 or text[position] == "\n":
+        return True
+    while position >= 0 and text[position] in _CLOSING_MARKS:
+        position -= 1
+    return position >= 0 and text[position] in _SENTENCE_CLOSERS
+
+
+def replacement_edit(doc: Document, span: Span, replacement: str) -> Edit:
+    """Replace the phrase with `replacement` (in the phrase's capitalisation), or cut it when empty."""
+    if replacement:
+        original = doc.text[span.start : span.end]
+        return Edit(span.start, span.end, match_case(original, replacement))
+    return cut_edit(doc, span)
+
+
+def cut_edit(doc: Document, span: Span) -> Edit:
+    """Delete the phrase with the spacing and punctuation that belonged to it."""
+    text = doc.text
+    if starts_sentence(text, span.start):
+        return _cut_at_sentence_start(text, span)
+    before = text[: span.start].rstrip(" \t")
+    if before.endswith(",") and text.startswith(",", span.end):
+        # "It is, actually, fine": the commas only fenced the cut word off.
+        return Edit(len(before) - 1, span.end + 1, "")
+    after = _AFTER_CUT.match(text, span.end)
+    if after is not None and span.end < len(text) and text[span.end] not in ",:;":
+        return Edit(span.start, after.end(), "")
+    if after is not None and after.end() < len(text) and text[after.end()] not in "\n" + _SENTENCE_CLOSERS:
+        # "and really, it works": the comma went with the cut word.
+        return Edit(span.start, after.end(), "")
+    # Before the end of a sentence or line ("It's fine really.", "It works, really."): take the
+    # space, and a comma that only led into the cut word, before it instead.
+    start = len(before) - 1 if before.endswith(",") else len(before)
+    return Edit(start, span.end, "")
+
+
+def _cut_at_sentence_start(text: str, span: Span) -> Edit:
+    after = _AFTER_CUT.match(text, span.end)
+    end = after.end() if after is not None else span.end
+    rest_empty = _SENTENCE_REST_EMPTY.match(text, end)
+    if rest_empty is not None:
+        # The phrase was the whole sentence ("Just wanted to let you know."): cut the sentence.
+        return Edit(span.start, rest_empty.end(), "")
+    if end < len(text) and _wants_capital(text, end):
+        return Edit(span.start, end + 1, text[end].upper())
+    return Edit(span.start, end, "")
+
+
+def _wants_capital(text: str, index: int) -> bool:
+    """A plain lowercase word ("restart"), not "iPhone" or "eBay", whose case is its own."""
+    word = re.match(r"\w+", text[index:])
+    return word is not None and text[index].islower() and not any(c.isupper() for c in word.group())
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """The text with non-overlapping edits applied, from the end so offsets stay valid."""
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text
+
+
+def sentence_of(doc: Document, span: Span) -> Span:
+    """The sentence holding the span (or the span itself when no sentence does)."""
+    for sentence in doc.sentences:
+        if sentence.start <= span.start and span.end <= sentence.end:
+            return sentence
+    return span
+
+
+def rewritten_sentence(doc: Document, span: Span, edit: Edit) -> str:
+    """The sentence around `span` as it reads after `edit`, for a finding's suggestion."""
+    sentence = sentence_of(doc, span)
+    start = min(sentence.start, edit.start)
+    end = max(sentence.end, edit.end)
+    local = Edit(edit.start - start, edit.end - start, edit.replacement)
+    return apply_edits(doc.text[start:end], [local]).strip()

@@ -1,0 +1,196 @@
+"""Remove negative language.
+
+What it does: finds phrases that close a door or point at the customer, grouped by why they
+hurt, each with a positive rewrite: negative framing ("unfortunately", "it's not possible",
+"we can't … until"), blame ("you failed to", "you forgot to", "your mistake"), commands and
+scolding ("you must", "you need to understand"), condescension ("obviously", "simply",
+"as I said", "per my last email", "calm down") and stock negatives ("no problem",
+"not my department", "your complaint"). "You can't export until Friday" is rewritten to say
+what can be done and when: "You'll be able to export from Friday".
+
+Blame is an error; framing, commands, condescension and stock negatives are warnings; a
+limit of the product stated negatively ("the export can't handle files over 2 GB") is only
+a hint (info), because it is aimed at the product, not the customer.
+
+What stays silent: negation that brings good news ("nothing was lost", "no charge",
+"don't worry, your data is safe", "you won't be billed", "no action needed"); expectations
+and instructions ("you should have received an email", "you need to restart the app to see
+it", "if you didn't get the code"); "you must be so frustrated". "You need to …" fires only
+when what follows scolds (read, understand, make sure, pay attention, be aware, remember),
+never for a step to follow. "Just" is left to unnecessary-words, so it is reported once.
+
+Why it matters: customers read "unfortunately" as a closed door and "you failed to" as a
+scolding; both make the rest of a helpful reply harder to hear. Saying what can happen, and
+when, answers the same question without the sting.
+
+Example:
+    Unfortunately you can't export until Friday. As I said, you failed to verify your email.
+
+Use instead:
+    You'll be able to export from Friday. It looks like the verification email didn't go
+    through; here's a fresh link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.document import Document, Span
+from empathylint.phrase_edits import replacement_edit, rewritten_sentence
+from empathylint.phrases import compile_phrases, find_phrases, match_case, normalize
+from empathylint.rule import Code, Rule
+
+
+@dataclass(frozen=True)
+class Settings:
+    framing: dict[str, str]
+    blame: dict[str, str]
+    commands: dict[str, str]
+    condescension: dict[str, str]
+    stock_negatives: dict[str, str]
+    product_limits: tuple[str, ...]
+    exceptions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    code: str
+    span: Span
+    rewrite: str | None
+    edit: Edit | None = None
+    suggestion: str | None = None
+
+
+_MESSAGES = {
+    "framing": '"{phrase}" frames this as a closed door; say what you can do, and when.',
+    "blame": '"{phrase}" blames the customer; describe what happened, not what they did wrong.',
+    "command": '"{phrase}" reads as an order or a telling-off; ask, or say why it helps.',
+    "condescension": '"{phrase}" can sound condescending; leave it out and let the answer speak.',
+    "stock-negative": '"{phrase}" is a stock phrase with a negative ring; say it warmly instead.',
+    "product-limit": '"{phrase}" states a limit as a negative; say what the product does handle '
+    '(e.g. "works with files up to 2 GB").',
+}
+
+# Condescension only ever loses a tone word, so its fixes keep the meaning; every other
+# rewrite changes what the sentence says and needs a person to check it.
+_SAFE_CODES = frozenset({"condescension"})
+
+# People as the subject: "we don't support" is a refusal (the say-no checks' business), not
+# a product limit; "the export can't handle" is.
+_PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
+
+_CANT_UNTIL = re.compile(
+    r"""(?P<lead>\bunfortunately\b[,;]?[ \t]+)?
+        (?P<subject>\b(?:you|we|I|they)\b)
+        (?P<negation>
+            [ \t]+(?:can['’]t|cannot|can[ \t]+not
+                    |won['’]t[ \t]+be[ \t]+able[ \t]+to|will[ \t]+not[ \t]+be[ \t]+able[ \t]+to
+                    |aren['’]t[ \t]+able[ \t]+to|are[ \t]+not[ \t]+able[ \t]+to|are[ \t]+unable[ \t]+to)
+          | ['’]re[ \t]+(?:unable|not[ \t]+able)[ \t]+to
+        )
+        [ \t]+(?P<action>[^.!?\n;,\ufffc]{1,80}?)
+        [ \t]+until[ \t]+(?P<when>[^.!?\n;,\ufffc]{1,60}?)(?=[ \t]*(?:[.!?\n;,]|$))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_FUTURE = {"you": "you'll", "we": "we'll", "i": "I'll", "they": "they'll"}
+_POINT_IN_TIME = re.compile(
+    r"""^(?:the[ \t]+)?(?:\d|today|tonight|tomorrow|next|this|midnight|noon|early|mid|late|end
+        |monday|tuesday|wednesday|thursday|friday|saturday|sunday
+        |january|february|march|april|may|june|july|august|september|october|november|december
+        |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d+(?:st|nd|rd|th))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    exceptions = [
+        Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), doc.text, doc.body)
+    ]
+    findings = list(_cant_until(doc))
+    tables = (
+        ("blame", settings.blame),
+        ("framing", settings.framing),
+        ("command", settings.commands),
+        ("condescension", settings.condescension),
+        ("stock-negative", settings.stock_negatives),
+    )
+    for code, table in tables:
+        rewrites = {normalize(phrase): rewrite for phrase, rewrite in table.items()}
+        for match in find_phrases(compile_phrases(tuple(table)), doc.text, doc.body):
+            findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
+    for match in find_phrases(compile_phrases(settings.product_limits), doc.text, doc.body):
+        if _subject_word(doc.text, match.start()) not in _PEOPLE:
+            findings.append(_Finding("product-limit", Span(match.start(), match.end()), None))
+    kept: list[_Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.span.start, -len(f.span))):
+        if any(_overlaps(finding.span, other) for other in exceptions):
+            continue
+        if any(_overlaps(finding.span, other.span) for other in kept):
+            continue
+        kept.append(finding)
+    for finding in kept:
+        yield _diagnostic(doc, finding)
+
+
+def _cant_until(doc: Document) -> Iterator[_Finding]:
+    """ "You can't export until Friday" -> "You'll be able to export from Friday": the seed's
+    own rewrite, done on the matched words so the rest of the sentence stays as written."""
+    for match in _CANT_UNTIL.finditer(doc.text, doc.body.start, doc.body.end):
+        subject = match.group("subject")
+        future = _FUTURE[subject.lower()]
+        when = match.group("when")
+        preposition = "from" if _POINT_IN_TIME.match(when) else "once"
+        capital_source = match.group("lead") or subject
+        opening = match_case(capital_source, future) if capital_source[0].isupper() else future
+        rewrite = f"{opening} be able to {match.group('action')} {preposition} {when}"
+        span = Span(match.start(), match.end())
+        edit = Edit(span.start, span.end, rewrite)
+        yield _Finding("framing", span, rewrite, edit, rewritten_sentence(doc, span, edit))
+
+
+def _diagnostic(doc: Document, finding: _Finding) -> Diagnostic:
+    phrase = " ".join(doc.slice(finding.span).split())
+    message = _MESSAGES[finding.code].format(phrase=phrase)
+    if finding.code == "framing" and finding.edit is not None:
+        message = f'"{phrase}" says what can\'t happen; say what will, and when.'
+    edit = finding.edit
+    suggestion = finding.suggestion
+    if edit is None and finding.rewrite is not None and "…" not in finding.rewrite:
+        edit = replacement_edit(doc, finding.span, finding.rewrite)
+        suggestion = rewritten_sentence(doc, finding.span, edit)
+    elif suggestion is None and finding.rewrite:
+        suggestion = match_case(doc.slice(finding.span), finding.rewrite)
+    fix = Fix((edit,), safe=finding.code in _SAFE_CODES) if edit is not None else None
+    return RULE.diagnostic(finding.code, finding.span, message, suggestion=suggestion, fix=fix)
+
+
+def _subject_word(text: str, index: int) -> str:
+    before = re.search(r"([\w'’]+)[ \t]*$", text[max(0, index - 40) : index])
+    return normalize(before.group(1)) if before else ""
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+RULE = Rule(
+    group="negative-language",
+    item="positive",
+    codes=(
+        Code("blame", 'Blames the customer ("you failed to", "your mistake").', Severity.ERROR, "unsafe"),
+        Code(
+            "framing", 'Frames the answer as a closed door ("unfortunately", "we can\'t").', Severity.WARNING, "unsafe"
+        ),
+        Code("command", 'Orders or scolds ("you must", "you need to understand").', Severity.WARNING, "unsafe"),
+        Code("condescension", 'Talks down ("obviously", "simply", "as I said").', Severity.WARNING, "safe"),
+        Code("stock-negative", 'A stock phrase with a negative ring ("no problem").', Severity.WARNING, "unsafe"),
+        Code("product-limit", 'A product limit stated negatively ("can\'t handle").', Severity.INFO),
+    ),
+    profiles=frozenset({"reply", "template", "doc"}),
+    settings=Settings,
+    check=check,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,139 @@
+"""Remove unnecessary words.
+
+What it does: finds wordy phrases and filler words and cuts or shortens them: "in order
+to" → "to", "at this point in time" → "now", "due to the fact that" → "because", "kindly" →
+"please", "at your earliest convenience" → "when you can"; "please be advised that" and
+"I wanted to reach out to let you know that" go entirely. Filler words ("really", "very",
+"actually", "basically", "literally", "quite") go too. Every finding carries a safe fix that
+keeps the sentence's capital and spacing: "Just restart it." → "Restart it.".
+
+What stays silent, because there the word carries meaning: "just" anywhere but at the start
+of a sentence or before a word of action ("just click", "just wanted to"), so "we just
+shipped it" (recently), "just $5" (only), "just in case" and "just now" stay; intensifiers in
+thanks, apologies and empathy ("thank you very much", "I'm really sorry", "that sounds really
+frustrating"), where warmth is the point; "not really", "not quite", "quite a few"; and filler
+in questions ("Did it actually go through?"), where it asks about what really happened.
+"Simply" is left to negative-language, which reports it as condescension.
+
+Why it matters: every extra word is one more thing a busy or stressed customer must read
+before the answer. Filler and stock padding make a reply sound scripted; short and plain
+sounds like a person who knows the fix.
+
+Example:
+    I just wanted to reach out to let you know that in order to reset it, you basically
+    need to sign in again at your earliest convenience.
+
+Use instead:
+    To reset it, you need to sign in again when you can.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from empathylint.diagnostics import Diagnostic, Fix, Severity
+from empathylint.document import Document, Span
+from empathylint.phrase_edits import cut_edit, replacement_edit, rewritten_sentence, sentence_of, starts_sentence
+from empathylint.phrases import compile_phrases, find_phrases, normalize
+from empathylint.rule import Code, Rule
+
+
+@dataclass(frozen=True)
+class Settings:
+    wordy: dict[str, str]
+    filler_words: tuple[str, ...]
+    filler_before_action: tuple[str, ...]
+    action_words: tuple[str, ...]
+    keep_intensifier_before: tuple[str, ...]
+    exceptions: tuple[str, ...]
+
+
+_INTENSIFIERS = frozenset({"really", "very", "so", "quite"})
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    text = doc.text
+    kept_phrases = [
+        Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), text, doc.body)
+    ]
+    taken: list[Span] = list(kept_phrases)
+    rewrites = {normalize(phrase): rewrite for phrase, rewrite in settings.wordy.items()}
+    for match in find_phrases(compile_phrases(tuple(settings.wordy)), text, doc.body):
+        span = Span(match.start(), match.end())
+        if any(_overlaps(span, other) for other in taken):
+            continue
+        taken.append(span)
+        yield _wordy(doc, span, rewrites[normalize(match.group())])
+    filler = compile_phrases(settings.filler_words + settings.filler_before_action)
+    before_action = {normalize(word) for word in settings.filler_before_action}
+    for match in find_phrases(filler, text, doc.body):
+        span = Span(match.start(), match.end())
+        word = normalize(match.group())
+        if any(_overlaps(span, other) for other in taken) or _in_question(doc, span):
+            continue
+        following = _next_word(text, span.end)
+        if word in before_action and not (starts_sentence(text, span.start) or following in set(settings.action_words)):
+            continue
+        if word in _INTENSIFIERS and following in set(settings.keep_intensifier_before):
+            continue
+        taken.append(span)
+        yield _filler(doc, span)
+
+
+def _wordy(doc: Document, span: Span, rewrite: str) -> Diagnostic:
+    phrase = " ".join(doc.slice(span).split())
+    edit = replacement_edit(doc, span, rewrite)
+    if rewrite and len(phrase.split()) == 1:
+        message = f'"{phrase}" sounds stiff; "{rewrite}" is plainer.'
+    elif rewrite:
+        message = f'"{phrase}" says in many words what "{rewrite}" says in few.'
+    else:
+        message = f'"{phrase}" delays the point; start with what you want to tell them.'
+    return RULE.diagnostic(
+        "wordy", span, message, suggestion=rewritten_sentence(doc, span, edit), fix=Fix((edit,), safe=True)
+    )
+
+
+def _filler(doc: Document, span: Span) -> Diagnostic:
+    edit = cut_edit(doc, span)
+    return RULE.diagnostic(
+        "filler",
+        span,
+        f'"{doc.slice(span)}" adds nothing here; cut it.',
+        suggestion=rewritten_sentence(doc, span, edit),
+        fix=Fix((edit,), safe=True),
+    )
+
+
+def _next_word(text: str, index: int) -> str:
+    position = index
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    end = position
+    while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
+        end += 1
+    return normalize(text[position:end])
+
+
+def _in_question(doc: Document, span: Span) -> bool:
+    sentence = sentence_of(doc, span)
+    return doc.text[sentence.start : sentence.end].rstrip("\"'”’)] ").endswith("?")
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+RULE = Rule(
+    group="unnecessary-words",
+    item="concise",
+    codes=(
+        Code("wordy", 'A long way to say something short ("in order to" → "to").', Severity.WARNING, "safe"),
+        Code("filler", 'A word that adds nothing ("basically", "really").', Severity.INFO, "safe"),
+    ),
+    profiles=frozenset({"reply", "template", "doc"}),
+    settings=Settings,
+    check=check,
+    doc=__doc__ or "",
+)
