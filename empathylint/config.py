@@ -386,6 +386,11 @@ class Schema:
         for group, rule in self.rules.items():
             values = rule_tables.get(group, {})
             rule_settings[group] = _build_settings(rule, values, sources[0])
+            # Settings that name files (proofread's words-file) read them here, at the edge,
+            # so that the rule's check stays pure.
+            load_files = getattr(rule.settings, "load_files", None)
+            if load_files is not None:
+                rule_settings[group] = load_files(rule_settings[group], root)
             if "profiles" in values:
                 rule_profiles[group] = frozenset(values["profiles"])
         return Config(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from empathylint.rule import AnyRule
 from empathylint.rules import (
     negative_language,
+    proofread,
     show_understanding,
     thank_them,
     unnecessary_words,
@@ -19,6 +20,7 @@ RULES: tuple[AnyRule, ...] = (
     show_understanding.RULE,
     negative_language.RULE,
     unnecessary_words.RULE,
+    proofread.RULE,
 )
 
 
