@@ -321,8 +321,11 @@ def find_sign_off(text: str, after: int) -> tuple[Span | None, Span | None]:
         following = candidates[index + 1 :]
         if any(len(f.group().split()) > 8 for f in following):
             continue
-        if following and _SENTENCE_LINE.search(following[0].group()):
-            continue  # a "Thanks!" in the body, followed by more of the body
+        if following and (
+            _SENTENCE_LINE.search(following[0].group())
+            or _CLOSING.match(text, after + following[0].start(), after + following[0].end())
+        ):
+            continue  # a "Thanks!" in the body, followed by more of the body or the real closing
         inline_name = closing.group("inline_name").strip()
         if inline_name and (
             not _INLINE_NAME.fullmatch(inline_name) or closing.group("separator").strip() in {".", "!"}
