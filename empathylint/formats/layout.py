@@ -55,8 +55,8 @@ class TextLayout:
         self._replacements[start] = (end, text)
         self._mark(start, end, _PROSE)
 
-    def insert_break(self, at: int) -> None:
-        self._inserts[at] = BLOCK_BREAK
+    def insert_break(self, at: int, text: str = BLOCK_BREAK) -> None:
+        self._inserts[at] = text
 
     def _mark(self, start: int, end: int, mark: int) -> None:
         self._marks[start:end] = bytes([mark]) * (end - start)
