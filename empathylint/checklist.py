@@ -26,6 +26,14 @@ ITEMS: tuple[ChecklistItem, ...] = (
     ChecklistItem("positive", 6, "positive", "Remove negative language"),
     ChecklistItem("concise", 7, "concise", "Remove unnecessary words"),
     ChecklistItem("proofread", 8, "proofread", "Proofread"),
+    ChecklistItem("acknowledged", None, "acknowledged", "Acknowledge how an upset customer feels"),
+    ChecklistItem("action", None, "action", "Pair empathy with action"),
+    ChecklistItem("one-apology", None, "one apology", "Apologise once, for what is ours"),
+    ChecklistItem("expectations", None, "expectations", "Say when they will hear back"),
+    ChecklistItem("reasoned-no", None, "reasoned no", "Say no with a why"),
+    ChecklistItem("tone", None, "tone", "Match their tone"),
+    ChecklistItem("personal", None, "personal", "Personalize canned replies"),
+    ChecklistItem("open-question", None, "open question", "Ask one open question"),
     ChecklistItem("send", 9, "send", "Send"),
 )
 

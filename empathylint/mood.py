@@ -184,12 +184,12 @@ def _lexicon_pattern() -> tuple[re.Pattern[str], dict[str, tuple[Leaning, str, f
     for leaning, reason, weight, phrases in _LEXICON:
         for phrase in phrases:
             meaning[phrase] = (leaning, reason, weight)
-    parts = []
-    for phrase in sorted(meaning, key=lambda p: (-len(p), p)):
+    keys = sorted(meaning, key=lambda p: (-len(p), p))
+    parts: list[str] = []
+    for index, phrase in enumerate(keys):
         stem = phrase.endswith("*") and not phrase.endswith("**")
         body = re.escape(phrase.rstrip("*") if stem else phrase).replace(r"\ ", r"\s+")
-        parts.append(f"(?P<p{len(parts)}>{body}{r'[a-z]*' if stem else ''})")
-    keys = sorted(meaning, key=lambda p: (-len(p), p))
+        parts.append(f"(?P<p{index}>{body}{r'[a-z]*' if stem else ''})")
     pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
     return pattern, {f"p{i}": meaning[key] for i, key in enumerate(keys)}
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from empathylint.rule import AnyRule
 from empathylint.rules import (
+    acknowledge_feelings,
+    ask_openly,
+    hollow_empathy,
+    match_tone,
     negative_language,
+    over_apology,
+    personalize_template,
     proofread,
+    say_no_with_why,
+    set_expectations,
     show_understanding,
     thank_them,
     unnecessary_words,
@@ -18,9 +26,18 @@ RULES: tuple[AnyRule, ...] = (
     use_your_name.RULE,
     thank_them.RULE,
     show_understanding.RULE,
+    readability.RULE,
     negative_language.RULE,
     unnecessary_words.RULE,
     proofread.RULE,
+    acknowledge_feelings.RULE,
+    hollow_empathy.RULE,
+    over_apology.RULE,
+    set_expectations.RULE,
+    say_no_with_why.RULE,
+    match_tone.RULE,
+    personalize_template.RULE,
+    ask_openly.RULE,
 )
 
 

@@ -1,0 +1,86 @@
+"""Acknowledge how an upset customer feels.
+
+What it does: reads the customer's message (an email's quoted part, `>` lines, or the
+context given on the command line) for signs they are upset: frustration and anger words,
+"still", "again", "third time", "unacceptable", "cancel", ALL CAPS, "?!", profanity. When
+they are, and the reply has no acknowledgement ("That sounds frustrating", "I can see
+why…", "I'm sorry you've had to…"), it suggests one, followed by a pivot to action. With
+no customer message, or a calm one, the rule has nothing to judge and stays silent.
+
+Why it matters: an upset customer reads a reply that goes straight to the fix as if
+nobody noticed how they feel. One honest sentence of acknowledgement, then action, lowers
+the temperature; skipping it makes even a good fix feel cold.
+
+Example:
+    > This is the THIRD time my export has failed. Unacceptable.
+
+    Hi Dana,
+    Go to Reports > Export and pick CSV.
+
+Use instead:
+    Hi Dana,
+    That sounds really frustrating, especially the third time. Let's get this sorted.
+    Go to Reports > Export and pick CSV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.document import Document
+from empathylint.mood import mood_of
+from empathylint.phrases import any_phrase, compile_phrases
+from empathylint.rule import Code, Rule
+from empathylint.rules._reply import quoted
+
+
+@dataclass(frozen=True)
+class Settings:
+    acknowledgements: tuple[str, ...]
+    suggestion: str
+
+
+def applies_to(doc: Document) -> bool:
+    mood = mood_of(doc)
+    return mood is not None and mood.is_upset
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    mood = mood_of(doc)
+    sentences = doc.body_sentences
+    if mood is None or not mood.is_upset or not sentences:
+        return
+    acknowledgement = compile_phrases(settings.acknowledgements)
+    opening = [doc.greeting] if doc.greeting is not None else []
+    if any_phrase(acknowledgement, doc.text, opening + sentences):
+        return
+    first = sentences[0]
+    signs = ", ".join(f'"{reason}"' for reason in mood.reasons("upset")[:3])
+    yield RULE.diagnostic(
+        "missing-acknowledgement",
+        first,
+        f"The customer sounds upset ({signs}); acknowledge how they feel in one sentence, then go to the fix.",
+        suggestion=f"{settings.suggestion} {quoted(doc, first)}",
+        fix=Fix((Edit(first.start, first.start, settings.suggestion + " "),), safe=False),
+    )
+
+
+RULE = Rule(
+    group="acknowledge-feelings",
+    item="acknowledged",
+    codes=(
+        Code(
+            "missing-acknowledgement",
+            "An upset customer gets a reply that does not acknowledge how they feel.",
+            Severity.WARNING,
+            "unsafe",
+        ),
+    ),
+    profiles=frozenset({"reply", "template"}),
+    settings=Settings,
+    check=check,
+    doc=__doc__ or "",
+    applies_to=applies_to,
+)

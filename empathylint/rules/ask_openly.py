@@ -1,0 +1,76 @@
+"""Ask one open question.
+
+What it does: when a reply asks the customer for more information with a string of
+yes/no questions ("Is it on Wi-Fi? Did you restart? Are you on the latest version?") and
+no open one, it hints that one open question ("Could you walk me through what happens
+when you…?") gets more in one reply. A hint, never a failure: closed questions are right
+for confirming.
+
+Why it matters: each yes/no question costs the customer a round trip and may miss what
+they never thought to mention. An open question lets them tell the story in their words,
+and shows you are listening rather than going down a script.
+
+Example:
+    Is the app up to date? Did you restart your phone? Are you on Wi-Fi?
+
+Use instead:
+    Could you walk me through what happens, step by step, when you try to log in?
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from empathylint.diagnostics import Diagnostic, Severity
+from empathylint.document import Document, Span
+from empathylint.phrases import compile_phrases
+from empathylint.rule import Code, Rule
+
+
+@dataclass(frozen=True)
+class Settings:
+    min_closed_questions: int
+    closed_openers: tuple[str, ...]
+    open_questions: tuple[str, ...]
+    courtesy_questions: tuple[str, ...]
+    suggestion: str
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    open_question = compile_phrases(settings.open_questions)
+    courtesy = compile_phrases(settings.courtesy_questions)
+    closed_openers = {opener.lower() for opener in settings.closed_openers}
+    closed: list[Span] = []
+    for sentence in doc.body_sentences:
+        text = doc.slice(sentence)
+        if not text.rstrip().endswith("?"):
+            continue
+        if courtesy is not None and courtesy.search(text):
+            continue
+        if open_question is not None and open_question.search(text):
+            return
+        first_word = re.match(r"[A-Za-z’']+", text)
+        if first_word is not None and first_word.group().lower() in closed_openers:
+            closed.append(sentence)
+    if len(closed) < settings.min_closed_questions:
+        return
+    yield RULE.diagnostic(
+        "closed-questions",
+        closed[0],
+        f"{len(closed)} yes/no questions ask the customer to answer one at a time; "
+        "one open question gets the whole story (keep a closed one to confirm).",
+        suggestion=settings.suggestion,
+    )
+
+
+RULE = Rule(
+    group="ask-openly",
+    item="open-question",
+    codes=(Code("closed-questions", "A string of yes/no questions and no open one.", Severity.INFO),),
+    profiles=frozenset({"reply", "template"}),
+    settings=Settings,
+    check=check,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,129 @@
+"""Match their tone.
+
+What it does: compares the reply's tone with the customer's mood (read from their message).
+To an upset customer it flags what reads as making light of the problem: emoji and
+emoticons, "lol", "haha", "just kidding", and exclamation-heavy cheer. To a cheerful
+customer it hints at stiff formality ("Dear Sir", "We regret to inform you", "Please be
+advised") with a friendlier wording. With no customer message, or a neutral one, the rule
+has nothing to judge and stays silent.
+
+Why it matters: a 😊 to someone who has been locked out for three days reads as not taking
+them seriously; "Please be advised" to someone who wrote "love the app!! 🎉" reads as a
+form letter. Meeting people where they are is half of sounding human.
+
+Example:
+    > Your app charged me TWICE. Unacceptable!!!
+
+    No worries, happens to the best of us 😅 Refund is on its way!!
+
+Use instead:
+    I'm sorry about the double charge. I've refunded the second one; it will be back on
+    your card within 5 days.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.document import Document, Span
+from empathylint.mood import Mood, mood_of
+from empathylint.phrases import compile_phrases, find_phrases, match_case, normalize
+from empathylint.rule import Code, Rule
+from empathylint.rules._reply import quoted, sentence_at
+
+
+@dataclass(frozen=True)
+class Settings:
+    light_phrases: tuple[str, ...]
+    max_exclamations: int
+    stiff_phrases: dict[str, str]
+
+
+# Pictographic emoji; dingbats such as ✓ and ★ mark lists and ratings, not mood.
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u26ff\u2764\u2b50]\ufe0f?")
+_EXCLAMATIONS = re.compile(r"[!?]*![!?]*")
+_EMOTICON = re.compile(r"(?<!\S)(?::-?[)(DPp]|;-?\)|xD|XD|:'\(|\^_*\^)(?!\S)")
+
+
+def applies_to(doc: Document) -> bool:
+    mood = mood_of(doc)
+    return mood is not None and mood.label != "neutral"
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    mood = mood_of(doc)
+    if mood is None:
+        return
+    if mood.is_upset:
+        yield from _too_light(doc, mood, settings)
+    elif mood.is_cheerful:
+        yield from _too_stiff(doc, settings)
+
+
+def _too_light(doc: Document, mood: Mood, settings: Settings) -> Iterator[Diagnostic]:
+    signs = ", ".join(f'"{reason}"' for reason in mood.reasons("upset")[:2])
+    body = doc.body
+    light = compile_phrases(settings.light_phrases)
+    found = [
+        *(m for m in _EMOJI.finditer(doc.text, body.start, body.end)),
+        *(m for m in _EMOTICON.finditer(doc.text, body.start, body.end)),
+        *find_phrases(light, doc.text, body),
+    ]
+    for match in sorted(found, key=lambda m: m.start()):
+        start = match.start()
+        while start > body.start and doc.text[start - 1] in " \t":
+            start -= 1
+        yield RULE.diagnostic(
+            "too-light",
+            Span(match.start(), match.end()),
+            f'"{match.group()}" reads as making light of it to a customer who is upset ({signs}); leave it out.',
+            suggestion="(remove it)",
+            fix=Fix((Edit(start, match.end(), ""),), safe=False),
+        )
+    runs = list(_EXCLAMATIONS.finditer(doc.text, body.start, body.end))
+    count = sum(run.group().count("!") for run in runs)
+    if count > settings.max_exclamations:
+        first = runs[0]
+        sentence = sentence_at(doc, first.start()) or Span(first.start(), first.end())
+        yield RULE.diagnostic(
+            "too-light",
+            Span(first.start(), first.end()),
+            f"{count} exclamation marks sound upbeat to a customer who is upset; end sentences with a full stop.",
+            suggestion=_EXCLAMATIONS.sub(_calm, quoted(doc, sentence)),
+            fix=Fix(tuple(Edit(run.start(), run.end(), _calm(run)) for run in runs), safe=False),
+        )
+
+
+def _calm(run: re.Match[str]) -> str:
+    return "?" if "?" in run.group() else "."
+
+
+def _too_stiff(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    stiff = compile_phrases(tuple(settings.stiff_phrases))
+    for match in find_phrases(stiff, doc.text, Span(0, len(doc.text))):
+        replacement = match_case(match.group(), settings.stiff_phrases[normalize(match.group())])
+        yield RULE.diagnostic(
+            "too-stiff",
+            Span(match.start(), match.end()),
+            f'"{match.group()}" is stiff next to the customer\'s cheerful message; match their warmth.',
+            suggestion=replacement,
+            fix=Fix((Edit(match.start(), match.end(), replacement),), safe=False),
+        )
+
+
+RULE = Rule(
+    group="match-tone",
+    item="tone",
+    codes=(
+        Code("too-light", "Emoji, jokes or exclamation-heavy cheer to an upset customer.", Severity.WARNING, "unsafe"),
+        Code("too-stiff", "Stiff formality to a cheerful customer.", Severity.INFO, "unsafe"),
+    ),
+    profiles=frozenset({"reply", "template"}),
+    settings=Settings,
+    check=check,
+    doc=__doc__ or "",
+    applies_to=applies_to,
+)

@@ -1,0 +1,120 @@
+"""Apologise once, and only for what is yours.
+
+What it does: counts the apologies in a reply ("sorry", "I apologise", "apologies for",
+"we regret") and flags each one past the first; flags apologies for things that are not
+the company's fault ("Sorry for your question") and non-apologies that blame the
+customer's feelings ("I'm sorry you feel that way"), with a rewrite. "No need to
+apologise" is not an apology.
+
+Why it matters: one sincere apology shows you own the problem. Three read as a script, make
+the reply longer than the fix, and start to sound like the customer is being managed. An
+apology for their question tells them that writing in was a nuisance.
+
+Example:
+    I'm sorry for the delay. Apologies for the confusion. Sorry for your question!
+
+Use instead:
+    I'm sorry for the delay. Thanks for your question! Here's how to export your invoices: …
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.document import Document, Span
+from empathylint.phrases import compile_phrases, find_phrases, match_case, normalize
+from empathylint.rule import Code, Rule
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_apologies: int
+    apology_phrases: tuple[str, ...]
+    not_apologies: tuple[str, ...]
+    apology_rewrites: dict[str, str]
+    misplaced_apologies: dict[str, str]
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    apology = compile_phrases(settings.apology_phrases)
+    not_apology = compile_phrases(settings.not_apologies)
+    misplaced = compile_phrases(tuple(settings.misplaced_apologies))
+    rewrites = compile_phrases(tuple(settings.apology_rewrites))
+    if apology is None:
+        return
+    apologies: list[Span] = []
+    for sentence in doc.body_sentences:
+        if not_apology is not None and not_apology.search(doc.text, sentence.start, sentence.end):
+            continue
+        match = apology.search(doc.text, sentence.start, sentence.end)
+        if match is not None:
+            apologies.append(sentence)
+    for match in find_phrases(misplaced, doc.text, doc.body):
+        yield _not_our_fault(match, settings)
+    total = len(apologies)
+    for extra in apologies[settings.max_apologies :]:
+        yield _repeated(doc, extra, total, rewrites, settings)
+
+
+def _not_our_fault(match: re.Match[str], settings: Settings) -> Diagnostic:
+    replacement = match_case(match.group(), settings.misplaced_apologies[normalize(match.group())])
+    return RULE.diagnostic(
+        "not-our-fault",
+        Span(match.start(), match.end()),
+        f'"{match.group()}" apologises for something that is not a fault; '
+        "thank them, or apologise for what went wrong on our side.",
+        suggestion=replacement,
+        fix=Fix((Edit(match.start(), match.end(), replacement),), safe=False),
+    )
+
+
+def _repeated(
+    doc: Document, sentence: Span, total: int, rewrites: re.Pattern[str] | None, settings: Settings
+) -> Diagnostic:
+    message = (
+        f"{total} apologies in one reply read as scripted; keep {_count(settings.max_apologies)} "
+        "and turn this one into thanks or a step."
+    )
+    rewrite = rewrites.search(doc.text, sentence.start, sentence.end) if rewrites is not None else None
+    if rewrite is None:
+        return RULE.diagnostic(
+            "repeated-apology",
+            sentence,
+            message,
+            suggestion="(drop this apology; say what you're doing about it instead)",
+        )
+    replacement = match_case(rewrite.group(), settings.apology_rewrites[normalize(rewrite.group())])
+    suggested = doc.text[sentence.start : rewrite.start()] + replacement + doc.text[rewrite.end() : sentence.end]
+    return RULE.diagnostic(
+        "repeated-apology",
+        sentence,
+        message,
+        suggestion=suggested,
+        fix=Fix((Edit(rewrite.start(), rewrite.end(), replacement),), safe=False),
+    )
+
+
+def _count(number: int) -> str:
+    return {1: "one", 2: "two", 3: "three"}.get(number, str(number))
+
+
+RULE = Rule(
+    group="over-apology",
+    item="one-apology",
+    codes=(
+        Code("repeated-apology", "More apologies in one reply than the one it needs.", Severity.WARNING, "unsafe"),
+        Code(
+            "not-our-fault",
+            'An apology for something that is not a fault ("sorry for your question").',
+            Severity.WARNING,
+            "unsafe",
+        ),
+    ),
+    profiles=frozenset({"reply", "template"}),
+    settings=Settings,
+    check=check,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,71 @@
+"""Say when they will hear back.
+
+What it does: flags a promise to follow up with no when: "we're looking into it", "I've
+passed this on", "we'll get back to you", "this has been escalated", "I'll keep you
+posted", when nothing in the reply says by when ("by Thursday", "within 24 hours",
+"tomorrow", "at 3pm"). "Soon" and "shortly" are not a when.
+
+Why it matters: "we'll get back to you" with no time leaves the customer checking their
+inbox and writing in again to ask. A time, even a time to say "no news yet", sets the
+expectation and buys patience.
+
+Example:
+    I've passed this on to our billing team and we'll get back to you.
+
+Use instead:
+    I've passed this on to our billing team. I'll update you by Thursday, even if there's
+    no news yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.document import Document, Span
+from empathylint.phrases import compile_phrases
+from empathylint.rule import Code, Rule
+from empathylint.rules._reply import quoted, sentence_at
+from empathylint.timeframes import find_timeframe
+
+
+@dataclass(frozen=True)
+class Settings:
+    follow_up_phrases: tuple[str, ...]
+    suggestion: str
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    follow_up = compile_phrases(settings.follow_up_phrases)
+    if follow_up is None:
+        return
+    promise = follow_up.search(doc.text, doc.body.start, doc.body.end)
+    if promise is None or find_timeframe(doc.text, [doc.body]) is not None:
+        return
+    sentence = sentence_at(doc, promise.start()) or Span(promise.start(), promise.end())
+    yield RULE.diagnostic(
+        "no-timeframe",
+        Span(promise.start(), promise.end()),
+        f'"{promise.group()}" with no when leaves the customer waiting and guessing; say when they will hear from you.',
+        suggestion=f"{quoted(doc, sentence)} {settings.suggestion}",
+        fix=Fix((Edit(sentence.end, sentence.end, " " + settings.suggestion),), safe=False),
+    )
+
+
+RULE = Rule(
+    group="set-expectations",
+    item="expectations",
+    codes=(
+        Code(
+            "no-timeframe",
+            'A follow-up promise ("we\'ll get back to you") with no when.',
+            Severity.WARNING,
+            "unsafe",
+        ),
+    ),
+    profiles=frozenset({"reply", "template"}),
+    settings=Settings,
+    check=check,
+    doc=__doc__ or "",
+)
