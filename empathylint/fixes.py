@@ -103,12 +103,10 @@ def fix_text(text: str, check: Callable[[str], FileReport], unsafe_fixes: bool =
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    """A `git apply`-able diff; a last line without a newline is marked as diff marks it."""
+    """A unified diff naming the file as given (as ruff does; `patch -p0` applies it); a last
+    line without a newline is marked as diff marks it."""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=path, tofile=path
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
