@@ -99,4 +99,5 @@ def rewritten_sentence(doc: Document, span: Span, edit: Edit) -> str:
     start = min(sentence.start, edit.start)
     end = max(sentence.end, edit.end)
     local = Edit(edit.start - start, edit.end - start, edit.replacement)
-    return apply_edits(doc.text[start:end], [local]).strip()
+    rewritten = apply_edits(doc.text[start:end], [local]).strip()
+    return rewritten or "(delete the sentence)"
