@@ -59,6 +59,13 @@ def check(
     ] = None,
     customer: Annotated[Optional[str], typer.Option(help="The customer's name, e.g. Maria.")] = None,  # noqa: UP045
     agent: Annotated[Optional[str], typer.Option(help="Your name, as you sign.")] = None,  # noqa: UP045
+    customer_message: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            help="A file with the customer's message, as context for the rules (never checked); "
+            "without it, draft.customer.txt beside draft.md is used."
+        ),
+    ] = None,
     config: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--config", help="A checklist.toml to use over the one found from here upwards."),
@@ -127,11 +134,21 @@ def check(
     except ConfigError as error:
         raise _fail(str(error)) from None
 
+    customer_text = None
+    if customer_message is not None:
+        from empathylint.files import InputError, read_source
+
+        try:
+            customer_text = read_source(customer_message).text
+        except InputError as error:
+            raise _fail(f"--customer-message {error}") from None
     options = CheckOptions(
         customer_name=customer,
         agent_name=agent,
         format_name=format_in,
         stdin_filename=stdin_filename,
+        customer_message=customer_text,
+        profile_forced=profile is not None,
     )
     if output_format not in OUTPUT_FORMATS:
         raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
@@ -202,6 +219,7 @@ def rules(
     if output_format != "rich":
         raise _fail(f"--output-format must be rich or json, not {output_format!r}")
     table = Table("id", "checklist item", "severity", "profiles", "fix", "what it flags", box=None)
+    table.columns[0].no_wrap = True  # an id is what users copy into a directive: never cut it
     for rule in RULES:
         item = ITEMS_BY_KEY[rule.item]
         for rule_id, code in zip(rule.ids, rule.codes, strict=True):

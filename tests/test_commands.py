@@ -1,0 +1,134 @@
+"""The other commands: rules (table and JSON), explain (docs and settings in force), init
+(templates, refusing to overwrite), --version and shell completion; and the exit codes of
+`check` as a real subprocess sees them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from empathylint import __version__
+from empathylint.cli import app
+from empathylint.config import load_config
+from empathylint.rules import RULES
+from empathylint.templates import TEMPLATES, template_text
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def plain(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.chdir(tmp_path)
+
+
+def test_rules_table_lists_every_rule_id() -> None:
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    for rule in RULES:
+        for rule_id in rule.ids:
+            assert rule_id in result.stdout
+
+
+def test_rules_json() -> None:
+    result = runner.invoke(app, ["rules", "--output-format", "json"])
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert [row["id"] for row in document["rules"]] == [rule_id for rule in RULES for rule_id in rule.ids]
+    first = document["rules"][0]
+    assert set(first) >= {"id", "checklist_item", "severity", "profiles", "fix", "summary"}
+
+
+def test_explain_shows_docs_and_settings_in_force(tmp_path: Path) -> None:
+    (tmp_path / "checklist.toml").write_text('[rules.use-your-name]\nsignature = "added-by-helpdesk"\n')
+    result = runner.invoke(app, ["explain", "use-your-name.team-signature"])
+    assert result.exit_code == 0, result.output
+    for heading in ("What it does:", "Why it matters:", "Example:", "Use instead:"):
+        assert heading in result.stdout
+    assert "use-your-name.team-signature" in result.stdout
+    assert 'signature = "added-by-helpdesk"' in result.stdout
+    assert "checklist.toml" in result.stdout
+
+
+def test_explain_unknown_rule() -> None:
+    result = runner.invoke(app, ["explain", "be-nice"])
+    assert result.exit_code == 2
+    assert "unknown rule 'be-nice'" in result.output
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_init_writes_a_valid_checklist_and_refuses_to_overwrite(tmp_path: Path, template: str) -> None:
+    result = runner.invoke(app, ["init", "--template", template])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "checklist.toml"
+    assert written.read_text(encoding="utf-8") == template_text(template)
+    config = load_config(RULES, cwd=tmp_path, config_file=written)
+    assert config.default_profile == {"reply": "reply", "canned": "template", "docs": "doc"}[template]
+
+    written.write_text("# mine\n")
+    refused = runner.invoke(app, ["init", "--template", template])
+    assert refused.exit_code == 2
+    assert "already exists; use --force" in refused.output
+    assert written.read_text() == "# mine\n"
+    assert runner.invoke(app, ["init", "--template", template, "--force"]).exit_code == 0
+    assert written.read_text(encoding="utf-8") == template_text(template)
+
+
+def test_init_unknown_template() -> None:
+    result = runner.invoke(app, ["init", "--template", "tweets"])
+    assert result.exit_code == 2
+    assert not Path("checklist.toml").exists()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.stdout.strip() == f"empathylint {__version__}"
+
+
+def test_show_completion_prints_a_script() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "empathylint", "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "complete" in result.stdout and "empathylint" in result.stdout
+
+
+GOOD = "Hi Maria,\n\nThanks for reaching out! Your refund is on its way.\n\nBest,\nSam\n"
+BAD = "Hi there,\n\nThanks for reaching out! Your refund is on its way.\n\nBest,\nSam\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "code"),
+    [
+        (GOOD, [], 0),
+        (BAD, [], 1),
+        (BAD, ["--exit-zero"], 0),
+        (BAD, ["--fail-on", "error"], 0),
+        (BAD, ["--output-format", "json"], 1),
+        (BAD, ["--output-format", "nonsense"], 2),
+        (BAD, ["--diff", "--unsafe-fixes", "--customer", "Maria"], 1),
+        (BAD, ["--diff", "--customer", "Maria"], 0),
+        (GOOD, ["--diff"], 0),
+    ],
+)
+def test_exit_codes_in_a_subprocess(tmp_path: Path, text: str, args: list[str], code: int) -> None:
+    (tmp_path / "reply.txt").write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "empathylint", "check", "--isolated", "--select", "use-their-name", *args, "reply.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == code, result.stdout + result.stderr
+    assert (tmp_path / "reply.txt").read_text(encoding="utf-8") == text
