@@ -6,6 +6,7 @@ terminal; user text is always printed as text, never as rich markup."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import IO
 
@@ -22,7 +23,12 @@ STATUS_MARK = {Status.MET: ("✓", "green"), Status.NOT_MET: ("✗", "red"), Sta
 
 
 def make_console(file: IO[str] | None = None) -> Console:
-    return Console(file=file, highlight=False, soft_wrap=True, emoji=False)
+    # rich's own NO_COLOR handling drops colours but keeps bold and dim; no-color.org users
+    # (and logs) want no escape codes at all, even where FORCE_COLOR asks for a terminal.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=file, highlight=False, soft_wrap=True, emoji=False, color_system=None if plain else "auto"
+    )
 
 
 def render(
