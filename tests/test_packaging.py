@@ -1,0 +1,35 @@
+"""The wheel carries the shipped checklist and the console script (built offline)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_checklist_and_the_console_script(tmp_path: Path) -> None:
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index"]
+    build = subprocess.run(
+        [*pip_wheel, "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    [wheel] = tmp_path.glob("empathylint-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        assert "empathylint/checklist.toml" in names
+        shipped = archive.read("empathylint/checklist.toml").decode("utf-8")
+        assert shipped == (ROOT / "checklist.toml").read_text(encoding="utf-8")
+        assert "empathylint/data/nicknames.txt" in names
+        [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
+        scripts = archive.read(entry_points).decode("utf-8")
+    assert "[console_scripts]" in scripts
+    assert "empathylint = empathylint.cli:main" in scripts
