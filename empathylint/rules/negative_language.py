@@ -158,13 +158,22 @@ def _diagnostic(doc: Document, finding: _Finding) -> Diagnostic:
         message = f'"{phrase}" says what can\'t happen; say what will, and when.'
     edit = finding.edit
     suggestion = finding.suggestion
-    if edit is None and finding.rewrite is not None and "…" not in finding.rewrite:
+    if edit is None and finding.rewrite is not None and "…" not in finding.rewrite and _cuttable(doc, finding):
         edit = replacement_edit(doc, finding.span, finding.rewrite)
         suggestion = rewritten_sentence(doc, finding.span, edit)
     elif suggestion is None and finding.rewrite:
         suggestion = match_case(doc.slice(finding.span), finding.rewrite)
     fix = Fix((edit,), safe=finding.code in _SAFE_CODES) if edit is not None else None
     return RULE.diagnostic(finding.code, finding.span, message, suggestion=suggestion, fix=fix)
+
+
+def _cuttable(doc: Document, finding: _Finding) -> bool:
+    """A phrase of several words can go only where a comma fences it off ("As I said, the
+    invoice…"); in "As I said in my last reply, you…" cutting it would leave "In my last
+    reply, you…", which says something else."""
+    if finding.rewrite or len(doc.slice(finding.span).split()) == 1:
+        return True
+    return doc.text[finding.span.end :].lstrip(" \t").startswith(",")
 
 
 def _subject_word(text: str, index: int) -> str:
