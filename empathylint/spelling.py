@@ -52,6 +52,8 @@ _BRITISH_ENDINGS: tuple[tuple[str, str], ...] = (
 )
 _BRITISH_INFIXES: tuple[tuple[str, str], ...] = (("our", "or"),)
 
+_CONTRACTION_ENDINGS = frozenset({"s", "ll", "d", "ve", "re", "m"})
+
 # Endings stripped to find a custom word's base: "webinars" -> "webinar", "misrouted" -> "misroute".
 _INFLECTIONS: tuple[tuple[str, str], ...] = (
     ("'s", ""),
@@ -99,8 +101,9 @@ def is_known(word: str, extra: frozenset[str]) -> bool:
     dictionary = _dictionary()
     if lower in dictionary:
         return True
-    if lower.endswith("'s") and lower[:-2] in dictionary:
-        return True
+    stem, apostrophe, ending = lower.rpartition("'")
+    if apostrophe and ending in _CONTRACTION_ENDINGS and stem in dictionary:
+        return True  # "that'll", "Maria's", "nobody'd"
     return any(variant in dictionary for variant in _american_forms(lower))
 
 

@@ -80,7 +80,8 @@ class Settings:
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    yield from _leftovers(doc, settings)
+    leftovers = list(_leftovers(doc, settings))
+    yield from leftovers
     malformed = list(_malformed_placeholders(doc)) if doc.profile in ("reply", "template") else []
     yield from malformed
     if doc.profile == "reply":
@@ -96,15 +97,21 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     yield from _unbalanced(doc)
     yield from _shouting(doc, settings)
     yield from _punctuation(doc)
-    yield from _spelling(doc, settings)
+    yield from _spelling(doc, settings, [Span(d.start, d.end) for d in leftovers])
 
 
 # --- spelling -----------------------------------------------------------------------------------
 
 
-def _spelling(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Iterator[Diagnostic]:
     sentence_starts = {s.start for s in doc.body_sentences}
-    to_check = [span for span in words(doc.text, doc.body) if _worth_spelling(doc, span, sentence_starts)]
+    # "Lorem ipsum dolor sit amet." is reported once as a leftover, not word by word.
+    filler = [s for s in doc.body_sentences if any(s.start <= left.start < s.end for left in leftovers)]
+    to_check = [
+        span
+        for span in words(doc.text, doc.body)
+        if _worth_spelling(doc, span, sentence_starts) and not any(s.contains(span) for s in filler)
+    ]
     if not to_check:
         return
     known = spelling.vocabulary(settings.words)
@@ -231,6 +238,9 @@ def _sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue  # lower-case "i" has its own finding; "{{x}}s" is not a word
         if before and _NOT_A_SENTENCE_END.search(before.rstrip()):
             continue
+        after_full_stop = bool(before.rstrip()) and before.rstrip()[-1] in ".!?…"
+        if not after_full_stop and doc.text[sentence.end - 1] not in ".!?":
+            continue  # a heading, a table cell or a list item: lower case there is a style
         capital = word[0].upper()
         yield RULE.diagnostic(
             "sentence-case",
@@ -538,7 +548,7 @@ def _end_of_broken(text: str, after: int, line_end: int) -> int:
 
 def _start_of_broken(text: str, closer_start: int) -> int:
     line_start = text.rfind("\n", 0, closer_start) + 1
-    match = re.compile(r"[{%]*\s*[\w.|:\"'=,\-]+\s*$").search(text, line_start, closer_start)
+    match = re.compile(r"[{%]*[\w.|:\"'=,\-]+\s*$").search(text, line_start, closer_start)
     return match.start() if match else closer_start
 
 
