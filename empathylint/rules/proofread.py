@@ -536,14 +536,15 @@ def _with_placeholders(doc: Document) -> str:
 def _end_of_broken(text: str, after: int, line_end: int) -> int:
     """Where a broken placeholder ends: after its stray closing brace(s), or at the end of
     its name ("{{first_name Hi" ends before " Hi")."""
-    match = re.compile(r"\s*[\w.|:\"'=,\- ]*?[\w\"']\s*[}%]*").match(text, after, line_end)
-    if match is None:
-        return after
-    end = match.end()
-    name_only = re.compile(r"\s*[\w.|:\"'=,\-]+").match(text, after, line_end)
-    if text[end - 1 : end] not in "}%" and name_only is not None:
-        end = name_only.end()
-    return end
+    with_closer = _BROKEN_WITH_CLOSER.match(text, after, line_end)
+    if with_closer is not None:
+        return with_closer.end()
+    name_only = _BROKEN_NAME_ONLY.match(text, after, line_end)
+    return name_only.end() if name_only is not None else after
+
+
+_BROKEN_WITH_CLOSER = re.compile(r"\s*[\w.|:\"'=,\-]+(?:[ \t]+[\w.|:\"'=,\-]+){0,3}\s*[}%]+")
+_BROKEN_NAME_ONLY = re.compile(r"\s*[\w.|:\"'=,\-]+")
 
 
 def _start_of_broken(text: str, closer_start: int) -> int:
