@@ -29,6 +29,10 @@ from empathylint.phrases import compile_phrases
 from empathylint.rule import Code, Rule
 
 
+# The first word of a question, after a list marker ("- Is it…", "2) Does it…").
+_FIRST_WORD = re.compile(r"(?:[-*+•]|\d{1,2}[.)])?\s*([A-Za-z’']+)")
+
+
 @dataclass(frozen=True)
 class Settings:
     min_closed_questions: int
@@ -51,8 +55,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if open_question is not None and open_question.search(text):
             return
-        first_word = re.match(r"[A-Za-z’']+", text)
-        if first_word is not None and first_word.group().lower() in closed_openers:
+        first_word = _FIRST_WORD.match(text)
+        if first_word is not None and first_word.group(1).lower() in closed_openers:
             closed.append(sentence)
     if len(closed) < settings.min_closed_questions:
         return
