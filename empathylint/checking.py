@@ -23,6 +23,11 @@ class CheckOptions:
     agent_name: str | None = None
     format_name: str | None = None
     stdin_filename: str | None = None
+    # The customer's message from --customer-message; without it, a sibling file
+    # (draft.customer.txt beside draft.md) is looked for. Context only, never checked.
+    customer_message: str | None = None
+    # --profile was given: front matter may not change the profile.
+    profile_forced: bool = False
 
 
 def check_paths(
@@ -38,7 +43,12 @@ def check_paths(
         except InputError as error:
             yield FileReport(path=error.path, error=error.reason), None
             continue
-        yield check_source(source, config, rules, options), source
+        try:
+            report = check_source(source, config, rules, options)
+        except InputError as error:  # an email without a text part, broken front matter
+            yield FileReport(path=error.path, error=error.reason), None
+            continue
+        yield report, source
 
 
 def _targets(paths: Sequence[str], config: Config) -> Iterator[str | InputError]:
@@ -67,6 +77,24 @@ def check_source(source: SourceFile, config: Config, rules: Sequence[AnyRule], o
         vocabulary=config.vocabulary,
         customer_name=options.customer_name,
         agent_name=options.agent_name,
+        customer_message=options.customer_message or sibling_customer_message(source.path),
+        profile_forced=options.profile_forced,
     )
     document = read_document(source.text, source.path, read_options, options.format_name)
     return lint(document, config, rules)
+
+
+CUSTOMER_SUFFIXES = (".customer.txt", ".customer.md")
+
+
+def sibling_customer_message(path: str) -> str | None:
+    """The customer's message saved beside a draft: `refund.md` → `refund.customer.txt`
+    (or `.customer.md`) in the same folder."""
+    draft = Path(path)
+    if not draft.name or draft.name.endswith(CUSTOMER_SUFFIXES):
+        return None
+    for suffix in CUSTOMER_SUFFIXES:
+        candidate = draft.with_name(draft.stem + suffix)
+        if candidate.is_file():
+            return read_source(candidate).text
+    return None

@@ -120,17 +120,53 @@ def collect(paths: Sequence[str], config: Config) -> Iterator[Path | InputError]
 
 
 def _walk(folder: Path, config: Config) -> Iterator[Path]:
+    ignored = git_ignored(folder)
     for root, folders, names in os.walk(folder):
         root_path = Path(root)
         folders[:] = sorted(
             name
             for name in folders
-            if not name.startswith(".") and name not in SKIPPED_FOLDERS and not _excluded(root_path / name, config)
+            if not name.startswith(".")
+            and name not in SKIPPED_FOLDERS
+            and not _excluded(root_path / name, config)
+            and (root_path / name) not in ignored
         )
         for name in sorted(names):
             candidate = root_path / name
-            if any(glob_match(name, pattern) for pattern in config.include) and not _excluded(candidate, config):
+            if (
+                any(glob_match(name, pattern) for pattern in config.include)
+                and not name.endswith(CUSTOMER_CONTEXT_SUFFIXES)
+                and not _excluded(candidate, config)
+                and candidate not in ignored
+            ):
                 yield candidate
+
+
+CUSTOMER_CONTEXT_SUFFIXES = (".customer.txt", ".customer.md")
+"""A customer's message saved beside a draft is context for it, not a draft: a folder
+walk skips it (named on the command line, it is checked like any file)."""
+
+
+def git_ignored(folder: Path) -> frozenset[Path]:
+    """What .gitignore (and .git/info/exclude, and the global excludes) ignore under a
+    folder, asked of git once per walked folder: `git ls-files --others --ignored
+    --exclude-standard --directory` lists ignored files, and whole ignored folders once.
+    Outside a git work tree, or without git, nothing is ignored."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(folder), "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if listed.returncode != 0:
+        return frozenset()
+    names = listed.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return frozenset(folder / name.rstrip("/") for name in names if name)
 
 
 def _excluded(path: Path, config: Config) -> bool:
