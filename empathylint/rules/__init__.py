@@ -12,6 +12,7 @@ from empathylint.rules import (
     over_apology,
     personalize_template,
     proofread,
+    readability,
     say_no_with_why,
     set_expectations,
     show_understanding,
