@@ -11,7 +11,8 @@ Scoring. Each cue adds its weight to the upset score or to the cheer score:
   - repetition ("third time", "how many times", "for weeks", "yet again")      upset 2
   - persistence ("still", "again") and churn ("cancel", "refund", "chargeback") upset 1
   - shouting: two or more ALL-CAPS words that are not known acronyms            upset 1.5
-  - "?!" and "!!!" in a sentence that already carries an upset cue             upset 1
+  - money or work lost ("costing me", "lost sales")                            upset 1.5
+  - "?!", "!!" in a sentence that carries an upset cue, "!!!" with no cheer     upset 1
   - sad or angry emoji (😡 🙄 😤 😢)                                             upset 1.5
   - cheerful words ("love", "awesome", "thanks so much", "no rush")            cheer 1
   - negated praise ("not happy", "not impressed")                              upset 2
@@ -77,6 +78,12 @@ _LEXICON: tuple[tuple[Leaning, str, float, tuple[str, ...]], ...] = (
             "second time", "third time", "fourth time", "yet again", "keep having to", "multiple times",
             "no one has", "nobody has", "still no", "still not", "still waiting",
         ),
+    ),
+    (
+        "upset",
+        "cost to them",
+        1.5,
+        ("costing me", "costing us", "losing customers", "losing money", "lost money", "lost sales", "lost work"),
     ),
     ("upset", "persistence", 1.0, ("again", "still")),
     ("upset", "churn", 1.0, ("cancel", "cancelling", "canceling", "chargeback", "refund", "switching to")),
@@ -246,13 +253,17 @@ def _punctuation_cues(message: str, word_cues: list[MoodCue]) -> list[MoodCue]:
         angry_sentence = any(word in lowered for word in upset_words) or _is_shouted(text)
         if "?!" in text or "!?" in text:
             cues.append(MoodCue("upset", "exasperated punctuation", "?!", 1.0))
-        elif "!!" in text and angry_sentence:
+        elif ("!!" in text and angry_sentence) or ("!!!" in text and not _has_cheer(lowered, word_cues)):
             cues.append(MoodCue("upset", "exasperated punctuation", "!!!", 1.0))
         elif "!" in text and not angry_sentence:
             exclamations += 0.5 * min(text.count("!"), 2)
     if exclamations:
         cues.append(MoodCue("cheer", "exclamation marks", "!", min(exclamations, _EXCLAMATION_CHEER_CAP)))
     return cues
+
+
+def _has_cheer(sentence: str, word_cues: list[MoodCue]) -> bool:
+    return any(c.found in sentence for c in word_cues if c.leaning == "cheer")
 
 
 def _is_shouted(sentence: str) -> bool:

@@ -2,7 +2,8 @@
 
 Shared by set-expectations (a promise needs a when) and hollow-empathy (a when is a kind of
 action). "Soon", "shortly" and "as soon as possible" are not timeframes: they are the
-vagueness the rules ask the writer to replace.
+vagueness the rules ask the writer to replace. A bare duration is not one either: "down for
+two hours" is how long they waited, "within two hours" is when they will hear.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ def timeframe_pattern() -> re.Pattern[str]:
             | (?:next|this|on|by|before|until|till)\s+{_DAYS}
             | {_DAYS}(?:\s+(?:morning|afternoon|evening))?
             | next\s+(?:week|month)
-            | (?:within|in|over|for)\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNITS}
-            | {_COUNT}\s+{_UNITS}
+            | (?:within|in|over|takes?|up\s+to)\s+(?:the\s+next\s+|about\s+|around\s+)?{_COUNT}\s+{_UNITS}
+            | \d+\s*[-–]\s*\d+\s+{_UNITS}
             | within\s+(?:the|an?)\s+(?:hour|day|week)
             | (?:by|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|week|month)|noon|midday|eod|cob)
             | end\s+of\s+(?:the\s+)?(?:day|week)|eod
