@@ -1,0 +1,608 @@
+"""Speed, side by side with the peers (issue 8): cold start, throughput, linear cost, memory.
+
+    python3 bench/run.py                                  # empathylint alone
+    python3 bench/run.py --with-peers --write-results     # with proselint, alex, write-good; updates RESULTS.md
+    python3 bench/run.py --quick                          # about a minute: fewer files, one run per big case
+
+Standard library only, so it runs under any Python 3.10+. It generates the seeded corpus
+(bench/corpus.py) into bench/.corpus/, installs empathylint into .venv/ if that is missing and,
+with --with-peers, the peers into bench/.peers/ (both ignored by git). Every tool is run as a
+user runs it, as a fresh process on the same files with its report sent to /dev/null; each
+figure is the median wall time of several runs, and peak memory is the largest resident set
+of the process as the kernel reports it to wait4(2), so no /usr/bin/time is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus import DEFAULT_SEED, Corpus, describe, ensure_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "bench"
+PEERS = BENCH / ".peers"
+RESULTS = BENCH / "RESULTS.md"
+RESULTS_MARKER = "<!-- bench/run.py --write-results inserts each new run below this line, newest first -->"
+
+# Pinned so that a rerun after our optimisations races the same peers as before.
+PROSELINT_VERSION = "0.16.0"
+NPM_PEERS = {"alex": "11.0.1", "write-good": "1.0.8"}
+NOT_INSTALLABLE = (
+    "Vale and LanguageTool are not measured: neither is installable here (Vale ships as a binary "
+    "from GitHub releases, LanguageTool as a Java server; the PyPI wrappers of both download them "
+    "at first use, and this machine is offline but for package registries)."
+)
+
+# The issue's targets, checked against every run.
+COLD_BUDGET_OVER_PYTHON_S = 0.050
+THROUGHPUT_TARGETS = {"proselint": 10.0, "alex": 5.0, "write-good": 1.0}
+LINEARITY_LIMIT = 20.0
+PEAK_RSS_LIMIT_MB = 150.0
+
+
+@dataclass(frozen=True)
+class Case:
+    """One workload: the files every tool checks in one invocation, and how many timed runs."""
+
+    name: str
+    paths: tuple[Path, ...]
+    runs: int
+    is_doc: bool = False
+    warm_up: bool = False
+
+    @property
+    def size_bytes(self) -> int:
+        return sum(path.stat().st_size for path in self.paths)
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A linter as a user starts it: a command, plus what it needs to read the case's files."""
+
+    name: str
+    version: str
+    argv: Callable[[Case, list[str]], list[str]]
+    # Exit codes that mean "checked, with or without findings"; None: any code a normal exit gives.
+    ok_codes: frozenset[int] | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu_seconds: float
+    peak_rss_kb: int
+    returncode: int
+    timed_out: bool
+    stderr_tail: str
+
+
+@dataclass
+class Measurement:
+    tool: Tool
+    case: Case
+    runs: list[Run] = field(default_factory=list)
+    problem: str = ""
+
+    @property
+    def median_seconds(self) -> float | None:
+        good = [run.seconds for run in self.runs if not run.timed_out]
+        return statistics.median(good) if good and not self.problem else None
+
+    @property
+    def median_cpu_seconds(self) -> float | None:
+        good = [run.cpu_seconds for run in self.runs if not run.timed_out]
+        return statistics.median(good) if good and not self.problem else None
+
+    @property
+    def peak_rss_mb(self) -> float:
+        return max((run.peak_rss_kb for run in self.runs), default=0) / 1024
+
+
+def run_once(argv: Sequence[str], cwd: Path, timeout: float) -> Run:
+    """Wall time and peak RSS of one process, stdout to /dev/null, stderr kept for a failure's reason."""
+    with tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr)
+        killer = threading.Timer(timeout, process.kill)
+        killer.start()
+        try:
+            # wait4 rather than Popen.wait: it hands back this child's own rusage (ru_maxrss),
+            # where getrusage(RUSAGE_CHILDREN) would be the maximum over every child so far.
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            killer.cancel()
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        tail = stderr.read()[-600:].decode("utf-8", errors="replace").strip()
+    # Linux reports ru_maxrss in KiB, macOS in bytes.
+    peak_kb = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    timed_out = process.returncode == -9 and elapsed >= timeout
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(elapsed, cpu, peak_kb, process.returncode, timed_out, tail)
+
+
+def _problem(tool: Tool, run: Run) -> str:
+    """Why a run does not count, or "" when it checked the files."""
+    if run.timed_out:
+        return ""
+    if run.returncode < 0:
+        return f"killed by signal {-run.returncode}"
+    if tool.ok_codes is not None and run.returncode not in tool.ok_codes:
+        return f"exit {run.returncode}: {run.stderr_tail.splitlines()[-1] if run.stderr_tail else 'no message'}"
+    return ""
+
+
+def measure(
+    tools: Sequence[Tool], case: Case, cwd: Path, timeout: float, enough: float, log: Callable[[str], None]
+) -> list[Measurement]:
+    """Each tool on the case, round-robin so drift in the machine's load spreads over all tools alike.
+
+    A tool whose run took longer than `enough` seconds is not run again: noise is small beside
+    such a run, and repeating a ten-minute run would make the whole benchmark too slow to rerun."""
+    relative = [str(path.relative_to(cwd)) for path in case.paths]
+    measurements = [Measurement(tool, case) for tool in tools]
+    if case.warm_up:
+        for tool in tools:
+            run_once(tool.argv(case, relative), cwd, timeout)
+    for repetition in range(1, case.runs + 1):
+        for measurement in measurements:
+            long_before = any(run.timed_out or run.seconds > enough for run in measurement.runs)
+            if measurement.problem or long_before:
+                continue
+            run = run_once(measurement.tool.argv(case, relative), cwd, timeout)
+            measurement.runs.append(run)
+            measurement.problem = _problem(measurement.tool, run)
+            shown = (
+                f"timed out after {timeout:.0f} s"
+                if run.timed_out
+                else f"{run.seconds:.3f} s ({run.cpu_seconds:.3f} s CPU)"
+            )
+            log(f"  {case.name:<14} {measurement.tool.name:<15} run {repetition}/{case.runs}  {shown}")
+            if measurement.problem:
+                log(f"    not counted: {measurement.problem}")
+    return measurements
+
+
+# --- the tools -----------------------------------------------------------------------------------
+
+
+def _venv_bin(venv: Path, name: str) -> Path:
+    return venv / ("Scripts" if os.name == "nt" else "bin") / name
+
+
+def ensure_empathylint(venv: Path, log: Callable[[str], None]) -> Path:
+    """The installed console script, installing the working tree (editable) on a clean clone."""
+    script = _venv_bin(venv, "empathylint")
+    if not script.exists():
+        log(f"Installing empathylint (editable) into {venv} ...")
+        if not _venv_bin(venv, "python").exists():
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(_venv_bin(venv, "python")), "-m", "pip", "install", "-q", "-e", str(REPO)], check=True)
+    return script
+
+
+def _empathylint_has_jobs(script: Path) -> bool:
+    """--jobs is passed only once the CLI offers it, so this benchmark runs before and after it lands."""
+    help_text = subprocess.run([str(script), "check", "--help"], capture_output=True, text=True, check=False)
+    return "--jobs" in help_text.stdout
+
+
+def empathylint_tool(script: Path, jobs: int | None) -> Tool:
+    version = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    jobs_flag: list[str] = []
+    note = "serial (check has no --jobs option yet)"
+    if _empathylint_has_jobs(script):
+        jobs_flag = ["--jobs", str(jobs or os.cpu_count() or 1)]
+        note = f"--jobs {jobs_flag[1]}"
+
+    def argv(case: Case, files: list[str]) -> list[str]:
+        profile = ["--profile", "doc"] if case.is_doc else []
+        return [str(script), "check", *profile, *jobs_flag, *files]
+
+    return Tool("empathylint", version.removeprefix("empathylint "), argv, frozenset({0, 1}), note)
+
+
+def bare_python_tool(venv: Path) -> Tool:
+    """The floor under any Python linter's cold start: the same interpreter doing nothing."""
+    python = str(_venv_bin(venv, "python"))
+    return Tool("python -c pass", platform.python_version(), lambda case, files: [python, "-c", "pass"], frozenset({0}))
+
+
+def _log_to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def install_peers(log: Callable[[str], None]) -> list[Tool]:
+    """proselint from PyPI and alex, write-good from npm, into bench/.peers/; the ones that install."""
+    tools: list[Tool] = []
+    venv = PEERS / "venv"
+    proselint = _venv_bin(venv, "proselint")
+    try:
+        if not _installed_proselint(venv):
+            log(f"Installing proselint {PROSELINT_VERSION} into {venv} ...")
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+            pip = [str(_venv_bin(venv, "python")), "-m", "pip", "install", "-q", f"proselint=={PROSELINT_VERSION}"]
+            subprocess.run(pip, check=True)
+        tools.append(
+            Tool(
+                "proselint", PROSELINT_VERSION, lambda case, files: [str(proselint), "check", *files], frozenset({0, 1})
+            )
+        )
+    except (OSError, subprocess.CalledProcessError) as error:
+        log(f"proselint not measured: its install failed ({error})")
+
+    node = PEERS / "node"
+    wanted = [f"{name}@{version}" for name, version in NPM_PEERS.items()]
+    try:
+        if any(_npm_version(node, name) != version for name, version in NPM_PEERS.items()):
+            log(f"Installing {', '.join(wanted)} into {node} ...")
+            node.mkdir(parents=True, exist_ok=True)
+            npm = ["npm", "install", "--prefix", str(node), "--no-audit", "--no-fund", "--loglevel=error", *wanted]
+            subprocess.run(npm, check=True, stdout=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError) as error:
+        log(f"alex and write-good not measured: npm install failed ({error})")
+        return tools
+    binaries = node / "node_modules" / ".bin"
+    tools.append(
+        Tool(
+            "alex",
+            NPM_PEERS["alex"],
+            lambda case, files: [str(binaries / "alex"), *files],
+            frozenset({0, 1}),
+            "reads the HTML articles as Markdown, as `alex FILES` does",
+        )
+    )
+    # write-good exits with its number of suggestions, so only a crash is a failure.
+    tools.append(
+        Tool("write-good", NPM_PEERS["write-good"], lambda case, files: [str(binaries / "write-good"), *files], None)
+    )
+    return tools
+
+
+def _installed_proselint(venv: Path) -> bool:
+    if not _venv_bin(venv, "proselint").exists():
+        return False
+    shown = subprocess.run(
+        [str(_venv_bin(venv, "python")), "-m", "pip", "show", "proselint"], capture_output=True, text=True, check=False
+    )
+    return f"Version: {PROSELINT_VERSION}" in shown.stdout
+
+
+def _npm_version(node: Path, package: str) -> str | None:
+    try:
+        manifest = json.loads((node / "node_modules" / package / "package.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = manifest.get("version")
+    return version if isinstance(version, str) else None
+
+
+# --- cases, figures, verdicts --------------------------------------------------------------------
+
+
+def build_cases(corpus: Corpus, quick: bool, cold_runs: int, big_runs: int) -> list[Case]:
+    if quick:
+        return [
+            Case("cold-1-reply", corpus.replies[:1], cold_runs, warm_up=True),
+            Case("replies-10", corpus.replies[:10], cold_runs),
+            Case("replies-200", corpus.replies[:200], big_runs),
+            Case("articles-20", corpus.articles[:20], big_runs, is_doc=True),
+            Case("doc-0.5MB", (corpus.small_doc,), big_runs, is_doc=True),
+        ]
+    return [
+        Case("cold-1-reply", corpus.replies[:1], cold_runs, warm_up=True),
+        Case("replies-10", corpus.replies[:10], cold_runs),
+        Case("replies-1000", corpus.replies[:1000], big_runs),
+        Case("replies-5000", corpus.replies[:5000], big_runs),
+        Case("articles-500", corpus.articles[:500], big_runs, is_doc=True),
+        Case("doc-0.5MB", (corpus.small_doc,), big_runs, is_doc=True),
+        Case("doc-10MB", (corpus.big_doc,), big_runs, is_doc=True),
+    ]
+
+
+def _find(measurements: Sequence[Measurement], tool: str, case: str) -> Measurement | None:
+    return next((m for m in measurements if m.tool.name == tool and m.case.name == case), None)
+
+
+def _seconds(measurements: Sequence[Measurement], tool: str, case: str, cpu: bool = False) -> float | None:
+    found = _find(measurements, tool, case)
+    if found is None:
+        return None
+    return found.median_cpu_seconds if cpu else found.median_seconds
+
+
+def table(measurements: Sequence[Measurement], timeout: float) -> str:
+    lines = [
+        "| tool | case | files | MB | runs | median s | files/s | MB/s | CPU s | peak RSS MB | × empathylint's time |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for measurement in measurements:
+        case = measurement.case
+        size_mb = case.size_bytes / 1_048_576
+        ours = _seconds(measurements, "empathylint", case.name)
+        seconds = measurement.median_seconds
+        cpu = measurement.median_cpu_seconds
+        if measurement.problem:
+            figures = [f"failed: {measurement.problem}", "", "", "", ""]
+        elif seconds is None or cpu is None:
+            figures = [f"> {timeout:.0f} (timed out)", "", "", "", ""]
+        else:
+            ratio = f"{seconds / ours:.2f}" if ours else ""
+            rate = len(case.paths) / seconds
+            files_per_second = f"{rate:,.1f}" if rate < 10 else f"{rate:,.0f}"
+            figures = [f"{seconds:.3f}", files_per_second, f"{size_mb / seconds:.3f}", f"{cpu:.3f}", ratio]
+        rss = f"{measurement.peak_rss_mb:.0f}" if measurement.runs else ""
+        figures.insert(4, rss)
+        files_and_size = [f"{len(case.paths):,}", f"{size_mb:.2f}", str(len(measurement.runs))]
+        lines.append("| " + " | ".join([measurement.tool.name, case.name, *files_and_size, *figures]) + " |")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    measured: str
+    met: bool | None  # None: not measured in this run
+
+
+def verdicts(measurements: Sequence[Measurement], has_jobs: bool, by_cpu: bool) -> list[Verdict]:
+    """The issue's targets against this run, judged on wall time, or on CPU time when by_cpu."""
+
+    def seconds(tool: str, case: str) -> float | None:
+        return _seconds(measurements, tool, case, cpu=by_cpu)
+
+    found: list[Verdict] = []
+    ours_cold = seconds("empathylint", "cold-1-reply")
+    proselint_cold = seconds("proselint", "cold-1-reply")
+    python_cold = seconds("python -c pass", "cold-1-reply")
+    if ours_cold is not None and proselint_cold is not None:
+        measured = f"{ours_cold * 1000:.0f} ms vs proselint {proselint_cold * 1000:.0f} ms"
+        found.append(Verdict("cold check of one reply no slower than proselint", measured, ours_cold <= proselint_cold))
+    else:
+        found.append(Verdict("cold check of one reply no slower than proselint", "needs --with-peers", None))
+    if ours_cold is not None and python_cold is not None:
+        over = ours_cold - python_cold
+        found.append(
+            Verdict(
+                f"cold start within {COLD_BUDGET_OVER_PYTHON_S * 1000:.0f} ms of bare Python",
+                f"{over * 1000:.0f} ms over `python -c pass` ({python_cold * 1000:.0f} ms)",
+                over <= COLD_BUDGET_OVER_PYTHON_S,
+            )
+        )
+    for case in ("replies-1000", "replies-5000"):
+        ours = seconds("empathylint", case)
+        for peer, times in THROUGHPUT_TARGETS.items():
+            target = f"{case}: " + (f"≥ {times:.0f}× {peer}'s throughput" if times > 1 else f"ahead of {peer}")
+            theirs = seconds(peer, case)
+            if ours is None or theirs is None:
+                found.append(Verdict(target, "not measured", None))
+            else:
+                found.append(Verdict(target, f"{theirs / ours:.1f}×", theirs / ours >= times))
+    small = seconds("empathylint", "doc-0.5MB")
+    big = seconds("empathylint", "doc-10MB")
+    target = f"10 MB doc ≤ {LINEARITY_LIMIT:.0f}× the 0.5 MB doc's time (linear)"
+    if small is not None and big is not None:
+        found.append(
+            Verdict(target, f"{big / small:.1f}× ({big:.2f} s / {small:.2f} s)", big / small <= LINEARITY_LIMIT)
+        )
+    else:
+        found.append(Verdict(target, "not measured", None))
+    many = _find(measurements, "empathylint", "replies-5000")
+    target = f"peak memory ≤ {PEAK_RSS_LIMIT_MB:.0f} MB for 5,000 files"
+    if many and many.runs:
+        found.append(
+            Verdict(target, f"{many.peak_rss_mb:.0f} MB (largest process)", many.peak_rss_mb <= PEAK_RSS_LIMIT_MB)
+        )
+    else:
+        found.append(Verdict(target, "not measured", None))
+    found.append(Verdict("`check --jobs N` for parallel runs", "offered" if has_jobs else "not offered yet", has_jobs))
+    return found
+
+
+def verdict_lines(found: Sequence[Verdict]) -> str:
+    marks = {True: "met", False: "NOT met", None: "not measured"}
+    return "\n".join(f"- {marks[verdict.met]}: {verdict.target}: {verdict.measured}" for verdict in found)
+
+
+# --- import time ---------------------------------------------------------------------------------
+
+IMPORTTIME_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \| (.*)$")
+
+
+def import_time_top(venv: Path, script: Path, reply: Path, cwd: Path, count: int = 15) -> str:
+    """`python -X importtime` of the cold one-reply check: the heaviest imports by cumulative time."""
+    python = str(_venv_bin(venv, "python"))
+    argv = [python, "-X", "importtime", str(script), "check", str(reply.relative_to(cwd))]
+    stderr = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=False).stderr
+    entries: list[tuple[int, int, str]] = []
+    for line in stderr.splitlines():
+        matched = IMPORTTIME_LINE.match(line)
+        if matched:
+            entries.append((int(matched[1]), int(matched[2]), matched[3]))
+    total_ms = sum(own for own, _, _ in entries) / 1000
+    lines = [
+        f"All imports: {total_ms:.0f} ms ({len(entries)} modules); top {count} by cumulative time:",
+        "",
+        "| cumulative ms | self ms | module |",
+        "| ---: | ---: | --- |",
+    ]
+    for own, cumulative, module in sorted(entries, key=lambda entry: -entry[1])[:count]:
+        depth = (len(module) - len(module.lstrip())) // 2
+        lines.append(f"| {cumulative / 1000:.1f} | {own / 1000:.1f} | {'· ' * depth}{module.strip()} |")
+    return "\n".join(lines)
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+def _git(*args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
+    return result.stdout.strip()
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def report(
+    measurements: Sequence[Measurement],
+    tools: Sequence[Tool],
+    corpus: Corpus,
+    imports: str,
+    has_jobs: bool,
+    options: argparse.Namespace,
+    load_at_start: float,
+) -> str:
+    commit = _git("rev-parse", "--short", "HEAD")
+    dirty = " (with uncommitted changes in the tree)" if _git("status", "--porcelain", "--untracked-files=no") else ""
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    versions = ", ".join(f"{tool.name} {tool.version}" + (f" ({tool.note})" if tool.note else "") for tool in tools)
+    load_at_end = os.getloadavg()[0]
+    by_cpu = max(load_at_start, load_at_end) > (os.cpu_count() or 1)
+    mode = "quick" if options.quick else "full"
+    if options.cases:
+        mode += f" (only {options.cases})"
+    return "\n".join(
+        [
+            f"## {now} · commit {commit}{dirty} · {mode} run",
+            "",
+            f"Machine: {os.cpu_count()} × {_cpu_model()}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}.",
+            f"Tools: {versions}.",
+            f"Median of {options.cold_runs} runs for cold-1-reply and replies-10, up to {options.big_runs} for others "
+            f"(a run over {options.enough:.0f} s is not repeated); wall time of the whole process, report to "
+            "/dev/null; CPU s is user + system time, the steadier figure when the machine is shared.",
+            f"Load average (1 min) at the start {load_at_start:.1f}, at the end {load_at_end:.1f} "
+            f"on {os.cpu_count()} cores: above the core count, other work was competing for the CPU.",
+            "",
+            f"Corpus (seed {options.seed}):",
+            "",
+            "```",
+            describe(corpus),
+            "```",
+            "",
+            table(measurements, options.timeout),
+            "",
+            "× empathylint's time: the tool's median over ours; above 1 means slower than empathylint.",
+            "",
+            "### Targets",
+            "",
+            (
+                "Judged on CPU time (user + system): the machine was busy with other work, so wall times "
+                "measured the queue for the CPU as much as the tools."
+                if by_cpu
+                else "Judged on wall time."
+            ),
+            "",
+            verdict_lines(verdicts(measurements, has_jobs, by_cpu)),
+            "",
+            "### `python -X importtime`, cold one-reply check",
+            "",
+            imports,
+            "",
+            NOT_INSTALLABLE if options.with_peers else "Peers not measured (run with --with-peers).",
+        ]
+    )
+
+
+def write_results(section: str) -> None:
+    """Insert this run under the marker, newest first, keeping earlier runs and their notes."""
+    header = (
+        "# Benchmark results (issue 8)\n\n"
+        "Produced by `python3 bench/run.py --with-peers --write-results` (see README, Development → Benchmark).\n"
+        "Each run keeps the notes written under it; compare runs before and after an optimisation.\n\n"
+        f"{RESULTS_MARKER}\n"
+    )
+    existing = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else header
+    if RESULTS_MARKER not in existing:
+        existing = header + "\n" + existing
+    before, after = existing.split(RESULTS_MARKER, 1)
+    RESULTS.write_text(f"{before}{RESULTS_MARKER}\n\n{section}\n{after}", encoding="utf-8")
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument(
+        "--with-peers", action="store_true", help="install (once) and measure proselint, alex, write-good"
+    )
+    parser.add_argument("--quick", action="store_true", help="a few files and one run per big case, no 10 MB file")
+    parser.add_argument("--write-results", action="store_true", help=f"add this run to {RESULTS.relative_to(REPO)}")
+    parser.add_argument("--cases", help="only these cases, comma-separated (e.g. cold-1-reply,replies-1000)")
+    parser.add_argument("--cold-runs", type=int, help="timed runs of the small cases (default 5; 3 with --quick)")
+    parser.add_argument("--big-runs", type=int, help="timed runs of the big cases (default 3; 1 with --quick)")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a run is stopped (default 600)")
+    parser.add_argument(
+        "--enough", type=float, default=60.0, help="a run longer than this many seconds is not repeated (default 60)"
+    )
+    parser.add_argument("--jobs", type=int, help="empathylint --jobs, once it exists (default: the number of cores)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default {DEFAULT_SEED})")
+    parser.add_argument("--venv", type=Path, default=REPO / ".venv", help="empathylint's virtualenv (default .venv)")
+    options = parser.parse_args(argv)
+    options.cold_runs = options.cold_runs or (3 if options.quick else 5)
+    options.big_runs = options.big_runs or (1 if options.quick else 3)
+    return options
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_arguments(argv)
+    load_at_start = os.getloadavg()[0]
+    log = _log_to_stderr
+    corpus = ensure_corpus(options.seed, log=log)
+    script = ensure_empathylint(options.venv, log)
+    empathylint = empathylint_tool(script, options.jobs)
+    has_jobs = empathylint.note.startswith("--jobs")
+    peers = install_peers(log) if options.with_peers else []
+    if options.with_peers:
+        log(NOT_INSTALLABLE)
+
+    cases = build_cases(corpus, options.quick, options.cold_runs, options.big_runs)
+    if options.cases:
+        wanted = {name.strip() for name in options.cases.split(",")}
+        unknown = wanted - {case.name for case in cases}
+        if unknown:
+            print(f"run.py: unknown case {', '.join(sorted(unknown))}; cases: {', '.join(c.name for c in cases)}")
+            return 2
+        cases = [case for case in cases if case.name in wanted]
+
+    measurements: list[Measurement] = []
+    for case in cases:
+        tools = [empathylint, *peers]
+        if case.name == "cold-1-reply":
+            tools.append(bare_python_tool(options.venv))
+        measurements += measure(tools, case, corpus.root, options.timeout, options.enough, log)
+
+    imports = import_time_top(options.venv, script, corpus.replies[0], corpus.root)
+    section = report(measurements, [empathylint, *peers], corpus, imports, has_jobs, options, load_at_start)
+    print(section)
+    if options.write_results:
+        write_results(section)
+        log(f"Added this run to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
