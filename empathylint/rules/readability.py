@@ -213,6 +213,7 @@ class Split:
 # Where a long sentence splits naturally, and how the second half then starts.
 _SPLIT_POINTS = (
     (re.compile(r"; "), ""),
+    (re.compile(r": (?=[a-z])"), None),
     (re.compile(r", and (?!then\b)"), ""),
     (re.compile(r", and then "), "Then "),
     (re.compile(r", but "), "But "),
@@ -223,11 +224,11 @@ _SPLIT_POINTS = (
 # Neither half of a split may be shorter than this, or the split makes a fragment.
 _MIN_SPLIT_WORDS = 5
 # After a split the second half stands as a sentence only when it has its own subject:
-# "…, and we refunded it" splits; "…, and subsequently initiating" would leave a fragment,
-# so it gets advice without a rewrite. "…, and then restart it" becomes "Then restart it.",
-# an instruction, which stands on its own.
+# "…, and we refunded it" splits; "…, and subsequently initiating" or "…, and the tax
+# that applied" would leave a fragment, so they get advice without a rewrite.
+# "…, and then restart it" becomes "Then restart it.", an instruction that stands alone.
 _SUBJECT_START = re.compile(
-    r"(?:i|we|you|it|they|he|she|this|that|these|those|the|your|our|my|their|his|her|there|its)\b",
+    r"(?:i|we|you|it|they|he|she|this|that|there)\b",
     re.IGNORECASE,
 )
 
@@ -247,12 +248,13 @@ def _split(sentence: str) -> Split | None:
     if best is None:
         return None
     _, match, opener = best
-    joint = match.group().strip(" ,;")
-    first = sentence[: match.start()].rstrip(" ,;")
+    joint = match.group().strip(" ,;:")
+    first = sentence[: match.start()].rstrip(" ,;:")
     if opener is None:
-        return Split(f"Split it before “{joint}”, after “{_tail(first)}”.", None)
+        where = f"before “{joint}”" if joint else "at the colon"
+        return Split(f"Split it {where}, after “{_tail(first)}”.", None)
     rest = sentence[match.end() :]
-    where = "“;”" if joint == "" else f"“, {joint}”"
+    where = f"“{match.group().strip()}”" if joint == "" else f"“, {joint}”"
     if opener != "Then " and not _SUBJECT_START.match(rest):
         return Split(f"Split it at {where}, giving the second part its own subject.", None)
     second = opener + rest if opener else rest[:1].upper() + rest[1:]
