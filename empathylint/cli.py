@@ -104,6 +104,12 @@ def check(
         typer.Option(help="Write the report to this file instead of standard output."),
     ] = None,
     statistics: Annotated[bool, typer.Option(help="Count the findings per rule instead of listing them.")] = False,
+    explain_context: Annotated[
+        bool, typer.Option(help="Show what was read from the customer's message (mood, and why) before each file.")
+    ] = False,
+    summary: Annotated[
+        bool, typer.Option(help="Print only the checklists: one row per file, each item ✓/✗/–, and the verdict.")
+    ] = False,
     fix: Annotated[bool, typer.Option(help="Apply the safe fixes, then report what is left.")] = False,
     diff: Annotated[bool, typer.Option(help="Print the fixes as a unified diff; write nothing.")] = False,
     unsafe_fixes: Annotated[
@@ -153,7 +159,9 @@ def check(
     if output_format not in OUTPUT_FORMATS:
         raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
     results = check_paths(paths, settings, RULES, options)
-    run = Run(settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes)
+    run = Run(
+        settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes, explain_context=explain_context
+    )
     if fix or diff:
         from empathylint.fixes import fix_results, fix_summary
 
@@ -173,6 +181,11 @@ def check(
     try:
         if diff:
             typer.echo("".join(fixing.diffs), nl=False)
+        elif summary:
+            from empathylint.reporters.rich_report import make_console
+            from empathylint.reporters.summary import render_summary
+
+            render_summary(reports, settings.fail_on, make_console())
         elif fix and fixing.stdin_text is not None:
             # As ruff does: the fixed text is the output; the report goes to standard error.
             sys.stdout.write(fixing.stdin_text)

@@ -26,6 +26,7 @@ class Run:
     root: Path
     quiet: bool = False
     unsafe_fixes: bool = False
+    explain_context: bool = False
 
 
 def fixable(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> bool:
@@ -56,7 +57,7 @@ def render_text(output_format: OutputFormat, reports: Sequence[FileReport], run:
     from empathylint.reporters.rich_report import make_console, render
 
     buffer = io.StringIO()
-    render(reports, run.fail_on, console=make_console(buffer), quiet=run.quiet)
+    render(reports, run.fail_on, console=make_console(buffer), quiet=run.quiet, explain_context=run.explain_context)
     return buffer.getvalue()
 
 
@@ -81,7 +82,13 @@ def emit_report(
     elif chosen == "rich" and output_file is None:
         from empathylint.reporters.rich_report import make_console, render
 
-        render(reports, run.fail_on, console=make_console(sys.stderr if to_stderr else None), quiet=run.quiet)
+        render(
+            reports,
+            run.fail_on,
+            console=make_console(sys.stderr if to_stderr else None),
+            quiet=run.quiet,
+            explain_context=run.explain_context,
+        )
         return
     else:
         text = render_text(chosen, reports, run)

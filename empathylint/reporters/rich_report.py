@@ -37,6 +37,7 @@ def render(
     *,
     console: Console,
     quiet: bool = False,
+    explain_context: bool = False,
 ) -> None:
     for report in reports:
         if report.error is not None:
@@ -45,13 +46,17 @@ def render(
             for diagnostic in report.diagnostics:
                 console.print(finding_line(report.path, diagnostic))
             continue
-        render_file(report, fail_on, console)
+        render_file(report, fail_on, console, explain_context=explain_context)
     if not quiet:
         console.print(summary_line(reports, fail_on))
 
 
-def render_file(report: FileReport, fail_on: Severity, console: Console) -> None:
+def render_file(report: FileReport, fail_on: Severity, console: Console, *, explain_context: bool = False) -> None:
     console.print(header(report))
+    if explain_context:
+        from empathylint.reporters.context import context_block
+
+        console.print(context_block(report))
     source = report.document.source if report.document else ""
     lines = source.splitlines()
     for diagnostic in report.diagnostics:
