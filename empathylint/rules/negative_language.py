@@ -130,6 +130,10 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if any(_overlaps(finding.span, other.span) for other in kept):
             continue
+        if kept and _continues(doc, kept[-1], finding):
+            # "Unfortunately, we can't" or "I'm afraid we can't" is one closed door, not two.
+            kept[-1] = _Finding("framing", Span(kept[-1].span.start, finding.span.end), finding.rewrite)
+            continue
         kept.append(finding)
     for finding in kept:
         yield _diagnostic(doc, finding)
@@ -165,6 +169,12 @@ def _diagnostic(doc: Document, finding: _Finding) -> Diagnostic:
         suggestion = match_case(doc.slice(finding.span), finding.rewrite)
     fix = Fix((edit,), safe=finding.code in _SAFE_CODES) if edit is not None else None
     return RULE.diagnostic(finding.code, finding.span, message, suggestion=suggestion, fix=fix)
+
+
+def _continues(doc: Document, previous: _Finding, finding: _Finding) -> bool:
+    if previous.code != "framing" or finding.code != "framing" or previous.edit or finding.edit:
+        return False
+    return not doc.text[previous.span.end : finding.span.start].strip(" \t,;")
 
 
 def _cuttable(doc: Document, finding: _Finding) -> bool:
