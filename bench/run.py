@@ -124,6 +124,11 @@ def run_once(argv: Sequence[str], cwd: Path, timeout: float) -> Run:
             # wait4 rather than Popen.wait: it hands back this child's own rusage (ru_maxrss),
             # where getrusage(RUSAGE_CHILDREN) would be the maximum over every child so far.
             _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:
+            # Interrupted (Ctrl-C): do not leave a ten-minute linter running on its own.
+            process.kill()
+            process.wait()
+            raise
         finally:
             killer.cancel()
         elapsed = time.perf_counter() - started
@@ -482,8 +487,9 @@ def report(
     load_at_end = os.getloadavg()[0]
     by_cpu = max(load_at_start, load_at_end) > (os.cpu_count() or 1)
     mode = "quick" if options.quick else "full"
-    if options.cases:
-        mode += f" (only {options.cases})"
+    narrowed = [f"{what} {chosen}" for what, chosen in (("cases", options.cases), ("tools", options.tools)) if chosen]
+    if narrowed:
+        mode += f" (only {'; '.join(narrowed)})"
     return "\n".join(
         [
             f"## {now} · commit {commit}{dirty} · {mode} run",
@@ -558,6 +564,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--enough", type=float, default=60.0, help="a run longer than this many seconds is not repeated (default 60)"
     )
+    parser.add_argument("--tools", help="only these tools, comma-separated (e.g. empathylint,proselint)")
     parser.add_argument("--jobs", type=int, help="empathylint --jobs, once it exists (default: the number of cores)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default {DEFAULT_SEED})")
     parser.add_argument("--venv", type=Path, default=REPO / ".venv", help="empathylint's virtualenv (default .venv)")
@@ -588,15 +595,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         cases = [case for case in cases if case.name in wanted]
 
+    measured_tools = [empathylint, *peers]
+    if options.tools:
+        wanted = {name.strip() for name in options.tools.split(",")}
+        unknown = wanted - {tool.name for tool in measured_tools}
+        if unknown:
+            known = ", ".join(tool.name for tool in measured_tools)
+            print(f"run.py: unknown or not installed tool {', '.join(sorted(unknown))}; tools: {known}")
+            return 2
+        measured_tools = [tool for tool in measured_tools if tool.name in wanted]
     measurements: list[Measurement] = []
     for case in cases:
-        tools = [empathylint, *peers]
+        tools = list(measured_tools)
         if case.name == "cold-1-reply":
             tools.append(bare_python_tool(options.venv))
         measurements += measure(tools, case, corpus.root, options.timeout, options.enough, log)
 
     imports = import_time_top(options.venv, script, corpus.replies[0], corpus.root)
-    section = report(measurements, [empathylint, *peers], corpus, imports, has_jobs, options, load_at_start)
+    section = report(measurements, measured_tools, corpus, imports, has_jobs, options, load_at_start)
     print(section)
     if options.write_results:
         write_results(section)
