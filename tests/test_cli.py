@@ -246,4 +246,5 @@ def test_python_m_empathylint_on_the_examples() -> None:
     assert not ANSI.search(bad.stdout)
     good = subprocess.run([*command, "examples/good/"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
     assert good.returncode == 0, good.stdout + good.stderr
-    assert good.stdout.rstrip().splitlines()[-1].endswith("3 ready to send")
+    summary = re.fullmatch(r"(\d+) files · .* · (\d+) ready to send", good.stdout.rstrip().splitlines()[-1])
+    assert summary is not None and summary[1] == summary[2], good.stdout
