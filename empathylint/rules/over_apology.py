@@ -79,7 +79,9 @@ def _repeated(
         "and turn this one into thanks or a step."
     )
     rewrite = rewrites.search(doc.text, sentence.start, sentence.end) if rewrites is not None else None
-    if rewrite is None:
+    # Only a stock apology that ends its sentence can become thanks without leaving a dangling
+    # "…this may have caused".
+    if rewrite is None or doc.text[rewrite.end() : sentence.end].strip(" .!,"):
         return RULE.diagnostic(
             "repeated-apology",
             sentence,
