@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -69,21 +70,24 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     body = doc.body
     allowed = {normalize(word) for word in settings.glossary}
     terms = _terms_for(settings.audience, tuple(sorted(settings.terms.items())), frozenset(allowed))
-    matcher, group_terms = _term_pattern(tuple(sorted(term.term for term in terms.values())))
-    everyday = [Span(m.start(), m.end()) for m in _everyday_matches(settings, text, body)]
+    term_matches: list[tuple[re.Match[str], Term]] = list(
+        find_terms(text, body, tuple(sorted(terms.values(), key=lambda t: t.term)))
+    )
+    if term_matches:
+        everyday = [Span(m.start(), m.end()) for m in _everyday_matches(settings, text, body)]
+        term_matches = [
+            (match, term)
+            for match, term in term_matches
+            if not any(e.start <= match.start() and match.end() <= e.end for e in everyday)
+        ]
+
+    def explained() -> frozenset[str]:
+        return doc.memo("jargon.explained", lambda: explained_names(text))
+
     reported: set[str] = set()
-    counts: dict[str, int] = {}
-    term_matches: list[tuple[re.Match[str], Term]] = []
-    if matcher is not None:
-        for match in matcher.finditer(text, body.start, body.end):
-            assert match.lastgroup is not None
-            term = terms[normalize(group_terms[match.lastgroup])]
-            if any(e.start <= match.start() and match.end() <= e.end for e in everyday):
-                continue
-            counts[term.term] = counts.get(term.term, 0) + 1
-            term_matches.append((match, term))
+    counts = Counter(term.term for _, term in term_matches)
     for match, term in term_matches:
-        if normalize(term.term) in reported or _is_explained(text, term.term, match.group()):
+        if normalize(term.term) in reported or _is_explained(explained(), term.term, match.group()):
             continue
         reported.add(normalize(term.term))
         # "clear your browser's cache" reported, a later "cache" is the same advice again.
@@ -98,7 +102,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if _is_shouting(text, match) or _ROMAN_NUMERAL.fullmatch(acronym) or _is_word(acronym):
             continue
-        if _is_explained(text, acronym, match.group()):
+        if _is_explained(explained(), acronym, match.group()):
             continue
         reported.add(key)
         yield RULE.diagnostic(
@@ -174,31 +178,71 @@ def _terms_for(audience: Audience, extra: tuple[tuple[str, str], ...], allowed: 
     }
 
 
+def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tuple[re.Match[str], Term]]:
+    """Each place a term stands, longest term first where several start at one word, so
+    "clear your browser's cache" wins over "cache". Lower-case terms match in any case and
+    with their inflections (caches, cached, caching); terms with capitals match as written,
+    with a plural ("APIs"). One pass over the words, looking each up by its first word, so
+    a long draft costs no more per word than a short one."""
+    by_first_word = _first_word_index(terms)
+    present = {
+        token
+        for token in set(_TOKEN.findall(text, within.start, within.end))
+        if token in by_first_word or token.lower() in by_first_word
+    }
+    if not present:
+        return
+    resume = within.start
+    for word in _TOKEN.finditer(text, within.start, within.end):
+        token = word.group()
+        if token not in present or word.start() < resume:
+            continue
+        candidates = by_first_word.get(token, ()) + by_first_word.get(token.lower(), ())
+        if not candidates:
+            continue
+        for term in sorted(candidates, key=lambda t: -len(t.term)):
+            match = _term_regex(term.term).match(text, word.start(), within.end)
+            if match is not None:
+                yield match, term
+                resume = match.end()
+                break
+
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
 @functools.lru_cache(maxsize=16)
-def _term_pattern(keys: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One alternation over the terms, longest first so "clear your browser's cache" wins
-    over "cache". Lower-case terms match in any case and with their inflections (caches,
-    cached, caching); terms with capitals match as written, with a plural ("APIs").
-    The second value tells which term each named group of the pattern stands for."""
-    if not keys:
-        return None, {}
-    ordered = sorted(keys, key=lambda key: (-len(key), key))
-    parts = [f"(?P<t{index}>{_inflected(key)})" for index, key in enumerate(ordered)]
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w'’-])")
-    return pattern, {f"t{index}": key for index, key in enumerate(ordered)}
+def _first_word_index(terms: tuple[Term, ...]) -> dict[str, tuple[Term, ...]]:
+    """Every form a term's first word can take in the text, lower-cased for lower-case
+    terms and as written for terms with capitals."""
+    index: dict[str, list[Term]] = {}
+    for term in terms:
+        words = term.term.split()
+        forms = _forms(words[0]) if len(words) == 1 else {words[0]}
+        for form in forms:
+            index.setdefault(form if form.lower() != form else form.lower(), []).append(term)
+    return {form: tuple(found) for form, found in index.items()}
 
 
-def _inflected(key: str) -> str:
-    words = [re.sub("['’]", "['’]", re.escape(word)) for word in key.split()]
-    last = key.split()[-1]
+def _forms(word: str) -> set[str]:
+    if word.lower() != word:
+        return {word, word + "s", word + "'s", word + "’s"}
+    stem = word[:-1] if word.endswith("e") else word
+    return {word, word + "s", word + "es", stem + "es", stem + "ed", stem + "ing", word + "ed", word + "ing"}
+
+
+@functools.lru_cache(maxsize=512)
+def _term_regex(term: str) -> re.Pattern[str]:
+    words = [re.sub("['’]", "['’]", re.escape(word)) for word in term.split()]
+    last = term.split()[-1]
     if last.lower() != last:
         words[-1] += r"(?:s|['’]s)?"
-        return r"\s+".join(words)
+        return re.compile(r"\s+".join(words) + r"(?![\w'’-])")
     if last.endswith("e"):
         words[-1] = words[-1][:-1] + r"(?:e|es|ed|ing)"
     elif last[-1].isalpha():
         words[-1] += r"(?:s|es|ed|ing)?"
-    return "(?i:" + r"\s+".join(words) + ")"
+    return re.compile(r"\s+".join(words) + r"(?![\w'’-])", re.IGNORECASE)
 
 
 def _everyday_matches(settings: Settings, text: str, body: Span) -> Iterator[re.Match[str]]:
@@ -210,25 +254,44 @@ def _everyday_matches(settings: Settings, text: str, body: Span) -> Iterator[re.
 # --- explained terms --------------------------------------------------------------------
 
 
-def _is_explained(text: str, term: str, written: str) -> bool:
-    """True when the draft explains the term somewhere: in brackets beside it, as an
-    appositive ("DNS, the internet's address book"), or with "called", "means", …"""
-    forms = {re.escape(term), re.escape(written)}
-    name = "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
-    flags = re.IGNORECASE if term.lower() == term else 0
-    patterns = (
-        # SSO (single sign-on), cache (the copies of pages your browser keeps)
-        rf"(?<![\w-]){name}s?\s*\((?=[^()]*[a-z]{{3}})[^()]{{3,120}}\)",
-        # single sign-on (SSO)
-        rf"\w[\w\s'’-]{{2,80}}\(\s*{name}s?\s*\)",
-        # DNS, the internet's address book; SSO, or single sign-on; DNS – the …
-        rf"(?<![\w-]){name}s?\s*(?:,|—|–| - )\s*(?:the|a|an|or|which|that|i\.e\.|meaning|short for)\s",
-        # DNS means / stands for / is short for / is what
-        rf"(?<![\w-]){name}s?\s+(?:means|stands\s+for|is\s+short\s+for|is\s+what|is\s+how)\b",
-        # a copy called a cache; known as SSO
-        rf"\b(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[“\"']?{name}s?(?![\w-])",
-    )
-    return any(re.search(pattern, text, flags) for pattern in patterns)
+# Cues that the words BEFORE them are being explained, and cues that explain the words AFTER them.
+_EXPLAINS_BEFORE = re.compile(
+    r"""\s*\((?=[^()]*[a-z]{3})[^()]{3,120}\)       # SSO (single sign-on)
+    | \s*(?:,|—|–|\ -\ )\s*(?:the|a|an|or|i\.e\.|meaning|short\s+for|which\s+means|which\s+is\s+(?:the|a|an))\s
+                                                   # DNS, the internet's address book; SSO, or single sign-on
+    | \s+(?:means|stands\s+for|is\s+short\s+for|is\s+what|is\s+how)\b   # DNS means …""",
+    re.VERBOSE,
+)
+_EXPLAINS_AFTER = re.compile(
+    r"""(?<=\w)[ \t]*\(\s*(?P<inside>[\w'’-]+(?:\s+[\w'’-]+){0,3})\s*\)   # single sign-on (SSO)
+    | \b(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[“"']?(?P<after>[\w'’-]+(?:\s+[\w'’-]+){0,3})
+                                                                      # a copy called a cache""",
+    re.VERBOSE,
+)
+_WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
+
+
+def explained_names(text: str) -> frozenset[str]:
+    """Every run of up to four words the draft explains somewhere: in brackets beside it,
+    as an appositive ("DNS, the internet's address book"), or with "called", "means", …
+    A run is kept with all its endings ("your DNS" gives "your dns" and "dns") and, after
+    "called", all its beginnings, so a term is explained when one of them is the term."""
+    names: set[str] = set()
+    for cue in _EXPLAINS_BEFORE.finditer(text):
+        before = _WORDS_BEFORE.search(text, max(0, cue.start() - 120), cue.start())
+        if before is not None:
+            words = normalize(before.group(1)).split()
+            names.update(" ".join(words[i:]) for i in range(len(words)))
+    for cue in _EXPLAINS_AFTER.finditer(text):
+        words = normalize(cue.group("inside") or cue.group("after")).split()
+        names.update(" ".join(words[: i + 1]) for i in range(len(words)))
+        names.update(" ".join(words[i:]) for i in range(len(words)))
+    return frozenset(names)
+
+
+def _is_explained(explained: frozenset[str], term: str, written: str) -> bool:
+    keys = {normalize(term), normalize(written)}
+    return any(key in explained or f"{key}s" in explained for key in keys)
 
 
 # --- acronyms ---------------------------------------------------------------------------
