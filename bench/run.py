@@ -8,18 +8,22 @@ Standard library only, so it runs under any Python 3.10+. It generates the seede
 (bench/corpus.py) into bench/.corpus/, installs empathylint into .venv/ if that is missing and,
 with --with-peers, the peers into bench/.peers/ (both ignored by git). Every tool is run as a
 user runs it, as a fresh process on the same files with its report sent to /dev/null; each
-figure is the median wall time of several runs, and peak memory is the largest resident set
-of the process as the kernel reports it to wait4(2), so no /usr/bin/time is needed.
+figure is the median wall time of several runs, beside its CPU time, and peak memory is the
+largest resident set of the tool's process (GNU time's %M, or a small fork-and-wait4 helper
+where GNU time is missing).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import json
 import os
 import platform
 import re
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -113,20 +117,64 @@ class Measurement:
         return max((run.peak_rss_kb for run in self.runs), default=0) / 1024
 
 
+# Peak RSS is read by a small wrapper that forks the tool, never from our own fork: Linux
+# carries the forking process's resident set into the child's ru_maxrss across fork and exec,
+# so a 100 MB benchmark process would report every 20 MB peer as 100 MB.
+RSS_HELPER = """
+import os, sys, time
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - started
+with open(sys.argv[1], "w") as out:
+    out.write(f"{usage.ru_maxrss} {elapsed}")
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
+@functools.cache
+def rss_wrapper() -> tuple[str, ...]:
+    """GNU time (-f %M) when it is there, as it adds about a millisecond; else the Python helper."""
+    gnu_time = shutil.which("time") or "/usr/bin/time"
+    try:
+        probe = subprocess.run([gnu_time, "-f", "%M", "true"], capture_output=True, text=True, timeout=10, check=False)
+        if probe.returncode == 0 and probe.stderr.strip().isdigit():
+            return (gnu_time, "-f", "%M", "-o")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return (sys.executable, "-I", "-S", "-c", RSS_HELPER)
+
+
 def run_once(argv: Sequence[str], cwd: Path, timeout: float) -> Run:
-    """Wall time and peak RSS of one process, stdout to /dev/null, stderr kept for a failure's reason."""
-    with tempfile.TemporaryFile() as stderr:
+    """Wall time, CPU time and peak RSS of one run, stdout to /dev/null, stderr kept for a failure's reason."""
+    wrapper = rss_wrapper()
+    with tempfile.TemporaryFile() as stderr, tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
         started = time.perf_counter()
-        process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr)
-        killer = threading.Timer(timeout, process.kill)
+        process = subprocess.Popen(
+            [*wrapper, rss_file.name, *argv],
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            start_new_session=True,  # one process group: a timeout stops the tool, not only the wrapper
+        )
+        stopped = threading.Event()
+
+        def stop() -> None:
+            stopped.set()
+            os.killpg(process.pid, signal.SIGKILL)
+
+        killer = threading.Timer(timeout, stop)
         killer.start()
         try:
-            # wait4 rather than Popen.wait: it hands back this child's own rusage (ru_maxrss),
-            # where getrusage(RUSAGE_CHILDREN) would be the maximum over every child so far.
+            # wait4: the wrapper's rusage, which includes the CPU time of the tool it waited for.
             _, status, usage = os.wait4(process.pid, 0)
         except BaseException:
             # Interrupted (Ctrl-C): do not leave a ten-minute linter running on its own.
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
             raise
         finally:
@@ -135,11 +183,16 @@ def run_once(argv: Sequence[str], cwd: Path, timeout: float) -> Run:
         process.returncode = os.waitstatus_to_exitcode(status)
         stderr.seek(0)
         tail = stderr.read()[-600:].decode("utf-8", errors="replace").strip()
-    # Linux reports ru_maxrss in KiB, macOS in bytes.
-    peak_kb = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    timed_out = process.returncode == -9 and elapsed >= timeout
+        # GNU time writes "Command exited with non-zero status 1" above the figure.
+        lines = [line for line in rss_file.read().splitlines() if line.strip()]
+    fields = lines[-1].split() if lines else []
+    peak_kb = int(fields[0]) if fields and fields[0].isdigit() else 0
+    if len(fields) > 1:
+        elapsed = float(fields[1])  # the helper's own clock, without its interpreter's start-up
+        if sys.platform == "darwin":
+            peak_kb //= 1024  # macOS reports ru_maxrss in bytes, Linux in KiB
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(elapsed, cpu, peak_kb, process.returncode, timed_out, tail)
+    return Run(elapsed, cpu, peak_kb, process.returncode, stopped.is_set(), tail)
 
 
 def _problem(tool: Tool, run: Run) -> str:
