@@ -6,11 +6,12 @@ one is known ("clear your browser's cache" → "clear your browser's saved files
 finds acronyms of two to six capitals that the draft never explains and that are not
 everyday ones (FAQ, PDF, OK, USA, ID, PIN, …). A term explained in the same draft stays
 silent: "single sign-on (SSO)", "SSO (single sign-on)", "DNS, the internet's address
-book", "SSO, or single sign-on," and "a saved copy called a cache" all explain it. Each
-term is flagged once, where it first appears. Terms in code, links, placeholders, quoted
-customer text, the greeting and the sign-off are never flagged. `glossary` allows a team's
-own terms and product names; `audience = "technical"` allows the terms developers use
-(API, JSON, endpoint, …) for developer-facing docs.
+book", "SSO, or single sign-on," and "a saved copy called a cache" all explain it. So does
+a term the customer used in their own message: answering in their words is matching them.
+Each term is flagged once, where it first appears. Terms in code, links, placeholders,
+quoted customer text, the greeting and the sign-off are never flagged. `glossary` allows a
+team's own terms and product names; `audience = "technical"` allows the terms developers
+use (API, JSON, endpoint, …) for developer-facing docs.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
 answer they cannot follow is no answer. Plain words, or a term explained once, let anyone
@@ -86,9 +87,12 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
     reported: set[str] = set()
     counts = Counter(term.term for _, term in term_matches)
+    customer_words = doc.customer_message or ""
     for match, term in term_matches:
         if normalize(term.term) in reported or _is_explained(explained(), term.term, match.group()):
             continue
+        if _term_regex(term.term).search(customer_words):
+            continue  # the customer used the word first: answering in their words is matching them
         reported.add(normalize(term.term))
         # "clear your browser's cache" reported, a later "cache" is the same advice again.
         reported.update(normalize(word) for word in term.term.split())
@@ -99,6 +103,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         acronym = match.group("acronym")
         key = normalize(acronym)
         if key in reported or key in known or key in allowed or acronym in everyday_acronyms:
+            continue
+        if re.search(rf"(?<![\w-]){acronym}(?![\w-])", customer_words):
             continue
         if _is_shouting(text, match) or _ROMAN_NUMERAL.fullmatch(acronym) or _is_word(acronym):
             continue
