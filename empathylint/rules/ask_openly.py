@@ -28,7 +28,6 @@ from empathylint.document import Document, Span
 from empathylint.phrases import compile_phrases
 from empathylint.rule import Code, Rule
 
-
 # The first word of a question, after a list marker ("- Is it…", "2) Does it…").
 _FIRST_WORD = re.compile(r"(?:[-*+•]|\d{1,2}[.)])?\s*([A-Za-z’']+)")
 
