@@ -16,6 +16,7 @@ from rich.text import Text
 
 from empathylint.checklist import ITEMS_BY_KEY
 from empathylint.diagnostics import Diagnostic, Severity
+from empathylint.document import line_starts
 from empathylint.engine import FileReport, Status
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -58,10 +59,10 @@ def render_file(report: FileReport, fail_on: Severity, console: Console, *, expl
 
         console.print(context_block(report))
     source = report.document.source if report.document else ""
-    lines = source.splitlines()
+    starts = line_starts(source)
     for diagnostic in report.diagnostics:
         console.print(Text("  ") + finding_line(report.path, diagnostic))
-        excerpt = _excerpt(lines, diagnostic)
+        excerpt = _excerpt(source, starts, diagnostic)
         if excerpt is not None:
             console.print(excerpt)
     if report.scorecard:
@@ -102,24 +103,45 @@ def finding_line(path: str, diagnostic: Diagnostic) -> Text:
     )
 
 
-def _excerpt(lines: list[str], diagnostic: Diagnostic) -> Text | None:
-    if diagnostic.line < 1 or diagnostic.line > len(lines):
+EXCERPT_CONTEXT = 30
+"""Characters of context kept on each side of a finding when its line is too long to show whole."""
+EXCERPT_WIDTH = 110
+"""Lines longer than this many characters are shown as a window around the finding."""
+
+
+def _excerpt(source: str, starts: list[int], diagnostic: Diagnostic) -> Text | None:
+    if diagnostic.line < 1 or diagnostic.line > len(starts):
         return None
-    line_text = lines[diagnostic.line - 1].expandtabs(4)
-    gutter = f"{diagnostic.line:>6} │ "
-    blank_gutter = " " * (len(gutter) - 2) + "│ "
+    line_start = starts[diagnostic.line - 1]
+    line_end = starts[diagnostic.line] if diagnostic.line < len(starts) else len(source)
+    line_text = source[line_start:line_end].rstrip("\r\n")
     start_col = diagnostic.column - 1
     end_col = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line_text)
-    end_col = max(end_col, start_col + 1)
-    before = cell_len(line_text[:start_col])
-    width = max(1, cell_len(line_text[start_col:end_col]))
-    excerpt = Text.assemble((gutter, "dim"), line_text, "\n", (blank_gutter, "dim"), " " * before)
+    end_col = min(max(end_col, start_col + 1), max(len(line_text), start_col + 1))
+    window_start, window_end = 0, len(line_text)
+    if len(line_text) > EXCERPT_WIDTH:
+        window_start = max(0, start_col - EXCERPT_CONTEXT)
+        window_end = min(len(line_text), end_col + EXCERPT_CONTEXT, window_start + EXCERPT_WIDTH)
+    lead = "…" if window_start > 0 else ""
+    tail = "…" if window_end < len(line_text) else ""
+    shown = _printable(line_text[window_start:window_end])
+    gutter = f"{diagnostic.line:>6} │ "
+    blank_gutter = " " * (len(gutter) - 2) + "│ "
+    before = cell_len(lead + shown[: start_col - window_start])
+    width = max(1, cell_len(shown[start_col - window_start : min(end_col, window_end) - window_start]))
+    excerpt = Text.assemble((gutter, "dim"), (lead, "dim"), shown, (tail, "dim"), "\n")
+    excerpt.append(blank_gutter + " " * before, style="dim")
     excerpt.append("^" * width, style=SEVERITY_STYLE[diagnostic.severity])
     if diagnostic.suggestion:
         suggestion = diagnostic.suggestion.replace("\n", " ⏎ ")
         excerpt.append("  → ", style="dim")
         excerpt.append(suggestion, style="green")
     return excerpt
+
+
+def _printable(text: str) -> str:
+    """Tabs as one space and control characters as '?', so columns stay aligned."""
+    return "".join(" " if c == "\t" else "?" if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 else c for c in text)
 
 
 def scorecard_line(report: FileReport) -> Text:
