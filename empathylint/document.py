@@ -372,6 +372,7 @@ _ABBREVIATIONS = frozenset(
     | {"fig", "min", "max", "est"}
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
@@ -384,6 +385,9 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
             word = re.search(r"([\w.]+)$", text[start : match.start()])
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if _LIST_NUMBER.fullmatch(text, line_start, match.start()):
+                continue  # "1. Open Settings": the number belongs to the step
         end = match.end() if not match.group().startswith("\n") else match.start()
         span = _trim(text, start, end)
         if span is not None:
