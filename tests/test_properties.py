@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from empathylint.document import line_starts
-from empathylint.engine import INTERNAL_ERROR
+from empathylint.engine import INTERNAL_ERROR, FileReport
 from empathylint.formats import FORMATS
 from tests.conftest import lint_text
 
@@ -101,3 +101,31 @@ def test_any_draft_in_any_format_checks_cleanly(text: str, format_index: int) ->
 def test_any_unicode_text_checks_cleanly(text: str) -> None:
     for format_name in FORMATS:
         check_properties(text, format_name)
+
+
+def fix_properties(text: str, format_name: str) -> None:
+    """Applying every safe fix leaves nothing safe to fix, and fixing the result again
+    changes nothing: the fixes neither fight each other nor feed new findings."""
+    from empathylint.files import InputError
+    from empathylint.fixes import applies, fix_text
+
+    path = "draft" + EXTENSION[format_name]
+
+    def check(draft: str) -> FileReport:
+        return lint_text(draft, path=path, format_name=format_name)
+
+    try:
+        outcome = fix_text(text, check)
+    except InputError:
+        return  # odd input that is a one-line error (an email without a text part) has nothing to fix
+    if outcome.report.error is not None:
+        return
+    left = [d for d in outcome.report.diagnostics if applies(d, unsafe_fixes=False)]
+    assert not left, (outcome.text, left)
+    again = fix_text(outcome.text, check)
+    assert again.text == outcome.text and not again.applied, (outcome.text, again.text)
+
+
+@given(text=drafts, format_index=st.integers(min_value=0, max_value=len(FORMATS) - 1))
+def test_safe_fixes_converge_in_any_format(text: str, format_index: int) -> None:
+    fix_properties(text, FORMATS[format_index])
