@@ -87,6 +87,9 @@ class Document:
     body: Span = Span(0, 0)
     suppressions: tuple[Suppression, ...] = ()
     offsets: Sequence[int] | None = None
+    # Whether a fix may replace source[start:end] with a replacement: a reader whose source
+    # is encoded (an email's quoted-printable or base64 body) refuses what would corrupt it.
+    accepts_edit: Callable[[int, int, str], bool] | None = field(default=None, repr=False, compare=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 

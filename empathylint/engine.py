@@ -135,7 +135,8 @@ def locate(diagnostic: Diagnostic, document: Document) -> Diagnostic:
     """Map a diagnostic from the Document's text to the source file: offsets, line, column.
 
     An edit whose text does not stand verbatim in the source (a decoded HTML entity
-    inside it) is dropped: the finding stays, the fix goes."""
+    inside it), or that the reader says would corrupt an encoded source (an email body in
+    quoted-printable or base64), is dropped: the finding stays, the fix goes."""
     start, end = document.source_span(diagnostic.start, diagnostic.end)
     line, column = document.position(start)
     end_line, end_column = document.position(end)
@@ -147,6 +148,9 @@ def locate(diagnostic: Diagnostic, document: Document) -> Diagnostic:
                 mapped = []
                 break
             edit_start, edit_end = document.source_span(edit.start, edit.end)
+            if document.accepts_edit is not None and not document.accepts_edit(edit_start, edit_end, edit.replacement):
+                mapped = []
+                break
             mapped.append(Edit(edit_start, edit_end, edit.replacement))
         fix = Fix(tuple(mapped), fix.safe) if mapped else None
     return dataclasses.replace(

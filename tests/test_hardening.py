@@ -4,6 +4,7 @@ inside transfer-encoded email bodies, and user regexes in the house-style rule."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -31,3 +32,89 @@ def test_a_crash_between_write_and_rename_keeps_the_original(tmp_path: Path, mon
     assert path.read_text(encoding="utf-8") == MISSPELT
     assert other.read_text(encoding="utf-8") == MISSPELT
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.txt", "reply.txt"], "a temporary file was left"
+
+
+# --- fixes inside transfer-encoded email bodies --------------------------------------------
+
+EMAIL_HEADERS = (
+    "From: Sam Lee <sam@example.com>\nTo: {customer} <customer@example.com>\nSubject: Re: your refund\n"
+    "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: {encoding}\n\n"
+)
+REPLY = "Hi {greeting},\n\nThanks for reaching out! Your refund is on its way to Zo=C3=ABs account.\n\nBest,\nSam\n"
+
+
+def fix_email(tmp_path: Path, customer: str, greeting: str, encoding: str) -> tuple[Path, bytes, str]:
+    body = REPLY.format(greeting=greeting)
+    if encoding == "base64":
+        import base64
+
+        body = base64.encodebytes(body.replace("=C3=AB", "ë").encode()).decode()
+    elif encoding != "quoted-printable":
+        body = body.replace("=C3=AB", "ë")
+    path = tmp_path / "reply.eml"
+    path.write_bytes((EMAIL_HEADERS.format(customer=customer, encoding=encoding) + body).encode())
+    before = path.read_bytes()
+    result = CliRunner().invoke(app, ["check", "--isolated", "--select", "use-their-name", "--fix", str(path)])
+    assert "Traceback" not in result.output
+    return path, before, result.output
+
+
+def test_quoted_printable_body_takes_a_plain_ascii_fix_and_keeps_its_escapes(tmp_path: Path) -> None:
+    path, before, _ = fix_email(tmp_path, "John", "Jonh", "quoted-printable")
+    assert path.read_bytes() == before.replace(b"Hi Jonh,", b"Hi John,")
+    assert b"Zo=C3=ABs" in path.read_bytes()
+
+
+def test_quoted_printable_body_refuses_a_non_ascii_fix(tmp_path: Path) -> None:
+    path, before, output = fix_email(tmp_path, "Renée", "Renee", "quoted-printable")
+    assert path.read_bytes() == before, "a raw é would corrupt the quoted-printable body"
+    assert "use-their-name.misspelt-name" in output, "the finding stays when its fix is dropped"
+
+
+def test_base64_body_is_never_edited(tmp_path: Path) -> None:
+    path, before, output = fix_email(tmp_path, "John", "Jonh", "base64")
+    assert path.read_bytes() == before
+    assert "use-their-name.misspelt-name" in output
+
+
+def test_unencoded_utf8_body_takes_a_non_ascii_fix(tmp_path: Path) -> None:
+    path, before, _ = fix_email(tmp_path, "Renée", "Renee", "8bit")
+    assert path.read_bytes() == before.replace(b"Hi Renee,", "Hi Renée,".encode())
+
+
+def test_explicit_7bit_body_refuses_a_non_ascii_fix(tmp_path: Path) -> None:
+    path, before, _ = fix_email(tmp_path, "Renée", "Renee", "7bit")
+    assert path.read_bytes() == before
+
+
+def quoted_printable_document() -> tuple[str, Any]:
+    from empathylint.document import PlaceholderVocabulary
+    from empathylint.formats import ReadOptions, read_document
+
+    source = EMAIL_HEADERS.format(customer="John", encoding="quoted-printable") + REPLY.format(greeting="Jonh")
+    options = ReadOptions(profile="reply", vocabulary=PlaceholderVocabulary((), (), ()))
+    return source, read_document(source, "reply.eml", options, "email")
+
+
+@pytest.mark.parametrize(
+    ("replacement", "accepted"),
+    [
+        ("John,", True),
+        ("Jo=hn,", False),  # "=" starts an escape
+        ("John, ", False),  # white space at the end of a line is dropped in transport
+        ("J" * 80 + ",", False),  # a line longer than 76 characters
+        ("Zoë,", False),
+    ],
+)
+def test_quoted_printable_edit_policy(replacement: str, accepted: bool) -> None:
+    source, document = quoted_printable_document()
+    start = source.index("Jonh,")
+    assert document.accepts_edit is not None
+    assert document.accepts_edit(start, start + len("Jonh,"), replacement) is accepted
+
+
+def test_no_edit_outside_the_body(tmp_path: Path) -> None:
+    source, document = quoted_printable_document()
+    subject = source.index("your refund")
+    assert not document.accepts_edit(subject, subject + 4, "our")
+    assert not document.accepts_edit(len(source) + 1, len(source) + 1, "P.S.")

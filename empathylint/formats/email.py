@@ -4,7 +4,10 @@ The reply is the `text/plain` part, or else the `text/html` part read through th
 reader. Transfer encodings are decoded with positions kept: a quoted-printable body maps
 each character back to its bytes (`=C3=AB` is one "ë" at the `=`), so findings point at
 the raw file's line and column; a base64 body cannot be mapped character by character, so
-its findings point at the body's first line and their fixes are dropped.
+its findings point at the body's first line and their fixes are dropped. A fix is kept
+only where it cannot corrupt the body: inside it, in quoted-printable only printable ASCII
+without `=` (no trailing white space, no line made longer than 76 characters), and in an
+unencoded body non-ASCII only when the part declares UTF-8.
 
 `To:` gives the customer's name and `From:` the agent's (a display name only, and not a
 team's: "Acme Support" names nobody); the command line wins. The quoted part ("On …
@@ -22,6 +25,8 @@ import email
 import email.policy
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from email import errors
 from email.message import EmailMessage
 
 from empathylint.document import Document, Span, Suppression
@@ -44,8 +49,10 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
     except Exception as error:  # the parser is lenient; anything it still raises is a broken file
         raise InputError(path, f"not a readable email message ({type(error).__name__}: {error})") from None
     if not isinstance(part, EmailMessage):
-        raise InputError(path, "the email has no text/plain or text/html part to check")
-    body, body_offsets = _decoded_body(source, message, part, path)
+        raise InputError(path, _no_text_part(message))
+    body, body_offsets, body_edits = _decoded_body(source, message, part, path)
+    if not body.strip():
+        raise InputError(path, "the email's text part is empty; nothing to check")
     customer_name = _display_name(message, "To")
     agent_name = _display_name(message, "From")
 
@@ -67,7 +74,7 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
     quoted_message = "\n\n".join(filter(None, (blockquoted, quoted.message if quoted else None))) or None
     if customer_name is None and quoted is not None:
         customer_name = quoted.customer_name
-    return finish(
+    document = finish(
         source,
         path,
         options,
@@ -78,6 +85,55 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
         agent_name=agent_name,
         customer_message=quoted_message,
     )
+    document.accepts_edit = body_edits.accepts
+    return document
+
+
+def _no_text_part(message: EmailMessage) -> str:
+    """Why no part could be checked, naming a broken MIME structure when that is the cause."""
+    defects = [d for part in message.walk() for d in part.defects]
+    boundary = message.get_boundary()
+    if any(isinstance(d, errors.NoBoundaryInMultipartDefect) for d in defects):
+        return f"malformed MIME: {message.get_content_type()} without a boundary; no text part to check"
+    if any(isinstance(d, errors.StartBoundaryNotFoundDefect) for d in defects):
+        return f'malformed MIME: the boundary "{boundary}" never appears in the body; no text part to check'
+    return "the email has no text/plain or text/html part to check"
+
+
+_QUOTED_PRINTABLE_SAFE = re.compile(r"[\x21-\x3c\x3e-\x7e \t\n]*")
+_QP_LINE_LIMIT = 76
+
+
+@dataclass(frozen=True)
+class _BodyEdits:
+    """Which fixes the raw body of an email can take without being corrupted."""
+
+    source: str
+    start: int
+    end: int
+    transfer_encoding: str
+    utf8: bool  # non-ASCII text may go in as it is
+
+    def accepts(self, start: int, end: int, replacement: str) -> bool:
+        if not self.start <= start <= end <= self.end:
+            return False  # outside the part (a header, another part, past the closing boundary)
+        if self.transfer_encoding == "base64":
+            return False
+        if self.transfer_encoding == "quoted-printable":
+            return _QUOTED_PRINTABLE_SAFE.fullmatch(replacement) is not None and self._lines_stay_valid(
+                start, end, replacement
+            )
+        return replacement.isascii() or self.utf8
+
+    def _lines_stay_valid(self, start: int, end: int, replacement: str) -> bool:
+        """Quoted-printable lines may not end in white space nor grow past 76 characters."""
+        line_start = self.source.rfind("\n", 0, start) + 1
+        line_end = self.source.find("\n", end)
+        line_end = len(self.source) if line_end == -1 else line_end
+        before = self.source[line_start:line_end].split("\n")
+        after = (self.source[line_start:start] + replacement + self.source[end:line_end]).split("\n")
+        limit = max(_QP_LINE_LIMIT, *(len(line.rstrip("\r")) for line in before))
+        return all(len(line.rstrip("\r")) <= limit and not line.rstrip("\r").endswith((" ", "\t")) for line in after)
 
 
 def _display_name(message: EmailMessage, header: str) -> str | None:
@@ -93,19 +149,29 @@ def _display_name(message: EmailMessage, header: str) -> str | None:
     return None
 
 
-def _decoded_body(source: str, message: EmailMessage, part: EmailMessage, path: str) -> tuple[str, list[int]]:
-    """The part's text and, for each character, its offset in the raw file."""
+def _decoded_body(
+    source: str, message: EmailMessage, part: EmailMessage, path: str
+) -> tuple[str, list[int], _BodyEdits]:
+    """The part's text, for each character its offset in the raw file, and which fixes the
+    raw body can take."""
     payload = part.get_payload()
     if not isinstance(payload, str):
         raise InputError(path, "the email's text part has no readable body")
     header_end = re.search(r"\r?\n\r?\n|\r\r", source)
     start = source.find(payload, header_end.end() if header_end else 0) if payload else -1
-    if start == -1:
+    located = start != -1
+    if not located:
         start = header_end.end() if header_end else 0
-    charset = part.get_content_charset() or "utf-8"
-    encoding = (part.get("Content-Transfer-Encoding") or "7bit").strip().lower()
+    declared_charset = part.get_content_charset()
+    charset = declared_charset or "utf-8"
+    declared_encoding = part.get("Content-Transfer-Encoding")
+    encoding = (declared_encoding or "7bit").strip().lower()
+    explicit_7bit = declared_encoding is not None and encoding == "7bit"
+    utf8 = not explicit_7bit and (_codec(charset) == "utf-8" if declared_charset else not payload.isascii())
+    # Where the raw body could not be found, its positions are a guess: no fix goes in.
+    body_edits = _BodyEdits(source, start, start + len(payload) if located else start, encoding, utf8)
     if encoding == "quoted-printable":
-        return _decode_quoted_printable(payload, start, charset)
+        return (*_decode_quoted_printable(payload, start, charset), body_edits)
     if encoding == "base64":
         try:
             data = base64.b64decode(re.sub(r"\s+", "", payload), validate=False)
@@ -113,8 +179,8 @@ def _decoded_body(source: str, message: EmailMessage, part: EmailMessage, path: 
             raise InputError(path, "the email's base64 body is corrupt") from None
         text = data.decode(_codec(charset), errors="replace")
         first_line = start + len(payload) - len(payload.lstrip())
-        return text, [first_line] * len(text)
-    return payload, list(range(start, start + len(payload)))
+        return text, [first_line] * len(text), body_edits
+    return payload, list(range(start, start + len(payload))), body_edits
 
 
 def _decode_quoted_printable(payload: str, start: int, charset: str) -> tuple[str, list[int]]:
