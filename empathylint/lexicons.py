@@ -1,0 +1,141 @@
+"""Big word lists, read in milliseconds: sorted text looked up by binary search, cached on disk.
+
+The spelling frequencies (pyspellchecker's gzipped JSON, ~0.45 s to load) and the CMU
+pronouncing dictionary (~0.25 s to parse and index) are the costliest things a cold run
+loads, yet a reply looks up a few hundred words. So the first run derives from the
+installed package one plain text file, a line per word (`word<TAB>value`) sorted by word,
+and stores it in the user cache folder; every later run reads that file (a few ms) and
+finds words by binary search, remembering each answer for the rest of the run.
+
+Nothing third-party is shipped: the cache is built from the installed packages, keyed by
+the package's data file (its size and modification time change with every install), and
+written atomically. When the cache folder cannot be written, the text is built in memory
+and used all the same."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator, Mapping
+from importlib.util import find_spec
+from pathlib import Path
+
+# Bump when the layout of a cached file changes, so old files are never misread.
+_CACHE_FORMAT = 1
+_HEADER_MARK = "#empathylint-lexicon"
+
+
+def cache_dir() -> Path:
+    """$EMPATHYLINT_CACHE_DIR, else $XDG_CACHE_HOME/empathylint, else ~/.cache/empathylint."""
+    explicit = os.environ.get("EMPATHYLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "empathylint" if xdg else Path.home() / ".cache" / "empathylint"
+
+
+def package_data(package: str, relative: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the {package} package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / relative
+
+
+class SortedLexicon:
+    """Lines `word<TAB>value`, sorted by word (code point order), after one header line
+    `#empathylint-lexicon<TAB>metadata`; looked up by binary search."""
+
+    def __init__(self, text: str) -> None:
+        header_end = text.index("\n") + 1
+        mark, _, self.metadata = text[: header_end - 1].partition("\t")
+        if mark != _HEADER_MARK or not text.endswith("\n"):
+            raise ValueError("not a lexicon")
+        self._text = text
+        self._first_line = header_end
+        self._found: dict[str, str | None] = {}
+
+    def get(self, word: str) -> str | None:
+        """The value stored for `word`, or None when the word is not in the list."""
+        try:
+            return self._found[word]
+        except KeyError:
+            value = self._found[word] = self._search(word)
+            return value
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        """Every (word, value), in order: for the rare caller that needs the whole list."""
+        for line in self._text[self._first_line :].splitlines():
+            word, _, value = line.partition("\t")
+            yield word, value
+
+    def _search(self, word: str) -> str | None:
+        text = self._text
+        low, high = self._first_line, len(text)
+        # Invariant: `low` is the start of a line, `high` the start of a line or the end;
+        # the word, if present, is on a line starting in [low, high).
+        while low < high:
+            middle = (low + high) // 2
+            start = text.rfind("\n", 0, middle) + 1
+            end = text.index("\n", start)
+            key_end = text.find("\t", start, end)
+            key = text[start:key_end] if key_end >= 0 else text[start:end]
+            if key == word:
+                return text[key_end + 1 : end] if key_end >= 0 else ""
+            if key < word:
+                low = end + 1
+            else:
+                high = start
+        return None
+
+
+def build_text(entries: Mapping[str, str], metadata: str) -> str:
+    """The lexicon text of `entries` (no word may hold a tab or a line break)."""
+    lines = [f"{_HEADER_MARK}\t{metadata}"]
+    lines.extend(f"{word}\t{entries[word]}" for word in sorted(entries))
+    return "\n".join(lines) + "\n"
+
+
+def load(name: str, source: Path, build: Callable[[], str]) -> SortedLexicon:
+    """The lexicon `name` derived from the package file `source` by `build`, from the cache
+    when a cached copy of this very file exists, else built now and cached for next time."""
+    cached = _cache_path(name, source)
+    if cached is not None:
+        try:
+            return SortedLexicon(cached.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            pass  # absent, unreadable or damaged: build it again
+    text = build()
+    if cached is not None:
+        _write_atomically(cached, text)
+    return SortedLexicon(text)
+
+
+def _cache_path(name: str, source: Path) -> Path | None:
+    try:
+        status = source.stat()
+    except OSError:
+        return None
+    return cache_dir() / f"{name}-v{_CACHE_FORMAT}-{status.st_size}-{status.st_mtime_ns}.txt"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file and os.replace, so that a reader never sees half a
+    file; say nothing when the folder cannot be written (read-only homes, CI sandboxes)."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

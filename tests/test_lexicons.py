@@ -1,0 +1,127 @@
+"""The cached word lists: same answers as the packages they are derived from, cached safely."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from empathylint import grade, lexicons, spelling
+
+WORDS = {"adress": "1", "address": "12", "café": "3", "zoë": "4", "o'brien": "5", "a": "6", "hollow": ""}
+
+
+def test_every_word_is_found_and_nothing_else() -> None:
+    lexicon = lexicons.SortedLexicon(lexicons.build_text(WORDS, "meta"))
+    assert lexicon.metadata == "meta"
+    for word, value in WORDS.items():
+        assert lexicon.get(word) == value
+    for absent in ("", "0", "aa", "addresses", "b", "zzz", "zoe", "o'bri", "\uffff"):
+        assert lexicon.get(absent) is None, absent
+    assert dict(lexicon.items()) == WORDS
+
+
+def test_a_file_that_is_not_a_lexicon_is_refused() -> None:
+    with pytest.raises(ValueError):
+        lexicons.SortedLexicon("address\t1\n")
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("words-*.txt"))
+
+
+def test_built_once_then_read_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "source.txt"
+    source.write_text("data", encoding="utf-8")
+    builds: list[int] = []
+
+    def build() -> str:
+        builds.append(1)
+        return lexicons.build_text(WORDS, "meta")
+
+    assert lexicons.load("words", source, build).get("café") == "3"
+    assert lexicons.load("words", source, build).get("café") == "3"
+    assert len(builds) == 1
+    assert len(_cache_files(tmp_path / "cache")) == 1
+    assert not list((tmp_path / "cache").glob(".*.tmp")), "a temporary file was left behind"
+
+    source.write_text("newer data", encoding="utf-8")  # a reinstalled package: a new key
+    lexicons.load("words", source, build)
+    assert len(builds) == 2
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(tmp_path))
+    source = tmp_path / "source.txt"
+    source.write_text("data", encoding="utf-8")
+    lexicons.load("words", source, lambda: lexicons.build_text(WORDS, "meta"))
+    (cached,) = _cache_files(tmp_path)
+    cached.write_bytes(b"\xff\xfe half a fi")
+    assert lexicons.load("words", source, lambda: lexicons.build_text(WORDS, "meta")).get("zoë") == "4"
+    assert lexicons.SortedLexicon(cached.read_text(encoding="utf-8")).get("zoë") == "4"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(locked / "cache"))
+    source = tmp_path / "source.txt"
+    source.write_text("data", encoding="utf-8")
+    assert lexicons.load("words", source, lambda: lexicons.build_text(WORDS, "meta")).get("a") == "6"
+
+
+def test_a_cache_folder_that_is_a_file_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(blocker))
+    source = tmp_path / "source.txt"
+    source.write_text("data", encoding="utf-8")
+    assert lexicons.load("words", source, lambda: lexicons.build_text(WORDS, "meta")).get("a") == "6"
+
+
+def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("EMPATHYLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert lexicons.cache_dir() == tmp_path / "empathylint"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert lexicons.cache_dir() == Path.home() / ".cache" / "empathylint"
+
+
+# Typos and words a support reply holds, as agents type them.
+SPELLING_SAMPLE = (
+    "adress", "recieve", "refund", "definately", "acount", "colour", "wich", "teh", "quayside",
+    "zoë", "josé", "don't", "dont", "nan", "42", "x", "organisation", "subscripton", "invoice",
+)  # fmt: skip
+
+
+def test_word_frequencies_answer_as_pyspellchecker_does() -> None:
+    from spellchecker import SpellChecker
+
+    reference = SpellChecker(language="en", distance=2)
+    ours = spelling._dictionary()
+    assert ours.total_words == reference.word_frequency.total_words
+    assert set(ours.letters) == reference.word_frequency.letters
+    for word in SPELLING_SAMPLE:
+        assert (word in ours) == (word in reference), word
+        assert ours.word_usage_frequency(word) == reference.word_usage_frequency(word), word
+        assert ours.edit_distance_1(word) == reference.edit_distance_1(word), word
+        assert ours.known(ours.edit_distance_1(word)) == reference.known(reference.edit_distance_1(word)), word
+    two_edits = ours.edit_distance_2("subscripton")
+    assert ours.known(two_edits) == reference.known(reference.edit_distance_2("subscripton"))
+
+
+def test_hyphenation_patterns_are_pyphens_own() -> None:
+    import pyphen  # type: ignore[import-untyped]
+
+    grade.syllable_count("Nguyễn")  # primes pyphen's cache, as a grade does
+    path = pyphen.LANGUAGES[pyphen.language_fallback(grade.TEXTSTAT_LANGUAGE)]
+    primed = pyphen.hdcache[path]
+    parsed = pyphen.HyphDict(path)
+    assert primed.patterns == parsed.patterns
+    assert primed.maxlen == parsed.maxlen
+    for word in ("Quayside", "Anne-Marie", "synchronisation", "reauthentication", "Zoë"):
+        assert primed.positions(word) == parsed.positions(word)
