@@ -209,3 +209,103 @@ def test_broken_config_is_one_line_error(folder: Path, label: str, content: str,
     lines = error_lines(result)
     assert len(lines) == 1 and expected in lines[0], lines
     assert "Traceback" not in result.stderr
+
+
+EMAIL_HEAD = "From: Sam Lee <sam@example.com>\nTo: Maria Souza <maria@example.com>\nSubject: Re: refund\n"
+BROKEN_EMAILS = [
+    (
+        "multipart boundary that never appears",
+        EMAIL_HEAD + 'Content-Type: multipart/alternative; boundary="b1"\n\n'
+        "--b2\nContent-Type: text/plain\n\nHi Maria,\n",
+        'malformed MIME: the boundary "b1" never appears',
+    ),
+    (
+        "multipart without a boundary",
+        EMAIL_HEAD + "Content-Type: multipart/mixed\n\nHi Maria, thanks for writing in!\n",
+        "malformed MIME: multipart/mixed without a boundary",
+    ),
+    (
+        "base64 garbage",
+        EMAIL_HEAD + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+        "!!not*base64@@ ====\nSGkgTWFyaWEs\n",
+        "base64 body is corrupt",
+    ),
+    (
+        "empty text part",
+        EMAIL_HEAD + 'Content-Type: multipart/alternative; boundary="b1"\n\n'
+        "--b1\nContent-Type: text/plain\n\n\n--b1--\n",
+        "text part is empty",
+    ),
+    (
+        "only an attachment",
+        EMAIL_HEAD + 'Content-Type: multipart/mixed; boundary="b1"\n\n--b1\nContent-Type: image/png\n'
+        "Content-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b1--\n",
+        "no text/plain or text/html part",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "content", "cause"), BROKEN_EMAILS, ids=[c[0] for c in BROKEN_EMAILS])
+def test_malformed_email_is_one_line_error(folder: Path, label: str, content: str, cause: str) -> None:
+    (folder / "reply.eml").write_text(content, encoding="utf-8")
+    assert_error(run("reply.eml", "good.txt", cwd=folder), "reply.eml", cause)
+
+
+LENIENT_EMAILS = [
+    (
+        "unknown charset",
+        EMAIL_HEAD + 'Content-Type: text/plain; charset="x-klingon"\n\n'
+        "Hi Maria,\n\nThanks for writing in! Your refund is on its way.\n\nBest,\nSam\n",
+    ),
+    (
+        "bad quoted-printable escapes",
+        EMAIL_HEAD + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        "Hi Maria,\n\nThanks for writing in! Your refund =ZZ is on its way=\n to Zo=C3=ABs account =C3\n\nBest,\nSam\n",
+    ),
+    (
+        "unknown transfer encoding",
+        EMAIL_HEAD + "Content-Type: text/plain\nContent-Transfer-Encoding: x-gremlins\n\n"
+        "Hi Maria,\n\nThanks for writing in! Your refund is on its way.\n\nBest,\nSam\n",
+    ),
+    (
+        "malformed address headers",
+        'From: =?utf-8?q?broken\nTo: "Maria <\nContent-Type: text/html\n\n'
+        "<p>Hi Maria,</p><p>Thanks for writing in! Your refund is on its way.</p><p>Best,<br>Sam",
+    ),
+    (
+        "no Content-Type at all",
+        "Subject: refund\n\nHi Maria,\n\nThanks for writing in! Your refund is on its way.\n\nBest,\nSam\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "content"), LENIENT_EMAILS, ids=[c[0] for c in LENIENT_EMAILS])
+def test_damaged_but_readable_email_is_checked(folder: Path, label: str, content: str) -> None:
+    (folder / "reply.eml").write_text(content, encoding="utf-8")
+    result = run("reply.eml", "good.txt", cwd=folder)
+    assert result.returncode in (0, 1), result.stderr
+    assert not error_lines(result), result.stderr
+    assert "reply.eml" in result.stdout and "good.txt" in result.stdout
+
+
+UNCLOSED_HTML = [
+    ("unclosed paragraphs and inline tags", "<p>Hi Maria,<p>Unfortunately <b>your refund <i>is late.\n<p>Best,<br>Sam"),
+    ("unclosed comment", "<p>Hi Maria,</p>\n<!-- a note that never closes\n<p>Your refund is on its way.</p>"),
+    ("unclosed script", '<p>Hi Maria,</p>\n<script>var note = "unfortunately";\n<p>Your refund is on its way.'),
+    ("unclosed attribute quote", '<p>Hi Maria,</p>\n<a href="https://example.com/?a=1&b=2\n<p>Your refund <div <span>'),
+]
+
+
+@pytest.mark.parametrize(("label", "content"), UNCLOSED_HTML, ids=[c[0] for c in UNCLOSED_HTML])
+def test_html_with_unclosed_tags_is_checked(folder: Path, label: str, content: str) -> None:
+    (folder / "reply.html").write_text(content, encoding="utf-8")
+    result = run("reply.html", "good.txt", "--quiet", cwd=folder)
+    assert result.returncode in (0, 1), result.stderr
+    assert not error_lines(result) and "internal-error" not in result.stdout, result.stdout + result.stderr
+
+
+def test_unclosed_html_still_finds_the_prose_problem(folder: Path) -> None:
+    (folder / "reply.html").write_text(UNCLOSED_HTML[0][1], encoding="utf-8")
+    result = run("reply.html", "good.txt", "--quiet", "--select", "negative-language", cwd=folder)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "reply.html:1:16 warning negative-language" in result.stdout, result.stdout
