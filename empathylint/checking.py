@@ -5,6 +5,7 @@ cannot be read becomes a FileReport with an error, and the run goes on."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,25 +31,87 @@ class CheckOptions:
     profile_forced: bool = False
 
 
+Checked = tuple[FileReport, SourceFile | None]
+
+# Below this many files a second process costs more than it saves: forking, warming each
+# worker's lexicons and regexes, and sending the reports back (~0.4 s in all on 2 cores,
+# about what 30 short replies take to check).
+MIN_FILES_PER_EXTRA_JOB = 30
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
 def check_paths(
-    paths: Sequence[str], config: Config, rules: Sequence[AnyRule], options: CheckOptions
-) -> Iterator[tuple[FileReport, SourceFile | None]]:
-    """A report per file, in a stable order, with the source it was read from."""
-    for item in _targets(paths, config):
-        if isinstance(item, InputError):
-            yield FileReport(path=item.path, error=item.reason), None
-            continue
-        try:
-            source = _read(item, options)
-        except InputError as error:
-            yield FileReport(path=error.path, error=error.reason), None
-            continue
-        try:
-            report = check_source(source, config, rules, options)
-        except InputError as error:  # an email without a text part, broken front matter
-            yield FileReport(path=error.path, error=error.reason), None
-            continue
-        yield report, source
+    paths: Sequence[str], config: Config, rules: Sequence[AnyRule], options: CheckOptions, jobs: int = 1
+) -> Iterator[Checked]:
+    """A report per file, in a stable order, with the source it was read from.
+
+    With `jobs` over 1 and enough files, the files are checked in that many forked
+    processes; the reports still come back in the order of the files."""
+    targets = list(_targets(paths, config))
+    workers = min(jobs, len(targets) // MIN_FILES_PER_EXTRA_JOB)
+    if workers > 1 and STDIN not in targets and _can_fork():
+        # The first file is checked here, before forking, so that every worker inherits
+        # the regexes, lexicons and modules it warmed instead of loading its own.
+        yield _check_target(targets[0], config, rules, options)
+        yield from _check_in_parallel(targets[1:], workers, (config, rules, options))
+        return
+    for target in targets:
+        yield _check_target(target, config, rules, options)
+
+
+def _check_target(target: str | InputError, config: Config, rules: Sequence[AnyRule], options: CheckOptions) -> Checked:
+    if isinstance(target, InputError):
+        return FileReport(path=target.path, error=target.reason), None
+    try:
+        source = _read(target, options)
+    except InputError as error:
+        return FileReport(path=error.path, error=error.reason), None
+    try:
+        report = check_source(source, config, rules, options)
+    except InputError as error:  # an email without a text part, broken front matter
+        return FileReport(path=error.path, error=error.reason), None
+    return report, source
+
+
+def _can_fork() -> bool:
+    """Fork shares the loaded rules and settings with the workers for free; where it is
+    missing (Windows) or unsafe (macOS), the files are checked one after another."""
+    import multiprocessing
+
+    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+
+
+# What every forked worker checks with: inherited through fork, never pickled.
+_worker_settings: tuple[Config, Sequence[AnyRule], CheckOptions] | None = None
+
+
+def _check_in_worker(target: str | InputError) -> Checked:
+    if _worker_settings is None:
+        raise RuntimeError("a worker started before its settings were set")
+    return _check_target(target, *_worker_settings)
+
+
+def _check_in_parallel(
+    targets: list[str | InputError], workers: int, settings: tuple[Config, Sequence[AnyRule], CheckOptions]
+) -> Iterator[Checked]:
+    import multiprocessing
+
+    global _worker_settings
+    _worker_settings = settings
+    # Several files per message keep the pipe busy without starving a worker at the end.
+    chunk = max(1, len(targets) // (workers * 8))
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_check_in_worker, targets, chunksize=chunk)
+    finally:
+        _worker_settings = None
 
 
 def _targets(paths: Sequence[str], config: Config) -> Iterator[str | InputError]:

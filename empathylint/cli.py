@@ -116,9 +116,13 @@ def check(
         bool, typer.Option(help="With --fix or --diff, also apply rewrites that change the meaning.")
     ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (default: one per core)."),
+    ] = None,
 ) -> None:
     """Check replies, canned replies and help docs against the support checklist."""
-    from empathylint.checking import CheckOptions, check_paths, check_source
+    from empathylint.checking import CheckOptions, check_paths, check_source, default_jobs
     from empathylint.config import CommandLine, ConfigError, load_config
     from empathylint.engine import INTERNAL_ERROR
     from empathylint.files import STDIN
@@ -158,7 +162,8 @@ def check(
     )
     if output_format not in OUTPUT_FORMATS:
         raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
-    results = check_paths(paths, settings, RULES, options)
+    # --fix re-checks each file after writing it, so it stays in one process.
+    results = check_paths(paths, settings, RULES, options, jobs=1 if fix or diff else jobs or default_jobs())
     run = Run(
         settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes, explain_context=explain_context
     )
