@@ -364,6 +364,11 @@ class Schema:
             for profile in rule_table.get("profiles", ()):
                 if profile not in PROFILES:
                     self._fail(layer, ("rules", group, "profiles"), f"unknown profile {profile!r}")
+            # Settings that need more than a type check (house-style's regexes) say what is wrong.
+            problems = getattr(self.rules[group].settings, "problems", None)
+            if problems is not None:
+                for key_path, message in problems(rule_table):
+                    self._fail(layer, ("rules", group, *key_path), f"[rules.{group}] {message}")
 
     def _check_severity(self, layer: Layer, key_path: tuple[str, ...], value: Any) -> None:
         if not isinstance(value, str) or value.lower() not in ("error", "warning", "info"):

@@ -192,6 +192,26 @@ BROKEN_CONFIGS = [
     ("wrong type", '[rules.thank-them]\nopening-sentences = "two"\n', "checklist.toml:2"),
     ("unknown rule id", 'ignore = ["use-their-nam"]\n', "unknown rule id 'use-their-nam'"),
     ("unknown key", "[rules.use-your-name]\nsignatures = 'required'\n", "unknown key 'signatures'"),
+    (
+        "invalid user regex",
+        "[rules.house-style]\n\n[rules.house-style.patterns]\n'\\bASAP\\b' = 'Give a time.'\n'([a-z' = 'Oops.'\n",
+        "checklist.toml:5: [rules.house-style] patterns '([a-z': invalid regular expression: unterminated",
+    ),
+    (
+        "user regex that nests quantifiers",
+        "[rules.house-style]\npatterns = { '(\\w*)*' = 'Slow.' }\n",
+        "checklist.toml:2: [rules.house-style] patterns '(\\\\w*)*': a repeat inside a repeat",
+    ),
+    (
+        "user regex over overlapping alternatives",
+        "[rules.house-style]\npatterns = { '(a|aa)+' = 'Slow.' }\n",
+        "patterns '(a|aa)+': a repeat over alternatives that can match the same text",
+    ),
+    (
+        "substitution to itself",
+        "[rules.house-style]\nsubstitutions = { 'email' = 'email' }\n",
+        "checklist.toml:2: [rules.house-style] substitution 'email' replaces the phrase with itself",
+    ),
 ]
 
 

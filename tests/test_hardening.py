@@ -118,3 +118,56 @@ def test_no_edit_outside_the_body(tmp_path: Path) -> None:
     subject = source.index("your refund")
     assert not document.accepts_edit(subject, subject + 4, "our")
     assert not document.accepts_edit(len(source) + 1, len(source) + 1, "P.S.")
+
+
+# --- user regexes: data, checked at load, compiled once ------------------------------------
+
+
+def test_user_regexes_are_compiled_once_per_run() -> None:
+    from empathylint.user_regex import compile_user_regex
+
+    assert compile_user_regex(r"\bASAP\b") is compile_user_regex(r"\bASAP\b")
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+", r"(\w*)*", r"(a|aa)+", r"(x+x+)+y", r"(?:[A-Z]{2,}\s?)+"])
+def test_patterns_that_can_backtrack_catastrophically_are_refused(pattern: str) -> None:
+    from empathylint.user_regex import UnsafePattern, compile_user_regex, regex_problem
+
+    assert regex_problem(pattern) is not None
+    with pytest.raises(UnsafePattern):
+        compile_user_regex(pattern)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bASAP\b", r"(?i)\be-?mail\b", r"(cat|dog)+", r"(a++)+", r"(?:x(?>a+))+", r"[A-Z]{2,}", r"(a{1,3}){1,3}"],
+)
+def test_ordinary_patterns_are_accepted(pattern: str) -> None:
+    from empathylint.user_regex import regex_problem
+
+    assert regex_problem(pattern) is None
+
+
+def test_configuration_is_data_never_code(tmp_path: Path) -> None:
+    """A pattern that looks like Python is a regex to match, nothing more."""
+    marker = tmp_path / "ran"
+    (tmp_path / "checklist.toml").write_text(
+        "[rules.house-style]\npatterns = { \"__import__\\\\('os'\\\\)\" = 'Found.' }\n"
+        f"substitutions = {{ \"open('{marker}', 'w')\" = 'noted' }}\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "reply.txt"
+    draft.write_text("Hi Maria,\n\nThanks! Run __import__('os') only in a sandbox.\n\nBest,\nSam\n", encoding="utf-8")
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "empathylint", "check", "--select", "house-style", "--quiet", "reply.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "house-style.pattern" in result.stdout
+    assert not marker.exists()

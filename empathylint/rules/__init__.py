@@ -7,6 +7,7 @@ from empathylint.rules import (
     acknowledge_feelings,
     ask_openly,
     hollow_empathy,
+    house_style,
     jargon,
     match_tone,
     negative_language,
@@ -41,6 +42,7 @@ RULES: tuple[AnyRule, ...] = (
     match_tone.RULE,
     personalize_template.RULE,
     ask_openly.RULE,
+    house_style.RULE,
 )
 
 
