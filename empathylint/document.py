@@ -271,6 +271,11 @@ _NOT_A_NAME = frozenset(
     | {"so", "sorry", "sure", "thanks", "update", "welcome", "well", "yes", "yep"}
 )
 _SENTENCE_LINE = re.compile(r"(?:\S+\s+){2,}\S*[.!?]\s*$")
+# A closing of the agent's own words, known by its shape: a short line ending in a comma,
+# alone in its paragraph, with the name under it ("Enjoy your shopping,\nAoife", "Bonne
+# journée,\nÉtienne", "Sorry for the hassle,\nBea").
+_OWN_CLOSING = re.compile(r"[ \t]*[^\s,.!?:;][^\n,.!?:;]{0,50},[ \t]*")
+_OWN_CLOSING_MAX_WORDS = 6
 
 
 def find_greeting(text: str) -> tuple[Span | None, Span | None]:
@@ -329,6 +334,8 @@ def find_sign_off(text: str, after: int) -> tuple[Span | None, Span | None]:
             or _CLOSING.match(text, after + following[0].start(), after + following[0].end())
         ):
             continue  # a "Thanks!" in the body, followed by more of the body or the real closing
+        if len(following) > 1 and _own_closing(text, after, candidates, index + 1):
+            continue  # "Thanks for your patience." ending the body, then "Enjoy your day,\nSam"
         inline_name = closing.group("inline_name").strip()
         if inline_name and (
             not _INLINE_NAME.fullmatch(inline_name) or closing.group("separator").strip() in {".", "!"}
@@ -361,11 +368,22 @@ def _bare_name_sign_off(
         name = _NAME_LINE.fullmatch(line.group())
         if name is None or name.group("end") == "," or name.group("name").split()[0].lower() in _NOT_A_NAME:
             continue
-        if "\n\n" not in text[after + before.end() : after + line.start()]:
-            continue
-        start = after + line.start()
-        return Span(start, end), Span(start + name.start("name"), start + name.end("name"))
+        name_span = Span(after + line.start() + name.start("name"), after + line.start() + name.end("name"))
+        if "\n\n" in text[after + before.end() : after + line.start()]:
+            return Span(after + line.start(), end), name_span
+        if _own_closing(text, after, lines, len(lines) - from_end - 1):
+            return Span(after + before.start(), end), name_span
     return None, None
+
+
+def _own_closing(text: str, after: int, lines: Sequence[re.Match[str]], index: int) -> bool:
+    """Whether lines[index] closes the reply in the agent's own words: short, ending in a
+    comma, right above the name and after a blank line."""
+    line = lines[index]
+    if not _OWN_CLOSING.fullmatch(line.group()) or len(line.group().split()) > _OWN_CLOSING_MAX_WORDS:
+        return False
+    before_end = lines[index - 1].end() if index > 0 else 0
+    return index > 0 and "\n\n" in text[after + before_end : after + line.start()]
 
 
 # --- sentences, paragraphs, words -------------------------------------------------------

@@ -46,7 +46,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if apology is None:
         return
     apologies: list[Span] = []
-    for sentence in doc.body_sentences:
+    for sentence in [*doc.body_sentences, *_closing_words(doc)]:
         if not_apology is not None and not_apology.search(doc.text, sentence.start, sentence.end):
             continue
         match = apology.search(doc.text, sentence.start, sentence.end)
@@ -57,6 +57,14 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     total = len(apologies)
     for extra in apologies[settings.max_apologies :]:
         yield _repeated(doc, extra, total, rewrites, settings)
+
+
+def _closing_words(doc: Document) -> list[Span]:
+    """The closing line above the name ("Sorry again,"), which apologises as much as the body."""
+    if doc.sign_off is None or doc.sign_off_name is None or doc.sign_off_name.start <= doc.sign_off.start:
+        return []
+    closing = doc.text[doc.sign_off.start : doc.sign_off_name.start].rstrip()
+    return [Span(doc.sign_off.start, doc.sign_off.start + len(closing))]
 
 
 def _not_our_fault(match: re.Match[str], settings: Settings) -> Diagnostic:
