@@ -145,6 +145,10 @@ def _worth_spelling(doc: Document, span: Span, sentence_starts: set[int]) -> boo
         return False  # an acronym (shouting is its own check)
     if any(c.isupper() for c in word[1:]):
         return False  # iPhone, McDonald, HubSpot
+    if span.start > 0 and doc.text[span.start - 1] == ".":
+        return False  # a file extension or a domain's part: "(.xlsx)", "ends in .edu", "example.de"
+    if not word.isascii():
+        return False  # English is typed in ASCII; "journée", "Straße" are another language's words or names
     return not (word[0].isupper() and span.start not in sentence_starts)
 
 
