@@ -70,7 +70,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
     body = doc.body
     allowed = {normalize(word) for word in settings.glossary}
-    terms = _terms_for(settings.audience, tuple(sorted(settings.terms.items())), frozenset(allowed))
+    audience = "technical" if settings.audience == "technical" or _reads_technical(doc) else "general"
+    terms = _terms_for(audience, tuple(sorted(settings.terms.items())), frozenset(allowed))
     term_matches: list[tuple[re.Match[str], Term]] = list(
         find_terms(text, body, tuple(sorted(terms.values(), key=lambda t: t.term)))
     )
@@ -108,6 +109,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if _is_shouting(text, match) or _ROMAN_NUMERAL.fullmatch(acronym) or _is_word(acronym):
             continue
+        if _OPENS_A_NUMBER.match(text, match.end()):
+            continue  # the letters of a reference: tracking "RM 4421 9083 GB", invoice "INV 2291"
         if _is_explained(explained(), acronym, match.group()):
             continue
         reported.add(key)
@@ -116,6 +119,23 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             Span(match.start(), match.end()),
             f"Spell out “{acronym}” where it first appears, e.g. “… ({acronym})”, or say it in plain words.",
         )
+
+
+# A fenced or <pre> code block: a draft with code in it is written for someone who runs code.
+_CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
+
+
+def _reads_technical(doc: Document) -> bool:
+    """Whether this draft's reader speaks the developer's terms: the customer used one of
+    them in their own message ("our webhooks fail", "429s from your API"), or the draft
+    shows code to run. Their terms are then fine, as with audience = "technical"."""
+    if _CODE_BLOCK.search(doc.source):
+        return True
+    customer_message = doc.customer_message
+    if not customer_message:
+        return False
+    developer_terms = tuple(term for term in _shipped_terms() if TECHNICAL_OK in term.tags)
+    return next(find_terms(customer_message, Span(0, len(customer_message)), developer_terms), None) is not None
 
 
 def _technical_term(text: str, match: re.Match[str], term: Term, more: int) -> Diagnostic:
@@ -303,6 +323,7 @@ def _is_explained(explained: frozenset[str], term: str, written: str) -> bool:
 # --- acronyms ---------------------------------------------------------------------------
 
 _ACRONYM = re.compile(r"(?<![\w'’.@/-])(?P<acronym>[A-Z]{2,6})(?:s|['’]s)?(?![\w'’@/-]|\.\w)")
+_OPENS_A_NUMBER = re.compile(r"[ -]?\d{3}")
 _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
