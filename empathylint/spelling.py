@@ -168,6 +168,8 @@ def vocabulary(team_words: tuple[str, ...]) -> frozenset[str]:
     return shipped_words() | {word.lower().replace("’", "'") for word in team_words}
 
 
+# Asked for every word of every draft, and words repeat from draft to draft.
+@functools.lru_cache(maxsize=65_536)
 def is_known(word: str, extra: frozenset[str]) -> bool:
     """True when `word` (any case, ’ or ') is an English word or one of `extra`, or an
     inflection of one of `extra`, or the British spelling of a known American word."""
