@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span, words
@@ -38,6 +38,10 @@ from empathylint.rule import Code, Metrics, Rule
 class Settings:
     # Highest Flesch-Kincaid grade per profile; a profile left out gets no grade finding.
     target_grade: dict[str, float]
+    # Flesch-Kincaid moves by about a grade with one long word in a short reply, so a draft
+    # over its target by no more than this is within measuring error: its hardest sentences
+    # are pointed at as info, not as a warning that holds the reply back.
+    grade_margin: float
     # Fewer prose words than this give no grade: the formula is unstable on a few sentences.
     min_words_for_grade: int
     # How many of the hardest sentences to point at when the draft is over its target.
@@ -78,9 +82,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     target = settings.target_grade.get(doc.profile)
     hard: set[Span] = set()
     if reading.grade is not None and target is not None and reading.grade > target:
+        near_target = reading.grade <= target + settings.grade_margin
         for sentence, sentence_grade in _hardest(reading, target, settings.hardest_sentences):
             hard.add(sentence.span)
-            yield _hard_sentence(doc, reading.grade, target, sentence, sentence_grade, settings)
+            finding = _hard_sentence(doc, reading.grade, target, sentence, sentence_grade, settings)
+            yield replace(finding, severity=Severity.INFO) if near_target else finding
     for sentence in reading.sentences:
         if sentence.word_count > settings.max_sentence_words and sentence.span not in hard:
             yield _long_sentence(doc, sentence, settings)
