@@ -61,11 +61,13 @@ class Peer:
 
 
 def corpus_files(kind: str) -> list[Path]:
-    """The texts of one kind, without the customer's messages that sit beside replies as context."""
+    """The texts of one kind, without the customer's messages that sit beside replies as context.
+    Canned replies with helpdesk placeholders sit in replies/macros/, where empathylint's default
+    profiles read them as templates, as they would in a team's own repository."""
     folder = CORPUS / kind
     return sorted(
         path
-        for path in folder.iterdir()
+        for path in folder.rglob("*")
         if path.suffix in TEXT_SUFFIXES and ".customer." not in path.name and not path.name.startswith(".")
     )
 
@@ -144,7 +146,7 @@ def _row(tool: str, kind: str, tally: Tally, texts: int, with_info: bool) -> str
     if with_info:
         info = sum(tally.info.values())
         info_texts = sum(count > 0 for count in tally.info.values())
-        cells.append(f"{info / texts:.2f} ({info_texts} texts)")
+        cells.append(f"{info / texts:.2f} (in {info_texts} texts)")
     else:
         cells.append("–")
     return "| " + " | ".join(cells) + " |"
@@ -169,7 +171,8 @@ def build_table() -> tuple[list[str], list[str], list[str]]:
 
 
 HEADER = [
-    "| tool | texts | n | findings per text (warning and above) | texts with a finding (warning and above) | info per text |",
+    "| tool | texts | n | findings per text (warning and above) | texts with a finding (warning and above)"
+    " | info per text |",
     "|---|---|---|---|---|---|",
 ]
 
@@ -203,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     " them installs offline here.",
                     "",
                     *table,
-                    *([""] + notes if notes else []),
+                    *(["", *notes] if notes else []),
                     "",
                 ]
             ),

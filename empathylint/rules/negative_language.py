@@ -105,6 +105,13 @@ _POINT_IN_TIME = re.compile(
 )
 
 
+_REFUSAL = re.compile(r"\b(?:can['’]t|cannot|can not|unable|not able|not possible)\b", re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(?:because|since|due to|as (?:the|our|it|they|we|this|that)|so that|for (?:\w+ ){0,2}reasons?)\b",
+    re.IGNORECASE,
+)
+
+
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     exceptions = [
         Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), doc.text, doc.body)
@@ -129,6 +136,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if any(_overlaps(finding.span, other) for other in exceptions):
             continue
         if any(_overlaps(finding.span, other.span) for other in kept):
+            continue
+        if finding.code == "framing" and _refusal_with_reason(doc, finding.span):
             continue
         if kept and _continues(doc, kept[-1], finding):
             # "Unfortunately, we can't" or "I'm afraid we can't" is one closed door, not two.
@@ -175,6 +184,15 @@ def _continues(doc: Document, previous: _Finding, finding: _Finding) -> bool:
     if previous.code != "framing" or finding.code != "framing" or previous.edit or finding.edit:
         return False
     return not doc.text[previous.span.end : finding.span.start].strip(" \t,;")
+
+
+def _refusal_with_reason(doc: Document, span: Span) -> bool:
+    """ "We can't remove VAT from paid invoices, because they've been reported" is the honest
+    no with a why that the checklist asks for (say-no-with-why), not a closed door."""
+    if not _REFUSAL.search(doc.text, span.start, span.end):
+        return False
+    sentence = next((s for s in doc.sentences if s.start <= span.start and span.end <= s.end), None)
+    return sentence is not None and _REASON.search(doc.text, sentence.start, sentence.end) is not None
 
 
 def _cuttable(doc: Document, finding: _Finding) -> bool:

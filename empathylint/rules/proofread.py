@@ -242,6 +242,8 @@ def _sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue  # lower-case "i" has its own finding; "{{x}}s" is not a word
         if before and _NOT_A_SENTENCE_END.search(before.rstrip()):
             continue
+        if before.rstrip().endswith((",", ";", ":")):
+            continue  # a list item that carries on the sentence above it ("While it's paused:\n- you aren't charged,")
         after_full_stop = bool(before.rstrip()) and before.rstrip()[-1] in ".!?…"
         if not after_full_stop and doc.text[sentence.end - 1] not in ".!?":
             continue  # a heading, a table cell or a list item: lower case there is a style
