@@ -25,6 +25,7 @@ Use instead:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -293,10 +294,15 @@ def _tail(text: str) -> str:
 
 def _long_paragraphs(doc: Document, reading: Reading, settings: Settings) -> Iterator[Diagnostic]:
     limit = settings.max_paragraph_sentences
+    # Sentences come in order: each paragraph's are found by bisection, not by a pass over
+    # all of them (quadratic on a long help article).
+    starts = [sentence.span.start for sentence in reading.sentences]
     for paragraph in doc.paragraphs:
         if _LIST_ITEM.search(doc.slice(paragraph)):
             continue  # a list of steps is the easy-to-follow shape, however many steps it has
-        inside = [s for s in reading.sentences if paragraph.contains(s.span)]
+        first = bisect.bisect_left(starts, paragraph.start)
+        last = bisect.bisect_left(starts, paragraph.end, lo=first)
+        inside = [s for s in reading.sentences[first:last] if paragraph.contains(s.span)]
         if len(inside) <= limit:
             continue
         yield RULE.diagnostic(
