@@ -81,7 +81,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             "team-signature",
             name_span,
             f'"{written}" signs as a team; add your own name so the customer knows who is helping.',
-            suggestion=f"{_agent_name(doc, settings)}, {written}",
+            # Your name on its own line with the team under it, as people sign: "Sam\nThe Support Team".
+            suggestion=f"{_agent_name(doc, settings)}\n{written}",
         )
         return
     if doc.agent_name and doc.profile != "template":
