@@ -29,6 +29,7 @@ Use instead:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -57,27 +58,27 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     kept_phrases = [
         Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), text, doc.body)
     ]
-    taken: list[Span] = list(kept_phrases)
+    taken = _TakenSpans(kept_phrases)
     rewrites = {normalize(phrase): rewrite for phrase, rewrite in settings.wordy.items()}
     for match in find_phrases(compile_phrases(tuple(settings.wordy)), text, doc.body):
         span = Span(match.start(), match.end())
-        if any(_overlaps(span, other) for other in taken):
+        if taken.overlaps(span):
             continue
-        taken.append(span)
+        taken.add(span)
         yield _wordy(doc, span, rewrites[normalize(match.group())])
     filler = compile_phrases(settings.filler_words + settings.filler_before_action)
     before_action = {normalize(word) for word in settings.filler_before_action}
     for match in find_phrases(filler, text, doc.body):
         span = Span(match.start(), match.end())
         word = normalize(match.group())
-        if any(_overlaps(span, other) for other in taken) or _in_question(doc, span):
+        if taken.overlaps(span) or _in_question(doc, span):
             continue
         following = _next_word(text, span.end)
         if word in before_action and not (starts_sentence(text, span.start) or following in set(settings.action_words)):
             continue
         if word in _INTENSIFIERS and following in set(settings.keep_intensifier_before):
             continue
-        taken.append(span)
+        taken.add(span)
         yield _filler(doc, span)
 
 
@@ -121,8 +122,24 @@ def _in_question(doc: Document, span: Span) -> bool:
     return doc.text[sentence.start : sentence.end].rstrip("\"'”’)] ").endswith("?")
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+class _TakenSpans:
+    """Spans already reported or kept, none overlapping another, in text order; asked
+    about by bisection, since a long help article has thousands of findings."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._spans = sorted(spans, key=lambda span: span.start)
+        self._starts = [span.start for span in self._spans]
+
+    def overlaps(self, span: Span) -> bool:
+        # The only candidate is the last span starting before this one ends: being apart
+        # from each other, the spans that start earlier also end earlier.
+        before = bisect.bisect_left(self._starts, span.end)
+        return before > 0 and self._spans[before - 1].end > span.start
+
+    def add(self, span: Span) -> None:
+        index = bisect.bisect_left(self._starts, span.start)
+        self._starts.insert(index, span.start)
+        self._spans.insert(index, span)
 
 
 RULE = Rule(
