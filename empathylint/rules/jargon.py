@@ -11,7 +11,8 @@ a term the customer used in their own message: answering in their words is match
 Each term is flagged once, where it first appears. Terms in code, links, placeholders,
 quoted customer text, the greeting and the sign-off are never flagged. `glossary` allows a
 team's own terms and product names; `audience = "technical"` allows the terms developers
-use (API, JSON, endpoint, …) for developer-facing docs.
+use (API, JSON, endpoint, …) for developer-facing docs. A draft is read as technical on its
+own when the customer used one of those terms ("429s from your API") or it shows a code block.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
 answer they cannot follow is no answer. Plain words, or a term explained once, let anyone
