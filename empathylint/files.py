@@ -10,6 +10,7 @@ import os
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from empathylint.config import Config, glob_match
@@ -112,7 +113,7 @@ def collect(paths: Sequence[str], config: Config) -> Iterator[Path | InputError]
                     seen.add(found)
                     yield found
         elif path.exists() or path.is_symlink():
-            if not _excluded(path, config) and path not in seen:
+            if not _excluded(path, config) and path not in seen and not _context_beside_a_draft(path):
                 seen.add(path)
                 yield path
         else:
@@ -144,7 +145,18 @@ def _walk(folder: Path, config: Config) -> Iterator[Path]:
 
 CUSTOMER_CONTEXT_SUFFIXES = (".customer.txt", ".customer.md")
 """A customer's message saved beside a draft is context for it, not a draft: a folder
-walk skips it (named on the command line, it is checked like any file)."""
+walk skips it, and so does a named file when its draft stands beside it (pre-commit and
+shell globs name both); a lone one, named on the command line, is checked like any file."""
+
+
+def _context_beside_a_draft(path: Path) -> bool:
+    if not path.name.endswith(CUSTOMER_CONTEXT_SUFFIXES):
+        return False
+    stem = path.name[: path.name.rindex(".customer.")]
+    return any(
+        sibling.name != path.name and not sibling.name.endswith(CUSTOMER_CONTEXT_SUFFIXES)
+        for sibling in path.parent.glob(f"{glob_escape(stem)}.*")
+    )
 
 
 def git_ignored(folder: Path) -> frozenset[Path]:

@@ -458,6 +458,19 @@ def test_customer_message_option_and_sibling_file(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "--customer-message" in missing.output
 
 
+def test_a_named_context_file_beside_its_draft_is_not_checked(tmp_path: Path) -> None:
+    """pre-commit and shell globs name the customer's message next to the draft."""
+    draft = tmp_path / "refund.md"
+    draft.write_text("Hi Maria,\n\nThanks for writing! Your refund is on its way.\n\nBest,\nSam\n", encoding="utf-8")
+    context = tmp_path / "refund.customer.txt"
+    context.write_text("where is my refund i am fed up\n", encoding="utf-8")
+    both = _run(str(draft), str(context))
+    assert "refund.customer.txt" not in both.output and "refund.md" in both.output
+    draft.unlink()
+    alone = _run(str(context))
+    assert "refund.customer.txt" in alone.output  # with no draft beside it, it is a draft itself
+
+
 def test_a_folder_walk_honours_gitignore(tmp_path: Path) -> None:
     if subprocess.run(["git", "--version"], capture_output=True, check=False).returncode != 0:
         pytest.skip("git is not installed")
