@@ -51,6 +51,30 @@ def lint_text(
     return check_source(source, config, RULES, options)
 
 
+CASE_EXTENSION = {"markdown": ".md", "html": ".html", "email": ".eml"}
+
+
+def case_path(case: dict[str, Any]) -> str:
+    """The file name a fixture case is read as: its `path`, or a draft of its `format`."""
+    return str(case.get("path", "draft" + CASE_EXTENSION.get(case.get("format", ""), ".txt")))
+
+
+def lint_case(group: str, case: dict[str, Any], text: str | None = None) -> FileReport:
+    """Lint a rule fixture case (tests/fixtures/<group>.toml) with only its rule group on,
+    as test_rules.py describes; `text` replaces the case's own text (to re-check a fix)."""
+    overrides = {"rules": {group: case["settings"]}} if "settings" in case else None
+    return lint_text(
+        case["text"] if text is None else text,
+        path=case_path(case),
+        select=(group,),
+        overrides=overrides,
+        profile=case.get("profile", "reply"),
+        customer=case.get("customer"),
+        agent=case.get("agent"),
+        format_name=case.get("format"),
+    )
+
+
 @pytest.fixture
 def lint() -> Any:
     return lint_text

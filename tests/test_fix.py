@@ -21,29 +21,15 @@ from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.engine import FileReport
 from empathylint.files import read_source
 from empathylint.fixes import FixError, applies, apply_edits, choose_fixes, fix_text, write_back
-from tests.conftest import lint_text
+from tests.conftest import lint_case
 from tests.test_rules import load_cases
 
 OUTSIDE_PROSE = re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def checker(group: str, case: dict[str, Any]) -> Any:
-    overrides = {"rules": {group: case["settings"]}} if "settings" in case else None
-
     def check(text: str) -> FileReport:
-        return lint_text(
-            text,
-            path=case.get(
-                "path",
-                "draft" + {"markdown": ".md", "html": ".html", "email": ".eml"}.get(case.get("format", ""), ".txt"),
-            ),
-            select=(group,),
-            overrides=overrides,
-            profile=case.get("profile", "reply"),
-            customer=case.get("customer"),
-            agent=case.get("agent"),
-            format_name=case.get("format"),
-        )
+        return lint_case(group, case, text)
 
     return check
 

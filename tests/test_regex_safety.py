@@ -46,11 +46,10 @@ re._compile = recording
 
 import tomllib
 from empathylint.checking import CheckOptions, check_paths
-from tests.conftest import FIXTURES, lint_text
+from tests.conftest import FIXTURES, case_path, lint_text
 for fixture in sorted(FIXTURES.glob("*.toml")):
     for case in tomllib.loads(fixture.read_text(encoding="utf-8"))["case"]:
-        extension = {"markdown": ".md", "html": ".html", "email": ".eml"}.get(case.get("format", ""), ".txt")
-        lint_text(case["text"], path=case.get("path", "draft" + extension), customer=case.get("customer"))
+        lint_text(case["text"], path=case_path(case), customer=case.get("customer"))
 from empathylint.config import load_config
 from empathylint.rules import RULES
 examples = sorted(str(p) for p in Path("examples").rglob("*") if p.is_file())

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from empathylint.config import tomllib
-from tests.conftest import FIXTURES, lint_text
+from tests.conftest import FIXTURES, lint_case
 
 
 def load_cases() -> list[Any]:
@@ -32,19 +32,7 @@ def load_cases() -> list[Any]:
 
 
 def found_of(group: str, case: dict[str, Any]) -> list[dict[str, Any]]:
-    overrides = {"rules": {group: case["settings"]}} if "settings" in case else None
-    report = lint_text(
-        case["text"],
-        path=case.get(
-            "path", "draft" + {"markdown": ".md", "html": ".html", "email": ".eml"}.get(case.get("format", ""), ".txt")
-        ),
-        select=(group,),
-        overrides=overrides,
-        profile=case.get("profile", "reply"),
-        customer=case.get("customer"),
-        agent=case.get("agent"),
-        format_name=case.get("format"),
-    )
+    report = lint_case(group, case)
     assert report.error is None, report.error
     return [
         {"rule": d.rule_id, "line": d.line, "column": d.column, "suggestion": d.suggestion} for d in report.diagnostics
