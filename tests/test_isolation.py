@@ -21,6 +21,7 @@ from empathylint.document import Document
 from empathylint.engine import INTERNAL_ERROR
 from empathylint.rules import RULES, use_their_name
 from tests.conftest import ROOT
+from tests.test_offline import BLOCK_SOCKETS
 
 DRAFT = "Hi there,\n\nWhat do you mean?\n\nBest,\nThe Support Team\n"
 
@@ -58,17 +59,9 @@ def test_debug_shows_the_traceback(tmp_path: Path, broken_rule: None) -> None:
     assert "Traceback" in result.stderr and "ValueError: boom" in result.stderr
 
 
-BLOCK_NETWORK = textwrap.dedent(
+RUN_CLI_OFFLINE = BLOCK_SOCKETS + textwrap.dedent(
     """
-    import socket, sys
-
-    def refuse(*args, **kwargs):
-        raise OSError("network access attempted")
-
-    socket.socket.connect = refuse
-    socket.socket.connect_ex = refuse
-    socket.create_connection = refuse
-    socket.getaddrinfo = refuse
+    import sys
     from empathylint.cli import main
     sys.argv = ["empathylint", *sys.argv[1:]]
     main()
@@ -79,7 +72,7 @@ BLOCK_NETWORK = textwrap.dedent(
 def test_every_example_checks_with_the_network_blocked() -> None:
     examples = ROOT / "examples"
     result = subprocess.run(
-        [sys.executable, "-c", BLOCK_NETWORK, "check", "--isolated", str(examples)],
+        [sys.executable, "-c", RUN_CLI_OFFLINE, "check", "--isolated", str(examples)],
         capture_output=True,
         text=True,
         timeout=300,
