@@ -23,13 +23,19 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 STATUS_MARK = {Status.MET: ("✓", "green"), Status.NOT_MET: ("✗", "red"), Status.NOT_APPLICABLE: ("–", "dim")}
 
 
+PIPED_WIDTH = 160
+
+
 def make_console(file: IO[str] | None = None) -> Console:
     # rich's own NO_COLOR handling drops colours but keeps bold and dim; no-color.org users
     # (and logs) want no escape codes at all, even where FORCE_COLOR asks for a terminal.
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(
-        file=file, highlight=False, soft_wrap=True, emoji=False, color_system=None if plain else "auto"
-    )
+    console = Console(file=file, highlight=False, soft_wrap=True, emoji=False, color_system=None if plain else "auto")
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        # Piped into a file or a CI log, tables (rules, --summary) get room for whole paths
+        # and ids instead of rich's 80 columns.
+        console.width = PIPED_WIDTH
+    return console
 
 
 def render(
