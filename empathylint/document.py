@@ -109,7 +109,7 @@ class Document:
 
     @property
     def body_sentences(self) -> list[Span]:
-        return [s for s in self.sentences if self.body.contains(s)]
+        return self.memo("body-sentences", lambda: [s for s in self.sentences if self.body.contains(s)])
 
     @property
     def paragraphs(self) -> list[Span]:

@@ -33,13 +33,14 @@ Use instead:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.phrase_edits import replacement_edit, rewritten_sentence
+from empathylint.phrase_edits import replacement_edit, rewritten_sentence, sentence_of
 from empathylint.phrases import compile_phrases, find_phrases, match_case, normalize
 from empathylint.rule import Code, Rule
 
@@ -132,10 +133,13 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if _subject_word(doc.text, match.start()) not in _PEOPLE:
             findings.append(_Finding("product-limit", Span(match.start(), match.end()), None))
     kept: list[_Finding] = []
+    exception_starts = [span.start for span in exceptions]
     for finding in sorted(findings, key=lambda f: (f.span.start, -len(f.span))):
-        if any(_overlaps(finding.span, other) for other in exceptions):
+        if _overlaps_any(finding.span, exceptions, exception_starts):
             continue
-        if any(_overlaps(finding.span, other.span) for other in kept):
+        # Kept findings never overlap and come in order, so their ends rise too: only the
+        # last one can reach into this finding (a scan of all of them was quadratic).
+        if kept and _overlaps(finding.span, kept[-1].span):
             continue
         if finding.code == "framing" and _refusal_with_reason(doc, finding.span):
             continue
@@ -191,8 +195,9 @@ def _refusal_with_reason(doc: Document, span: Span) -> bool:
     no with a why that the checklist asks for (say-no-with-why), not a closed door."""
     if not _REFUSAL.search(doc.text, span.start, span.end):
         return False
-    sentence = next((s for s in doc.sentences if s.start <= span.start and span.end <= s.end), None)
-    return sentence is not None and _REASON.search(doc.text, sentence.start, sentence.end) is not None
+    sentence = sentence_of(doc, span)
+    # sentence_of hands back the span object itself when no sentence holds it.
+    return sentence is not span and _REASON.search(doc.text, sentence.start, sentence.end) is not None
 
 
 def _cuttable(doc: Document, finding: _Finding) -> bool:
@@ -211,6 +216,13 @@ def _subject_word(text: str, index: int) -> str:
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _overlaps_any(span: Span, spans: list[Span], starts: list[int]) -> bool:
+    """Whether `span` overlaps one of `spans` (in order, not overlapping each other, `starts`
+    their starts): only the last one starting before its end can, so bisection finds it."""
+    index = bisect.bisect_left(starts, span.end) - 1
+    return index >= 0 and _overlaps(span, spans[index])
 
 
 RULE = Rule(
