@@ -135,20 +135,21 @@ def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Itera
 
 
 def _worth_spelling(doc: Document, span: Span, sentence_starts: set[int]) -> bool:
+    # Called for every word of every reply: the cheap string-method tests come first.
     word = doc.slice(span)
-    if len(word) < 2 or any(c.isdigit() or c == "_" for c in word):
+    if len(word) < 2 or not word.isascii():
+        return False  # English is typed in ASCII; "journée", "Straße" are another language's words or names
+    if not word.isalpha() and any(c.isdigit() or c == "_" for c in word):
+        return False
+    rest = word[1:]
+    if rest != rest.lower():
+        # iPhone, McDonald, HubSpot; and acronyms (two or more letters, all capitals, so one
+        # of them after the first): shouting is its own check.
         return False
     if _touches_object(doc, span):
         return False
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return False  # an acronym (shouting is its own check)
-    if any(c.isupper() for c in word[1:]):
-        return False  # iPhone, McDonald, HubSpot
     if span.start > 0 and doc.text[span.start - 1] == ".":
         return False  # a file extension or a domain's part: "(.xlsx)", "ends in .edu", "example.de"
-    if not word.isascii():
-        return False  # English is typed in ASCII; "journée", "Straße" are another language's words or names
     return not (word[0].isupper() and span.start not in sentence_starts)
 
 
