@@ -35,6 +35,7 @@ Use instead:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -106,11 +107,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Iterator[Diagnostic]:
     sentence_starts = {s.start for s in doc.body_sentences}
     # "Lorem ipsum dolor sit amet." is reported once as a leftover, not word by word.
-    filler = [s for s in doc.body_sentences if any(s.start <= left.start < s.end for left in leftovers)]
+    filler = _sentences_holding(doc.body_sentences, [left.start for left in leftovers])
     to_check = [
         span
         for span in words(doc.text, doc.body)
-        if _worth_spelling(doc, span, sentence_starts) and not any(s.contains(span) for s in filler)
+        if _worth_spelling(doc, span, sentence_starts) and not _within_any(span, filler)
     ]
     if not to_check:
         return
@@ -132,6 +133,24 @@ def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Itera
             if suggestion is None and part[0].isupper():
                 continue  # an unknown capitalised word with no near neighbour is a name
             yield _spelling_diagnostic(part_span, part, suggestion)
+
+
+def _sentences_holding(sentences: list[Span], offsets: list[int]) -> list[Span]:
+    """The sentences (in order, not overlapping) that hold one of the offsets, in order: each
+    offset's only candidate is the last sentence starting at or before it, found by bisection."""
+    starts = [sentence.start for sentence in sentences]
+    holding: set[int] = set()
+    for offset in offsets:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < sentences[index].end:
+            holding.add(index)
+    return [sentences[index] for index in sorted(holding)]
+
+
+def _within_any(span: Span, sentences: list[Span]) -> bool:
+    """Whether one of the sentences (in order, not overlapping) contains the span."""
+    index = bisect.bisect_right(sentences, span.start, key=lambda sentence: sentence.start) - 1
+    return index >= 0 and sentences[index].contains(span)
 
 
 def _worth_spelling(doc: Document, span: Span, sentence_starts: set[int]) -> bool:
@@ -351,8 +370,10 @@ _OPENERS = frozenset("([“")
 
 
 def _unbalanced(doc: Document) -> Iterator[Diagnostic]:
+    # The whole text, never a copy up to each paragraph's end (quadratic on a long article):
+    # every search below is bounded by the paragraph's own start and end.
+    text = doc.text
     for paragraph in doc.paragraphs:
-        text = doc.text[: paragraph.end]
         ignored: set[int] = set()
         for pattern in (_EMOTICON, _LIST_MARKER):
             for match in pattern.finditer(text, paragraph.start, paragraph.end):
