@@ -18,6 +18,7 @@ _SENTENCE_CLOSERS = ".!?…"
 _CLOSING_MARKS = "\"'”’)]"
 _AFTER_CUT = re.compile(r"[,:;]?[ \t]+")
 _SENTENCE_REST_EMPTY = re.compile(r"[.!?…]+[ \t]*")
+_WORD = re.compile(r"\w+")
 
 
 def starts_sentence(text: str, index: int) -> bool:
@@ -45,10 +46,15 @@ def cut_edit(doc: Document, span: Span) -> Edit:
     text = doc.text
     if starts_sentence(text, span.start):
         return _cut_at_sentence_start(text, span)
-    before = text[: span.start].rstrip(" \t")
-    if before.endswith(",") and text.startswith(",", span.end):
+    # Where the text before the phrase ends, spaces and tabs aside: stepped back to from the
+    # phrase, since copying all the text before it cost a whole article per finding.
+    before_end = span.start
+    while before_end > 0 and text[before_end - 1] in " \t":
+        before_end -= 1
+    comma_before = before_end > 0 and text[before_end - 1] == ","
+    if comma_before and text.startswith(",", span.end):
         # "It is, actually, fine": the commas only fenced the cut word off.
-        return Edit(len(before) - 1, span.end + 1, "")
+        return Edit(before_end - 1, span.end + 1, "")
     after = _AFTER_CUT.match(text, span.end)
     if after is not None and span.end < len(text) and text[span.end] not in ",:;":
         return Edit(span.start, after.end(), "")
@@ -57,7 +63,7 @@ def cut_edit(doc: Document, span: Span) -> Edit:
         return Edit(span.start, after.end(), "")
     # Before the end of a sentence or line ("It's fine really.", "It works, really."): take the
     # space, and a comma that only led into the cut word, before it instead.
-    start = len(before) - 1 if before.endswith(",") else len(before)
+    start = before_end - 1 if comma_before else before_end
     return Edit(start, span.end, "")
 
 
@@ -75,7 +81,7 @@ def _cut_at_sentence_start(text: str, span: Span) -> Edit:
 
 def _wants_capital(text: str, index: int) -> bool:
     """A plain lowercase word ("restart"), not "iPhone" or "eBay", whose case is its own."""
-    word = re.match(r"\w+", text[index:])
+    word = _WORD.match(text, index)
     return word is not None and text[index].islower() and not any(c.isupper() for c in word.group())
 
 
