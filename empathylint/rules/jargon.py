@@ -168,7 +168,12 @@ def _replacement(text: str, start: int, written: str, term: Term) -> str:
     say nothing about the alternative's: "the DNS" becomes "the domain settings", and only
     a sentence's first word gets a capital."""
     if term.term.lower() != term.term:
-        opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?\n"
+        # The last non-blank character before the term, stepped back to rather than found by
+        # copying all the text before it (a whole article per finding).
+        previous = start - 1
+        while previous >= 0 and text[previous].isspace():
+            previous -= 1
+        opens_sentence = previous < 0 or text[previous] in ".!?"
         return term.plain[:1].upper() + term.plain[1:] if opens_sentence else term.plain
     return match_case(written, term.plain)
 
