@@ -161,9 +161,12 @@ def _excerpt(source: str, starts: list[int], diagnostic: Diagnostic) -> Text | N
     return excerpt
 
 
+_PRINTABLE = {code: "?" for code in (*range(32), *range(0x7F, 0xA0))} | {ord("\t"): " "}
+
+
 def _printable(text: str) -> str:
     """Tabs as one space and control characters as '?', so columns stay aligned."""
-    return "".join(" " if c == "\t" else "?" if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 else c for c in text)
+    return text.translate(_PRINTABLE)
 
 
 def scorecard_line(report: FileReport) -> Text:

@@ -108,17 +108,14 @@ def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Itera
     sentence_starts = {s.start for s in doc.body_sentences}
     # "Lorem ipsum dolor sit amet." is reported once as a leftover, not word by word.
     filler = _sentences_holding(doc.body_sentences, [left.start for left in leftovers])
+    body_words = list(words(doc.text, doc.body))  # walked twice below: found once
     to_check = [
-        span
-        for span in words(doc.text, doc.body)
-        if _worth_spelling(doc, span, sentence_starts) and not _within_any(span, filler)
+        span for span in body_words if _worth_spelling(doc, span, sentence_starts) and not _within_any(span, filler)
     ]
     if not to_check:
         return
     known = spelling.vocabulary(settings.words)
-    capitalised_mid_sentence = {
-        doc.slice(span) for span in words(doc.text, doc.body) if span.start not in sentence_starts
-    }
+    capitalised_mid_sentence = {doc.slice(span) for span in body_words if span.start not in sentence_starts}
     for span in to_check:
         word = doc.slice(span)
         if word in capitalised_mid_sentence and word[0].isupper():
