@@ -7,6 +7,7 @@ first wins and the other waits for the next pass, which re-checks the new text."
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import difflib
@@ -63,24 +64,52 @@ def choose_fixes(diagnostics: Iterable[Diagnostic], unsafe_fixes: bool) -> list[
     """The findings whose fixes go in together this pass: in file order, skipping any whose
     edits would touch edits already chosen."""
     chosen: list[Diagnostic] = []
-    taken: list[Edit] = []
+    taken = _TakenEdits()
     candidates = [d for d in diagnostics if applies(d, unsafe_fixes)]
     for diagnostic in sorted(candidates, key=lambda d: (d.start, d.end, d.rule_id)):
         assert diagnostic.fix is not None
         edits = diagnostic.fix.edits
-        if any(_conflict(edit, other) for edit in edits for other in taken):
+        if any(taken.conflicts(edit) for edit in edits):
             continue
         chosen.append(diagnostic)
-        taken.extend(edits)
+        for edit in edits:
+            taken.add(edit)
     return chosen
 
 
+class _TakenEdits:
+    """The edits chosen so far, in order of start. They never conflict, so each ends at or
+    before the next one starts: a new edit can only conflict with its neighbours, found by
+    bisection (comparing it with every chosen edit was quadratic on a long article)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        index = bisect.bisect_left(self._starts, edit.start)
+        if index < len(self._starts) and _conflict(edit, Edit(self._starts[index], self._ends[index], "")):
+            return True
+        return index > 0 and _conflict(edit, Edit(self._starts[index - 1], self._ends[index - 1], ""))
+
+    def add(self, edit: Edit) -> None:
+        index = bisect.bisect_right(self._starts, edit.start)
+        self._starts.insert(index, edit.start)
+        self._ends.insert(index, edit.end)
+
+
 def apply_edits(text: str, fixes: Iterable[Fix]) -> str:
-    """Splice non-overlapping edits in, last first, so earlier offsets stay valid."""
-    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: (e.start, e.end), reverse=True)
+    """Splice non-overlapping edits in, in one pass from the start (rebuilding the whole text
+    for each edit was quadratic on a long article)."""
+    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: (e.start, e.end))
+    pieces: list[str] = []
+    position = 0
     for edit in edits:
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.replacement)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def fix_text(text: str, check: Callable[[str], FileReport], unsafe_fixes: bool = False) -> FixOutcome:

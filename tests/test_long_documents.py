@@ -1,0 +1,83 @@
+"""Long documents: the shortcuts that keep a 10 MB help article linear (bisection over
+sorted spans, one-pass splicing) must find and fix exactly what the plain scans did."""
+
+from __future__ import annotations
+
+import random
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.fixes import apply_edits, choose_fixes
+from tests.conftest import lint_text
+
+# One section of a help article, written for these tests: a closed door, a blame, a
+# leftover filler sentence, a stray bracket, a typo, a cuttable filler word, an acronym.
+SECTION = """## Exporting your invoices
+
+Unfortunately, you can't export invoices until Friday. If the export failed, you forgot to pick a date range.
+Lorem ipsum dolor sit amet. The CSV opens in any spreadsheet app (Excel, Numbers, Sheets.
+We actually recieve most exports within a minute, and the API returns them as JSON.
+We can't remove VAT from paid invoices, because they've already been reported.
+
+"""
+
+
+def _findings(text: str) -> list[tuple[str, str, str | None]]:
+    # The rules that report every occurrence (jargon and eli5 report a term or a grade once).
+    report = lint_text(text, path="help/exporting.md", select=("negative-language", "proofread", "unnecessary-words"))
+    return [(d.rule_id, d.message, d.suggestion) for d in report.diagnostics]
+
+
+def test_a_section_repeated_finds_the_same_things_in_every_copy() -> None:
+    once = _findings(SECTION)
+    assert len(once) >= 4
+    repeated = _findings(SECTION * 40)
+    assert sorted(repeated) == sorted(once * 40)
+
+
+def _conflict(first: Edit, second: Edit) -> bool:
+    return first.start == second.start or (first.start < second.end and second.start < first.end)
+
+
+def _diagnostic(start: int, edits: tuple[Edit, ...]) -> Diagnostic:
+    return Diagnostic("proofread:spelling", Severity.WARNING, start, start + 1, "m", fix=Fix(edits, safe=True))
+
+
+def test_choosing_fixes_skips_exactly_the_ones_that_touch_a_chosen_edit() -> None:
+    randomness = random.Random(8)
+    for _ in range(300):
+        diagnostics = []
+        for _ in range(25):
+            # A fix's own edits never touch one another ("re-sent" -> "resent" and a comma).
+            first = randomness.randint(0, 60)
+            edits = (Edit(first, first + randomness.choice((0, 1, 2, 4)), "x"),)
+            if randomness.random() < 0.4:
+                second = edits[0].end + randomness.randint(1, 6)
+                edits += (Edit(second, second + randomness.choice((0, 1, 3)), "y"),)
+            diagnostics.append(_diagnostic(first, edits))
+        expected: list[Diagnostic] = []
+        taken: list[Edit] = []
+        for diagnostic in sorted(diagnostics, key=lambda d: (d.start, d.end, d.rule_id)):
+            assert diagnostic.fix is not None
+            if any(_conflict(edit, other) for edit in diagnostic.fix.edits for other in taken):
+                continue
+            expected.append(diagnostic)
+            taken.extend(diagnostic.fix.edits)
+        assert choose_fixes(diagnostics, unsafe_fixes=False) == expected
+
+
+def test_edits_splice_in_as_if_applied_one_by_one_from_the_end() -> None:
+    randomness = random.Random(3)
+    text = "Hi José, we've refunded the order — thanks for waiting! 🙂 " * 3
+    for _ in range(200):
+        edits: list[Edit] = []
+        position = 0
+        while position < len(text):
+            position += randomness.randint(0, 12)
+            end = min(len(text), position + randomness.randint(0, 3))
+            edits.append(Edit(position, end, randomness.choice(("", "z", "Zoë "))))
+            position = end + 1
+        expected = text
+        for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+            expected = expected[: edit.start] + edit.replacement + expected[edit.end :]
+        fixes = [Fix((edit,), safe=True) for edit in randomness.sample(edits, len(edits))]
+        assert apply_edits(text, fixes) == expected
