@@ -117,9 +117,15 @@ def _prime_hyphenation() -> None:
     except ValueError:
         return  # patterns with nonstandard hyphens: pyphen parses them itself
     patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    # ~11,000 patterns share ~1,600 distinct values: each is parsed once (a third of the time),
+    # and pyphen only reads them, so patterns can share one tuple.
+    parsed: dict[str, tuple[int, tuple[int, ...]]] = {}
     for tags, value in lexicon.items():
-        start, _, values = value.partition(":")
-        patterns[tags] = (int(start), tuple(int(number) for number in values.split(",")))
+        pattern = parsed.get(value)
+        if pattern is None:
+            start, _, values = value.partition(":")
+            pattern = parsed[value] = (int(start), tuple(int(number) for number in values.split(",")))
+        patterns[tags] = pattern
     hyphenation = object.__new__(pyphen.HyphDict)
     hyphenation.patterns = patterns
     hyphenation.cache = {}
