@@ -73,9 +73,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     allowed = {normalize(word) for word in settings.glossary}
     audience = "technical" if settings.audience == "technical" or _reads_technical(doc) else "general"
     terms = _terms_for(audience, tuple(sorted(settings.terms.items())), frozenset(allowed))
-    term_matches: list[tuple[re.Match[str], Term]] = list(
-        find_terms(text, body, tuple(sorted(terms.values(), key=lambda t: t.term)))
-    )
+    term_matches: list[tuple[re.Match[str], Term]] = list(find_terms(text, body, terms))
     if term_matches:
         everyday = [Span(m.start(), m.end()) for m in _everyday_matches(settings, text, body)]
         term_matches = [
@@ -99,7 +97,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         # "clear your browser's cache" reported, a later "cache" is the same advice again.
         reported.update(normalize(word) for word in term.term.split())
         yield _technical_term(text, match, term, counts[term.term] - 1)
-    known = {normalize(term.term) for term in _shipped_terms()} | {normalize(t) for t in settings.terms}
+    known = _known_terms(tuple(settings.terms))
     everyday_acronyms = frozenset(settings.everyday_acronyms)
     for match in _ACRONYM.finditer(text, body.start, body.end):
         acronym = match.group("acronym")
@@ -198,16 +196,24 @@ def parse_terms(data: str) -> Iterator[Term]:
 
 
 @functools.lru_cache(maxsize=16)
-def _terms_for(audience: Audience, extra: tuple[tuple[str, str], ...], allowed: frozenset[str]) -> dict[str, Term]:
-    """The terms to flag, by their normalised text: the shipped list and the team's own,
-    less the glossary and, for a technical audience, the terms it uses."""
+def _terms_for(audience: Audience, extra: tuple[tuple[str, str], ...], allowed: frozenset[str]) -> tuple[Term, ...]:
+    """The terms to flag, in order of their text: the shipped list and the team's own (one
+    per normalised text), less the glossary and, for a technical audience, the terms it uses."""
     terms = {normalize(t.term): t for t in _shipped_terms()}
     terms.update({normalize(term): Term(term, plain, frozenset()) for term, plain in extra})
-    return {
-        key: term
+    kept = (
+        term
         for key, term in terms.items()
         if key not in allowed and not (audience == "technical" and TECHNICAL_OK in term.tags)
-    }
+    )
+    return tuple(sorted(kept, key=lambda t: t.term))
+
+
+@functools.lru_cache(maxsize=16)
+def _known_terms(extra: tuple[str, ...]) -> frozenset[str]:
+    """Every term's normalised text, shipped and the team's own, computed once per settings
+    rather than for every draft: an acronym that is a known term is left to the term check."""
+    return frozenset(normalize(term.term) for term in _shipped_terms()) | {normalize(term) for term in extra}
 
 
 def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tuple[re.Match[str], Term]]:
