@@ -147,6 +147,11 @@ def _hyphenation_text(path: Path) -> str:
 def flesch_kincaid_grade(prose: str) -> float:
     """textstat's Flesch-Kincaid grade of `prose` (sentences already ended with punctuation)."""
     grade: float = _textstat().flesch_kincaid_grade(prose)
+    # textstat keeps the word list of each of its last 128 texts: for a 10 MB article that
+    # is ~200 MB held to the end of the run, and a run over many files keeps 128 of them.
+    from textstat.backend.selections import list_words
+
+    list_words.cache_clear()
     return grade
 
 
