@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from empathylint.document import PROFILES, Document, Span, line_starts
 from empathylint.files import InputError
 from empathylint.formats import ReadOptions
-from empathylint.formats.layout import TextLayout, find_directives, find_quoted, finish, suppressions_of
+from empathylint.formats.layout import TextLayout, blank_text, find_directives, find_quoted, finish, suppressions_of
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -68,7 +68,7 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
 
     quoted_message = customer_name = None
     if options.profile != "doc":
-        quoted = find_quoted(_outside(source, walker.code_spans))
+        quoted = find_quoted(blank_text(source, walker.code_spans))  # a `>` inside a fence is no quote
         for span in quoted.spans:
             layout.blank(span.start, span.end)
         quoted_message, customer_name = quoted.message, quoted.customer_name
@@ -85,18 +85,6 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
         agent_name=settings.get("agent"),
         customer_message=quoted_message,
     )
-
-
-def _outside(source: str, spans: Sequence[Span]) -> str:
-    """The source with code blocks blanked, so a `>` inside a fence is not a quote."""
-    if not spans:
-        return source
-    chars = list(source)
-    for span in spans:
-        for index in range(span.start, span.end):
-            if chars[index] not in "\r\n":
-                chars[index] = " "
-    return "".join(chars)
 
 
 def _front_matter_settings(match: re.Match[str], path: str) -> dict[str, str]:
