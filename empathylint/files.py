@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -46,9 +47,32 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return _decode(data[2:], encoding, path), encoding, True
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes); not checked")
+    if path.lower().endswith(".eml"):
+        try:
+            return data.decode("utf-8"), "utf-8", False
+        except UnicodeDecodeError:
+            charset = _declared_single_byte_charset(data)
+            if charset is not None:
+                return data.decode(charset), charset, False
     return _decode(data, "utf-8", path), "utf-8", False
+
+
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def _declared_single_byte_charset(data: bytes) -> str | None:
+    """An email sent as 8-bit Latin-1 (or another one-byte charset it declares) is read in
+    that charset, byte for byte, so positions and a written-back fix stay those of the file."""
+    for match in _CHARSET.finditer(data):
+        try:
+            name = codecs.lookup(match.group(1).decode("ascii")).name
+        except LookupError:
+            continue
+        if name.startswith(("iso8859", "cp125")):
+            return name
+    return None
 
 
 def _decode(data: bytes, encoding: str, path: str) -> str:

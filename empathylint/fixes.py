@@ -158,7 +158,13 @@ def write_back(source: SourceFile, text: str) -> None:
     # Root may write anywhere; a file with no write bit is still meant to be left alone.
     if not info.st_mode & writable_bits or not os.access(target, os.W_OK):
         raise FixError(source.path, "is read-only; not fixed")
-    write_atomic(target, encode(text, source.encoding, source.bom), display=source.path)
+    try:
+        data = encode(text, source.encoding, source.bom)
+    except UnicodeEncodeError as error:
+        raise FixError(
+            source.path, f"the fix needs {error.object[error.start]!r}, which {source.encoding} cannot hold; not fixed"
+        ) from None
+    write_atomic(target, data, display=source.path)
 
 
 def write_atomic(path: Path, data: bytes, *, display: str | None = None) -> None:

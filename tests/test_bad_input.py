@@ -329,3 +329,29 @@ def test_unclosed_html_still_finds_the_prose_problem(folder: Path) -> None:
     result = run("reply.html", "good.txt", "--quiet", "--select", "negative-language", cwd=folder)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "reply.html:1:16 warning negative-language" in result.stdout, result.stdout
+
+
+LATIN1_EMAIL = (
+    b"From: Sam Lee <sam@example.com>\nTo: Jos\xe9 Garc\xeda <jose@example.com>\nSubject: Your order\n"
+    b'MIME-Version: 1.0\nContent-Type: text/plain; charset="iso-8859-1"\nContent-Transfer-Encoding: 8bit\n\n'
+    b"Hi Jos\xe9,\n\nThanks for writing in! Unfortunately your caf\xe9 order is late.\n\nBest,\nSam\n"
+)
+
+
+def test_an_email_in_its_declared_latin1_is_checked(folder: Path) -> None:
+    (folder / "latin.eml").write_bytes(LATIN1_EMAIL)
+    result = run("latin.eml", "good.txt", "--quiet", cwd=folder)
+    assert result.returncode == 1, result.stderr
+    assert "latin.eml:10:24 warning negative-language.framing" in result.stdout
+
+
+def test_a_fix_the_file_encoding_cannot_hold_is_refused(folder: Path) -> None:
+    from empathylint.files import read_source
+    from empathylint.fixes import FixError, write_back
+
+    (folder / "latin.eml").write_bytes(LATIN1_EMAIL)
+    source = read_source(folder / "latin.eml")
+    assert source.encoding == "iso8859-1"
+    with pytest.raises(FixError, match="cannot hold"):
+        write_back(source, source.text.replace("Unfortunately", "Good news \u2019"))
+    assert (folder / "latin.eml").read_bytes() == LATIN1_EMAIL
