@@ -437,6 +437,11 @@ def words(text: str, within: Span) -> Iterator[Span]:
         yield Span(match.start(), match.end())
 
 
+def count_words(text: str) -> int:
+    """How many words `words` finds in all of `text`, without making a Span for each."""
+    return len(_WORD.findall(text))
+
+
 def _trim(text: str, start: int, end: int) -> Span | None:
     segment = text[start:end]
     stripped = segment.strip().strip(OBJECT).strip()

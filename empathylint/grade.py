@@ -78,6 +78,17 @@ def pronunciations() -> Mapping[str, list[list[str]]]:
     return _CmuLexicon(load("cmudict", source, lambda: _lexicon_text(source)))
 
 
+# Distinct words remembered by is_pronounceable: a run over thousands of replies meets a
+# few thousand everyday words again and again; rarer ones fall out.
+_KNOWN_WORDS_REMEMBERED = 16_384
+
+
+@functools.lru_cache(maxsize=_KNOWN_WORDS_REMEMBERED)
+def is_pronounceable(word: str) -> bool:
+    """Whether the CMU pronouncing dictionary has `word`, in any case (its apostrophes written ')."""
+    return word.lower() in pronunciations()
+
+
 @functools.cache
 def _textstat() -> ModuleType:
     """textstat, with its English lexicon cache filled by the fast lexicon.

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from empathylint.diagnostics import Diagnostic, Severity
-from empathylint.document import OBJECT, Document, Span, words
+from empathylint.document import OBJECT, Document, Span, count_words
 from empathylint.rule import Code, Metrics, Rule
 
 
@@ -117,7 +117,7 @@ def _read(doc: Document, min_words_for_grade: int) -> Reading:
     sentences = []
     for span in doc.body_sentences:
         prose = " ".join(doc.slice(span).replace(OBJECT, " ").split())
-        word_count = sum(1 for _ in words(prose, Span(0, len(prose))))
+        word_count = count_words(prose)
         if not word_count:
             continue
         if not _ENDS_SENTENCE.search(prose):
@@ -142,11 +142,11 @@ _MIN_ENGLISH_SHARE = 0.8
 
 
 def _reads_as_english(prose: str) -> bool:
-    from empathylint.grade import pronunciations
+    from empathylint.grade import is_pronounceable
 
-    lexicon = pronunciations()
-    found = [match.group().lower().replace("’", "'") for match in _LETTER_WORD.finditer(prose)]
-    return bool(found) and sum(1 for word in found if word in lexicon) >= _MIN_ENGLISH_SHARE * len(found)
+    # Both apostrophes are non-word characters, so making them one changes no word's bounds.
+    found = _LETTER_WORD.findall(prose.replace("’", "'"))
+    return bool(found) and sum(map(is_pronounceable, found)) >= _MIN_ENGLISH_SHARE * len(found)
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
