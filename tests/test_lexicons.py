@@ -125,3 +125,12 @@ def test_hyphenation_patterns_are_pyphens_own() -> None:
     assert primed.maxlen == parsed.maxlen
     for word in ("Quayside", "Anne-Marie", "synchronisation", "reauthentication", "Zoë"):
         assert primed.positions(word) == parsed.positions(word)
+
+
+def test_typo_candidates_are_found_alike_one_by_one_and_in_the_whole_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    frequencies = spelling._WordFrequencies(spelling._dictionary()._lexicon)
+    candidates = frequencies.edit_distance_1("recieve") | {"nan", "42", "'", "colour"}
+    by_search = frequencies.known(candidates)
+    monkeypatch.setattr(spelling, "_CANDIDATES_BEFORE_READING_ALL", 0)
+    assert frequencies.known(candidates) == by_search
+    assert "receive" in by_search and "42" not in by_search

@@ -105,23 +105,29 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Iterator[Diagnostic]:
+    text = doc.text
+    known = spelling.vocabulary(settings.words)
+    body_words = list(words(text, doc.body))  # walked twice below: found once
+    # Nearly every word is spelt right, and a word that is known is never reported wherever
+    # it stands: one cached look-up settles it before the tests of where it stands.
+    unknown = [span for span in body_words if not spelling.is_known(text[span.start : span.end], known)]
+    if not unknown:
+        return
     sentence_starts = {s.start for s in doc.body_sentences}
     # "Lorem ipsum dolor sit amet." is reported once as a leftover, not word by word.
     filler = _sentences_holding(doc.body_sentences, [left.start for left in leftovers])
-    body_words = list(words(doc.text, doc.body))  # walked twice below: found once
     to_check = [
-        span for span in body_words if _worth_spelling(doc, span, sentence_starts) and not _within_any(span, filler)
+        span for span in unknown if _worth_spelling(doc, span, sentence_starts) and not _within_any(span, filler)
     ]
     if not to_check:
         return
-    known = spelling.vocabulary(settings.words)
     capitalised_mid_sentence = {doc.slice(span) for span in body_words if span.start not in sentence_starts}
     for span in to_check:
         word = doc.slice(span)
         if word in capitalised_mid_sentence and word[0].isupper():
             continue  # a name that also opens a sentence ("Stripe handles it. We use Stripe.")
         parts = _parts(word, span)
-        if all(spelling.is_known(part, known) for _, part in parts) or spelling.is_known(word, known):
+        if all(spelling.is_known(part, known) for _, part in parts):
             continue
         for part_span, part in parts:
             if spelling.is_known(part, known):
