@@ -370,6 +370,8 @@ _EMOTICON = re.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<!\w)[()][-^
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)", re.MULTILINE)
 _PAIRS = {")": "(", "]": "[", "”": "“"}
 _OPENERS = frozenset("([“")
+# Every mark the balance is kept for: a paragraph is scanned for these alone, not char by char.
+_BRACKETS_AND_QUOTES = re.compile(r'[()\[\]“”"]')
 
 
 def _unbalanced(doc: Document) -> Iterator[Diagnostic]:
@@ -377,16 +379,20 @@ def _unbalanced(doc: Document) -> Iterator[Diagnostic]:
     # every search below is bounded by the paragraph's own start and end.
     text = doc.text
     for paragraph in doc.paragraphs:
+        marks = list(_BRACKETS_AND_QUOTES.finditer(text, paragraph.start, paragraph.end))
+        if not marks:
+            continue  # most paragraphs: nothing to balance, so no emoticon or list marker to look for
         ignored: set[int] = set()
         for pattern in (_EMOTICON, _LIST_MARKER):
             for match in pattern.finditer(text, paragraph.start, paragraph.end):
                 ignored.update(range(match.start(), match.end()))
         open_marks: list[int] = []
         straight_quotes: list[int] = []
-        for index in range(paragraph.start, paragraph.end):
-            char = text[index]
+        for mark in marks:
+            index = mark.start()
             if index in ignored:
                 continue
+            char = mark.group()
             if char in _OPENERS:
                 open_marks.append(index)
             elif char in _PAIRS:
