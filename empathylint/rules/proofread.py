@@ -36,6 +36,7 @@ Use instead:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -44,7 +45,7 @@ from pathlib import Path
 from empathylint import spelling
 from empathylint.config import ConfigError
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import OBJECT, Document, Placeholder, Span, words
+from empathylint.document import OBJECT, Document, Placeholder, Span, word_matches, words
 from empathylint.rule import Code, Rule
 
 
@@ -105,12 +106,14 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Iterator[Diagnostic]:
-    text = doc.text
     known = spelling.vocabulary(settings.words)
-    body_words = list(words(text, doc.body))  # walked twice below: found once
     # Nearly every word is spelt right, and a word that is known is never reported wherever
     # it stands: one cached look-up settles it before the tests of where it stands.
-    unknown = [span for span in body_words if not spelling.is_known(text[span.start : span.end], known)]
+    unknown = [
+        Span(word.start(), word.end())
+        for word in word_matches(doc.text, doc.body)
+        if not spelling.is_known(word.group(), known)
+    ]
     if not unknown:
         return
     sentence_starts = {s.start for s in doc.body_sentences}
@@ -121,10 +124,12 @@ def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Itera
     ]
     if not to_check:
         return
-    capitalised_mid_sentence = {doc.slice(span) for span in body_words if span.start not in sentence_starts}
+    # Only a capitalised word (opening a sentence: others were left out) needs this.
+    capitalised = any(doc.text[span.start].isupper() for span in to_check)
+    mid_sentence = _words_mid_sentence(doc, sentence_starts) if capitalised else set()
     for span in to_check:
         word = doc.slice(span)
-        if word in capitalised_mid_sentence and word[0].isupper():
+        if word in mid_sentence and word[0].isupper():
             continue  # a name that also opens a sentence ("Stripe handles it. We use Stripe.")
         parts = _parts(word, span)
         if all(spelling.is_known(part, known) for _, part in parts):
@@ -136,6 +141,11 @@ def _spelling(doc: Document, settings: Settings, leftovers: list[Span]) -> Itera
             if suggestion is None and part[0].isupper():
                 continue  # an unknown capitalised word with no near neighbour is a name
             yield _spelling_diagnostic(part_span, part, suggestion)
+
+
+def _words_mid_sentence(doc: Document, sentence_starts: set[int]) -> set[str]:
+    """Every word of the body that does not open a sentence, as written."""
+    return {word.group() for word in word_matches(doc.text, doc.body) if word.start() not in sentence_starts}
 
 
 def _sentences_holding(sentences: list[Span], offsets: list[int]) -> list[Span]:
@@ -478,21 +488,27 @@ def _punctuation(doc: Document) -> Iterator[Diagnostic]:
 
 
 def _leftovers(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    capitals = [m for m in settings.leftover_markers if m.isupper()]
-    others = [m for m in settings.leftover_markers if not m.isupper()]
-    patterns = []
-    if capitals:
-        patterns.append(re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, capitals)) + r")(?![\w\-])"))
-    if others:
-        alternatives = "|".join(r"\s+".join(map(re.escape, m.split())) for m in others)
-        patterns.append(re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])", re.IGNORECASE))
-    for pattern in patterns:
+    for pattern in _leftover_patterns(settings.leftover_markers):
         for match in pattern.finditer(doc.text):
             yield RULE.diagnostic(
                 "leftover",
                 Span(match.start(), match.end()),
                 f'"{match.group()}" is a drafting note left in; finish or delete this part before sending.',
             )
+
+
+# Built once per checklist, not per draft (a run has one checklist, or a few).
+@functools.lru_cache(maxsize=16)
+def _leftover_patterns(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    capitals = [m for m in markers if m.isupper()]
+    others = [m for m in markers if not m.isupper()]
+    patterns = []
+    if capitals:
+        patterns.append(re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, capitals)) + r")(?![\w\-])"))
+    if others:
+        alternatives = "|".join(r"\s+".join(map(re.escape, m.split())) for m in others)
+        patterns.append(re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])", re.IGNORECASE))
+    return tuple(patterns)
 
 
 def _unfilled_placeholders(doc: Document, broken: list[Span]) -> Iterator[Diagnostic]:
