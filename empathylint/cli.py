@@ -202,6 +202,9 @@ def check(
     for report in reports:
         if report.error is not None:
             typer.echo(f"empathylint: error: {report.path}: {report.error}", err=True)
+    from empathylint import regexes
+
+    regexes.save()  # the patterns this run compiled, for the next run to skip compiling
     if debug:
         for report in reports:
             for trace in report.tracebacks:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from empathylint import regexes
 from empathylint.diagnostics import Severity
 from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
 from empathylint.rule import AnyRule
@@ -155,7 +156,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    return re.compile("".join(out))
+    return regexes.compile("".join(out))
 
 
 # --- loading ----------------------------------------------------------------------------
@@ -549,8 +550,8 @@ def _toml_type(value: Any) -> str:
 
 # --- finding a key's line in TOML text --------------------------------------------------
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\-]+)\s*=""")
+_HEADER = regexes.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = regexes.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\-]+)\s*=""")
 
 
 def locate_key(text: str, key_path: tuple[str, ...]) -> int | None:

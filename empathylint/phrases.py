@@ -10,9 +10,12 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
+from empathylint import regexes
 from empathylint.document import Span
 
 _GAP = r"(?:\s+[\w'’-]+){0,6}?\s+"
+# Either apostrophe in a phrase matches both in the text.
+_APOSTROPHES = str.maketrans({"'": "['’]", "’": "['’]"})
 
 
 @functools.lru_cache(maxsize=256)
@@ -21,7 +24,7 @@ def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     parts = [_phrase_pattern(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p))]
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
+    return regexes.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -33,7 +36,7 @@ def _phrase_pattern(phrase: str) -> str:
             continue
         if index and out[-1] != _GAP:
             out.append(r"\s+")
-        out.append(re.sub("['’]", "['’]", re.escape(word)))
+        out.append(re.escape(word).translate(_APOSTROPHES))
     return "".join(out)
 
 

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
 from empathylint.phrases import compile_phrases, match_case, normalize
@@ -107,7 +108,7 @@ def _inside_replacement(text: str, match: re.Match[str], replacement: str) -> bo
 
 @functools.lru_cache(maxsize=256)
 def _word_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
+    return regexes.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
 
 
 def _patterns(doc: Document, patterns: dict[str, str]) -> Iterator[Diagnostic]:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
+from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.phrases import compile_phrases, match_case, normalize
@@ -121,7 +122,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 # A fenced or <pre> code block: a draft with code in it is written for someone who runs code.
-_CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
+_CODE_BLOCK = regexes.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
 
 
 def _reads_technical(doc: Document) -> bool:
@@ -246,7 +247,7 @@ def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tup
                 break
 
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+_TOKEN = regexes.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @functools.lru_cache(maxsize=16)
@@ -275,12 +276,12 @@ def _term_regex(term: str) -> re.Pattern[str]:
     last = term.split()[-1]
     if last.lower() != last:
         words[-1] += r"(?:s|['’]s)?"
-        return re.compile(r"\s+".join(words) + r"(?![\w'’-])")
+        return regexes.compile(r"\s+".join(words) + r"(?![\w'’-])")
     if last.endswith("e"):
         words[-1] = words[-1][:-1] + r"(?:e|es|ed|ing)"
     elif last[-1].isalpha():
         words[-1] += r"(?:s|es|ed|ing)?"
-    return re.compile(r"\s+".join(words) + r"(?![\w'’-])", re.IGNORECASE)
+    return regexes.compile(r"\s+".join(words) + r"(?![\w'’-])", re.IGNORECASE)
 
 
 def _everyday_matches(settings: Settings, text: str, body: Span) -> Iterator[re.Match[str]]:
@@ -293,20 +294,20 @@ def _everyday_matches(settings: Settings, text: str, body: Span) -> Iterator[re.
 
 
 # Cues that the words BEFORE them are being explained, and cues that explain the words AFTER them.
-_EXPLAINS_BEFORE = re.compile(
+_EXPLAINS_BEFORE = regexes.compile(
     r"""\s*\((?=[^()]*[a-z]{3})[^()]{3,120}\)       # SSO (single sign-on)
     | \s*(?:,|—|–|\ -\ )\s*(?:the|a|an|or|i\.e\.|meaning|short\s+for|which\s+means|which\s+is\s+(?:the|a|an))\s
                                                    # DNS, the internet's address book; SSO, or single sign-on
     | \s+(?:means|stands\s+for|is\s+short\s+for|is\s+what|is\s+how)\b   # DNS means …""",
     re.VERBOSE,
 )
-_EXPLAINS_AFTER = re.compile(
+_EXPLAINS_AFTER = regexes.compile(
     r"""(?<=\w)[ \t]*\(\s*(?P<inside>[\w'’-]+(?:\s+[\w'’-]+){0,3})\s*\)   # single sign-on (SSO)
     | \b(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[“"']?(?P<after>[\w'’-]+(?:\s+[\w'’-]+){0,3})
                                                                       # a copy called a cache""",
     re.VERBOSE,
 )
-_WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
+_WORDS_BEFORE = regexes.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 
 
 def explained_names(text: str) -> frozenset[str]:
@@ -334,10 +335,10 @@ def _is_explained(explained: frozenset[str], term: str, written: str) -> bool:
 
 # --- acronyms ---------------------------------------------------------------------------
 
-_ACRONYM = re.compile(r"(?<![\w'’.@/-])(?P<acronym>[A-Z]{2,6})(?:s|['’]s)?(?![\w'’@/-]|\.\w)")
-_OPENS_A_NUMBER = re.compile(r"[ -]?\d{3}")
-_ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_CAPS_WORD = re.compile(r"[A-Z]{2,}")
+_ACRONYM = regexes.compile(r"(?<![\w'’.@/-])(?P<acronym>[A-Z]{2,6})(?:s|['’]s)?(?![\w'’@/-]|\.\w)")
+_OPENS_A_NUMBER = regexes.compile(r"[ -]?\d{3}")
+_ROMAN_NUMERAL = regexes.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_CAPS_WORD = regexes.compile(r"[A-Z]{2,}")
 
 
 def _is_shouting(text: str, match: re.Match[str]) -> bool:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.mood import Mood, mood_of
@@ -43,9 +44,9 @@ class Settings:
 
 
 # Pictographic emoji; dingbats such as ✓ and ★ mark lists and ratings, not mood.
-_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u26ff\u2764\u2b50]\ufe0f?")
-_EXCLAMATIONS = re.compile(r"[!?]*![!?]*")
-_EMOTICON = re.compile(r"(?<!\S)(?::-?[)(DPp]|;-?\)|xD|XD|:'\(|\^_*\^)(?!\S)")
+_EMOJI = regexes.compile("[\U0001f300-\U0001faff\u2600-\u26ff\u2764\u2b50]\ufe0f?")
+_EXCLAMATIONS = regexes.compile(r"[!?]*![!?]*")
+_EMOTICON = regexes.compile(r"(?<!\S)(?::-?[)(DPp]|;-?\)|xD|XD|:'\(|\^_*\^)(?!\S)")
 
 
 def applies_to(doc: Document) -> bool:
