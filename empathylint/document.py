@@ -394,6 +394,11 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
+# The word (dots kept, as in "e.g") that ends the text searched, to tell an abbreviation's
+# full stop from a sentence's.
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+# A letter or digit: \w without the underscore, exactly str.isalnum (checked on every code point).
+_ALNUM = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
@@ -403,8 +408,8 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
     start = within.start
     for match in _SENTENCE_END.finditer(text, within.start, within.end):
         if match.group().startswith("."):
-            word = re.search(r"([\w.]+)$", text[start : match.start()])
-            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            word = _WORD_BEFORE.search(text, start, match.start())
+            if word and word.group().lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _LIST_NUMBER.fullmatch(text, line_start, match.start()):
@@ -449,10 +454,9 @@ def count_words(text: str) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
+    if not _ALNUM.search(text, start, end):
+        return None  # blanks, masked objects and punctuation only
     segment = text[start:end]
-    stripped = segment.strip().strip(OBJECT).strip()
-    if not stripped or not any(c.isalnum() for c in stripped):
-        return None
     leading = len(segment) - len(segment.lstrip())
     return Span(start + leading, start + leading + len(segment.strip()))
 
