@@ -12,6 +12,7 @@ entities), it passes `offsets`, one source offset per text character.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -192,7 +193,7 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
         for m in _PLACEHOLDER.finditer(text)
     ]
     if vocabulary.bare_tokens:
-        bare = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.bare_tokens)) + r")\b")
+        bare = _bare_token_pattern(vocabulary.bare_tokens)
         taken = [p.span for p in found]
         for m in bare.finditer(text):
             span = Span(m.start(), m.end())
@@ -200,6 +201,11 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
                 found.append(Placeholder(span, m.group(), classify_placeholder(m.group(), vocabulary)))
         found.sort(key=lambda p: p.span.start)
     return found
+
+
+@functools.lru_cache(maxsize=8)  # one vocabulary per run, a few in a test session
+def _bare_token_pattern(bare_tokens: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, bare_tokens)) + r")\b")
 
 
 def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> PlaceholderRole:
@@ -502,8 +508,12 @@ def build_document(
         readable, offsets = normalize_newlines(readable, offsets)
     placeholders = find_placeholders(readable, vocabulary)
     inline = [p.span for p in placeholders]
-    inline += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
-    inline += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
+    # Most replies hold no link and no address; the patterns try every word boundary of the
+    # text, so the text is first asked for what each needs at least once.
+    if "://" in readable or "www." in readable:
+        inline += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
+    if "@" in readable:
+        inline += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
     masked = mask(readable, inline)
 
     greeting = greeting_name = sign_off = sign_off_name = None
