@@ -405,6 +405,7 @@ _LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 # A letter or digit: \w without the underscore, exactly str.isalnum (checked on every code point).
 _ALNUM = re.compile(r"[^\W_]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
@@ -432,12 +433,11 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
 
 def split_paragraphs(text: str, within: Span) -> Iterator[Span]:
     start = within.start
-    for match in re.finditer(r"\n[ \t]*\n", text[within.start : within.end]):
-        end = within.start + match.start()
-        span = _trim(text, start, end)
+    for match in _PARAGRAPH_BREAK.finditer(text, within.start, within.end):
+        span = _trim(text, start, match.start())
         if span is not None:
             yield span
-        start = within.start + match.end()
+        start = match.end()
     span = _trim(text, start, within.end)
     if span is not None:
         yield span

@@ -88,6 +88,7 @@ def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileRe
         key=lambda d: (d.start, d.end, d.rule_id, d.message),
     )
     report.scorecard = scorecard(report.diagnostics, applicable, config, document)
+    document.forget_shared_computations()
     return report
 
 
