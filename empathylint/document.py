@@ -103,6 +103,11 @@ class Document:
         value: T = self._memo[key]
         return value
 
+    def forget_shared_computations(self) -> None:
+        """Drop what `memo` kept, once the rules are done: a run over thousands of files keeps
+        every report (and its document, for excerpts), not every document's sentences and words."""
+        self._memo.clear()
+
     @property
     def sentences(self) -> list[Span]:
         """Sentences of the greeting, body and sign-off, in order."""
