@@ -7,7 +7,7 @@ terminal; user text is always printed as text, never as rich markup."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import IO
 
 from rich.cells import cell_len
@@ -38,6 +38,12 @@ def make_console(file: IO[str] | None = None) -> Console:
     return console
 
 
+# A line of the report as (text, style) pieces, style "" for none. Colour output assembles
+# them into rich Text; piped or NO_COLOR output joins their strings, skipping the Text and
+# span bookkeeping that was most of the report's cost over many files.
+Pieces = list[tuple[str, str]]
+
+
 def render(
     reports: Sequence[FileReport],
     fail_on: Severity,
@@ -51,7 +57,7 @@ def render(
             continue  # the CLI reports unreadable files on standard error, one line each
         if quiet:
             if report.diagnostics:
-                _print(console, _lines(finding_line(report.path, d) for d in report.diagnostics))
+                _print(console, [finding_line(report.path, d) for d in report.diagnostics])
             continue
         render_file(report, fail_on, console, explain_context=explain_context)
     if not quiet:
@@ -61,7 +67,7 @@ def render(
 def render_file(report: FileReport, fail_on: Severity, console: Console, *, explain_context: bool = False) -> None:
     # One print per file, not one per line: each console.print costs rich a full render
     # pass, which was a third of the time of checking a folder of short replies.
-    lines: list[Text] = [header(report)]
+    lines: list[Pieces | Text] = [header(report)]
     if explain_context:
         from empathylint.reporters.context import context_block
 
@@ -69,7 +75,7 @@ def render_file(report: FileReport, fail_on: Severity, console: Console, *, expl
     source = report.document.source if report.document else ""
     starts = line_starts(source)
     for diagnostic in report.diagnostics:
-        lines.append(Text("  ") + finding_line(report.path, diagnostic))
+        lines.append([("  ", ""), *finding_line(report.path, diagnostic)])
         excerpt = _excerpt(source, starts, diagnostic)
         if excerpt is not None:
             lines.append(excerpt)
@@ -78,27 +84,28 @@ def render_file(report: FileReport, fail_on: Severity, console: Console, *, expl
         blocking = len(report.blocking(fail_on))
         if blocking:
             noun = "thing" if blocking == 1 else "things"
-            lines.append(Text(f"  {blocking} {noun} to fix before sending.", style="bold"))
+            lines.append([(f"  {blocking} {noun} to fix before sending.", "bold")])
         else:
-            lines.append(Text("  Ready to send.", style="bold green"))
-    lines.append(Text())  # the blank line between files
-    _print(console, _lines(lines))
+            lines.append([("  Ready to send.", "bold green")])
+    lines.append([])  # the blank line between files
+    _print(console, lines)
 
 
-def _print(console: Console, text: Text) -> None:
+def _print(console: Console, lines: Sequence[Pieces | Text]) -> None:
+    """The lines in one print, as printing each of them would show them."""
     if console.color_system is None:
         # Piped or NO_COLOR: styles print as nothing, and rich renders text without styles
         # several times faster than with them.
-        text = Text(text.plain)
-    console.print(text)
+        console.print(Text("\n".join(_plain(line) for line in lines)))
+        return
+    console.print(Text("\n").join(line if isinstance(line, Text) else Text.assemble(*line) for line in lines))
 
 
-def _lines(lines: Iterable[Text]) -> Text:
-    """Lines joined into one Text, printed exactly as printing each of them would."""
-    return Text("\n").join(lines)
+def _plain(line: Pieces | Text) -> str:
+    return line.plain if isinstance(line, Text) else "".join(text for text, _ in line)
 
 
-def header(report: FileReport) -> Text:
+def header(report: FileReport) -> Pieces:
     details: list[str] = [report.profile or ""]
     document = report.document
     if document is not None and document.profile != "doc":
@@ -110,19 +117,19 @@ def header(report: FileReport) -> Text:
         summary = metrics.get("summary")
         if summary:
             details.append(str(summary))
-    return Text.assemble((report.path, "bold underline"), "  ", (f"({' · '.join(details)})", "dim"))
+    return [(report.path, "bold underline"), ("  ", ""), (f"({' · '.join(details)})", "dim")]
 
 
-def finding_line(path: str, diagnostic: Diagnostic) -> Text:
-    return Text.assemble(
+def finding_line(path: str, diagnostic: Diagnostic) -> Pieces:
+    return [
         (f"{path}:{diagnostic.line}:{diagnostic.column}", "bold"),
-        " ",
+        (" ", ""),
         (f"{diagnostic.severity.label:<7}", SEVERITY_STYLE[diagnostic.severity]),
-        " ",
+        (" ", ""),
         (diagnostic.rule_id, "magenta"),
-        "  ",
-        diagnostic.message,
-    )
+        ("  ", ""),
+        (diagnostic.message, ""),
+    ]
 
 
 EXCERPT_CONTEXT = 30
@@ -131,7 +138,8 @@ EXCERPT_WIDTH = 110
 """Lines longer than this many characters are shown as a window around the finding."""
 
 
-def _excerpt(source: str, starts: list[int], diagnostic: Diagnostic) -> Text | None:
+def _excerpt(source: str, starts: list[int], diagnostic: Diagnostic) -> Pieces | None:
+    """The finding's source line and, under it, the finding underlined and its rewrite."""
     if diagnostic.line < 1 or diagnostic.line > len(starts):
         return None
     line_start = starts[diagnostic.line - 1]
@@ -151,13 +159,17 @@ def _excerpt(source: str, starts: list[int], diagnostic: Diagnostic) -> Text | N
     blank_gutter = " " * (len(gutter) - 2) + "│ "
     before = cell_len(lead + shown[: start_col - window_start])
     width = max(1, cell_len(shown[start_col - window_start : min(end_col, window_end) - window_start]))
-    excerpt = Text.assemble((gutter, "dim"), (lead, "dim"), shown, (tail, "dim"), "\n")
-    excerpt.append(blank_gutter + " " * before, style="dim")
-    excerpt.append("^" * width, style=SEVERITY_STYLE[diagnostic.severity])
+    excerpt = [
+        (gutter, "dim"),
+        (lead, "dim"),
+        (shown, ""),
+        (tail, "dim"),
+        ("\n", ""),
+        (blank_gutter + " " * before, "dim"),
+        ("^" * width, SEVERITY_STYLE[diagnostic.severity]),
+    ]
     if diagnostic.suggestion:
-        suggestion = diagnostic.suggestion.replace("\n", " ⏎ ")
-        excerpt.append("  → ", style="dim")
-        excerpt.append(suggestion, style="green")
+        excerpt += [("  → ", "dim"), (diagnostic.suggestion.replace("\n", " ⏎ "), "green")]
     return excerpt
 
 
@@ -169,12 +181,13 @@ def _printable(text: str) -> str:
     return text.translate(_PRINTABLE)
 
 
-def scorecard_line(report: FileReport) -> Text:
-    line = Text("  Checklist ", style="bold")
+def scorecard_line(report: FileReport) -> Pieces:
+    line = [("  Checklist ", "bold")]
     for entry in report.scorecard:
         mark, style = STATUS_MARK[entry.status]
-        line.append(f" {mark} ", style=style)
-        line.append(ITEMS_BY_KEY[entry.item].label, style="dim" if entry.status is Status.NOT_APPLICABLE else "")
+        line.append((f" {mark} ", f"bold {style}"))
+        item_style = "dim" if entry.status is Status.NOT_APPLICABLE else ""
+        line.append((ITEMS_BY_KEY[entry.item].label, f"bold {item_style}".strip()))
     return line
 
 
