@@ -248,3 +248,25 @@ def test_python_m_empathylint_on_the_examples() -> None:
     assert good.returncode == 0, good.stdout + good.stderr
     summary = re.fullmatch(r"(\d+) files · .* · (\d+) ready to send", good.stdout.rstrip().splitlines()[-1])
     assert summary is not None and summary[1] == summary[2], good.stdout
+
+
+def test_the_console_script_flushes_its_streams_and_keeps_exit_codes(tmp_path: Path) -> None:
+    """main() ends the process with os._exit (no interpreter teardown): nothing may be lost."""
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    command = [sys.executable, "-m", "empathylint", "check", "--isolated"]
+    env = {**os.environ, "NO_COLOR": "1"}
+    missing = subprocess.run([*command, "bad.txt", "gone.txt"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert missing.returncode == 2
+    assert missing.stderr == "empathylint: error: gone.txt: no such file or directory\n"
+    assert missing.stdout.rstrip().endswith("1 file could not be read")  # the report was flushed too
+    to_file = subprocess.run(
+        [*command, "--output-format", "json", "--output-file", "report.json", "bad.txt"], cwd=tmp_path, env=env
+    )
+    assert to_file.returncode == 1
+    assert '"findings"' in (tmp_path / "report.json").read_text(encoding="utf-8")
+    # A reader that stops early (`| head -1`) gets its line, and no traceback follows.
+    head = subprocess.run(
+        f"{sys.executable} -m empathylint check --isolated bad.txt | head -1",
+        shell=True, cwd=tmp_path, capture_output=True, text=True, env=env,
+    )
+    assert head.stdout.startswith("bad.txt") and "Traceback" not in head.stderr
