@@ -77,9 +77,10 @@ _INFLECTIONS: tuple[tuple[str, str], ...] = (
 # A typo's candidates (~700 one edit away, ~10^5 two edits away) are looked up one by one
 # by binary search (~12 µs each) until the run has looked up this many; then the whole
 # list is read into a set (~50 ms, ~17 MB) and every later candidate costs one set lookup.
-# A run that corrects a few typos never pays for the set, and one that corrects many pays
-# at most about twice what the cheaper choice would have cost (the ski-rental rule).
-_CANDIDATES_BEFORE_READING_ALL = 4_000
+# A run with a dozen distinct one-edit typos or fewer never pays for the set; one that
+# corrects more, or searches two edits away, pays at most about three times what the
+# cheaper choice would have cost (the ski-rental rule, renting up to twice the price).
+_CANDIDATES_BEFORE_READING_ALL = 8_000
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
