@@ -28,6 +28,7 @@ from empathylint import regexes
 from empathylint.diagnostics import Severity
 from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
 from empathylint.rule import AnyRule
+from empathylint.user_cache import cache_dir, write_atomically
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -182,7 +183,7 @@ def read_layer(path: Path, display: str | None = None, *, pyproject: bool = Fals
     except UnicodeDecodeError:
         raise ConfigError(shown, "not UTF-8 text") from None
     try:
-        table = tomllib.loads(text)
+        table = parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         line, column = _position_from_message(str(error))
         reason = str(error).split(" (at ")[0]
@@ -193,6 +194,41 @@ def read_layer(path: Path, display: str | None = None, *, pyproject: bool = Fals
         table = tool.get("empathylint", {}) if isinstance(tool, dict) else {}
         text = _pyproject_section(text)
     return Layer(shown, table, text)
+
+
+# Parsed checklists kept in the user cache; past this many the file keeps the newest, so a
+# checklist edited often cannot grow it without end.
+_PARSED_KEPT = 8
+_PARSED_CACHE = "checklists-v1.marshal"
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """tomllib.loads(text), from the user cache when this very text was parsed before.
+
+    tomllib is written in Python: the shipped checklist alone takes ~8 ms to parse, paid by
+    every run, twice where a team keeps its own. The cache is keyed by the whole text, so a
+    changed checklist can never be answered with an old table; a table holding a TOML date
+    or time (which marshal cannot store) is parsed every run."""
+    import marshal
+
+    path = cache_dir() / _PARSED_CACHE
+    try:
+        stored = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        stored = None  # no cache yet, or a damaged one: written afresh
+    if not isinstance(stored, dict):
+        stored = {}
+    cached = stored.get(text)
+    if isinstance(cached, dict):
+        return cached
+    table: dict[str, Any] = tomllib.loads(text)
+    stored[text] = table
+    try:
+        data = marshal.dumps(dict(list(stored.items())[-_PARSED_KEPT:]))
+    except ValueError:
+        return table
+    write_atomically(path, data)
+    return table
 
 
 def _position_from_message(message: str) -> tuple[int | None, int | None]:

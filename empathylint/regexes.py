@@ -15,14 +15,12 @@ unwritable cache file) patterns are compiled by `re` as usual."""
 
 from __future__ import annotations
 
-import contextlib
 import marshal
-import os
 import re
 import sys
 from pathlib import Path
 
-from empathylint.lexicons import cache_dir
+from empathylint.user_cache import cache_dir, write_atomically
 
 try:  # CPython's own compiler, named sre_* before 3.11
     import _sre  # type: ignore[import-not-found]
@@ -84,7 +82,7 @@ class PatternCache:
         entries = {**(self._stored or {}), **self._used}
         if len(entries) > _MAX_ENTRIES:
             entries = dict(self._used)
-        _write_atomically(_cache_path(), marshal.dumps(entries))
+        write_atomically(_cache_path(), marshal.dumps(entries))
         self._stored = entries
         self._added = False
 
@@ -105,25 +103,6 @@ save = _MACHINE.save  # at the end of a run
 
 def _cache_path() -> Path:
     return cache_dir() / f"regexes-v{_CACHE_FORMAT}-{_ENGINE}.marshal"
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Through a temporary file and os.replace, so that a run never reads half a file;
-    silently not at all where the cache folder cannot be written."""
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 def _compile_to_code(pattern: str, flags: int) -> _Entry:
