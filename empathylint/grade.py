@@ -13,11 +13,11 @@ Nothing is imported or read until a grade or a pronunciation is first asked for.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 
+from empathylint import regexes
 from empathylint.lexicons import SortedLexicon, build_text, load, package_data
 
 TEXTSTAT_LANGUAGE = "en_US"
@@ -56,7 +56,7 @@ class _CmuLexicon(Mapping[str, list[list[str]]]):
 
 
 # A variant pronunciation's headword carries its number: "read(2)".
-_VARIANT_NUMBER = re.compile(r"\(\d+\)$")
+_VARIANT_NUMBER = regexes.compile(r"\(\d+\)$")
 
 
 def _lexicon_text(source: Path) -> str:

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span, count_words
 from empathylint.rule import Code, Metrics, Rule
@@ -57,8 +58,8 @@ class Settings:
 _MIN_WORDS_FOR_SENTENCE_GRADE = 5
 # Words of this many syllables and more are the ones worth replacing first.
 _LONG_WORD_SYLLABLES = 4
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)])[ \t]", re.MULTILINE)
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_LIST_ITEM = regexes.compile(r"^[ \t]*(?:[-*+•]|\d+[.)])[ \t]", re.MULTILINE)
+_ENDS_SENTENCE = regexes.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def _reads_as_english(prose: str) -> bool:
     return bool(found) and sum(map(is_pronounceable, found)) >= _MIN_ENGLISH_SHARE * len(found)
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LETTER_WORD = regexes.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _sentence_grade(sentence: SentenceReading) -> float:
@@ -237,14 +238,14 @@ class Split:
 
 # Where a long sentence splits naturally, and how the second half then starts.
 _SPLIT_POINTS = (
-    (re.compile(r"; "), ""),
-    (re.compile(r": (?=[a-z])"), None),
-    (re.compile(r", and (?!then\b)"), ""),
-    (re.compile(r", and then "), "Then "),
-    (re.compile(r", but "), "But "),
-    (re.compile(r", so "), "So "),
-    (re.compile(r",? which "), None),
-    (re.compile(r",? because "), None),
+    (regexes.compile(r"; "), ""),
+    (regexes.compile(r": (?=[a-z])"), None),
+    (regexes.compile(r", and (?!then\b)"), ""),
+    (regexes.compile(r", and then "), "Then "),
+    (regexes.compile(r", but "), "But "),
+    (regexes.compile(r", so "), "So "),
+    (regexes.compile(r",? which "), None),
+    (regexes.compile(r",? because "), None),
 )
 # Neither half of a split may be shorter than this, or the split makes a fragment.
 _MIN_SPLIT_WORDS = 5
@@ -252,7 +253,7 @@ _MIN_SPLIT_WORDS = 5
 # "…, and we refunded it" splits; "…, and subsequently initiating" or "…, and the tax
 # that applied" would leave a fragment, so they get advice without a rewrite.
 # "…, and then restart it" becomes "Then restart it.", an instruction that stands alone.
-_SUBJECT_START = re.compile(
+_SUBJECT_START = regexes.compile(
     r"(?:i|we|you|it|they|he|she|this|that|there)\b",
     re.IGNORECASE,
 )
