@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from empathylint import regexes
 from empathylint.document import Span
@@ -20,11 +21,15 @@ _APOSTROPHES = str.maketrans({"'": "['’]", "’": "['’]"})
 
 @functools.lru_cache(maxsize=256)
 def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One alternation over all phrases, longest first so that the longest phrase wins."""
+    """One regex over all phrases; where several match at one place, the longest phrase wins."""
     if not phrases:
         return None
-    parts = [_phrase_pattern(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p))]
-    return regexes.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    if any("…" in phrase.split() for phrase in ordered):
+        body = "|".join(_phrase_pattern(p) for p in ordered)
+    else:
+        body = _trie_pattern(ordered)
+    return regexes.compile(r"(?<![\w'’])(?:" + body + r")(?![\w'’])", re.IGNORECASE)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -38,6 +43,59 @@ def _phrase_pattern(phrase: str) -> str:
             out.append(r"\s+")
         out.append(re.escape(word).translate(_APOSTROPHES))
     return "".join(out)
+
+
+# --- phrase lists as a trie ------------------------------------------------------------------
+#
+# A plain alternation makes the regex engine try every phrase at every word start: with the
+# longer lists (a hundred phrases and more) that was a tenth of checking a reply. Phrases
+# sharing a beginning share it in the pattern instead ("we\s+(?:are\s+unable\s+to|can['’]t)"),
+# so a word start that begins no phrase costs one test. The match is the one the alternation
+# "longest phrase first" gives: two phrases without `…` can only both match at one place when
+# one is the other plus more words, and a branch that continues is tried before the branch
+# that ends there (`(?:...)?` is greedy); branches that differ in their next character or
+# space exclude each other, and are kept in the alternation's order all the same.
+
+_END = ""  # the key of a trie node's "a phrase ends here"
+
+
+def _atoms(phrase: str) -> list[str]:
+    r"""The phrase as regex atoms: one per character (either apostrophe for an apostrophe,
+    letters in lower case as the pattern ignores case) and \s+ between words."""
+    atoms: list[str] = []
+    for index, word in enumerate(phrase.split()):
+        if index:
+            atoms.append(r"\s+")
+        for character in word:
+            if character in "'’":
+                atoms.append("['’]")
+            else:
+                lower = character.lower()
+                atoms.append(re.escape(lower if len(lower) == 1 else character))
+    return atoms
+
+
+def _trie_pattern(ordered: Sequence[str]) -> str:
+    """The alternation of `ordered` (longest first), with shared beginnings factored out."""
+    root: dict[str, Any] = {}
+    for phrase in ordered:
+        node = root
+        for atom in _atoms(phrase):
+            node = node.setdefault(atom, {})
+        node[_END] = {}
+    return _render(root)
+
+
+def _render(node: dict[str, Any]) -> str:
+    # Dicts keep insertion order: siblings come in the order of the first (longest) phrase
+    # through them, as in the plain alternation.
+    branches = [atom + _render(child) for atom, child in node.items() if atom != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END not in node:
+        return body
+    return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
 
 
 def find_phrases(pattern: re.Pattern[str] | None, text: str, within: Span) -> Iterator[re.Match[str]]:

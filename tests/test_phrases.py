@@ -1,0 +1,89 @@
+"""Phrase lists compile to a trie-shaped regex that matches exactly what the plain
+alternation (longest phrase first) matches: same places, same phrases."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from empathylint.config import default_checklist_path
+from empathylint.phrases import _phrase_pattern, compile_phrases
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def _string_lists(table: Any) -> list[tuple[str, ...]]:
+    """Every list of strings and every table's keys in the shipped checklist's rules."""
+    found: list[tuple[str, ...]] = []
+    if isinstance(table, dict):
+        if table and all(isinstance(value, str) for value in table.values()):
+            found.append(tuple(table))
+        for value in table.values():
+            found += _string_lists(value)
+    elif isinstance(table, list) and table and all(isinstance(item, str) for item in table):
+        found.append(tuple(table))
+    return found
+
+
+SHIPPED = tomllib.loads(default_checklist_path().read_text(encoding="utf-8"))["rules"]
+PHRASE_LISTS = [
+    phrases for phrases in _string_lists(SHIPPED) if len(phrases) > 1 and not any("…" in p.split() for p in phrases)
+]
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    body = "|".join(_phrase_pattern(p) for p in ordered)
+    return re.compile(r"(?<![\w'’])(?:" + body + r")(?![\w'’])", re.IGNORECASE)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def test_there_are_phrase_lists_to_compare() -> None:
+    assert len(PHRASE_LISTS) >= 30
+
+
+SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", ". ", "-", "'", "’", "", "\t", " (", ") "])
+CASES = st.sampled_from([str.lower, str.upper, str.title, str.capitalize, lambda s: s])
+
+
+@st.composite
+def texts_from(draw: st.DrawFn, phrases: tuple[str, ...]) -> str:
+    """Phrases, their first words, and stray words, run together in all cases and spacings."""
+    pieces = [*phrases, *(" ".join(p.split()[:-1]) for p in phrases if " " in p), "we", "not", "x", "s", "can"]
+    parts = draw(st.lists(st.tuples(st.sampled_from(pieces), SEPARATORS, CASES), max_size=12))
+    text = "".join(case(piece) + separator for piece, separator, case in parts)
+    return text.replace("'", draw(st.sampled_from(["'", "’"])))
+
+
+@pytest.mark.parametrize("phrases", PHRASE_LISTS, ids=lambda phrases: phrases[0][:24])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_the_trie_matches_what_the_alternation_matches(phrases: tuple[str, ...], data: st.DataObject) -> None:
+    trie = compile_phrases(phrases)
+    assert trie is not None
+    text = data.draw(texts_from(phrases))
+    assert _matches(trie, text) == _matches(_alternation(phrases), text)
+
+
+def test_shared_beginnings_are_factored_and_the_longer_phrase_wins() -> None:
+    pattern = compile_phrases(("we can", "we can't", "we cannot", "we are unable to"))
+    assert pattern is not None
+    assert "we\\s+(?:" in pattern.pattern
+    assert _matches(pattern, "We cannot. We can’t! we can, WE ARE UNABLE TO") == [
+        (0, 9, "We cannot"),
+        (11, 19, "We can’t"),
+        (21, 27, "we can"),
+        (29, 45, "WE ARE UNABLE TO"),
+    ]
+    assert _matches(pattern, "we cannotx, we canx") == []
