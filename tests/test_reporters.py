@@ -236,3 +236,30 @@ def test_cli_statistics(drafts: Path) -> None:
 def test_cli_fail_on_error_passes_warnings(drafts: Path) -> None:
     assert check("refund.md", "--fail-on", "error").exit_code == 0
     assert check("refund.md", "--fail-on", "info").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "plain words, a → and “quotes”",
+        "wide: 日本語のテキスト" * 20,  # far wider than the console
+        "trailing spaces   ",
+        "a\ttab",
+        "bell\x07 backspace\x08 vt\x0b ff\x0c cr\x0d",
+        "escape \x1b[31m and DEL \x7f",
+        "  ",
+        "",
+    ],
+)
+def test_plain_output_written_directly_is_what_rich_prints(line: str) -> None:
+    """Piped output skips rich for text rich would not change; the bytes must be the same."""
+    import io
+
+    from rich.text import Text
+
+    from empathylint.reporters import rich_report
+
+    ours, theirs = io.StringIO(), io.StringIO()
+    rich_report._print(rich_report.make_console(ours), [[(line, "bold")], [("second line", "")]])
+    rich_report.make_console(theirs).print(Text(f"{line}\nsecond line"))
+    assert ours.getvalue() == theirs.getvalue()

@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from empathylint import regexes
 from empathylint.checklist import ITEMS_BY_KEY
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import line_starts
@@ -94,15 +95,26 @@ def render_file(report: FileReport, fail_on: Severity, console: Console, *, expl
 def _print(console: Console, lines: Sequence[Pieces | Text]) -> None:
     """The lines in one print, as printing each of them would show them."""
     if console.color_system is None:
-        # Piped or NO_COLOR: styles print as nothing, and rich renders text without styles
-        # several times faster than with them.
-        console.print(Text("\n".join(_plain(line) for line in lines)))
+        # Piped or NO_COLOR: styles print as nothing. Text that rich would print unchanged
+        # is written as it is: rich's line splitting and segment bookkeeping for it cost
+        # more than checking a short reply.
+        plain = "\n".join(_plain(line) for line in lines)
+        if console.soft_wrap and not _CHANGED_BY_RICH.search(plain):
+            console.file.write(plain + "\n")
+        else:
+            console.print(Text(plain))
         return
     console.print(Text("\n").join(line if isinstance(line, Text) else Text.assemble(*line) for line in lines))
 
 
 def _plain(line: Pieces | Text) -> str:
     return line.plain if isinstance(line, Text) else "".join(text for text, _ in line)
+
+
+# What rich changes in text it prints with soft wrapping (no wrapping, no cropping): it
+# expands tabs and strips some control characters. Any control character but the line
+# break leaves the text to rich.
+_CHANGED_BY_RICH = regexes.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 def header(report: FileReport) -> Pieces:
