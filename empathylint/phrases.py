@@ -7,6 +7,7 @@ space, and respects word boundaries. `…` in a phrase stands for up to six word
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -25,11 +26,18 @@ def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    if any("…" in phrase.split() for phrase in ordered):
-        body = "|".join(_phrase_pattern(p) for p in ordered)
-    else:
-        body = _trie_pattern(ordered)
+    # An alternation tries its branches in order, so it can be cut into consecutive runs
+    # without changing what it matches: each run of plain phrases becomes one trie, and a
+    # phrase with a `…` gap (which can match in several ways) stays a branch of its own.
+    runs = [list(run) for _, run in itertools.groupby(ordered, key=_has_gap)]
+    body = "|".join(
+        "|".join(_phrase_pattern(p) for p in run) if _has_gap(run[0]) else _trie_pattern(run) for run in runs
+    )
     return regexes.compile(r"(?<![\w'’])(?:" + body + r")(?![\w'’])", re.IGNORECASE)
+
+
+def _has_gap(phrase: str) -> bool:
+    return "…" in phrase.split()
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -45,7 +53,7 @@ def _phrase_pattern(phrase: str) -> str:
     return "".join(out)
 
 
-# --- phrase lists as a trie ------------------------------------------------------------------
+# --- runs of plain phrases as a trie ------------------------------------------------------------
 #
 # A plain alternation makes the regex engine try every phrase at every word start: with the
 # longer lists (a hundred phrases and more) that was a tenth of checking a reply. Phrases
@@ -54,7 +62,9 @@ def _phrase_pattern(phrase: str) -> str:
 # "longest phrase first" gives: two phrases without `…` can only both match at one place when
 # one is the other plus more words, and a branch that continues is tried before the branch
 # that ends there (`(?:...)?` is greedy); branches that differ in their next character or
-# space exclude each other, and are kept in the alternation's order all the same.
+# space exclude each other, and are kept in the alternation's order all the same. So the trie
+# offers the engine the same matches in the same order as the run's alternation, and the
+# word-boundary check after it backtracks through them alike.
 
 _END = ""  # the key of a trie node's "a phrase ends here"
 

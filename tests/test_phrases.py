@@ -34,9 +34,8 @@ def _string_lists(table: Any) -> list[tuple[str, ...]]:
 
 
 SHIPPED = tomllib.loads(default_checklist_path().read_text(encoding="utf-8"))["rules"]
-PHRASE_LISTS = [
-    phrases for phrases in _string_lists(SHIPPED) if len(phrases) > 1 and not any("…" in p.split() for p in phrases)
-]
+PHRASE_LISTS = [phrases for phrases in _string_lists(SHIPPED) if len(phrases) > 1]
+GAP_LISTS = [phrases for phrases in PHRASE_LISTS if any("…" in p.split() for p in phrases)]
 
 
 def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -51,6 +50,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
 
 def test_there_are_phrase_lists_to_compare() -> None:
     assert len(PHRASE_LISTS) >= 30
+    assert GAP_LISTS  # lists mixing phrases with a `…` gap and plain ones
 
 
 SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", ". ", "-", "'", "’", "", "\t", " (", ") "])
@@ -60,7 +60,10 @@ CASES = st.sampled_from([str.lower, str.upper, str.title, str.capitalize, lambda
 @st.composite
 def texts_from(draw: st.DrawFn, phrases: tuple[str, ...]) -> str:
     """Phrases, their first words, and stray words, run together in all cases and spacings."""
-    pieces = [*phrases, *(" ".join(p.split()[:-1]) for p in phrases if " " in p), "we", "not", "x", "s", "can"]
+    words = [word for phrase in phrases for word in phrase.split() if word != "…"]
+    pieces = [*phrases, *(" ".join(p.split()[:-1]) for p in phrases if " " in p), *words, "we", "not", "x", "can"]
+    gap = draw(st.sampled_from(["", "x", "a few more", "one two three four five six seven"]))
+    pieces = [piece.replace("…", gap) for piece in pieces]
     parts = draw(st.lists(st.tuples(st.sampled_from(pieces), SEPARATORS, CASES), max_size=12))
     text = "".join(case(piece) + separator for piece, separator, case in parts)
     return text.replace("'", draw(st.sampled_from(["'", "’"])))
@@ -87,3 +90,11 @@ def test_shared_beginnings_are_factored_and_the_longer_phrase_wins() -> None:
         (29, 45, "WE ARE UNABLE TO"),
     ]
     assert _matches(pattern, "we cannotx, we canx") == []
+
+
+def test_a_gap_phrase_keeps_its_place_among_plain_ones() -> None:
+    phrases = ("in … instance", "in this instance", "in that case", "in case")
+    pattern = compile_phrases(phrases)
+    assert pattern is not None
+    for text in ["in this instance", "In that one instance, in case", "in this very odd instance", "in that case"]:
+        assert _matches(pattern, text) == _matches(_alternation(phrases), text)
