@@ -96,11 +96,13 @@ def has_action(doc: Document, settings: Settings) -> bool:
 
 def _has_link(doc: Document) -> bool:
     """A masked URL or email address in the body; placeholders are masked too, so they are set aside."""
-    placeholder_offsets = {i for p in doc.placeholders for i in range(p.span.start, p.span.end)}
-    return any(
-        char == OBJECT and offset not in placeholder_offsets
-        for offset, char in enumerate(doc.text[doc.body.start : doc.body.end], start=doc.body.start)
-    )
+    text, body = doc.text, doc.body
+    offset = text.find(OBJECT, body.start, body.end)
+    while offset != -1:
+        if not any(p.span.start <= offset < p.span.end for p in doc.placeholders):
+            return True
+        offset = text.find(OBJECT, offset + 1, body.end)
+    return False
 
 
 def _opening_verb(sentence: str) -> str:
