@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from empathylint import regexes
@@ -117,6 +117,23 @@ def find_phrases(pattern: re.Pattern[str] | None, text: str, within: Span) -> It
 def normalize(phrase: str) -> str:
     """The key a matched phrase is looked up by: lower case, plain apostrophes, single spaces."""
     return " ".join(phrase.replace("’", "'").lower().split())
+
+
+def keyed_by_phrase(table: Mapping[str, str]) -> Mapping[str, str]:
+    """`table` with its phrases normalized, to look a matched phrase's entry up by; built
+    once per table rather than once per draft (read it, never change it)."""
+    return _keyed_by_phrase(tuple(table.items()))
+
+
+@functools.lru_cache(maxsize=64)
+def _keyed_by_phrase(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    return {normalize(phrase): value for phrase, value in items}
+
+
+@functools.lru_cache(maxsize=64)
+def normalized_set(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The phrases normalized, built once per list."""
+    return frozenset(map(normalize, phrases))
 
 
 def match_case(original: str, replacement: str) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.phrases import compile_phrases, match_case, normalize
+from empathylint.phrases import compile_phrases, keyed_by_phrase, match_case, normalize
 from empathylint.rule import Code, Rule
 from empathylint.user_regex import compile_user_regex, regex_problem
 
@@ -66,7 +66,7 @@ def _substitutions(doc: Document, substitutions: dict[str, str]) -> Iterator[Dia
     finder = compile_phrases(tuple(substitutions))
     if finder is None:
         return
-    by_key = {normalize(phrase): replacement for phrase, replacement in substitutions.items()}
+    by_key = keyed_by_phrase(substitutions)
     for match in finder.finditer(doc.text):
         written = match.group()
         wanted = by_key.get(normalize(written))

@@ -39,7 +39,7 @@ from typing import Literal
 from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import compile_phrases, match_case, normalize
+from empathylint.phrases import compile_phrases, match_case, normalize, normalized_set
 from empathylint.rule import Code, Rule
 
 Audience = Literal["general", "technical"]
@@ -71,7 +71,7 @@ class Term:
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
     body = doc.body
-    allowed = {normalize(word) for word in settings.glossary}
+    allowed = normalized_set(settings.glossary)
     audience = "technical" if settings.audience == "technical" or _reads_technical(doc) else "general"
     terms = _terms_for(audience, tuple(sorted(settings.terms.items())), frozenset(allowed))
     term_matches: list[tuple[re.Match[str], Term]] = list(find_terms(text, body, terms))

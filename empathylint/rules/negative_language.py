@@ -42,7 +42,7 @@ from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.phrase_edits import replacement_edit, rewritten_sentence, sentence_of
-from empathylint.phrases import compile_phrases, find_phrases, match_case, normalize
+from empathylint.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
 from empathylint.rule import Code, Rule
 
 
@@ -127,7 +127,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         ("stock-negative", settings.stock_negatives),
     )
     for code, table in tables:
-        rewrites = {normalize(phrase): rewrite for phrase, rewrite in table.items()}
+        rewrites = keyed_by_phrase(table)
         for match in find_phrases(compile_phrases(tuple(table)), doc.text, doc.body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
     for match in find_phrases(compile_phrases(settings.product_limits), doc.text, doc.body):

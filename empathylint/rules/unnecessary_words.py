@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from empathylint.diagnostics import Diagnostic, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.phrase_edits import cut_edit, replacement_edit, rewritten_sentence, sentence_of, starts_sentence
-from empathylint.phrases import compile_phrases, find_phrases, normalize
+from empathylint.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize, normalized_set
 from empathylint.rule import Code, Rule
 
 
@@ -59,7 +59,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), text, doc.body)
     ]
     taken = _TakenSpans(kept_phrases)
-    rewrites = {normalize(phrase): rewrite for phrase, rewrite in settings.wordy.items()}
+    rewrites = keyed_by_phrase(settings.wordy)
     for match in find_phrases(compile_phrases(tuple(settings.wordy)), text, doc.body):
         span = Span(match.start(), match.end())
         if taken.overlaps(span):
@@ -67,7 +67,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         taken.add(span)
         yield _wordy(doc, span, rewrites[normalize(match.group())])
     filler = compile_phrases(settings.filler_words + settings.filler_before_action)
-    before_action = {normalize(word) for word in settings.filler_before_action}
+    before_action = normalized_set(settings.filler_before_action)
     for match in find_phrases(filler, text, doc.body):
         span = Span(match.start(), match.end())
         word = normalize(match.group())
