@@ -84,6 +84,7 @@ _SAFE_CODES = frozenset({"condescension"})
 # a product limit; "the export can't handle" is.
 _PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
 
+_UNTIL = regexes.compile(r"until", re.IGNORECASE)
 _CANT_UNTIL = regexes.compile(
     r"""(?P<lead>\bunfortunately\b[,;]?[ \t]+)?
         (?P<subject>\b(?:you|we|I|they)\b)
@@ -156,6 +157,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 def _cant_until(doc: Document) -> Iterator[_Finding]:
     """ "You can't export until Friday" -> "You'll be able to export from Friday": the seed's
     own rewrite, done on the matched words so the rest of the sentence stays as written."""
+    if not _UNTIL.search(doc.text, doc.body.start, doc.body.end):
+        return  # most replies have no "until": the full pattern tries every word for a subject
     for match in _CANT_UNTIL.finditer(doc.text, doc.body.start, doc.body.end):
         subject = match.group("subject")
         future = _FUTURE[subject.lower()]
