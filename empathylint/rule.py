@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
@@ -45,9 +46,10 @@ class Rule(Generic[SettingsT]):
     # read the mood from); when it returns False the rule does not run and its item is n/a.
     applies_to: Callable[[Document], bool] | None = None
 
-    @property
-    def ids(self) -> list[str]:
-        return [f"{self.group}.{code.name}" for code in self.codes]
+    @functools.cached_property
+    def ids(self) -> tuple[str, ...]:
+        # Asked for every rule of every file (selection, scorecard): built once.
+        return tuple(f"{self.group}.{code.name}" for code in self.codes)
 
     @property
     def title(self) -> str:
