@@ -7,6 +7,7 @@ EMPATHYLINT_UPDATE_GOLDEN=1 and read the diff before committing."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -263,3 +264,44 @@ def test_plain_output_written_directly_is_what_rich_prints(line: str) -> None:
     rich_report._print(rich_report.make_console(ours), [[(line, "bold")], [("second line", "")]])
     rich_report.make_console(theirs).print(Text(f"{line}\nsecond line"))
     assert ours.getvalue() == theirs.getvalue()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {},
+        {"NO_COLOR": "1"},
+        {"FORCE_COLOR": "1"},
+        {"FORCE_COLOR": ""},
+        {"TTY_COMPATIBLE": "0"},
+        {"TTY_COMPATIBLE": "1"},
+        {"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"},
+        {"NO_COLOR": "1", "FORCE_COLOR": "1"},
+    ],
+)
+def test_plain_output_without_rich_only_where_rich_would_print_plain(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], terminal: bool
+) -> None:
+    """The report skips importing rich only when rich itself would print no colour; the
+    report's bytes are the same either way."""
+    from empathylint.reporters import rich_report
+
+    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    file = _Terminal() if terminal else io.StringIO()
+    reports = [lint_text("Hi there,\n\nDear customer, you failed to read the FAQ.\n", path="draft.txt")]
+    chosen = rich_report.report_console(file)
+    if isinstance(chosen, rich_report.PlainConsole):
+        assert rich_report.make_console(file).color_system is None
+    rich_report.render(reports, Severity.WARNING, console=chosen)
+    through_rich = _Terminal() if terminal else io.StringIO()
+    rich_report.render(reports, Severity.WARNING, console=rich_report.make_console(through_rich))
+    assert file.getvalue() == through_rich.getvalue()
