@@ -30,11 +30,6 @@ from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
 from empathylint.rule import AnyRule
 from empathylint.user_cache import cache_dir, write_atomically
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
 USER_CONFIG_NAME = "checklist.toml"
 ALL = "ALL"
 
@@ -184,7 +179,7 @@ def read_layer(path: Path, display: str | None = None, *, pyproject: bool = Fals
         raise ConfigError(shown, "not UTF-8 text") from None
     try:
         table = parse_toml(text)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # tomllib.TOMLDecodeError; tomllib is imported only to parse
         line, column = _position_from_message(str(error))
         reason = str(error).split(" (at ")[0]
         where = f" at column {column}" if column else ""
@@ -221,6 +216,11 @@ def parse_toml(text: str) -> dict[str, Any]:
     cached = stored.get(text)
     if isinstance(cached, dict):
         return cached
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
     table: dict[str, Any] = tomllib.loads(text)
     stored[text] = table
     try:

@@ -10,11 +10,9 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
-import difflib
 import functools
 import os
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -134,6 +132,8 @@ def fix_text(text: str, check: Callable[[str], FileReport], unsafe_fixes: bool =
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff naming the file as given (as ruff does; `patch -p0` applies it); a last
     line without a newline is marked as diff marks it."""
+    import difflib
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=path, tofile=path
     )
@@ -178,6 +178,8 @@ def write_atomic(path: Path, data: bytes, *, display: str | None = None) -> None
         info = None
     mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
     try:
+        import tempfile
+
         descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         raise FixError(shown, f"cannot write in its folder: {error.strerror or error}") from None

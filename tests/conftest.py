@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,13 @@ from empathylint.config import CommandLine, Config, load_config
 from empathylint.engine import FileReport
 from empathylint.files import SourceFile
 from empathylint.rules import RULES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["tomllib"]  # for the tests that read fixtures and the shipped checklist
 
 # Property tests: a modest run by default; `pytest --hypothesis-profile=long` for 100,000 examples.
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

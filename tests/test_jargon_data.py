@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from importlib import resources
 
-from empathylint.config import default_checklist_path, tomllib
+from empathylint.config import default_checklist_path
 from empathylint.document import Span
 from empathylint.rules.jargon import TAGS, find_terms, parse_terms
+from tests.conftest import tomllib
 
 DATA = resources.files("empathylint").joinpath("data/jargon.tsv").read_text(encoding="utf-8")
 TERMS = list(parse_terms(DATA))

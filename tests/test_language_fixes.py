@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from empathylint.config import default_checklist_path, tomllib
+from empathylint.config import default_checklist_path
 from empathylint.diagnostics import Edit
 from empathylint.phrase_edits import apply_edits
 from empathylint.phrases import compile_phrases
-from tests.conftest import FIXTURES, lint_text
+from tests.conftest import FIXTURES, lint_text, tomllib
 
 GROUPS = ("negative-language", "unnecessary-words")
 

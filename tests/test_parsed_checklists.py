@@ -26,7 +26,7 @@ def _parsing_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(text: str) -> None:
         raise AssertionError("parsed although cached")
 
-    monkeypatch.setattr(config.tomllib, "loads", fail)
+    monkeypatch.setattr(tomllib, "loads", fail)
 
 
 def test_the_shipped_checklist_is_parsed_once_then_read_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 import empathylint.rules as rules_package
-from empathylint.config import default_checklist_path, tomllib
+from empathylint.config import default_checklist_path
 from empathylint.rules import RULES
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, tomllib
 
 HEADINGS = ("What it does:", "Why it matters:", "Example:", "Use instead:")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 
-from empathylint.config import tomllib
-from tests.conftest import FIXTURES, lint_case
+from tests.conftest import FIXTURES, lint_case, tomllib
 
 
 def load_cases() -> list[Any]:
