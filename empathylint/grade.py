@@ -16,6 +16,7 @@ import functools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from empathylint import regexes
 from empathylint.lexicons import SortedLexicon, build_text, load, package_data
@@ -116,8 +117,9 @@ def _prime_hyphenation() -> None:
 
     textstat counts the syllables of a word the CMU dictionary lacks (a name, a brand) with
     pyphen, whose first use parses ~4,900 patterns with regexes (~0.13 s). The patterns
-    are plain (start, values) pairs; they are read from the user cache instead, in a few
-    ms, into the very structure pyphen builds (tested equal)."""
+    are plain (start, values) pairs kept in the user cache; pyphen gets a mapping that
+    finds each pattern there when asked for it (tested equal to what pyphen builds), so a
+    reply whose words are all in the CMU dictionary parses none of them."""
     import pyphen  # type: ignore[import-untyped]
 
     path = pyphen.LANGUAGES[pyphen.language_fallback(TEXTSTAT_LANGUAGE)]
@@ -127,21 +129,64 @@ def _prime_hyphenation() -> None:
         lexicon = load("hyphenation-en", path, lambda: _hyphenation_text(path))
     except ValueError:
         return  # patterns with nonstandard hyphens: pyphen parses them itself
-    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
-    # ~11,000 patterns share ~1,600 distinct values: each is parsed once (a third of the time),
-    # and pyphen only reads them, so patterns can share one tuple.
-    parsed: dict[str, tuple[int, tuple[int, ...]]] = {}
-    for tags, value in lexicon.items():
-        pattern = parsed.get(value)
+    hyphenation = object.__new__(pyphen.HyphDict)
+    hyphenation.patterns = _HyphenationPatterns(lexicon)
+    hyphenation.cache = {}
+    hyphenation.maxlen = max(map(len, lexicon.words()))
+    pyphen.hdcache[path] = hyphenation
+
+
+# Searches of single patterns that cost about what reading all of them does (~5 ms).
+_SEARCHES_BEFORE_READING_ALL = 4000
+
+
+class _HyphenationPatterns(Mapping[str, tuple[int, tuple[int, ...]]]):
+    """pyphen's patterns (tags -> (start, values)), looked up in the sorted lexicon and
+    parsed on demand; pyphen only ever calls .get()."""
+
+    def __init__(self, lexicon: SortedLexicon) -> None:
+        self._lexicon = lexicon
+        self._length = int(lexicon.metadata)
+        # ~11,000 patterns share ~1,600 distinct values: each is parsed once.
+        self._parsed: dict[str, tuple[int, tuple[int, ...]]] = {}
+        self._searches = 0
+        self._all: dict[str, tuple[int, tuple[int, ...]]] | None = None
+
+    def __getitem__(self, tags: str) -> tuple[int, tuple[int, ...]]:
+        pattern = self._pattern(tags)
+        if pattern is None:
+            raise KeyError(tags)
+        return pattern
+
+    def get(self, tags: str, default: Any = None) -> Any:
+        # Most of what pyphen asks for is no pattern: answered without raising KeyError.
+        pattern = self._pattern(tags)
+        return default if pattern is None else pattern
+
+    def _pattern(self, tags: str) -> tuple[int, tuple[int, ...]] | None:
+        if self._all is not None:
+            return self._all.get(tags)
+        self._searches += 1
+        if self._searches > _SEARCHES_BEFORE_READING_ALL:
+            # A long text with many words the CMU dictionary lacks: every pattern at once,
+            # in a few ms, rather than a binary search per substring of every such word.
+            self._all = {tags: self._parse(value) for tags, value in self._lexicon.items()}
+            return self._all.get(tags)
+        value = self._lexicon.search(tags)  # not get(): most are misses, not worth remembering
+        return None if value is None else self._parse(value)
+
+    def _parse(self, value: str) -> tuple[int, tuple[int, ...]]:
+        pattern = self._parsed.get(value)
         if pattern is None:
             start, _, values = value.partition(":")
-            pattern = parsed[value] = (int(start), tuple(int(number) for number in values.split(",")))
-        patterns[tags] = pattern
-    hyphenation = object.__new__(pyphen.HyphDict)
-    hyphenation.patterns = patterns
-    hyphenation.cache = {}
-    hyphenation.maxlen = max(map(len, patterns))
-    pyphen.hdcache[path] = hyphenation
+            pattern = self._parsed[value] = (int(start), tuple(int(number) for number in values.split(",")))
+        return pattern
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lexicon.words())
+
+    def __len__(self) -> int:
+        return self._length
 
 
 def _hyphenation_text(path: Path) -> str:

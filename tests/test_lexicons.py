@@ -148,3 +148,18 @@ def test_typo_candidates_are_found_alike_one_by_one_and_in_the_whole_list(monkey
     monkeypatch.setattr(spelling, "_CANDIDATES_BEFORE_READING_ALL", 0)
     assert frequencies.known(candidates) == by_search
     assert "receive" in by_search and "42" not in by_search
+
+
+@pytest.mark.parametrize("searches_before_reading_all", [0, 10**9])
+def test_hyphenation_patterns_read_one_by_one_or_all_at_once_are_pyphens(
+    monkeypatch: pytest.MonkeyPatch, searches_before_reading_all: int
+) -> None:
+    import pyphen
+
+    monkeypatch.setattr(grade, "_SEARCHES_BEFORE_READING_ALL", searches_before_reading_all)
+    path = pyphen.LANGUAGES[pyphen.language_fallback(grade.TEXTSTAT_LANGUAGE)]
+    parsed = pyphen.HyphDict(path).patterns
+    ours = grade._HyphenationPatterns(lexicons.load("hyphenation-en", path, lambda: grade._hyphenation_text(path)))
+    asked = [*list(parsed)[::97], "zzzz", ".qu", "not a pattern"]
+    assert [ours.get(tags) for tags in asked] == [parsed.get(tags) for tags in asked]
+    assert len(ours) == len(parsed)
