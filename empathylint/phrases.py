@@ -70,19 +70,22 @@ _END = ""  # the key of a trie node's "a phrase ends here"
 
 
 def _atoms(phrase: str) -> list[str]:
-    r"""The phrase as regex atoms: one per character (either apostrophe for an apostrophe,
-    letters in lower case as the pattern ignores case) and \s+ between words."""
+    r"""The phrase as regex atoms: one per character and \s+ between words."""
     atoms: list[str] = []
     for index, word in enumerate(phrase.split()):
         if index:
             atoms.append(r"\s+")
-        for character in word:
-            if character in "'’":
-                atoms.append("['’]")
-            else:
-                lower = character.lower()
-                atoms.append(re.escape(lower if len(lower) == 1 else character))
+        atoms.extend(map(_atom, word))
     return atoms
+
+
+@functools.cache
+def _atom(character: str) -> str:
+    """Either apostrophe for an apostrophe; a letter in lower case, as the pattern ignores case."""
+    if character in "'’":
+        return "['’]"
+    lower = character.lower()
+    return re.escape(lower if len(lower) == 1 else character)
 
 
 def _trie_pattern(ordered: Sequence[str]) -> str:
