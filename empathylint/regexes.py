@@ -51,6 +51,7 @@ class PatternCache:
     def __init__(self) -> None:
         self._stored: dict[_Key, _Entry] | None = None
         self._used: dict[_Key, _Entry] = {}
+        self._compiled: dict[_Key, re.Pattern[str]] = {}
         self._added = False
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -58,22 +59,25 @@ class PatternCache:
         if _ENGINE is None:
             return re.compile(pattern, flags)
         key = (pattern, int(flags))  # a plain int: RegexFlag cannot be marshalled
-        entry = self._used.get(key) or self._read().get(key)
+        compiled: re.Pattern[str] | None = self._compiled.get(key)  # asked again: as re's own cache
+        if compiled is not None:
+            return compiled
+        entry = self._read().get(key)
         if entry is not None:
             try:
-                compiled: re.Pattern[str] = _sre.compile(pattern, *entry)
+                self._compiled[key] = _sre.compile(pattern, *entry)
                 self._used[key] = entry
-                return compiled
+                return self._compiled[key]
             except (TypeError, ValueError, RuntimeError):
                 pass  # an entry the engine rejects ("invalid SRE code"): compile afresh, replace it
         try:
             entry = _compile_to_code(pattern, flags)
-            compiled = _sre.compile(pattern, *entry)
+            self._compiled[key] = _sre.compile(pattern, *entry)
         except Exception:  # a bad pattern (re raises its usual error) or a private API that moved
             return re.compile(pattern, flags)
         self._used[key] = entry
         self._added = True
-        return compiled
+        return self._compiled[key]
 
     def save(self) -> None:
         """Store the patterns compiled in this run, when there are new ones."""

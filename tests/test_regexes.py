@@ -96,3 +96,9 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, monkeypatch: pyt
     cache = regexes.PatternCache()
     _same(cache.compile(PATTERNS[1][0]), re.compile(PATTERNS[1][0]))
     cache.save()
+
+
+def test_a_pattern_asked_for_again_is_the_same_object(cache_dir: Path) -> None:
+    """As re.compile's own cache: patterns built inside functions cost a dict look-up."""
+    cache = regexes.PatternCache()
+    assert cache.compile(r"\bthanks\b", re.IGNORECASE) is cache.compile(r"\bthanks\b", re.IGNORECASE)
