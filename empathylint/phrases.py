@@ -16,8 +16,6 @@ from empathylint import regexes
 from empathylint.document import Span
 
 _GAP = r"(?:\s+[\w'’-]+){0,6}?\s+"
-# Either apostrophe in a phrase matches both in the text.
-_APOSTROPHES = str.maketrans({"'": "['’]", "’": "['’]"})
 
 
 @functools.lru_cache(maxsize=256)
@@ -25,32 +23,53 @@ def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """One regex over all phrases; where several match at one place, the longest phrase wins."""
     if not phrases:
         return None
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    # An alternation tries its branches in order, so it can be cut into consecutive runs
-    # without changing what it matches: each run of plain phrases becomes one trie, and a
-    # phrase with a `…` gap (which can match in several ways) stays a branch of its own.
-    runs = [list(run) for _, run in itertools.groupby(ordered, key=_has_gap)]
-    body = "|".join(
-        "|".join(_phrase_pattern(p) for p in run) if _has_gap(run[0]) else _trie_pattern(run) for run in runs
+    spelled = [_atoms(phrase) for phrase in sorted(set(phrases), key=lambda p: (-len(p), p))]
+    by_first = _by_first_character(spelled)
+    if by_first is None:
+        return regexes.compile(r"(?<![\w'’])(?:" + _alternation(spelled) + r")(?![\w'’])", re.IGNORECASE)
+    # The first character is matched case-sensitively against every form it can take, so
+    # the regex engine skips ahead to the places where one stands instead of trying each
+    # position of the text; the branch for it then checks which character that was.
+    every_first = "".join(by_first)
+    branches = [f"(?<=[{characters}])(?:{_alternation(rests)})" for characters, rests in by_first.items()]
+    return regexes.compile(
+        f"(?-i:[{every_first}])" + r"(?<![\w'’].)(?:" + "|".join(branches) + r")(?![\w'’])", re.IGNORECASE
     )
-    return regexes.compile(r"(?<![\w'’])(?:" + body + r")(?![\w'’])", re.IGNORECASE)
 
 
-def _has_gap(phrase: str) -> bool:
-    return "…" in phrase.split()
+# Characters that IGNORECASE matches to an ASCII letter besides its two cases (a test checks
+# this against every code point).
+_CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
-def _phrase_pattern(phrase: str) -> str:
-    words = phrase.strip().split()
-    out: list[str] = []
-    for index, word in enumerate(words):
-        if word == "…":
-            out.append(_GAP)
-            continue
-        if index and out[-1] != _GAP:
-            out.append(r"\s+")
-        out.append(re.escape(word).translate(_APOSTROPHES))
-    return "".join(out)
+def _by_first_character(spelled: Sequence[list[str]]) -> dict[str, list[list[str]]] | None:
+    """The phrases' atoms after the first, grouped by every form their first character can
+    take (as a character class body), in the order of the phrases; None when a phrase does
+    not start with a plain ASCII character. Groups exclude each other, so their order is free."""
+    groups: dict[str, list[list[str]]] = {}
+    for atoms in spelled:
+        first = atoms[0]
+        if first == "['’]":
+            forms = "'’"
+        elif len(first) == 1 and first.isascii():
+            forms = first + first.upper() + _CASE_EXTRAS.get(first, "") if first.isalpha() else first
+        elif len(first) == 2 and first[0] == "\\" and first[1].isascii() and not first[1].isalnum():
+            forms = first[1]
+        else:
+            return None
+        groups.setdefault("".join(map(re.escape, forms)), []).append(atoms[1:])
+    return groups
+
+
+def _alternation(spelled: Sequence[list[str]]) -> str:
+    """The phrases (as atoms, longest first) as one alternation that matches as the plain
+    one does. An alternation tries its branches in order, so it can be cut into consecutive
+    runs without changing what it matches: each run of plain phrases becomes one trie, and a
+    phrase with a `…` gap (which can match in several ways) stays a branch of its own."""
+    runs = [list(run) for _, run in itertools.groupby(spelled, key=lambda atoms: _GAP in atoms)]
+    return "|".join(
+        "|".join("".join(atoms) for atoms in run) if _GAP in run[0] else _trie_pattern(run) for run in runs
+    )
 
 
 # --- runs of plain phrases as a trie ------------------------------------------------------------
@@ -70,10 +89,13 @@ _END = ""  # the key of a trie node's "a phrase ends here"
 
 
 def _atoms(phrase: str) -> list[str]:
-    r"""The phrase as regex atoms: one per character and \s+ between words."""
+    r"""The phrase as regex atoms: one per character, \s+ between words, a gap for `…`."""
     atoms: list[str] = []
     for index, word in enumerate(phrase.split()):
-        if index:
+        if word == "…":
+            atoms.append(_GAP)
+            continue
+        if index and atoms[-1] != _GAP:
             atoms.append(r"\s+")
         atoms.extend(map(_atom, word))
     return atoms
@@ -88,12 +110,12 @@ def _atom(character: str) -> str:
     return re.escape(lower if len(lower) == 1 else character)
 
 
-def _trie_pattern(ordered: Sequence[str]) -> str:
-    """The alternation of `ordered` (longest first), with shared beginnings factored out."""
+def _trie_pattern(spelled: Sequence[list[str]]) -> str:
+    """The alternation of the phrases' atoms (longest first), shared beginnings factored out."""
     root: dict[str, Any] = {}
-    for phrase in ordered:
+    for atoms in spelled:
         node = root
-        for atom in _atoms(phrase):
+        for atom in atoms:
             node = node.setdefault(atom, {})
         node[_END] = {}
     return _render(root)

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from empathylint.config import default_checklist_path
-from empathylint.phrases import _phrase_pattern, compile_phrases
+from empathylint.phrases import _CASE_EXTRAS, compile_phrases
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,7 +38,22 @@ PHRASE_LISTS = [phrases for phrases in _string_lists(SHIPPED) if len(phrases) > 
 GAP_LISTS = [phrases for phrases in PHRASE_LISTS if any("…" in p.split() for p in phrases)]
 
 
+def _phrase_pattern(phrase: str) -> str:
+    """The specification: a phrase as a plain regex, words joined by whitespace, `…` for up
+    to six words, either apostrophe for an apostrophe."""
+    out: list[str] = []
+    for index, word in enumerate(phrase.split()):
+        if word == "…":
+            out.append(r"(?:\s+[\w'’-]+){0,6}?\s+")
+            continue
+        if index and not out[-1].endswith("\\s+"):
+            out.append(r"\s+")
+        out.append(re.sub("['’]", "['’]", re.escape(word)))
+    return "".join(out)
+
+
 def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The specification: every phrase a branch, longest first, within word boundaries."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     body = "|".join(_phrase_pattern(p) for p in ordered)
     return re.compile(r"(?<![\w'’])(?:" + body + r")(?![\w'’])", re.IGNORECASE)
@@ -82,7 +97,7 @@ def test_the_trie_matches_what_the_alternation_matches(phrases: tuple[str, ...],
 def test_shared_beginnings_are_factored_and_the_longer_phrase_wins() -> None:
     pattern = compile_phrases(("we can", "we can't", "we cannot", "we are unable to"))
     assert pattern is not None
-    assert "we\\s+(?:" in pattern.pattern
+    assert "e\\s+(?:are\\s+unable\\s+to|can" in pattern.pattern
     assert _matches(pattern, "We cannot. We can’t! we can, WE ARE UNABLE TO") == [
         (0, 9, "We cannot"),
         (11, 19, "We can’t"),
@@ -98,3 +113,25 @@ def test_a_gap_phrase_keeps_its_place_among_plain_ones() -> None:
     assert pattern is not None
     for text in ["in this instance", "In that one instance, in case", "in this very odd instance", "in that case"]:
         assert _matches(pattern, text) == _matches(_alternation(phrases), text)
+
+
+def test_the_forms_of_a_first_letter_are_all_that_ignorecase_matches() -> None:
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        matched = set(re.findall(letter, every_character, re.IGNORECASE))
+        assert matched == {letter, letter.upper(), *_CASE_EXTRAS.get(letter, "")}, letter
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        ("Kindly", "sorry", "I can't", "it’s", "'cause", "-ish", "#1 fan", "İstanbul", "_hidden"),
+        ("in … instance", "in this instance", "I … you", "a"),
+    ],
+)
+def test_unusual_first_characters_match_as_the_alternation(phrases: tuple[str, ...]) -> None:
+    pattern = compile_phrases(phrases)
+    assert pattern is not None
+    text = "KINDLY (Kindly) sorry SORRY I can’t; it's 'cause of -ish and #1 fan, İstanbul _hidden in that instance a"
+    text += " I told you " + "".join(chr(c) for c in (0x130, 0x131, 0x17F, 0x212A)) + "indly"
+    assert _matches(pattern, text) == _matches(_alternation(phrases), text)
