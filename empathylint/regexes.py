@@ -2,8 +2,8 @@
 
 Python compiles a regular expression with a parser and a code generator written in Python;
 only the matching engine, `_sre`, is in C. The rules' ~250 patterns, most of them long
-alternations built from the phrase lists, cost about 60 ms of every cold run: more than any
-import, and a fifth of what a pre-commit hook may spend. The compiled form is a list of
+alternations built from the phrase lists, cost about 45 ms of every cold run, more than any
+single import. The compiled form is a list of
 integers that `_sre.compile` accepts directly, so the first run stores it in the user cache
 (keyed by the pattern, its flags, the interpreter and its regex-engine version) and later
 runs hand it to `_sre` without parsing anything.
@@ -43,6 +43,7 @@ _MAX_ENTRIES = 4000
 _Key = tuple[str, int]
 # What _sre.compile takes after the pattern: flags, code, groups, groupindex, indexgroup.
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
 
 class PatternCache:
     """The compiled patterns of one machine: read when a pattern is first asked for, written
