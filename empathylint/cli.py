@@ -6,7 +6,6 @@ Exit codes: 0 nothing at or above the failing severity; 1 findings that block se
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -203,9 +202,6 @@ def check(
     for report in reports:
         if report.error is not None:
             typer.echo(f"empathylint: error: {report.path}: {report.error}", err=True)
-    from empathylint import regexes
-
-    regexes.save()  # the patterns this run compiled, for the next run to skip compiling
     if debug:
         for report in reports:
             for trace in report.tracebacks:
@@ -312,26 +308,5 @@ def init(
 
 
 def main() -> None:
-    """The console script: run the command, then end the process without tearing down the
-    interpreter.
-
-    Teardown frees every object of the run one by one (modules, rules, compiled patterns,
-    lexicon memos): about 30 ms, a tenth of a cold check, spent on memory the operating
-    system takes back at once anyway. Every command closes what it writes (reports and
-    fixes are written atomically), so only the standard streams are left to flush."""
-    try:
-        app()
-        code: object = 0
-    except SystemExit as stop:
-        code = stop.code
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        code = 130
-    if code is not None and not isinstance(code, int):
-        print(code, file=sys.stderr)  # what sys.exit("message") would have printed
-        code = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a closed pipe (`| head`): the reader has what it wanted
-        pass
-    os._exit(code or 0)
+    """The console script."""
+    app()

@@ -24,11 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from empathylint import regexes
 from empathylint.diagnostics import Severity
 from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
 from empathylint.rule import AnyRule
-from empathylint.user_cache import cache_dir, write_atomically
 
 USER_CONFIG_NAME = "checklist.toml"
 ALL = "ALL"
@@ -152,7 +150,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    return regexes.compile("".join(out))
+    return re.compile("".join(out))
 
 
 # --- loading ----------------------------------------------------------------------------
@@ -191,43 +189,14 @@ def read_layer(path: Path, display: str | None = None, *, pyproject: bool = Fals
     return Layer(shown, table, text)
 
 
-# Parsed checklists kept in the user cache; past this many the file keeps the newest, so a
-# checklist edited often cannot grow it without end.
-_PARSED_KEPT = 8
-_PARSED_CACHE = "checklists-v1.marshal"
-
-
 def parse_toml(text: str) -> dict[str, Any]:
-    """tomllib.loads(text), from the user cache when this very text was parsed before.
-
-    tomllib is written in Python: the shipped checklist alone takes ~8 ms to parse, paid by
-    every run, twice where a team keeps its own. The cache is keyed by the whole text, so a
-    changed checklist can never be answered with an old table; a table holding a TOML date
-    or time (which marshal cannot store) is parsed every run."""
-    import marshal
-
-    path = cache_dir() / _PARSED_CACHE
-    try:
-        stored = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        stored = None  # no cache yet, or a damaged one: written afresh
-    if not isinstance(stored, dict):
-        stored = {}
-    cached = stored.get(text)
-    if isinstance(cached, dict):
-        return cached
+    """tomllib.loads(text), imported only when a checklist is read."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
     table: dict[str, Any] = tomllib.loads(text)
-    stored[text] = table
-    try:
-        data = marshal.dumps(dict(list(stored.items())[-_PARSED_KEPT:]))
-    except ValueError:
-        return table
-    write_atomically(path, data)
     return table
 
 
@@ -586,8 +555,8 @@ def _toml_type(value: Any) -> str:
 
 # --- finding a key's line in TOML text --------------------------------------------------
 
-_HEADER = regexes.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = regexes.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\-]+)\s*=""")
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\-]+)\s*=""")
 
 
 def locate_key(text: str, key_path: tuple[str, ...]) -> int | None:

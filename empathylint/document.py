@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
-from empathylint import regexes
-
 OBJECT = "\ufffc"
 """Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
 
@@ -172,11 +170,11 @@ def line_starts(source: str) -> list[int]:
     return starts
 
 
-_NEWLINE = regexes.compile(r"\r\n|\r|\n")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # --- masking of inline non-prose ------------------------------------------------------
 
-_PLACEHOLDER = regexes.compile(
+_PLACEHOLDER = re.compile(
     r"""
       \{\{[^{}\n]{1,200}\}\}          # {{ticket.requester.first_name}}, {{first_name|fallback:"there"}}
     | \{%[^{}\n]{1,200}%\}            # {%customer.firstName,fallback=there%}
@@ -190,8 +188,8 @@ _PLACEHOLDER = regexes.compile(
     """,
     re.VERBOSE,
 )
-_URL = regexes.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
-_EMAIL = regexes.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
 
 
 def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Placeholder]:
@@ -212,7 +210,7 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
 
 @functools.lru_cache(maxsize=8)  # one vocabulary per run, a few in a test session
 def _bare_token_pattern(bare_tokens: tuple[str, ...]) -> re.Pattern[str]:
-    return regexes.compile(r"\b(?:" + "|".join(map(re.escape, bare_tokens)) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, bare_tokens)) + r")\b")
 
 
 def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> PlaceholderRole:
@@ -246,7 +244,7 @@ def mask(text: str, spans: Sequence[Span]) -> str:
 
 # --- greeting and sign-off --------------------------------------------------------------
 
-_GREETING = regexes.compile(
+_GREETING = re.compile(
     r"""(?P<opener>
           to\s+whom\s+it\s+may\s+concern
         | good\s+(?:morning|afternoon|evening|day)
@@ -256,7 +254,7 @@ _GREETING = regexes.compile(
         (?P<end>[,!:;—–]|\.(?=\s*$)|\s*$)""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
-_CLOSING = regexes.compile(
+_CLOSING = re.compile(
     r"""^[ \t]*(?P<closing>
           (?:best|kind|warm|warmest|many|with)?\s*(?:regards|wishes)
         | best|cheers|sincerely|yours\s+(?:truly|sincerely)|cordially|respectfully
@@ -272,10 +270,10 @@ _CLOSING = regexes.compile(
 )
 _SIGN_OFF_MAX_LINES_AFTER = 6
 _NAME_WORD = r"[A-Z\u00C0-\u024F\ufffc][\w'’.\-\ufffc]*"
-_INLINE_NAME = regexes.compile(rf"(?:[-—–~][ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}")
+_INLINE_NAME = re.compile(rf"(?:[-—–~][ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}")
 # A line that is only a name (or a placeholder), as in a terse "Maria," opening or a bare
 # "Sam" / "– Sam 🙂" signature; trailing emoji and the like are allowed after it.
-_NAME_LINE = regexes.compile(
+_NAME_LINE = re.compile(
     rf"[ \t]*(?:[-—–~][ \t]*)?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*(?P<end>[,!]?)[^\w\n]{{0,8}}$"
 )
 # Capitalised words that open a line with a comma but name nobody ("Thanks," "Sure,").
@@ -283,11 +281,11 @@ _NOT_A_NAME = frozenset(
     {"actually", "also", "apologies", "congrats", "great", "hmm", "no", "note", "ok", "okay", "perfect", "ps"}
     | {"so", "sorry", "sure", "thanks", "update", "welcome", "well", "yes", "yep"}
 )
-_SENTENCE_LINE = regexes.compile(r"(?:\S+\s+){2,}\S*[.!?]\s*$")
+_SENTENCE_LINE = re.compile(r"(?:\S+\s+){2,}\S*[.!?]\s*$")
 # A closing of the agent's own words, known by its shape: a short line ending in a comma,
 # alone in its paragraph, with the name under it ("Enjoy your shopping,\nAoife", "Bonne
 # journée,\nÉtienne", "Sorry for the hassle,\nBea").
-_OWN_CLOSING = regexes.compile(r"[ \t]*[^\s,.!?:;][^\n,.!?:;]{0,50},[ \t]*")
+_OWN_CLOSING = re.compile(r"[ \t]*[^\s,.!?:;][^\n,.!?:;]{0,50},[ \t]*")
 _OWN_CLOSING_MAX_WORDS = 6
 
 
@@ -405,15 +403,15 @@ _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "approx", "dept", "inc", "ltd", "co", "jr", "sr"}
     | {"fig", "min", "max", "est"}
 )
-_SENTENCE_END = regexes.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
-_LIST_NUMBER = regexes.compile(r"[ \t]*\d{1,3}")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
 # The word (dots kept, as in "e.g") that ends the text searched, to tell an abbreviation's
 # full stop from a sentence's.
-_WORD_BEFORE = regexes.compile(r"[\w.]+$")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
 # A letter or digit: \w without the underscore, exactly str.isalnum (checked on every code point).
-_ALNUM = regexes.compile(r"[^\W_]")
-_PARAGRAPH_BREAK = regexes.compile(r"\n[ \t]*\n")
-_WORD = regexes.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+_ALNUM = re.compile(r"[^\W_]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
 def split_sentences(text: str, within: Span) -> Iterator[Span]:

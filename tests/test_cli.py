@@ -251,7 +251,7 @@ def test_python_m_empathylint_on_the_examples() -> None:
 
 
 def test_the_console_script_flushes_its_streams_and_keeps_exit_codes(tmp_path: Path) -> None:
-    """main() ends the process with os._exit (no interpreter teardown): nothing may be lost."""
+    """The console script loses no output and keeps the exit codes (stdout, stderr, --output-file)."""
     (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
     command = [sys.executable, "-m", "empathylint", "check", "--isolated"]
     env = {**os.environ, "NO_COLOR": "1"}

@@ -15,7 +15,7 @@ from empathylint.config import Config
 from empathylint.diagnostics import Severity
 from empathylint.engine import FileReport, Status, lint
 from empathylint.formats import ReadOptions, read_document
-from empathylint.mood import read_mood
+from empathylint.language.mood import read_mood
 from empathylint.rules import RULES
 from tests.conftest import make_config
 

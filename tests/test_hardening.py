@@ -124,14 +124,14 @@ def test_no_edit_outside_the_body(tmp_path: Path) -> None:
 
 
 def test_user_regexes_are_compiled_once_per_run() -> None:
-    from empathylint.user_regex import compile_user_regex
+    from empathylint.language.user_regex import compile_user_regex
 
     assert compile_user_regex(r"\bASAP\b") is compile_user_regex(r"\bASAP\b")
 
 
 @pytest.mark.parametrize("pattern", [r"(a+)+", r"(\w*)*", r"(a|aa)+", r"(x+x+)+y", r"(?:[A-Z]{2,}\s?)+"])
 def test_patterns_that_can_backtrack_catastrophically_are_refused(pattern: str) -> None:
-    from empathylint.user_regex import UnsafePattern, compile_user_regex, regex_problem
+    from empathylint.language.user_regex import UnsafePattern, compile_user_regex, regex_problem
 
     assert regex_problem(pattern) is not None
     with pytest.raises(UnsafePattern):
@@ -143,7 +143,7 @@ def test_patterns_that_can_backtrack_catastrophically_are_refused(pattern: str) 
     [r"\bASAP\b", r"(?i)\be-?mail\b", r"(cat|dog)+", r"(a++)+", r"(?:x(?>a+))+", r"[A-Z]{2,}", r"(a{1,3}){1,3}"],
 )
 def test_ordinary_patterns_are_accepted(pattern: str) -> None:
-    from empathylint.user_regex import regex_problem
+    from empathylint.language.user_regex import regex_problem
 
     assert regex_problem(pattern) is None
 

@@ -10,7 +10,7 @@ from empathylint.document import Span
 from empathylint.rules.jargon import TAGS, find_terms, parse_terms
 from tests.conftest import tomllib
 
-DATA = resources.files("empathylint").joinpath("data/jargon.tsv").read_text(encoding="utf-8")
+DATA = resources.files("empathylint.language").joinpath("data/jargon.tsv").read_text(encoding="utf-8")
 TERMS = list(parse_terms(DATA))
 
 

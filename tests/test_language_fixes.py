@@ -12,8 +12,8 @@ import pytest
 
 from empathylint.config import default_checklist_path
 from empathylint.diagnostics import Edit
-from empathylint.phrase_edits import apply_edits
-from empathylint.phrases import compile_phrases
+from empathylint.language.phrase_edits import apply_edits
+from empathylint.language.phrases import compile_phrases
 from tests.conftest import FIXTURES, lint_text, tomllib
 
 GROUPS = ("negative-language", "unnecessary-words")

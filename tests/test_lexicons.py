@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from empathylint import grade, lexicons, spelling, user_cache
+from empathylint import user_cache
+from empathylint.language import grade, lexicons, spelling
 
 WORDS = {"adress": "1", "address": "12", "café": "3", "zoë": "4", "o'brien": "5", "a": "6", "hollow": ""}
 

@@ -28,7 +28,7 @@ def test_wheel_ships_the_checklist_and_the_console_script(tmp_path: Path) -> Non
         assert "empathylint/checklist.toml" in names
         shipped = archive.read("empathylint/checklist.toml").decode("utf-8")
         assert shipped == (ROOT / "checklist.toml").read_text(encoding="utf-8")
-        assert "empathylint/data/nicknames.txt" in names
+        assert "empathylint/language/data/nicknames.txt" in names
         [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
         scripts = archive.read(entry_points).decode("utf-8")
     assert "[console_scripts]" in scripts

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from empathylint.config import default_checklist_path
-from empathylint.phrases import _CASE_EXTRAS, compile_phrases
+from empathylint.language.phrases import _CASE_EXTRAS, compile_phrases
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from empathylint.config import ConfigError, load_config
+from empathylint.language.spelling import correction, is_known, vocabulary
 from empathylint.rules import RULES
-from empathylint.spelling import correction, is_known, vocabulary
 from tests.conftest import lint_text
 
-DATA = Path(__file__).resolve().parent.parent / "empathylint" / "data" / "spelling-words.txt"
+DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "spelling-words.txt"
 
 
 def test_words_file_is_read_relative_to_the_checklist(tmp_path: Path) -> None:

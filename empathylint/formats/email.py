@@ -29,13 +29,12 @@ from dataclasses import dataclass
 from email import errors
 from email.message import EmailMessage
 
-from empathylint import regexes
 from empathylint.document import Document, Span, Suppression
 from empathylint.files import InputError
 from empathylint.formats import ReadOptions
 from empathylint.formats.layout import blank_text, find_directives, find_quoted, finish, looks_personal, suppressions_of
 
-_HEADER_LINE = regexes.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.MULTILINE)
+_HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.MULTILINE)
 _HEX = frozenset("0123456789ABCDEFabcdef")
 
 
@@ -101,7 +100,7 @@ def _no_text_part(message: EmailMessage) -> str:
     return "the email has no text/plain or text/html part to check"
 
 
-_QUOTED_PRINTABLE_SAFE = regexes.compile(r"[\x21-\x3c\x3e-\x7e \t\n]*")
+_QUOTED_PRINTABLE_SAFE = re.compile(r"[\x21-\x3c\x3e-\x7e \t\n]*")
 _QP_LINE_LIMIT = 76
 
 

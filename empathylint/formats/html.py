@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from empathylint import regexes
 from empathylint.document import Document, Span
 from empathylint.formats import ReadOptions
 from empathylint.formats.layout import (
@@ -82,7 +81,7 @@ SKIPPED_TAGS = frozenset({"pre", "script", "style", "template", "textarea", "hea
 VOID_TAGS = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 )
-_CHARACTER_REFERENCE = regexes.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 
 
 @dataclass(frozen=True)

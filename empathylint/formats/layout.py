@@ -16,7 +16,6 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from empathylint import regexes
 from empathylint.document import OBJECT, Document, Span, Suppression, build_document, normalize_newlines
 from empathylint.formats import ReadOptions
 
@@ -113,26 +112,26 @@ class TextLayout:
 
 
 _RUN = re.compile(rb"(.)\1*", re.DOTALL)
-_NOT_LINE_BREAK = regexes.compile(r"[^\r\n]")
-_LINE_BREAK_CHARACTER = regexes.compile(r"[\r\n]")
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_LINE_BREAK_CHARACTER = re.compile(r"[\r\n]")
 
 
 # --- quoted customer text ---------------------------------------------------------------
 
-_QUOTED_LINE = regexes.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
-_ATTRIBUTION = regexes.compile(
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
+_ATTRIBUTION = re.compile(
     r"^[ \t]*(?:On|Le|Am|El|Il|Op)\b[^\n]{1,200}?(?:\n[^\n]{1,120}?)?\b"
     r"(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)[ \t]*:[ \t]*\r?$",
     re.MULTILINE,
 )
-_ORIGINAL_MESSAGE = regexes.compile(
+_ORIGINAL_MESSAGE = re.compile(
     r"^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}[ \t]*\r?$", re.I | re.M
 )
-_OUTLOOK_HEADER = regexes.compile(
+_OUTLOOK_HEADER = re.compile(
     r"^[ \t]*\*?From:\*?[ \t]+[^\n]+\n(?:[^\n]*\n){0,2}?[ \t]*\*?(?:Sent|Date):\*?[ \t]", re.M
 )
-_QUOTED_NEXT = regexes.compile(r"(?:[ \t]*\r?\n)+[ \t]*>")
-_ATTRIBUTED_NAME = regexes.compile(r"(?P<name>[^,:<>\n\d@]{2,60}?)[ \t]*<[^<>\s]+@[^<>\s]+>")
+_QUOTED_NEXT = re.compile(r"(?:[ \t]*\r?\n)+[ \t]*>")
+_ATTRIBUTED_NAME = re.compile(r"(?P<name>[^,:<>\n\d@]{2,60}?)[ \t]*<[^<>\s]+@[^<>\s]+>")
 
 
 @dataclass(frozen=True)
@@ -244,7 +243,7 @@ def looks_personal(display_name: str) -> bool:
 
 # --- suppression directives -------------------------------------------------------------
 
-_DIRECTIVE = regexes.compile(
+_DIRECTIVE = re.compile(
     r"""(?P<directive>
           <!--[ \t]*empathylint:[ \t]*(?P<action>[a-z-]+)(?:[ \t]*=[ \t]*(?P<ids>[^\n>]*?))?[ \t]*-->
         | ^[ \t]*empathylint:[ \t]*(?P<bare_action>[a-z-]+)(?:[ \t]*=[ \t]*(?P<bare_ids>[^\n]*?))?[ \t]*\r?$
@@ -327,7 +326,7 @@ def _next_nonblank_line(source: str, after: int) -> Span | None:
     return Span(line.start(), line.end()) if line else None
 
 
-_NONBLANK_LINE = regexes.compile(r"^[^\n]*\S[^\n]*$", re.MULTILINE)
+_NONBLANK_LINE = re.compile(r"^[^\n]*\S[^\n]*$", re.MULTILINE)
 
 
 # --- handing over to build_document -----------------------------------------------------

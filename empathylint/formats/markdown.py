@@ -23,7 +23,6 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from empathylint import regexes
 from empathylint.document import PROFILES, Document, Span, line_starts
 from empathylint.files import InputError
 from empathylint.formats import ReadOptions
@@ -33,12 +32,12 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_FRONT_MATTER = regexes.compile(
+_FRONT_MATTER = re.compile(
     r"\A(?:\ufeff)?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\r)?^(?P=fence)[ \t]*$", re.S | re.M
 )
-_YAML_PAIR = regexes.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^#\r\n]*?)[ \t]*(?:#.*)?$", re.M)
-_ENTITY = regexes.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_LINE_BREAK = regexes.compile(r"\r\n?|\n")
+_YAML_PAIR = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^#\r\n]*?)[ \t]*(?:#.*)?$", re.M)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 _CELL_TOKENS = frozenset({"th_open", "td_open"})
 
 
@@ -153,7 +152,7 @@ class _Walker:
         that "1." is not read as a sentence and an item's first word starts its sentence."""
         line = self._line_span(token.map)
         marker = re.escape(token.info + token.markup) if token.info else re.escape(token.markup)
-        found = regexes.compile(rf"[ \t>]*({marker}[ \t]*)", re.M).match(self.source, line.start, line.end)
+        found = re.compile(rf"[ \t>]*({marker}[ \t]*)", re.M).match(self.source, line.start, line.end)
         if found:
             self.layout.insert_break(found.start(1))
             self.layout.markup(found.start(1), found.end(1))

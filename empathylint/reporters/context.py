@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from empathylint.engine import FileReport
-from empathylint.mood import Mood, mood_of
+from empathylint.language.mood import Mood, mood_of
 
 LABEL_STYLE = {"upset": "bold red", "cheerful": "bold green", "neutral": "bold"}
 

@@ -9,11 +9,11 @@ CI job starts ~20 ms sooner."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
-from empathylint import regexes
 from empathylint.checklist import ITEMS_BY_KEY
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import line_starts
@@ -170,7 +170,7 @@ def _plain(line: Pieces | Text) -> str:
 # What rich changes in text it prints with soft wrapping (no wrapping, no cropping): it
 # expands tabs and strips some control characters. Any control character but the line
 # break leaves the text to rich.
-_CHANGED_BY_RICH = regexes.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_CHANGED_BY_RICH = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 def header(report: FileReport) -> Pieces:

@@ -9,13 +9,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from empathylint import regexes
 from empathylint.checklist import ITEMS_BY_KEY
 from empathylint.config import Config
 from empathylint.rule import AnyRule
 
 HEADINGS = ("What it does:", "Why it matters:", "Example:", "Use instead:")
-_HEADING_AT_LINE_START = regexes.compile(rf"^({'|'.join(re.escape(h) for h in HEADINGS)})", re.MULTILINE)
+_HEADING_AT_LINE_START = re.compile(rf"^({'|'.join(re.escape(h) for h in HEADINGS)})", re.MULTILINE)
 
 
 def checklist_item(rule: AnyRule) -> str:

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document
-from empathylint.mood import mood_of
-from empathylint.phrases import any_phrase, compile_phrases
+from empathylint.language.mood import mood_of
+from empathylint.language.phrases import any_phrase, compile_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted
 

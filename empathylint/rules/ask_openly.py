@@ -19,17 +19,17 @@ Use instead:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import compile_phrases
+from empathylint.language.phrases import compile_phrases
 from empathylint.rule import Code, Rule
 
 # The first word of a question, after a list marker ("- Is it…", "2) Does it…").
-_FIRST_WORD = regexes.compile(r"(?:[-*+•]|\d{1,2}[.)])?\s*([A-Za-z’']+)")
+_FIRST_WORD = re.compile(r"(?:[-*+•]|\d{1,2}[.)])?\s*([A-Za-z’']+)")
 
 
 @dataclass(frozen=True)

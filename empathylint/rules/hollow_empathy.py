@@ -24,13 +24,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.phrases import compile_phrases
+from empathylint.language.phrases import compile_phrases
+from empathylint.language.timeframes import find_timeframe
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted
-from empathylint.timeframes import find_timeframe
 
 
 @dataclass(frozen=True)
@@ -44,9 +43,9 @@ class Settings:
     pivot: str
 
 
-_LIST_ITEM = regexes.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
 # "I've refunded", "we have just reset", "I went ahead and cancelled": something already done.
-_DONE = regexes.compile(
+_DONE = re.compile(
     r"\b(?:I|we)(?:['’]ve|\s+have|\s+went\s+ahead\s+and|\s+just)\s+(?:just\s+|now\s+|already\s+|also\s+)?"
     r"(?P<verb>[a-z]+ed|sent|made|set|put|given|done|found|run|written|taken|built|rebuilt|shipped|paid|split)\b",
     re.IGNORECASE,

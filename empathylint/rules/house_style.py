@@ -27,12 +27,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.phrases import compile_phrases, keyed_by_phrase, match_case, normalize
+from empathylint.language.phrases import compile_phrases, keyed_by_phrase, match_case, normalize
+from empathylint.language.user_regex import compile_user_regex, regex_problem
 from empathylint.rule import Code, Rule
-from empathylint.user_regex import compile_user_regex, regex_problem
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ def _inside_replacement(text: str, match: re.Match[str], replacement: str) -> bo
 
 @functools.lru_cache(maxsize=256)
 def _word_pattern(phrase: str) -> re.Pattern[str]:
-    return regexes.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
 
 
 def _patterns(doc: Document, patterns: dict[str, str]) -> Iterator[Diagnostic]:

@@ -36,10 +36,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import compile_phrases, match_case, normalize, normalized_set
+from empathylint.language.phrases import compile_phrases, match_case, normalize, normalized_set
 from empathylint.rule import Code, Rule
 
 Audience = Literal["general", "technical"]
@@ -124,7 +123,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 # A fenced or <pre> code block: a draft with code in it is written for someone who runs code.
-_CODE_BLOCK = regexes.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
+_CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
 
 
 def _reads_technical(doc: Document) -> bool:
@@ -184,8 +183,8 @@ def _replacement(text: str, start: int, written: str, term: Term) -> str:
 
 @functools.cache
 def _shipped_terms() -> tuple[Term, ...]:
-    """The shipped list, empathylint/data/jargon.tsv, read once on first use."""
-    data = resources.files("empathylint").joinpath("data/jargon.tsv").read_text(encoding="utf-8")
+    """The shipped list, empathylint/language/data/jargon.tsv, read once on first use."""
+    data = resources.files("empathylint.language").joinpath("data/jargon.tsv").read_text(encoding="utf-8")
     return tuple(parse_terms(data))
 
 
@@ -249,7 +248,7 @@ def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tup
                 break
 
 
-_TOKEN = regexes.compile(r"\w+(?:[-'’]\w+)*")
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @functools.lru_cache(maxsize=16)
@@ -278,12 +277,12 @@ def _term_regex(term: str) -> re.Pattern[str]:
     last = term.split()[-1]
     if last.lower() != last:
         words[-1] += r"(?:s|['’]s)?"
-        return regexes.compile(r"\s+".join(words) + r"(?![\w'’-])")
+        return re.compile(r"\s+".join(words) + r"(?![\w'’-])")
     if last.endswith("e"):
         words[-1] = words[-1][:-1] + r"(?:e|es|ed|ing)"
     elif last[-1].isalpha():
         words[-1] += r"(?:s|es|ed|ing)?"
-    return regexes.compile(r"\s+".join(words) + r"(?![\w'’-])", re.IGNORECASE)
+    return re.compile(r"\s+".join(words) + r"(?![\w'’-])", re.IGNORECASE)
 
 
 def _everyday_matches(settings: Settings, text: str, body: Span) -> Iterator[re.Match[str]]:
@@ -296,20 +295,20 @@ def _everyday_matches(settings: Settings, text: str, body: Span) -> Iterator[re.
 
 
 # Cues that the words BEFORE them are being explained, and cues that explain the words AFTER them.
-_EXPLAINS_BEFORE = regexes.compile(
+_EXPLAINS_BEFORE = re.compile(
     r"""\s*\((?=[^()]*[a-z]{3})[^()]{3,120}\)       # SSO (single sign-on)
     | \s*(?:,|—|–|\ -\ )\s*(?:the|a|an|or|i\.e\.|meaning|short\s+for|which\s+means|which\s+is\s+(?:the|a|an))\s
                                                    # DNS, the internet's address book; SSO, or single sign-on
     | \s+(?:means|stands\s+for|is\s+short\s+for|is\s+what|is\s+how)\b   # DNS means …""",
     re.VERBOSE,
 )
-_EXPLAINS_AFTER = regexes.compile(
+_EXPLAINS_AFTER = re.compile(
     r"""(?<=\w)[ \t]*\(\s*(?P<inside>[\w'’-]+(?:\s+[\w'’-]+){0,3})\s*\)   # single sign-on (SSO)
     | \b(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[“"']?(?P<after>[\w'’-]+(?:\s+[\w'’-]+){0,3})
                                                                       # a copy called a cache""",
     re.VERBOSE,
 )
-_WORDS_BEFORE = regexes.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
+_WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 
 
 def explained_names(text: str) -> frozenset[str]:
@@ -337,10 +336,10 @@ def _is_explained(explained: frozenset[str], term: str, written: str) -> bool:
 
 # --- acronyms ---------------------------------------------------------------------------
 
-_ACRONYM = regexes.compile(r"(?<![\w'’.@/-])(?P<acronym>[A-Z]{2,6})(?:s|['’]s)?(?![\w'’@/-]|\.\w)")
-_OPENS_A_NUMBER = regexes.compile(r"[ -]?\d{3}")
-_ROMAN_NUMERAL = regexes.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_CAPS_WORD = regexes.compile(r"[A-Z]{2,}")
+_ACRONYM = re.compile(r"(?<![\w'’.@/-])(?P<acronym>[A-Z]{2,6})(?:s|['’]s)?(?![\w'’@/-]|\.\w)")
+_OPENS_A_NUMBER = re.compile(r"[ -]?\d{3}")
+_ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
 
 def _is_shouting(text: str, match: re.Match[str]) -> bool:
@@ -356,7 +355,7 @@ def _is_word(acronym: str) -> bool:
     """True when the capitals spell an English word written in capitals for emphasis
     ("NOT", "ASAP") rather than letters said one by one: the CMU dictionary knows the word
     and says it in fewer syllables than it has letters (D-N-S is three syllables)."""
-    from empathylint.grade import pronunciations
+    from empathylint.language.grade import pronunciations
 
     lexicon = pronunciations()
     word = acronym.lower()

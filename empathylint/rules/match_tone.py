@@ -27,11 +27,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.mood import Mood, mood_of
-from empathylint.phrases import compile_phrases, find_phrases, match_case, normalize
+from empathylint.language.mood import Mood, mood_of
+from empathylint.language.phrases import compile_phrases, find_phrases, match_case, normalize
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted, sentence_at
 
@@ -44,9 +43,9 @@ class Settings:
 
 
 # Pictographic emoji; dingbats such as ✓ and ★ mark lists and ratings, not mood.
-_EMOJI = regexes.compile("[\U0001f300-\U0001faff\u2600-\u26ff\u2764\u2b50]\ufe0f?")
-_EXCLAMATIONS = regexes.compile(r"[!?]*![!?]*")
-_EMOTICON = regexes.compile(r"(?<!\S)(?::-?[)(DPp]|;-?\)|xD|XD|:'\(|\^_*\^)(?!\S)")
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u26ff\u2764\u2b50]\ufe0f?")
+_EXCLAMATIONS = re.compile(r"[!?]*![!?]*")
+_EMOTICON = re.compile(r"(?<!\S)(?::-?[)(DPp]|;-?\)|xD|XD|:'\(|\^_*\^)(?!\S)")
 
 
 def applies_to(doc: Document) -> bool:

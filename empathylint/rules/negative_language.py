@@ -38,11 +38,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.phrase_edits import replacement_edit, rewritten_sentence, sentence_of
-from empathylint.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
+from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of
+from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
 from empathylint.rule import Code, Rule
 
 
@@ -84,8 +83,8 @@ _SAFE_CODES = frozenset({"condescension"})
 # a product limit; "the export can't handle" is.
 _PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
 
-_UNTIL = regexes.compile(r"until", re.IGNORECASE)
-_CANT_UNTIL = regexes.compile(
+_UNTIL = re.compile(r"until", re.IGNORECASE)
+_CANT_UNTIL = re.compile(
     r"""(?P<lead>\bunfortunately\b[,;]?[ \t]+)?
         (?P<subject>\b(?:you|we|I|they)\b)
         (?P<negation>
@@ -99,7 +98,7 @@ _CANT_UNTIL = regexes.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _FUTURE = {"you": "you'll", "we": "we'll", "i": "I'll", "they": "they'll"}
-_POINT_IN_TIME = regexes.compile(
+_POINT_IN_TIME = re.compile(
     r"""^(?:the[ \t]+)?(?:\d|today|tonight|tomorrow|next|this|midnight|noon|early|mid|late|end
         |monday|tuesday|wednesday|thursday|friday|saturday|sunday
         |january|february|march|april|may|june|july|august|september|october|november|december
@@ -108,8 +107,8 @@ _POINT_IN_TIME = regexes.compile(
 )
 
 
-_REFUSAL = regexes.compile(r"\b(?:can['’]t|cannot|can not|unable|not able|not possible)\b", re.IGNORECASE)
-_REASON = regexes.compile(
+_REFUSAL = re.compile(r"\b(?:can['’]t|cannot|can not|unable|not able|not possible)\b", re.IGNORECASE)
+_REASON = re.compile(
     r"\b(?:because|since|due to|as (?:the|our|it|they|we|this|that)|so that|for (?:\w+ ){0,2}reasons?)\b",
     re.IGNORECASE,
 )

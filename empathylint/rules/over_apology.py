@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import compile_phrases, find_phrases, match_case, normalize
+from empathylint.language.phrases import compile_phrases, find_phrases, match_case, normalize
 from empathylint.rule import Code, Rule
 
 

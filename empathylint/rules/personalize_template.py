@@ -27,10 +27,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.phrases import compile_phrases, find_phrases
+from empathylint.language.phrases import compile_phrases, find_phrases
 from empathylint.rule import Code, Rule
 
 
@@ -42,7 +41,7 @@ class Settings:
     min_stock_phrases: int
 
 
-_WORD = regexes.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\w-]*\d|\d{3,}")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\w-]*\d|\d{3,}")
 # Function words and fillers that say nothing about a particular customer's case.
 _STOPWORDS = frozenset(
     (

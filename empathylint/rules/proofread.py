@@ -42,10 +42,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from empathylint import regexes, spelling
 from empathylint.config import ConfigError
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span, word_matches, words
+from empathylint.language import spelling
 from empathylint.rule import Code, Rule
 
 
@@ -217,7 +217,7 @@ def _spelling_diagnostic(span: Span, word: str, suggestion: str | None) -> Diagn
 # --- repeated words and spacing ---------------------------------------------------------
 
 
-_REPEATED = regexes.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
+_REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
 
 
 def _repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -237,7 +237,7 @@ def _repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 # Two spaces after ., !, ? or : are a house style and left alone; four or more line up columns.
-_DOUBLED_SPACE = regexes.compile(r"(?<=[^\s.!?:])( {2,3})(?=[^\s])")
+_DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:])( {2,3})(?=[^\s])")
 
 
 def _doubled_spaces(doc: Document) -> Iterator[Diagnostic]:
@@ -254,9 +254,9 @@ def _doubled_spaces(doc: Document) -> Iterator[Diagnostic]:
 # --- capitals -----------------------------------------------------------------------------
 
 
-_LOWERCASE_I = regexes.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve|ll|d)\b)")
+_LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve|ll|d)\b)")
 # A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
-_NOT_A_SENTENCE_END = regexes.compile(r"(?:\.\.\.|…|(?:\b[a-zA-Z]\.){2,}|\b(?:approx|incl|no|vs|etc|ca|cf)\.)$")
+_NOT_A_SENTENCE_END = re.compile(r"(?:\.\.\.|…|(?:\b[a-zA-Z]\.){2,}|\b(?:approx|incl|no|vs|etc|ca|cf)\.)$")
 
 
 def _sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -305,7 +305,7 @@ def _lowercase_i(doc: Document) -> Iterator[Diagnostic]:
 # --- a and an -----------------------------------------------------------------------------
 
 
-_ARTICLE = regexes.compile(r"(?<![\w'’\-\ufffc])(a|an|An|A)[ \t]+([^\W\d_][\w'’-]*)")
+_ARTICLE = re.compile(r"(?<![\w'’\-\ufffc])(a|an|An|A)[ \t]+([^\W\d_][\w'’-]*)")
 # Initialisms said letter by letter start with a vowel sound when their first letter's name does.
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 # Initialisms said as words ("a FAQ" and "an FAQ" are both in use): left alone.
@@ -375,13 +375,13 @@ def _starts_with_vowel_sound(word: str) -> bool | None:
 # --- brackets and quotes ----------------------------------------------------------------
 
 
-_EMOTICON = regexes.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<!\w)[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
+_EMOTICON = re.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<!\w)[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
 # "1) first", "a) second", "(i) third": list markers close a bracket they never opened.
-_LIST_MARKER = regexes.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)", re.MULTILINE)
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)", re.MULTILINE)
 _PAIRS = {")": "(", "]": "[", "”": "“"}
 _OPENERS = frozenset("([“")
 # Every mark the balance is kept for: a paragraph is scanned for these alone, not char by char.
-_BRACKETS_AND_QUOTES = regexes.compile(r'[()\[\]“”"]')
+_BRACKETS_AND_QUOTES = re.compile(r'[()\[\]“”"]')
 
 
 def _unbalanced(doc: Document) -> Iterator[Diagnostic]:
@@ -430,10 +430,10 @@ def _unbalanced_diagnostic(index: int, mark: str, *, closing: bool) -> Diagnosti
 # --- shouting and punctuation -------------------------------------------------------------
 
 
-_CAPS_RUN = regexes.compile(
+_CAPS_RUN = re.compile(
     r"(?<![\w'’\-\ufffc])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
 )
-_CAPS_WORD = regexes.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?")
+_CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?")
 
 
 def _shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -467,7 +467,7 @@ def _is_plain(word: str) -> bool:
     return word.isalpha() or "'" in word or "’" in word
 
 
-_EXCESS_PUNCTUATION = regexes.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
+_EXCESS_PUNCTUATION = re.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
 
 
 def _punctuation(doc: Document) -> Iterator[Diagnostic]:
@@ -504,10 +504,10 @@ def _leftover_patterns(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     others = [m for m in markers if not m.isupper()]
     patterns = []
     if capitals:
-        patterns.append(regexes.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, capitals)) + r")(?![\w\-])"))
+        patterns.append(re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, capitals)) + r")(?![\w\-])"))
     if others:
         alternatives = "|".join(r"\s+".join(map(re.escape, m.split())) for m in others)
-        patterns.append(regexes.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])", re.IGNORECASE))
+        patterns.append(re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])", re.IGNORECASE))
     return tuple(patterns)
 
 
@@ -534,9 +534,9 @@ def _value_for(doc: Document, placeholder: Placeholder) -> tuple[str | None, str
     return None, "the real value"
 
 
-_OPENER = regexes.compile(r"\{\{|\{%|\{\$")
+_OPENER = re.compile(r"\{\{|\{%|\{\$")
 _CLOSERS = {"{{": "}}", "{%": "%}", "{$": "}"}
-_STRAY_CLOSER = regexes.compile(r"\}\}|%\}")
+_STRAY_CLOSER = re.compile(r"\}\}|%\}")
 
 
 def _malformed_placeholders(doc: Document) -> Iterator[Diagnostic]:
@@ -596,13 +596,13 @@ def _end_of_broken(text: str, after: int, line_end: int) -> int:
     return name_only.end() if name_only is not None else after
 
 
-_BROKEN_WITH_CLOSER = regexes.compile(r"\s*[\w.|:\"'=,\-]+(?:[ \t]+[\w.|:\"'=,\-]+){0,3}\s*[}%]+")
-_BROKEN_NAME_ONLY = regexes.compile(r"\s*[\w.|:\"'=,\-]+")
+_BROKEN_WITH_CLOSER = re.compile(r"\s*[\w.|:\"'=,\-]+(?:[ \t]+[\w.|:\"'=,\-]+){0,3}\s*[}%]+")
+_BROKEN_NAME_ONLY = re.compile(r"\s*[\w.|:\"'=,\-]+")
 
 
 def _start_of_broken(text: str, closer_start: int) -> int:
     line_start = text.rfind("\n", 0, closer_start) + 1
-    match = regexes.compile(r"[{%]*[\w.|:\"'=,\-]+\s*$").search(text, line_start, closer_start)
+    match = re.compile(r"[{%]*[\w.|:\"'=,\-]+\s*$").search(text, line_start, closer_start)
     return match.start() if match else closer_start
 
 

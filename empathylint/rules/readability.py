@@ -30,7 +30,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span, count_words
 from empathylint.rule import Code, Metrics, Rule
@@ -58,8 +57,8 @@ class Settings:
 _MIN_WORDS_FOR_SENTENCE_GRADE = 5
 # Words of this many syllables and more are the ones worth replacing first.
 _LONG_WORD_SYLLABLES = 4
-_LIST_ITEM = regexes.compile(r"^[ \t]*(?:[-*+•]|\d+[.)])[ \t]", re.MULTILINE)
-_ENDS_SENTENCE = regexes.compile(r"[.!?…][\"'”’)\]]*$")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)])[ \t]", re.MULTILINE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,7 @@ def _read(doc: Document, min_words_for_grade: int) -> Reading:
     grade = None
     prose = " ".join(s.prose for s in sentences)
     if word_count >= min_words_for_grade and _reads_as_english(prose):
-        from empathylint.grade import flesch_kincaid_grade
+        from empathylint.language.grade import flesch_kincaid_grade
 
         grade = flesch_kincaid_grade(prose)
     return Reading(tuple(sentences), word_count, grade)
@@ -143,18 +142,18 @@ _MIN_ENGLISH_SHARE = 0.8
 
 
 def _reads_as_english(prose: str) -> bool:
-    from empathylint.grade import is_pronounceable
+    from empathylint.language.grade import is_pronounceable
 
     # Both apostrophes are non-word characters, so making them one changes no word's bounds.
     found = _LETTER_WORD.findall(prose.replace("’", "'"))
     return bool(found) and sum(map(is_pronounceable, found)) >= _MIN_ENGLISH_SHARE * len(found)
 
 
-_LETTER_WORD = regexes.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _sentence_grade(sentence: SentenceReading) -> float:
-    from empathylint.grade import flesch_kincaid_grade
+    from empathylint.language.grade import flesch_kincaid_grade
 
     return flesch_kincaid_grade(sentence.prose)
 
@@ -212,7 +211,7 @@ def _long_sentence(doc: Document, sentence: SentenceReading, settings: Settings)
 
 def _long_words(prose: str) -> list[str]:
     """Up to three of the sentence's words of four syllables or more, longest first."""
-    from empathylint.grade import syllable_count
+    from empathylint.language.grade import syllable_count
 
     seen: dict[str, int] = {}
     for match in re.finditer(r"[A-Za-z][a-z]+(?:-[a-z]+)*", prose):
@@ -238,14 +237,14 @@ class Split:
 
 # Where a long sentence splits naturally, and how the second half then starts.
 _SPLIT_POINTS = (
-    (regexes.compile(r"; "), ""),
-    (regexes.compile(r": (?=[a-z])"), None),
-    (regexes.compile(r", and (?!then\b)"), ""),
-    (regexes.compile(r", and then "), "Then "),
-    (regexes.compile(r", but "), "But "),
-    (regexes.compile(r", so "), "So "),
-    (regexes.compile(r",? which "), None),
-    (regexes.compile(r",? because "), None),
+    (re.compile(r"; "), ""),
+    (re.compile(r": (?=[a-z])"), None),
+    (re.compile(r", and (?!then\b)"), ""),
+    (re.compile(r", and then "), "Then "),
+    (re.compile(r", but "), "But "),
+    (re.compile(r", so "), "So "),
+    (re.compile(r",? which "), None),
+    (re.compile(r",? because "), None),
 )
 # Neither half of a split may be shorter than this, or the split makes a fragment.
 _MIN_SPLIT_WORDS = 5
@@ -253,7 +252,7 @@ _MIN_SPLIT_WORDS = 5
 # "…, and we refunded it" splits; "…, and subsequently initiating" or "…, and the tax
 # that applied" would leave a fragment, so they get advice without a rewrite.
 # "…, and then restart it" becomes "Then restart it.", an instruction that stands alone.
-_SUBJECT_START = regexes.compile(
+_SUBJECT_START = re.compile(
     r"(?:i|we|you|it|they|he|she|this|that|there)\b",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import any_phrase, compile_phrases, find_phrases
+from empathylint.language.phrases import any_phrase, compile_phrases, find_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import neighbourhood, quoted, sentence_at
 

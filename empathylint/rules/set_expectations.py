@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import compile_phrases
+from empathylint.language.phrases import compile_phrases
+from empathylint.language.timeframes import find_timeframe
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted, sentence_at
-from empathylint.timeframes import find_timeframe
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import any_phrase, compile_phrases, find_phrases
+from empathylint.language.phrases import any_phrase, compile_phrases, find_phrases
 from empathylint.rule import Code, Rule
 
 
@@ -39,8 +38,8 @@ class Settings:
 
 # "If that doesn't make sense, reply and I'll walk you through it" is about our own
 # explanation, not the customer's; "That doesn't make sense to me either" agrees with them.
-_CONDITIONAL_BEFORE = regexes.compile(r"\b(?:if|in\s+case|unless|whether)\b", re.IGNORECASE)
-_AGREEING_AFTER = regexes.compile(r"\s*(?:to\s+me\s+)?either\b", re.IGNORECASE)
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|in\s+case|unless|whether)\b", re.IGNORECASE)
+_AGREEING_AFTER = re.compile(r"\s*(?:to\s+me\s+)?either\b", re.IGNORECASE)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.phrases import any_phrase, compile_phrases
+from empathylint.language.phrases import any_phrase, compile_phrases
 from empathylint.rule import Code, Rule
 
 

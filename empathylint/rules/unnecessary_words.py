@@ -35,8 +35,14 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.phrase_edits import cut_edit, replacement_edit, rewritten_sentence, sentence_of, starts_sentence
-from empathylint.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize, normalized_set
+from empathylint.language.phrase_edits import (
+    cut_edit,
+    replacement_edit,
+    rewritten_sentence,
+    sentence_of,
+    starts_sentence,
+)
+from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize, normalized_set
 from empathylint.rule import Code, Rule
 
 

@@ -25,11 +25,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span
-from empathylint.names import fold, is_short_form, looks_like_misspelling, name_tokens, same_name
-from empathylint.phrases import compile_phrases, normalize
+from empathylint.language.names import fold, is_short_form, looks_like_misspelling, name_tokens, same_name
+from empathylint.language.phrases import compile_phrases, normalize
 from empathylint.rule import Code, Rule
 
 
@@ -203,7 +202,7 @@ def _check_placeholders(placeholders: list[Placeholder]) -> Iterator[Diagnostic]
 
 
 # "Thanks for reaching out, Maria!": a name said to the reader, set off by a comma.
-_VOCATIVE = regexes.compile(r",[ \t]*[A-Z\u00C0-\u024F][\w'’-]+(?:[ \t]+[A-Z\u00C0-\u024F][\w'’-]+)?[ \t]*[!.?,]")
+_VOCATIVE = re.compile(r",[ \t]*[A-Z\u00C0-\u024F][\w'’-]+(?:[ \t]+[A-Z\u00C0-\u024F][\w'’-]+)?[ \t]*[!.?,]")
 
 
 def _opening_names_customer(doc: Document) -> bool:

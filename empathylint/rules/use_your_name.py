@@ -27,14 +27,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from empathylint import regexes
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.names import is_short_form, looks_like_misspelling, name_tokens, same_name
-from empathylint.phrases import compile_phrases
+from empathylint.language.names import is_short_form, looks_like_misspelling, name_tokens, same_name
+from empathylint.language.phrases import compile_phrases
 from empathylint.rule import Code, Rule
 
-_PERSON_FIRST = regexes.compile(r"^[^\W\d_][\w'’.-]*\s*(?:[,|/–—(@-]|\bfrom\b|\bat\b|\bon\b|\bwith\b|$)")
+_PERSON_FIRST = re.compile(r"^[^\W\d_][\w'’.-]*\s*(?:[,|/–—(@-]|\bfrom\b|\bat\b|\bon\b|\bwith\b|$)")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from empathylint import regexes
 from empathylint.document import Span
 
 _GAP = r"(?:\s+[\w'’-]+){0,6}?\s+"
@@ -26,13 +25,13 @@ def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     spelled = [_atoms(phrase) for phrase in sorted(set(phrases), key=lambda p: (-len(p), p))]
     by_first = _by_first_character(spelled)
     if by_first is None:
-        return regexes.compile(r"(?<![\w'’])(?:" + _alternation(spelled) + r")(?![\w'’])", re.IGNORECASE)
+        return re.compile(r"(?<![\w'’])(?:" + _alternation(spelled) + r")(?![\w'’])", re.IGNORECASE)
     # The first character is matched case-sensitively against every form it can take, so
     # the regex engine skips ahead to the places where one stands instead of trying each
     # position of the text; the branch for it then checks which character that was.
     every_first = "".join(by_first)
     branches = [f"(?<=[{characters}])(?:{_alternation(rests)})" for characters, rests in by_first.items()]
-    return regexes.compile(
+    return re.compile(
         f"(?-i:[{every_first}])" + r"(?<![\w'’].)(?:" + "|".join(branches) + r")(?![\w'’])", re.IGNORECASE
     )
 

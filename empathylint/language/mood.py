@@ -40,7 +40,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from empathylint import regexes
 from empathylint.document import Document
 
 MoodLabel = Literal["upset", "cheerful", "neutral"]
@@ -104,7 +103,7 @@ _LEXICON: tuple[tuple[Leaning, str, float, tuple[str, ...]], ...] = (
 _NEGATED_CHEER_REASON = "negated praise"
 # Phrases that carry their own "no": a "don't worry" before them does not turn them round.
 _SELF_NEGATING = frozenset({"no hurry", "no rush", "no worries", "no one has", "nobody has", "still no", "still not"})
-_SELF_NEGATING_PATTERN = regexes.compile(r"\b(?:no (?:hurry|rush|worries)|no one|nobody|still not?)\b", re.IGNORECASE)
+_SELF_NEGATING_PATTERN = re.compile(r"\b(?:no (?:hurry|rush|worries)|no one|nobody|still not?)\b", re.IGNORECASE)
 # Words written in capitals that are names of things, not shouting.
 _ACRONYMS = frozenset(
     {
@@ -114,15 +113,15 @@ _ACRONYMS = frozenset(
 )
 _UPSET_EMOJI = "😠😡🤬😤😒🙄😞😟😢😭😩😫👎💢"
 _CHEER_EMOTICONS = (":)", ":-)", ":D", ":-D", ";)", ";-)", "<3", "^^")
-_EMOJI = regexes.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2764]")
-_WORD = regexes.compile(r"[A-Za-z\u00c0-\u024f][\w'’*-]*")
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2764]")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’*-]*")
 _NEGATORS = frozenset(
     {"not", "no", "never", "without", "nothing", "hardly"}
     | {"dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent", "havent", "hasnt", "wouldnt", "couldnt"}
 )
 # "I can't believe how frustrating this is" is more upset, not less.
 _NOT_NEGATING_VERBS = frozenset({"believe", "stand", "stop", "wait"})
-_SENTENCE = regexes.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +199,7 @@ def _lexicon_pattern() -> tuple[re.Pattern[str], dict[str, tuple[Leaning, str, f
         stem = phrase.endswith("*") and not phrase.endswith("**")
         body = re.escape(phrase.rstrip("*") if stem else phrase).replace(r"\ ", r"\s+")
         parts.append(f"(?P<p{index}>{body}{r'[a-z]*' if stem else ''})")
-    pattern = regexes.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
     return pattern, {f"p{i}": meaning[key] for i, key in enumerate(keys)}
 
 

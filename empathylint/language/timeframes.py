@@ -12,7 +12,6 @@ import functools
 import re
 from collections.abc import Sequence
 
-from empathylint import regexes
 from empathylint.document import Span
 
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -29,7 +28,7 @@ _COUNT = (
 
 @functools.lru_cache(maxsize=1)
 def timeframe_pattern() -> re.Pattern[str]:
-    return regexes.compile(
+    return re.compile(
         rf"""\b(?:
               today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend|month)
             | (?:next|this|on|by|before|until|till)\s+{_DAYS}

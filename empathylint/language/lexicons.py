@@ -19,14 +19,13 @@ from collections.abc import Callable, Iterator, Mapping
 from importlib.util import find_spec
 from pathlib import Path
 
-from empathylint import regexes
 from empathylint.user_cache import cache_dir, write_atomically
 
 # Bump when the layout of a cached file changes, so old files are never misread.
 _CACHE_FORMAT = 1
 _HEADER_MARK = "#empathylint-lexicon"
 # A line's word: everything before its tab (or the whole line when it has no value).
-_HEADWORD = regexes.compile(r"^[^\t\n]*(?=[\t\n])", re.MULTILINE)
+_HEADWORD = re.compile(r"^[^\t\n]*(?=[\t\n])", re.MULTILINE)
 
 
 def package_data(package: str, relative: str) -> Path:
