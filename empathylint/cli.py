@@ -175,9 +175,9 @@ def check(
             lambda source, text: check_source(dataclasses.replace(source, text=text), settings, RULES, options),
             unsafe_fixes=unsafe_fixes,
             write=not diff,
-            is_stdin=lambda source: STDIN in paths
-            and source.path == (stdin_filename or "<stdin>")
-            and not source.mtime_ns,
+            is_stdin=lambda source: (
+                STDIN in paths and source.path == (stdin_filename or "<stdin>") and not source.mtime_ns
+            ),
         )
         reports = fixing.reports
         typer.echo(fix_summary(fixing, write=not diff), err=True)

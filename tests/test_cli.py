@@ -267,6 +267,10 @@ def test_the_console_script_flushes_its_streams_and_keeps_exit_codes(tmp_path: P
     # A reader that stops early (`| head -1`) gets its line, and no traceback follows.
     head = subprocess.run(
         f"{sys.executable} -m empathylint check --isolated bad.txt | head -1",
-        shell=True, cwd=tmp_path, capture_output=True, text=True, env=env,
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert head.stdout.startswith("bad.txt") and "Traceback" not in head.stderr

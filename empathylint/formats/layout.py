@@ -127,9 +127,7 @@ _ATTRIBUTION = re.compile(
 _ORIGINAL_MESSAGE = re.compile(
     r"^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}[ \t]*\r?$", re.I | re.M
 )
-_OUTLOOK_HEADER = re.compile(
-    r"^[ \t]*\*?From:\*?[ \t]+[^\n]+\n(?:[^\n]*\n){0,2}?[ \t]*\*?(?:Sent|Date):\*?[ \t]", re.M
-)
+_OUTLOOK_HEADER = re.compile(r"^[ \t]*\*?From:\*?[ \t]+[^\n]+\n(?:[^\n]*\n){0,2}?[ \t]*\*?(?:Sent|Date):\*?[ \t]", re.M)
 _QUOTED_NEXT = re.compile(r"(?:[ \t]*\r?\n)+[ \t]*>")
 _ATTRIBUTED_NAME = re.compile(r"(?P<name>[^,:<>\n\d@]{2,60}?)[ \t]*<[^<>\s]+@[^<>\s]+>")
 

@@ -58,10 +58,32 @@ _LEXICON: tuple[tuple[Leaning, str, float, tuple[str, ...]], ...] = (
         "frustration",
         2.0,
         (
-            "angry", "annoyed", "annoying", "appalled", "awful", "disappointed", "disappointing",
-            "fed up", "frustrated", "frustrating", "furious", "hopeless", "horrible", "livid",
-            "mad", "nightmare", "pathetic", "ridiculous", "sick of", "terrible", "tired of",
-            "unbelievable", "upset", "useless", "wasted", "waste of",
+            "angry",
+            "annoyed",
+            "annoying",
+            "appalled",
+            "awful",
+            "disappointed",
+            "disappointing",
+            "fed up",
+            "frustrated",
+            "frustrating",
+            "furious",
+            "hopeless",
+            "horrible",
+            "livid",
+            "mad",
+            "nightmare",
+            "pathetic",
+            "ridiculous",
+            "sick of",
+            "terrible",
+            "tired of",
+            "unbelievable",
+            "upset",
+            "useless",
+            "wasted",
+            "waste of",
         ),
     ),
     (
@@ -76,9 +98,22 @@ _LEXICON: tuple[tuple[Leaning, str, float, tuple[str, ...]], ...] = (
         "repeated contact",
         2.0,
         (
-            "again and again", "every single time", "for days", "for weeks", "how many times",
-            "second time", "third time", "fourth time", "yet again", "keep having to", "multiple times",
-            "no one has", "nobody has", "still no", "still not", "still waiting",
+            "again and again",
+            "every single time",
+            "for days",
+            "for weeks",
+            "how many times",
+            "second time",
+            "third time",
+            "fourth time",
+            "yet again",
+            "keep having to",
+            "multiple times",
+            "no one has",
+            "nobody has",
+            "still no",
+            "still not",
+            "still waiting",
         ),
     ),
     (
@@ -94,9 +129,27 @@ _LEXICON: tuple[tuple[Leaning, str, float, tuple[str, ...]], ...] = (
         "cheerful words",
         1.0,
         (
-            "amazing", "awesome", "brilliant", "excited", "fantastic", "glad", "great", "happy", "haha", "impressed",
-            "love", "loving", "lol", "no hurry", "no rush", "no worries", "perfect", "thank you so much",
-            "thanks a lot", "thanks so much", "wonderful",
+            "amazing",
+            "awesome",
+            "brilliant",
+            "excited",
+            "fantastic",
+            "glad",
+            "great",
+            "happy",
+            "haha",
+            "impressed",
+            "love",
+            "loving",
+            "lol",
+            "no hurry",
+            "no rush",
+            "no worries",
+            "perfect",
+            "thank you so much",
+            "thanks a lot",
+            "thanks so much",
+            "wonderful",
         ),
     ),
 )
@@ -107,8 +160,33 @@ _SELF_NEGATING_PATTERN = re.compile(r"\b(?:no (?:hurry|rush|worries)|no one|nobo
 # Words written in capitals that are names of things, not shouting.
 _ACRONYMS = frozenset(
     {
-        "API", "ASAP", "CSV", "DNS", "EU", "FAQ", "GDPR", "HTML", "HTTP", "HTTPS", "ID", "IOS", "IP",
-        "OK", "PDF", "PIN", "SKU", "SMS", "SSO", "UK", "URL", "US", "USA", "USB", "UTC", "VAT", "VPN",
+        "API",
+        "ASAP",
+        "CSV",
+        "DNS",
+        "EU",
+        "FAQ",
+        "GDPR",
+        "HTML",
+        "HTTP",
+        "HTTPS",
+        "ID",
+        "IOS",
+        "IP",
+        "OK",
+        "PDF",
+        "PIN",
+        "SKU",
+        "SMS",
+        "SSO",
+        "UK",
+        "URL",
+        "US",
+        "USA",
+        "USB",
+        "UTC",
+        "VAT",
+        "VPN",
     }
 )
 _UPSET_EMOJI = "😠😡🤬😤😒🙄😞😟😢😭😩😫👎💢"
@@ -236,16 +314,14 @@ def _negated(message: str, start: int) -> bool:
 
 
 def _shouting_cues(message: str) -> list[MoodCue]:
-    shouted = [
-        w for w in _WORD.findall(message) if len(w) >= 3 and w.isupper() and w.strip("'’*-") not in _ACRONYMS
-    ]
+    shouted = [w for w in _WORD.findall(message) if len(w) >= 3 and w.isupper() and w.strip("'’*-") not in _ACRONYMS]
     if len(shouted) < 2:
         return []
     return [MoodCue("upset", "shouting", "ALL CAPS (" + " ".join(shouted[:3]) + ")", 1.5)]
 
 
 def _punctuation_cues(message: str, word_cues: list[MoodCue]) -> list[MoodCue]:
-    """"?!" and "!!!" sharpen an upset sentence; single "!" in a calm one reads as cheer."""
+    """ "?!" and "!!!" sharpen an upset sentence; single "!" in a calm one reads as cheer."""
     cues: list[MoodCue] = []
     exclamations = 0.0
     upset_words = {c.found for c in word_cues if c.leaning == "upset"}

@@ -66,9 +66,7 @@ def _alternation(spelled: Sequence[list[str]]) -> str:
     runs without changing what it matches: each run of plain phrases becomes one trie, and a
     phrase with a `…` gap (which can match in several ways) stays a branch of its own."""
     runs = [list(run) for _, run in itertools.groupby(spelled, key=lambda atoms: _GAP in atoms)]
-    return "|".join(
-        "|".join("".join(atoms) for atoms in run) if _GAP in run[0] else _trie_pattern(run) for run in runs
-    )
+    return "|".join("|".join("".join(atoms) for atoms in run) if _GAP in run[0] else _trie_pattern(run) for run in runs)
 
 
 # --- runs of plain phrases as a trie ------------------------------------------------------------

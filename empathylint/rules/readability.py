@@ -199,8 +199,7 @@ def _hard_sentence(
 
 def _long_sentence(doc: Document, sentence: SentenceReading, settings: Settings) -> Diagnostic:
     message = (
-        f"{sentence.word_count} words (limit {settings.max_sentence_words}, "
-        f"grade {_sentence_grade(sentence):.1f});"
+        f"{sentence.word_count} words (limit {settings.max_sentence_words}, grade {_sentence_grade(sentence):.1f});"
     )
     split = _split(_source_text(doc, sentence.span))
     if split is None:

@@ -131,7 +131,7 @@ def _check_against_customer(customer_name: str, addressed: list[tuple[int, str]]
     yield RULE.diagnostic(
         "wrong-name",
         Span(start, end),
-        f"The customer is {customer_name}, but the greeting says \"{' '.join(t for _, t in addressed)}\"; "
+        f'The customer is {customer_name}, but the greeting says "{" ".join(t for _, t in addressed)}"; '
         "check whose reply this is.",
         suggestion=suggestion,
         fix=Fix((Edit(start, end, suggestion),), safe=False),
@@ -156,7 +156,7 @@ def _misspelt_words(addressed: list[tuple[int, str]], known: list[str], parts: l
 
 
 def _misspelt_as_several_words(addressed: list[tuple[int, str]], known: list[str]) -> Diagnostic | None:
-    """"Anne Marie" or "Anne marie" for Anne-Marie: the letters are right, the hyphen is not."""
+    """ "Anne Marie" or "Anne marie" for Anne-Marie: the letters are right, the hyphen is not."""
     if len(addressed) < 2:
         return None
     letters = fold("".join(token for _, token in addressed))
