@@ -1,23 +1,34 @@
 """Remove negative language.
 
-What it does: finds phrases that close a door or point at the customer, grouped by why they
-hurt, each with a positive rewrite: negative framing ("unfortunately", "it's not possible",
-"we can't … until"), blame ("you failed to", "you forgot to", "your mistake"), commands and
-scolding ("you must", "you need to understand"), condescension ("obviously", "simply",
-"as I said", "per my last email", "calm down") and stock negatives ("no problem",
-"not my department", "your complaint"). "You can't export until Friday" is rewritten to say
-what can be done and when: "You'll be able to export from Friday".
+What it does: finds language that closes a door or points at the customer, grouped by why
+it hurts: refusals and inability, read by grammar ("we can't refund", "we aren't currently
+offering", "we don't have a way to", "I'm unable to", "we have decided not to", "you won't
+be able to edit", "refunds are no longer available"); negative framing ("unfortunately",
+"sadly", "I'm afraid", "impossible"); blame ("you failed to", "you didn't follow", "your
+ticket lacks", "caused by your changes"); commands and scolding ("you must", "please
+don't", "you're supposed to", "in the future, please", a curt "Please read the guide.", and
+in replies "Do not …" or "… is required"); rule citing ("we use the tracker exclusively
+for", "against our guidelines", "may get you suspended"); condescension ("obviously",
+"simply click", "as I said", "I'd like to remind everyone"); dismissal ("it works for
+everyone else"); and stock negatives ("no problem", "not my department"). A no stays a
+no: a rewrite never turns "we can't refund" into a promise; where a positive rewrite keeps
+the meaning it is offered ("You can't export until Friday" → "You'll be able to export from
+Friday"), and a shape with gaps (…) is a suggestion for a person to fill, never a fix.
 
-Blame is an error; framing, commands, condescension and stock negatives are warnings; a
-limit of the product stated negatively ("the export can't handle files over 2 GB") is only
-a hint (info), because it is aimed at the product, not the customer.
+Blame is an error; the rest are warnings; a limit of the product stated negatively ("the
+export can't handle files over 2 GB") is only a hint (info), because it is aimed at the
+product, not the customer.
 
 What stays silent: negation that brings good news ("nothing was lost", "no charge",
-"don't worry, your data is safe", "you won't be billed", "no action needed"); expectations
-and instructions ("you should have received an email", "you need to restart the app to see
-it", "if you didn't get the code"); "you must be so frustrated". "You need to …" fires only
-when what follows scolds (read, understand, make sure, pay attention, be aware, remember),
-never for a step to follow. "Just" is left to unnecessary-words, so it is reported once.
+"don't worry", "you won't be billed", "no action needed"); conditions and purposes ("if you
+can't sign in", "so that no one can read it"); questions; expectations and instructions
+("you should have received an email", "you need to restart the app"); "you must be so
+frustrated"; in help articles, a warning that protects the reader ("Do not share your
+password") and a requirement stated as how the product works ("two-step login is
+required"). "Simply" meaning "merely" ("topics are simply labels") is left alone. "Just" is
+left to unnecessary-words, so it is reported once. Whether a no gives its reason is
+say-no-with-why's question; this rule reports the phrase once, with no rewrite that
+contradicts that rule's.
 
 Why it matters: customers read "unfortunately" as a closed door and "you failed to" as a
 scolding; both make the rest of a helpful reply harder to hear. Saying what can happen, and
@@ -40,8 +51,9 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of
+from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of, starts_sentence
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
+from empathylint.language.refusals import Refusal, RefusalVocabulary, find_refusals, in_condition, reason_in
 from empathylint.rule import Code, Rule
 
 
@@ -52,35 +64,65 @@ class Settings:
     commands: dict[str, str]
     condescension: dict[str, str]
     stock_negatives: dict[str, str]
+    refusal_phrases: tuple[str, ...]
+    prohibitions: tuple[str, ...]
+    demands: tuple[str, ...]
+    reading_matter: tuple[str, ...]
+    rule_citing: tuple[str, ...]
+    dismissive: tuple[str, ...]
+    submissions: tuple[str, ...]
+    shortfalls: tuple[str, ...]
     product_limits: tuple[str, ...]
     exceptions: tuple[str, ...]
+    refusal_subjects: tuple[str, ...]
+    offer_verbs: tuple[str, ...]
+    withheld_words: tuple[str, ...]
+    hedges: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    readers: tuple[str, ...]
+    reader_troubles: tuple[str, ...]
+    third_parties: tuple[str, ...]
+    reasons: tuple[str, ...]
+    not_reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class _Finding:
     code: str
     span: Span
-    rewrite: str | None
+    rewrite: str | None = None
     edit: Edit | None = None
     suggestion: str | None = None
+    message: str | None = None
 
 
 _MESSAGES = {
+    "refusal": '"{phrase}" is a no; lead with what you can do, then give the no its reason.',
     "framing": '"{phrase}" frames this as a closed door; say what you can do, and when.',
     "blame": '"{phrase}" blames the customer; describe what happened, not what they did wrong.',
     "command": '"{phrase}" reads as an order or a telling-off; ask, or say why it helps.',
+    "rule-citing": '"{phrase}" cites a rule at them; say where they will get help, and why it works better.',
     "condescension": '"{phrase}" can sound condescending; leave it out and let the answer speak.',
+    "dismissive": '"{phrase}" brushes their problem aside; take it as theirs and say what you will check.',
     "stock-negative": '"{phrase}" is a stock phrase with a negative ring; say it warmly instead.',
     "product-limit": '"{phrase}" states a limit as a negative; say what the product does handle '
     '(e.g. "works with files up to 2 GB").',
 }
+_READER_CANT = '"{phrase}" tells them what they can\'t do; say what they can do instead, or when they can.'
+_WITHHELD = '"{phrase}" says what isn\'t there; say what is, and why.'
+_REASONED = '"{phrase}" is a no with its reason; lead with what you can do, so the no is not the first thing read.'
 
 # Condescension only ever loses a tone word, so its fixes keep the meaning; every other
 # rewrite changes what the sentence says and needs a person to check it.
 _SAFE_CODES = frozenset({"condescension"})
+# Findings that a condition or a purpose turns into something else: "if you must", "so
+# that you can't lose it", "if you didn't get it".
+_CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command", "rule-citing"})
+# Orders a help article may give as plain instructions or warnings.
+_REPLY_ONLY = frozenset({"demands", "bare-prohibitions", "must"})
 
-# People as the subject: "we don't support" is a refusal (the say-no checks' business), not
-# a product limit; "the export can't handle" is.
+# People as the subject: "we don't support" is a refusal, not a product limit; "the export
+# can't handle" is.
 _PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
 
 _UNTIL = re.compile(r"until", re.IGNORECASE)
@@ -105,36 +147,62 @@ _POINT_IN_TIME = re.compile(
         |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d+(?:st|nd|rd|th))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-
-
-_REFUSAL = re.compile(r"\b(?:can['’]t|cannot|can not|unable|not able|not possible)\b", re.IGNORECASE)
-_REASON = re.compile(
-    r"\b(?:because|since|due to|as (?:the|our|it|they|we|this|that)|so that|for (?:\w+ ){0,2}reasons?)\b",
+# "must" with a subject other than "you" ("subscriptions must reach the end", "we must
+# retire", "commits must be signed"), but not an inference ("it must be hard", "they must
+# have").
+_MUST = re.compile(
+    r"(?<![\w'’])must(?:\s+not)?(?:\s*,\s*[^\W\d_]+\s*,)?\s+"
+    r"(?:(?!be\b|have\b|['’]ve\b)[^\W\d_]|be\s+[^\W\d_]+(?:ed|en)\b)",
     re.IGNORECASE,
 )
+_WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]*$")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    exceptions = [
-        Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), doc.text, doc.body)
-    ]
+    text, body = doc.text, doc.body
+    exceptions = [Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), text, body)]
     findings = list(_cant_until(doc))
-    tables = (
+    findings += _refusals(doc, settings)
+    for code, table in (
         ("blame", settings.blame),
         ("framing", settings.framing),
         ("command", settings.commands),
         ("condescension", settings.condescension),
         ("stock-negative", settings.stock_negatives),
-    )
-    for code, table in tables:
+    ):
         rewrites = keyed_by_phrase(table)
-        for match in find_phrases(compile_phrases(tuple(table)), doc.text, doc.body):
+        for match in find_phrases(compile_phrases(tuple(table)), text, body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
-    for match in find_phrases(compile_phrases(settings.product_limits), doc.text, doc.body):
-        if _subject_word(doc.text, match.start()) not in _PEOPLE:
-            findings.append(_Finding("product-limit", Span(match.start(), match.end()), None))
+    replying = doc.profile != "doc"
+    for code, phrases, kind in (
+        ("rule-citing", settings.rule_citing, ""),
+        ("dismissive", settings.dismissive, ""),
+        ("blame", _shortfall_phrases(settings.submissions, settings.shortfalls), ""),
+        ("command", settings.demands, "demands"),
+        ("command", settings.prohibitions, "prohibitions"),
+    ):
+        if kind in _REPLY_ONLY and not replying:
+            continue
+        for match in find_phrases(compile_phrases(phrases), text, body):
+            bare = kind == "prohibitions" and not normalize(match.group()).startswith("please")
+            if bare and not (replying and starts_sentence(text, match.start())):
+                continue  # "Do not share your password" in an article protects the reader
+            findings.append(_Finding(code, Span(match.start(), match.end())))
+    findings += _curt_reading(doc, settings.reading_matter)
+    if replying:
+        findings += _must(doc)
+    for match in find_phrases(compile_phrases(settings.product_limits), text, body):
+        if _subject_word(text, match.start()) not in _PEOPLE:
+            findings.append(_Finding("product-limit", Span(match.start(), match.end())))
+    yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, settings))
+
+
+def _kept(doc: Document, findings: list[_Finding], exceptions: list[Span], settings: Settings) -> list[_Finding]:
+    """One finding per stretch of text: exceptions and conditions drop findings, the longest
+    of overlapping ones wins, and a framing word leading into a no joins it."""
     kept: list[_Finding] = []
     exception_starts = [span.start for span in exceptions]
+    openers = compile_phrases(settings.clause_openers)
     for finding in sorted(findings, key=lambda f: (f.span.start, -len(f.span))):
         if _overlaps_any(finding.span, exceptions, exception_starts):
             continue
@@ -142,15 +210,99 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         # last one can reach into this finding (a scan of all of them was quadratic).
         if kept and _overlaps(finding.span, kept[-1].span):
             continue
-        if finding.code == "framing" and _refusal_with_reason(doc, finding.span):
+        if finding.code in _CONDITIONAL_CODES and in_condition(doc.text, finding.span.start, openers):
             continue
         if kept and _continues(doc, kept[-1], finding):
             # "Unfortunately, we can't" or "I'm afraid we can't" is one closed door, not two.
-            kept[-1] = _Finding("framing", Span(kept[-1].span.start, finding.span.end), finding.rewrite)
+            previous = kept[-1]
+            span = Span(previous.span.start, finding.span.end)
+            kept[-1] = _Finding(finding.code, span, finding.rewrite, message=finding.message)
             continue
         kept.append(finding)
-    for finding in kept:
-        yield _diagnostic(doc, finding)
+    return kept
+
+
+def _refusals(doc: Document, settings: Settings) -> Iterator[_Finding]:
+    """Each no, as a refusal (a warning), or as a hint when it already says why in its own
+    sentence ("…, because they've been reported") or, in an article, states a limit of the
+    product rather than a person's no ("you can't order boxes while paused", "there is no
+    way to", "refunds are not available"; but "we don't ship abroad" is a refusal)."""
+    vocabulary = RefusalVocabulary(
+        subjects=settings.refusal_subjects,
+        offer_verbs=settings.offer_verbs,
+        withheld_words=settings.withheld_words,
+        adverbs=settings.hedges,
+        clause_openers=settings.clause_openers,
+        exceptions=settings.exceptions,
+        readers=settings.readers,
+        reader_troubles=settings.reader_troubles,
+        third_parties=settings.third_parties,
+    )
+    readers = {normalize(reader) for reader in settings.readers}
+    refusals: list[tuple[Span, Refusal | None]] = [
+        (refusal.span, refusal) for refusal in find_refusals(doc.text, doc.body, vocabulary)
+    ]
+    refusals += [
+        (Span(m.start(), m.end()), None)
+        for m in find_phrases(compile_phrases(settings.refusal_phrases), doc.text, doc.body)
+    ]
+    for span, refusal in refusals:
+        subject = refusal.subject if refusal is not None else ""
+        if subject == "i" and doc.profile == "doc":
+            continue  # an article's "I" is the reader asking ("I can't sign in"), not a no
+        message = _refusal_message(refusal)
+        limit = refusal is None or refusal.kind == "withheld" or subject in readers
+        if limit and doc.profile == "doc":
+            yield _Finding("product-limit", span, message=message)
+        elif reason_in(doc.text, sentence_of(doc, span), settings.reasons, settings.not_reasons):
+            yield _Finding("reasoned-refusal", span, message=message or _REASONED)
+        else:
+            yield _Finding("refusal", span, message=message)
+
+
+def _refusal_message(refusal: Refusal | None) -> str | None:
+    if refusal is None:
+        return None
+    if refusal.kind == "withheld":
+        return _WITHHELD
+    if refusal.subject == "you":
+        return _READER_CANT
+    return None
+
+
+def _shortfall_phrases(submissions: tuple[str, ...], shortfalls: tuple[str, ...]) -> tuple[str, ...]:
+    """ "your ticket lacks", "your pull request does not follow": what they sent, found short."""
+    return tuple(f"your {submission} {shortfall}" for submission in submissions for shortfall in shortfalls)
+
+
+def _curt_reading(doc: Document, reading_matter: tuple[str, ...]) -> Iterator[_Finding]:
+    """ "Please read the guide." or "please read them before opening issues": reading set as
+    homework, with nothing said about what to look for."""
+    if not reading_matter:
+        return
+    matter = "|".join(re.escape(word) for word in sorted(reading_matter, key=len, reverse=True))
+    pattern = _curt_reading_pattern(matter)
+    for match in pattern.finditer(doc.text, doc.body.start, doc.body.end):
+        yield _Finding("command", Span(match.start(), match.end()))
+
+
+def _curt_reading_pattern(matter: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w'’])please\s+(?:re-?)?read\s+(?:(?:the|our|these|those|this)\s+)?(?:{matter})"
+        r"(?:\s+(?:carefully|again|first|before\s+[\w'’-]+(?:\s+[\w'’-]+)?))?(?=\s*(?:[.!]|$))"
+        r"|(?<![\w'’])please\s+(?:re-?)?read\s+(?:(?:the|our|these|those|this)\s+)?"
+        rf"(?:{matter})\s+before\s+[\w'’-]+(?:\s+[\w'’-]+)?",
+        re.IGNORECASE,
+    )
+
+
+def _must(doc: Document) -> Iterator[_Finding]:
+    """ "Subscriptions must end first", "we must retire it": in a reply, a rule quoted at the
+    customer. "You must" has its own rewrite (commands); "it must be" is an inference."""
+    for match in _MUST.finditer(doc.text, doc.body.start, doc.body.end):
+        if _subject_word(doc.text, match.start()) in ("you", "if"):
+            continue
+        yield _Finding("rule-citing", Span(match.start(), match.start() + 4))
 
 
 def _cant_until(doc: Document) -> Iterator[_Finding]:
@@ -168,14 +320,13 @@ def _cant_until(doc: Document) -> Iterator[_Finding]:
         rewrite = f"{opening} be able to {match.group('action')} {preposition} {when}"
         span = Span(match.start(), match.end())
         edit = Edit(span.start, span.end, rewrite)
-        yield _Finding("framing", span, rewrite, edit, rewritten_sentence(doc, span, edit))
+        message = '"{phrase}" says what can\'t happen; say what will, and when.'
+        yield _Finding("framing", span, rewrite, edit, rewritten_sentence(doc, span, edit), message)
 
 
 def _diagnostic(doc: Document, finding: _Finding) -> Diagnostic:
     phrase = " ".join(doc.slice(finding.span).split())
-    message = _MESSAGES[finding.code].format(phrase=phrase)
-    if finding.code == "framing" and finding.edit is not None:
-        message = f'"{phrase}" says what can\'t happen; say what will, and when.'
+    message = (finding.message or _MESSAGES[finding.code]).format(phrase=phrase)
     edit = finding.edit
     suggestion = finding.suggestion
     if edit is None and finding.rewrite is not None and "…" not in finding.rewrite and _cuttable(doc, finding):
@@ -188,19 +339,13 @@ def _diagnostic(doc: Document, finding: _Finding) -> Diagnostic:
 
 
 def _continues(doc: Document, previous: _Finding, finding: _Finding) -> bool:
-    if previous.code != "framing" or finding.code != "framing" or previous.edit or finding.edit:
+    """A framing word with no rewrite of its own, right before another framing word or a no
+    (a no that explains itself stays a hint, and its framing word a warning of its own)."""
+    if previous.code != "framing" or previous.edit or finding.edit or previous.rewrite:
+        return False
+    if finding.code not in ("framing", "refusal"):
         return False
     return not doc.text[previous.span.end : finding.span.start].strip(" \t,;")
-
-
-def _refusal_with_reason(doc: Document, span: Span) -> bool:
-    """ "We can't remove VAT from paid invoices, because they've been reported" is the honest
-    no with a why that the checklist asks for (say-no-with-why), not a closed door."""
-    if not _REFUSAL.search(doc.text, span.start, span.end):
-        return False
-    sentence = sentence_of(doc, span)
-    # sentence_of hands back the span object itself when no sentence holds it.
-    return sentence is not span and _REASON.search(doc.text, sentence.start, sentence.end) is not None
 
 
 def _cuttable(doc: Document, finding: _Finding) -> bool:
@@ -209,11 +354,12 @@ def _cuttable(doc: Document, finding: _Finding) -> bool:
     reply, you…", which says something else."""
     if finding.rewrite or len(doc.slice(finding.span).split()) == 1:
         return True
-    return doc.text[finding.span.end :].lstrip(" \t").startswith(",")
+    following = doc.text[finding.span.end :].lstrip(" \t")
+    return following.startswith(",") or normalize(doc.slice(finding.span)).endswith(" that")
 
 
 def _subject_word(text: str, index: int) -> str:
-    before = re.search(r"([\w'’]+)[ \t]*$", text[max(0, index - 40) : index])
+    before = _WORD_BEFORE.search(text[max(0, index - 40) : index])
     return normalize(before.group(1)) if before else ""
 
 
@@ -232,12 +378,18 @@ RULE = Rule(
     group="negative-language",
     item="positive",
     codes=(
-        Code("blame", 'Blames the customer ("you failed to", "your mistake").', Severity.ERROR, "unsafe"),
+        Code("refusal", 'A no or an inability ("we can\'t", "we don\'t offer", "not possible").', Severity.WARNING),
         Code(
-            "framing", 'Frames the answer as a closed door ("unfortunately", "we can\'t").', Severity.WARNING, "unsafe"
+            "reasoned-refusal",
+            "A no that gives its reason (\"we can't refund it, as it's past 30 days\").",
+            Severity.INFO,
         ),
-        Code("command", 'Orders or scolds ("you must", "you need to understand").', Severity.WARNING, "unsafe"),
+        Code("blame", 'Blames the customer ("you failed to", "your mistake").', Severity.ERROR, "unsafe"),
+        Code("framing", 'Frames the answer as a closed door ("unfortunately", "sadly").', Severity.WARNING, "unsafe"),
+        Code("command", 'Orders or scolds ("you must", "please don\'t").', Severity.WARNING, "unsafe"),
+        Code("rule-citing", 'Quotes a rule at them ("against our guidelines").', Severity.WARNING),
         Code("condescension", 'Talks down ("obviously", "simply", "as I said").', Severity.WARNING, "safe"),
+        Code("dismissive", 'Brushes the problem aside ("works for everyone else").', Severity.WARNING),
         Code("stock-negative", 'A stock phrase with a negative ring ("no problem").', Severity.WARNING, "unsafe"),
         Code("product-limit", 'A product limit stated negatively ("can\'t handle").', Severity.INFO),
     ),

@@ -1,9 +1,16 @@
 """Say no with a why.
 
 What it does: flags a refusal ("we don't support", "that isn't possible", "we won't be
-adding", "we're unable to") when neither a reason ("because", "since", "due to", "so
-that") nor an alternative ("instead", "what you can do is", "you can", "a workaround")
-stands in the same sentence, the one before or the two after.
+adding", "we're unable to", "we aren't currently offering") when no reason stands in its
+sentence or the one before ("because", "since", "due to", "so that", "for security
+reasons", "as it is outside the return window", a cause the no follows from: "the key is
+unknown, so we can't …"), nor in the two after as one that points back at it ("That's
+because …", "The reason is …"). A sentence after it that opens with "Because" explains its
+own clause, not the no. Refusals are read by the same grammar
+as negative-language's (a subject, a negated auxiliary or modal, a verb of offering or
+ability); saying what we can't find or confirm ("we can't reproduce it") is not a no. An
+alternative is welcome, but it is not a reason: "We can't help with that here; DM us" still
+leaves the customer asking why.
 
 Why it matters: a bare "no" sounds like a closed door and invites an argument. Honesty
 beats a vague yes, and a reason makes the no fair; an alternative turns it into help.
@@ -14,57 +21,122 @@ Example:
 Use instead:
     We don't support exporting to Excel because the reports use live formulas. What you can
     do instead is export to CSV, which Excel opens directly.
+
+The finding sits on the refusal's words, as negative-language's does, and its suggestion
+keeps the no and adds the why; it never rewrites the no away.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import any_phrase, compile_phrases, find_phrases
+from empathylint.language.phrases import compile_phrases, find_phrases, normalize, normalized_set
+from empathylint.language.refusals import Refusal, RefusalVocabulary, find_refusals, reason_in
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import neighbourhood, quoted, sentence_at
 
 
 @dataclass(frozen=True)
 class Settings:
-    refusals: tuple[str, ...]
+    refusers: tuple[str, ...]
+    offer_verbs: tuple[str, ...]
+    withheld_words: tuple[str, ...]
+    hedges: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    refusal_phrases: tuple[str, ...]
     not_refusals: tuple[str, ...]
+    not_refused_verbs: tuple[str, ...]
     reasons: tuple[str, ...]
+    reasons_after: tuple[str, ...]
+    not_reasons: tuple[str, ...]
+    consequences: tuple[str, ...]
     sentences_before: int
     sentences_after: int
     suggestion: str
 
 
+_RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
+
+
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    refusal = compile_phrases(settings.refusals)
-    not_refusal = compile_phrases(settings.not_refusals)
-    reason = compile_phrases(settings.reasons)
     flagged: set[Span] = set()
-    for match in find_phrases(refusal, doc.text, doc.body):
-        sentence = sentence_at(doc, match.start())
+    for refusal in _refusals(doc, settings):
+        sentence = sentence_at(doc, refusal.start)
         if sentence is None or sentence in flagged:
             continue
-        if not_refusal is not None and not_refusal.search(doc.text, sentence.start, sentence.end):
+        if _follows_from_cause(doc, sentence, refusal, settings.consequences):
             continue
-        nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
-        if any_phrase(reason, doc.text, nearby):
+        if _explained(doc, sentence, settings):
             continue
         flagged.add(sentence)
+        phrase = " ".join(doc.slice(refusal).split())
         yield RULE.diagnostic(
             "no-reason",
-            Span(match.start(), match.end()),
-            f'"{match.group()}" is a no without a why; give the reason and, if you can, what they can do instead.',
+            refusal,
+            f'"{phrase}" is a no without a why; give the reason and, if you can, what they can do instead.',
             suggestion=f"{quoted(doc, sentence)} {settings.suggestion}",
         )
+
+
+def _refusals(doc: Document, settings: Settings) -> Iterator[Span]:
+    """The refusals in the reply, in order: by grammar, then the listed phrases."""
+    vocabulary = RefusalVocabulary(
+        subjects=settings.refusers,
+        offer_verbs=settings.offer_verbs,
+        withheld_words=settings.withheld_words,
+        adverbs=settings.hedges,
+        clause_openers=settings.clause_openers,
+        exceptions=settings.not_refusals,
+    )
+    not_refused = normalized_set(settings.not_refused_verbs)
+    spans = [
+        refusal.span
+        for refusal in find_refusals(doc.text, doc.body, vocabulary)
+        if normalize(refusal.verb) not in not_refused and not _describes_what_was_named(doc.text, refusal)
+    ]
+    spans += [
+        Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.refusal_phrases), doc.text, doc.body)
+    ]
+    return iter(sorted(spans, key=lambda span: span.start))
+
+
+def _describes_what_was_named(text: str, refusal: Refusal) -> bool:
+    """ "You replied to a digest email, which is not accepted": the no qualifies what the
+    sentence has just named, and that naming is its reason."""
+    start = refusal.span.start
+    return refusal.kind == "withheld" and _RELATIVE_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+def _explained(doc: Document, sentence: Span, settings: Settings) -> bool:
+    """A reason in the refusal's sentence or the ones before it ("For security, …"), or one
+    pointing back at it from the sentences after ("That's because …"). A sentence after
+    that opens with "Because" explains its own clause ("Because you've been with us a
+    while, here's a code"), not the no before it."""
+    nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
+    index = nearby.index(sentence)
+    before, after = nearby[: index + 1], nearby[index + 1 :]
+    return any(reason_in(doc.text, span, settings.reasons, settings.not_reasons) for span in before) or any(
+        reason_in(doc.text, span, settings.reasons_after, settings.not_reasons) for span in after
+    )
+
+
+def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, consequences: tuple[str, ...]) -> bool:
+    """ "The key is unknown, so we can't tell…": the clause before the no is its reason."""
+    if not consequences:
+        return False
+    lead = doc.text[sentence.start : refusal.start]
+    words = "|".join(re.escape(word) for word in sorted(consequences, key=len, reverse=True))
+    return re.search(rf"(?:^|[\s,;])(?:{words})[\s,]*$", lead, re.IGNORECASE) is not None
 
 
 RULE = Rule(
     group="say-no-with-why",
     item="reasoned-no",
-    codes=(Code("no-reason", "A refusal with no reason or alternative nearby.", Severity.WARNING),),
+    codes=(Code("no-reason", "A refusal with no reason nearby.", Severity.WARNING),),
     profiles=frozenset({"reply", "template"}),
     settings=Settings,
     check=check,

@@ -2,18 +2,24 @@
 
 What it does: finds wordy phrases and filler words and cuts or shortens them: "in order
 to" → "to", "at this point in time" → "now", "due to the fact that" → "because", "kindly" →
-"please", "at your earliest convenience" → "when you can"; "please be advised that" and
-"I wanted to reach out to let you know that" go entirely. Filler words ("really", "very",
-"actually", "basically", "literally", "quite") go too. Every finding carries a safe fix that
-keeps the sentence's capital and spacing: "Just restart it." → "Restart it.".
+"please", "attempt to" → "try to", "revert back" → "revert", doublets ("full and complete"
+→ "complete"), "on a daily basis" → "daily"; openers that delay the point go entirely
+("please be advised that", "I wanted to reach out to let you know that", "This is an
+automated message from Acme to let you know that", "go ahead and"). Filler words go too:
+intensifiers ("really", "very", "truly", "terribly", "so sorry"), "easily", "basically",
+"actually" where it marks no contrast, "pretty" before a word it only softens ("pretty
+easy"), and "just" before an action ("just click", "just email us"). A sentence that
+repeats one earlier in a reply is cut. Every finding carries a safe fix that keeps the
+sentence's capital and spacing: "Just restart it." → "Restart it.".
 
-What stays silent, because there the word carries meaning: "just" anywhere but at the start
-of a sentence or before a word of action ("just click", "just wanted to"), so "we just
-shipped it" (recently), "just $5" (only), "just in case" and "just now" stay; intensifiers in
-thanks, apologies and empathy ("thank you very much", "I'm really sorry", "that sounds really
-frustrating"), where warmth is the point; "not really", "not quite", "quite a few"; and filler
-in questions ("Did it actually go through?"), where it asks about what really happened.
-"Simply" is left to negative-language, which reports it as condescension.
+What stays silent, because there the word carries meaning: "just" meaning "recently" or
+"only" ("we just shipped it", "just $5", "just in case", "just now"); "actually" marking a
+contrast ("it was actually counted", "this is actually a usage question"); "thank you very
+much", "very well", "not really", "not quite", "quite a few", "more easily"; intensifiers
+in thanks and empathy ("I really appreciate it", "that sounds really frustrating"); noun
+uses ("an attempt to", "a pretty picture"); and filler in questions ("Did it actually go
+through?"), where it asks about what really happened. "Simply" is left to
+negative-language, which reports it as condescension.
 
 Why it matters: every extra word is one more thing a busy or stressed customer must read
 before the answer. Filler and stock padding make a reply sound scripted; short and plain
@@ -30,10 +36,11 @@ Use instead:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint.diagnostics import Diagnostic, Fix, Severity
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.language.phrase_edits import (
     cut_edit,
@@ -43,6 +50,7 @@ from empathylint.language.phrase_edits import (
     starts_sentence,
 )
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize, normalized_set
+from empathylint.language.wordiness import basis_rewrite, repeated_sentences, softener_at, stretch_of_opener
 from empathylint.rule import Code, Rule
 
 
@@ -52,11 +60,16 @@ class Settings:
     filler_words: tuple[str, ...]
     filler_before_action: tuple[str, ...]
     action_words: tuple[str, ...]
+    filler_before_feeling: tuple[str, ...]
+    feeling_words: tuple[str, ...]
+    softeners: tuple[str, ...]
+    contrast_words: tuple[str, ...]
     keep_intensifier_before: tuple[str, ...]
+    automated_openers: tuple[str, ...]
     exceptions: tuple[str, ...]
 
 
-_INTENSIFIERS = frozenset({"really", "very", "so", "quite"})
+_BASIS = re.compile(r"(?<![\w'’])on\s+an?\s+(?P<how>[^\W\d_][\w-]*)\s+basis(?![\w'’])", re.IGNORECASE)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -65,27 +78,66 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), text, doc.body)
     ]
     taken = _TakenSpans(kept_phrases)
+    findings: list[Diagnostic] = []
+    for span, rewrite in _wordy_spans(doc, settings):
+        if not taken.overlaps(span):
+            taken.add(span)
+            findings.append(_wordy(doc, span, rewrite))
+    for span in _filler_spans(doc, settings):
+        if not taken.overlaps(span) and not _in_question(doc, span):
+            taken.add(span)
+            findings.append(_filler(doc, span))
+    if doc.profile != "doc":
+        for repeat in repeated_sentences(doc):
+            if not taken.overlaps(repeat):
+                taken.add(repeat)
+                findings.append(_repeated(doc, repeat))
+    yield from sorted(findings, key=lambda d: d.start)
+
+
+def _wordy_spans(doc: Document, settings: Settings) -> Iterator[tuple[Span, str]]:
+    """Wordy phrases with their short forms, longest first where they start together."""
+    text, body = doc.text, doc.body
+    for match in find_phrases(compile_phrases(settings.automated_openers), text, body):
+        opener = stretch_of_opener(text, Span(match.start(), match.end()), body)
+        if opener is not None:
+            yield opener, ""
     rewrites = keyed_by_phrase(settings.wordy)
-    for match in find_phrases(compile_phrases(tuple(settings.wordy)), text, doc.body):
-        span = Span(match.start(), match.end())
-        if taken.overlaps(span):
-            continue
-        taken.add(span)
-        yield _wordy(doc, span, rewrites[normalize(match.group())])
-    filler = compile_phrases(settings.filler_words + settings.filler_before_action)
+    for match in find_phrases(compile_phrases(tuple(settings.wordy)), text, body):
+        yield Span(match.start(), match.end()), rewrites[normalize(match.group())]
+    for match in _BASIS.finditer(text, body.start, body.end):
+        rewrite = basis_rewrite(match.group("how"))
+        if rewrite is not None:
+            yield Span(match.start(), match.end()), rewrite
+
+
+def _filler_spans(doc: Document, settings: Settings) -> Iterator[Span]:
+    text = doc.text
+    filler = compile_phrases(
+        settings.filler_words + settings.filler_before_action + settings.filler_before_feeling + settings.contrast_words
+    )
     before_action = normalized_set(settings.filler_before_action)
+    before_feeling = normalized_set(settings.filler_before_feeling)
+    contrast = normalized_set(settings.contrast_words)
+    actions = normalized_set(settings.action_words)
+    feelings = normalized_set(settings.feeling_words)
+    keep_after = normalized_set(settings.keep_intensifier_before)
     for match in find_phrases(filler, text, doc.body):
         span = Span(match.start(), match.end())
         word = normalize(match.group())
-        if taken.overlaps(span) or _in_question(doc, span):
-            continue
         following = _next_word(text, span.end)
-        if word in before_action and not (starts_sentence(text, span.start) or following in set(settings.action_words)):
+        if word in before_action and not (
+            starts_sentence(text, span.start) or following in actions or _is_gerund(following)
+        ):
             continue
-        if word in _INTENSIFIERS and following in set(settings.keep_intensifier_before):
+        if word in before_feeling and following not in feelings:
             continue
-        taken.add(span)
-        yield _filler(doc, span)
+        if word in contrast and _marks_contrast(text, span):
+            continue
+        if following in keep_after:
+            continue
+        yield span
+    yield from softener_at(text, doc.body, normalized_set(settings.softeners))
 
 
 def _wordy(doc: Document, span: Span, rewrite: str) -> Diagnostic:
@@ -113,6 +165,21 @@ def _filler(doc: Document, span: Span) -> Diagnostic:
     )
 
 
+def _repeated(doc: Document, sentence: Span) -> Diagnostic:
+    # The sentence goes with the space before it, so the paragraph closes up.
+    start = sentence.start
+    while start > doc.body.start and doc.text[start - 1] in " \t":
+        start -= 1
+    edit = Edit(start, sentence.end, "")
+    return RULE.diagnostic(
+        "wordy",
+        sentence,
+        "This sentence says again what an earlier one said; cut it.",
+        suggestion="(delete the sentence)",
+        fix=Fix((edit,), safe=True),
+    )
+
+
 def _next_word(text: str, index: int) -> str:
     position = index
     while position < len(text) and text[position] in " \t":
@@ -121,6 +188,28 @@ def _next_word(text: str, index: int) -> str:
     while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
         end += 1
     return normalize(text[position:end])
+
+
+def _is_gerund(word: str) -> bool:
+    """ "just leaving it", "just checking in": an action, not "only" or "recently"."""
+    return len(word) > 5 and word.endswith("ing")
+
+
+# Words after which "actually" says "in fact, unlike what you'd think": a contrast.
+_CONTRAST_BEFORE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "isn't", "wasn't", "aren't", "weren't"}
+    | {"do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "has", "have", "had"}
+)
+
+
+def _marks_contrast(text: str, span: Span) -> bool:
+    """ "This is actually a usage question", "it was actually counted": a contrast with what
+    was expected, which "actually" carries; "I actually wanted to" carries none."""
+    before = re.search(r"([\w'’]+)[ \t]*$", text[max(0, span.start - 30) : span.start])
+    if before is None:
+        return False
+    word = normalize(before.group(1))
+    return word in _CONTRAST_BEFORE or word.endswith(("'s", "'re"))
 
 
 def _in_question(doc: Document, span: Span) -> bool:
