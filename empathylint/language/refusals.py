@@ -150,6 +150,7 @@ def _grammar(vocabulary: RefusalVocabulary) -> _Grammar:
             rf"\s+(?:can(?:not|{_APOSTROPHE}t|\s+not|\s+no\s+longer)|could{_NOT})",
             rf"\s+(?:won{_APOSTROPHE}t|will\s+not|would{_NOT}|shall\s+not){adverb}\s+be\s+{_ABLE}",
             rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
+            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+be\s+unable\s+to",
             rf"{be_forms}{adverb}\s+(?:not{adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
             rf"\s+(?:aren|isn|wasn|weren){_APOSTROPHE}t{adverb}\s+{_ABLE}",
             rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not)\s+been\s+{_ABLE}",
@@ -177,7 +178,7 @@ def _grammar(vocabulary: RefusalVocabulary) -> _Grammar:
         ),
         (
             "withheld",
-            r"(?:(?<![\w'’])(?:is|are|was|were|be|been)\s+(?:not|no\s+longer)"
+            rf"(?:(?<![\w'’])(?:is|are|was|were|be|been){adverb}\s+(?:not|no\s+longer)"
             rf"|{_APOSTROPHE}(?:s|re)\s+not|(?<![\w'’])(?:isn|aren|wasn|weren){_APOSTROPHE}t"
             rf"|(?<![\w'’])(?:not|\w+n{_APOSTROPHE}t)\s+be|(?<![\w'’])no\s+longer)"
             rf"{adverb}(?:\s+being)?\s+(?P<verb>{withheld})(?![\w'’])",

@@ -148,13 +148,16 @@ _POINT_IN_TIME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "must" with a subject other than "you" ("subscriptions must reach the end", "we must
-# retire", "commits must be signed"), but not an inference ("it must be hard", "they must
-# have").
+# retire", "commits must be signed", "the title must be short"), but not an inference
+# ("it must be hard", "they must have").
 _MUST = re.compile(
-    r"(?<![\w'’])must(?:\s+not)?(?:\s*,\s*[^\W\d_]+\s*,)?\s+"
-    r"(?:(?!be\b|have\b|['’]ve\b)[^\W\d_]|be\s+[^\W\d_]+(?:ed|en)\b)",
+    r"(?<![\w'’])must(?:\s+not)?(?:\s*,\s*[^\W\d_]+\s*,)?\s+(?P<be>be\s+(?P<participle>[^\W\d_]+(?:ed|en)\b)?)?"
+    r"(?(be)|(?!have\b|['’]ve\b)[^\W\d_])",
     re.IGNORECASE,
 )
+# Subjects after which "must be …" guesses ("that must be hard") rather than requires
+# ("the title must be short").
+_GUESSING = frozenset({"it", "that", "this", "there", "you", "they", "he", "she", "we", "i", "which", "what"})
 _WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]*$")
 
 
@@ -300,7 +303,8 @@ def _must(doc: Document) -> Iterator[_Finding]:
     """ "Subscriptions must end first", "we must retire it": in a reply, a rule quoted at the
     customer. "You must" has its own rewrite (commands); "it must be" is an inference."""
     for match in _MUST.finditer(doc.text, doc.body.start, doc.body.end):
-        if _subject_word(doc.text, match.start()) in ("you", "if"):
+        subject = _subject_word(doc.text, match.start())
+        if subject in ("you", "if") or (match.group("be") and not match.group("participle") and subject in _GUESSING):
             continue
         yield _Finding("rule-citing", Span(match.start(), match.start() + 4))
 
