@@ -45,6 +45,7 @@ Use instead:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ from empathylint.language.phrase_edits import replacement_edit, rewritten_senten
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
 from empathylint.language.refusals import Refusal, RefusalVocabulary, find_refusals, in_condition, reason_in
 from empathylint.rule import Code, Rule
+from empathylint.rules._reply import quoted
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,6 @@ _SAFE_CODES = frozenset({"condescension"})
 # Findings that a condition or a purpose turns into something else: "if you must", "so
 # that you can't lose it", "if you didn't get it".
 _CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command", "rule-citing"})
-# Orders a help article may give as plain instructions or warnings.
-_REPLY_ONLY = frozenset({"demands", "bare-prohibitions", "must"})
 
 # People as the subject: "we don't support" is a refusal, not a product limit; "the export
 # can't handle" is.
@@ -177,17 +177,16 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         for match in find_phrases(compile_phrases(tuple(table)), text, body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
     replying = doc.profile != "doc"
-    for code, phrases, kind in (
-        ("rule-citing", settings.rule_citing, ""),
-        ("dismissive", settings.dismissive, ""),
-        ("blame", _shortfall_phrases(settings.submissions, settings.shortfalls), ""),
-        ("command", settings.demands, "demands"),
-        ("command", settings.prohibitions, "prohibitions"),
+    for code, phrases in (
+        ("rule-citing", settings.rule_citing),
+        ("dismissive", settings.dismissive),
+        ("blame", _shortfall_phrases(settings.submissions, settings.shortfalls)),
+        # An article states requirements as how things work ("two-step login is required").
+        ("command", settings.demands if replying else ()),
+        ("command", settings.prohibitions),
     ):
-        if kind in _REPLY_ONLY and not replying:
-            continue
         for match in find_phrases(compile_phrases(phrases), text, body):
-            bare = kind == "prohibitions" and not normalize(match.group()).startswith("please")
+            bare = phrases is settings.prohibitions and not normalize(match.group()).startswith("please")
             if bare and not (replying and starts_sentence(text, match.start())):
                 continue  # "Do not share your password" in an article protects the reader
             findings.append(_Finding(code, Span(match.start(), match.end())))
@@ -289,6 +288,7 @@ def _curt_reading(doc: Document, reading_matter: tuple[str, ...]) -> Iterator[_F
         yield _Finding("command", Span(match.start(), match.end()))
 
 
+@functools.lru_cache(maxsize=8)
 def _curt_reading_pattern(matter: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w'’])please\s+(?:re-?)?read\s+(?:(?:the|our|these|those|this)\s+)?(?:{matter})"
@@ -329,7 +329,7 @@ def _cant_until(doc: Document) -> Iterator[_Finding]:
 
 
 def _diagnostic(doc: Document, finding: _Finding) -> Diagnostic:
-    phrase = " ".join(doc.slice(finding.span).split())
+    phrase = quoted(doc, finding.span)
     message = (finding.message or _MESSAGES[finding.code]).format(phrase=phrase)
     edit = finding.edit
     suggestion = finding.suggestion

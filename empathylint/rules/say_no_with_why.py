@@ -28,6 +28,7 @@ keeps the no and adds the why; it never rewrites the no away.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if _explained(doc, sentence, settings):
             continue
         flagged.add(sentence)
-        phrase = " ".join(doc.slice(refusal).split())
+        phrase = quoted(doc, refusal)
         yield RULE.diagnostic(
             "no-reason",
             refusal,
@@ -128,9 +129,14 @@ def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, consequenc
     """ "The key is unknown, so we can't tell…": the clause before the no is its reason."""
     if not consequences:
         return False
-    lead = doc.text[sentence.start : refusal.start]
+    return _consequence_pattern(consequences).search(doc.text, sentence.start, refusal.start) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _consequence_pattern(consequences: tuple[str, ...]) -> re.Pattern[str]:
+    """A consequence word at the end of the text before the no: "…, so" or "… therefore"."""
     words = "|".join(re.escape(word) for word in sorted(consequences, key=len, reverse=True))
-    return re.search(rf"(?:^|[\s,;])(?:{words})[\s,]*$", lead, re.IGNORECASE) is not None
+    return re.compile(rf"(?<![\w'’])(?:{words})[\s,]*$", re.IGNORECASE)
 
 
 RULE = Rule(

@@ -52,6 +52,7 @@ from empathylint.language.phrase_edits import (
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize, normalized_set
 from empathylint.language.wordiness import basis_rewrite, repeated_sentences, softener_at, stretch_of_opener
 from empathylint.rule import Code, Rule
+from empathylint.rules._reply import quoted
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _filler_spans(doc: Document, settings: Settings) -> Iterator[Span]:
 
 
 def _wordy(doc: Document, span: Span, rewrite: str) -> Diagnostic:
-    phrase = " ".join(doc.slice(span).split())
+    phrase = quoted(doc, span)
     edit = replacement_edit(doc, span, rewrite)
     if rewrite and len(phrase.split()) == 1:
         message = f'"{phrase}" sounds stiff; "{rewrite}" is plainer.'
@@ -159,7 +160,7 @@ def _filler(doc: Document, span: Span) -> Diagnostic:
     return RULE.diagnostic(
         "filler",
         span,
-        f'"{doc.slice(span)}" adds nothing here; cut it.',
+        f'"{quoted(doc, span)}" adds nothing here; cut it.',
         suggestion=rewritten_sentence(doc, span, edit),
         fix=Fix((edit,), safe=True),
     )
