@@ -191,9 +191,13 @@ def _next_word(text: str, index: int) -> str:
     return normalize(text[position:end])
 
 
+# Words in -ing that are no action: "just during the sale", "just something small".
+_NOT_GERUNDS = frozenset({"during", "morning", "evening", "ceiling", "pudding"})
+
+
 def _is_gerund(word: str) -> bool:
     """ "just leaving it", "just checking in": an action, not "only" or "recently"."""
-    return len(word) > 5 and word.endswith("ing")
+    return len(word) > 5 and word.endswith("ing") and not word.endswith("thing") and word not in _NOT_GERUNDS
 
 
 # Words after which "actually" says "in fact, unlike what you'd think": a contrast.
