@@ -45,13 +45,13 @@ Use instead:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
+from empathylint.language.orders import curt_reading, musts_quoted, word_before
 from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of, starts_sentence
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
 from empathylint.language.refusals import Refusal, RefusalVocabulary, find_refusals, in_condition, reason_in
@@ -147,18 +147,6 @@ _POINT_IN_TIME = re.compile(
         |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d+(?:st|nd|rd|th))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-# "must" with a subject other than "you" ("subscriptions must reach the end", "we must
-# retire", "commits must be signed", "the title must be short"), but not an inference
-# ("it must be hard", "they must have").
-_MUST = re.compile(
-    r"(?<![\w'’])must(?:\s+not)?(?:\s*,\s*[^\W\d_]+\s*,)?\s+(?P<be>be\s+(?P<participle>[^\W\d_]+(?:ed|en)\b)?)?"
-    r"(?(be)|(?!have\b|['’]ve\b)[^\W\d_])",
-    re.IGNORECASE,
-)
-# Subjects after which "must be …" guesses ("that must be hard") rather than requires
-# ("the title must be short").
-_GUESSING = frozenset({"it", "that", "this", "there", "you", "they", "he", "she", "we", "i", "which", "what"})
-_WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]*$")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -190,11 +178,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             if bare and not (replying and starts_sentence(text, match.start())):
                 continue  # "Do not share your password" in an article protects the reader
             findings.append(_Finding(code, Span(match.start(), match.end())))
-    findings += _curt_reading(doc, settings.reading_matter)
+    findings += [_Finding("command", span) for span in curt_reading(text, body, settings.reading_matter)]
     if replying:
-        findings += _must(doc)
+        findings += [_Finding("rule-citing", span) for span in musts_quoted(text, body)]
     for match in find_phrases(compile_phrases(settings.product_limits), text, body):
-        if _subject_word(text, match.start()) not in _PEOPLE:
+        if word_before(text, match.start()) not in _PEOPLE:
             findings.append(_Finding("product-limit", Span(match.start(), match.end())))
     yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, settings))
 
@@ -277,38 +265,6 @@ def _shortfall_phrases(submissions: tuple[str, ...], shortfalls: tuple[str, ...]
     return tuple(f"your {submission} {shortfall}" for submission in submissions for shortfall in shortfalls)
 
 
-def _curt_reading(doc: Document, reading_matter: tuple[str, ...]) -> Iterator[_Finding]:
-    """ "Please read the guide." or "please read them before opening issues": reading set as
-    homework, with nothing said about what to look for."""
-    if not reading_matter:
-        return
-    matter = "|".join(re.escape(word) for word in sorted(reading_matter, key=len, reverse=True))
-    pattern = _curt_reading_pattern(matter)
-    for match in pattern.finditer(doc.text, doc.body.start, doc.body.end):
-        yield _Finding("command", Span(match.start(), match.end()))
-
-
-@functools.lru_cache(maxsize=8)
-def _curt_reading_pattern(matter: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<![\w'’])please\s+(?:re-?)?read\s+(?:(?:the|our|these|those|this)\s+)?(?:{matter})"
-        r"(?:\s+(?:carefully|again|first|before\s+[\w'’-]+(?:\s+[\w'’-]+)?))?(?=\s*(?:[.!]|$))"
-        r"|(?<![\w'’])please\s+(?:re-?)?read\s+(?:(?:the|our|these|those|this)\s+)?"
-        rf"(?:{matter})\s+before\s+[\w'’-]+(?:\s+[\w'’-]+)?",
-        re.IGNORECASE,
-    )
-
-
-def _must(doc: Document) -> Iterator[_Finding]:
-    """ "Subscriptions must end first", "we must retire it": in a reply, a rule quoted at the
-    customer. "You must" has its own rewrite (commands); "it must be" is an inference."""
-    for match in _MUST.finditer(doc.text, doc.body.start, doc.body.end):
-        subject = _subject_word(doc.text, match.start())
-        if subject in ("you", "if") or (match.group("be") and not match.group("participle") and subject in _GUESSING):
-            continue
-        yield _Finding("rule-citing", Span(match.start(), match.start() + 4))
-
-
 def _cant_until(doc: Document) -> Iterator[_Finding]:
     """ "You can't export until Friday" -> "You'll be able to export from Friday": the seed's
     own rewrite, done on the matched words so the rest of the sentence stays as written."""
@@ -360,11 +316,6 @@ def _cuttable(doc: Document, finding: _Finding) -> bool:
         return True
     following = doc.text[finding.span.end :].lstrip(" \t")
     return following.startswith(",") or normalize(doc.slice(finding.span)).endswith(" that")
-
-
-def _subject_word(text: str, index: int) -> str:
-    before = _WORD_BEFORE.search(text[max(0, index - 40) : index])
-    return normalize(before.group(1)) if before else ""
 
 
 def _overlaps(a: Span, b: Span) -> bool:
