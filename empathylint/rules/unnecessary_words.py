@@ -17,8 +17,9 @@ What stays silent, because there the word carries meaning: "just" meaning "recen
 contrast ("it was actually counted", "this is actually a usage question"); "thank you very
 much", "very well", "not really", "not quite", "quite a few", "more easily"; intensifiers
 in thanks and empathy ("I really appreciate it", "that sounds really frustrating"); noun
-uses ("an attempt to", "a pretty picture"); and filler in questions ("Did it actually go
-through?"), where it asks about what really happened. "Simply" is left to
+uses ("an attempt to", "a pretty picture"); and "actually" or "really" in a question ("Did
+it actually go through?"), where it asks about what really happened (a "very" there is
+still filler). "Simply" is left to
 negative-language, which reports it as condescension.
 
 Why it matters: every extra word is one more thing a busy or stressed customer must read
@@ -66,6 +67,7 @@ class Settings:
     softeners: tuple[str, ...]
     contrast_words: tuple[str, ...]
     keep_intensifier_before: tuple[str, ...]
+    kept_in_questions: tuple[str, ...]
     automated_openers: tuple[str, ...]
     exceptions: tuple[str, ...]
 
@@ -84,10 +86,12 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if not taken.overlaps(span):
             taken.add(span)
             findings.append(_wordy(doc, span, rewrite))
+    asking = normalized_set(settings.kept_in_questions)
     for span in _filler_spans(doc, settings):
-        if not taken.overlaps(span) and not _in_question(doc, span):
-            taken.add(span)
-            findings.append(_filler(doc, span))
+        if taken.overlaps(span) or (normalize(doc.slice(span)) in asking and _in_question(doc, span)):
+            continue  # "Did it actually go through?" asks about what really happened
+        taken.add(span)
+        findings.append(_filler(doc, span))
     if doc.profile != "doc":
         for repeat in repeated_sentences(doc):
             if not taken.overlaps(repeat):
