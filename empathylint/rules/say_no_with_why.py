@@ -54,13 +54,15 @@ class Settings:
     reasons: tuple[str, ...]
     reasons_after: tuple[str, ...]
     not_reasons: tuple[str, ...]
-    consequences: tuple[str, ...]
+    reason_leads: tuple[str, ...]
     sentences_before: int
     sentences_after: int
     suggestion: str
 
 
 _RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
+# A purpose opening the sentence: "To keep threads useful, …", "In order to protect you, …".
+_PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]*,", re.IGNORECASE)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -69,7 +71,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         sentence = sentence_at(doc, refusal.start)
         if sentence is None or sentence in flagged:
             continue
-        if _follows_from_cause(doc, sentence, refusal, settings.consequences):
+        if _follows_from_cause(doc, sentence, refusal, settings.reason_leads):
             continue
         if _explained(doc, sentence, settings):
             continue
@@ -125,17 +127,20 @@ def _explained(doc: Document, sentence: Span, settings: Settings) -> bool:
     )
 
 
-def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, consequences: tuple[str, ...]) -> bool:
-    """ "The key is unknown, so we can't tell…": the clause before the no is its reason."""
-    if not consequences:
+def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_leads: tuple[str, ...]) -> bool:
+    """ "The key is unknown, so we can't tell…", "To keep threads useful, short replies are
+    not allowed", "read on to see why we don't": the words before the no give its reason."""
+    if _PURPOSE_FIRST.match(doc.text, sentence.start, refusal.start):
+        return True
+    if not reason_leads:
         return False
-    return _consequence_pattern(consequences).search(doc.text, sentence.start, refusal.start) is not None
+    return _reason_lead_pattern(reason_leads).search(doc.text, sentence.start, refusal.start) is not None
 
 
 @functools.lru_cache(maxsize=8)
-def _consequence_pattern(consequences: tuple[str, ...]) -> re.Pattern[str]:
-    """A consequence word at the end of the text before the no: "…, so" or "… therefore"."""
-    words = "|".join(re.escape(word) for word in sorted(consequences, key=len, reverse=True))
+def _reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str]:
+    """A reason-leading word at the end of the text before the no: "…, so", "… why"."""
+    words = "|".join(re.escape(word) for word in sorted(reason_leads, key=len, reverse=True))
     return re.compile(rf"(?<![\w'’])(?:{words})[\s,]*$", re.IGNORECASE)
 
 
