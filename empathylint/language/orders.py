@@ -4,7 +4,6 @@ short"), told apart from a guess ("that must be hard")."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -20,17 +19,19 @@ def word_before(text: str, index: int) -> str:
     return normalize(before.group(1)) if before else ""
 
 
-def curt_reading(text: str, within: Span, reading_matter: tuple[str, ...]) -> Iterator[Span]:
+def curt_reading(text: str, within: Span, pattern: re.Pattern[str] | None) -> Iterator[Span]:
     """ "Please read the guide." or "please read them before opening issues": reading set as
-    homework, with nothing said about what to look for in it."""
-    if not reading_matter:
+    homework, with nothing said about what to look for in it (`pattern`: curt_reading_pattern)."""
+    if pattern is None:
         return
-    for match in _curt_reading_pattern(reading_matter).finditer(text, within.start, within.end):
+    for match in pattern.finditer(text, within.start, within.end):
         yield Span(match.start(), match.end())
 
 
-@functools.lru_cache(maxsize=8)
-def _curt_reading_pattern(reading_matter: tuple[str, ...]) -> re.Pattern[str]:
+def curt_reading_pattern(reading_matter: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pattern of curt reading for these words of what to read ("guide", "docs")."""
+    if not reading_matter:
+        return None
     matter = "|".join(re.escape(word) for word in sorted(reading_matter, key=len, reverse=True))
     read = rf"(?<![\w'’])please\s+(?:re-?)?read\s+(?:(?:the|our|these|those|this)\s+)?(?:{matter})"
     return re.compile(

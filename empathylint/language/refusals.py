@@ -22,7 +22,6 @@ matches an exception ("we can't wait", "you won't be charged") is not a refusal.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,9 +69,8 @@ class Refusal:
     verb: str
 
 
-def find_refusals(text: str, within: Span, vocabulary: RefusalVocabulary) -> Iterator[Refusal]:
+def find_refusals(text: str, within: Span, grammar: RefusalGrammar) -> Iterator[Refusal]:
     """The refusals in text[within], in order, none overlapping another."""
-    grammar = _grammar(vocabulary)
     exceptions = [Span(m.start(), m.end()) for m in _finditer(grammar.exceptions, text, within)]
     found: list[Refusal] = []
     for kind, pattern in grammar.patterns:
@@ -85,7 +83,7 @@ def find_refusals(text: str, within: Span, vocabulary: RefusalVocabulary) -> Ite
             if _is_question(text, span.end, within.end) or in_condition(text, span.start, grammar.openers):
                 continue
             refusal = Refusal(span, subject, kind, verb)
-            if not _only_describes(text, refusal, vocabulary):
+            if not _only_describes(text, refusal, grammar):
                 found.append(refusal)
     last_end = -1
     for refusal in sorted(found, key=lambda r: (r.span.start, -len(r.span))):
@@ -98,50 +96,49 @@ def find_refusals(text: str, within: Span, vocabulary: RefusalVocabulary) -> Ite
 _POSSIBILITY = re.compile(r"(?<![\w'’])(?:may|might|could)\s*$", re.IGNORECASE)
 
 
-def _only_describes(text: str, refusal: Refusal, vocabulary: RefusalVocabulary) -> bool:
+def _only_describes(text: str, refusal: Refusal, grammar: RefusalGrammar) -> bool:
     """Whether the clause describes a possibility, or the reader's own plan or trouble."""
     if refusal.kind == "withheld":
         return _POSSIBILITY.search(text, max(0, refusal.span.start - 12), refusal.span.start) is not None
-    if refusal.subject in {normalize(other) for other in vocabulary.third_parties}:
-        return refusal.kind == "inability" and _offered(vocabulary).fullmatch(refusal.verb) is None
-    readers = {normalize(reader) for reader in vocabulary.readers}
-    if refusal.subject not in readers:
+    if refusal.subject in grammar.third_parties:
+        return refusal.kind == "inability" and grammar.offered.fullmatch(refusal.verb) is None
+    if refusal.subject not in grammar.readers:
         return False
     verb = normalize(refusal.verb)
     if refusal.kind == "policy":
         return not verb.startswith("ha")  # "you won't have access to" is withheld from them
-    return verb in {normalize(trouble) for trouble in vocabulary.reader_troubles}
+    return verb in grammar.reader_troubles
 
 
-@functools.lru_cache(maxsize=16)
-def _offered(vocabulary: RefusalVocabulary) -> re.Pattern[str]:
-    """Any form of a verb of offering, as a word: "assist", "offering"."""
-    forms = tuple(form.split()[0] for verb in vocabulary.offer_verbs for form in inflections(verb))
-    return re.compile(_words(forms), re.IGNORECASE)
-
-
-def reason_in(text: str, span: Span, reasons: tuple[str, ...], not_reasons: tuple[str, ...]) -> bool:
+def reason_in(text: str, span: Span, reasons: re.Pattern[str] | None, not_reasons: re.Pattern[str] | None) -> bool:
     """Whether text[span] gives a reason ("because", "as it is outside the window"), not
     counting words that only look like one ("as soon as the", "such as the")."""
-    decoys = [Span(m.start(), m.end()) for m in _finditer(compile_phrases(not_reasons), text, span)]
+    decoys = [Span(m.start(), m.end()) for m in _finditer(not_reasons, text, span)]
     return any(
         not any(decoy.start < match.end() and match.start() < decoy.end for decoy in decoys)
-        for match in _finditer(compile_phrases(reasons), text, span)
+        for match in _finditer(reasons, text, span)
     )
 
 
 @dataclass(frozen=True)
-class _Grammar:
+class RefusalGrammar:
+    """A vocabulary compiled: built once per rule's settings, then only matched."""
+
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     exceptions: re.Pattern[str] | None
     openers: re.Pattern[str] | None
+    # Any form of a verb of offering, as a word: "assist", "offering".
+    offered: re.Pattern[str]
+    readers: frozenset[str]
+    reader_troubles: frozenset[str]
+    third_parties: frozenset[str]
 
 
-@functools.lru_cache(maxsize=16)
-def _grammar(vocabulary: RefusalVocabulary) -> _Grammar:
+def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
     subject = _words(vocabulary.subjects)
     adverb = rf"(?:\s+{_words(vocabulary.adverbs)})?" if vocabulary.adverbs else ""
-    offered = _words(tuple(form for verb in vocabulary.offer_verbs for form in inflections(verb)))
+    offer_forms = tuple(form for verb in vocabulary.offer_verbs for form in inflections(verb))
+    offered = _words(offer_forms)
     withheld = _words(vocabulary.withheld_words)
     be_forms = rf"(?:\s+(?:am|are|is|was|were)|{_APOSTROPHE}(?:m|re|s))"
     # "can't", "cannot", "won't be able to", "'m unable to", "aren't allowed to", "haven't been able to"
@@ -189,10 +186,14 @@ def _grammar(vocabulary: RefusalVocabulary) -> _Grammar:
             rf"{adverb}\s+(?P<verb>{withheld})(?![\w'’])",
         ),
     )
-    return _Grammar(
-        tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in patterns),
-        compile_phrases(vocabulary.exceptions),
-        compile_phrases(vocabulary.clause_openers),
+    return RefusalGrammar(
+        patterns=tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in patterns),
+        exceptions=compile_phrases(vocabulary.exceptions),
+        openers=compile_phrases(vocabulary.clause_openers),
+        offered=re.compile(_words(tuple(form.split()[0] for form in offer_forms)), re.IGNORECASE),
+        readers=frozenset(map(normalize, vocabulary.readers)),
+        reader_troubles=frozenset(map(normalize, vocabulary.reader_troubles)),
+        third_parties=frozenset(map(normalize, vocabulary.third_parties)),
     )
 
 

@@ -45,16 +45,25 @@ Use instead:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.language.orders import curt_reading, musts_quoted, word_before
+from empathylint.language.orders import curt_reading, curt_reading_pattern, musts_quoted, word_before
 from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of, starts_sentence
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
-from empathylint.language.refusals import Refusal, RefusalVocabulary, find_refusals, in_condition, reason_in
+from empathylint.language.refusals import (
+    Refusal,
+    RefusalGrammar,
+    RefusalVocabulary,
+    compile_refusals,
+    find_refusals,
+    in_condition,
+    reason_in,
+)
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted
 
@@ -86,6 +95,73 @@ class Settings:
     third_parties: tuple[str, ...]
     reasons: tuple[str, ...]
     not_reasons: tuple[str, ...]
+
+    @functools.cached_property
+    def matchers(self) -> _Matchers:
+        """The lists compiled, once per settings object; a check only matches."""
+        return _Matchers.of(self)
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    exceptions: re.Pattern[str] | None
+    # (code, matcher, rewrites) for the phrase = rewrite tables
+    tables: tuple[tuple[str, re.Pattern[str] | None, Mapping[str, str]], ...]
+    # (code, matcher, in articles too, bare at a sentence start only) for the plain lists
+    lists: tuple[tuple[str, re.Pattern[str] | None, bool, bool], ...]
+    refusal_phrases: re.Pattern[str] | None
+    refusals: RefusalGrammar
+    openers: re.Pattern[str] | None
+    reasons: re.Pattern[str] | None
+    not_reasons: re.Pattern[str] | None
+    readers: frozenset[str]
+    reading: re.Pattern[str] | None
+    product_limits: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, settings: Settings) -> _Matchers:
+        prohibitions = compile_phrases(settings.prohibitions)
+        return cls(
+            exceptions=compile_phrases(settings.exceptions),
+            tables=tuple(
+                (code, compile_phrases(tuple(table)), keyed_by_phrase(table))
+                for code, table in (
+                    ("blame", settings.blame),
+                    ("framing", settings.framing),
+                    ("command", settings.commands),
+                    ("condescension", settings.condescension),
+                    ("stock-negative", settings.stock_negatives),
+                )
+            ),
+            lists=(
+                ("rule-citing", compile_phrases(settings.rule_citing), True, False),
+                ("dismissive", compile_phrases(settings.dismissive), True, False),
+                ("blame", compile_phrases(_shortfall_phrases(settings.submissions, settings.shortfalls)), True, False),
+                # An article states requirements as how things work ("two-step login is required").
+                ("command", compile_phrases(settings.demands), False, False),
+                ("command", prohibitions, True, True),
+            ),
+            refusal_phrases=compile_phrases(settings.refusal_phrases),
+            refusals=compile_refusals(
+                RefusalVocabulary(
+                    subjects=settings.refusal_subjects,
+                    offer_verbs=settings.offer_verbs,
+                    withheld_words=settings.withheld_words,
+                    adverbs=settings.hedges,
+                    clause_openers=settings.clause_openers,
+                    exceptions=settings.exceptions,
+                    readers=settings.readers,
+                    reader_troubles=settings.reader_troubles,
+                    third_parties=settings.third_parties,
+                )
+            ),
+            openers=compile_phrases(settings.clause_openers),
+            reasons=compile_phrases(settings.reasons),
+            not_reasons=compile_phrases(settings.not_reasons),
+            readers=frozenset(map(normalize, settings.readers)),
+            reading=curt_reading_pattern(settings.reading_matter),
+            product_limits=compile_phrases(settings.product_limits),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,48 +227,38 @@ _POINT_IN_TIME = re.compile(
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text, body = doc.text, doc.body
-    exceptions = [Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), text, body)]
+    matchers = settings.matchers
+    exceptions = [Span(m.start(), m.end()) for m in find_phrases(matchers.exceptions, text, body)]
     findings = list(_cant_until(doc))
-    findings += _refusals(doc, settings)
-    for code, table in (
-        ("blame", settings.blame),
-        ("framing", settings.framing),
-        ("command", settings.commands),
-        ("condescension", settings.condescension),
-        ("stock-negative", settings.stock_negatives),
-    ):
-        rewrites = keyed_by_phrase(table)
-        for match in find_phrases(compile_phrases(tuple(table)), text, body):
+    findings += _refusals(doc, matchers)
+    for code, matcher, rewrites in matchers.tables:
+        for match in find_phrases(matcher, text, body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
     replying = doc.profile != "doc"
-    for code, phrases in (
-        ("rule-citing", settings.rule_citing),
-        ("dismissive", settings.dismissive),
-        ("blame", _shortfall_phrases(settings.submissions, settings.shortfalls)),
-        # An article states requirements as how things work ("two-step login is required").
-        ("command", settings.demands if replying else ()),
-        ("command", settings.prohibitions),
-    ):
-        for match in find_phrases(compile_phrases(phrases), text, body):
-            bare = phrases is settings.prohibitions and not normalize(match.group()).startswith("please")
+    for code, matcher, in_articles, bare_at_start in matchers.lists:
+        if not (replying or in_articles):
+            continue
+        for match in find_phrases(matcher, text, body):
+            bare = bare_at_start and not normalize(match.group()).startswith("please")
             if bare and not (replying and starts_sentence(text, match.start())):
                 continue  # "Do not share your password" in an article protects the reader
             findings.append(_Finding(code, Span(match.start(), match.end())))
-    findings += [_Finding("command", span) for span in curt_reading(text, body, settings.reading_matter)]
+    findings += [_Finding("command", span) for span in curt_reading(text, body, matchers.reading)]
     if replying:
         findings += [_Finding("rule-citing", span) for span in musts_quoted(text, body)]
-    for match in find_phrases(compile_phrases(settings.product_limits), text, body):
+    for match in find_phrases(matchers.product_limits, text, body):
         if word_before(text, match.start()) not in _PEOPLE:
             findings.append(_Finding("product-limit", Span(match.start(), match.end())))
-    yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, settings))
+    yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, matchers.openers))
 
 
-def _kept(doc: Document, findings: list[_Finding], exceptions: list[Span], settings: Settings) -> list[_Finding]:
+def _kept(
+    doc: Document, findings: list[_Finding], exceptions: list[Span], openers: re.Pattern[str] | None
+) -> list[_Finding]:
     """One finding per stretch of text: exceptions and conditions drop findings, the longest
     of overlapping ones wins, and a framing word leading into a no joins it."""
     kept: list[_Finding] = []
     exception_starts = [span.start for span in exceptions]
-    openers = compile_phrases(settings.clause_openers)
     for finding in sorted(findings, key=lambda f: (f.span.start, -len(f.span))):
         if _overlaps_any(finding.span, exceptions, exception_starts):
             continue
@@ -212,39 +278,24 @@ def _kept(doc: Document, findings: list[_Finding], exceptions: list[Span], setti
     return kept
 
 
-def _refusals(doc: Document, settings: Settings) -> Iterator[_Finding]:
+def _refusals(doc: Document, matchers: _Matchers) -> Iterator[_Finding]:
     """Each no, as a refusal (a warning), or as a hint when it already says why in its own
     sentence ("…, because they've been reported") or, in an article, states a limit of the
     product rather than a person's no ("you can't order boxes while paused", "there is no
     way to", "refunds are not available"; but "we don't ship abroad" is a refusal)."""
-    vocabulary = RefusalVocabulary(
-        subjects=settings.refusal_subjects,
-        offer_verbs=settings.offer_verbs,
-        withheld_words=settings.withheld_words,
-        adverbs=settings.hedges,
-        clause_openers=settings.clause_openers,
-        exceptions=settings.exceptions,
-        readers=settings.readers,
-        reader_troubles=settings.reader_troubles,
-        third_parties=settings.third_parties,
-    )
-    readers = {normalize(reader) for reader in settings.readers}
     refusals: list[tuple[Span, Refusal | None]] = [
-        (refusal.span, refusal) for refusal in find_refusals(doc.text, doc.body, vocabulary)
+        (refusal.span, refusal) for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
     ]
-    refusals += [
-        (Span(m.start(), m.end()), None)
-        for m in find_phrases(compile_phrases(settings.refusal_phrases), doc.text, doc.body)
-    ]
+    refusals += [(Span(m.start(), m.end()), None) for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
     for span, refusal in refusals:
         subject = refusal.subject if refusal is not None else ""
         if subject == "i" and doc.profile == "doc":
             continue  # an article's "I" is the reader asking ("I can't sign in"), not a no
         message = _refusal_message(refusal)
-        limit = refusal is None or refusal.kind == "withheld" or subject in readers
+        limit = refusal is None or refusal.kind == "withheld" or subject in matchers.readers
         if limit and doc.profile == "doc":
             yield _Finding("product-limit", span, message=message)
-        elif reason_in(doc.text, sentence_of(doc, span), settings.reasons, settings.not_reasons):
+        elif reason_in(doc.text, sentence_of(doc, span), matchers.reasons, matchers.not_reasons):
             yield _Finding("reasoned-refusal", span, message=message or _REASONED)
         else:
             yield _Finding("refusal", span, message=message)

@@ -35,8 +35,15 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import compile_phrases, find_phrases, normalize, normalized_set
-from empathylint.language.refusals import Refusal, RefusalVocabulary, find_refusals, reason_in
+from empathylint.language.phrases import compile_phrases, find_phrases, normalize
+from empathylint.language.refusals import (
+    Refusal,
+    RefusalGrammar,
+    RefusalVocabulary,
+    compile_refusals,
+    find_refusals,
+    reason_in,
+)
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import neighbourhood, quoted, sentence_at
 
@@ -59,6 +66,39 @@ class Settings:
     sentences_after: int
     suggestion: str
 
+    @functools.cached_property
+    def matchers(self) -> _Matchers:
+        """The lists compiled, once per settings object; a check only matches."""
+        return _Matchers(
+            refusals=compile_refusals(
+                RefusalVocabulary(
+                    subjects=self.refusers,
+                    offer_verbs=self.offer_verbs,
+                    withheld_words=self.withheld_words,
+                    adverbs=self.hedges,
+                    clause_openers=self.clause_openers,
+                    exceptions=self.not_refusals,
+                )
+            ),
+            refusal_phrases=compile_phrases(self.refusal_phrases),
+            not_refused=frozenset(map(normalize, self.not_refused_verbs)),
+            reasons=compile_phrases(self.reasons),
+            reasons_after=compile_phrases(self.reasons_after),
+            not_reasons=compile_phrases(self.not_reasons),
+            reason_lead=_reason_lead_pattern(self.reason_leads),
+        )
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    refusals: RefusalGrammar
+    refusal_phrases: re.Pattern[str] | None
+    not_refused: frozenset[str]
+    reasons: re.Pattern[str] | None
+    reasons_after: re.Pattern[str] | None
+    not_reasons: re.Pattern[str] | None
+    reason_lead: re.Pattern[str] | None
+
 
 _RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
 # A purpose opening the sentence: "To keep threads useful, …", "In order to protect you, …".
@@ -67,13 +107,14 @@ _PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]*,", re.IG
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     flagged: set[Span] = set()
-    for refusal in _refusals(doc, settings):
+    matchers = settings.matchers
+    for refusal in _refusals(doc, matchers):
         sentence = sentence_at(doc, refusal.start)
         if sentence is None or sentence in flagged:
             continue
-        if _follows_from_cause(doc, sentence, refusal, settings.reason_leads):
+        if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
             continue
-        if _explained(doc, sentence, settings):
+        if _explained(doc, sentence, settings, matchers):
             continue
         flagged.add(sentence)
         phrase = quoted(doc, refusal)
@@ -85,25 +126,14 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-def _refusals(doc: Document, settings: Settings) -> Iterator[Span]:
+def _refusals(doc: Document, matchers: _Matchers) -> Iterator[Span]:
     """The refusals in the reply, in order: by grammar, then the listed phrases."""
-    vocabulary = RefusalVocabulary(
-        subjects=settings.refusers,
-        offer_verbs=settings.offer_verbs,
-        withheld_words=settings.withheld_words,
-        adverbs=settings.hedges,
-        clause_openers=settings.clause_openers,
-        exceptions=settings.not_refusals,
-    )
-    not_refused = normalized_set(settings.not_refused_verbs)
     spans = [
         refusal.span
-        for refusal in find_refusals(doc.text, doc.body, vocabulary)
-        if normalize(refusal.verb) not in not_refused and not _describes_what_was_named(doc.text, refusal)
+        for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
+        if normalize(refusal.verb) not in matchers.not_refused and not _describes_what_was_named(doc.text, refusal)
     ]
-    spans += [
-        Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.refusal_phrases), doc.text, doc.body)
-    ]
+    spans += [Span(m.start(), m.end()) for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
     return iter(sorted(spans, key=lambda span: span.start))
 
 
@@ -114,7 +144,7 @@ def _describes_what_was_named(text: str, refusal: Refusal) -> bool:
     return refusal.kind == "withheld" and _RELATIVE_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
-def _explained(doc: Document, sentence: Span, settings: Settings) -> bool:
+def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Matchers) -> bool:
     """A reason in the refusal's sentence or the ones before it ("For security, …"), or one
     pointing back at it from the sentences after ("That's because …"). A sentence after
     that opens with "Because" explains its own clause ("Because you've been with us a
@@ -122,24 +152,23 @@ def _explained(doc: Document, sentence: Span, settings: Settings) -> bool:
     nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
     index = nearby.index(sentence)
     before, after = nearby[: index + 1], nearby[index + 1 :]
-    return any(reason_in(doc.text, span, settings.reasons, settings.not_reasons) for span in before) or any(
-        reason_in(doc.text, span, settings.reasons_after, settings.not_reasons) for span in after
+    return any(reason_in(doc.text, span, matchers.reasons, matchers.not_reasons) for span in before) or any(
+        reason_in(doc.text, span, matchers.reasons_after, matchers.not_reasons) for span in after
     )
 
 
-def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_leads: tuple[str, ...]) -> bool:
+def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_lead: re.Pattern[str] | None) -> bool:
     """ "The key is unknown, so we can't tell…", "To keep threads useful, short replies are
     not allowed", "read on to see why we don't": the words before the no give its reason."""
     if _PURPOSE_FIRST.match(doc.text, sentence.start, refusal.start):
         return True
-    if not reason_leads:
-        return False
-    return _reason_lead_pattern(reason_leads).search(doc.text, sentence.start, refusal.start) is not None
+    return reason_lead is not None and reason_lead.search(doc.text, sentence.start, refusal.start) is not None
 
 
-@functools.lru_cache(maxsize=8)
-def _reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str]:
+def _reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str] | None:
     """A reason-leading word at the end of the text before the no: "…, so", "… why"."""
+    if not reason_leads:
+        return None
     words = "|".join(re.escape(word) for word in sorted(reason_leads, key=len, reverse=True))
     return re.compile(rf"(?<![\w'’])(?:{words})[\s,]*$", re.IGNORECASE)
 

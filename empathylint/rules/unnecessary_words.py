@@ -37,8 +37,9 @@ Use instead:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -50,7 +51,7 @@ from empathylint.language.phrase_edits import (
     sentence_of,
     starts_sentence,
 )
-from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize, normalized_set
+from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize
 from empathylint.language.wordiness import basis_rewrite, repeated_sentences, softener_at, stretch_of_opener
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted
@@ -71,24 +72,59 @@ class Settings:
     automated_openers: tuple[str, ...]
     exceptions: tuple[str, ...]
 
+    @functools.cached_property
+    def matchers(self) -> _Matchers:
+        """The lists compiled, once per settings object; a check only matches."""
+        fillers = self.filler_words + self.filler_before_action + self.filler_before_feeling + self.contrast_words
+        return _Matchers(
+            exceptions=compile_phrases(self.exceptions),
+            automated_openers=compile_phrases(self.automated_openers),
+            wordy=compile_phrases(tuple(self.wordy)),
+            rewrites=keyed_by_phrase(self.wordy),
+            fillers=compile_phrases(fillers),
+            before_action=frozenset(map(normalize, self.filler_before_action)),
+            actions=frozenset(map(normalize, self.action_words)),
+            before_feeling=frozenset(map(normalize, self.filler_before_feeling)),
+            feelings=frozenset(map(normalize, self.feeling_words)),
+            contrast=frozenset(map(normalize, self.contrast_words)),
+            keep_after=frozenset(map(normalize, self.keep_intensifier_before)),
+            asking=frozenset(map(normalize, self.kept_in_questions)),
+            softeners=frozenset(map(normalize, self.softeners)),
+        )
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    exceptions: re.Pattern[str] | None
+    automated_openers: re.Pattern[str] | None
+    wordy: re.Pattern[str] | None
+    rewrites: Mapping[str, str]
+    fillers: re.Pattern[str] | None
+    before_action: frozenset[str]
+    actions: frozenset[str]
+    before_feeling: frozenset[str]
+    feelings: frozenset[str]
+    contrast: frozenset[str]
+    keep_after: frozenset[str]
+    asking: frozenset[str]
+    softeners: frozenset[str]
+
 
 _BASIS = re.compile(r"(?<![\w'’])on\s+an?\s+(?P<how>[^\W\d_][\w-]*)\s+basis(?![\w'’])", re.IGNORECASE)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
-    kept_phrases = [
-        Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), text, doc.body)
-    ]
+    matchers = settings.matchers
+    kept_phrases = [Span(m.start(), m.end()) for m in find_phrases(matchers.exceptions, text, doc.body)]
     taken = _TakenSpans(kept_phrases)
     findings: list[Diagnostic] = []
-    for span, rewrite in _wordy_spans(doc, settings):
+    for span, rewrite in _wordy_spans(doc, matchers):
         if not taken.overlaps(span):
             taken.add(span)
             findings.append(_wordy(doc, span, rewrite))
-    asking = normalized_set(settings.kept_in_questions)
-    for span in _filler_spans(doc, settings):
-        if taken.overlaps(span) or (normalize(doc.slice(span)) in asking and _in_question(doc, span)):
+    for span in _filler_spans(doc, matchers):
+        if taken.overlaps(span) or (normalize(doc.slice(span)) in matchers.asking and _in_question(doc, span)):
             continue  # "Did it actually go through?" asks about what really happened
         taken.add(span)
         findings.append(_filler(doc, span))
@@ -100,49 +136,39 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     yield from sorted(findings, key=lambda d: d.start)
 
 
-def _wordy_spans(doc: Document, settings: Settings) -> Iterator[tuple[Span, str]]:
+def _wordy_spans(doc: Document, matchers: _Matchers) -> Iterator[tuple[Span, str]]:
     """Wordy phrases with their short forms, longest first where they start together."""
     text, body = doc.text, doc.body
-    for match in find_phrases(compile_phrases(settings.automated_openers), text, body):
+    for match in find_phrases(matchers.automated_openers, text, body):
         opener = stretch_of_opener(text, Span(match.start(), match.end()), body)
         if opener is not None:
             yield opener, ""
-    rewrites = keyed_by_phrase(settings.wordy)
-    for match in find_phrases(compile_phrases(tuple(settings.wordy)), text, body):
-        yield Span(match.start(), match.end()), rewrites[normalize(match.group())]
+    for match in find_phrases(matchers.wordy, text, body):
+        yield Span(match.start(), match.end()), matchers.rewrites[normalize(match.group())]
     for match in _BASIS.finditer(text, body.start, body.end):
         rewrite = basis_rewrite(match.group("how"))
         if rewrite is not None:
             yield Span(match.start(), match.end()), rewrite
 
 
-def _filler_spans(doc: Document, settings: Settings) -> Iterator[Span]:
+def _filler_spans(doc: Document, matchers: _Matchers) -> Iterator[Span]:
     text = doc.text
-    filler = compile_phrases(
-        settings.filler_words + settings.filler_before_action + settings.filler_before_feeling + settings.contrast_words
-    )
-    before_action = normalized_set(settings.filler_before_action)
-    before_feeling = normalized_set(settings.filler_before_feeling)
-    contrast = normalized_set(settings.contrast_words)
-    actions = normalized_set(settings.action_words)
-    feelings = normalized_set(settings.feeling_words)
-    keep_after = normalized_set(settings.keep_intensifier_before)
-    for match in find_phrases(filler, text, doc.body):
+    for match in find_phrases(matchers.fillers, text, doc.body):
         span = Span(match.start(), match.end())
         word = normalize(match.group())
         following = _next_word(text, span.end)
-        if word in before_action and not (
-            starts_sentence(text, span.start) or following in actions or _is_gerund(following)
+        if word in matchers.before_action and not (
+            starts_sentence(text, span.start) or following in matchers.actions or _is_gerund(following)
         ):
             continue
-        if word in before_feeling and following not in feelings:
+        if word in matchers.before_feeling and following not in matchers.feelings:
             continue
-        if word in contrast and _marks_contrast(text, span):
+        if word in matchers.contrast and _marks_contrast(text, span):
             continue
-        if following in keep_after:
+        if following in matchers.keep_after:
             continue
         yield span
-    yield from softener_at(text, doc.body, normalized_set(settings.softeners))
+    yield from softener_at(text, doc.body, matchers.softeners)
 
 
 def _wordy(doc: Document, span: Span, rewrite: str) -> Diagnostic:
