@@ -31,7 +31,7 @@ from empathylint.language.phrases import compile_phrases, normalize
 
 _APOSTROPHE = "['’]"
 _NOT = rf"(?:n{_APOSTROPHE}t|\s+not)"  # "couldn't" / "could not" after a modal
-_ABLE = r"(?:able|allowed|permitted)\s+to"
+_ABLE = r"(?:able|allowed|permitted|authori[sz]ed)\s+to"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n—–]|\s-\s")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # How many words may stand between "if" (or "so that", "unless") and the clause it opens.
