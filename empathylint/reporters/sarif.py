@@ -24,7 +24,6 @@ from empathylint.rule import AnyRule
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/empathylint/"
 SOURCE_ROOT = "%SRCROOT%"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -80,7 +79,7 @@ def sarif_log(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:
                         "name": "empathylint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
+                        "informationUri": documentation_uri(),
                         "rules": descriptors,
                     }
                 },
@@ -91,6 +90,17 @@ def sarif_log(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:
             }
         ],
     }
+
+
+def documentation_uri() -> str:
+    """The project's own documentation, its README (section "Output formats"), as the
+    absolute URI SARIF asks for: the copy shipped inside the wheel, or the one at the top of
+    a source tree (an editable install). No page of a package index: the tool is installed
+    from its repository."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "README.md"
+    readme = packaged if packaged.is_file() else package.parent / "README.md"
+    return readme.as_uri() + "#output-formats"
 
 
 def rule_descriptors(rules: Sequence[AnyRule]) -> Iterator[dict[str, Any]]:
@@ -104,7 +114,8 @@ def rule_descriptors(rules: Sequence[AnyRule]) -> Iterator[dict[str, Any]]:
                 "fullDescription": {"text": what_it_does},
                 "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
                 "defaultConfiguration": {"level": LEVEL[code.severity]},
-                "properties": {"tags": ["support-writing", rule.group, rule.item], "fix": code.fix},
+                # SARIF tags are a set: a group named like its checklist item (eli5) is one tag.
+                "properties": {"tags": list(dict.fromkeys(("support-writing", rule.group, rule.item))), "fix": code.fix},
             }
     for rule_id, (summary, help_text, severity) in ENGINE_RULES.items():
         yield {
