@@ -106,6 +106,8 @@ def documentation_uri() -> str:
 def rule_descriptors(rules: Sequence[AnyRule]) -> Iterator[dict[str, Any]]:
     for rule in rules:
         what_it_does = doc_section(rule.doc, "What it does:") or rule.title
+        # SARIF tags are a set: a group named like its checklist item (eli5) is one tag.
+        tags = list(dict.fromkeys(("support-writing", rule.group, rule.item)))
         for rule_id, code in zip(rule.ids, rule.codes, strict=True):
             yield {
                 "id": rule_id,
@@ -114,8 +116,7 @@ def rule_descriptors(rules: Sequence[AnyRule]) -> Iterator[dict[str, Any]]:
                 "fullDescription": {"text": what_it_does},
                 "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
                 "defaultConfiguration": {"level": LEVEL[code.severity]},
-                # SARIF tags are a set: a group named like its checklist item (eli5) is one tag.
-                "properties": {"tags": list(dict.fromkeys(("support-writing", rule.group, rule.item))), "fix": code.fix},
+                "properties": {"tags": tags, "fix": code.fix},
             }
     for rule_id, (summary, help_text, severity) in ENGINE_RULES.items():
         yield {
