@@ -6,7 +6,9 @@ Exit codes: 0 nothing at or above the failing severity; 1 findings that block se
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -191,9 +193,11 @@ def check(
             from empathylint.reporters.summary import render_summary
 
             render_summary(reports, settings.fail_on, make_console())
-        elif fix and fixing.stdin_text is not None:
+        elif fix and fixing.stdin_data is not None:
             # As ruff does: the fixed text is the output; the report goes to standard error.
-            sys.stdout.write(fixing.stdin_text)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(fixing.stdin_data)
+            sys.stdout.buffer.flush()
             emit_report(output_format, reports, run, output_file, statistics, to_stderr=True)
         else:
             emit_report(output_format, reports, run, output_file, statistics)
@@ -230,9 +234,10 @@ def rules(
     from empathylint.rules import RULES
 
     if output_format == "json":
+        from empathylint.reporters import writes_unicode
         from empathylint.reporters.rule_docs import rules_json
 
-        typer.echo(rules_json(RULES), nl=False)
+        typer.echo(rules_json(RULES, ascii_only=not writes_unicode(sys.stdout)), nl=False)
         return
     if output_format != "rich":
         raise _fail(f"--output-format must be rich or json, not {output_format!r}")
@@ -308,5 +313,25 @@ def init(
 
 
 def main() -> None:
-    """The console script."""
-    app()
+    """The console script. A console that cannot show a character gets a replacement for
+    it instead of a crash (Python on Windows writes a pipe in cp1252), and a bug is one line
+    and exit 2: exit 1 means findings, and CI must not read a crash as findings."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more can be said on standard output.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_ERROR)
+    except Exception as error:
+        if "--debug" in sys.argv:
+            traceback.print_exc()
+        typer.echo(
+            f"empathylint: internal error: {type(error).__name__}: {error} "
+            "(please report it; --debug shows the traceback)",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)

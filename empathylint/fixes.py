@@ -226,7 +226,9 @@ class FixRun:
     diffs: list[str] = field(default_factory=list)
     applied: Counter[str] = field(default_factory=Counter)
     files_changed: int = 0
-    stdin_text: str | None = None
+    # Standard input's fixed text, encoded as it came (a console's encoding must not
+    # replace a character of the user's draft).
+    stdin_data: bytes | None = None
 
 
 def fix_results(
@@ -248,7 +250,7 @@ def fix_results(
             continue
         outcome = fix_text(source.text, functools.partial(recheck, source), unsafe_fixes)
         if is_stdin(source):
-            run.stdin_text = outcome.text
+            run.stdin_data = encode(outcome.text, source.encoding, source.bom)
         if outcome.text != source.text:
             if not write:
                 run.diffs.append(unified_diff(source.path, source.text, outcome.text))

@@ -27,6 +27,9 @@ class Run:
     quiet: bool = False
     unsafe_fixes: bool = False
     explain_context: bool = False
+    # JSON and SARIF escape every non-ASCII character (\\u00e9): written to a console that is
+    # not UTF-8, the report stays valid and loses nothing.
+    ascii_only: bool = False
 
 
 def fixable(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> bool:
@@ -72,8 +75,12 @@ def emit_report(
 ) -> None:
     """Print the report, or write it atomically to `output_file`. Rich output keeps its
     colours on a terminal; everything else is plain text."""
+    import dataclasses
     import sys
 
+    stream = sys.stderr if to_stderr else sys.stdout
+    if output_file is None and not writes_unicode(stream):
+        run = dataclasses.replace(run, ascii_only=True)
     chosen: OutputFormat = next((known for known in OUTPUT_FORMATS if known == output_format), "rich")
     if statistics:
         from empathylint.reporters.statistics import render_statistics
@@ -97,4 +104,15 @@ def emit_report(
 
         write_atomic(output_file, text.encode("utf-8"))
         return
-    (sys.stderr if to_stderr else sys.stdout).write(text)
+    stream.write(text)
+
+
+def writes_unicode(stream: object) -> bool:
+    """Whether a text stream can take any character (a UTF encoding)."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False

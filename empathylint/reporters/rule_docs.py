@@ -40,8 +40,8 @@ def rules_table(rules: Sequence[AnyRule]) -> list[dict[str, Any]]:
     ]
 
 
-def rules_json(rules: Sequence[AnyRule]) -> str:
-    return json.dumps({"version": 1, "rules": rules_table(rules)}, indent=2, ensure_ascii=False) + "\n"
+def rules_json(rules: Sequence[AnyRule], *, ascii_only: bool = False) -> str:
+    return json.dumps({"version": 1, "rules": rules_table(rules)}, indent=2, ensure_ascii=ascii_only) + "\n"
 
 
 def rule_markdown(rule: AnyRule, config: Config | None = None) -> str:

@@ -45,7 +45,7 @@ ENGINE_RULES = {
 
 
 def render_sarif(reports: Sequence[FileReport], run: Run) -> str:
-    return json.dumps(sarif_log(reports, run), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(sarif_log(reports, run), indent=2, ensure_ascii=run.ascii_only) + "\n"
 
 
 def sarif_log(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:
