@@ -43,7 +43,7 @@ def run(folder: Path, *args: str, encoding: str = "cp1252") -> subprocess.Comple
     ],
     ids=lambda args: " ".join(args[1:]),
 )
-def test_a_cp1252_console_gets_the_report_with_what_it_cannot_show_replaced(
+def test_a_cp1252_console_gets_the_report_with_unshowable_characters_replaced(
     drafts: Path, args: tuple[str, ...]
 ) -> None:
     result = run(drafts, *args, "--isolated", "reply.txt")
