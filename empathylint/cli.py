@@ -10,11 +10,14 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from empathylint import __version__
+
+if TYPE_CHECKING:
+    from empathylint.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -164,6 +167,15 @@ def check(
     )
     if output_format not in OUTPUT_FORMATS:
         raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
+    if customer is not None and _several_files(paths, settings):
+        raise _fail(
+            "--customer names one customer, so it applies to a single draft, and several files were given; "
+            "check them one at a time, or set `customer:` in each draft's front matter"
+        )
+    from empathylint.notices import after_checking, article_checked_as_reply, before_checking
+
+    for notice in before_checking(paths, settings):
+        typer.echo(notice.line(), err=True)
     # --fix re-checks each file after writing it, so it stays in one process.
     results = check_paths(paths, settings, RULES, options, jobs=1 if fix or diff else jobs or default_jobs())
     run = Run(
@@ -206,13 +218,23 @@ def check(
     for report in reports:
         if report.error is not None:
             typer.echo(f"empathylint: error: {report.path}: {report.error}", err=True)
+    if fix or diff:
+        for path, reason in fixing.not_fixed:
+            typer.echo(f"empathylint: error: {path}: {reason}", err=True)
+    notices = after_checking(paths, reports, settings)
+    hint = article_checked_as_reply(reports, settings, profile_forced=profile is not None)
+    for notice in [*notices, *([hint] if hint else [])]:
+        typer.echo(notice.line(), err=True)
     if debug:
         for report in reports:
             for trace in report.tracebacks:
                 typer.echo(f"{report.path}:\n{trace}", err=True)
 
-    errors = any(r.error is not None for r in reports) or any(
-        d.rule_id == INTERNAL_ERROR for r in reports for d in r.diagnostics
+    errors = (
+        any(r.error is not None for r in reports)
+        or any(d.rule_id == INTERNAL_ERROR for r in reports for d in r.diagnostics)
+        or any(notice.error for notice in notices)
+        or bool((fix or diff) and fixing.not_fixed)
     )
     if errors:
         raise typer.Exit(EXIT_ERROR)
@@ -220,6 +242,17 @@ def check(
         raise typer.Exit(EXIT_FINDINGS if fixing.diffs and not exit_zero else EXIT_CLEAN)
     if not exit_zero and any(r.blocking(settings.fail_on) for r in reports):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _several_files(paths: list[str], settings: Config) -> bool:
+    """Whether the paths name more than one file to check (stops at the second)."""
+    import itertools
+
+    from empathylint.files import STDIN, collect
+
+    named = [path for path in paths if path != STDIN]
+    files = itertools.islice(collect(named, settings), 2)
+    return len(paths) - len(named) + sum(1 for _ in files) > 1
 
 
 @app.command()

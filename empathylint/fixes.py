@@ -226,6 +226,9 @@ class FixRun:
     diffs: list[str] = field(default_factory=list)
     applied: Counter[str] = field(default_factory=Counter)
     files_changed: int = 0
+    # Files whose fixes could not be written (read-only, changed meanwhile), and why: their
+    # findings are still reported.
+    not_fixed: list[tuple[str, str]] = field(default_factory=list)
     # Standard input's fixed text, encoded as it came (a console's encoding must not
     # replace a character of the user's draft).
     stdin_data: bytes | None = None
@@ -258,7 +261,8 @@ def fix_results(
                 try:
                     write_back(source, outcome.text)
                 except FixError as error:
-                    run.reports.append(FileReport(path=source.path, error=error.reason))
+                    run.not_fixed.append((source.path, error.reason))
+                    run.reports.append(report)
                     continue
             run.files_changed += 1
             run.applied.update(outcome.applied)

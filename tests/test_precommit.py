@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, USER_HOME
 
 pytestmark = pytest.mark.slow
 
@@ -58,6 +58,9 @@ def make_repo(tmp_path: Path, pre_commit_home: Path, hook_id: str, args: list[st
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(pre_commit_home),
+        # pre-commit builds the hook's environment with pip, whose index is configured in
+        # the home folder of whoever runs the tests.
+        "HOME": USER_HOME,
         "GIT_AUTHOR_NAME": "Sam Support",
         "GIT_AUTHOR_EMAIL": "sam@example.com",
         "GIT_COMMITTER_NAME": "Sam Support",

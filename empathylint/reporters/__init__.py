@@ -37,6 +37,10 @@ def fixable(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> bool:
     return diagnostic.fix is not None and bool(diagnostic.fix.edits) and (diagnostic.fix.safe or unsafe_fixes)
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def render_text(output_format: OutputFormat, reports: Sequence[FileReport], run: Run) -> str:
     """The whole report in one format, as text (rich without colour)."""
     if output_format == "json":

@@ -18,6 +18,7 @@ from empathylint.checklist import ITEMS_BY_KEY
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import line_starts
 from empathylint.engine import FileReport, Status
+from empathylint.reporters import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -278,15 +279,11 @@ def summary_line(reports: Sequence[FileReport], fail_on: Severity) -> Pieces:
         for s in sorted(Severity, reverse=True)
         if counts[s]
     ]
-    text = f"{_plural(len(checked), 'file')} · {_plural(len(findings), 'finding')}"
+    text = f"{plural(len(checked), 'file')} · {plural(len(findings), 'finding')}"
     if parts:
         text += f" ({', '.join(parts)})"
     ready = sum(1 for r in checked if r.ready_to_send(fail_on))
     text += f" · {ready} ready to send"
     if failed:
-        text += f" · {_plural(len(failed), 'file')} could not be read"
+        text += f" · {plural(len(failed), 'file')} could not be read"
     return [(text, "bold")]
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
