@@ -1,5 +1,5 @@
-"""Apply fixes and write files back, the way the file came: same encoding, byte order mark,
-newlines, permissions and owner, through symbolic links to their target, atomically.
+"""Apply fixes, re-check, and hand the fixed text to writing.py to write back the way the
+file came (encoding, byte order mark, newlines, permissions), atomically.
 
 Edits arrive in source offsets (the engine maps them), so text outside the edits, newlines
 included, is kept byte for byte. Two fixes that overlap are never applied together: the
@@ -8,31 +8,18 @@ first wins and the other waits for the next pass, which re-checks the new text."
 from __future__ import annotations
 
 import bisect
-import codecs
-import contextlib
 import functools
-import os
-import stat
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.engine import FileReport
 from empathylint.files import SourceFile
+from empathylint.writing import WriteError, encode, write_back
 
 MAX_PASSES = 10
-BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
-
-
-class FixError(Exception):
-    """A file that could not be written back, told in one line that names it."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
 
 
 @dataclass
@@ -140,84 +127,6 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def encode(text: str, encoding: str, bom: bool) -> bytes:
-    return (BOMS.get(encoding, b"") if bom else b"") + text.encode(encoding)
-
-
-def write_back(source: SourceFile, text: str) -> None:
-    """Write fixed text over the file it was read from, refusing when that file has changed
-    since (an editor saved it meanwhile) or is read-only."""
-    target = Path(os.path.realpath(source.path))
-    try:
-        info = target.stat()
-    except FileNotFoundError:
-        raise FixError(source.path, "was removed since it was read; not fixed") from None
-    if info.st_size != source.size or info.st_mtime_ns != source.mtime_ns:
-        raise FixError(source.path, "changed since it was read; not fixed (check it again)")
-    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-    # Root may write anywhere; a file with no write bit is still meant to be left alone.
-    if not info.st_mode & writable_bits or not os.access(target, os.W_OK):
-        raise FixError(source.path, "is read-only; not fixed")
-    try:
-        data = encode(text, source.encoding, source.bom)
-    except UnicodeEncodeError as error:
-        raise FixError(
-            source.path, f"the fix needs {error.object[error.start]!r}, which {source.encoding} cannot hold; not fixed"
-        ) from None
-    write_atomic(target, data, display=source.path)
-
-
-def write_atomic(path: Path, data: bytes, *, display: str | None = None) -> None:
-    """Replace `path` (or its symlink's target) in one step: a temporary file in the same
-    folder, flushed to disk, given the old file's permissions and owner, then renamed over."""
-    shown = display or str(path)
-    target = Path(os.path.realpath(path))
-    try:
-        info: os.stat_result | None = target.stat()
-    except FileNotFoundError:
-        info = None
-    mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
-    try:
-        import tempfile
-
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise FixError(shown, f"cannot write in its folder: {error.strerror or error}") from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        if info is not None and hasattr(os, "geteuid") and os.geteuid() == 0:
-            os.chown(temporary, info.st_uid, info.st_gid)
-        os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise FixError(shown, f"cannot write: {error.strerror or error}") from None
-    _sync_folder(target.parent)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every platform can open a folder, which is fine."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 @dataclass
 class FixRun:
     """What `--fix` or `--diff` did across the files of a run."""
@@ -226,6 +135,8 @@ class FixRun:
     diffs: list[str] = field(default_factory=list)
     applied: Counter[str] = field(default_factory=Counter)
     files_changed: int = 0
+    # What was fixed in each file, for --fix-only, which prints only that.
+    changed: list[tuple[str, Counter[str]]] = field(default_factory=list)
     # Files whose fixes could not be written (read-only, changed meanwhile), and why: their
     # findings are still reported.
     not_fixed: list[tuple[str, str]] = field(default_factory=list)
@@ -241,11 +152,13 @@ def fix_results(
     unsafe_fixes: bool,
     write: bool,
     is_stdin: Callable[[SourceFile], bool],
+    inside: Sequence[Path] | None = None,
 ) -> FixRun:
     """Fix each readable file; with `write` false, only collect the diffs (--diff).
 
     Standard input is never written anywhere: its fixed text is handed back for the CLI to
-    print, as ruff does. A file that cannot be written becomes a report with the error."""
+    print, as ruff does. A file that cannot be written keeps its findings and is named in
+    `not_fixed`; `inside` limits where a symbolic link may be written through."""
     run = FixRun()
     for report, source in results:
         if source is None or report.error is not None:
@@ -259,13 +172,14 @@ def fix_results(
                 run.diffs.append(unified_diff(source.path, source.text, outcome.text))
             elif not is_stdin(source):
                 try:
-                    write_back(source, outcome.text)
-                except FixError as error:
+                    write_back(source, outcome.text, inside=inside)
+                except WriteError as error:
                     run.not_fixed.append((source.path, error.reason))
                     run.reports.append(report)
                     continue
             run.files_changed += 1
             run.applied.update(outcome.applied)
+            run.changed.append((source.path, outcome.applied))
         run.reports.append(outcome.report if write else report)
     return run
 

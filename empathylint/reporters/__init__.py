@@ -104,7 +104,7 @@ def emit_report(
     else:
         text = render_text(chosen, reports, run)
     if output_file is not None:
-        from empathylint.fixes import write_atomic
+        from empathylint.writing import write_atomic
 
         write_atomic(output_file, text.encode("utf-8"))
         return

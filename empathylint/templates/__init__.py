@@ -20,9 +20,9 @@ def template_text(name: str) -> str:
 
 def write_template(path: Path, name: str, *, force: bool = False) -> None:
     """Write the template atomically; an existing file is kept unless `force`."""
-    from empathylint.fixes import FixError, write_atomic
+    from empathylint.writing import WriteError, write_atomic
 
     text = template_text(name)
     if (path.exists() or path.is_symlink()) and not force:
-        raise FixError(str(path), "already exists; use --force to overwrite it")
+        raise WriteError(str(path), "already exists; use --force to overwrite it")
     write_atomic(path, text.encode("utf-8"), display=str(path))
