@@ -15,6 +15,7 @@ from empathylint.checklist import ITEMS, SEND
 from empathylint.config import Config
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Profile
+from empathylint.overlaps import resolve_overlaps
 from empathylint.rule import AnyRule, Metrics
 
 INTERNAL_ERROR = "internal-error"
@@ -83,6 +84,7 @@ def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileRe
     found = [_with_configured_severity(d, config) for d in found]
     found.extend(unknown_directive_ids(document, {rule_id for rule in rules for rule_id in rule.ids}))
     found = _drop_suppressed(found, document)
+    found = resolve_overlaps(found, document)
     report.diagnostics = sorted(
         (locate(d, document) for d in found),
         key=lambda d: (d.start, d.end, d.rule_id, d.message),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -97,12 +98,31 @@ def apply_edits(text: str, fixes: Iterable[Fix]) -> str:
     return "".join(pieces)
 
 
+# Punctuation that no sentence has: a mark doubled across a join ("Daniel!." after a
+# rewrite of "!!", "it,." after a cut), or a space left before a mark ("it ."). "...",
+# "?!" and "!!" are the writer's own and are not counted.
+_BROKEN_PUNCTUATION = re.compile(r"[,;:][.,;:!?]|[.!?][,;:]|[!?]\.|(?<!\.)\.\.(?!\.)|(?<=\w)[ \t]+[.,;:!?]")
+_AROUND = 3
+
+
+def keeps_sentences(text: str, fix: Fix) -> bool:
+    """Whether the text still reads as sentences after the fix: no edit may join
+    punctuation that no sentence has. A fix that would is not applied; its finding stays."""
+    for edit in fix.edits:
+        start, end = max(0, edit.start - _AROUND), edit.end + _AROUND
+        before = text[start:end]
+        after = text[start : edit.start] + edit.replacement + text[edit.end : end]
+        if len(_BROKEN_PUNCTUATION.findall(after)) > len(_BROKEN_PUNCTUATION.findall(before)):
+            return False
+    return True
+
+
 def fix_text(text: str, check: Callable[[str], FileReport], unsafe_fixes: bool = False) -> FixOutcome:
     """Fix, re-check and fix again until nothing applicable is left (at most MAX_PASSES)."""
     report = check(text)
     outcome = FixOutcome(text, report)
     for _ in range(MAX_PASSES):
-        chosen = choose_fixes(report.diagnostics, unsafe_fixes)
+        chosen = [d for d in choose_fixes(report.diagnostics, unsafe_fixes) if d.fix and keeps_sentences(text, d.fix)]
         if not chosen:
             break
         fixed = apply_edits(text, (d.fix for d in chosen if d.fix is not None))
