@@ -4,10 +4,10 @@ suggestions that would each undo the other's rewrite.
 Called by the engine on a file's findings, before they are mapped to the source:
 - a fix that would write a gap ("…") or text the writer has to finish is a suggestion to
   show, never an edit to apply;
-- two groups flagging overlapping words of one sentence with different rewrites ("we
-  cannot" as a closed door and as a no without a why) give one finding: the one with a
-  concrete fix, else the one that asks for more (PREFERRED), else the more severe; its
-  message names the other;
+- two groups flagging a phrase from the same word of one sentence with different rewrites
+  and no edit ("we cannot" as a closed door and as a no without a why) give one finding:
+  the one that asks for more (PREFERRED), else the more severe; its message names the
+  other (a finding with an edit keeps its place: the edit goes into the other's rewrite);
 - a suggestion that quotes its sentence shows the sentence with the other findings' edits
   in it too, so that no rewrite keeps a word another finding removes ("Obviously we'll be
   able to ship it…")."""
@@ -55,8 +55,8 @@ def _phrase_in_sentence(diagnostic: Diagnostic, document: Document) -> Span | No
     return sentence if sentence != span and sentence.contains(span) else None
 
 
-def _rank(diagnostic: Diagnostic) -> tuple[bool, bool, int]:
-    return (diagnostic.fix is not None, diagnostic.rule_id in PREFERRED, int(diagnostic.severity))
+def _rank(diagnostic: Diagnostic) -> tuple[bool, int]:
+    return (diagnostic.rule_id in PREFERRED, int(diagnostic.severity))
 
 
 def _one_per_phrase(findings: list[Diagnostic], document: Document) -> list[Diagnostic]:
@@ -72,8 +72,10 @@ def _one_per_phrase(findings: list[Diagnostic], document: Document) -> list[Diag
                 other_index in dropped
                 or other_sentence != sentence
                 or _group(other) == _group(finding)
-                or not (finding.start < other.end and other.start < finding.end)
+                or other.start != finding.start  # flagged from the same word on: the same phrase
                 or other.suggestion == finding.suggestion
+                or finding.fix is not None  # a concrete edit goes into the other's suggestion
+                or other.fix is not None
             ):
                 continue
             keep, drop = (index, other_index) if _rank(finding) >= _rank(other) else (other_index, index)
