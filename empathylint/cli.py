@@ -475,15 +475,20 @@ def _several_files(paths: list[str], settings: Config) -> bool:
     return len(paths) - len(named) + sum(1 for _ in files) > 1
 
 
+RULES_TABLE_WIDTH = 120
+"""Below this many columns `rules` lists the rules one block each instead of a table."""
+
+
 @app.command()
 def rules(
     output_format: Annotated[str, typer.Option(help="rich (a table, the default) or json.")] = "rich",
 ) -> None:
     """List every rule: id, checklist item, default severity, profiles and fix."""
     from rich.table import Table
+    from rich.text import Text
 
     from empathylint.checklist import ITEMS_BY_KEY
-    from empathylint.reporters.rich_report import make_console
+    from empathylint.reporters.rich_report import make_console, wrapped
     from empathylint.rules import RULES
 
     if output_format == "json":
@@ -494,6 +499,22 @@ def rules(
         return
     if output_format != "rich":
         raise _fail(f"--output-format must be rich or json, not {output_format!r}")
+    console = make_console()
+    if console.width < RULES_TABLE_WIDTH:
+        # Too narrow for a table: one block per rule, its id on a line of its own, never cut.
+        for rule in RULES:
+            item = ITEMS_BY_KEY[rule.item]
+            for rule_id, code in zip(rule.ids, rule.codes, strict=True):
+                console.print(Text(rule_id, style="bold"), soft_wrap=True)
+                details = [
+                    f"{item.number}. {item.title}" if item.number else item.title,
+                    code.severity.label,
+                    ", ".join(sorted(rule.profiles)),
+                    f"fix: {code.fix}",
+                ]
+                console.print(wrapped(console, [("    " + " · ".join(details), "")], 4), soft_wrap=True)
+                console.print(wrapped(console, [("    " + code.summary, "")], 4), soft_wrap=True)
+        return
     table = Table("id", "checklist item", "severity", "profiles", "fix", "what it flags", box=None)
     table.columns[0].no_wrap = True  # an id is what users copy into a directive: never cut it
     for rule in RULES:
@@ -507,7 +528,7 @@ def rules(
                 code.fix,
                 code.summary,
             )
-    make_console().print(table)
+    console.print(table)
 
 
 @app.command()
@@ -540,8 +561,9 @@ def explain(
     console.soft_wrap = False  # prose wraps at the terminal's width instead of being cut
     console.print(Markdown(rule_markdown(rule, settings)))
     console.print()
-    console.print(Text(f"Settings in force (from {', '.join(settings.sources)}):", style="bold"))
-    console.print(Text(settings_toml(rule, settings)), end="")
+    console.print(Text(f"# Settings in force (from {', '.join(settings.sources)}):", style="bold"), soft_wrap=True)
+    # Never wrapped by rich: what is printed here is pasted into checklist.toml.
+    console.print(Text(settings_toml(rule, settings)), end="", soft_wrap=True)
 
 
 @app.command()

@@ -101,7 +101,9 @@ def _composed(findings: list[Diagnostic], document: Document) -> list[Diagnostic
             continue
         (edit,) = finding.fix.edits
         sentence = sentence_of(document, Span(finding.start, finding.end))
-        if sentence.start <= edit.start and edit.end <= sentence.end:
+        # Edits that change the sentence's own words; an insertion (a greeting, an
+        # acknowledgement before it) is its finding's own suggestion.
+        if edit.end > edit.start and sentence.start <= edit.start and edit.end <= sentence.end:
             edits_by_sentence.setdefault(sentence, []).append((index, edit))
     if not edits_by_sentence:
         return findings

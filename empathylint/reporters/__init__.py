@@ -61,10 +61,10 @@ def render_text(output_format: OutputFormat, reports: Sequence[FileReport], run:
         return render_concise(reports, run)
     import io
 
-    from empathylint.reporters.rich_report import render, report_console
+    from empathylint.reporters.rich_report import make_console, render
 
     buffer = io.StringIO()
-    render(reports, run.fail_on, console=report_console(buffer), quiet=run.quiet, explain_context=run.explain_context)
+    render(reports, run.fail_on, console=make_console(buffer), quiet=run.quiet, explain_context=run.explain_context)
     return buffer.getvalue()
 
 
@@ -91,12 +91,12 @@ def emit_report(
 
         text = render_statistics(reports, as_json=chosen == "json", unsafe_fixes=run.unsafe_fixes)
     elif chosen == "rich" and output_file is None:
-        from empathylint.reporters.rich_report import render, report_console
+        from empathylint.reporters.rich_report import make_console, render
 
         render(
             reports,
             run.fail_on,
-            console=report_console(sys.stderr if to_stderr else None),
+            console=make_console(sys.stderr if to_stderr else None),
             quiet=run.quiet,
             explain_context=run.explain_context,
         )
