@@ -569,22 +569,27 @@ def explain(
 @app.command()
 def init(
     template: Annotated[
-        str, typer.Option(help="reply (drafts), canned (a macros repository) or docs (a help center).")
+        str,
+        typer.Option(
+            metavar="PROFILE",
+            help="reply (drafts), template (a repository of canned replies) or doc (a help center).",
+        ),
     ] = "reply",
-    path: Annotated[Path, typer.Option("--path", help="Where to write it.")] = Path("checklist.toml"),
-    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    path: Annotated[Path, typer.Option("--path", metavar="FILE", help="Where to write it.")] = Path("checklist.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented checklist.toml to start from."""
-    from empathylint.templates import TEMPLATES, write_template
+    from empathylint.templates import TEMPLATES, template_name, write_template
     from empathylint.writing import WriteError
 
-    if template not in TEMPLATES:
+    chosen = template_name(template)
+    if chosen is None:
         raise _fail(f"--template must be one of {', '.join(TEMPLATES)}, not {template!r}")
     try:
-        write_template(path, template, force=force)
+        write_template(path, chosen, force=force)
     except WriteError as error:
         raise _fail(str(error)) from None
-    typer.echo(f"Wrote {path} ({template} template). `empathylint explain RULE` shows each rule's settings.")
+    typer.echo(f"Wrote {path} ({chosen} template). `empathylint explain RULE` shows each rule's settings.")
 
 
 def main() -> None:

@@ -69,7 +69,7 @@ def test_init_writes_a_valid_checklist_and_refuses_to_overwrite(tmp_path: Path, 
     written = tmp_path / "checklist.toml"
     assert written.read_text(encoding="utf-8") == template_text(template)
     config = load_config(RULES, cwd=tmp_path, config_file=written)
-    assert config.default_profile == {"reply": "reply", "canned": "template", "docs": "doc"}[template]
+    assert config.default_profile == template  # a template is named like the profile it checks with
 
     written.write_text("# mine\n")
     refused = runner.invoke(app, ["init", "--template", template])
@@ -162,3 +162,10 @@ def test_explain_prints_settings_that_paste_into_checklist_toml(group: str) -> N
         RULES, isolated=True, overrides={"rules": {group: {k: v for k, v in settings.items() if k != "profiles"}}}
     )
     assert config.rule_settings[group] == load_config(RULES, isolated=True).rule_settings[group]
+
+
+@pytest.mark.parametrize(("old", "new"), [("canned", "template"), ("docs", "doc")])
+def test_init_still_takes_the_first_release_names(tmp_path: Path, old: str, new: str) -> None:
+    result = runner.invoke(app, ["init", "--template", old])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "checklist.toml").read_text(encoding="utf-8") == template_text(new)
