@@ -280,7 +280,7 @@ def check(
         typer.echo(notice.line(), err=True)
     fixing_mode = fix or fix_only or diff
     # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(paths, settings, RULES, options, jobs=1 if fixing_mode else jobs or default_jobs())
+    results = check_paths(paths, settings, options, jobs=1 if fixing_mode else jobs or default_jobs())
     outcome = Outcome()
     if fixing_mode:
         reports = _fix(
@@ -339,12 +339,11 @@ def _fix(
     from empathylint.checking import check_source
     from empathylint.files import STDIN
     from empathylint.fixes import fix_results, fix_summary
-    from empathylint.rules import RULES
 
     stdin_name = options.stdin_filename or "<stdin>"
     fixing = fix_results(
         results,
-        lambda source, text: check_source(dataclasses.replace(source, text=text), settings, RULES, options),
+        lambda source, text: check_source(dataclasses.replace(source, text=text), settings, options),
         unsafe_fixes=unsafe_fixes,
         write=write,
         is_stdin=lambda source: STDIN in paths and source.path == stdin_name and not source.mtime_ns,
