@@ -137,14 +137,15 @@ def test_on_a_basis_has_its_short_form(how: str, short: str | None) -> None:
 
 
 def test_one_no_two_groups_and_advice_that_agrees() -> None:
-    """negative-language owns the phrase and never rewrites the no into a yes;
-    say-no-with-why keeps the no and asks for its reason (issue 14)."""
-    reply = "Hi Ana,\n\nWe are unable to refund the order.\n\nBest,\nSam\n"
+    """negative-language owns the refusal's words and never rewrites the no into a yes;
+    say-no-with-why reports the sentence that lacks its why, keeping the no (issue 14)."""
+    reply = "Hi Ana,\n\nI checked the order. We are unable to refund the order.\n\nBest,\nSam\n"
     report = lint_text(reply, select=("negative-language", "say-no-with-why"))
     by_rule = {d.rule_id: d for d in report.diagnostics}
     refusal = by_rule["negative-language.refusal"]
     no_reason = by_rule["say-no-with-why.no-reason"]
-    assert (refusal.start, refusal.end) == (no_reason.start, no_reason.end)
+    assert reply[refusal.start : refusal.end] == "We are unable to refund"
+    assert reply[no_reason.start : no_reason.end] == "We are unable to refund the order."
     assert refusal.fix is None and refusal.suggestion is None
     assert no_reason.fix is None
     assert no_reason.suggestion is not None

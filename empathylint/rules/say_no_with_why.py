@@ -22,8 +22,8 @@ Use instead:
     We don't support exporting to Excel because the reports use live formulas. What you can
     do instead is export to CSV, which Excel opens directly.
 
-The finding sits on the refusal's words, as negative-language's does, and its suggestion
-keeps the no and adds the why; it never rewrites the no away.
+The finding is the sentence that lacks its why (negative-language reports the refusal's own
+words), and its suggestion keeps the no and adds the why; it never rewrites the no away.
 """
 
 from __future__ import annotations
@@ -117,11 +117,13 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if _explained(doc, sentence, settings, matchers):
             continue
         flagged.add(sentence)
-        phrase = quoted(doc, refusal)
+        # The finding is the sentence that lacks its why: negative-language owns the refusal's
+        # own words, so no phrase is reported twice with two pieces of advice.
         yield RULE.diagnostic(
             "no-reason",
-            refusal,
-            f'"{phrase}" is a no without a why; give the reason and, if you can, what they can do instead.',
+            sentence,
+            f'"{quoted(doc, refusal)}" is a no without a why; give the reason and, if you can, '
+            "what they can do instead.",
             suggestion=f"{quoted(doc, sentence)} {settings.suggestion}",
         )
 
