@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from empathylint.config import ConfigError
 from empathylint.language.mood import own_words, read_mood
 from empathylint.language.mood_lexicon import PHRASE_KINDS, WORD_CLASSES, parse_lexicon, shipped_lexicon
-from tests.conftest import FIXTURES, tomllib
+from tests.conftest import FIXTURES, lint_text, make_config, tomllib
 
 DATA = resources.files("empathylint.language").joinpath("data/mood.tsv").read_text(encoding="utf-8")
 ENTRIES = [line.split("\t") for line in DATA.splitlines() if line and not line.startswith("#")]
@@ -89,3 +90,28 @@ def test_own_words_leave_out_quotes_links_and_handles() -> None:
     assert "processed" not in words
     assert "quoted" not in words
     assert "ok" in words
+
+
+DRAFT_TO_A_GUTTED_CUSTOMER = """Hi Mei,
+
+Your new tickets are attached.
+
+Best,
+Lina
+
+> Gutted that the gig moved, the new date clashes with my exams.
+"""
+
+
+def test_a_teams_mood_words_in_checklist_toml_reach_the_mood_rules() -> None:
+    def fired(overrides: dict[str, Any] | None) -> set[str]:
+        report = lint_text(DRAFT_TO_A_GUTTED_CUSTOMER, select=("acknowledge-feelings",), overrides=overrides)
+        return {diagnostic.rule_id for diagnostic in report.diagnostics}
+
+    assert fired(None) == set()
+    assert fired({"mood": {"extend-upset-words": ["gutted"]}}) == {"acknowledge-feelings.missing-acknowledgement"}
+
+
+def test_an_unknown_mood_key_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigError, match="sad-words"):
+        make_config(overrides={"mood": {"sad-words": ["gutted"]}})

@@ -52,6 +52,7 @@ from empathylint.language.mood_lexicon import (
     Leaning,
     MoodLexicon,
     compiled,
+    lexicon_with,
     shipped_lexicon,
 )
 
@@ -188,7 +189,7 @@ def mood_of(doc: Document) -> Mood | None:
     if doc.customer_message is None or not doc.customer_message.strip():
         return None
     message = doc.customer_message
-    return doc.memo("mood", lambda: read_mood(message))
+    return doc.memo("mood", lambda: read_mood(message, lexicon_with(doc.mood_words)))
 
 
 def read_mood(message: str, lexicon: MoodLexicon | None = None) -> Mood:

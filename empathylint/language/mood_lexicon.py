@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
 
+from empathylint.document import TeamMoodWords
+
 Leaning = Literal["upset", "cheer"]
 
 
@@ -101,6 +103,14 @@ class MoodLexicon:
         entries["team-upset"] = tuple(sorted({w.lower() for w in upset_words}))
         entries["team-cheerful"] = tuple(sorted({w.lower() for w in cheerful_words}))
         return MoodLexicon(entries)
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon_with(team: TeamMoodWords) -> MoodLexicon:
+    """The shipped lexicon with a team's words added (the shipped one itself when there are none)."""
+    if not team.upset and not team.cheerful:
+        return shipped_lexicon()
+    return shipped_lexicon().extended(team.upset, team.cheerful)
 
 
 def parse_lexicon(text: str) -> MoodLexicon:
