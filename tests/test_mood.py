@@ -77,10 +77,10 @@ def test_an_unknown_kind_is_an_error() -> None:
 
 
 def test_a_teams_words_join_the_shipped_ones() -> None:
-    lexicon = shipped_lexicon().extended(upset_words=["gutted"], cheerful_words=["chuffed*"])
-    assert read_mood("Gutted about the cancelled gig.", lexicon).is_upset
-    assert read_mood("Chuffed with the new app 😊", lexicon).is_cheerful
-    assert not read_mood("Gutted about the cancelled gig.").is_upset
+    lexicon = shipped_lexicon().extended(upset_words=["bricked"], cheerful_words=["stoked"])
+    assert read_mood("The update bricked my speaker.", lexicon).is_upset
+    assert read_mood("Stoked with the new app 😊", lexicon).is_cheerful
+    assert not read_mood("The update bricked my speaker.").is_upset
 
 
 def test_own_words_leave_out_quotes_links_and_handles() -> None:
@@ -92,26 +92,26 @@ def test_own_words_leave_out_quotes_links_and_handles() -> None:
     assert "ok" in words
 
 
-DRAFT_TO_A_GUTTED_CUSTOMER = """Hi Mei,
+DRAFT_TO_A_BRICKED_SPEAKER = """Hi Mei,
 
-Your new tickets are attached.
+Your replacement speaker ships today.
 
 Best,
 Lina
 
-> Gutted that the gig moved, the new date clashes with my exams.
+> The update bricked my speaker.
 """
 
 
 def test_a_teams_mood_words_in_checklist_toml_reach_the_mood_rules() -> None:
     def fired(overrides: dict[str, Any] | None) -> set[str]:
-        report = lint_text(DRAFT_TO_A_GUTTED_CUSTOMER, select=("acknowledge-feelings",), overrides=overrides)
+        report = lint_text(DRAFT_TO_A_BRICKED_SPEAKER, select=("acknowledge-feelings",), overrides=overrides)
         return {diagnostic.rule_id for diagnostic in report.diagnostics}
 
     assert fired(None) == set()
-    assert fired({"mood": {"extend-upset-words": ["gutted"]}}) == {"acknowledge-feelings.missing-acknowledgement"}
+    assert fired({"mood": {"extend-upset-words": ["bricked"]}}) == {"acknowledge-feelings.missing-acknowledgement"}
 
 
 def test_an_unknown_mood_key_is_a_configuration_error() -> None:
     with pytest.raises(ConfigError, match="sad-words"):
-        make_config(overrides={"mood": {"sad-words": ["gutted"]}})
+        make_config(overrides={"mood": {"sad-words": ["bricked"]}})
