@@ -224,19 +224,16 @@ _Found = tuple[int, int, CueKind, str]
 
 
 def _phrase_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
-    for match in patterns.phrases.finditer(message):
-        if match.lastgroup is None:
-            continue
-        kind_name = patterns.kind_of_group[match.lastgroup]
+    for start, end, kind_name in patterns.phrases.find(message):
         kind = PHRASE_KINDS[kind_name]
-        words = " ".join(match.group().lower().split())
-        if kind_name in NEGATABLE and _negated(message, match.start()):
+        words = " ".join(message[start:end].lower().split())
+        if kind_name in NEGATABLE and _negated(message, start):
             if kind.leaning == "cheer":
-                yield match.start(), match.end(), _NEGATED_PRAISE, f"not {words}"
+                yield start, end, _NEGATED_PRAISE, f"not {words}"
             continue
-        if kind.leaning == "cheer" and _POLITE_BEFORE.search(message, max(0, match.start() - 40), match.start()):
+        if kind.leaning == "cheer" and _POLITE_BEFORE.search(message, max(0, start - 40), start):
             continue
-        yield match.start(), match.end(), kind, words
+        yield start, end, kind, words
 
 
 def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
@@ -338,11 +335,9 @@ def _emoji_cues(message: str, patterns: CompiledLexicon) -> list[_Found]:
             cues.append((match.start(), match.end(), _UPSET_EMOJI, emoji))
         elif emoji in patterns.cheerful_emoji:
             cues.append((match.start(), match.end(), _CHEERFUL_EMOJI, emoji))
-    emoticons = [e for e in patterns.upset_emoji | patterns.cheerful_emoji if not _EMOJI.fullmatch(e)]
-    for emoticon in sorted(emoticons, key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\S){re.escape(emoticon)}(?!\S)", message):
-            kind = _UPSET_EMOJI if emoticon in patterns.upset_emoji else _CHEERFUL_EMOJI
-            cues.append((match.start(), match.end(), kind, emoticon))
+    for match in patterns.emoticons.finditer(message):
+        kind = _UPSET_EMOJI if match.group() in patterns.upset_emoji else _CHEERFUL_EMOJI
+        cues.append((match.start(), match.end(), kind, match.group()))
     return cues
 
 
