@@ -141,7 +141,7 @@ _STRETCHED = re.compile(r"([A-Za-z])\1{2,}")
 
 @dataclass(frozen=True, slots=True)
 class MoodCue:
-    """One thing in the customer's message that moved the score, e.g. ("repeat contact",
+    """One thing in the customer's message that moved the score, e.g. ("repeated contact",
     "third time"); `weight` is what it added (0 when its kind had already counted)."""
 
     leaning: Leaning

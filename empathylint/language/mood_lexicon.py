@@ -40,7 +40,7 @@ PHRASE_KINDS: Mapping[str, CueKind] = {
     "profanity": CueKind("upset", "profanity", 2.0, 2.0),
     "distress": CueKind("upset", "distress", 2.0, 2.0),
     "urgency": CueKind("upset", "urgency", 2.0, 2.0),
-    "repeat-contact": CueKind("upset", "repeat contact", 2.0, 2.0),
+    "repeat-contact": CueKind("upset", "repeated contact", 2.0, 2.0),
     "kept-waiting": CueKind("upset", "kept waiting", 2.0, 2.0),
     "cancel-demand": CueKind("upset", "cancel demand", 2.0, 2.0),
     "indignation": CueKind("upset", "indignation", 2.0, 2.0),
