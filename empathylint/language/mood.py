@@ -16,9 +16,10 @@ Cues, each kind counted once (a kind is one piece of evidence):
   - words and phrases by kind: frustration, strong words, profanity, distress ("scared",
     "nothing works", "I can't use"), urgency ("asap"), repeat contact ("still waiting",
     "for the third time"), kept waiting ("for weeks"), cancel demands ("I want my money
-    back"), indignation ("this isn't right"), disappointment ("what am I paying for"),
-    sarcasm ("thanks for nothing"), cost to them, and the weak ones (1 point): persistence
-    ("still", "again"), something broken, let down ("and yet"), refund
+    back"; not when they thank you for the time together: that is a goodbye),
+    indignation ("this isn't right"), disappointment ("what am I paying for"), sarcasm
+    ("thanks for nothing"), cost to them, and the weak ones (1 point): persistence
+    ("still", "again"), something broken, let down ("and yet")
   - grammar: a plea for help ("Help!", "please help", "help me please"); "won't"/"can't" +
     a breakage verb ("won't load", "can't log in"); "keeps crashing"; "my 2nd email";
     "cancel my membership"; "on hold for 3 hours", "since Sunday"
@@ -196,6 +197,9 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None) -> Mood:
     words = own_words(message)
     patterns = compiled(lexicon or shipped_lexicon())
     found = [*_phrase_cues(words, patterns), *_grammar_cues(words, patterns)]
+    if next(patterns.amicable_parting.find(words), None) is not None:
+        # "Please cancel my plan, I'm changing jobs. Thanks for everything!" is a goodbye.
+        found = [cue for cue in found if cue[2] is not _CANCEL]
     found += _punctuation_cues(words, found)
     found += _shouting_cues(words, patterns)
     found += _emoji_cues(words, patterns)

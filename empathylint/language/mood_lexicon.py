@@ -60,6 +60,7 @@ WORD_CLASSES = frozenset(
         "breakage-verb",
         "cancel-verb",
         "cancel-object",
+        "amicable-parting",
         "repeat-ordinal",
         "contact-noun",
         "not-shouting",
@@ -204,6 +205,7 @@ class CompiledLexicon:
     breakage: re.Pattern[str]
     cancel_demand: re.Pattern[str]
     repeat_ordinal: re.Pattern[str]
+    amicable_parting: PhraseIndex
     not_shouting: frozenset[str]
     upset_emoji: frozenset[str]
     cheerful_emoji: frozenset[str]
@@ -240,6 +242,7 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         breakage=breakage,
         cancel_demand=cancel_demand,
         repeat_ordinal=repeat_ordinal,
+        amicable_parting=PhraseIndex(dict.fromkeys(lexicon.words("amicable-parting"), "amicable-parting")),
         not_shouting=frozenset(lexicon.words("not-shouting")),
         upset_emoji=frozenset(lexicon.words("upset-emoji")),
         cheerful_emoji=frozenset(lexicon.words("cheerful-emoji")),
