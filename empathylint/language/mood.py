@@ -39,6 +39,7 @@ last changed the lexicon or the cues for the figures.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,6 +93,7 @@ _NOT_NEGATING_VERBS = frozenset({"believe", "stand", "stop", "wait"})
 _SELF_NEGATING = re.compile(r"\b(?:no (?:hurry|rush|worries)|no one|nobody|still not?)\b", re.IGNORECASE)
 _POLITE_BEFORE = re.compile(r"(?:\bwould|['’]d)(?:\s+(?:really|also|so|just|have|be))*\s*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_EXASPERATED_MARKS = re.compile(r"\?!|!\?|\?\?")
 # Pictographs; skin tones (U+1F3FB–1F3FF) and the gender signs of a ZWJ sequence are part
 # of the emoji before them, not emoji of their own.
 _EMOJI = re.compile("(?![\U0001f3fb-\U0001f3ff\u2640\u2642])[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2764]")
@@ -105,7 +107,8 @@ _PLEA_PATTERN = re.compile(
 _NOT_A_PLEA_AFTER = frozenset(
     {"need", "needs", "needed", "get", "getting", "for", "of", "to", "your", "the", "some", "any", "no", "a", "big"}
     | {"great", "much", "more", "little", "extra", "you", "guys", "anyone", "someone", "somebody", "not"}
-    | {"can", "could", "will", "would", "may", "might", "cant", "cannot", "wont", "dont", "doesnt", "didnt"}
+    | {"can", "could", "will", "would", "may", "might", "should", "must", "cant", "cannot", "wont", "dont", "doesnt"}
+    | {"didnt", "really", "also", "greatly", "definitely", "certainly", "surely"}
 )
 _KEEPS_DOING = re.compile(r"\b(?:keeps?|kept)\s+(?:on\s+)?[a-z]+ing\b", re.IGNORECASE)
 _COUNT = (
@@ -134,9 +137,13 @@ _EARLIER_MESSAGE = re.compile(
     r"^[ \t]*(?:-{2,}\s*(?:original|forwarded)\s+message|begin\s+forwarded\s+message|on\s.{4,200}\swrote:\s*$)",
     re.IGNORECASE | re.MULTILINE,
 )
-_LONG_QUOTATION = re.compile(r"[\"“][^\"”\n]*?(?:\s[^\"”\s]+){3,}[^\"”\n]*?[\"”]")
-_FORM_CAPITALS = re.compile(r"\[[^\]a-z\n]*[A-Z][^\]a-z\n]*\]")
-_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+")
+# A quotation on one line, at most 400 characters: a bound, so an unclosed quote in a long
+# message costs a short scan, not one to the end of the text.
+_QUOTATION = re.compile(r"[\"“][^\"”\n]{1,400}[\"”]")
+_FORM_CAPITALS = re.compile(r"\[[^\]a-z\n]{1,200}\]")
+# Links, email addresses (their parts bounded, so a long run of letters is scanned once) and
+# @handles or #hashtags.
+_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+|[@#]\w+")
 _STRETCHED = re.compile(r"([A-Za-z])\1{2,}")
 
 
@@ -218,7 +225,9 @@ def own_words(message: str) -> str:
     earlier = _EARLIER_MESSAGE.search(message)
     if earlier is not None:
         message = message[: earlier.start()]
-    for pattern in (_QUOTED_LINE, _LONG_QUOTATION, _FORM_CAPITALS, _NOT_WORDS):
+    message = _QUOTED_LINE.sub(" ", message)
+    message = _QUOTATION.sub(lambda quote: " " if len(quote.group().split()) >= 4 else quote.group(), message)
+    for pattern in (_FORM_CAPITALS, _NOT_WORDS):
         message = pattern.sub(" ", message)
     return _STRETCHED.sub(r"\1", message)
 
@@ -291,21 +300,39 @@ def _punctuation_cues(message: str, found: list[_Found]) -> list[_Found]:
     """ "?!", "??" and "!!!" sound exasperated, and so does an "!" in a sentence about the
     problem ("it won't let me in!"); an "!" in a calm sentence reads as cheer."""
     cues: list[_Found] = []
-    upset_spans = [(start, end) for start, end, kind, _ in found if kind.leaning == "upset"]
-    cheer_spans = [(start, end) for start, end, kind, _ in found if kind.leaning == "cheer"]
+    about_problem = _SpanSet([(start, end) for start, end, kind, _ in found if kind.leaning == "upset"])
+    cheerful = _SpanSet([(start, end) for start, end, kind, _ in found if kind.leaning == "cheer"])
     for sentence in _SENTENCE.finditer(message):
         text, start, end = sentence.group(), sentence.start(), sentence.end()
-        about_problem = any(s < end and start < e for s, e in upset_spans) or _is_shouted(text)
-        cheerful = any(s < end and start < e for s, e in cheer_spans)
-        if re.search(r"\?!|!\?|\?\?", text):
+        if "!" not in text and "??" not in text:
+            continue
+        if _EXASPERATED_MARKS.search(text):
             cues.append((start, end, _EXASPERATED, "?!" if "!" in text else "??"))
-        elif "!" in text and (about_problem or ("!!!" in text and not cheerful)):
+        elif about_problem.overlaps(start, end) or _is_shouted(text):
             cues.append((start, end, _EXASPERATED, "!" if "!!" not in text else "!!!"))
-        elif "!" in text:
+        elif "!!!" in text and not cheerful.overlaps(start, end):
+            cues.append((start, end, _EXASPERATED, "!!!"))
+        else:
             cues.append((start, end, _EXCLAMATIONS, "!"))
             if text.count("!") > 1:
                 cues.append((start, end, _EXCLAMATIONS, "!"))
     return cues
+
+
+class _SpanSet:
+    """Spans asked whether any of them overlaps a range, in O(log n) a question: a message
+    of many sentences and many cues stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self._starts = [start for start, _ in spans]
+        self._furthest_end: list[int] = []
+        for _, end in spans:
+            self._furthest_end.append(max(end, self._furthest_end[-1] if self._furthest_end else end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self._starts, end)
+        return before > 0 and self._furthest_end[before - 1] > start
 
 
 def _is_shouted(sentence: str) -> bool:

@@ -47,7 +47,7 @@ class Settings:
 # Pictographic emoji; dingbats such as ✓ and ★ mark lists and ratings, not mood.
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u26ff\u2764\u2b50]\ufe0f?")
 _EXCLAMATIONS = re.compile(r"[!?]*![!?]*")
-_LEADING_HANDLES = re.compile(r"(?:\s*@\w+[\s,:]*)*\s*")
+_LEADING_HANDLES = re.compile(r"\s*(?:@\w+[\s,:]*)*")
 _EMOTICON = re.compile(r"(?<!\S)(?::-?[)(DPp]|;-?\)|xD|XD|:'\(|\^_*\^)(?!\S)")
 
 
