@@ -7,10 +7,10 @@ an upset customer. The words are data (language/data/mood.tsv, extended by a tea
 `[mood]` in checklist.toml); language/mood_lexicon.py says how much each kind weighs.
 
 What is read. Only the customer's own words: quoted lines (`>`), a forwarded or original
-message below its marker, a quotation of four words or more (the automated email they
-pasted, what an agent told them), bracketed capitals left from a web form, links, email
-addresses and @handles are set aside first, and stretched letters are shortened
-("heeelp", "ughhh").
+message below its marker, their signature (below "-- " or "Sent from my…"), a quotation
+of four words or more (the automated email they pasted, what an agent told them),
+bracketed capitals left from a web form, links, email addresses and @handles are set
+aside first, and stretched letters are shortened ("heeelp", "ughhh").
 
 Cues, each kind counted once (a kind is one piece of evidence):
   - words and phrases by kind: frustration, strong words, profanity, distress ("scared",
@@ -133,8 +133,11 @@ _KEPT_WAITING = re.compile(
 
 # What is not the customer speaking.
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
+# Where the customer's own words end: an earlier or forwarded message, or their signature
+# ("-- " on its own line, "Sent from my phone"), whose disclaimers in capitals are no shouting.
 _EARLIER_MESSAGE = re.compile(
-    r"^[ \t]*(?:-{2,}\s*(?:original|forwarded)\s+message|begin\s+forwarded\s+message|on\s.{4,200}\swrote:\s*$)",
+    r"^[ \t]*(?:-{2,}\s*(?:original|forwarded)\s+message|begin\s+forwarded\s+message|on\s.{4,200}\swrote:\s*$"
+    r"|--[ \t]*$|sent\s+from\s+my\s)",
     re.IGNORECASE | re.MULTILINE,
 )
 # A quotation on one line, at most 400 characters: a bound, so an unclosed quote in a long
