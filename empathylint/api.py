@@ -8,8 +8,7 @@ findings, field for field; `Report.to_dict()` is the file's entry in the JSON re
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -65,8 +64,8 @@ class Settings:
     config: StrPath | None = None
     folder: StrPath | None = None
     profile: Profile | None = None
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
+    select: Sequence[str] | None = None
+    ignore: Sequence[str] = ()
     fail_on: Literal["error", "warning", "info"] | None = None
     overrides: Mapping[str, Any] | None = None
     # What errors in the arguments are said to come from (the CLI says "command line").

@@ -169,9 +169,8 @@ def test_a_checklist_file_and_the_nearest_to_a_folder(tmp_path: Path) -> None:
     assert severity(None) is Severity.WARNING
     assert severity(Settings(config=checklist)) is Severity.ERROR
     assert severity(Settings(folder=tmp_path / "replies")) is Severity.ERROR
-    assert severity(Settings(folder=tmp_path / "replies", overrides={"severity": {"proofread.repeated-word": "info"}})) is (
-        Severity.INFO
-    )
+    quieter = {"severity": {"proofread.repeated-word": "info"}}
+    assert severity(Settings(folder=tmp_path / "replies", overrides=quieter)) is Severity.INFO
 
 
 def test_replace_makes_a_changed_copy() -> None:
@@ -190,9 +189,9 @@ def test_bad_config_raises_config_error(tmp_path: Path) -> None:
         Settings(config=checklist)
     with pytest.raises(ConfigError, match="file not found"):
         Settings(config=tmp_path / "missing.toml")
-    with pytest.raises(ConfigError, match="^Settings: unknown rule id 'no-such-rule' in select"):
+    with pytest.raises(ConfigError, match=r"^Settings: unknown rule id 'no-such-rule' in select"):
         Settings(select=("no-such-rule",))
-    with pytest.raises(ConfigError, match="^Settings: fail-on must be error, warning or info"):
+    with pytest.raises(ConfigError, match=r"^Settings: fail-on must be error, warning or info"):
         Settings(fail_on="loud")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="unknown profile 'memo'"):
         check_text(DRAFT, profile="memo")  # type: ignore[arg-type]
@@ -201,7 +200,7 @@ def test_bad_config_raises_config_error(tmp_path: Path) -> None:
 
 
 def test_unreadable_input_raises_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="missing.txt: no such file or directory"):
+    with pytest.raises(InputError, match=r"missing\.txt: no such file or directory"):
         check_file(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="is a directory"):
         check_file(tmp_path)
@@ -262,3 +261,18 @@ def test_the_names_are_exported() -> None:
         assert getattr(empathylint, name) is not None
     with pytest.raises(AttributeError):
         empathylint.no_such_name  # noqa: B018
+
+
+def test_the_readme_webhook_example_runs() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    marker = "<!-- webhook example: tests/test_api.py runs this block -->\n```python\n"
+    code = readme.split(marker, 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    answer = namespace["review_draft"](DRAFT, UPSET, "Maria", "Sam")
+    assert answer["ready_to_send"] is False
+    assert {"line", "rule", "severity", "message", "suggestion"} <= set(answer["findings"][0])
+    assert "the the" not in answer["fixed_draft"]
+    assert namespace["review_draft"](CALM_REPLY, "Could you resend my code?", "Maria", "Sam")["ready_to_send"]
