@@ -85,8 +85,8 @@ class Settings:
         if folder is not None and not folder.is_dir():
             raise SettingsError(f"folder {str(folder)!r} is not a folder")
         flags = CommandLine(
-            select=self.select,
-            ignore=self.ignore,
+            select=None if self.select is None else tuple(self.select),
+            ignore=tuple(self.ignore),
             fail_on=self.fail_on.lower() if isinstance(self.fail_on, str) else self.fail_on,
             profile=self.profile,
             source=self._source,
