@@ -83,7 +83,7 @@ class Settings:
                 object.__setattr__(self, name, tuple(value))
         folder = Path(self.folder) if self.folder is not None else None
         if folder is not None and not folder.is_dir():
-            raise SettingsError(f"folder {str(folder)!r} is not a folder")
+            raise SettingsError(f"folder={str(folder)!r}: no such folder")
         flags = CommandLine(
             select=None if self.select is None else tuple(self.select),
             ignore=tuple(self.ignore),

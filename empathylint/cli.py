@@ -547,16 +547,17 @@ def explain(
     from rich.markdown import Markdown
     from rich.text import Text
 
-    from empathylint.config import ConfigError, load_config
+    from empathylint.api import Settings
+    from empathylint.config import ConfigError
     from empathylint.reporters.rich_report import make_console
     from empathylint.reporters.rule_docs import rule_markdown, settings_toml
-    from empathylint.rules import RULES, rule_by_id
+    from empathylint.rules import rule_by_id
 
     rule = rule_by_id(rule_id)
     if rule is None or (rule_id != rule.group and rule_id not in rule.ids):
         raise _fail(f"unknown rule {rule_id!r}; `empathylint rules` lists them")
     try:
-        settings = load_config(RULES, config_file=config, isolated=isolated)
+        settings = Settings(config=config, folder=None if isolated else Path.cwd()).internal_config
     except ConfigError as error:
         raise _fail(str(error)) from None
     console = make_console()

@@ -136,6 +136,9 @@ def test_select_and_ignore() -> None:
     without = {d.rule_id for d in check_text(DRAFT, settings=Settings(ignore=("negative-language",))).diagnostics}
     assert any(rule_id.startswith("negative-language.") for rule_id in everything)
     assert without == {rule_id for rule_id in everything if not rule_id.startswith("negative-language.")}
+    # a list, or one rule as a string, is taken as the command line's comma-separated flags are
+    assert check_text(DRAFT, settings=Settings(select=["proofread"])).diagnostics == only_proofread.diagnostics
+    assert check_text(DRAFT, settings=Settings(select="proofread")).diagnostics == only_proofread.diagnostics
 
 
 def test_fail_on_decides_ready_to_send() -> None:
@@ -189,6 +192,8 @@ def test_bad_config_raises_config_error(tmp_path: Path) -> None:
         Settings(config=checklist)
     with pytest.raises(ConfigError, match="file not found"):
         Settings(config=tmp_path / "missing.toml")
+    with pytest.raises(ConfigError, match="no such folder"):
+        Settings(folder=tmp_path / "missing")
     with pytest.raises(ConfigError, match=r"^Settings: unknown rule id 'no-such-rule' in select"):
         Settings(select=("no-such-rule",))
     with pytest.raises(ConfigError, match=r"^Settings: fail-on must be error, warning or info"):
