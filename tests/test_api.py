@@ -281,3 +281,22 @@ def test_the_readme_webhook_example_runs() -> None:
     assert {"line", "rule", "severity", "message", "suggestion"} <= set(answer["findings"][0])
     assert "the the" not in answer["fixed_draft"]
     assert namespace["review_draft"](CALM_REPLY, "Could you resend my code?", "Maria", "Sam")["ready_to_send"]
+
+
+@pytest.mark.slow
+def test_a_program_using_the_api_is_type_checked(tmp_path: Path) -> None:
+    """py.typed: mypy reads the API's hints in a program that uses it, and catches a misuse."""
+    program = tmp_path / "bot.py"
+    program.write_text(
+        "from empathylint import Report, Settings, check_text\n\n\n"
+        "def ready(draft: str) -> bool:\n"
+        '    report: Report = check_text(draft, settings=Settings(fail_on="error"), format="markdown")\n'
+        "    lines: list[int] = [d.line for d in report.diagnostics]\n"
+        "    return report.ready_to_send and not lines\n\n\n"
+        'typo = check_text("Hi").ready_to_sent\n',
+        encoding="utf-8",
+    )
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), str(program)]
+    result = subprocess.run(mypy, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert result.stdout.count("error:") == 1, result.stdout + result.stderr
+    assert 'bot.py:10: error: "Report" has no attribute "ready_to_sent"' in result.stdout
