@@ -15,9 +15,11 @@ no: a rewrite never turns "we can't refund" into a promise; where a positive rew
 the meaning it is offered ("You can't export until Friday" → "You'll be able to export from
 Friday"), and a shape with gaps (…) is a suggestion for a person to fill, never a fix.
 
-Blame is an error; the rest are warnings; a limit of the product stated negatively ("the
-export can't handle files over 2 GB") is only a hint (info), because it is aimed at the
-product, not the customer.
+Blame is an error; the rest are warnings. Two kinds of no are only hints (info): one that
+already gives its reason in its sentence (reasoned-refusal: "we can't refund it, as it's
+past 30 days"), and a limit of the product stated negatively (product-limit: "the export
+can't handle files over 2 GB", or in a help article "you can't order boxes while paused",
+"refunds are not available"), because it is aimed at the product, not the customer.
 
 What stays silent: negation that brings good news ("nothing was lost", "no charge",
 "don't worry", "you won't be billed", "no action needed"); conditions and purposes ("if you
