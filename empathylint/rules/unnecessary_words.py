@@ -157,6 +157,8 @@ def _filler_spans(doc: Document, matchers: _Matchers) -> Iterator[Span]:
         span = Span(match.start(), match.end())
         word = normalize(match.group())
         following = _next_word(text, span.end)
+        if not following and starts_sentence(text, span.start):
+            continue  # "Definitely!" alone answers a question
         if word in matchers.before_action and not (
             starts_sentence(text, span.start) or following in matchers.actions or _is_gerund(following)
         ):
