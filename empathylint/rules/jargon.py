@@ -73,6 +73,8 @@ class Settings:
     unknown_acronym_profiles: tuple[str, ...]
     # Phrases in which a listed term is plain English ("for instance").
     everyday_uses: tuple[str, ...]
+    # Sites whose pages define terms: a term that links to one is explained there.
+    reference_sites: tuple[str, ...]
     # Phrases that show the reader writes code ("your pull request", "your code"): the
     # draft is then read as for a technical audience.
     developer_cues: tuple[str, ...]
@@ -101,6 +103,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match, term in term_matches:
         key = normalize(term.term)
         if key in reported or is_explained(explained(), term.term, match.group()):
+            continue
+        if _links_to_a_definition(doc, match, settings.reference_sites):
             continue
         if term.term.isupper() and spells_out(term.term, text, match.start()):
             continue
@@ -275,6 +279,23 @@ def _subject(doc: Document) -> frozenset[str]:
         return frozenset()
     words = normalize(re.sub(r"[^\w\s'’-]", " ", title.group("front") or title.group("heading"))).split()
     return frozenset(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
+
+
+# The link a term is the text of: Markdown "[user agent](https://…)" or HTML "<a href=…>user agent</a>".
+_MARKDOWN_LINK_AFTER = re.compile(r"[^\[\]\n]{0,80}\]\((?P<url>[^)\s]+)")
+_HTML_LINK_BEFORE = re.compile(r"<a\s[^>]*href=[\"'](?P<url>[^\"']+)[\"'][^>]*>[^<]{0,80}$", re.IGNORECASE)
+
+
+def _links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str, ...]) -> bool:
+    """Whether the term is the text of a link to a page that defines it (an encyclopedia,
+    a glossary): the reader is one click from the explanation."""
+    if not sites:
+        return False
+    start, end = doc.source_span(match.start(), match.end())
+    link = _MARKDOWN_LINK_AFTER.match(doc.source, end) or _HTML_LINK_BEFORE.search(
+        doc.source, max(0, start - 400), start
+    )
+    return link is not None and any(site in link.group("url") for site in sites)
 
 
 # --- the term lists ---------------------------------------------------------------------
