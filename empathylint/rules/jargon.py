@@ -36,6 +36,7 @@ Use instead:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -45,7 +46,7 @@ from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.language.explanations import explained_names, is_explained, spells_out
+from empathylint.language.explanations import Spellings, explained_names, is_explained
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
 from empathylint.language.phrases import compile_phrases, match_case, normalize, normalized_set
 from empathylint.rule import Code, Rule
@@ -97,6 +98,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     def explained() -> frozenset[str]:
         return doc.memo("jargon.explained", lambda: explained_names(text) | _subject(doc))
 
+    def spelled_out(acronym: str, where: int) -> bool:
+        return doc.memo("jargon.spellings", lambda: Spellings(text)).spell_out(acronym, where)
+
     reported: set[str] = set()
     counts = Counter(term.term for _, term in term_matches)
     customer_words = doc.customer_message or ""
@@ -106,7 +110,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if _links_to_a_definition(doc, match, settings.reference_sites):
             continue
-        if term.term.isupper() and spells_out(term.term, text, match.start()):
+        if term.term.isupper() and spelled_out(term.term, match.start()):
             continue
         if term_regex(_ARTICLE.sub("", term.term)).search(customer_words):
             continue  # the customer used the word first: answering in their words is matching them
@@ -131,7 +135,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if _NAMES_SOMETHING.match(text, match.end()) or _is_file_name(text, match):
             continue
-        if is_explained(explained(), acronym, match.group()) or spells_out(acronym, text, match.start()):
+        if is_explained(explained(), acronym, match.group()) or spelled_out(acronym, match.start()):
             continue
         reported.add(key)
         yield RULE.diagnostic(
@@ -250,34 +254,51 @@ _FILL_IN_SLOT = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])")
 
 
 def _set_aside(settings: Settings, text: str, body: Span) -> list[Span]:
-    """Stretches of the body in which a term is not jargon: fill-in slots, and the
-    phrases in which a listed term is plain English ("for instance")."""
+    """Stretches of the body in which a term is not jargon, in order: fill-in slots, and
+    the phrases in which a listed term is plain English ("for instance")."""
     spans = [Span(m.start(), m.end()) for m in _FILL_IN_SLOT.finditer(text, body.start, body.end)]
     pattern = compile_phrases(settings.everyday_uses)
     if pattern is not None:
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text, body.start, body.end))
-    return spans
+    return sorted(spans, key=lambda span: span.start)
 
 
 def _inside(spans: list[Span], match: re.Match[str]) -> bool:
-    return any(span.start <= match.start() and match.end() <= span.end for span in spans)
+    """Whether the match lies in one of the spans (sorted by start; found by bisection, so
+    an article with hundreds of them costs no more per term than a reply)."""
+    index = bisect.bisect_right(spans, match.start(), key=lambda span: span.start)
+    return any(span.end >= match.end() for span in spans[max(0, index - _OVERLAPPING) : index])
 
 
-# An article's title in its front matter, or its first heading.
-_TITLE = re.compile(
-    r"\A(?:---|\+\+\+)\s*\n(?:.*\n)*?title\s*[:=]\s*(?P<front>.+)$|^#[ \t]+(?P<heading>.+)$", re.MULTILINE
-)
+# Set-aside spans that can start before one term and still cover it: slots and phrases
+# are short, and a term sits inside at most a few of them.
+_OVERLAPPING = 4
+
+
+# An article's title: in its front matter, or its first heading.
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
+_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<title>.+)$", re.MULTILINE)
+_FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
+
+
+def _title(source: str) -> str | None:
+    opening = _FRONT_MATTER.match(source)
+    if opening is not None:
+        closing = source.find("\n" + opening.group(1), opening.end())
+        found = _TITLE_LINE.search(source, opening.end(), closing) if closing >= 0 else None
+        if found is not None:
+            return found.group("title")
+    heading = _FIRST_HEADING.search(source)
+    return heading.group("title") if heading is not None else None
 
 
 def _subject(doc: Document) -> frozenset[str]:
     """The words of an article's title: the article is about them, so it explains them
     ("Connect through a proxy" explains "proxy")."""
-    if doc.profile != "doc":
-        return frozenset()
-    title = _TITLE.search(doc.source)
+    title = _title(doc.source) if doc.profile == "doc" else None
     if title is None:
         return frozenset()
-    words = normalize(re.sub(r"[^\w\s'’-]", " ", title.group("front") or title.group("heading"))).split()
+    words = normalize(re.sub(r"[^\w\s'’-]", " ", title)).split()
     return frozenset(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
 
 
@@ -343,9 +364,13 @@ def _is_a_signature(text: str, match: re.Match[str], body: Span) -> bool:
     """Initials that sign a reply: after a caret, dash, tilde or slash, or alone at its end."""
     if len(match.group("acronym")) > 3:
         return False
-    return _SIGNS.search(text, max(0, match.start() - 3), match.start()) is not None or not text[
-        match.end() : body.end
-    ].strip(" \t\n.!")
+    if _SIGNS.search(text, max(0, match.start() - 3), match.start()) is not None:
+        return True
+    rest = _BLANK_OR_STOP.match(text, match.end(), body.end)
+    return rest is not None and rest.end() == body.end
+
+
+_BLANK_OR_STOP = re.compile(r"[\s.!]*")
 
 
 def _is_file_name(text: str, match: re.Match[str]) -> bool:

@@ -33,6 +33,7 @@ Use instead:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,12 +77,15 @@ _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Where a span the Document reads as one sentence holds two as a reader sees them: a link
 # that ends a sentence ("…the steps here: <link> These steps…"), "etc." before a capital,
 # a full stop with its space missing ("…you enter here.Do not…").
+# Each alternative starts with a character the regex engine can skip ahead to; a sentence
+# is cut where a match ends.
 _SENTENCE_BREAK = re.compile(
-    rf"(?<={OBJECT})[ \t]*\n?[ \t]*(?=[A-Z])|(?<=\betc\.)\s+(?=[A-Z])|(?<=[a-z]\.)(?=[A-Z][a-z])"
+    rf"{OBJECT}[ \t]*\n?[ \t]*(?=[A-Z])|\.(?<=\betc\.)\s+(?=[A-Z])|\.(?<=[a-z]\.)(?=[A-Z][a-z])"
 )
-# In a reply a line break before a capital is the writer's own full stop; articles and
-# canned replies are often wrapped by hand, where it is not.
-_LINE_BREAK = re.compile(r"(?<=[\w,])[ \t]*\n[ \t]*(?=[A-Z][a-z])")
+# In a reply a line break before a capital is the writer's own full stop (when the line
+# before ends in a word or a comma); articles and canned replies are often wrapped by hand.
+_LINE_BREAK = re.compile(r"\n[ \t]*(?=[A-Z][a-z])")
+_ENDS_IN_A_WORD = re.compile(r"[\w,][ \t]*\Z")
 # Template and attribute markup that is not words a reader reads: Liquid tags, Kramdown
 # attribute lists ({:target="_blank"}), include macros ({!message-actions.md!}).
 _MARKUP = re.compile(r"\{[%:!][^{}\n]*\}|\{[\w|-]+\}")
@@ -96,8 +100,17 @@ _INLINE_LIST = re.compile(
 class SentenceReading:
     span: Span
     prose: str
-    # The words a reader takes in: a plain list inside the sentence counts as its longest item.
     word_count: int
+
+    @functools.cached_property
+    def words_read(self) -> int:
+        """The words a reader takes in: a plain list inside the sentence counts as its
+        longest item. Only asked of sentences long enough to matter (the regex is costly)."""
+        count = self.word_count
+        for listed in _INLINE_LIST.finditer(self.prose):
+            items = re.split(r",[ \t]+(?:(?:and|or)[ \t]+)?", listed.group())
+            count -= count_words(listed.group()) - max(count_words(item) for item in items)
+        return count
 
 
 @dataclass(frozen=True)
@@ -119,12 +132,16 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             hard.add(sentence.span)
             yield _hard_sentence(doc, reading.grade, target, sentence, sentence_grade, settings)
     limit = settings.max_sentence_words.get(doc.profile)
-    fairly_long = [s for s in reading.sentences if s.word_count >= settings.fairly_long_sentence_words]
+    fairly_long = [
+        s
+        for s in reading.sentences
+        if s.word_count >= settings.fairly_long_sentence_words and s.words_read >= settings.fairly_long_sentence_words
+    ]
     crowded = len(fairly_long) > settings.max_fairly_long_sentences
     for sentence in reading.sentences:
         if sentence.span in hard:
             continue
-        if limit is not None and sentence.word_count > limit:
+        if limit is not None and sentence.word_count > limit and sentence.words_read > limit:
             yield _long_sentence(doc, sentence, f"limit {limit}")
         elif crowded and sentence in fairly_long:
             many = f"one of {len(fairly_long)} sentences of {settings.fairly_long_sentence_words}+ words"
@@ -163,8 +180,8 @@ def _read(doc: Document, min_words_for_grade: int) -> Reading:
             # Headings and list steps end without a full stop; textstat would run them
             # into the next sentence and read one long one.
             prose += "."
-        sentences.append(SentenceReading(span, prose, _words_read(prose, word_count)))
-    word_count = sum(count_words(s.prose) for s in sentences)
+        sentences.append(SentenceReading(span, prose, word_count))
+    word_count = sum(s.word_count for s in sentences)
     grade = None
     prose = " ".join(s.prose for s in sentences)
     if word_count >= min_words_for_grade and _reads_as_english(prose):
@@ -176,15 +193,19 @@ def _read(doc: Document, min_words_for_grade: int) -> Reading:
 
 def _reader_sentences(doc: Document) -> Iterator[Span]:
     """The Document's body sentences, each cut where a reader sees two (see _SENTENCE_BREAK)."""
-    breaks = [_SENTENCE_BREAK] + ([_LINE_BREAK] if doc.profile == "reply" else [])
+    text = doc.text
     for span in doc.body_sentences:
-        cuts = sorted(
-            {match.start() for pattern in breaks for match in pattern.finditer(doc.text, span.start, span.end)}
-            | {match.end() for pattern in breaks for match in pattern.finditer(doc.text, span.start, span.end)}
-        )
+        cuts = [found.end() for found in _SENTENCE_BREAK.finditer(text, span.start, span.end)]
+        if doc.profile == "reply" and "\n" in text[span.start : span.end]:
+            cuts.extend(
+                found.end()
+                for found in _LINE_BREAK.finditer(text, span.start, span.end)
+                if _ENDS_IN_A_WORD.search(text, span.start, found.start())
+            )
+            cuts.sort()
         start = span.start
         for cut in [*cuts, span.end]:
-            piece = _trimmed(doc.text, start, cut)
+            piece = _trimmed(text, start, cut)
             if piece is not None:
                 yield piece
             start = cut
@@ -197,14 +218,6 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
         return None
     leading = len(segment) - len(segment.lstrip())
     return Span(start + leading, start + leading + len(stripped))
-
-
-def _words_read(prose: str, word_count: int) -> int:
-    """The sentence's words, with each plain list in it counted as its longest item."""
-    for listed in _INLINE_LIST.finditer(prose):
-        items = re.split(r",[ \t]+(?:(?:and|or)[ \t]+)?", listed.group())
-        word_count -= count_words(listed.group()) - max(count_words(item) for item in items)
-    return word_count
 
 
 # English prose has nine words in ten or more in the CMU dictionary (names and jargon make
@@ -260,7 +273,7 @@ def _hard_sentence(
         message += f" Try everyday words for {', '.join(f'“{w}”' for w in long_words)}."
     suggestion = None
     limit = settings.max_sentence_words.get(doc.profile)
-    if limit is not None and sentence.word_count > limit:
+    if limit is not None and sentence.word_count > limit and sentence.words_read > limit:
         split = _split(_source_text(doc, sentence.span))
         if split is not None:
             message += f" {split.advice}"
@@ -271,7 +284,7 @@ def _hard_sentence(
 
 
 def _long_sentence(doc: Document, sentence: SentenceReading, why: str) -> Diagnostic:
-    message = f"{sentence.word_count} words ({why}, grade {_sentence_grade(sentence):.1f});"
+    message = f"{sentence.words_read} words ({why}, grade {_sentence_grade(sentence):.1f});"
     split = _split(_source_text(doc, sentence.span))
     if split is None:
         return RULE.diagnostic("long-sentence", sentence.span, f"{message} split it into shorter sentences.")
