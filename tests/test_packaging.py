@@ -29,6 +29,10 @@ def test_wheel_ships_the_checklist_and_the_console_script(tmp_path: Path) -> Non
         shipped = archive.read("empathylint/checklist.toml").decode("utf-8")
         assert shipped == (ROOT / "checklist.toml").read_text(encoding="utf-8")
         assert "empathylint/language/data/nicknames.txt" in names
+        # Every jargon domain's word list, found by name at run time.
+        from empathylint.language.jargon_terms import shipped_domains
+
+        assert {f"empathylint/language/data/jargon-{domain}.tsv" for domain in shipped_domains()} <= names
         [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
         scripts = archive.read(entry_points).decode("utf-8")
     assert "[console_scripts]" in scripts
