@@ -429,9 +429,8 @@ def _tell_errors_and_notices(
     debug: bool,
 ) -> None:
     """The closing lines on standard error: what could not be read or written, and notices."""
-    from empathylint.notices import after_checking, article_checked_as_reply
-
     from empathylint.files import shown_path
+    from empathylint.notices import after_checking, article_checked_as_reply
 
     for report in reports:
         if report.error is not None:
