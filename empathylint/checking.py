@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from empathylint.config import Config
+from empathylint.document import Document
 from empathylint.engine import FileReport, lint
 from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
@@ -74,7 +75,33 @@ def _check_target(target: str | InputError, config: Config, options: CheckOption
         report = check_source(source, config, options)
     except InputError as error:  # an email without a text part, broken front matter
         return FileReport(path=error.path, error=error.reason), None
+    except ReadFailure as failure:
+        return FileReport(path=source.path, error=failure.reason, tracebacks=[failure.trace]), None
     return report, source
+
+
+class ReadFailure(Exception):
+    """A reader (or the library under it) raised on one file: that file's error line."""
+
+    def __init__(self, reason: str, trace: str) -> None:
+        self.reason = reason
+        self.trace = trace
+        super().__init__(reason)
+
+
+def _read_document(source: SourceFile, read_options: ReadOptions, format_name: str | None) -> Document:
+    """The file's Document. The parsers under the readers (html.parser, tomllib, email)
+    were not written for hostile input: whatever one still raises on a file is that file's
+    "cannot read" line, never the end of the run. Rules run after this, in the engine,
+    which reports their failures as internal-error findings."""
+    try:
+        return read_document(source.text, source.path, read_options, format_name)
+    except InputError:
+        raise
+    except Exception as error:  # RecursionError, AssertionError, UnicodeError, …
+        import traceback
+
+        raise ReadFailure(f"cannot read: {type(error).__name__}: {error}", traceback.format_exc()) from None
 
 
 def _can_fork() -> bool:
@@ -141,7 +168,7 @@ def check_source(source: SourceFile, config: Config, options: CheckOptions) -> F
         mood_words=config.mood_words,
         profile_forced=options.profile_forced,
     )
-    document = read_document(source.text, source.path, read_options, options.format_name)
+    document = _read_document(source, read_options, options.format_name)
     return lint(document, config.for_file(source.path, document.profile))
 
 

@@ -432,13 +432,14 @@ def _tell_errors_and_notices(
     debug: bool,
 ) -> None:
     """The closing lines on standard error: what could not be read or written, and notices."""
+    from empathylint.files import shown_path
     from empathylint.notices import after_checking, article_checked_as_reply
 
     for report in reports:
         if report.error is not None:
-            typer.echo(f"empathylint: error: {report.path}: {report.error}", err=True)
+            typer.echo(f"empathylint: error: {shown_path(report.path)}: {report.error}", err=True)
     for path, reason in outcome.not_fixed:
-        typer.echo(f"empathylint: error: {path}: {reason}", err=True)
+        typer.echo(f"empathylint: error: {shown_path(path)}: {reason}", err=True)
     notices = after_checking(paths, reports, settings)
     hint = article_checked_as_reply(reports, settings, profile_forced=profile_forced)
     for notice in [*notices, *([hint] if hint else [])]:
@@ -447,7 +448,7 @@ def _tell_errors_and_notices(
     if debug:
         for report in reports:
             for trace in report.tracebacks:
-                typer.echo(f"{report.path}:\n{trace}", err=True)
+                typer.echo(f"{shown_path(report.path)}:\n{trace}", err=True)
 
 
 def _exit_code(reports: list[FileReport], outcome: Outcome, settings: Config, *, diff: bool, exit_zero: bool) -> int:

@@ -105,6 +105,9 @@ class Document:
     # Whether a fix may replace source[start:end] with a replacement: a reader whose source
     # is encoded (an email's quoted-printable or base64 body) refuses what would corrupt it.
     accepts_edit: Callable[[int, int, str], bool] | None = field(default=None, repr=False, compare=False)
+    # The source cannot be read as the text (an email's base64 body): a suggestion quotes
+    # the decoded text, never the encoded characters its positions fall on.
+    encoded_source: bool = field(default=False, repr=False, compare=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 

@@ -38,6 +38,9 @@ _CLOSING = re.compile(
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
 _SIGN_OFF_MAX_LINES_AFTER = 6
+# Anchored at line starts, so a long run of blanks (a masked code fence) is scanned once,
+# not once per position.
+_NONBLANK_LINE = re.compile(r"^[^\n]*\S[^\n]*", re.MULTILINE)
 _NAME_WORD = r"[A-Z\u00C0-\u024F\ufffc][\w'’.\-\ufffc]*"
 _INLINE_NAME = re.compile(rf"(?:[-—–~][ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}")
 # A line that is only a name (or a placeholder), as in a terse "Maria," opening or a bare
@@ -98,7 +101,7 @@ def find_sign_off(text: str, after: int) -> tuple[Span | None, Span | None]:
 
     Without a closing word, a last line that is only a name ("Sam", "– Zoë 🙂") signs the
     reply too, as do a name line and one short line under it ("Sam\\nAcme Support")."""
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text[after:])]
+    lines = list(_NONBLANK_LINE.finditer(text[after:]))
     candidates = lines[-(_SIGN_OFF_MAX_LINES_AFTER + 1) :]
     end = len(text.rstrip())
     for index, line in enumerate(candidates):

@@ -77,9 +77,21 @@ class Rule(Generic[SettingsT]):
             start=span.start,
             end=span.end,
             message=message,
-            suggestion=suggestion,
+            suggestion=bounded_suggestion(suggestion),
             fix=fix,
         )
+
+
+# A suggestion is a phrase or a clause to read; past this many characters it is cut, so a
+# finding's size never follows the length of the sentence it sits in.
+MAX_SUGGESTION = 240
+
+
+def bounded_suggestion(suggestion: str | None) -> str | None:
+    if suggestion is None or len(suggestion) <= MAX_SUGGESTION:
+        return suggestion
+    cut = suggestion.rfind(" ", 0, MAX_SUGGESTION)
+    return suggestion[: cut if cut > MAX_SUGGESTION // 2 else MAX_SUGGESTION].rstrip() + " …"
 
 
 AnyRule = Rule[Any]

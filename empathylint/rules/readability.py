@@ -308,6 +308,8 @@ def _long_words(prose: str) -> list[str]:
 
 
 def _source_text(doc: Document, span: Span) -> str:
+    if doc.encoded_source:
+        return " ".join(doc.text[span.start : span.end].split())
     start, end = doc.source_span(span.start, span.end)
     return " ".join(doc.source[start:end].split())
 
