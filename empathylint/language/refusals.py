@@ -36,6 +36,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n—–]|\s-\s")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # How many words may stand between "if" (or "so that", "unless") and the clause it opens.
 _OPENER_REACH = 3
+# How far after a clause its question mark may stand.
+_QUESTION_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -246,8 +248,9 @@ def _finditer(pattern: re.Pattern[str] | None, text: str, within: Span) -> Itera
 
 
 def _is_question(text: str, end: int, limit: int) -> bool:
-    """Whether the sentence the clause ends in is a question ("What if we can't?")."""
-    stop = _SENTENCE_END.search(text, end, limit)
+    """Whether the sentence the clause ends in is a question ("What if we can't?"); looked
+    for a few lines ahead only, so a text without full stops is not read once per clause."""
+    stop = _SENTENCE_END.search(text, end, min(limit, end + _QUESTION_REACH))
     return stop is not None and stop.group() == "?"
 
 

@@ -289,6 +289,7 @@ def _refusals(doc: Document, matchers: _Matchers) -> Iterator[_Finding]:
         (refusal.span, refusal) for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
     ]
     refusals += [(Span(m.start(), m.end()), None) for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
+    reasoned: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     for span, refusal in refusals:
         subject = refusal.subject if refusal is not None else ""
         if subject == "i" and doc.profile == "doc":
@@ -297,10 +298,16 @@ def _refusals(doc: Document, matchers: _Matchers) -> Iterator[_Finding]:
         limit = refusal is None or refusal.kind == "withheld" or subject in matchers.readers
         if limit and doc.profile == "doc":
             yield _Finding("product-limit", span, message=message)
-        elif reason_in(doc.text, sentence_of(doc, span), matchers.reasons, matchers.not_reasons):
+        elif _gives_reason(doc, sentence_of(doc, span), matchers, reasoned):
             yield _Finding("reasoned-refusal", span, message=message or _REASONED)
         else:
             yield _Finding("refusal", span, message=message)
+
+
+def _gives_reason(doc: Document, sentence: Span, matchers: _Matchers, reasoned: dict[Span, bool]) -> bool:
+    if sentence not in reasoned:
+        reasoned[sentence] = reason_in(doc.text, sentence, matchers.reasons, matchers.not_reasons)
+    return reasoned[sentence]
 
 
 def _refusal_message(refusal: Refusal | None) -> str | None:
@@ -367,7 +374,7 @@ def _cuttable(doc: Document, finding: _Finding) -> bool:
     reply, you…", which says something else."""
     if finding.rewrite or len(doc.slice(finding.span).split()) == 1:
         return True
-    following = doc.text[finding.span.end :].lstrip(" \t")
+    following = doc.text[finding.span.end : finding.span.end + 20].lstrip(" \t")
     return following.startswith(",") or normalize(doc.slice(finding.span)).endswith(" that")
 
 

@@ -102,11 +102,14 @@ class _Matchers:
 
 _RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
 # A purpose opening the sentence: "To keep threads useful, …", "In order to protect you, …".
-_PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]*,", re.IGNORECASE)
+_PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]{0,150},", re.IGNORECASE)
+# How far before a no the word that ties it to its reason may stand ("…, so we").
+_LEAD_REACH = 40
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     flagged: set[Span] = set()
+    explained: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     matchers = settings.matchers
     for refusal in _refusals(doc, matchers):
         sentence = sentence_at(doc, refusal.start)
@@ -114,7 +117,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
             continue
-        if _explained(doc, sentence, settings, matchers):
+        if sentence not in explained:
+            explained[sentence] = _explained(doc, sentence, settings, matchers)
+        if explained[sentence]:
             continue
         flagged.add(sentence)
         # The finding is the sentence that lacks its why: negative-language owns the refusal's
@@ -164,7 +169,8 @@ def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_lea
     not allowed", "read on to see why we don't": the words before the no give its reason."""
     if _PURPOSE_FIRST.match(doc.text, sentence.start, refusal.start):
         return True
-    return reason_lead is not None and reason_lead.search(doc.text, sentence.start, refusal.start) is not None
+    lead_start = max(sentence.start, refusal.start - _LEAD_REACH)
+    return reason_lead is not None and reason_lead.search(doc.text, lead_start, refusal.start) is not None
 
 
 def _reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -250,8 +250,12 @@ def _marks_contrast(text: str, span: Span) -> bool:
 
 
 def _in_question(doc: Document, span: Span) -> bool:
-    sentence = sentence_of(doc, span)
-    return doc.text[sentence.start : sentence.end].rstrip("\"'”’)] ").endswith("?")
+    """Whether the sentence ends in "?", closing quotes and brackets aside (read from its end,
+    not copied: a long sentence holds many findings)."""
+    end = sentence_of(doc, span).end
+    while end > span.end and doc.text[end - 1] in "\"'”’)] ":
+        end -= 1
+    return doc.text[end - 1 : end] == "?"
 
 
 class _TakenSpans:
