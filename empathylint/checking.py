@@ -135,6 +135,7 @@ def check_source(source: SourceFile, config: Config, options: CheckOptions) -> F
     read_options = ReadOptions(
         profile=profile,
         vocabulary=config.vocabulary,
+        language=config.language,
         customer_name=options.customer_name,
         agent_name=options.agent_name,
         customer_message=options.customer_message or sibling_customer_message(source.path),

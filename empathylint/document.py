@@ -12,11 +12,15 @@ entities), it passes `offsets`, one source offset per text character.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
+
+from empathylint.language.knowledge import Language, default_language
+from empathylint.language.vocabulary import data_table
 
 OBJECT = "\ufffc"
 """Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
@@ -61,13 +65,29 @@ class Suppression:
     directive: Span
 
 
+def _placeholder_words(key: str) -> tuple[str, ...]:
+    return tuple(data_table("placeholders")[key])
+
+
 @dataclass(frozen=True)
 class PlaceholderVocabulary:
-    """Words inside a placeholder that tell whose name it carries (checklist.toml [placeholders])."""
+    """Words inside a placeholder that tell whose name it carries (checklist.toml
+    [placeholders]; the defaults are language/data/placeholders.toml)."""
 
-    customer_words: tuple[str, ...]
-    agent_words: tuple[str, ...]
-    bare_tokens: tuple[str, ...]
+    # Words of a placeholder that carries the customer's name ({{ticket.requester.first_name}}).
+    customer_words: tuple[str, ...] = field(default_factory=lambda: _placeholder_words("customer-words"))
+    # Words of one that carries the agent's ({{current_user.first_name}}); looked for first.
+    agent_words: tuple[str, ...] = field(default_factory=lambda: _placeholder_words("agent-words"))
+    # Placeholders written as bare capitals in hand-made macros (FIRST_NAME).
+    bare_tokens: tuple[str, ...] = field(default_factory=lambda: _placeholder_words("bare-tokens"))
+
+    @functools.cached_property
+    def customer_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.customer_words)
+
+    @functools.cached_property
+    def agent_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.agent_words)
 
 
 @dataclass
@@ -79,6 +99,8 @@ class Document:
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
+    # The acronyms and mood lexicon in force, to read the draft and the customer's message with.
+    language: Language = field(default_factory=default_language, repr=False)
     placeholders: tuple[Placeholder, ...] = ()
     greeting: Span | None = None
     greeting_name: Span | None = None

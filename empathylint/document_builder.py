@@ -21,6 +21,7 @@ from empathylint.document import (
     Suppression,
     normalize_newlines,
 )
+from empathylint.language.knowledge import Language, default_language
 from empathylint.reply_structure import find_greeting, find_sign_off
 
 _PLACEHOLDER = re.compile(
@@ -69,9 +70,9 @@ def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> Placeho
     looked for first, and "name"/"first_name" alone means the customer (Intercom's
     {{first_name}}, a macro's [NAME])."""
     words = set(re.findall(r"[a-z]+", _split_camel(raw).lower()))
-    if words & set(vocabulary.agent_words):
+    if words & vocabulary.agent_word_set:
         return "agent"
-    if words & set(vocabulary.customer_words):
+    if words & vocabulary.customer_word_set:
         return "customer"
     return "other"
 
@@ -97,6 +98,7 @@ def build_document(
     path: str,
     profile: Profile,
     vocabulary: PlaceholderVocabulary,
+    language: Language | None = None,
     text: str | None = None,
     offsets: Sequence[int] | None = None,
     customer_name: str | None = None,
@@ -134,6 +136,7 @@ def build_document(
         customer_name=customer_name,
         agent_name=agent_name,
         customer_message=customer_message,
+        language=language or default_language(),
         placeholders=tuple(placeholders),
         greeting=greeting,
         greeting_name=greeting_name,

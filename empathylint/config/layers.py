@@ -5,12 +5,12 @@ one line that names the file (and the line, where there is one)."""
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from empathylint.config.toml_lines import locate_key
+from empathylint.language.vocabulary import parse_toml
 
 USER_CONFIG_NAME = "checklist.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -39,16 +39,6 @@ class Layer:
         return locate_key(self.text, key_path)
 
 
-def default_checklist_path() -> Path:
-    """The shipped checklist: inside the installed wheel, or at the top of a source tree
-    (an editable install)."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / USER_CONFIG_NAME
-    if packaged.is_file():
-        return packaged
-    return package.parent / USER_CONFIG_NAME
-
-
 def read_layer(path: Path, display: str | None = None, *, pyproject: bool = False) -> Layer:
     """A checklist.toml, or the [tool.empathylint] table of a pyproject.toml."""
     shown = display or str(path)
@@ -72,17 +62,6 @@ def read_layer(path: Path, display: str | None = None, *, pyproject: bool = Fals
         table = tool.get("empathylint", {}) if isinstance(tool, dict) else {}
         text = _pyproject_section(text)
     return Layer(shown, table, text)
-
-
-def parse_toml(text: str) -> dict[str, Any]:
-    """tomllib.loads(text), imported only when a checklist is read."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
-    table: dict[str, Any] = tomllib.loads(text)
-    return table
 
 
 def _position_from_message(message: str) -> tuple[int | None, int | None]:

@@ -2,7 +2,7 @@
 
 Layers, each overriding the one before key by key (tables merge, lists replace, and a
 list key `extend-<key>` appends to `<key>` instead):
-  1. the shipped default checklist.toml,
+  1. the defaults, in code (each rule's settings class, config/sections.py),
   2. the user's checklist.toml, or [tool.empathylint] in pyproject.toml, found from the
      current directory upwards,
   3. --config FILE,
@@ -17,12 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from empathylint.config.layers import Layer, default_checklist_path, discover, read_layer
+from empathylint.config.layers import Layer, discover, read_layer
 from empathylint.config.resolved import Config
-from empathylint.config.schema import Schema, build_settings
+from empathylint.config.schema import EXTEND, Schema, build_settings
+from empathylint.config.sections import DEFAULT_PROFILE_GLOBS, FileGlobs, Options
 from empathylint.diagnostics import Severity
 from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
+from empathylint.language.acronyms import default_acronyms
+from empathylint.language.knowledge import Language
+from empathylint.language.mood import default_lexicon
 from empathylint.rule import AnyRule
+
+BUILT_IN = "built-in defaults"
 
 
 @dataclass(frozen=True)
@@ -48,11 +54,10 @@ def load_config(
     shape as checklist.toml), for programs and tests that drive empathylint directly."""
     rules = tuple(rules)
     root = cwd or Path.cwd()
-    default = read_layer(default_checklist_path(), "checklist.toml (built in)")
-    layers = [default]
+    layers = []
     if not isolated:
         found = discover(root)
-        if found is not None and Path(found.path).resolve() != default_checklist_path().resolve():
+        if found is not None:
             layers.append(found)
             root = Path(found.path).resolve().parent
     if config_file is not None:
@@ -68,7 +73,7 @@ def load_config(
     for layer in layers:
         schema.validate(layer)
         merged = merge(merged, layer.table)
-    return _build(rules, merged, tuple(layer.path for layer in layers), root)
+    return _build(rules, merged, (BUILT_IN, *(layer.path for layer in layers)), root)
 
 
 def _command_line_layer(flags: CommandLine) -> Layer:
@@ -86,28 +91,34 @@ def _command_line_layer(flags: CommandLine) -> Layer:
 
 
 def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    """Key by key: tables merge, other values replace, `extend-<key>` appends to `<key>`."""
+    """Key by key: tables merge, other values replace, `extend-<key>` appends to `<key>`
+    (or, where no layer has set `<key>` yet, waits to append to its default)."""
     merged = dict(base)
     for key, value in override.items():
-        if key.startswith("extend-") and isinstance(value, list):
-            target = key.removeprefix("extend-")
-            merged[target] = [*merged.get(target, []), *value]
+        if key.startswith(EXTEND) and isinstance(value, list):
+            target = key.removeprefix(EXTEND)
+            if target in merged:
+                merged[target] = [*merged[target], *value]
+            else:
+                merged[key] = [*merged.get(key, []), *value]
         elif isinstance(value, dict) and isinstance(merged.get(key), dict):
             merged[key] = merge(merged[key], value)
         else:
             merged[key] = value
+            merged.pop(EXTEND + key, None)
     return merged
 
 
 def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str, ...], root: Path) -> Config:
-    files = table.get("files", {})
-    placeholders = table.get("placeholders", {})
+    """The typed configuration: each setting's default in code, with what the layers set."""
+    options = build_settings(Options(), table)
+    profile_tables = table.get("profiles", {})
     rule_tables = table.get("rules", {})
     rule_settings = {}
     rule_profiles: dict[str, frozenset[Profile]] = {}
     for rule in rules:
         values = rule_tables.get(rule.group, {})
-        rule_settings[rule.group] = build_settings(rule, values, sources[0])
+        rule_settings[rule.group] = build_settings(rule.settings(), values)
         # Settings that name files (proofread's words-file) read them here, at the edge,
         # so that the rule's check stays pure.
         load_files = getattr(rule.settings, "load_files", None)
@@ -115,20 +126,25 @@ def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str
             rule_settings[rule.group] = load_files(rule_settings[rule.group], root)
         if "profiles" in values:
             rule_profiles[rule.group] = frozenset(values["profiles"])
+    files = build_settings(FileGlobs(), table.get("files", {}))
+    language = Language(
+        acronyms={**default_acronyms(), **table.get("acronyms", {})},
+        mood=build_settings(default_lexicon(), table.get("mood", {})),
+    )
     return Config(
         rules=rules,
-        fail_on=Severity.parse(table.get("fail-on", "warning")),
-        default_profile=table.get("profile", "reply"),
-        select=tuple(table.get("select", ())),
-        ignore=tuple(table.get("ignore", ())),
-        include=tuple(files.get("include", ())),
-        exclude=tuple(files.get("exclude", ())),
-        profile_globs={name: tuple(value.get("include", ())) for name, value in table.get("profiles", {}).items()},
-        vocabulary=PlaceholderVocabulary(
-            customer_words=tuple(w.lower() for w in placeholders.get("customer-words", ())),
-            agent_words=tuple(w.lower() for w in placeholders.get("agent-words", ())),
-            bare_tokens=tuple(placeholders.get("bare-tokens", ())),
-        ),
+        fail_on=Severity.parse(options.fail_on),
+        default_profile=options.profile,
+        select=options.select,
+        ignore=options.ignore,
+        include=files.include,
+        exclude=files.exclude,
+        profile_globs={
+            name: build_settings(globs, profile_tables.get(name, {})).include
+            for name, globs in DEFAULT_PROFILE_GLOBS.items()
+        },
+        vocabulary=build_settings(PlaceholderVocabulary(), table.get("placeholders", {})),
+        language=language,
         severity={key: Severity.parse(value) for key, value in table.get("severity", {}).items()},
         per_file_ignores={key: tuple(value) for key, value in table.get("per-file-ignores", {}).items()},
         rule_settings=rule_settings,

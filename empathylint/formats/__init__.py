@@ -5,10 +5,11 @@ The reader is chosen by the file's extension; --format-in overrides it."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from empathylint.document import Document, PlaceholderVocabulary, Profile
+from empathylint.language.knowledge import Language, default_language
 
 FORMAT_BY_EXTENSION = {
     ".txt": "plain",
@@ -39,6 +40,8 @@ class ReadOptions:
     agent_name: str | None = None
     customer_message: str | None = None
     profile_forced: bool = False
+    # The acronyms and mood lexicon in force ([acronyms] and [mood] in checklist.toml).
+    language: Language = field(default_factory=default_language)
 
 
 def format_for(path: str, override: str | None = None) -> str:

@@ -22,6 +22,8 @@ does not count ("not a big deal", "I don't need a refund"); a negated cheerful w
 frustration cue instead ("not happy", "not impressed").
 The label is "upset" when the upset score reaches 2 and is at least the cheer score,
 "cheerful" when the cheer score reaches 1.5 and beats the upset score, else "neutral".
+The words are data (language/data/mood.toml), which a team extends or replaces in the
+[mood] table of checklist.toml; the weights are the scoring's own, here.
 
 Why not vaderSentiment: measured on the 21 customer messages of tests/test_empathy_pairs.py
 plus 8 negation cases (24 distinct messages, labelled by hand; our lexicon was tuned on them,
@@ -36,11 +38,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Literal
 
-from empathylint.document import Document
+from empathylint.language.acronyms import default_acronyms
+from empathylint.language.phrases import normalize, phrase_matcher
+from empathylint.language.vocabulary import data_table
+
+if TYPE_CHECKING:
+    from empathylint.document import Document
 
 MoodLabel = Literal["upset", "cheerful", "neutral"]
 Leaning = Literal["upset", "cheer"]
@@ -50,155 +57,94 @@ CHEER_THRESHOLD = 1.5
 _NEGATION_WINDOW = 3
 _EMOJI_CHEER_CAP = 2.0
 _EXCLAMATION_CHEER_CAP = 1.5
-
-# (kind, reason shown to the user, weight, phrases). Phrases are lower case; "*" ends a stem.
-_LEXICON: tuple[tuple[Leaning, str, float, tuple[str, ...]], ...] = (
-    (
-        "upset",
-        "frustration",
-        2.0,
-        (
-            "angry",
-            "annoyed",
-            "annoying",
-            "appalled",
-            "awful",
-            "disappointed",
-            "disappointing",
-            "fed up",
-            "frustrated",
-            "frustrating",
-            "furious",
-            "hopeless",
-            "horrible",
-            "livid",
-            "mad",
-            "nightmare",
-            "pathetic",
-            "ridiculous",
-            "sick of",
-            "terrible",
-            "tired of",
-            "unbelievable",
-            "upset",
-            "useless",
-            "wasted",
-            "waste of",
-        ),
-    ),
-    (
-        "upset",
-        "strong words",
-        2.5,
-        ("appalling", "disgraceful", "disgusted", "outrageous", "scam", "shameful", "unacceptable", "worst"),
-    ),
-    ("upset", "profanity", 2.0, ("bloody", "crap", "damn", "f***", "ffs", "fuck*", "hell", "shit*", "wtf")),
-    (
-        "upset",
-        "repeated contact",
-        2.0,
-        (
-            "again and again",
-            "every single time",
-            "for days",
-            "for weeks",
-            "how many times",
-            "second time",
-            "third time",
-            "fourth time",
-            "yet again",
-            "keep having to",
-            "multiple times",
-            "no one has",
-            "nobody has",
-            "still no",
-            "still not",
-            "still waiting",
-        ),
-    ),
-    (
-        "upset",
-        "cost to them",
-        1.5,
-        ("costing me", "costing us", "losing customers", "losing money", "lost money", "lost sales", "lost work"),
-    ),
-    ("upset", "persistence", 1.0, ("again", "still")),
-    ("upset", "churn", 1.0, ("cancel", "cancelling", "canceling", "chargeback", "refund", "switching to")),
-    (
-        "cheer",
-        "cheerful words",
-        1.0,
-        (
-            "amazing",
-            "awesome",
-            "brilliant",
-            "excited",
-            "fantastic",
-            "glad",
-            "great",
-            "happy",
-            "haha",
-            "impressed",
-            "love",
-            "loving",
-            "lol",
-            "no hurry",
-            "no rush",
-            "no worries",
-            "perfect",
-            "thank you so much",
-            "thanks a lot",
-            "thanks so much",
-            "wonderful",
-        ),
-    ),
-)
 _NEGATED_CHEER_REASON = "negated praise"
-# Phrases that carry their own "no": a "don't worry" before them does not turn them round.
-_SELF_NEGATING = frozenset({"no hurry", "no rush", "no worries", "no one has", "nobody has", "still no", "still not"})
-_SELF_NEGATING_PATTERN = re.compile(r"\b(?:no (?:hurry|rush|worries)|no one|nobody|still not?)\b", re.IGNORECASE)
-# Words written in capitals that are names of things, not shouting.
-_ACRONYMS = frozenset(
-    {
-        "API",
-        "ASAP",
-        "CSV",
-        "DNS",
-        "EU",
-        "FAQ",
-        "GDPR",
-        "HTML",
-        "HTTP",
-        "HTTPS",
-        "ID",
-        "IOS",
-        "IP",
-        "OK",
-        "PDF",
-        "PIN",
-        "SKU",
-        "SMS",
-        "SSO",
-        "UK",
-        "URL",
-        "US",
-        "USA",
-        "USB",
-        "UTC",
-        "VAT",
-        "VPN",
-    }
-)
-_UPSET_EMOJI = "😠😡🤬😤😒🙄😞😟😢😭😩😫👎💢"
-_CHEER_EMOTICONS = (":)", ":-)", ":D", ":-D", ";)", ";-)", "<3", "^^")
+_NEGATED_CHEER_WEIGHT = 2.0
+_SHOUTING_WEIGHT = 1.5
+_UPSET_EMOJI_WEIGHT = 1.5
+
+# What each word list of the lexicon adds to which score; the list's name, in words, is the
+# reason shown to the user ("repeated contact: third time").
+_CUE_LISTS: Mapping[str, tuple[Leaning, float]] = {
+    "frustration": ("upset", 2.0),
+    "strong_words": ("upset", 2.5),
+    "profanity": ("upset", 2.0),
+    "repeated_contact": ("upset", 2.0),
+    "cost_to_them": ("upset", 1.5),
+    "persistence": ("upset", 1.0),
+    "churn": ("upset", 1.0),
+    "cheerful_words": ("cheer", 1.0),
+}
+
+
+def _default(key: str) -> tuple[str, ...]:
+    return tuple(data_table("mood")[key])
+
+
+@dataclass(frozen=True)
+class MoodLexicon:
+    """The words a mood is read from: [mood] in checklist.toml, by default
+    language/data/mood.toml. Phrases are lower case; "*" ends a stem ("fuck*")."""
+
+    frustration: tuple[str, ...] = field(default_factory=lambda: _default("frustration"))
+    strong_words: tuple[str, ...] = field(default_factory=lambda: _default("strong-words"))
+    profanity: tuple[str, ...] = field(default_factory=lambda: _default("profanity"))
+    repeated_contact: tuple[str, ...] = field(default_factory=lambda: _default("repeated-contact"))
+    cost_to_them: tuple[str, ...] = field(default_factory=lambda: _default("cost-to-them"))
+    persistence: tuple[str, ...] = field(default_factory=lambda: _default("persistence"))
+    churn: tuple[str, ...] = field(default_factory=lambda: _default("churn"))
+    cheerful_words: tuple[str, ...] = field(default_factory=lambda: _default("cheerful-words"))
+    # Words that turn a cue round when they stand up to three words before it.
+    negators: tuple[str, ...] = field(default_factory=lambda: _default("negators"))
+    # "I can't believe how frustrating this is" is more upset, not less.
+    not_negating_verbs: tuple[str, ...] = field(default_factory=lambda: _default("not-negating-verbs"))
+    # Phrases that carry their own "no": a negator before them does not turn them round.
+    self_negating: tuple[str, ...] = field(default_factory=lambda: _default("self-negating"))
+    upset_emoji: tuple[str, ...] = field(default_factory=lambda: _default("upset-emoji"))
+    cheerful_emoticons: tuple[str, ...] = field(default_factory=lambda: _default("cheerful-emoticons"))
+
+    self_negating_matcher = phrase_matcher("self_negating")
+
+    @functools.cached_property
+    def cue_matcher(self) -> tuple[re.Pattern[str], dict[str, tuple[Leaning, str, float]]]:
+        """One regex over every cue phrase, longest first, and what each named group means."""
+        meaning: dict[str, tuple[Leaning, str, float]] = {}
+        for name, (leaning, weight) in _CUE_LISTS.items():
+            for phrase in getattr(self, name):
+                meaning[phrase.lower()] = (leaning, name.replace("_", " "), weight)
+        keys = sorted(meaning, key=lambda p: (-len(p), p))
+        parts: list[str] = []
+        for index, phrase in enumerate(keys):
+            stem = phrase.endswith("*") and not phrase.endswith("**")
+            body = re.escape(phrase.rstrip("*") if stem else phrase).replace(r"\ ", r"\s+")
+            parts.append(f"(?P<p{index}>{body}{r'[a-z]*' if stem else ''})")
+        pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
+        return pattern, {f"p{i}": meaning[key] for i, key in enumerate(keys)}
+
+    @functools.cached_property
+    def negator_set(self) -> frozenset[str]:
+        return frozenset(map(normalize, self.negators))
+
+    @functools.cached_property
+    def not_negating_verb_set(self) -> frozenset[str]:
+        return frozenset(map(normalize, self.not_negating_verbs))
+
+    @functools.cached_property
+    def emoticon_patterns(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple(
+            (emoticon, re.compile(rf"(?<!\S){re.escape(emoticon)}(?!\S)")) for emoticon in self.cheerful_emoticons
+        )
+
+
+MOOD_LISTS = tuple(f.name for f in fields(MoodLexicon))
+
+
+@functools.cache
+def default_lexicon() -> MoodLexicon:
+    return MoodLexicon()
+
+
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2764]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’*-]*")
-_NEGATORS = frozenset(
-    {"not", "no", "never", "without", "nothing", "hardly"}
-    | {"dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent", "havent", "hasnt", "wouldnt", "couldnt"}
-)
-# "I can't believe how frustrating this is" is more upset, not less.
-_NOT_NEGATING_VERBS = frozenset({"believe", "stand", "stop", "wait"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
@@ -245,14 +191,18 @@ def mood_of(doc: Document) -> Mood | None:
     if doc.customer_message is None or not doc.customer_message.strip():
         return None
     message = doc.customer_message
-    return doc.memo("mood", lambda: read_mood(message))
+    language = doc.language
+    return doc.memo("mood", lambda: read_mood(message, language.mood, language.acronyms))
 
 
-def read_mood(message: str) -> Mood:
-    cues = list(_word_cues(message))
-    cues += _shouting_cues(message)
+def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Collection[str] | None = None) -> Mood:
+    """The mood of a message, read with a lexicon (by default the shipped one); words in
+    capitals among `acronyms` (by default the shipped ones) are names, not shouting."""
+    lexicon = lexicon or default_lexicon()
+    cues = list(_word_cues(message, lexicon))
+    cues += _shouting_cues(message, default_acronyms() if acronyms is None else acronyms)
     cues += _punctuation_cues(message, cues)
-    cues += _emoji_cues(message)
+    cues += _emoji_cues(message, lexicon)
     upset = sum(c.weight for c in cues if c.leaning == "upset")
     cheer = sum(c.weight for c in cues if c.leaning == "cheer")
     if upset >= UPSET_THRESHOLD and upset >= cheer:
@@ -264,60 +214,52 @@ def read_mood(message: str) -> Mood:
     return Mood(label, round(upset, 2), round(cheer, 2), tuple(cues))
 
 
-@functools.lru_cache(maxsize=1)
-def _lexicon_pattern() -> tuple[re.Pattern[str], dict[str, tuple[Leaning, str, float]]]:
-    """One regex over every phrase, longest first, and what each phrase means."""
-    meaning: dict[str, tuple[Leaning, str, float]] = {}
-    for leaning, reason, weight, phrases in _LEXICON:
-        for phrase in phrases:
-            meaning[phrase] = (leaning, reason, weight)
-    keys = sorted(meaning, key=lambda p: (-len(p), p))
-    parts: list[str] = []
-    for index, phrase in enumerate(keys):
-        stem = phrase.endswith("*") and not phrase.endswith("**")
-        body = re.escape(phrase.rstrip("*") if stem else phrase).replace(r"\ ", r"\s+")
-        parts.append(f"(?P<p{index}>{body}{r'[a-z]*' if stem else ''})")
-    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w'’])", re.IGNORECASE)
-    return pattern, {f"p{i}": meaning[key] for i, key in enumerate(keys)}
-
-
-def _word_cues(message: str) -> Iterator[MoodCue]:
-    pattern, meaning = _lexicon_pattern()
+def _word_cues(message: str, lexicon: MoodLexicon) -> Iterator[MoodCue]:
+    pattern, meaning = lexicon.cue_matcher
     for match in pattern.finditer(message):
         group = match.lastgroup
         if group is None:
             continue
         leaning, reason, weight = meaning[group]
         found = " ".join(match.group().lower().split())
-        if found not in _SELF_NEGATING and _negated(message, match.start()):
+        if not _carries_its_own_no(found, lexicon) and _negated(message, match.start(), lexicon):
             if leaning == "cheer":
-                yield MoodCue("upset", _NEGATED_CHEER_REASON, f"not {found}", 2.0)
+                yield MoodCue("upset", _NEGATED_CHEER_REASON, f"not {found}", _NEGATED_CHEER_WEIGHT)
             continue
         yield MoodCue(leaning, reason, found, weight)
 
 
-def _negated(message: str, start: int) -> bool:
+def _carries_its_own_no(found: str, lexicon: MoodLexicon) -> bool:
+    """ "no rush", "nobody has", "still not": a cue whose own words say no."""
+    matcher = lexicon.self_negating_matcher
+    return matcher is not None and matcher.match(found) is not None
+
+
+def _negated(message: str, start: int, lexicon: MoodLexicon) -> bool:
     """True when one of the three words before `start`, in the same clause, negates it.
 
     "No rush, thanks so much" and "I can't believe how frustrating" are not negations: a
     self-negating phrase or a negator that goes with "believe" is passed over."""
     sentence_start = max(message.rfind(mark, 0, start) for mark in ".!?\n,;:") + 1
-    before = _SELF_NEGATING_PATTERN.sub(" ", message[sentence_start:start])
+    before = message[sentence_start:start]
+    if lexicon.self_negating_matcher is not None:
+        before = lexicon.self_negating_matcher.sub(" ", before)
     words = [w.lower().replace("’", "'") for w in _WORD.findall(before)]
     window = words[-_NEGATION_WINDOW:]
     offset = len(words) - len(window)
     for index, word in enumerate(window):
         following = words[offset + index + 1] if offset + index + 1 < len(words) else ""
-        if (word in _NEGATORS or word.endswith("n't")) and following not in _NOT_NEGATING_VERBS:
+        negates = word in lexicon.negator_set or word.endswith("n't")
+        if negates and following not in lexicon.not_negating_verb_set:
             return True
     return False
 
 
-def _shouting_cues(message: str) -> list[MoodCue]:
-    shouted = [w for w in _WORD.findall(message) if len(w) >= 3 and w.isupper() and w.strip("'’*-") not in _ACRONYMS]
+def _shouting_cues(message: str, acronyms: Collection[str]) -> list[MoodCue]:
+    shouted = [w for w in _WORD.findall(message) if len(w) >= 3 and w.isupper() and w.strip("'’*-") not in acronyms]
     if len(shouted) < 2:
         return []
-    return [MoodCue("upset", "shouting", "ALL CAPS (" + " ".join(shouted[:3]) + ")", 1.5)]
+    return [MoodCue("upset", "shouting", "ALL CAPS (" + " ".join(shouted[:3]) + ")", _SHOUTING_WEIGHT)]
 
 
 def _punctuation_cues(message: str, word_cues: list[MoodCue]) -> list[MoodCue]:
@@ -349,18 +291,18 @@ def _is_shouted(sentence: str) -> bool:
     return len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
-def _emoji_cues(message: str) -> list[MoodCue]:
+def _emoji_cues(message: str, lexicon: MoodLexicon) -> list[MoodCue]:
     cues: list[MoodCue] = []
     cheer = 0.0
     cheerful_found: list[str] = []
     for match in _EMOJI.finditer(message):
-        if match.group() in _UPSET_EMOJI:
-            cues.append(MoodCue("upset", "upset emoji", match.group(), 1.5))
+        if match.group() in lexicon.upset_emoji:
+            cues.append(MoodCue("upset", "upset emoji", match.group(), _UPSET_EMOJI_WEIGHT))
         else:
             cheer += 1.0
             cheerful_found.append(match.group())
-    for emoticon in _CHEER_EMOTICONS:
-        if re.search(rf"(?<!\S){re.escape(emoticon)}(?!\S)", message):
+    for emoticon, pattern in lexicon.emoticon_patterns:
+        if pattern.search(message):
             cheer += 1.0
             cheerful_found.append(emoticon)
     if cheer:

@@ -22,25 +22,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.language.phrases import compile_phrases
+from empathylint.language.phrases import phrase_matcher, phrase_set
 from empathylint.language.timeframes import find_timeframe
-from empathylint.rule import Code, Rule
+from empathylint.language.vocabulary import default_phrases
+from empathylint.rule import Code, Rule, bounded
 from empathylint.rules._reply import quoted
 
 
 @dataclass(frozen=True)
 class Settings:
-    empathy_phrases: tuple[str, ...]
-    action_phrases: tuple[str, ...]
-    instruction_verbs: tuple[str, ...]
-    not_done: tuple[str, ...]
-    stacked_limit: int
-    action_suggestion: str
-    pivot: str
+    # Sympathy and apology: the statements that need an action beside them.
+    empathy_phrases: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "empathy-phrases"))
+    # What counts as doing something: commitments, requests, answers, explanations.
+    action_phrases: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "action-phrases"))
+    # A sentence that starts with one of these (after "Please", "Then"…) is a step.
+    instruction_verbs: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "instruction-verbs"))
+    # "I've …ed" that reports nothing done for the customer ("I've received", "I just wanted").
+    not_done: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "not-done"))
+    # How many sympathy statements in a row read as scripted.
+    stacked_limit: int = bounded(3, minimum=1)
+    # What to suggest after sympathy with no action.
+    action_suggestion: str = "Here's what I've done: … I'll update you by tomorrow at 5pm."
+    # What to suggest in place of stacked sympathy.
+    pivot: str = "Let's get this sorted: …"
+
+    empathy = phrase_matcher("empathy_phrases")
+    actions = phrase_matcher("action_phrases")
+    instruction_verb_set = phrase_set("instruction_verbs")
+    not_done_set = phrase_set("not_done")
 
 
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
@@ -54,7 +67,7 @@ _LEAD_INS = ("please", "just", "then", "first", "next", "now", "simply", "and", 
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    empathy = compile_phrases(settings.empathy_phrases)
+    empathy = settings.empathy
     sentences = doc.body_sentences
     if empathy is None or not sentences:
         return
@@ -83,14 +96,11 @@ def has_action(doc: Document, settings: Settings) -> bool:
         return True
     if find_timeframe(text, [body]) is not None:
         return True
-    actions = compile_phrases(settings.action_phrases)
-    if actions is not None and actions.search(text, body.start, body.end):
+    if settings.actions is not None and settings.actions.search(text, body.start, body.end):
         return True
-    not_done = {word.lower() for word in settings.not_done}
-    if any(m.group("verb").lower() not in not_done for m in _DONE.finditer(text, body.start, body.end)):
+    if any(m.group("verb").lower() not in settings.not_done_set for m in _DONE.finditer(text, body.start, body.end)):
         return True
-    verbs = {verb.lower() for verb in settings.instruction_verbs}
-    return any(_opening_verb(doc.slice(s)) in verbs for s in doc.body_sentences)
+    return any(_opening_verb(doc.slice(s)) in settings.instruction_verb_set for s in doc.body_sentences)
 
 
 def _has_link(doc: Document) -> bool:

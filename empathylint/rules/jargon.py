@@ -32,13 +32,14 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import compile_phrases, match_case, normalize, normalized_set
+from empathylint.language.phrases import match_case, normalize, phrase_matcher, phrase_set
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 
 Audience = Literal["general", "technical"]
@@ -49,15 +50,27 @@ TAGS = frozenset({TECHNICAL_OK})
 @dataclass(frozen=True)
 class Settings:
     # Who reads the drafts: "technical" allows the terms tagged technical-ok in the list.
-    audience: Audience
+    audience: Audience = "general"
     # The team's own terms and product names, never flagged.
-    glossary: tuple[str, ...]
+    glossary: tuple[str, ...] = ()
     # More terms for this team, each with its plain alternative ("" to ask for an explanation).
-    terms: dict[str, str]
-    # Acronyms everyone knows.
-    everyday_acronyms: tuple[str, ...]
-    # Phrases in which a listed term is plain English ("for instance").
-    everyday_uses: tuple[str, ...]
+    terms: dict[str, str] = field(default_factory=dict)
+    # Phrases in which a listed term is plain English ("for instance"; … stands for up to six words).
+    everyday_uses: tuple[str, ...] = field(default_factory=default_phrases("jargon", "everyday-uses"))
+
+    allowed = phrase_set("glossary")
+    everyday_uses_matcher = phrase_matcher("everyday_uses")
+
+    @functools.cached_property
+    def terms_by_audience(self) -> dict[Audience, tuple[Term, ...]]:
+        """The terms to flag for each audience, built once per settings."""
+        return {audience: _terms_for(audience, self.terms, self.allowed) for audience in ("general", "technical")}
+
+    @functools.cached_property
+    def known_terms(self) -> frozenset[str]:
+        """Every term's normalised text, shipped and the team's own: an acronym that is a
+        known term is left to the term check."""
+        return frozenset(normalize(term.term) for term in _shipped_terms()) | {normalize(term) for term in self.terms}
 
 
 # Compared and hashed by identity: tuples of terms key the caches below on every draft, and
@@ -72,9 +85,9 @@ class Term:
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
     body = doc.body
-    allowed = normalized_set(settings.glossary)
-    audience = "technical" if settings.audience == "technical" or _reads_technical(doc) else "general"
-    terms = _terms_for(audience, tuple(sorted(settings.terms.items())), frozenset(allowed))
+    allowed = settings.allowed
+    audience: Audience = "technical" if settings.audience == "technical" or _reads_technical(doc) else "general"
+    terms = settings.terms_by_audience[audience]
     term_matches: list[tuple[re.Match[str], Term]] = list(find_terms(text, body, terms))
     if term_matches:
         everyday = [Span(m.start(), m.end()) for m in _everyday_matches(settings, text, body)]
@@ -99,8 +112,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         # "clear your browser's cache" reported, a later "cache" is the same advice again.
         reported.update(normalize(word) for word in term.term.split())
         yield _technical_term(text, match, term, counts[term.term] - 1)
-    known = _known_terms(tuple(settings.terms))
-    everyday_acronyms = frozenset(settings.everyday_acronyms)
+    known = settings.known_terms
+    everyday_acronyms = doc.language.everyday_acronyms
     for match in _ACRONYM.finditer(text, body.start, body.end):
         acronym = match.group("acronym")
         key = normalize(acronym)
@@ -197,25 +210,17 @@ def parse_terms(data: str) -> Iterator[Term]:
         yield Term(term, plain, frozenset(tag for tag in tags.split(",") if tag))
 
 
-@functools.lru_cache(maxsize=16)
-def _terms_for(audience: Audience, extra: tuple[tuple[str, str], ...], allowed: frozenset[str]) -> tuple[Term, ...]:
+def _terms_for(audience: Audience, extra: dict[str, str], allowed: frozenset[str]) -> tuple[Term, ...]:
     """The terms to flag, in order of their text: the shipped list and the team's own (one
     per normalised text), less the glossary and, for a technical audience, the terms it uses."""
     terms = {normalize(t.term): t for t in _shipped_terms()}
-    terms.update({normalize(term): Term(term, plain, frozenset()) for term, plain in extra})
+    terms.update({normalize(term): Term(term, plain, frozenset()) for term, plain in sorted(extra.items())})
     kept = (
         term
         for key, term in terms.items()
         if key not in allowed and not (audience == "technical" and TECHNICAL_OK in term.tags)
     )
     return tuple(sorted(kept, key=lambda t: t.term))
-
-
-@functools.lru_cache(maxsize=16)
-def _known_terms(extra: tuple[str, ...]) -> frozenset[str]:
-    """Every term's normalised text, shipped and the team's own, computed once per settings
-    rather than for every draft: an acronym that is a known term is left to the term check."""
-    return frozenset(normalize(term.term) for term in _shipped_terms()) | {normalize(term) for term in extra}
 
 
 def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tuple[re.Match[str], Term]]:
@@ -286,7 +291,7 @@ def _term_regex(term: str) -> re.Pattern[str]:
 
 
 def _everyday_matches(settings: Settings, text: str, body: Span) -> Iterator[re.Match[str]]:
-    pattern = compile_phrases(settings.everyday_uses)
+    pattern = settings.everyday_uses_matcher
     if pattern is not None:
         yield from pattern.finditer(text, body.start, body.end)
 

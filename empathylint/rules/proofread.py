@@ -52,17 +52,19 @@ from empathylint.rule import Code, Rule
 @dataclass(frozen=True)
 class Settings:
     # Product names and team words the spelling check accepts (any case; plurals too).
-    words: tuple[str, ...]
+    words: tuple[str, ...] = ()
     # A file of more such words, one a line, relative to the checklist.toml's folder.
-    words_file: str
+    words_file: str = ""
     # ALL-CAPS words that are abbreviations, not shouting, although they spell a word.
-    acronyms: tuple[str, ...]
+    acronyms: tuple[str, ...] = (
+        "ASAP", "CAN", "CAT", "ETA", "ID", "IT", "MAC", "OK", "PIN", "POS", "SIM", "SPA", "TV", "US", "WHO", "ZIP",
+    )  # fmt: skip
     # Words that are fine typed twice ("had had", "that that").
-    allowed_repeats: tuple[str, ...]
+    allowed_repeats: tuple[str, ...] = ("bye", "ha", "had", "is", "knock", "that")
     # Leftover drafting marks: ALL-CAPS ones match only in capitals.
-    leftover_markers: tuple[str, ...]
+    leftover_markers: tuple[str, ...] = ("FIXME", "lorem ipsum", "TBC", "TBD", "TODO", "XXX")
     # How common (share of English words) an ALL-CAPS word's lower case must be to read as shouting.
-    shouting_min_frequency: float
+    shouting_min_frequency: float = 1e-6
 
     @staticmethod
     def load_files(settings: Settings, root: Path) -> Settings:

@@ -31,26 +31,30 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from empathylint.diagnostics import Diagnostic, Severity
-from empathylint.document import OBJECT, Document, Span, count_words
-from empathylint.rule import Code, Metrics, Rule
+from empathylint.document import OBJECT, Document, Profile, Span, count_words
+from empathylint.rule import Code, Metrics, Rule, bounded, bounded_values
 
 
 @dataclass(frozen=True)
 class Settings:
     # Highest Flesch-Kincaid grade per profile; a profile left out gets no grade finding.
-    target_grade: dict[str, float]
+    target_grade: dict[Profile, float] = bounded_values(  # noqa: RUF009 - a field(), see bounded_values
+        lambda: {"reply": 8.0, "template": 8.0, "doc": 9.0}, minimum=0.0, maximum=30.0
+    )
     # Flesch-Kincaid moves by about a grade with one long word in a short reply, so a draft
     # over its target by no more than this is within measuring error: its hardest sentences
     # are pointed at as info, not as a warning that holds the reply back.
-    grade_margin: float
+    grade_margin: float = bounded(1.0, minimum=0.0, maximum=10.0)
     # Fewer prose words than this give no grade: the formula is unstable on a few sentences.
-    min_words_for_grade: int
+    min_words_for_grade: int = bounded(40, minimum=1)
     # How many of the hardest sentences to point at when the draft is over its target.
-    hardest_sentences: int
-    max_sentence_words: int
-    max_paragraph_sentences: int
+    hardest_sentences: int = bounded(3, minimum=0)
+    # A sentence longer than this many words is hard to follow on any screen.
+    max_sentence_words: int = bounded(25, minimum=1)
+    # A paragraph of more sentences than this reads as a wall of text.
+    max_paragraph_sentences: int = bounded(5, minimum=1)
     # Profiles whose paragraphs are held to max-paragraph-sentences (replies are read on phones).
-    long_paragraph_profiles: tuple[str, ...]
+    long_paragraph_profiles: tuple[Profile, ...] = ("reply",)
 
 
 # A sentence shorter than this has too few words for its own grade to mean anything.
