@@ -68,8 +68,18 @@ def check(
     ] = None,
     config: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--config", help="A checklist.toml to use over the one found from here upwards."),
+        typer.Option(
+            "--config",
+            help="A checklist.toml (or a pyproject.toml's [tool.empathylint]) to use over the one "
+            "nearest to each file.",
+        ),
     ] = None,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            help="Show the settings in force for each file and which configuration they come from; check nothing."
+        ),
+    ] = False,
     isolated: Annotated[
         bool, typer.Option(help="Ignore checklist.toml and pyproject.toml files found on disk.")
     ] = False,
@@ -123,7 +133,7 @@ def check(
 ) -> None:
     """Check replies, canned replies and help docs against the support checklist."""
     from empathylint.checking import CheckOptions, check_paths, check_source, default_jobs
-    from empathylint.config import CommandLine, ConfigError, load_config
+    from empathylint.config import CommandLine, ConfigError, Resolver
     from empathylint.engine import INTERNAL_ERROR
     from empathylint.files import STDIN
     from empathylint.fixes import FixError
@@ -140,9 +150,15 @@ def check(
         profile=profile,
     )
     try:
-        settings = load_config(RULES, config_file=config, command_line=flags, isolated=isolated)
+        resolver = Resolver(RULES, config_file=config, command_line=flags, isolated=isolated)
     except ConfigError as error:
         raise _fail(str(error)) from None
+    settings = resolver.root
+    if show_settings:
+        from empathylint.config.show import show_settings as describe
+
+        typer.echo(describe(paths, resolver), nl=False)
+        return
 
     customer_text = None
     if customer_message is not None:
@@ -163,7 +179,7 @@ def check(
     if output_format not in OUTPUT_FORMATS:
         raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
     # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(paths, settings, options, jobs=1 if fix or diff else jobs or default_jobs())
+    results = check_paths(paths, resolver, options, jobs=1 if fix or diff else jobs or default_jobs())
     run = Run(
         settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes, explain_context=explain_context
     )
@@ -172,7 +188,9 @@ def check(
 
         fixing = fix_results(
             results,
-            lambda source, text: check_source(dataclasses.replace(source, text=text), settings, options),
+            lambda source, text: check_source(
+                dataclasses.replace(source, text=text), resolver.for_path(source.path), options
+            ),
             unsafe_fixes=unsafe_fixes,
             write=not diff,
             is_stdin=lambda source: (

@@ -77,15 +77,14 @@ def _pyproject_section(text: str) -> str:
     return re.sub(r"^(\s*\[+)\s*tool\.empathylint\.?", r"\1", text, flags=re.MULTILINE)
 
 
-def discover(start: Path) -> Layer | None:
-    """The nearest checklist.toml, or pyproject.toml with [tool.empathylint], upwards."""
-    for folder in (start, *start.parents):
-        candidate = folder / USER_CONFIG_NAME
-        if candidate.is_file():
-            return read_layer(candidate)
-        pyproject = folder / PYPROJECT_NAME
-        if pyproject.is_file():
-            layer = read_layer(pyproject, pyproject=True)
-            if layer.table:
-                return layer
+def config_in(folder: Path) -> Layer | None:
+    """The folder's checklist.toml, else its pyproject.toml when that has [tool.empathylint]."""
+    candidate = folder / USER_CONFIG_NAME
+    if candidate.is_file():
+        return read_layer(candidate)
+    pyproject = folder / PYPROJECT_NAME
+    if pyproject.is_file():
+        layer = read_layer(pyproject, pyproject=True)
+        if layer.table:
+            return layer
     return None

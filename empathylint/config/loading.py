@@ -3,21 +3,22 @@
 Layers, each overriding the one before key by key (tables merge, lists replace, and a
 list key `extend-<key>` appends to `<key>` instead):
   1. the defaults, in code (each rule's settings class, config/sections.py),
-  2. the user's checklist.toml, or [tool.empathylint] in pyproject.toml, found from the
-     current directory upwards,
-  3. --config FILE,
+  2. the checklist.toml, or [tool.empathylint] in pyproject.toml, nearest to the file
+     checked: in its folder or the first folder above that has one,
+  3. --config FILE (a checklist.toml, or a pyproject.toml's [tool.empathylint]),
   4. command-line flags (--select, --ignore, --fail-on, --profile).
 Each layer is validated on its own, so an error names the file, the key and the line.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from empathylint.config.layers import Layer, discover, read_layer
+from empathylint.config.layers import PYPROJECT_NAME, Layer, config_in, read_layer
 from empathylint.config.resolved import Config
 from empathylint.config.schema import EXTEND, Schema, build_settings
 from empathylint.config.sections import DEFAULT_PROFILE_GLOBS, FileGlobs, Options
@@ -50,30 +51,89 @@ def load_config(
     isolated: bool = False,
     overrides: Mapping[str, Any] | None = None,
 ) -> Config:
-    """The configuration in force. `overrides` is a last layer given as a table (the same
-    shape as checklist.toml), for programs and tests that drive empathylint directly."""
-    rules = tuple(rules)
-    root = cwd or Path.cwd()
-    layers = []
-    if not isolated:
-        found = discover(root)
-        if found is not None:
-            layers.append(found)
-            root = Path(found.path).resolve().parent
-    if config_file is not None:
-        layers.append(read_layer(config_file))
-        root = config_file.resolve().parent if not isolated else root
-    if overrides:
-        layers.append(Layer("overrides", dict(overrides)))
-    if command_line is not None:
-        layers.append(_command_line_layer(command_line))
+    """The configuration in force in the current folder (or `cwd`). `overrides` is a last
+    layer given as a table (the shape of checklist.toml), for programs and tests."""
+    resolver = Resolver(
+        rules, cwd=cwd, config_file=config_file, command_line=command_line, isolated=isolated, overrides=overrides
+    )
+    return resolver.root
 
-    schema = Schema(rules)
-    merged: dict[str, Any] = {}
-    for layer in layers:
-        schema.validate(layer)
-        merged = merge(merged, layer.table)
-    return _build(rules, merged, (BUILT_IN, *(layer.path for layer in layers)), root)
+
+class Resolver:
+    """The configuration in force for each file, as ruff finds its settings: the nearest
+    checklist.toml (or pyproject.toml with [tool.empathylint]) in the file's folder or
+    above, under --config and the command line. Each folder is looked up once and each
+    configuration file read and validated once per run.
+
+    `root` is the configuration of the current folder, whose fail-on decides the run."""
+
+    def __init__(
+        self,
+        rules: Iterable[AnyRule],
+        *,
+        cwd: Path | None = None,
+        config_file: Path | None = None,
+        command_line: CommandLine | None = None,
+        isolated: bool = False,
+        overrides: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.rules = tuple(rules)
+        self.isolated = isolated
+        self._schema = Schema(self.rules)
+        self._cwd = Path(os.path.abspath(cwd or Path.cwd()))
+        self._after: list[Layer] = []
+        self._config_root: Path | None = None
+        if config_file is not None:
+            self._after.append(read_layer(config_file, pyproject=config_file.name == PYPROJECT_NAME))
+            self._config_root = Path(os.path.abspath(config_file)).parent
+        if overrides:
+            self._after.append(Layer("overrides", dict(overrides)))
+        if command_line is not None and _command_line_layer(command_line).table:
+            self._after.append(_command_line_layer(command_line))
+        for layer in self._after:
+            self._schema.validate(layer)
+        self._nearest_by_folder: dict[Path, Layer | None] = {}
+        self._by_source: dict[str | None, Config] = {}
+        self.root = self.for_folder(self._cwd)
+
+    def for_path(self, path: str | Path | None) -> Config:
+        """The configuration of a file (its folder's); the current folder's for standard
+        input without --stdin-filename (None)."""
+        if path is None:
+            return self.root
+        return self.for_folder(Path(os.path.abspath(path)).parent)
+
+    def for_folder(self, folder: Path) -> Config:
+        found = None if self.isolated else self._nearest(folder)
+        key = found.path if found is not None else None
+        if key not in self._by_source:
+            self._by_source[key] = self._load(found)
+        return self._by_source[key]
+
+    def _nearest(self, folder: Path) -> Layer | None:
+        visited: list[Path] = []
+        found: Layer | None = None
+        for candidate in (folder, *folder.parents):
+            if candidate in self._nearest_by_folder:
+                found = self._nearest_by_folder[candidate]
+                break
+            visited.append(candidate)
+            found = config_in(candidate)
+            if found is not None:
+                break
+        for candidate in visited:
+            self._nearest_by_folder[candidate] = found
+        return found
+
+    def _load(self, found: Layer | None) -> Config:
+        layers = [found, *self._after] if found is not None else self._after
+        if found is not None:
+            self._schema.validate(found)
+        merged: dict[str, Any] = {}
+        for layer in layers:
+            merged = merge(merged, layer.table)
+        root = self._config_root or (Path(found.path).resolve().parent if found is not None else self._cwd)
+        return _build(self.rules, merged, (BUILT_IN, *(layer.path for layer in layers)), root)
 
 
 def _command_line_layer(flags: CommandLine) -> Layer:

@@ -79,6 +79,10 @@ class Config:
                 return profile
         return self.default_profile
 
+    def excludes(self, path: str) -> bool:
+        """Whether [files] exclude leaves this file out."""
+        return matches_any(relative_to(path, self.root), self.exclude)
+
     def ignores_for(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:
             return ()
