@@ -19,7 +19,7 @@ _GREETING = re.compile(
         | good\s+(?:morning|afternoon|evening|day)
         | hi|hello|hey|heya|hiya|howdy|dear|greetings|morning|afternoon|evening|hallo|hola
         )\b
-        (?P<rest>(?:[^\n.!?:;,—–]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.){0,120})
+        (?P<rest>(?:[^\n.!?:;,—–]|(?:(?<=Mr)|(?<=Ms)|(?<=Mrs)|(?<=Dr))\.){0,120})
         (?P<end>[,!:;—–]|\.(?=\s*$)|\s*$)""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )

@@ -123,13 +123,34 @@ def test_no_edit_outside_the_body(tmp_path: Path) -> None:
 # --- user regexes: data, checked at load, compiled once ------------------------------------
 
 
-def test_user_regexes_are_compiled_once_per_run() -> None:
-    from empathylint.language.user_regex import compile_user_regex
+def test_user_regexes_are_compiled_once_per_settings() -> None:
+    from empathylint.rules.house_style import Settings
 
-    assert compile_user_regex(r"\bASAP\b") is compile_user_regex(r"\bASAP\b")
+    settings = Settings(patterns={r"\bASAP\b": "Give a time."})
+    assert settings.compiled_patterns is settings.compiled_patterns
 
 
-@pytest.mark.parametrize("pattern", [r"(a+)+", r"(\w*)*", r"(a|aa)+", r"(x+x+)+y", r"(?:[A-Z]{2,}\s?)+"])
+# Patterns known to backtrack catastrophically in Python's re (each hung a check past 60 s,
+# or grew with the square of a long line), in the shapes the guard must refuse.
+KNOWN_CATASTROPHIC = [
+    r"(a+)+",
+    r"(\w*)*",
+    r"(a|aa)+",
+    r"(x+x+)+y",
+    r"(?:[A-Z]{2,}\s?)+",
+    r"(a+){2,30}!x",
+    r"(a?){30}a{30}",
+    r"a*a*a*a*a*a*a*a*c",
+    r"\s+$",
+    r"(.*a){20}",
+    r"(?i)(?:Ab|aB)*c",
+    r"(\d+\.?)+%",
+    r"^(([a-z])+.)+[A-Z]([a-z])+$",
+    r"(?:\w+\s+)*:",
+]
+
+
+@pytest.mark.parametrize("pattern", KNOWN_CATASTROPHIC)
 def test_patterns_that_can_backtrack_catastrophically_are_refused(pattern: str) -> None:
     from empathylint.language.user_regex import UnsafePattern, compile_user_regex, regex_problem
 
@@ -146,6 +167,12 @@ def test_ordinary_patterns_are_accepted(pattern: str) -> None:
     from empathylint.language.user_regex import regex_problem
 
     assert regex_problem(pattern) is None
+
+
+def test_a_pattern_nested_past_the_parser_is_refused_in_one_line(tmp_path: Path) -> None:
+    from empathylint.language.user_regex import regex_problem
+
+    assert regex_problem("(" * 5000 + "a" + ")" * 5000) is not None
 
 
 def test_configuration_is_data_never_code(tmp_path: Path) -> None:

@@ -42,11 +42,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from empathylint.config import ConfigError
+from empathylint.config.layers import read_bounded
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span, word_matches, words
 from empathylint.language import spelling
 from empathylint.rule import Code, Rule
+
+# A words-file larger than this is not a word list (`/dev/zero`, a log file named by mistake).
+WORDS_FILE_MAX_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,7 @@ class Settings:
         if not settings.words_file:
             return settings
         path = root / settings.words_file
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise ConfigError(str(path), f"[rules.proofread] words-file cannot be read: {reason}") from None
-        except UnicodeDecodeError:
-            raise ConfigError(str(path), "[rules.proofread] words-file is not UTF-8 text") from None
+        text = read_bounded(path, str(path), "[rules.proofread] words-file", WORDS_FILE_MAX_BYTES)
         from_file = tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
         return replace(settings, words=settings.words + from_file)
 
