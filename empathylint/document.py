@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from empathylint.language.knowledge import Language, default_language
-from empathylint.language.vocabulary import data_table
+from empathylint.language.vocabulary import data_table, known_words
 
 OBJECT = "\ufffc"
 """Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
@@ -195,11 +195,13 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # --- sentences, paragraphs, words -------------------------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "approx", "dept", "inc", "ltd", "co", "jr", "sr"}
-    | {"fig", "min", "max", "est"}
-)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
+SENTENCE_CLOSERS = ".!?…"
+"""What ends a sentence, for every part of the tool that needs to know (a run of them, then
+CLOSING_MARKS, then white space)."""
+CLOSING_MARKS = "\"'”’)]"
+"""What may follow a sentence's closing punctuation and still belong to it."""
+SENTENCE_ENDING = f"[{re.escape(SENTENCE_CLOSERS)}]+[{re.escape(CLOSING_MARKS)}]*"
+_SENTENCE_END = re.compile(SENTENCE_ENDING + r"(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
 # The word (dots kept, as in "e.g") that ends the text searched, to tell an abbreviation's
 # full stop from a sentence's.
@@ -217,7 +219,7 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
     for match in _SENTENCE_END.finditer(text, within.start, within.end):
         if match.group().startswith("."):
             word = _WORD_BEFORE.search(text, start, match.start())
-            if word and word.group().lower().rstrip(".") in _ABBREVIATIONS:
+            if word and word.group().lower().rstrip(".") in known_words("abbreviations"):
                 continue
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _LIST_NUMBER.fullmatch(text, line_start, match.start()):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.diagnostics import Diagnostic, Edit, apply_edits
 from empathylint.engine import FileReport
 from empathylint.files import SourceFile
 
@@ -96,20 +96,6 @@ class _TakenEdits:
         self._ends.insert(index, edit.end)
 
 
-def apply_edits(text: str, fixes: Iterable[Fix]) -> str:
-    """Splice non-overlapping edits in, in one pass from the start (rebuilding the whole text
-    for each edit was quadratic on a long article)."""
-    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: (e.start, e.end))
-    pieces: list[str] = []
-    position = 0
-    for edit in edits:
-        pieces.append(text[position : edit.start])
-        pieces.append(edit.replacement)
-        position = edit.end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
 def fix_text(text: str, check: Callable[[str], FileReport], unsafe_fixes: bool = False) -> FixOutcome:
     """Fix, re-check and fix again until nothing applicable is left (at most MAX_PASSES)."""
     report = check(text)
@@ -118,7 +104,7 @@ def fix_text(text: str, check: Callable[[str], FileReport], unsafe_fixes: bool =
         chosen = choose_fixes(report.diagnostics, unsafe_fixes)
         if not chosen:
             break
-        fixed = apply_edits(text, (d.fix for d in chosen if d.fix is not None))
+        fixed = apply_edits(text, (edit for d in chosen if d.fix is not None for edit in d.fix.edits))
         if fixed == text:
             break
         outcome.applied.update(d.rule_id for d in chosen)

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from empathylint.diagnostics import Edit
-from empathylint.language.phrase_edits import apply_edits
+from empathylint.diagnostics import Edit, apply_edits
 from empathylint.language.phrases import compile_phrases
 from tests.conftest import FIXTURES, ROOT, lint_text, tomllib
 

@@ -145,7 +145,6 @@ def default_lexicon() -> MoodLexicon:
 
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2764]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’*-]*")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,11 +263,15 @@ def _shouting_cues(message: str, acronyms: Collection[str]) -> list[MoodCue]:
 
 def _punctuation_cues(message: str, word_cues: list[MoodCue]) -> list[MoodCue]:
     """ "?!" and "!!!" sharpen an upset sentence; single "!" in a calm one reads as cheer."""
+    # Sentences as the rules split them; imported here because the Document carries the
+    # lexicon this module defines.
+    from empathylint.document import Span, split_sentences
+
     cues: list[MoodCue] = []
     exclamations = 0.0
     upset_words = {c.found for c in word_cues if c.leaning == "upset"}
-    for sentence in _SENTENCE.finditer(message):
-        text = sentence.group()
+    for sentence in split_sentences(message, Span(0, len(message))):
+        text = message[sentence.start : sentence.end]
         lowered = " ".join(text.lower().split())
         angry_sentence = any(word in lowered for word in upset_words) or _is_shouted(text)
         if "?!" in text or "!?" in text:

@@ -41,3 +41,10 @@ def default_phrases(group: str, key: str) -> Callable[[], tuple[str, ...]]:
 def default_rewrites(group: str, key: str) -> Callable[[], dict[str, str]]:
     """A default_factory: the table `key` (phrase = rewrite) of language/data/phrases/<group>.toml."""
     return lambda: dict(data_table(f"phrases/{group}")[key])
+
+
+@functools.cache
+def known_words(key: str) -> frozenset[str]:
+    """A list of language/data/words.toml (abbreviations, titles, words that name nobody):
+    what reading a draft relies on before any rule's settings come into play."""
+    return frozenset(data_table("words")[key])

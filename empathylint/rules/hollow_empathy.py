@@ -47,6 +47,8 @@ class Settings:
     stacked_limit: int = bounded(3, minimum=1)
     # What to suggest after sympathy with no action.
     action_suggestion: str = "Here's what I've done: … I'll update you by tomorrow at 5pm."
+    # Words before a step's verb: "Please click", "Then open", "Just try".
+    lead_ins: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "lead-ins"))
     # What to suggest in place of stacked sympathy.
     pivot: str = "Let's get this sorted: …"
 
@@ -54,6 +56,7 @@ class Settings:
     actions = phrase_matcher("action_phrases")
     instruction_verb_set = phrase_set("instruction_verbs")
     not_done_set = phrase_set("not_done")
+    lead_in_set = phrase_set("lead_ins")
 
 
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
@@ -63,7 +66,6 @@ _DONE = re.compile(
     r"(?P<verb>[a-z]+ed|sent|made|set|put|given|done|found|run|written|taken|built|rebuilt|shipped|paid|split)\b",
     re.IGNORECASE,
 )
-_LEAD_INS = ("please", "just", "then", "first", "next", "now", "simply", "and", "so")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -100,7 +102,7 @@ def has_action(doc: Document, settings: Settings) -> bool:
         return True
     if any(m.group("verb").lower() not in settings.not_done_set for m in _DONE.finditer(text, body.start, body.end)):
         return True
-    return any(_opening_verb(doc.slice(s)) in settings.instruction_verb_set for s in doc.body_sentences)
+    return any(_opening_verb(doc.slice(s), settings) in settings.instruction_verb_set for s in doc.body_sentences)
 
 
 def _has_link(doc: Document) -> bool:
@@ -114,10 +116,10 @@ def _has_link(doc: Document) -> bool:
     return False
 
 
-def _opening_verb(sentence: str) -> str:
+def _opening_verb(sentence: str, settings: Settings) -> str:
     """The first word of a sentence after lead-ins such as "Please" or "Then"."""
     words = re.findall(r"[A-Za-z]+", sentence.lower())
-    while words and words[0] in _LEAD_INS:
+    while words and words[0] in settings.lead_in_set:
         words.pop(0)
     return words[0] if words else ""
 

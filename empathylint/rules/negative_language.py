@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of
-from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher
+from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule
 
@@ -57,6 +57,9 @@ class Settings:
     stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
     # Negated capabilities of the product, reported as info when the subject is not a person.
     product_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "product-limits"))
+    # People as the subject make a negated capability a refusal (say-no-with-why's business),
+    # not a product limit: "we don't support" is one, "the export can't handle" the other.
+    refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
     # Phrases that contain a flagged one but mean something else ("you can't be charged twice").
     exceptions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "exceptions"))
 
@@ -67,6 +70,7 @@ class Settings:
     stock_negatives_matcher = phrase_matcher("stock_negatives")
     product_limits_matcher = phrase_matcher("product_limits")
     exceptions_matcher = phrase_matcher("exceptions")
+    refusal_subject_set = phrase_set("refusal_subjects")
     framing_rewrites = phrase_lookup("framing")
     blame_rewrites = phrase_lookup("blame")
     commands_rewrites = phrase_lookup("commands")
@@ -97,9 +101,6 @@ _MESSAGES = {
 # rewrite changes what the sentence says and needs a person to check it.
 _SAFE_CODES = frozenset({"condescension"})
 
-# People as the subject: "we don't support" is a refusal (the say-no checks' business), not
-# a product limit; "the export can't handle" is.
-_PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
 
 _UNTIL = re.compile(r"until", re.IGNORECASE)
 _CANT_UNTIL = re.compile(
@@ -146,7 +147,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         for match in find_phrases(matcher, doc.text, doc.body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
     for match in find_phrases(settings.product_limits_matcher, doc.text, doc.body):
-        if _subject_word(doc.text, match.start()) not in _PEOPLE:
+        if _subject_word(doc.text, match.start()) not in settings.refusal_subject_set:
             findings.append(_Finding("product-limit", Span(match.start(), match.end()), None))
     kept: list[_Finding] = []
     exception_starts = [span.start for span in exceptions]

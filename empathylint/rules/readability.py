@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from empathylint.diagnostics import Diagnostic, Severity
-from empathylint.document import OBJECT, Document, Profile, Span, count_words
+from empathylint.document import OBJECT, SENTENCE_ENDING, Document, Profile, Span, count_words
 from empathylint.rule import Code, Metrics, Rule, bounded, bounded_values
 
 
@@ -62,7 +62,7 @@ _MIN_WORDS_FOR_SENTENCE_GRADE = 5
 # Words of this many syllables and more are the ones worth replacing first.
 _LONG_WORD_SYLLABLES = 4
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)])[ \t]", re.MULTILINE)
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ENDS_SENTENCE = re.compile(SENTENCE_ENDING + "$")
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ class Settings:
         default_factory=default_phrases("unnecessary-words", "filler-before-action")
     )
     action_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "action-words"))
+    # Words whose warmth depends on what follows them ("really sorry", "very glad").
+    intensifiers: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "intensifiers"))
     # Where "really", "very" and "quite" carry warmth: thanks, apologies and empathy.
     keep_intensifier_before: tuple[str, ...] = field(
         default_factory=default_phrases("unnecessary-words", "keep-intensifier-before")
@@ -71,10 +73,8 @@ class Settings:
     before_action = phrase_set("filler_before_action")
     action_word_set = phrase_set("action_words")
     keep_intensifier_set = phrase_set("keep_intensifier_before")
+    intensifier_set = phrase_set("intensifiers")
     exceptions_matcher = phrase_matcher("exceptions")
-
-
-_INTENSIFIERS = frozenset({"really", "very", "so", "quite"})
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -97,7 +97,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             starts_sentence(text, span.start) or following in settings.action_word_set
         ):
             continue
-        if word in _INTENSIFIERS and following in settings.keep_intensifier_set:
+        if word in settings.intensifier_set and following in settings.keep_intensifier_set:
             continue
         taken.add(span)
         yield _filler(doc, span)

@@ -43,8 +43,14 @@ class Settings:
     )
     # What a canned reply should greet with.
     template_placeholder: str = "{{ticket.requester.first_name}}"
+    # Words after a name that end it: "Hi Maria and welcome aboard", "Hi Tom & Zoë".
+    name_ends: tuple[str, ...] = field(default_factory=default_phrases("use-their-name", "name-ends"))
+    # Lower-case words inside a name: "Hi Ludwig van Beethoven".
+    name_particles: tuple[str, ...] = field(default_factory=default_phrases("use-their-name", "name-particles"))
 
     generic = phrase_set("generic_names")
+    name_end_set = phrase_set("name_ends")
+    particle_set = phrase_set("name_particles")
     impersonal = phrase_matcher("impersonal_greetings")
 
 
@@ -70,7 +76,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield from _check_placeholders(placeholders)
         return
     written = doc.slice(name_span) if name_span else ""
-    addressed = _addressed_names(written, name_span.start if name_span else 0, settings.generic)
+    addressed = _addressed_names(written, name_span.start if name_span else 0, settings)
     if name_span is None or not addressed:
         yield _generic_greeting(doc, settings, name_span)
         return
@@ -87,13 +93,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield from _check_against_customer(doc.customer_name, addressed)
 
 
-# Words after a name that end it: "Hi Maria and welcome aboard", "Hi Tom & Zoë".
-_NAME_ENDS = frozenset({"&", "and", "hope", "how", "i", "it's", "thanks", "thank", "welcome", "we", "you"})
-# Lower-case words that belong inside a name: "Ana de la Cruz", "Sem van Dijk".
-_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von"})
-
-
-def _addressed_names(written: str, offset: int, generic: frozenset[str]) -> list[tuple[int, str]]:
+def _addressed_names(written: str, offset: int, settings: Settings) -> list[tuple[int, str]]:
     """The words of the greeting that name someone, with their offsets in the text.
 
     Generic words ("there", "team") are no one; a name ends at a connecting word or, once a
@@ -102,11 +102,11 @@ def _addressed_names(written: str, offset: int, generic: frozenset[str]) -> list
     addressed: list[tuple[int, str]] = []
     for start, token in _token_spans(written, offset):
         word = normalize(token)
-        if word in _NAME_ENDS:
+        if word in settings.name_end_set:
             break
-        if word in generic:
+        if word in settings.generic:
             continue
-        if addressed and token[0].islower() and word not in _PARTICLES:
+        if addressed and token[0].islower() and word not in settings.particle_set:
             break
         addressed.append((start, token))
     return addressed
