@@ -19,11 +19,11 @@ def cache_dir() -> Path:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write as every file is written (fixes.write_atomic: a temporary file, flushed, then
+    """Write as every file is written (writing.write_atomic: a temporary file, flushed, then
     renamed over), so that a reader never sees half a file; say nothing when the folder
     cannot be written (read-only homes, CI sandboxes): a cache only saves time."""
-    from empathylint.fixes import FixError, write_atomic
+    from empathylint.writing import WriteError, write_atomic
 
-    with contextlib.suppress(OSError, FixError):
+    with contextlib.suppress(OSError, WriteError):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)

@@ -24,19 +24,22 @@ from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
+from empathylint.language.mood import mood_of
 from empathylint.language.phrases import any_phrase, phrase_matcher
 from empathylint.language.vocabulary import default_phrases
-from empathylint.rule import Code, Rule
+from empathylint.rule import Code, Rule, bounded
 
 
 @dataclass(frozen=True)
 class Settings:
     # How many sentences of the body, after the greeting line, count as the opening.
-    opening_sentences: int = 2
+    opening_sentences: int = bounded(2, minimum=1)
     # What thanks the customer.
     thanks_phrases: tuple[str, ...] = field(default_factory=default_phrases("thank-them", "thanks-phrases"))
     # The thanks to suggest when the opening has none.
     suggestion: str = "Thanks for reaching out."
+    # Offered instead when the customer's message says they have written before.
+    repeat_contact_suggestion: str = "Thank you for your patience."
 
     thanks = phrase_matcher("thanks_phrases")
 
@@ -63,8 +66,17 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         "missing-thanks",
         first,
         message,
-        suggestion=f"{settings.suggestion} {doc.slice(first)}",
+        suggestion=f"{_thanks_for_this_customer(doc, settings)} {doc.slice(first)}",
     )
+
+
+def _thanks_for_this_customer(doc: Document, settings: Settings) -> str:
+    """ "Thanks for reaching out" to someone writing for the third time reads as if nobody
+    noticed: a customer who has written before is thanked for their patience."""
+    mood = mood_of(doc)
+    if mood is not None and any(cue.reason == "repeated contact" for cue in mood.cues):
+        return settings.repeat_contact_suggestion
+    return settings.suggestion
 
 
 RULE = Rule(
