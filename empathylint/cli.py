@@ -561,7 +561,7 @@ def explain(
     from rich.markdown import Markdown
     from rich.text import Text
 
-    from empathylint.config import ConfigError, load_config
+    from empathylint.config import ConfigError, Resolver
     from empathylint.reporters.rich_report import make_console
     from empathylint.reporters.rule_docs import rule_markdown, settings_toml
     from empathylint.rules import RULES, rule_by_id
@@ -570,7 +570,7 @@ def explain(
     if rule is None or (rule_id != rule.group and rule_id not in rule.ids):
         raise _fail(f"unknown rule {rule_id!r}; `empathylint rules` lists them")
     try:
-        settings = load_config(RULES, config_file=config, isolated=isolated)
+        settings = Resolver(RULES, config_file=config, isolated=isolated).root
     except ConfigError as error:
         raise _fail(str(error)) from None
     console = make_console()

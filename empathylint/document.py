@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from empathylint.language.knowledge import Language, default_language
-from empathylint.language.vocabulary import data_table, known_words
+from empathylint.language.vocabulary import default_words, known_words
 
 OBJECT = "\ufffc"
 """Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
@@ -65,21 +65,17 @@ class Suppression:
     directive: Span
 
 
-def _placeholder_words(key: str) -> tuple[str, ...]:
-    return tuple(data_table("placeholders")[key])
-
-
 @dataclass(frozen=True)
 class PlaceholderVocabulary:
     """Words inside a placeholder that tell whose name it carries (checklist.toml
     [placeholders]; the defaults are language/data/placeholders.toml)."""
 
     # Words of a placeholder that carries the customer's name ({{ticket.requester.first_name}}).
-    customer_words: tuple[str, ...] = field(default_factory=lambda: _placeholder_words("customer-words"))
+    customer_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "customer-words"))
     # Words of one that carries the agent's ({{current_user.first_name}}); looked for first.
-    agent_words: tuple[str, ...] = field(default_factory=lambda: _placeholder_words("agent-words"))
+    agent_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "agent-words"))
     # Placeholders written as bare capitals in hand-made macros (FIRST_NAME).
-    bare_tokens: tuple[str, ...] = field(default_factory=lambda: _placeholder_words("bare-tokens"))
+    bare_tokens: tuple[str, ...] = field(default_factory=default_words("placeholders", "bare-tokens"))
 
     @functools.cached_property
     def customer_word_set(self) -> frozenset[str]:

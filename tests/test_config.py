@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from empathylint.cli import app
-from empathylint.config import CommandLine, ConfigError, Resolver, load_config
+from empathylint.config import CommandLine, ConfigError, Resolver
 from empathylint.rules import RULES
 from empathylint.rules.thank_them import Settings as ThankThemSettings
 
@@ -34,30 +34,30 @@ def rules_of(result: Result, path: str) -> list[str]:
 
 
 def test_a_setting_no_layer_names_keeps_its_default_in_code(tmp_path: Path) -> None:
-    config = load_config(RULES, cwd=tmp_path, isolated=True)
+    config = Resolver(RULES, cwd=tmp_path, isolated=True).root
     assert config.rule_settings["thank-them"] == ThankThemSettings()
     assert config.sources == ("built-in defaults",)
 
 
 def test_extend_appends_to_the_default_and_a_later_value_replaces_it(tmp_path: Path) -> None:
     write(tmp_path / "checklist.toml", '[rules.thank-them]\nextend-thanks-phrases = ["ta"]\n')
-    extended = load_config(RULES, cwd=tmp_path).rule_settings["thank-them"].thanks_phrases
+    extended = Resolver(RULES, cwd=tmp_path).root.rule_settings["thank-them"].thanks_phrases
     assert extended == (*ThankThemSettings().thanks_phrases, "ta")
     strict = write(tmp_path / "strict.toml", '[rules.thank-them]\nthanks-phrases = ["cheers"]\n')
-    replaced = load_config(RULES, cwd=tmp_path, config_file=strict).rule_settings["thank-them"].thanks_phrases
+    replaced = Resolver(RULES, cwd=tmp_path, config_file=strict).root.rule_settings["thank-them"].thanks_phrases
     assert replaced == ("cheers",)
 
 
 def test_a_table_merges_into_its_default(tmp_path: Path) -> None:
     write(tmp_path / "checklist.toml", '[rules.negative-language.blame]\n"you broke it" = "it broke"\n')
-    blame = load_config(RULES, cwd=tmp_path).rule_settings["negative-language"].blame
+    blame = Resolver(RULES, cwd=tmp_path).root.rule_settings["negative-language"].blame
     assert blame["you broke it"] == "it broke"
     assert blame["your fault"] == "what happened"
 
 
 def test_the_acronym_list_and_the_mood_lexicon_are_configurable(tmp_path: Path) -> None:
     write(tmp_path / "checklist.toml", '[acronyms]\nSLA = "everyday"\n\n[mood]\nextend-frustration = ["grr"]\n')
-    language = load_config(RULES, cwd=tmp_path).language
+    language = Resolver(RULES, cwd=tmp_path).root.language
     assert "SLA" in language.everyday_acronyms and "PDF" in language.everyday_acronyms
     assert "grr" in language.mood.frustration and "furious" in language.mood.frustration
     reply = "Hi Maria,\n\nThanks for writing. Your SLA credit is on its way.\n\nBest,\nSam\n"
@@ -133,7 +133,7 @@ def test_a_broken_configuration_below_is_that_folders_error(tree: Path) -> None:
 
 def test_config_option_reads_the_tool_table_of_a_pyproject(tmp_path: Path) -> None:
     pyproject = write(tmp_path / "pyproject.toml", '[tool.empathylint]\nfail-on = "error"\n')
-    assert load_config(RULES, cwd=tmp_path, isolated=True, config_file=pyproject).fail_on.label == "error"
+    assert Resolver(RULES, cwd=tmp_path, isolated=True, config_file=pyproject).root.fail_on.label == "error"
 
 
 def test_the_resolver_reads_each_configuration_once(tree: Path) -> None:
@@ -178,11 +178,11 @@ def test_the_resolver_reads_each_configuration_once(tree: Path) -> None:
 def test_a_mistake_is_named_with_its_line_and_the_likely_fix(tmp_path: Path, content: str, expected: str) -> None:
     write(tmp_path / "checklist.toml", content)
     with pytest.raises(ConfigError) as raised:
-        load_config(RULES, cwd=tmp_path)
+        Resolver(RULES, cwd=tmp_path)
     assert expected in str(raised.value)
     assert raised.value.line is not None and raised.value.line <= content.count("\n")
 
 
 def test_a_command_line_selector_gets_a_suggestion_too(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"did you mean 'negative-language'\?"):
-        load_config(RULES, cwd=tmp_path, command_line=CommandLine(select=("negative-langauge",)))
+        Resolver(RULES, cwd=tmp_path, command_line=CommandLine(select=("negative-langauge",)))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from empathylint.config import ConfigError, load_config
+from empathylint.config import ConfigError, Resolver
 from empathylint.config.layers import MAX_CONFIG_BYTES
 from empathylint.config.paths import glob_match
 from empathylint.rules import RULES
@@ -51,10 +51,10 @@ def test_a_deeply_nested_checklist_is_a_one_line_error(tmp_path: Path, content: 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_device_named_as_configuration_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not a regular file"):
-        load_config(RULES, cwd=tmp_path, isolated=True, config_file=Path("/dev/zero"))
+        Resolver(RULES, cwd=tmp_path, isolated=True, config_file=Path("/dev/zero"))
     (tmp_path / "checklist.toml").write_text('[rules.proofread]\nwords-file = "/dev/zero"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="words-file is not a regular file"):
-        load_config(RULES, cwd=tmp_path)
+        Resolver(RULES, cwd=tmp_path)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
@@ -71,12 +71,12 @@ def test_a_configuration_file_over_the_size_limit_is_refused_unread(tmp_path: Pa
     config = tmp_path / "checklist.toml"
     config.write_text("# " + "x" * MAX_CONFIG_BYTES + "\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="too large"):
-        load_config(RULES, cwd=tmp_path)
+        Resolver(RULES, cwd=tmp_path)
 
 
 def test_a_folder_named_as_configuration_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="is a folder"):
-        load_config(RULES, cwd=tmp_path, isolated=True, config_file=tmp_path)
+        Resolver(RULES, cwd=tmp_path, isolated=True, config_file=tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from empathylint.cli import app
+from tests.test_regex_safety import CATASTROPHES, QUADRATIC
 
 MISSPELT = "Hi Jonh,\n\nThanks for reaching out! Your refund is on its way.\n\nCheers,\nSam\n"
 FIX_JOHN = ["check", "--isolated", "--select", "use-their-name", "--customer", "John", "--fix"]
@@ -166,28 +167,10 @@ def test_user_regexes_are_compiled_once_per_settings() -> None:
     assert settings.compiled_patterns is settings.compiled_patterns
 
 
-# Patterns known to backtrack catastrophically in Python's re (each hung a check past 60 s,
-# or grew with the square of a long line), in the shapes the guard must refuse.
-KNOWN_CATASTROPHIC = [
-    r"(a+)+",
-    r"(\w*)*",
-    r"(a|aa)+",
-    r"(x+x+)+y",
-    r"(?:[A-Z]{2,}\s?)+",
-    r"(a+){2,30}!x",
-    r"(a?){30}a{30}",
-    r"a*a*a*a*a*a*a*a*c",
-    r"\s+$",
-    r"(.*a){20}",
-    r"(?i)(?:Ab|aB)*c",
-    r"(\d+\.?)+%",
-    r"^(([a-z])+.)+[A-Z]([a-z])+$",
-    r"(?:\w+\s+)*:",
-]
-
-
-@pytest.mark.parametrize("pattern", KNOWN_CATASTROPHIC)
+@pytest.mark.parametrize("pattern", CATASTROPHES + QUADRATIC)
 def test_patterns_that_can_backtrack_catastrophically_are_refused(pattern: str) -> None:
+    """The shapes tests/test_regex_safety.py lists (each hung a check past 60 s, or grew with
+    the square of a long line) are refused in checklist.toml."""
     from empathylint.language.user_regex import UnsafePattern, compile_user_regex, regex_problem
 
     assert regex_problem(pattern) is not None

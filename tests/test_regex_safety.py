@@ -154,12 +154,16 @@ CATASTROPHES = [
     r"(?i)(?:A|a)+b",  # alike only when case is ignored
     r"(?x) ( a + ) + b",  # verbose
     r"(?:a|a?)+b",  # an alternative that can match nothing
+    r"(.*a){20}",
+    r"(\d+\.?)+%",
+    r"^(([a-z])+.)+[A-Z]([a-z])+$",
 ]
 QUADRATIC = [
     r"a*a*a*a*a*a*c",  # adjacent repeats over one set
     r"\s+$",  # tried from every space of a long run
     r"\w+ing\b",
     r"x\s+\s*y",
+    r"(?:\w+\s+)*:",
 ]
 SAFE = [
     r"(?:\S+\s+){2,}\S*",

@@ -11,7 +11,7 @@ settings once.
 """
 
 from empathylint.config.layers import USER_CONFIG_NAME, ConfigError
-from empathylint.config.loading import CommandLine, Resolver, load_config
+from empathylint.config.loading import CommandLine, Resolver
 from empathylint.config.paths import glob_match
 from empathylint.config.resolved import ALL, Config, FileSettings
 
@@ -24,5 +24,4 @@ __all__ = [
     "FileSettings",
     "Resolver",
     "glob_match",
-    "load_config",
 ]

@@ -42,23 +42,6 @@ class CommandLine:
     profile: str | None = None
 
 
-def load_config(
-    rules: Iterable[AnyRule],
-    *,
-    cwd: Path | None = None,
-    config_file: Path | None = None,
-    command_line: CommandLine | None = None,
-    isolated: bool = False,
-    overrides: Mapping[str, Any] | None = None,
-) -> Config:
-    """The configuration in force in the current folder (or `cwd`). `overrides` is a last
-    layer given as a table (the shape of checklist.toml), for programs and tests."""
-    resolver = Resolver(
-        rules, cwd=cwd, config_file=config_file, command_line=command_line, isolated=isolated, overrides=overrides
-    )
-    return resolver.root
-
-
 class Resolver:
     """The configuration in force for each file, as ruff finds its settings: the nearest
     checklist.toml (or pyproject.toml with [tool.empathylint]) in the file's folder or

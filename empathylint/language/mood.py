@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Literal
 
 from empathylint.language.acronyms import default_acronyms
 from empathylint.language.phrases import normalize, phrase_matcher
-from empathylint.language.vocabulary import data_table
+from empathylint.language.vocabulary import default_words
 
 if TYPE_CHECKING:
     from empathylint.document import Document
@@ -76,31 +76,27 @@ _CUE_LISTS: Mapping[str, tuple[Leaning, float]] = {
 }
 
 
-def _default(key: str) -> tuple[str, ...]:
-    return tuple(data_table("mood")[key])
-
-
 @dataclass(frozen=True)
 class MoodLexicon:
     """The words a mood is read from: [mood] in checklist.toml, by default
     language/data/mood.toml. Phrases are lower case; "*" ends a stem ("fuck*")."""
 
-    frustration: tuple[str, ...] = field(default_factory=lambda: _default("frustration"))
-    strong_words: tuple[str, ...] = field(default_factory=lambda: _default("strong-words"))
-    profanity: tuple[str, ...] = field(default_factory=lambda: _default("profanity"))
-    repeated_contact: tuple[str, ...] = field(default_factory=lambda: _default("repeated-contact"))
-    cost_to_them: tuple[str, ...] = field(default_factory=lambda: _default("cost-to-them"))
-    persistence: tuple[str, ...] = field(default_factory=lambda: _default("persistence"))
-    churn: tuple[str, ...] = field(default_factory=lambda: _default("churn"))
-    cheerful_words: tuple[str, ...] = field(default_factory=lambda: _default("cheerful-words"))
+    frustration: tuple[str, ...] = field(default_factory=default_words("mood", "frustration"))
+    strong_words: tuple[str, ...] = field(default_factory=default_words("mood", "strong-words"))
+    profanity: tuple[str, ...] = field(default_factory=default_words("mood", "profanity"))
+    repeated_contact: tuple[str, ...] = field(default_factory=default_words("mood", "repeated-contact"))
+    cost_to_them: tuple[str, ...] = field(default_factory=default_words("mood", "cost-to-them"))
+    persistence: tuple[str, ...] = field(default_factory=default_words("mood", "persistence"))
+    churn: tuple[str, ...] = field(default_factory=default_words("mood", "churn"))
+    cheerful_words: tuple[str, ...] = field(default_factory=default_words("mood", "cheerful-words"))
     # Words that turn a cue round when they stand up to three words before it.
-    negators: tuple[str, ...] = field(default_factory=lambda: _default("negators"))
+    negators: tuple[str, ...] = field(default_factory=default_words("mood", "negators"))
     # "I can't believe how frustrating this is" is more upset, not less.
-    not_negating_verbs: tuple[str, ...] = field(default_factory=lambda: _default("not-negating-verbs"))
+    not_negating_verbs: tuple[str, ...] = field(default_factory=default_words("mood", "not-negating-verbs"))
     # Phrases that carry their own "no": a negator before them does not turn them round.
-    self_negating: tuple[str, ...] = field(default_factory=lambda: _default("self-negating"))
-    upset_emoji: tuple[str, ...] = field(default_factory=lambda: _default("upset-emoji"))
-    cheerful_emoticons: tuple[str, ...] = field(default_factory=lambda: _default("cheerful-emoticons"))
+    self_negating: tuple[str, ...] = field(default_factory=default_words("mood", "self-negating"))
+    upset_emoji: tuple[str, ...] = field(default_factory=default_words("mood", "upset-emoji"))
+    cheerful_emoticons: tuple[str, ...] = field(default_factory=default_words("mood", "cheerful-emoticons"))
 
     self_negating_matcher = phrase_matcher("self_negating")
 

@@ -33,9 +33,14 @@ def data_table(name: str) -> Mapping[str, Any]:
     return parse_toml((DATA / f"{name}.toml").read_text(encoding="utf-8"))
 
 
+def default_words(name: str, key: str) -> Callable[[], tuple[str, ...]]:
+    """A default_factory: the list `key` of language/data/<name>.toml."""
+    return lambda: tuple(data_table(name)[key])
+
+
 def default_phrases(group: str, key: str) -> Callable[[], tuple[str, ...]]:
-    """A default_factory: the list `key` of language/data/phrases/<group>.toml."""
-    return lambda: tuple(data_table(f"phrases/{group}")[key])
+    """A default_factory: the list `key` of a rule's language/data/phrases/<group>.toml."""
+    return default_words(f"phrases/{group}", key)
 
 
 def default_rewrites(group: str, key: str) -> Callable[[], dict[str, str]]:
