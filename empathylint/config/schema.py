@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -32,9 +33,17 @@ class Setting:
     maximum: float | None = None
 
 
+@functools.cache
+def _type_hints(settings_class: type) -> dict[str, Any]:
+    """The class's field types, resolved once (get_type_hints evaluates every annotation)."""
+    return typing.get_type_hints(settings_class)
+
+
+@functools.cache
 def settings_keys(settings_class: type) -> dict[str, Setting]:
-    """The keys of a settings class as checklist.toml spells them (kebab-case)."""
-    hints = typing.get_type_hints(settings_class)
+    """The keys of a settings class as checklist.toml spells them (kebab-case); read it,
+    never change it."""
+    hints = _type_hints(settings_class)
     return {
         kebab(f.name): Setting(hints[f.name], f.metadata.get("minimum"), f.metadata.get("maximum"))
         for f in dataclasses.fields(settings_class)
@@ -56,7 +65,9 @@ class Schema:
     def __init__(self, rules: tuple[AnyRule, ...]) -> None:
         self.rules = {rule.group: rule for rule in rules}
         self.rule_ids = {rule_id for rule in rules for rule_id in rule.ids}
-        self.rule_keys = {rule.group: {**_RULE_COMMON, **settings_keys(rule.settings)} for rule in rules}
+        self.rule_keys = {
+            rule.group: {**_RULE_COMMON, **settings_keys(typing.cast(type, rule.settings))} for rule in rules
+        }
         self.top_level = {**settings_keys(Options), **{name: Setting(dict) for name in _TOP_LEVEL_TABLES}}
         self.selectors = sorted({ALL, *self.rules, *self.rule_ids})
 
@@ -214,7 +225,7 @@ def _toml_type(value: Any) -> str:
 def build_settings(base: Any, table: Mapping[str, Any]) -> Any:
     """`base` (a settings object, usually the defaults) with what `table` sets: a value
     replaces the default, a table merges into it key by key, `extend-<key>` appends to it."""
-    hints = typing.get_type_hints(type(base))
+    hints = _type_hints(typing.cast(type, type(base)))
     changes: dict[str, Any] = {}
     for settings_field in dataclasses.fields(base):
         key = kebab(settings_field.name)
