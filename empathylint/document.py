@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
-from empathylint.language.knowledge import Language, default_language
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
 from empathylint.language.vocabulary import default_words, known_words
 
 OBJECT = "\ufffc"
@@ -86,6 +86,20 @@ class PlaceholderVocabulary:
         return frozenset(word.lower() for word in self.agent_words)
 
 
+@dataclass(frozen=True)
+class TeamMoodWords:
+    """A team's own words for the customer's mood (checklist.toml [mood]), read beside the
+    shipped lexicon (language/data/mood.tsv)."""
+
+    # Words and phrases that show a customer is upset; they weigh as frustration.
+    upset_words: tuple[str, ...] = ()
+    # Words that show a customer is in good spirits; they weigh as cheerful words.
+    cheerful_words: tuple[str, ...] = ()
+
+
+NO_TEAM_MOOD_WORDS = TeamMoodWords()
+
+
 @dataclass
 class Document:
     source: str
@@ -95,8 +109,10 @@ class Document:
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
-    # The acronyms and mood lexicon in force, to read the draft and the customer's message with.
-    language: Language = field(default_factory=default_language, repr=False)
+    # A team's own words for reading the customer's mood (checklist.toml [mood]).
+    mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS
+    # The acronyms in force ([acronyms]): capitals that name things, and which ones customers know.
+    acronyms: Acronyms = field(default_factory=shipped_acronyms, repr=False)
     placeholders: tuple[Placeholder, ...] = ()
     greeting: Span | None = None
     greeting_name: Span | None = None

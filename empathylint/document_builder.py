@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from empathylint.document import (
+    NO_TEAM_MOOD_WORDS,
     OBJECT,
     Document,
     Placeholder,
@@ -19,9 +20,10 @@ from empathylint.document import (
     Profile,
     Span,
     Suppression,
+    TeamMoodWords,
     normalize_newlines,
 )
-from empathylint.language.knowledge import Language, default_language
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
 from empathylint.reply_structure import find_greeting, find_sign_off
 
 _PLACEHOLDER = re.compile(
@@ -98,12 +100,13 @@ def build_document(
     path: str,
     profile: Profile,
     vocabulary: PlaceholderVocabulary,
-    language: Language | None = None,
+    acronyms: Acronyms | None = None,
     text: str | None = None,
     offsets: Sequence[int] | None = None,
     customer_name: str | None = None,
     agent_name: str | None = None,
     customer_message: str | None = None,
+    mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS,
     suppressions: Sequence[Suppression] = (),
 ) -> Document:
     """Find placeholders, URLs and emails, mask them, and find greeting, body and sign-off.
@@ -136,7 +139,8 @@ def build_document(
         customer_name=customer_name,
         agent_name=agent_name,
         customer_message=customer_message,
-        language=language or default_language(),
+        mood_words=mood_words,
+        acronyms=acronyms or shipped_acronyms(),
         placeholders=tuple(placeholders),
         greeting=greeting,
         greeting_name=greeting_name,

@@ -55,11 +55,11 @@ def test_a_table_merges_into_its_default(tmp_path: Path) -> None:
     assert blame["your fault"] == "what happened"
 
 
-def test_the_acronym_list_and_the_mood_lexicon_are_configurable(tmp_path: Path) -> None:
-    write(tmp_path / "checklist.toml", '[acronyms]\nSLA = "everyday"\n\n[mood]\nextend-frustration = ["grr"]\n')
-    language = Resolver(RULES, cwd=tmp_path).root.language
-    assert "SLA" in language.everyday_acronyms and "PDF" in language.everyday_acronyms
-    assert "grr" in language.mood.frustration and "furious" in language.mood.frustration
+def test_the_acronym_list_and_the_mood_words_are_configurable(tmp_path: Path) -> None:
+    write(tmp_path / "checklist.toml", '[acronyms]\nSLA = "everyday"\n\n[mood]\nextend-upset-words = ["grr"]\n')
+    config = Resolver(RULES, cwd=tmp_path).root
+    assert "SLA" in config.acronyms.everyday and "PDF" in config.acronyms.everyday
+    assert config.mood_words.upset_words == ("grr",)
     reply = "Hi Maria,\n\nThanks for writing. Your SLA credit is on its way.\n\nBest,\nSam\n"
     write(tmp_path / "reply.txt", reply)
     write(tmp_path / "reply.customer.txt", "Grr. Grr! This broke again, grr.\n")
@@ -171,7 +171,7 @@ def test_the_resolver_reads_each_configuration_once(tree: Path) -> None:
         ('[rules.eli5]\nlong-paragraph-profiles = ["replies"]\n', "items must be one of"),
         ('[rules.jargon]\nprofiles = ["docs"]\n', "(did you mean 'doc'?)"),
         ('[acronyms]\nSLA = "sometimes"\n', "acronyms.SLA must be one of 'everyday', 'spell-out'"),
-        ('[mood]\nfrustrations = ["grr"]\n', "unknown key 'frustrations' in [mood] (did you mean 'frustration'?)"),
+        ('[mood]\nupset-word = ["grr"]\n', "unknown key 'upset-word' in [mood] (did you mean 'upset-words'?)"),
         ("[rules.over-apology]\nmax-apologies = -1\n", "must be at least 0, not -1"),
     ],
 )

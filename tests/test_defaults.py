@@ -13,9 +13,8 @@ import pytest
 
 from empathylint.config.schema import kebab
 from empathylint.config.sections import DEFAULT_PROFILE_GLOBS, FileGlobs, Options
-from empathylint.document import PlaceholderVocabulary
-from empathylint.language.acronyms import default_acronyms
-from empathylint.language.mood import MoodLexicon
+from empathylint.document import PlaceholderVocabulary, TeamMoodWords
+from empathylint.language.acronyms import default_uses
 from empathylint.language.vocabulary import DATA
 from empathylint.rules import RULES
 from tests.conftest import ROOT, tomllib
@@ -48,8 +47,8 @@ def test_the_top_level_is_the_defaults() -> None:
     assert SHIPPED["files"] == as_toml(FileGlobs())
     assert SHIPPED["profiles"] == {name: as_toml(globs) for name, globs in DEFAULT_PROFILE_GLOBS.items()}
     assert SHIPPED["placeholders"] == as_toml(PlaceholderVocabulary())
-    assert SHIPPED["acronyms"] == default_acronyms()
-    assert SHIPPED["mood"] == as_toml(MoodLexicon())
+    assert SHIPPED["acronyms"] == default_uses()
+    assert SHIPPED["mood"] == as_toml(TeamMoodWords())
     assert SHIPPED["severity"] == {} and SHIPPED["per-file-ignores"] == {}
 
 
@@ -118,5 +117,5 @@ def test_every_data_file_is_read() -> None:
     groups = {rule.group for rule in RULES}
     for path in DATA_FILES:
         name = path.relative_to(DATA).with_suffix("").as_posix()
-        assert name in {"acronyms", "mood", "placeholders", "words"} or name.removeprefix("phrases/") in groups, name
+        assert name in {"acronyms", "placeholders", "words"} or name.removeprefix("phrases/") in groups, name
     assert Path(DATA / "phrases").is_dir()

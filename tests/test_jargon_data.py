@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import resources
 
 from empathylint.document import Span
-from empathylint.language.acronyms import default_acronyms
+from empathylint.language.acronyms import shipped_acronyms
 from empathylint.rules.jargon import TAGS, find_terms, parse_terms
 
 DATA = resources.files("empathylint.language").joinpath("data/jargon.tsv").read_text(encoding="utf-8")
@@ -46,6 +46,6 @@ def test_plain_alternatives_are_free_of_jargon() -> None:
 
 
 def test_everyday_acronyms_are_not_also_jargon() -> None:
-    everyday = {acronym for acronym, use in default_acronyms().items() if use == "everyday"}
+    everyday = shipped_acronyms().everyday
     assert everyday
     assert not everyday & {term.term for term in TERMS}

@@ -25,7 +25,6 @@ import pytest
 
 import empathylint
 from empathylint.document import PlaceholderVocabulary
-from empathylint.language.knowledge import Language
 from empathylint.language.regex_safety import EXPONENTIAL, POLYNOMIAL, problems
 from empathylint.rules import RULES
 from tests.conftest import ROOT
@@ -104,8 +103,7 @@ def expected_patterns() -> list[tuple[str, re.Pattern[str]]]:
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 expected.append((f"{module_info.name}.{name}", value))
-    language = Language()
-    holders: list[tuple[str, Any]] = [("mood", language.mood), ("placeholders", PlaceholderVocabulary())]
+    holders: list[tuple[str, Any]] = [("placeholders", PlaceholderVocabulary())]
     holders += [(f"[rules.{rule.group}]", rule.settings()) for rule in RULES]
     for where, settings in holders:
         expected += [(where, pattern) for pattern in _held_by(settings)]

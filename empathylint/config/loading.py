@@ -23,10 +23,8 @@ from empathylint.config.resolved import Config
 from empathylint.config.schema import EXTEND, Schema, build_settings
 from empathylint.config.sections import DEFAULT_PROFILE_GLOBS, FileGlobs, Options
 from empathylint.diagnostics import Severity
-from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
-from empathylint.language.acronyms import default_acronyms
-from empathylint.language.knowledge import Language
-from empathylint.language.mood import default_lexicon
+from empathylint.document import PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.language.acronyms import Acronyms, default_uses
 from empathylint.rule import AnyRule
 
 BUILT_IN = "built-in defaults"
@@ -170,10 +168,6 @@ def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str
         if "profiles" in values:
             rule_profiles[rule.group] = frozenset(values["profiles"])
     files = build_settings(FileGlobs(), table.get("files", {}))
-    language = Language(
-        acronyms={**default_acronyms(), **table.get("acronyms", {})},
-        mood=build_settings(default_lexicon(), table.get("mood", {})),
-    )
     return Config(
         rules=rules,
         fail_on=Severity.parse(options.fail_on),
@@ -187,7 +181,8 @@ def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str
             for name, globs in DEFAULT_PROFILE_GLOBS.items()
         },
         vocabulary=build_settings(PlaceholderVocabulary(), table.get("placeholders", {})),
-        language=language,
+        mood_words=build_settings(TeamMoodWords(), table.get("mood", {})),
+        acronyms=Acronyms({**default_uses(), **table.get("acronyms", {})}),
         severity={key: Severity.parse(value) for key, value in table.get("severity", {}).items()},
         per_file_ignores={key: tuple(value) for key, value in table.get("per-file-ignores", {}).items()},
         rule_settings=rule_settings,

@@ -13,8 +13,8 @@ from typing import Any
 
 from empathylint.config.paths import matches_any, relative_to
 from empathylint.diagnostics import Severity
-from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
-from empathylint.language.knowledge import Language
+from empathylint.document import PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.language.acronyms import Acronyms
 from empathylint.rule import AnyRule
 
 ALL = "ALL"
@@ -60,7 +60,8 @@ class Config:
     exclude: tuple[str, ...]
     profile_globs: Mapping[Profile, tuple[str, ...]]
     vocabulary: PlaceholderVocabulary
-    language: Language
+    mood_words: TeamMoodWords
+    acronyms: Acronyms
     severity: Mapping[str, Severity]
     per_file_ignores: Mapping[str, tuple[str, ...]]
     rule_settings: Mapping[str, Any]

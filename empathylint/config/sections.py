@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from empathylint.document import PlaceholderVocabulary, Profile
+from empathylint.document import PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.language.acronyms import AcronymUse
-from empathylint.language.mood import MoodLexicon
 
 SeverityName = Literal["error", "warning", "info"]
 
@@ -52,7 +51,7 @@ DEFAULT_PROFILE_GLOBS: dict[Profile, ProfileGlobs] = {
 SECTIONS: dict[str, type] = {
     "files": FileGlobs,
     "placeholders": PlaceholderVocabulary,
-    "mood": MoodLexicon,
+    "mood": TeamMoodWords,
 }
 
 # Tables whose keys the user chooses, and the type of each value.

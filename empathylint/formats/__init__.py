@@ -8,8 +8,8 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from empathylint.document import Document, PlaceholderVocabulary, Profile
-from empathylint.language.knowledge import Language, default_language
+from empathylint.document import NO_TEAM_MOOD_WORDS, Document, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
 
 FORMAT_BY_EXTENSION = {
     ".txt": "plain",
@@ -39,9 +39,10 @@ class ReadOptions:
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
+    mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS
     profile_forced: bool = False
-    # The acronyms and mood lexicon in force ([acronyms] and [mood] in checklist.toml).
-    language: Language = field(default_factory=default_language)
+    # The acronyms in force ([acronyms] in checklist.toml).
+    acronyms: Acronyms = field(default_factory=shipped_acronyms)
 
 
 def format_for(path: str, override: str | None = None) -> str:

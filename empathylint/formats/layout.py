@@ -361,12 +361,13 @@ def finish(
         path=path,
         profile=options.profile,
         vocabulary=options.vocabulary,
-        language=options.language,
+        acronyms=options.acronyms,
         text=text,
         offsets=offsets,
         customer_name=options.customer_name or customer_name,
         agent_name=options.agent_name or agent_name,
         customer_message=options.customer_message or customer_message,
+        mood_words=options.mood_words,
         suppressions=mapped,
     )
 

@@ -3,8 +3,9 @@
 What it does: flags a reply that offers sympathy or an apology and nothing to act on: no
 steps (a list, or an instruction such as "Go to Settings"), no answer ("I've refunded…",
 "is now fixed", "You can…"), no link, no commitment ("I'll…", "we will…"), no request
-for what you need from them, and no timeframe. It also points out three or more
-sympathy statements in a row, which read as a script (a hint).
+for what you need from them, and no timeframe. An apology that opens bad news ("We're
+sorry, but your message didn't go through") is the news, not sympathy. It also points out
+three or more sympathy statements in a row, which read as a script (a hint).
 
 Why it matters: customers write in to get something solved. Sympathy instead of a fix
 reads as hollow, and scripted sympathy breeds resentment. "Default to action": every
@@ -37,6 +38,9 @@ from empathylint.rules._reply import quoted
 class Settings:
     # Sympathy and apology: the statements that need an action beside them.
     empathy_phrases: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "empathy-phrases"))
+    # An apology that opens bad news ("We're sorry, but your message didn't go through") is
+    # the news itself, not sympathy waiting for an action.
+    bad_news_openers: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "bad-news-openers"))
     # What counts as doing something: commitments, requests, answers, explanations.
     action_phrases: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "action-phrases"))
     # A sentence that starts with one of these (after "Please", "Then"…) is a step.
@@ -53,6 +57,7 @@ class Settings:
     pivot: str = "Let's get this sorted: …"
 
     empathy = phrase_matcher("empathy_phrases")
+    bad_news = phrase_matcher("bad_news_openers")
     actions = phrase_matcher("action_phrases")
     instruction_verb_set = phrase_set("instruction_verbs")
     not_done_set = phrase_set("not_done")
@@ -73,7 +78,13 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     sentences = doc.body_sentences
     if empathy is None or not sentences:
         return
-    sympathetic = [s for s in sentences if empathy.search(doc.text, s.start, s.end)]
+    bad_news = settings.bad_news
+    sympathetic = [
+        s
+        for s in sentences
+        if empathy.search(doc.text, s.start, s.end)
+        and not (bad_news is not None and bad_news.search(doc.text, s.start, s.end))
+    ]
     if not sympathetic:
         return
     if not has_action(doc, settings):

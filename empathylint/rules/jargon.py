@@ -113,7 +113,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         reported.update(normalize(word) for word in term.term.split())
         yield _technical_term(text, match, term, counts[term.term] - 1)
     known = settings.known_terms
-    everyday_acronyms = doc.language.everyday_acronyms
+    everyday_acronyms = doc.acronyms.everyday
     for match in _ACRONYM.finditer(text, body.start, body.end):
         acronym = match.group("acronym")
         key = normalize(acronym)
