@@ -151,7 +151,7 @@ class _Analysis:
             starts = [self._first_of(branch) for branch in node.branches]
             return frozenset().union(*(first for first, _ in starts)), any(empty for _, empty in starts)
         if isinstance(node, Backreference):
-            return self.alphabet, True
+            return self._first_of(node.target) if node.target is not None else (self.alphabet, True)
         return frozenset(), True  # anchors and lookarounds take no character
 
     def _can_fail(self, nodes: list[Node]) -> bool:

@@ -98,7 +98,10 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Backreference:
-    """Text a group matched before: anything, as far as the analysis can tell."""
+    """Text a group matched before: what that group can match (`target`), or anything at
+    all when the group is not known yet where the reference stands."""
+
+    target: Node | None = None
 
 
 Node = Chars | Sequence | Alternation | Repeat | Group | Lookaround | Anchor | Backreference
@@ -111,6 +114,23 @@ class _Reader:
     pattern: str
     position: int = 0
     flags: set[str] = field(default_factory=set)
+    # Capturing groups by number (from 1), each filled in when it closes; and by name.
+    groups: list[Node | None] = field(default_factory=lambda: [None])
+    names: dict[str, int] = field(default_factory=dict)
+
+    def capture(self, flags: set[str], name: str | None = None) -> Node:
+        """A capturing group: numbered when it opens, as Python numbers them."""
+        number = len(self.groups)
+        self.groups.append(None)
+        if name is not None:
+            self.names[name] = number
+        body = _alternation(self, flags)
+        self.groups[number] = body
+        return body
+
+    def reference(self, number: int) -> Backreference:
+        target = self.groups[number] if number < len(self.groups) else None
+        return Backreference(target)
 
     def peek(self, count: int = 1) -> str:
         return self.pattern[self.position : self.position + count]
@@ -231,7 +251,7 @@ def _atom(reader: _Reader, flags: set[str]) -> Node | None:
 
 def _group(reader: _Reader, flags: set[str]) -> Node | None:
     if reader.peek() != "?":
-        return _closed(reader, Group(_alternation(reader, flags)))
+        return _closed(reader, Group(reader.capture(flags)))
     reader.take()
     kind = reader.peek()
     if kind == "#":
@@ -249,10 +269,14 @@ def _group(reader: _Reader, flags: set[str]) -> Node | None:
     if kind == "P":
         reader.take()
         if reader.take() == "=":
-            reader.position = reader.pattern.index(")", reader.position) + 1
-            return Backreference()
-        reader.position = reader.pattern.index(">", reader.position) + 1
-        return _closed(reader, Group(_alternation(reader, flags)))
+            end = reader.pattern.index(")", reader.position)
+            name = reader.pattern[reader.position : end]
+            reader.position = end + 1
+            return reader.reference(reader.names.get(name, len(reader.groups)))
+        end = reader.pattern.index(">", reader.position)
+        name = reader.pattern[reader.position + 1 : end]
+        reader.position = end + 1
+        return _closed(reader, Group(reader.capture(flags, name)))
     if kind == "(":
         reader.position = reader.pattern.index(")", reader.position) + 1
         return _closed(reader, Group(_alternation(reader, flags)))  # (?(id)yes|no)
@@ -283,9 +307,10 @@ def _escape(reader: _Reader, flags: set[str]) -> Node:
     if character in "bBAZ":
         return Anchor(character)
     if character.isdigit() and character != "0" and not (reader.peek(2).isdigit() and len(reader.peek(2)) == 2):
-        while reader.peek().isdigit():
-            reader.take()
-        return Backreference()
+        digits = character
+        if reader.peek().isdigit():
+            digits += reader.take()
+        return reader.reference(int(digits))
     return Chars(literals=frozenset(_escaped_character(reader, character)), ignore_case="i" in flags)
 
 
