@@ -85,6 +85,13 @@ class PlaceholderVocabulary:
     def agent_word_set(self) -> frozenset[str]:
         return frozenset(word.lower() for word in self.agent_words)
 
+    @functools.cached_property
+    def bare_token_pattern(self) -> re.Pattern[str] | None:
+        """The bare tokens as one pattern, built once per configuration; None when there are none."""
+        if not self.bare_tokens:
+            return None
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, self.bare_tokens)) + r")\b")
+
 
 @dataclass(frozen=True)
 class TeamMoodWords:

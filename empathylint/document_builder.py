@@ -6,7 +6,6 @@ back into the source where lengths changed; this is the last step they share."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -49,8 +48,8 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
         Placeholder(Span(m.start(), m.end()), m.group(), classify_placeholder(m.group(), vocabulary))
         for m in _PLACEHOLDER.finditer(text)
     ]
-    if vocabulary.bare_tokens:
-        bare = _bare_token_pattern(vocabulary.bare_tokens)
+    bare = vocabulary.bare_token_pattern
+    if bare is not None:
         taken = [p.span for p in found]
         for m in bare.finditer(text):
             span = Span(m.start(), m.end())
@@ -58,11 +57,6 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
                 found.append(Placeholder(span, m.group(), classify_placeholder(m.group(), vocabulary)))
         found.sort(key=lambda p: p.span.start)
     return found
-
-
-@functools.lru_cache(maxsize=8)  # one vocabulary per run, a few in a test session
-def _bare_token_pattern(bare_tokens: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, bare_tokens)) + r")\b")
 
 
 def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> PlaceholderRole:
