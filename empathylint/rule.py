@@ -94,8 +94,8 @@ def bounded(default: NumberT, *, minimum: NumberT | None = None, maximum: Number
 
 
 def bounded_values(
-    default: Callable[[], dict[KeyT, float]], *, minimum: float | None = None, maximum: float | None = None
-) -> dict[KeyT, float]:
+    default: Callable[[], dict[KeyT, NumberT]], *, minimum: float | None = None, maximum: float | None = None
+) -> dict[KeyT, NumberT]:
     """A table of numbers (`target-grade = { reply = 8.0 }`), each within a range; like
     `bounded`, a dataclasses.field (so ruff's RUF009 needs telling)."""
     return field(default_factory=default, metadata={"minimum": minimum, "maximum": maximum})

@@ -121,11 +121,11 @@ def test_explain_names_the_configuration_in_force(tree: Path, monkeypatch: pytes
 
 
 def test_a_broken_configuration_below_is_that_folders_error(tree: Path) -> None:
-    write(tree / "top" / "help" / "checklist.toml", "[rules.eli5]\nmax-sentence-words = 0\n")
+    write(tree / "top" / "help" / "checklist.toml", "[rules.eli5]\nmax-paragraph-words = 0\n")
     result = check("top", "elsewhere")
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if line.strip()]
-    expected = "help/checklist.toml:2: rules.eli5.max-sentence-words must be at least 1"
+    expected = "help/checklist.toml:2: rules.eli5.max-paragraph-words must be at least 1"
     assert errors and all(expected in error for error in errors)
     assert rules_of(result, "elsewhere/reply.txt")  # the other files are still checked
     assert rules_of(result, "top/reply.txt")
@@ -164,7 +164,8 @@ def test_the_resolver_reads_each_configuration_once(tree: Path) -> None:
         ("[profiles.doc]\nincludes = []\n", "unknown key 'includes' in [profiles.doc] (did you mean 'include'?)"),
         ('profile = "replies"\n', "profile must be one of 'reply', 'template', 'doc', not 'replies' (did you mean"),
         ('fail-on = "warn"\n', "(did you mean 'warning'?)"),
-        ("[rules.eli5]\nmax-sentence-words = -3\n", "rules.eli5.max-sentence-words must be at least 1, not -3"),
+        ("[rules.eli5]\nmax-paragraph-words = -3\n", "rules.eli5.max-paragraph-words must be at least 1, not -3"),
+        ("[rules.eli5]\nmax-sentence-words = { reply = -3 }\n", "max-sentence-words must be at least 1, not -3"),
         ("[rules.eli5]\ngrade-margin = 40\n", "rules.eli5.grade-margin must be from 0 to 10, not 40"),
         ("[rules.eli5]\ntarget-grade = { replies = 8 }\n", "['replies'] must be one of 'reply', 'template', 'doc'"),
         ("[rules.eli5]\ntarget-grade = { reply = -1 }\n", "rules.eli5.target-grade must be from 0 to 30, not -1"),
