@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from empathylint.document import Span
+from empathylint.language.vocabulary import known_words
 
 _GREETING = re.compile(
     r"""(?P<opener>
@@ -19,7 +20,7 @@ _GREETING = re.compile(
         | good\s+(?:morning|afternoon|evening|day)
         | hi|hello|hey|heya|hiya|howdy|dear|greetings|morning|afternoon|evening|hallo|hola
         )\b
-        (?P<rest>(?:[^\n.!?:;,—–]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.){0,120})
+        (?P<rest>(?:[^\n.!?:;,—–]|(?:(?<=Mr)|(?<=Ms)|(?<=Mrs)|(?<=Dr))\.){0,120})
         (?P<end>[,!:;—–]|\.(?=\s*$)|\s*$)""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
@@ -48,11 +49,6 @@ _INLINE_NAME = re.compile(rf"(?:[-—–~][ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WO
 _NAME_LINE = re.compile(
     rf"[ \t]*(?:[-—–~][ \t]*)?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*(?P<end>[,!]?)[^\w\n]{{0,8}}$"
 )
-# Capitalised words that open a line with a comma but name nobody ("Thanks," "Sure,").
-_NOT_A_NAME = frozenset(
-    {"actually", "also", "apologies", "congrats", "great", "hmm", "no", "note", "ok", "okay", "perfect", "ps"}
-    | {"so", "sorry", "sure", "thanks", "update", "welcome", "well", "yes", "yep"}
-)
 _SENTENCE_LINE = re.compile(r"(?:\S+\s+){2,}\S*[.!?]\s*$")
 # A closing of the agent's own words, known by its shape: a short line ending in a comma,
 # alone in its paragraph, with the name under it ("Enjoy your shopping,\nAoife", "Bonne
@@ -80,7 +76,7 @@ def find_greeting(text: str) -> tuple[Span | None, Span | None]:
         if match.group("end") == ",":
             # "Hi, Maria," and "Hello, {{first_name}}!": the name comes after the comma.
             after = _NAME_LINE.fullmatch(text, match.end(), line_end)
-            if after is not None and after.group("name").lower() not in _NOT_A_NAME:
+            if after is not None and after.group("name").lower() not in known_words("not-names"):
                 name = Span(after.start("name"), after.end("name"))
                 return Span(greeting.start, after.end("end") if after.group("end") else name.end), name
         return greeting, None
@@ -91,7 +87,7 @@ def find_greeting(text: str) -> tuple[Span | None, Span | None]:
 def _name_only_greeting(text: str, start: int, line_end: int) -> tuple[Span | None, Span | None]:
     """A terse opening that is only the name and a comma: "Maria," or "Anne-Marie!"."""
     match = _NAME_LINE.fullmatch(text, start, line_end)
-    if match is None or not match.group("end") or match.group("name").split()[0].lower() in _NOT_A_NAME:
+    if match is None or not match.group("end") or match.group("name").split()[0].lower() in known_words("not-names"):
         return None, None
     return Span(match.start("name"), match.end("end")), Span(match.start("name"), match.end("name"))
 
@@ -149,7 +145,11 @@ def _bare_name_sign_off(
             break
         line, before = lines[-from_end], lines[-from_end - 1]
         name = _NAME_LINE.fullmatch(line.group())
-        if name is None or name.group("end") == "," or name.group("name").split()[0].lower() in _NOT_A_NAME:
+        if (
+            name is None
+            or name.group("end") == ","
+            or name.group("name").split()[0].lower() in known_words("not-names")
+        ):
             continue
         name_span = Span(after + line.start() + name.start("name"), after + line.start() + name.end("name"))
         if "\n\n" in text[after + before.end() : after + line.start()]:

@@ -14,6 +14,7 @@ from typing import Any
 from empathylint.config.paths import matches_any, relative_to
 from empathylint.diagnostics import Severity
 from empathylint.document import PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.language.acronyms import Acronyms
 from empathylint.rule import AnyRule
 
 ALL = "ALL"
@@ -60,6 +61,7 @@ class Config:
     profile_globs: Mapping[Profile, tuple[str, ...]]
     vocabulary: PlaceholderVocabulary
     mood_words: TeamMoodWords
+    acronyms: Acronyms
     severity: Mapping[str, Severity]
     per_file_ignores: Mapping[str, tuple[str, ...]]
     rule_settings: Mapping[str, Any]
@@ -77,6 +79,10 @@ class Config:
             if matches_any(relative, self.profile_globs.get(profile, ())):
                 return profile
         return self.default_profile
+
+    def excludes(self, path: str) -> bool:
+        """Whether [files] exclude leaves this file out."""
+        return matches_any(relative_to(path, self.root), self.exclude)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:

@@ -361,6 +361,7 @@ def finish(
         path=path,
         profile=options.profile,
         vocabulary=options.vocabulary,
+        acronyms=options.acronyms,
         text=text,
         offsets=offsets,
         customer_name=options.customer_name or customer_name,

@@ -20,22 +20,28 @@ Use instead:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
 from empathylint.language.mood import mood_of
-from empathylint.language.phrases import any_phrase, compile_phrases
-from empathylint.rule import Code, Rule
+from empathylint.language.phrases import any_phrase, phrase_matcher
+from empathylint.language.vocabulary import default_phrases
+from empathylint.rule import Code, Rule, bounded
 
 
 @dataclass(frozen=True)
 class Settings:
-    opening_sentences: int
-    thanks_phrases: tuple[str, ...]
-    suggestion: str
+    # How many sentences of the body, after the greeting line, count as the opening.
+    opening_sentences: int = bounded(2, minimum=1)
+    # What thanks the customer.
+    thanks_phrases: tuple[str, ...] = field(default_factory=default_phrases("thank-them", "thanks-phrases"))
+    # The thanks to suggest when the opening has none.
+    suggestion: str = "Thanks for reaching out."
     # Offered instead when the customer's message says they have written before.
-    repeat_contact_suggestion: str
+    repeat_contact_suggestion: str = "Thank you for your patience."
+
+    thanks = phrase_matcher("thanks_phrases")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -49,10 +55,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             opening = [Span(doc.greeting.start, greeting_line_end), *opening]
         else:
             opening = [doc.greeting, *opening]
-    thanks = compile_phrases(settings.thanks_phrases)
-    if any_phrase(thanks, doc.text, opening):
+    if any_phrase(settings.thanks, doc.text, opening):
         return
-    closes_with_thanks = doc.sign_off is not None and any_phrase(thanks, doc.text, [doc.sign_off])
+    closes_with_thanks = doc.sign_off is not None and any_phrase(settings.thanks, doc.text, [doc.sign_off])
     message = "Thank the customer for writing, near the start of the reply."
     if closes_with_thanks:
         message += ' A closing "Thanks" thanks them for reading, not for writing.'

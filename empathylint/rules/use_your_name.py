@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
 from empathylint.language.names import is_short_form, looks_like_misspelling, name_tokens, same_name
-from empathylint.language.phrases import compile_phrases
+from empathylint.language.phrases import phrase_matcher
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 
 _PERSON_FIRST = re.compile(r"^[^\W\d_][\w'’.-]*\s*(?:[,|/–—(@-]|\bfrom\b|\bat\b|\bon\b|\bwith\b|$)")
@@ -38,9 +39,15 @@ _PERSON_FIRST = re.compile(r"^[^\W\d_][\w'’.-]*\s*(?:[,|/–—(@-]|\bfrom\b|\
 
 @dataclass(frozen=True)
 class Settings:
-    signature: Literal["required", "added-by-helpdesk"]
-    team_words: tuple[str, ...]
-    template_placeholder: str
+    # "required", or "added-by-helpdesk" when the helpdesk appends the agent's signature on
+    # sending (a missing sign-off is then fine; a team-only one is still flagged).
+    signature: Literal["required", "added-by-helpdesk"] = "required"
+    # Words that make a signature a team's rather than a person's.
+    team_words: tuple[str, ...] = field(default_factory=default_phrases("use-your-name", "team-words"))
+    # What a canned reply should sign with.
+    template_placeholder: str = "{{current_user.first_name}}"
+
+    team = phrase_matcher("team_words")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -75,8 +82,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
                 )
         return
     written = doc.slice(name_span).replace(OBJECT, "").strip()
-    team = compile_phrases(settings.team_words)
-    if team is not None and team.search(written) and not _PERSON_FIRST.match(_without_article(written)):
+    if (
+        settings.team is not None
+        and settings.team.search(written)
+        and not _PERSON_FIRST.match(_without_article(written))
+    ):
         yield RULE.diagnostic(
             "team-signature",
             name_span,
