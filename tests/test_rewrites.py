@@ -52,13 +52,17 @@ def test_a_rewrite_with_a_gap_is_a_suggestion_never_an_edit() -> None:
     assert finding.suggestion is not None and finding.suggestion.startswith("I'm sorry about …")
 
 
-def test_one_finding_for_words_two_groups_flag_with_contradicting_rewrites() -> None:
-    """ "we cannot refund" as a closed door ("what we can do is …", which reverses the
-    meaning) and as a no without a why: one finding, which asks for the why."""
+def test_a_refusal_gets_advice_that_agrees_never_a_rewrite_that_reverses_it() -> None:
+    """ "We cannot refund it.": negative-language reports the refusal's words with no rewrite
+    (never "what we can do is … refund"), and say-no-with-why the sentence that lacks its why,
+    with a suggestion that keeps the no and adds the reason."""
     report = lint_text("Hi Maria,\n\nThanks for writing in. We cannot refund it.\n\nBest,\nSam\n")
-    on_the_refusal = [d for d in report.diagnostics if d.line == 3 and d.column == 24]
-    assert [d.rule_id for d in on_the_refusal] == ["say-no-with-why.no-reason"]
-    assert "(Also negative-language.framing.)" in on_the_refusal[0].message
+    on_the_refusal = {d.rule_id: d for d in report.diagnostics if d.line == 3 and d.column == 24}
+    assert set(on_the_refusal) == {"negative-language.refusal", "say-no-with-why.no-reason"}
+    refusal = on_the_refusal["negative-language.refusal"]
+    assert refusal.suggestion is None and refusal.fix is None
+    no_reason = on_the_refusal["say-no-with-why.no-reason"]
+    assert no_reason.suggestion is not None and no_reason.suggestion.startswith("We cannot refund it. That's because")
 
 
 def test_a_suggestion_carries_the_other_findings_rewrites_of_its_sentence() -> None:

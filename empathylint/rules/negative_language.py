@@ -1,23 +1,36 @@
 """Remove negative language.
 
-What it does: finds phrases that close a door or point at the customer, grouped by why they
-hurt, each with a positive rewrite: negative framing ("unfortunately", "it's not possible",
-"we can't … until"), blame ("you failed to", "you forgot to", "your mistake"), commands and
-scolding ("you must", "you need to understand"), condescension ("obviously", "simply",
-"as I said", "per my last email", "calm down") and stock negatives ("no problem",
-"not my department", "your complaint"). "You can't export until Friday" is rewritten to say
-what can be done and when: "You'll be able to export from Friday".
+What it does: finds language that closes a door or points at the customer, grouped by why
+it hurts: refusals and inability, read by grammar ("we can't refund", "we aren't currently
+offering", "we don't have a way to", "I'm unable to", "we have decided not to", "you won't
+be able to edit", "refunds are no longer available"); negative framing ("unfortunately",
+"sadly", "I'm afraid", "impossible"); blame ("you failed to", "you didn't follow", "your
+ticket lacks", "caused by your changes"); commands and scolding ("you must", "please
+don't", "you're supposed to", "in the future, please", a curt "Please read the guide.", and
+in replies "Do not …" or "… is required"); rule citing ("we use the tracker exclusively
+for", "against our guidelines", "may get you suspended"); condescension ("obviously",
+"simply click", "as I said", "I'd like to remind everyone"); dismissal ("it works for
+everyone else"); and stock negatives ("no problem", "not my department"). A no stays a
+no: a rewrite never turns "we can't refund" into a promise; where a positive rewrite keeps
+the meaning it is offered ("You can't export until Friday" → "You'll be able to export from
+Friday"), and a shape with gaps (…) is a suggestion for a person to fill, never a fix.
 
-Blame is an error; framing, commands, condescension and stock negatives are warnings; a
-limit of the product stated negatively ("the export can't handle files over 2 GB") is only
-a hint (info), because it is aimed at the product, not the customer.
+Blame is an error; the rest are warnings. Two kinds of no are only hints (info): one that
+already gives its reason in its sentence (reasoned-refusal: "we can't refund it, as it's
+past 30 days"), and a limit of the product stated negatively (product-limit: "the export
+can't handle files over 2 GB", or in a help article "you can't order boxes while paused",
+"refunds are not available"), because it is aimed at the product, not the customer.
 
 What stays silent: negation that brings good news ("nothing was lost", "no charge",
-"don't worry, your data is safe", "you won't be billed", "no action needed"); expectations
-and instructions ("you should have received an email", "you need to restart the app to see
-it", "if you didn't get the code"); "you must be so frustrated". "You need to …" fires only
-when what follows scolds (read, understand, make sure, pay attention, be aware, remember),
-never for a step to follow. "Just" is left to unnecessary-words, so it is reported once.
+"don't worry", "you won't be billed", "no action needed"); conditions and purposes ("if you
+can't sign in", "so that no one can read it"); questions; expectations and instructions
+("you should have received an email", "you need to restart the app"); "you must be so
+frustrated"; in help articles, a warning that protects the reader ("Do not share your
+password") and a requirement stated as how the product works ("two-step login is
+required"). "Simply" meaning "merely" ("topics are simply labels") is left alone. "Just" is
+left to unnecessary-words, so it is reported once. Whether a no gives its reason is
+say-no-with-why's question; this rule reports the phrase once, with no rewrite that
+contradicts that rule's.
 
 Why it matters: customers read "unfortunately" as a closed door and "you failed to" as a
 scolding; both make the rest of a helpful reply harder to hear. Saying what can happen, and
@@ -34,73 +47,162 @@ Use instead:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of
-from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher, phrase_set
+from empathylint.language.orders import curt_reading, curt_reading_pattern, musts_quoted, word_before
+from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of, starts_sentence
+from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
+from empathylint.language.refusals import (
+    Refusal,
+    RefusalGrammar,
+    RefusalVocabulary,
+    compile_refusals,
+    find_refusals,
+    in_condition,
+    reason_in,
+)
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule
+from empathylint.rules._reply import quoted
 
 
 @dataclass(frozen=True)
 class Settings:
-    # Each table maps a phrase to its positive rewrite. An empty rewrite cuts the phrase; a
-    # rewrite with "…" shows the shape of a better sentence and is offered as a suggestion only.
     framing: dict[str, str] = field(default_factory=default_rewrites("negative-language", "framing"))
     blame: dict[str, str] = field(default_factory=default_rewrites("negative-language", "blame"))
     commands: dict[str, str] = field(default_factory=default_rewrites("negative-language", "commands"))
     condescension: dict[str, str] = field(default_factory=default_rewrites("negative-language", "condescension"))
     stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
-    # Negated capabilities of the product, reported as info when the subject is not a person.
+    refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-phrases"))
+    prohibitions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibitions"))
+    demands: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "demands"))
+    reading_matter: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reading-matter"))
+    rule_citing: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "rule-citing"))
+    dismissive: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "dismissive"))
+    submissions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "submissions"))
+    shortfalls: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "shortfalls"))
     product_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "product-limits"))
-    # People as the subject make a negated capability a refusal (say-no-with-why's business),
-    # not a product limit: "we don't support" is one, "the export can't handle" the other.
-    refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
-    # Phrases that contain a flagged one but mean something else ("you can't be charged twice").
     exceptions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "exceptions"))
+    refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
+    offer_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "offer-verbs"))
+    withheld_words: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-words"))
+    hedges: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "hedges"))
+    clause_openers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "clause-openers"))
+    readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))
+    reader_troubles: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-troubles"))
+    third_parties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "third-parties"))
+    reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reasons"))
+    not_reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "not-reasons"))
 
-    framing_matcher = phrase_matcher("framing")
-    blame_matcher = phrase_matcher("blame")
-    commands_matcher = phrase_matcher("commands")
-    condescension_matcher = phrase_matcher("condescension")
-    stock_negatives_matcher = phrase_matcher("stock_negatives")
-    product_limits_matcher = phrase_matcher("product_limits")
-    exceptions_matcher = phrase_matcher("exceptions")
-    refusal_subject_set = phrase_set("refusal_subjects")
-    framing_rewrites = phrase_lookup("framing")
-    blame_rewrites = phrase_lookup("blame")
-    commands_rewrites = phrase_lookup("commands")
-    condescension_rewrites = phrase_lookup("condescension")
-    stock_negatives_rewrites = phrase_lookup("stock_negatives")
+    @functools.cached_property
+    def matchers(self) -> _Matchers:
+        """The lists compiled, once per settings object; a check only matches."""
+        return _Matchers.of(self)
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    exceptions: re.Pattern[str] | None
+    # (code, matcher, rewrites) for the phrase = rewrite tables
+    tables: tuple[tuple[str, re.Pattern[str] | None, Mapping[str, str]], ...]
+    # (code, matcher, in articles too, bare at a sentence start only) for the plain lists
+    lists: tuple[tuple[str, re.Pattern[str] | None, bool, bool], ...]
+    refusal_phrases: re.Pattern[str] | None
+    refusals: RefusalGrammar
+    openers: re.Pattern[str] | None
+    reasons: re.Pattern[str] | None
+    not_reasons: re.Pattern[str] | None
+    readers: frozenset[str]
+    reading: re.Pattern[str] | None
+    product_limits: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, settings: Settings) -> _Matchers:
+        prohibitions = compile_phrases(settings.prohibitions)
+        return cls(
+            exceptions=compile_phrases(settings.exceptions),
+            tables=tuple(
+                (code, compile_phrases(tuple(table)), keyed_by_phrase(table))
+                for code, table in (
+                    ("blame", settings.blame),
+                    ("framing", settings.framing),
+                    ("command", settings.commands),
+                    ("condescension", settings.condescension),
+                    ("stock-negative", settings.stock_negatives),
+                )
+            ),
+            lists=(
+                ("rule-citing", compile_phrases(settings.rule_citing), True, False),
+                ("dismissive", compile_phrases(settings.dismissive), True, False),
+                ("blame", compile_phrases(_shortfall_phrases(settings.submissions, settings.shortfalls)), True, False),
+                # An article states requirements as how things work ("two-step login is required").
+                ("command", compile_phrases(settings.demands), False, False),
+                ("command", prohibitions, True, True),
+            ),
+            refusal_phrases=compile_phrases(settings.refusal_phrases),
+            refusals=compile_refusals(
+                RefusalVocabulary(
+                    subjects=settings.refusal_subjects,
+                    offer_verbs=settings.offer_verbs,
+                    withheld_words=settings.withheld_words,
+                    adverbs=settings.hedges,
+                    clause_openers=settings.clause_openers,
+                    exceptions=settings.exceptions,
+                    readers=settings.readers,
+                    reader_troubles=settings.reader_troubles,
+                    third_parties=settings.third_parties,
+                )
+            ),
+            openers=compile_phrases(settings.clause_openers),
+            reasons=compile_phrases(settings.reasons),
+            not_reasons=compile_phrases(settings.not_reasons),
+            readers=frozenset(map(normalize, settings.readers)),
+            reading=curt_reading_pattern(settings.reading_matter),
+            product_limits=compile_phrases(settings.product_limits),
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class _Finding:
     code: str
     span: Span
-    rewrite: str | None
+    rewrite: str | None = None
     edit: Edit | None = None
     suggestion: str | None = None
+    message: str | None = None
 
 
 _MESSAGES = {
+    "refusal": '"{phrase}" is a no; lead with what you can do, then give the no its reason.',
     "framing": '"{phrase}" frames this as a closed door; say what you can do, and when.',
     "blame": '"{phrase}" blames the customer; describe what happened, not what they did wrong.',
     "command": '"{phrase}" reads as an order or a telling-off; ask, or say why it helps.',
+    "rule-citing": '"{phrase}" cites a rule at them; say where they will get help, and why it works better.',
     "condescension": '"{phrase}" can sound condescending; leave it out and let the answer speak.',
+    "dismissive": '"{phrase}" brushes their problem aside; take it as theirs and say what you will check.',
     "stock-negative": '"{phrase}" is a stock phrase with a negative ring; say it warmly instead.',
     "product-limit": '"{phrase}" states a limit as a negative; say what the product does handle '
     '(e.g. "works with files up to 2 GB").',
 }
+_READER_CANT = '"{phrase}" tells them what they can\'t do; say what they can do instead, or when they can.'
+_WITHHELD = '"{phrase}" says what isn\'t there; say what is, and why.'
+_REASONED = '"{phrase}" is a no with its reason; lead with what you can do, so the no is not the first thing read.'
 
 # Condescension only ever loses a tone word, so its fixes keep the meaning; every other
 # rewrite changes what the sentence says and needs a person to check it.
 _SAFE_CODES = frozenset({"condescension"})
+# Findings that a condition or a purpose turns into something else: "if you must", "so
+# that you can't lose it", "if you didn't get it".
+_CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command", "rule-citing"})
 
+# People as the subject: "we don't support" is a refusal, not a product limit; "the export
+# can't handle" is.
+_PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
 
 _UNTIL = re.compile(r"until", re.IGNORECASE)
 _CANT_UNTIL = re.compile(
@@ -126,29 +228,38 @@ _POINT_IN_TIME = re.compile(
 )
 
 
-_REFUSAL = re.compile(r"\b(?:can['’]t|cannot|can not|unable|not able|not possible)\b", re.IGNORECASE)
-_REASON = re.compile(
-    r"\b(?:because|since|due to|as (?:the|our|it|they|we|this|that)|so that|for (?:\w+ ){0,2}reasons?)\b",
-    re.IGNORECASE,
-)
-
-
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    exceptions = [Span(m.start(), m.end()) for m in find_phrases(settings.exceptions_matcher, doc.text, doc.body)]
+    text, body = doc.text, doc.body
+    matchers = settings.matchers
+    exceptions = [Span(m.start(), m.end()) for m in find_phrases(matchers.exceptions, text, body)]
     findings = list(_cant_until(doc))
-    tables = (
-        ("blame", settings.blame_matcher, settings.blame_rewrites),
-        ("framing", settings.framing_matcher, settings.framing_rewrites),
-        ("command", settings.commands_matcher, settings.commands_rewrites),
-        ("condescension", settings.condescension_matcher, settings.condescension_rewrites),
-        ("stock-negative", settings.stock_negatives_matcher, settings.stock_negatives_rewrites),
-    )
-    for code, matcher, rewrites in tables:
-        for match in find_phrases(matcher, doc.text, doc.body):
+    findings += _refusals(doc, matchers)
+    for code, matcher, rewrites in matchers.tables:
+        for match in find_phrases(matcher, text, body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
-    for match in find_phrases(settings.product_limits_matcher, doc.text, doc.body):
-        if _subject_word(doc.text, match.start()) not in settings.refusal_subject_set:
-            findings.append(_Finding("product-limit", Span(match.start(), match.end()), None))
+    replying = doc.profile != "doc"
+    for code, matcher, in_articles, bare_at_start in matchers.lists:
+        if not (replying or in_articles):
+            continue
+        for match in find_phrases(matcher, text, body):
+            bare = bare_at_start and not normalize(match.group()).startswith("please")
+            if bare and not (replying and starts_sentence(text, match.start())):
+                continue  # "Do not share your password" in an article protects the reader
+            findings.append(_Finding(code, Span(match.start(), match.end())))
+    findings += [_Finding("command", span) for span in curt_reading(text, body, matchers.reading)]
+    if replying:
+        findings += [_Finding("rule-citing", span) for span in musts_quoted(text, body)]
+    for match in find_phrases(matchers.product_limits, text, body):
+        if word_before(text, match.start()) not in _PEOPLE:
+            findings.append(_Finding("product-limit", Span(match.start(), match.end())))
+    yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, matchers.openers))
+
+
+def _kept(
+    doc: Document, findings: list[_Finding], exceptions: list[Span], openers: re.Pattern[str] | None
+) -> list[_Finding]:
+    """One finding per stretch of text: exceptions and conditions drop findings, the longest
+    of overlapping ones wins, and a framing word leading into a no joins it."""
     kept: list[_Finding] = []
     exception_starts = [span.start for span in exceptions]
     for finding in sorted(findings, key=lambda f: (f.span.start, -len(f.span))):
@@ -158,15 +269,54 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         # last one can reach into this finding (a scan of all of them was quadratic).
         if kept and _overlaps(finding.span, kept[-1].span):
             continue
-        if finding.code == "framing" and _refusal_with_reason(doc, finding.span):
+        if finding.code in _CONDITIONAL_CODES and in_condition(doc.text, finding.span.start, openers):
             continue
         if kept and _continues(doc, kept[-1], finding):
             # "Unfortunately, we can't" or "I'm afraid we can't" is one closed door, not two.
-            kept[-1] = _Finding("framing", Span(kept[-1].span.start, finding.span.end), finding.rewrite)
+            previous = kept[-1]
+            span = Span(previous.span.start, finding.span.end)
+            kept[-1] = _Finding(finding.code, span, finding.rewrite, message=finding.message)
             continue
         kept.append(finding)
-    for finding in kept:
-        yield _diagnostic(doc, finding)
+    return kept
+
+
+def _refusals(doc: Document, matchers: _Matchers) -> Iterator[_Finding]:
+    """Each no, as a refusal (a warning), or as a hint when it already says why in its own
+    sentence ("…, because they've been reported") or, in an article, states a limit of the
+    product rather than a person's no ("you can't order boxes while paused", "there is no
+    way to", "refunds are not available"; but "we don't ship abroad" is a refusal)."""
+    refusals: list[tuple[Span, Refusal | None]] = [
+        (refusal.span, refusal) for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
+    ]
+    refusals += [(Span(m.start(), m.end()), None) for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
+    for span, refusal in refusals:
+        subject = refusal.subject if refusal is not None else ""
+        if subject == "i" and doc.profile == "doc":
+            continue  # an article's "I" is the reader asking ("I can't sign in"), not a no
+        message = _refusal_message(refusal)
+        limit = refusal is None or refusal.kind == "withheld" or subject in matchers.readers
+        if limit and doc.profile == "doc":
+            yield _Finding("product-limit", span, message=message)
+        elif reason_in(doc.text, sentence_of(doc, span), matchers.reasons, matchers.not_reasons):
+            yield _Finding("reasoned-refusal", span, message=message or _REASONED)
+        else:
+            yield _Finding("refusal", span, message=message)
+
+
+def _refusal_message(refusal: Refusal | None) -> str | None:
+    if refusal is None:
+        return None
+    if refusal.kind == "withheld":
+        return _WITHHELD
+    if refusal.subject == "you":
+        return _READER_CANT
+    return None
+
+
+def _shortfall_phrases(submissions: tuple[str, ...], shortfalls: tuple[str, ...]) -> tuple[str, ...]:
+    """ "your ticket lacks", "your pull request does not follow": what they sent, found short."""
+    return tuple(f"your {submission} {shortfall}" for submission in submissions for shortfall in shortfalls)
 
 
 def _cant_until(doc: Document) -> Iterator[_Finding]:
@@ -184,14 +334,13 @@ def _cant_until(doc: Document) -> Iterator[_Finding]:
         rewrite = f"{opening} be able to {match.group('action')} {preposition} {when}"
         span = Span(match.start(), match.end())
         edit = Edit(span.start, span.end, rewrite)
-        yield _Finding("framing", span, rewrite, edit, rewritten_sentence(doc, span, edit))
+        message = '"{phrase}" says what can\'t happen; say what will, and when.'
+        yield _Finding("framing", span, rewrite, edit, rewritten_sentence(doc, span, edit), message)
 
 
 def _diagnostic(doc: Document, finding: _Finding) -> Diagnostic:
-    phrase = " ".join(doc.slice(finding.span).split())
-    message = _MESSAGES[finding.code].format(phrase=phrase)
-    if finding.code == "framing" and finding.edit is not None:
-        message = f'"{phrase}" says what can\'t happen; say what will, and when.'
+    phrase = quoted(doc, finding.span)
+    message = (finding.message or _MESSAGES[finding.code]).format(phrase=phrase)
     edit = finding.edit
     suggestion = finding.suggestion
     if edit is None and finding.rewrite is not None and "…" not in finding.rewrite and _cuttable(doc, finding):
@@ -204,19 +353,13 @@ def _diagnostic(doc: Document, finding: _Finding) -> Diagnostic:
 
 
 def _continues(doc: Document, previous: _Finding, finding: _Finding) -> bool:
-    if previous.code != "framing" or finding.code != "framing" or previous.edit or finding.edit:
+    """A framing word with no rewrite of its own, right before another framing word or a no
+    (a no that explains itself stays a hint, and its framing word a warning of its own)."""
+    if previous.code != "framing" or previous.edit or finding.edit or previous.rewrite:
+        return False
+    if finding.code not in ("framing", "refusal"):
         return False
     return not doc.text[previous.span.end : finding.span.start].strip(" \t,;")
-
-
-def _refusal_with_reason(doc: Document, span: Span) -> bool:
-    """ "We can't remove VAT from paid invoices, because they've been reported" is the honest
-    no with a why that the checklist asks for (say-no-with-why), not a closed door."""
-    if not _REFUSAL.search(doc.text, span.start, span.end):
-        return False
-    sentence = sentence_of(doc, span)
-    # sentence_of hands back the span object itself when no sentence holds it.
-    return sentence is not span and _REASON.search(doc.text, sentence.start, sentence.end) is not None
 
 
 def _cuttable(doc: Document, finding: _Finding) -> bool:
@@ -225,12 +368,8 @@ def _cuttable(doc: Document, finding: _Finding) -> bool:
     reply, you…", which says something else."""
     if finding.rewrite or len(doc.slice(finding.span).split()) == 1:
         return True
-    return doc.text[finding.span.end :].lstrip(" \t").startswith(",")
-
-
-def _subject_word(text: str, index: int) -> str:
-    before = re.search(r"([\w'’]+)[ \t]*$", text[max(0, index - 40) : index])
-    return normalize(before.group(1)) if before else ""
+    following = doc.text[finding.span.end :].lstrip(" \t")
+    return following.startswith(",") or normalize(doc.slice(finding.span)).endswith(" that")
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -248,12 +387,18 @@ RULE = Rule(
     group="negative-language",
     item="positive",
     codes=(
-        Code("blame", 'Blames the customer ("you failed to", "your mistake").', Severity.ERROR, "unsafe"),
+        Code("refusal", 'A no or an inability ("we can\'t", "we don\'t offer", "not possible").', Severity.WARNING),
         Code(
-            "framing", 'Frames the answer as a closed door ("unfortunately", "we can\'t").', Severity.WARNING, "unsafe"
+            "reasoned-refusal",
+            "A no that gives its reason (\"we can't refund it, as it's past 30 days\").",
+            Severity.INFO,
         ),
-        Code("command", 'Orders or scolds ("you must", "you need to understand").', Severity.WARNING, "unsafe"),
+        Code("blame", 'Blames the customer ("you failed to", "your mistake").', Severity.ERROR, "unsafe"),
+        Code("framing", 'Frames the answer as a closed door ("unfortunately", "sadly").', Severity.WARNING, "unsafe"),
+        Code("command", 'Orders or scolds ("you must", "please don\'t").', Severity.WARNING, "unsafe"),
+        Code("rule-citing", 'Quotes a rule at them ("against our guidelines").', Severity.WARNING),
         Code("condescension", 'Talks down ("obviously", "simply", "as I said").', Severity.WARNING, "safe"),
+        Code("dismissive", 'Brushes the problem aside ("works for everyone else").', Severity.WARNING),
         Code("stock-negative", 'A stock phrase with a negative ring ("no problem").', Severity.WARNING, "unsafe"),
         Code("product-limit", 'A product limit stated negatively ("can\'t handle").', Severity.INFO),
     ),

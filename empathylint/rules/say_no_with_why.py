@@ -1,9 +1,16 @@
 """Say no with a why.
 
 What it does: flags a refusal ("we don't support", "that isn't possible", "we won't be
-adding", "we're unable to") when neither a reason ("because", "since", "due to", "so
-that") nor an alternative ("instead", "what you can do is", "you can", "a workaround")
-stands in the same sentence, the one before or the two after.
+adding", "we're unable to", "we aren't currently offering") when no reason stands in its
+sentence or the one before ("because", "since", "due to", "so that", "for security
+reasons", "as it is outside the return window", a cause the no follows from: "the key is
+unknown, so we can't …"), nor in the two after as one that points back at it ("That's
+because …", "The reason is …"). A sentence after it that opens with "Because" explains its
+own clause, not the no. Refusals are read by the same grammar
+as negative-language's (a subject, a negated auxiliary or modal, a verb of offering or
+ability); saying what we can't find or confirm ("we can't reproduce it") is not a no. An
+alternative is welcome, but it is not a reason: "We can't help with that here; DM us" still
+leaves the customer asking why.
 
 Why it matters: a bare "no" sounds like a closed door and invites an argument. Honesty
 beats a vague yes, and a reason makes the no fair; an alternative turns it into help.
@@ -14,65 +21,165 @@ Example:
 Use instead:
     We don't support exporting to Excel because the reports use live formulas. What you can
     do instead is export to CSV, which Excel opens directly.
+
+The finding is the sentence that lacks its why (negative-language reports the refusal's own
+words), and its suggestion keeps the no and adds the why; it never rewrites the no away.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import any_phrase, find_phrases, phrase_matcher
+from empathylint.language.phrases import compile_phrases, find_phrases, normalize
+from empathylint.language.refusals import (
+    Refusal,
+    RefusalGrammar,
+    RefusalVocabulary,
+    compile_refusals,
+    find_refusals,
+    reason_in,
+)
 from empathylint.language.vocabulary import default_phrases
-from empathylint.rule import Code, Rule, bounded
+from empathylint.rule import Code, Rule
 from empathylint.rules._reply import neighbourhood, quoted, sentence_at
 
 
 @dataclass(frozen=True)
 class Settings:
-    # Ways of saying no.
-    refusals: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusals"))
-    # Sentences with these are not refusals.
+    refusers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusers"))
+    offer_verbs: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "offer-verbs"))
+    withheld_words: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "withheld-words"))
+    hedges: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "hedges"))
+    clause_openers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "clause-openers"))
+    refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
     not_refusals: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refusals"))
-    # A reason or an alternative near the refusal makes it a fair no.
+    not_refused_verbs: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refused-verbs"))
     reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons"))
-    # How many sentences around the refusal may hold the reason.
-    sentences_before: int = bounded(1, minimum=0)
-    sentences_after: int = bounded(2, minimum=0)
-    # The reason to suggest.
+    reasons_after: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons-after"))
+    not_reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-reasons"))
+    reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
+    sentences_before: int = 1
+    sentences_after: int = 2
     suggestion: str = "That's because … What you can do instead is …"
 
-    refusal = phrase_matcher("refusals")
-    not_refusal = phrase_matcher("not_refusals")
-    reason = phrase_matcher("reasons")
+    @functools.cached_property
+    def matchers(self) -> _Matchers:
+        """The lists compiled, once per settings object; a check only matches."""
+        return _Matchers(
+            refusals=compile_refusals(
+                RefusalVocabulary(
+                    subjects=self.refusers,
+                    offer_verbs=self.offer_verbs,
+                    withheld_words=self.withheld_words,
+                    adverbs=self.hedges,
+                    clause_openers=self.clause_openers,
+                    exceptions=self.not_refusals,
+                )
+            ),
+            refusal_phrases=compile_phrases(self.refusal_phrases),
+            not_refused=frozenset(map(normalize, self.not_refused_verbs)),
+            reasons=compile_phrases(self.reasons),
+            reasons_after=compile_phrases(self.reasons_after),
+            not_reasons=compile_phrases(self.not_reasons),
+            reason_lead=_reason_lead_pattern(self.reason_leads),
+        )
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    refusals: RefusalGrammar
+    refusal_phrases: re.Pattern[str] | None
+    not_refused: frozenset[str]
+    reasons: re.Pattern[str] | None
+    reasons_after: re.Pattern[str] | None
+    not_reasons: re.Pattern[str] | None
+    reason_lead: re.Pattern[str] | None
+
+
+_RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
+# A purpose opening the sentence: "To keep threads useful, …", "In order to protect you, …".
+_PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]*,", re.IGNORECASE)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    refusal, not_refusal, reason = settings.refusal, settings.not_refusal, settings.reason
     flagged: set[Span] = set()
-    for match in find_phrases(refusal, doc.text, doc.body):
-        sentence = sentence_at(doc, match.start())
+    matchers = settings.matchers
+    for refusal in _refusals(doc, matchers):
+        sentence = sentence_at(doc, refusal.start)
         if sentence is None or sentence in flagged:
             continue
-        if not_refusal is not None and not_refusal.search(doc.text, sentence.start, sentence.end):
+        if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
             continue
-        nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
-        if any_phrase(reason, doc.text, nearby):
+        if _explained(doc, sentence, settings, matchers):
             continue
         flagged.add(sentence)
+        # The finding is the sentence that lacks its why: negative-language owns the refusal's
+        # own words, so no phrase is reported twice with two pieces of advice.
         yield RULE.diagnostic(
             "no-reason",
-            Span(match.start(), match.end()),
-            f'"{match.group()}" is a no without a why; give the reason and, if you can, what they can do instead.',
+            sentence,
+            f'"{quoted(doc, refusal)}" is a no without a why; give the reason and, if you can, '
+            "what they can do instead.",
             suggestion=f"{quoted(doc, sentence)} {settings.suggestion}",
         )
+
+
+def _refusals(doc: Document, matchers: _Matchers) -> Iterator[Span]:
+    """The refusals in the reply, in order: by grammar, then the listed phrases."""
+    spans = [
+        refusal.span
+        for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
+        if normalize(refusal.verb) not in matchers.not_refused and not _describes_what_was_named(doc.text, refusal)
+    ]
+    spans += [Span(m.start(), m.end()) for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
+    return iter(sorted(spans, key=lambda span: span.start))
+
+
+def _describes_what_was_named(text: str, refusal: Refusal) -> bool:
+    """ "You replied to a digest email, which is not accepted": the no qualifies what the
+    sentence has just named, and that naming is its reason."""
+    start = refusal.span.start
+    return refusal.kind == "withheld" and _RELATIVE_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Matchers) -> bool:
+    """A reason in the refusal's sentence or the ones before it ("For security, …"), or one
+    pointing back at it from the sentences after ("That's because …"). A sentence after
+    that opens with "Because" explains its own clause ("Because you've been with us a
+    while, here's a code"), not the no before it."""
+    nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
+    index = nearby.index(sentence)
+    before, after = nearby[: index + 1], nearby[index + 1 :]
+    return any(reason_in(doc.text, span, matchers.reasons, matchers.not_reasons) for span in before) or any(
+        reason_in(doc.text, span, matchers.reasons_after, matchers.not_reasons) for span in after
+    )
+
+
+def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_lead: re.Pattern[str] | None) -> bool:
+    """ "The key is unknown, so we can't tell…", "To keep threads useful, short replies are
+    not allowed", "read on to see why we don't": the words before the no give its reason."""
+    if _PURPOSE_FIRST.match(doc.text, sentence.start, refusal.start):
+        return True
+    return reason_lead is not None and reason_lead.search(doc.text, sentence.start, refusal.start) is not None
+
+
+def _reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A reason-leading word at the end of the text before the no: "…, so", "… why"."""
+    if not reason_leads:
+        return None
+    words = "|".join(re.escape(word) for word in sorted(reason_leads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{words})[\s,]*$", re.IGNORECASE)
 
 
 RULE = Rule(
     group="say-no-with-why",
     item="reasoned-no",
-    codes=(Code("no-reason", "A refusal with no reason or alternative nearby.", Severity.WARNING),),
+    codes=(Code("no-reason", "A refusal with no reason nearby.", Severity.WARNING),),
     profiles=frozenset({"reply", "template"}),
     settings=Settings,
     check=check,

@@ -2,18 +2,25 @@
 
 What it does: finds wordy phrases and filler words and cuts or shortens them: "in order
 to" → "to", "at this point in time" → "now", "due to the fact that" → "because", "kindly" →
-"please", "at your earliest convenience" → "when you can"; "please be advised that" and
-"I wanted to reach out to let you know that" go entirely. Filler words ("really", "very",
-"actually", "basically", "literally", "quite") go too. Every finding carries a safe fix that
-keeps the sentence's capital and spacing: "Just restart it." → "Restart it.".
+"please", "attempt to" → "try to", "revert back" → "revert", doublets ("full and complete"
+→ "complete"), "on a daily basis" → "daily"; openers that delay the point go entirely
+("please be advised that", "I wanted to reach out to let you know that", "This is an
+automated message from Acme to let you know that", "go ahead and"). Filler words go too:
+intensifiers ("really", "very", "truly", "terribly", "so sorry"), "easily", "basically",
+"actually" where it marks no contrast, "pretty" before a word it only softens ("pretty
+easy"), and "just" before an action ("just click", "just email us"). A sentence that
+repeats one earlier in a reply is cut. Every finding carries a safe fix that keeps the
+sentence's capital and spacing: "Just restart it." → "Restart it.".
 
-What stays silent, because there the word carries meaning: "just" anywhere but at the start
-of a sentence or before a word of action ("just click", "just wanted to"), so "we just
-shipped it" (recently), "just $5" (only), "just in case" and "just now" stay; intensifiers in
-thanks, apologies and empathy ("thank you very much", "I'm really sorry", "that sounds really
-frustrating"), where warmth is the point; "not really", "not quite", "quite a few"; and filler
-in questions ("Did it actually go through?"), where it asks about what really happened.
-"Simply" is left to negative-language, which reports it as condescension.
+What stays silent, because there the word carries meaning: "just" meaning "recently" or
+"only" ("we just shipped it", "just $5", "just in case", "just now"); "actually" marking a
+contrast ("it was actually counted", "this is actually a usage question"); "thank you very
+much", "very well", "not really", "not quite", "quite a few", "more easily"; intensifiers
+in thanks and empathy ("I really appreciate it", "that sounds really frustrating"); noun
+uses ("an attempt to", "a pretty picture"); and "actually" or "really" in a question ("Did
+it actually go through?"), where it asks about what really happened (a "very" there is
+still filler). "Simply" is left to
+negative-language, which reports it as condescension.
 
 Why it matters: every extra word is one more thing a busy or stressed customer must read
 before the answer. Filler and stock padding make a reply sound scripted; short and plain
@@ -30,10 +37,12 @@ Use instead:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+import functools
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from empathylint.diagnostics import Diagnostic, Fix, Severity
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.language.phrase_edits import (
     cut_edit,
@@ -42,69 +51,141 @@ from empathylint.language.phrase_edits import (
     sentence_of,
     starts_sentence,
 )
-from empathylint.language.phrases import find_phrases, normalize, phrase_lookup, phrase_matcher, phrase_set
+from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize
 from empathylint.language.vocabulary import default_phrases, default_rewrites
+from empathylint.language.wordiness import basis_rewrite, repeated_sentences, softener_at, stretch_of_opener
 from empathylint.rule import Code, Rule
+from empathylint.rules._reply import quoted
 
 
 @dataclass(frozen=True)
 class Settings:
-    # Each wordy phrase and its short form; an empty short form cuts the phrase.
     wordy: dict[str, str] = field(default_factory=default_rewrites("unnecessary-words", "wordy"))
-    # Cut wherever they stand, except in questions and in the exceptions.
     filler_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "filler-words"))
-    # Filler only at the start of a sentence or before one of the action words ("just click").
     filler_before_action: tuple[str, ...] = field(
         default_factory=default_phrases("unnecessary-words", "filler-before-action")
     )
     action_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "action-words"))
-    # Words whose warmth depends on what follows them ("really sorry", "very glad").
-    intensifiers: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "intensifiers"))
-    # Where "really", "very" and "quite" carry warmth: thanks, apologies and empathy.
+    filler_before_feeling: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "filler-before-feeling")
+    )
+    feeling_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "feeling-words"))
+    softeners: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "softeners"))
+    contrast_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "contrast-words"))
     keep_intensifier_before: tuple[str, ...] = field(
         default_factory=default_phrases("unnecessary-words", "keep-intensifier-before")
     )
-    # Phrases in which a filler word or a wordy phrase means something; never flagged.
+    kept_in_questions: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "kept-in-questions")
+    )
+    automated_openers: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "automated-openers")
+    )
     exceptions: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "exceptions"))
 
-    wordy_matcher = phrase_matcher("wordy")
-    wordy_rewrites = phrase_lookup("wordy")
-    filler_matcher = phrase_matcher("filler_words", "filler_before_action")
-    before_action = phrase_set("filler_before_action")
-    action_word_set = phrase_set("action_words")
-    keep_intensifier_set = phrase_set("keep_intensifier_before")
-    intensifier_set = phrase_set("intensifiers")
-    exceptions_matcher = phrase_matcher("exceptions")
+    @functools.cached_property
+    def matchers(self) -> _Matchers:
+        """The lists compiled, once per settings object; a check only matches."""
+        fillers = self.filler_words + self.filler_before_action + self.filler_before_feeling + self.contrast_words
+        return _Matchers(
+            exceptions=compile_phrases(self.exceptions),
+            automated_openers=compile_phrases(self.automated_openers),
+            wordy=compile_phrases(tuple(self.wordy)),
+            rewrites=keyed_by_phrase(self.wordy),
+            fillers=compile_phrases(fillers),
+            before_action=frozenset(map(normalize, self.filler_before_action)),
+            actions=frozenset(map(normalize, self.action_words)),
+            before_feeling=frozenset(map(normalize, self.filler_before_feeling)),
+            feelings=frozenset(map(normalize, self.feeling_words)),
+            contrast=frozenset(map(normalize, self.contrast_words)),
+            keep_after=frozenset(map(normalize, self.keep_intensifier_before)),
+            asking=frozenset(map(normalize, self.kept_in_questions)),
+            softeners=frozenset(map(normalize, self.softeners)),
+        )
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    exceptions: re.Pattern[str] | None
+    automated_openers: re.Pattern[str] | None
+    wordy: re.Pattern[str] | None
+    rewrites: Mapping[str, str]
+    fillers: re.Pattern[str] | None
+    before_action: frozenset[str]
+    actions: frozenset[str]
+    before_feeling: frozenset[str]
+    feelings: frozenset[str]
+    contrast: frozenset[str]
+    keep_after: frozenset[str]
+    asking: frozenset[str]
+    softeners: frozenset[str]
+
+
+_BASIS = re.compile(r"(?<![\w'’])on\s+an?\s+(?P<how>[^\W\d_][\w-]*)\s+basis(?![\w'’])", re.IGNORECASE)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
-    kept_phrases = [Span(m.start(), m.end()) for m in find_phrases(settings.exceptions_matcher, text, doc.body)]
+    matchers = settings.matchers
+    kept_phrases = [Span(m.start(), m.end()) for m in find_phrases(matchers.exceptions, text, doc.body)]
     taken = _TakenSpans(kept_phrases)
-    for match in find_phrases(settings.wordy_matcher, text, doc.body):
-        span = Span(match.start(), match.end())
-        if taken.overlaps(span):
-            continue
+    findings: list[Diagnostic] = []
+    for span, rewrite in _wordy_spans(doc, matchers):
+        if not taken.overlaps(span):
+            taken.add(span)
+            findings.append(_wordy(doc, span, rewrite))
+    for span in _filler_spans(doc, matchers):
+        if taken.overlaps(span) or (normalize(doc.slice(span)) in matchers.asking and _in_question(doc, span)):
+            continue  # "Did it actually go through?" asks about what really happened
         taken.add(span)
-        yield _wordy(doc, span, settings.wordy_rewrites[normalize(match.group())])
-    for match in find_phrases(settings.filler_matcher, text, doc.body):
+        findings.append(_filler(doc, span))
+    if doc.profile != "doc":
+        for repeat in repeated_sentences(doc):
+            if not taken.overlaps(repeat):
+                taken.add(repeat)
+                findings.append(_repeated(doc, repeat))
+    yield from sorted(findings, key=lambda d: d.start)
+
+
+def _wordy_spans(doc: Document, matchers: _Matchers) -> Iterator[tuple[Span, str]]:
+    """Wordy phrases with their short forms, longest first where they start together."""
+    text, body = doc.text, doc.body
+    for match in find_phrases(matchers.automated_openers, text, body):
+        opener = stretch_of_opener(text, Span(match.start(), match.end()), body)
+        if opener is not None:
+            yield opener, ""
+    for match in find_phrases(matchers.wordy, text, body):
+        yield Span(match.start(), match.end()), matchers.rewrites[normalize(match.group())]
+    for match in _BASIS.finditer(text, body.start, body.end):
+        rewrite = basis_rewrite(match.group("how"))
+        if rewrite is not None:
+            yield Span(match.start(), match.end()), rewrite
+
+
+def _filler_spans(doc: Document, matchers: _Matchers) -> Iterator[Span]:
+    text = doc.text
+    for match in find_phrases(matchers.fillers, text, doc.body):
         span = Span(match.start(), match.end())
         word = normalize(match.group())
-        if taken.overlaps(span) or _in_question(doc, span):
-            continue
         following = _next_word(text, span.end)
-        if word in settings.before_action and not (
-            starts_sentence(text, span.start) or following in settings.action_word_set
+        if not following and starts_sentence(text, span.start):
+            continue  # "Definitely!" alone answers a question
+        if word in matchers.before_action and not (
+            starts_sentence(text, span.start) or following in matchers.actions or _is_gerund(following)
         ):
             continue
-        if word in settings.intensifier_set and following in settings.keep_intensifier_set:
+        if word in matchers.before_feeling and following not in matchers.feelings:
             continue
-        taken.add(span)
-        yield _filler(doc, span)
+        if word in matchers.contrast and _marks_contrast(text, span):
+            continue
+        if following in matchers.keep_after:
+            continue
+        yield span
+    yield from softener_at(text, doc.body, matchers.softeners)
 
 
 def _wordy(doc: Document, span: Span, rewrite: str) -> Diagnostic:
-    phrase = " ".join(doc.slice(span).split())
+    phrase = quoted(doc, span)
     edit = replacement_edit(doc, span, rewrite)
     if rewrite and len(phrase.split()) == 1:
         message = f'"{phrase}" sounds stiff; "{rewrite}" is plainer.'
@@ -122,8 +203,23 @@ def _filler(doc: Document, span: Span) -> Diagnostic:
     return RULE.diagnostic(
         "filler",
         span,
-        f'"{doc.slice(span)}" adds nothing here; cut it.',
+        f'"{quoted(doc, span)}" adds nothing here; cut it.',
         suggestion=rewritten_sentence(doc, span, edit),
+        fix=Fix((edit,), safe=True),
+    )
+
+
+def _repeated(doc: Document, sentence: Span) -> Diagnostic:
+    # The sentence goes with the space before it, so the paragraph closes up.
+    start = sentence.start
+    while start > doc.body.start and doc.text[start - 1] in " \t":
+        start -= 1
+    edit = Edit(start, sentence.end, "")
+    return RULE.diagnostic(
+        "wordy",
+        sentence,
+        "This sentence says again what an earlier one said; cut it.",
+        suggestion="(delete the sentence)",
         fix=Fix((edit,), safe=True),
     )
 
@@ -136,6 +232,32 @@ def _next_word(text: str, index: int) -> str:
     while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
         end += 1
     return normalize(text[position:end])
+
+
+# Words in -ing that are no action: "just during the sale", "just something small".
+_NOT_GERUNDS = frozenset({"during", "morning", "evening", "ceiling", "pudding"})
+
+
+def _is_gerund(word: str) -> bool:
+    """ "just leaving it", "just checking in": an action, not "only" or "recently"."""
+    return len(word) > 5 and word.endswith("ing") and not word.endswith("thing") and word not in _NOT_GERUNDS
+
+
+# Words after which "actually" says "in fact, unlike what you'd think": a contrast.
+_CONTRAST_BEFORE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "isn't", "wasn't", "aren't", "weren't"}
+    | {"do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "has", "have", "had"}
+)
+
+
+def _marks_contrast(text: str, span: Span) -> bool:
+    """ "This is actually a usage question", "it was actually counted": a contrast with what
+    was expected, which "actually" carries; "I actually wanted to" carries none."""
+    before = re.search(r"([\w'’]+)[ \t]*$", text[max(0, span.start - 30) : span.start])
+    if before is None:
+        return False
+    word = normalize(before.group(1))
+    return word in _CONTRAST_BEFORE or word.endswith(("'s", "'re"))
 
 
 def _in_question(doc: Document, span: Span) -> bool:

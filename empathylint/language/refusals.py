@@ -1,0 +1,267 @@
+"""Refusals and inability, found by grammar rather than by lists of sentences.
+
+A refusal is a clause whose subject is someone (`subjects`: "we", "I", "you", "our team"),
+whose verb is negated by an auxiliary or a modal, and whose main verb withholds something:
+
+- a negated ability or permission, before any verb: "we can't refund", "I'm unable to
+  change", "you won't be able to edit", "we aren't allowed to share";
+- a negated "do", "be" or "will" before a verb of offering (`offer_verbs`): "we don't
+  offer", "we aren't currently offering", "we don't have a way to", "you'll not have access
+  to", "we no longer ship";
+- a decision: "we have decided not to", "we chose not to";
+- without a subject, a thing withheld (`withheld_words`): "it isn't possible", "which is not
+  accepted", "refunds are no longer available", "no recording will be available".
+
+Contractions are read as their long forms (either apostrophe). The auxiliaries, modals
+and negators are English grammar and live here; the open word classes (who, what is
+offered, what is withheld, the adverbs that may stand between, the words that make a clause
+conditional, the exceptions) are data the rules take from checklist.toml. A clause that is a
+condition ("if you can't sign in"), a purpose ("so that no one can"), a question, or
+matches an exception ("we can't wait", "you won't be charged") is not a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from empathylint.document import Span
+from empathylint.language.phrases import compile_phrases, normalize
+
+_APOSTROPHE = "['’]"
+_NOT = rf"(?:n{_APOSTROPHE}t|\s+not)"  # "couldn't" / "could not" after a modal
+_ABLE = r"(?:able|allowed|permitted|authori[sz]ed)\s+to"
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n—–]|\s-\s")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# How many words may stand between "if" (or "so that", "unless") and the clause it opens.
+_OPENER_REACH = 3
+
+
+@dataclass(frozen=True)
+class RefusalVocabulary:
+    """The open word classes of the grammar, as checklist.toml lists them."""
+
+    subjects: tuple[str, ...]
+    offer_verbs: tuple[str, ...]
+    withheld_words: tuple[str, ...]
+    adverbs: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    exceptions: tuple[str, ...]
+    # Subjects that are the reader ("you", "users"): a limit put on them is a refusal, but
+    # their own plans ("you no longer plan to use it") and troubles ("an account you can't
+    # access") are not.
+    readers: tuple[str, ...] = ()
+    reader_troubles: tuple[str, ...] = ()
+    # Subjects that are someone else ("they"): their inability is a refusal only before a
+    # verb of offering ("they are unable to assist"), not "they can't get into your account".
+    third_parties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    span: Span
+    # The subject as written, lower case ("we", "our team"), or "" when a thing is withheld.
+    subject: str
+    # "inability" (can't, unable to), "policy" (don't offer, decided not to) or "withheld".
+    kind: str
+    # The verb or word that says what is withheld, as written ("refund", "available").
+    verb: str
+
+
+def find_refusals(text: str, within: Span, grammar: RefusalGrammar) -> Iterator[Refusal]:
+    """The refusals in text[within], in order, none overlapping another."""
+    exceptions = [Span(m.start(), m.end()) for m in _finditer(grammar.exceptions, text, within)]
+    found: list[Refusal] = []
+    for kind, pattern in grammar.patterns:
+        for match in pattern.finditer(text, within.start, within.end):
+            span = Span(_word_start(text, match.start()), match.end())
+            subject = normalize(match.group("subject") or "") if "subject" in pattern.groupindex else ""
+            verb = match.group("verb")
+            if any(e.start < span.end and span.start < e.end for e in exceptions):
+                continue
+            if _is_question(text, span.end, within.end) or in_condition(text, span.start, grammar.openers):
+                continue
+            refusal = Refusal(span, subject, kind, verb)
+            if not _only_describes(text, refusal, grammar):
+                found.append(refusal)
+    last_end = -1
+    for refusal in sorted(found, key=lambda r: (r.span.start, -len(r.span))):
+        if refusal.span.start >= last_end:
+            last_end = refusal.span.end
+            yield refusal
+
+
+# "It may not be suitable for everyone": a possibility, not a thing withheld.
+_POSSIBILITY = re.compile(r"(?<![\w'’])(?:may|might|could)\s*$", re.IGNORECASE)
+
+
+def _only_describes(text: str, refusal: Refusal, grammar: RefusalGrammar) -> bool:
+    """Whether the clause describes a possibility, or the reader's own plan or trouble."""
+    if refusal.kind == "withheld":
+        return _POSSIBILITY.search(text, max(0, refusal.span.start - 12), refusal.span.start) is not None
+    if refusal.subject in grammar.third_parties:
+        return refusal.kind == "inability" and grammar.offered.fullmatch(refusal.verb) is None
+    if refusal.subject not in grammar.readers:
+        return False
+    verb = normalize(refusal.verb)
+    if refusal.kind == "policy":
+        return not verb.startswith("ha")  # "you won't have access to" is withheld from them
+    return verb in grammar.reader_troubles
+
+
+def reason_in(text: str, span: Span, reasons: re.Pattern[str] | None, not_reasons: re.Pattern[str] | None) -> bool:
+    """Whether text[span] gives a reason ("because", "as it is outside the window"), not
+    counting words that only look like one ("as soon as the", "such as the")."""
+    decoys = [Span(m.start(), m.end()) for m in _finditer(not_reasons, text, span)]
+    return any(
+        not any(decoy.start < match.end() and match.start() < decoy.end for decoy in decoys)
+        for match in _finditer(reasons, text, span)
+    )
+
+
+@dataclass(frozen=True)
+class RefusalGrammar:
+    """A vocabulary compiled: built once per rule's settings, then only matched."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    exceptions: re.Pattern[str] | None
+    openers: re.Pattern[str] | None
+    # Any form of a verb of offering, as a word: "assist", "offering".
+    offered: re.Pattern[str]
+    readers: frozenset[str]
+    reader_troubles: frozenset[str]
+    third_parties: frozenset[str]
+
+
+def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
+    subject = _words(vocabulary.subjects)
+    adverb = rf"(?:\s+{_words(vocabulary.adverbs)})?" if vocabulary.adverbs else ""
+    offer_forms = tuple(form for verb in vocabulary.offer_verbs for form in inflections(verb))
+    offered = _words(offer_forms)
+    withheld = _words(vocabulary.withheld_words)
+    be_forms = rf"(?:\s+(?:am|are|is|was|were)|{_APOSTROPHE}(?:m|re|s))"
+    # "can't", "cannot", "won't be able to", "'m unable to", "aren't allowed to", "haven't been able to"
+    negated_ability = "|".join(
+        (
+            rf"\s+(?:can(?:not|{_APOSTROPHE}t|\s+not|\s+no\s+longer)|could{_NOT})",
+            rf"\s+(?:won{_APOSTROPHE}t|will\s+not|would{_NOT}|shall\s+not){adverb}\s+be\s+{_ABLE}",
+            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
+            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+be\s+unable\s+to",
+            rf"{be_forms}{adverb}\s+(?:not{adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
+            rf"\s+(?:aren|isn|wasn|weren){_APOSTROPHE}t{adverb}\s+{_ABLE}",
+            rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not)\s+been\s+{_ABLE}",
+        )
+    )
+    # "don't", "won't (be)", "aren't", "'ll not", "no longer" before a verb of offering
+    negated_offer = "|".join(
+        (
+            rf"\s+(?:do|does|will|would){_NOT}",
+            rf"\s+won{_APOSTROPHE}t",
+            rf"(?:{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+not",
+            rf"{be_forms}\s+not",
+            rf"\s+(?:aren|isn){_APOSTROPHE}t",
+            r"\s+no\s+longer",
+        )
+    )
+    head = rf"(?<![\w'’])(?P<subject>{subject}){adverb}"
+    patterns = (
+        ("inability", rf"{head}(?:{negated_ability}){adverb}\s+(?P<verb>[^\W\d_][\w'’-]*)"),
+        ("policy", rf"{head}(?:{negated_offer}){adverb}(?:\s+be)?{adverb}\s+(?P<verb>{offered})(?![\w'’])"),
+        (
+            "policy",
+            rf"{head}(?:\s+(?:have|has|had)|{_APOSTROPHE}(?:ve|d))?{adverb}\s+"
+            r"(?P<verb>decided|chosen|chose|opted|elected)\s+not\s+to(?![\w'’])",
+        ),
+        (
+            "withheld",
+            rf"(?:(?<![\w'’])(?:is|are|was|were|be|been){adverb}\s+(?:not|no\s+longer)"
+            rf"|{_APOSTROPHE}(?:s|re)\s+not|(?<![\w'’])(?:isn|aren|wasn|weren){_APOSTROPHE}t"
+            rf"|(?<![\w'’])(?:not|\w+n{_APOSTROPHE}t)\s+be|(?<![\w'’])no\s+longer)"
+            rf"{adverb}(?:\s+being)?\s+(?P<verb>{withheld})(?![\w'’])",
+        ),
+        (
+            "withheld",
+            r"(?<![\w'’])no(?:\s+[\w-]+){1,4}?\s+(?:is|are|will\s+be|can\s+be|would\s+be)"
+            rf"{adverb}\s+(?P<verb>{withheld})(?![\w'’])",
+        ),
+    )
+    return RefusalGrammar(
+        patterns=tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in patterns),
+        exceptions=compile_phrases(vocabulary.exceptions),
+        openers=compile_phrases(vocabulary.clause_openers),
+        offered=re.compile(_words(tuple(form.split()[0] for form in offer_forms)), re.IGNORECASE),
+        readers=frozenset(map(normalize, vocabulary.readers)),
+        reader_troubles=frozenset(map(normalize, vocabulary.reader_troubles)),
+        third_parties=frozenset(map(normalize, vocabulary.third_parties)),
+    )
+
+
+def inflections(verb: str) -> tuple[str, ...]:
+    """A verb of offering in the forms a negation can take before it: "offer", "offers",
+    "offering"; in a phrase only the first word changes ("have a way to", "having a way to")."""
+    first, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    return tuple(dict.fromkeys(f"{form}{tail}" for form in (first, _third_person(first), _gerund(first))))
+
+
+def _third_person(verb: str) -> str:
+    if verb == "have":
+        return "has"
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _gerund(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if len(re.findall(r"[aeiou]+", verb)) == 1 and re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):
+        return verb + verb[-1] + "ing"  # "ship" -> "shipping", "plan" -> "planning"
+    return verb + "ing"
+
+
+def _words(words: tuple[str, ...]) -> str:
+    """An alternation of words or phrases (longest first), either apostrophe, any spacing."""
+    spelled = sorted({" ".join(word.split()) for word in words}, key=lambda w: (-len(w), w))
+    escaped = (re.escape(word).replace(r"\ ", r"\s+").replace("'", _APOSTROPHE) for word in spelled)
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _word_start(text: str, index: int) -> int:
+    """Where the word ends that a contraction at `index` belongs to: "It's not possible"."""
+    while index > 0 and text[index] in "'’" and (text[index - 1].isalpha()):
+        index -= 1
+        while index > 0 and text[index - 1].isalpha():
+            index -= 1
+    return index
+
+
+def _finditer(pattern: re.Pattern[str] | None, text: str, within: Span) -> Iterator[re.Match[str]]:
+    return iter(()) if pattern is None else pattern.finditer(text, within.start, within.end)
+
+
+def _is_question(text: str, end: int, limit: int) -> bool:
+    """Whether the sentence the clause ends in is a question ("What if we can't?")."""
+    stop = _SENTENCE_END.search(text, end, limit)
+    return stop is not None and stop.group() == "?"
+
+
+def in_condition(text: str, start: int, openers: re.Pattern[str] | None) -> bool:
+    """Whether the clause before `start` opens with a condition or a purpose: "If you can't
+    sign in", "so that no one can", "as long as you haven't"."""
+    if openers is None:
+        return False
+    clause_start = max(0, start - 120)
+    for stop in _CLAUSE_BREAK.finditer(text, clause_start, start):
+        clause_start = stop.end()
+    for stop in _SENTENCE_END.finditer(text, clause_start, start):
+        clause_start = stop.end()
+    # The opener governs this subject only when few words stand between them: "if you can't",
+    # "as long as you haven't", but not "if you are wondering why we don't".
+    ends = [opener.end() for opener in openers.finditer(text, clause_start, start)]
+    return bool(ends) and len(text[ends[-1] : start].split()) <= _OPENER_REACH

@@ -1,0 +1,108 @@
+"""Wordiness that a phrase list cannot spell out: "on a daily basis", "pretty easy", an
+automated opener with the sender's name inside it, a sentence said twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from empathylint.document import Document, Span, count_words
+from empathylint.language.phrases import normalize
+
+# "on an individual basis" -> "individually": the adjective's adverb, by its ending.
+_ADVERB_ENDINGS = (("ic", "ically"), ("ary", "arily"), ("le", "ly"), ("y", "ily"))
+_ADVERB_FROM = ("al", "ar", "ent", "ant", "ous", "ive", "ate", "ful", "ual", "ic", "ary", "le")
+
+
+def basis_rewrite(how: str) -> str | None:
+    """The short form of "on a <how> basis": "daily", "regularly", "case by case"; None when
+    there is no plain one ("on a need-to-know basis")."""
+    parts = how.lower().split("-")
+    if len(parts) == 3 and parts[1] == "by":
+        # "case-by-case" -> "case by case"; "individual-by-individual" -> "individually"
+        adverb = _adverb(parts[0])
+        return adverb if adverb is not None and parts[0] == parts[2] else " ".join(parts)
+    if len(parts) > 1:
+        return None
+    if how.lower().endswith("ly"):
+        return how  # "daily", "weekly", "monthly"
+    return _adverb(how)
+
+
+def _adverb(adjective: str) -> str | None:
+    word = adjective.lower()
+    # An adjective of these endings has two syllables or more; "trial" is a noun.
+    if not word.endswith(_ADVERB_FROM) or len(re.findall(r"[aeiouy]+", word)) < 2:
+        return None
+    for ending, replacement in _ADVERB_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word + "ly"
+
+
+# What comes between an automated opener and its news: "from Acme to let you know that".
+_OPENER_TAIL = re.compile(
+    r"(?:\s+from\s+[^.!?\n]{1,60}?)?\s+to\s+(?:let\s+you\s+know|inform\s+you|notify\s+you|tell\s+you)"
+    r"(?:\s+that)?(?![\w'’])",
+    re.IGNORECASE,
+)
+
+
+def stretch_of_opener(text: str, opener: Span, within: Span) -> Span | None:
+    """ "This is an automated message from Acme to let you know that": the opener with the
+    sender and the announcing verb, which all go; None when no news follows it (then the
+    opener tells the reader something: that nobody reads replies)."""
+    tail = _OPENER_TAIL.match(text, opener.end, within.end)
+    return Span(opener.start, tail.end()) if tail is not None else None
+
+
+# Words after which "pretty" is an adjective ("a pretty picture"), not a softener.
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "my", "your", "our", "their", "his"})
+_DETERMINERS |= frozenset({"her", "its", "very", "so", "really", "quite", "how", "too"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def softener_at(text: str, within: Span, softeners: AbstractSet[str]) -> Iterator[Span]:
+    """ "pretty easy", "pretty much the same": a softener before the word it softens; not
+    "a pretty picture" or "it looks pretty." (an adjective there)."""
+    if not softeners:
+        return
+    previous = ""
+    for match in _WORD.finditer(text, within.start, within.end):
+        word = normalize(match.group())
+        if word in softeners and previous not in _DETERMINERS:
+            following = _WORD.match(text, _skip_blanks(text, match.end()))
+            if following is not None and following.start() - match.end() <= 2:
+                yield Span(match.start(), match.end())
+        previous = word
+
+
+def _skip_blanks(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return index
+
+
+# A sentence said twice is worth cutting only when it says something: six words or more.
+_REPEAT_MIN_WORDS = 6
+
+
+def repeated_sentences(doc: Document) -> Iterator[Span]:
+    """Sentences that repeat an earlier one of their paragraph word for word (case and
+    spacing aside): a slip of copy and paste. Across paragraphs a repeat can be meant (a
+    reminder at the end, a section that stands on its own)."""
+    paragraphs = doc.paragraphs
+    paragraph = 0
+    seen: set[str] = set()
+    for sentence in doc.body_sentences:
+        while paragraph < len(paragraphs) and paragraphs[paragraph].end < sentence.end:
+            paragraph += 1
+            seen = set()
+        words = doc.text[sentence.start : sentence.end]
+        if count_words(words) < _REPEAT_MIN_WORDS or not doc.is_prose(sentence):
+            continue
+        key = normalize(words).rstrip(".!?… ")
+        if key in seen:
+            yield sentence
+        seen.add(key)
