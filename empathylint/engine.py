@@ -64,7 +64,13 @@ def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileRe
             continue
         settings = config.rule_settings[rule.group]
         try:
-            found.extend(rule.check(document, settings))
+            if rule.check_selected is None:
+                found.extend(rule.check(document, settings))
+            else:
+                selected = frozenset(
+                    code.name for code in rule.codes if config.is_selected(f"{rule.group}.{code.name}", document.path)
+                )
+                found.extend(rule.check_selected(document, settings, selected))
             if rule.metrics is not None:
                 report.metrics[rule.group] = rule.metrics(document, settings)
         except Exception as error:

@@ -1,0 +1,97 @@
+"""Proofread before sending.
+
+What it does: finds the slips a careful reread catches: misspelt words (with the likeliest
+correction), a word typed twice ("the the"), doubled spaces between words, a sentence that
+starts in lower case, a lower-case "i", "a"/"an" before the wrong sound ("a hour",
+"an user"), brackets and quotes left open, ALL-CAPS shouting, "!!!" and "??", leftover
+TODO/TBD/XXX/FIXME or lorem ipsum, in a reply a placeholder nobody filled in, and in a
+canned reply a placeholder with broken braces ("{{first_name}").
+
+Spelling never looks at names in the greeting or the sign-off, capitalised words in mid
+sentence (names and products), words with digits, ALL-CAPS acronyms, URLs, email
+addresses, code, placeholders or the customer's quoted text. British and American
+spellings are both accepted. Add your product names and team words to `words` (or to a
+file named by `words-file`, one word a line, relative to your checklist.toml).
+
+Two spaces after a full stop are a house style, not a typo, and are left alone; so are
+runs of four or more spaces, which line up columns.
+
+Why it matters: a typo in a reply tells the customer nobody looked twice; an unfilled
+"{{ticket.requester.first_name}}" or a "TODO" tells them they got a form letter. Shouting
+and "!!!" read as anger whatever the words say.
+
+Example:
+    Hi Maria,
+
+    i have recieve your your request and and will get back to you ASAP!!!
+    Please do NOT reply to [AGENT NAME].
+
+Use instead:
+    Hi Maria,
+
+    I have received your request and will get back to you by Friday.
+    Please reply here if anything changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from empathylint.diagnostics import Diagnostic
+from empathylint.document import Document, Span
+from empathylint.rule import Rule
+from empathylint.rules.proofread import articles, capitals, placeholders, spelling, typography
+from empathylint.rules.proofread.codes import CODES, GROUP
+from empathylint.rules.proofread.settings import Settings
+
+ALL_CODES = frozenset(code.name for code in CODES)
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    return check_codes(doc, settings, ALL_CODES)
+
+
+def check_codes(doc: Document, settings: Settings, selected: frozenset[str]) -> Iterator[Diagnostic]:
+    """The findings of the selected codes; a code left out does none of its work (spelling
+    is most of the group's cost)."""
+    leftovers = list(placeholders.leftovers(doc, settings))
+    if "leftover" in selected:
+        yield from leftovers
+    in_template = doc.profile in ("reply", "template")
+    malformed = list(placeholders.malformed_placeholders(doc)) if in_template else []
+    if "malformed-placeholder" in selected:
+        yield from malformed
+    if doc.profile == "reply" and "unfilled-placeholder" in selected:
+        yield from placeholders.unfilled_placeholders(doc, [Span(d.start, d.end) for d in malformed])
+    if not doc.slice(doc.body).strip():
+        return
+    if "repeated-word" in selected:
+        yield from typography.repeated_words(doc, settings)
+    if "doubled-space" in selected:
+        yield from typography.doubled_spaces(doc)
+    if "sentence-case" in selected:
+        yield from capitals.sentence_case(doc, settings)
+    if "lowercase-i" in selected:
+        yield from capitals.lowercase_i(doc)
+    if "article" in selected:
+        yield from articles.articles(doc)
+    if "unbalanced" in selected:
+        yield from typography.unbalanced(doc)
+    if "shouting" in selected:
+        yield from typography.shouting(doc, settings)
+    if "punctuation" in selected:
+        yield from typography.punctuation(doc)
+    if selected & {"spelling", "unknown-word"}:
+        yield from spelling.misspellings(doc, settings, [Span(d.start, d.end) for d in leftovers])
+
+
+RULE = Rule(
+    group=GROUP,
+    item="proofread",
+    codes=CODES,
+    profiles=frozenset({"reply", "template", "doc"}),
+    settings=Settings,
+    check=check,
+    check_selected=check_codes,
+    doc=__doc__ or "",
+)
