@@ -82,7 +82,7 @@ def check_codes(doc: Document, settings: Settings, selected: frozenset[str]) -> 
     if "punctuation" in selected:
         yield from typography.punctuation(doc)
     if selected & {"spelling", "unknown-word"}:
-        yield from spelling.misspellings(doc, settings, [Span(d.start, d.end) for d in leftovers])
+        yield from spelling.misspellings(doc, settings, [Span(d.start, d.end) for d in leftovers], selected)
 
 
 RULE = Rule(

@@ -9,7 +9,8 @@ from empathylint.rule import Code
 GROUP = "proofread"
 
 CODES = (
-    Code("spelling", "A word that looks misspelt, with the likeliest correction.", Severity.WARNING, "unsafe"),
+    Code("spelling", "A common misspelling, with its correction.", Severity.WARNING, "safe"),
+    Code("unknown-word", "A word in no dictionary; a correction when one is clearly meant.", Severity.INFO, "unsafe"),
     Code("repeated-word", 'A word typed twice ("the the").', Severity.WARNING, "safe"),
     Code("doubled-space", "Two or three spaces between words.", Severity.INFO, "safe"),
     Code("sentence-case", "A sentence that starts in lower case.", Severity.WARNING, "safe"),
