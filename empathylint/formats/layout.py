@@ -16,8 +16,9 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from empathylint.document import OBJECT, Document, Span, Suppression, build_document, normalize_newlines
+from empathylint.document import OBJECT, Document, Span, Suppression, build_document, mask, normalize_newlines
 from empathylint.formats import ReadOptions
+from empathylint.formats.markup import non_prose_spans
 
 _BLANK, _PROSE, _CODE, _MARKUP = 0, 1, 2, 3
 BLOCK_BREAK = "\n\n"
@@ -341,12 +342,16 @@ def finish(
     customer_name: str | None = None,
     agent_name: str | None = None,
     customer_message: str | None = None,
+    html_in_text: bool = False,
 ) -> Document:
-    """Normalise newlines, map the source-coordinate suppressions into the text, and build.
+    """Normalise newlines, mask the markup and machine text left in the prose (template tags,
+    domains, file names, command lines; with `html_in_text`, HTML tags and entities), map the
+    source-coordinate suppressions into the text, and build.
 
     What the command line says about the people wins over what the file says."""
     if "\r" in text:
         text, offsets = normalize_newlines(text, offsets)
+    text = mask(text, non_prose_spans(text, html=html_in_text))
     mapped = [
         Suppression(
             to_text_span(s.region, offsets),

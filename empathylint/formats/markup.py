@@ -1,0 +1,144 @@
+"""Markup and machine text inside prose, whatever the file is called: found by shape, so that
+no rule reads it as words.
+
+- template tags: Liquid, Jinja and Handlebars statements `{% … %}` and comments `{# … #}`, and
+  `{{ … }}` when it spans lines (one on a line is a placeholder: the Document classifies it);
+- wiki links and embeds: `[[Page]]`, `![[diagram.png]]`;
+- callout markers: `> [!NOTE]`, `[!WARNING]+`;
+- bare domains and e-mail-like tokens: `mysite.com`, `help.example.org/path`, `support@acme`;
+- file names and paths: `report.xlsx`, `~/.torrc`, `/etc/tor/torrc`, `C:\\Users\\me`;
+- command lines: a line that starts with a prompt (`$ `, `% `, `> ` is a quote, so not it) or a
+  known command followed by its arguments (`sudo apt install tor`, `npm run build`);
+- HTML in plain text: tags with their attributes, comments and entities (`&gt;`).
+
+Each finder returns spans of the text; `non_prose_spans` returns them all, merged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from empathylint.document import Span
+
+_DATA = Path(__file__).parent / "data"
+
+# A template statement has a space after its "{%" ("{% callout info %}"; Help Scout's
+# "{%customer.firstName%}" is a placeholder, left to the Document); an output tag "{{ … }}" is
+# markup here only when it spans lines (on one line it is a placeholder the Document knows).
+_TEMPLATE_TAG = re.compile(r"\{%-?\s.{0,2000}?%\}|\{\{[^{}\n]{0,2000}?\n[^{}]{0,2000}?\}\}|\{#.{0,2000}?#\}", re.S)
+_WIKI_LINK = re.compile(r"!?\[\[[^\[\]\n]{1,300}\]\]")
+# At a line's start, after the quote's ">" (which a reader may already have dropped).
+_CALLOUT_MARKER = re.compile(r"^[ \t]*(?:>[ \t]*)*(\[![A-Za-z-]{1,30}\][+-]?)", re.M)
+_ADDRESS_LIKE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HTML_TAG = re.compile(r"<!--.{0,5000}?-->|</?(?P<name>[A-Za-z][\w:-]{0,40})(?:\s+[^<>]{0,2000}?)?/?>", re.S)
+_PATH = re.compile(
+    r"(?<![\w/\\.])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)+"  # /etc/tor/torrc, ~/.config/app, ./run
+    r"|(?<![\w/\\.])~/[\w.@+-]+"  # ~/.torrc
+    r"|\b[A-Za-z]:\\[^\s\"'<>|]+"  # C:\Users\me
+)
+_DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_COMMAND_PROMPT = re.compile(r"^[ \t]*[$%#][ \t]+\S[^\n]*$", re.M)
+
+
+@functools.cache
+def _word_set(name: str) -> frozenset[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def _domain_pattern() -> re.Pattern[str]:
+    tlds = "|".join(sorted(_word_set("top-level-domains.txt"), key=len, reverse=True))
+    # A word, a dot, more labels, and a known top-level domain; an optional path; not the end
+    # of a sentence ("Go to example.com." keeps its full stop out).
+    return re.compile(
+        rf"(?<![\w.@/-])(?:[\w.+-]{{1,64}}@)?(?:{_DOMAIN_LABEL}\.)+(?:{tlds})\b(?![\w-])(?:/[^\s<>\"'`)\]]*[^\s<>\"'`.,;:!?)\]])?",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _file_name_pattern() -> re.Pattern[str]:
+    extensions = "|".join(sorted(_word_set("file-extensions.txt"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])[\w-][\w.-]{{0,200}}\.(?:{extensions})\b(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _command_line_pattern() -> re.Pattern[str]:
+    commands = "|".join(sorted(map(re.escape, _word_set("commands.txt")), key=len, reverse=True))
+    # A known command, lower case, then an argument that is a flag, a path or another lower-case
+    # word, and no full stop at the end: "sudo apt install tor", not "Git is where we keep it."
+    return re.compile(rf"^[ \t]*(?:{commands})[ \t]+(?:-{{1,2}}\w|[a-z./~])[^\n]*(?<![.!?:])[ \t]*$", re.M)
+
+
+def template_tags(text: str) -> list[Span]:
+    return _spans(_TEMPLATE_TAG, text, "{")
+
+
+def wiki_links(text: str) -> list[Span]:
+    return _spans(_WIKI_LINK, text, "[[")
+
+
+def callout_markers(text: str) -> list[Span]:
+    if "[!" not in text:
+        return []
+    return [Span(m.start(1), m.end(1)) for m in _CALLOUT_MARKER.finditer(text)]
+
+
+def html_tags(text: str) -> list[Span]:
+    """Tags of HTML's own elements with their attributes ("<first name>" is a placeholder, not
+    a tag), comments, and character references ("&gt;")."""
+    if "<" not in text and "&" not in text:
+        return []
+    elements = _word_set("html-elements.txt")
+    tags = [
+        Span(m.start(), m.end())
+        for m in _HTML_TAG.finditer(text)
+        if m.group("name") is None or m.group("name").lower() in elements
+    ]
+    return tags + _spans(_ENTITY, text, "&")
+
+
+def domains_and_addresses(text: str) -> list[Span]:
+    return _spans(_domain_pattern(), text, ".") + _spans(_ADDRESS_LIKE, text, "@")
+
+
+def file_names(text: str) -> list[Span]:
+    return _spans(_file_name_pattern(), text, ".")
+
+
+def paths(text: str) -> list[Span]:
+    if "/" not in text and "\\" not in text:
+        return []
+    return _spans(_PATH, text)
+
+
+def command_lines(text: str) -> list[Span]:
+    found = _spans(_COMMAND_PROMPT, text) if any(p in text for p in "$%#") else []
+    return found + _spans(_command_line_pattern(), text)
+
+
+def non_prose_spans(text: str, *, html: bool) -> list[Span]:
+    """Every span of `text` that is markup or machine text; with `html`, HTML tags too (for
+    plain text: the HTML reader parses its own)."""
+    found = [
+        *template_tags(text),
+        *wiki_links(text),
+        *callout_markers(text),
+        *domains_and_addresses(text),
+        *file_names(text),
+        *paths(text),
+        *command_lines(text),
+    ]
+    if html:
+        found += html_tags(text)
+    return found
+
+
+def _spans(pattern: re.Pattern[str], text: str, needle: str | None = None) -> list[Span]:
+    if needle is not None and needle not in text:
+        return []  # most texts hold none: one scan for the character each needs at least once
+    return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
