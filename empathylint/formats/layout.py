@@ -342,16 +342,15 @@ def finish(
     customer_name: str | None = None,
     agent_name: str | None = None,
     customer_message: str | None = None,
-    html_in_text: bool = False,
 ) -> Document:
     """Normalise newlines, mask the markup and machine text left in the prose (template tags,
-    domains, file names, command lines; with `html_in_text`, HTML tags and entities), map the
+    HTML tags and entities no parser took, domains, file names, command lines), map the
     source-coordinate suppressions into the text, and build.
 
     What the command line says about the people wins over what the file says."""
     if "\r" in text:
         text, offsets = normalize_newlines(text, offsets)
-    text = mask(text, non_prose_spans(text, html=html_in_text))
+    text = mask(text, non_prose_spans(text))
     mapped = [
         Suppression(
             to_text_span(s.region, offsets),

@@ -9,7 +9,7 @@ no rule reads it as words.
 - file names and paths: `report.xlsx`, `~/.torrc`, `/etc/tor/torrc`, `C:\\Users\\me`;
 - command lines: a line that starts with a prompt (`$ `, `% `, `> ` is a quote, so not it) or a
   known command followed by its arguments (`sudo apt install tor`, `npm run build`);
-- HTML in plain text: tags with their attributes, comments and entities (`&gt;`).
+- HTML no parser took: tags with their attributes, comments and entities (`&gt;`).
 
 Each finder returns spans of the text; `non_prose_spans` returns them all, merged.
 """
@@ -121,10 +121,10 @@ def command_lines(text: str) -> list[Span]:
     return found + _spans(_command_line_pattern(), text)
 
 
-def non_prose_spans(text: str, *, html: bool) -> list[Span]:
-    """Every span of `text` that is markup or machine text; with `html`, HTML tags too (for
-    plain text: the HTML reader parses its own)."""
-    found = [
+def non_prose_spans(text: str) -> list[Span]:
+    """Every span of `text` that is markup or machine text: in plain text, or left by a parser
+    (JSX-style tags such as `<img src={…} />` in a Markdown article are no HTML to markdown-it)."""
+    return [
         *template_tags(text),
         *wiki_links(text),
         *callout_markers(text),
@@ -132,10 +132,8 @@ def non_prose_spans(text: str, *, html: bool) -> list[Span]:
         *file_names(text),
         *paths(text),
         *command_lines(text),
+        *html_tags(text),
     ]
-    if html:
-        found += html_tags(text)
-    return found
 
 
 def _spans(pattern: re.Pattern[str], text: str, needle: str | None = None) -> list[Span]:

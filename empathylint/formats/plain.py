@@ -30,5 +30,4 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
         suppressions=suppressions_of(source, directives),
         customer_name=quoted.customer_name,
         customer_message=quoted.message,
-        html_in_text=True,
     )

@@ -20,7 +20,8 @@ never a walk through the whole dictionary.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import re
+from collections.abc import Container, Iterator
 from pathlib import Path
 
 from empathylint.language import hunspell
@@ -64,6 +65,8 @@ _INFLECTIONS: tuple[tuple[str, str], ...] = (
     ("er", ""),
 )
 
+_CONSONANT_VOWEL_CONSONANT = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
+_VERB_ENDINGS: tuple[tuple[str, str], ...] = (("ed", ""), ("ing", ""), ("ed", "e"), ("ing", "e"))
 
 # --- the word lists -------------------------------------------------------------------------
 
@@ -209,7 +212,7 @@ def is_known(word: str, extra: frozenset[str]) -> bool:
     if lower in extra or _inflection_of(lower, extra):
         return True
     dictionary = _dictionary()
-    if lower in dictionary:
+    if lower in dictionary or _verb_form_of(lower, dictionary):
         return True
     stem, apostrophe, ending = lower.rpartition("'")
     return bool(apostrophe) and ending in _CONTRACTION_ENDINGS and (stem in dictionary or stem in extra)
@@ -299,7 +302,20 @@ def _in_case_of(original: str, replacement: str) -> str:
     return replacement
 
 
-def _inflection_of(lower: str, extra: frozenset[str]) -> bool:
+def _verb_form_of(lower: str, dictionary: Container[str]) -> bool:
+    """ "autofilled", "unarchiving": a verb form of a compound the dictionary lists bare.
+    Only -ed and -ing, on bases of five letters or more not ending in "y" ("applyed" stays a
+    typo) nor in a consonant, a vowel and a consonant ("begining" stays a typo), so that a
+    typo cannot pass for a form ("acess" is no "ac" + "es")."""
+    for ending, base_ending in _VERB_ENDINGS:
+        base = lower[: -len(ending)] + base_ending
+        if lower.endswith(ending) and len(base) >= 5 and not base.endswith("y") and base in dictionary:
+            # A consonant-vowel-consonant end usually doubles ("beginning"): "begining" is a typo.
+            return not _CONSONANT_VOWEL_CONSONANT.search(base)
+    return False
+
+
+def _inflection_of(lower: str, extra: Container[str]) -> bool:
     for ending, base_ending in _INFLECTIONS:
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
             base = lower[: -len(ending)] + base_ending

@@ -54,7 +54,8 @@ def misspellings(
             if corrections:
                 if "spelling" in selected:
                     yield _misspelling(part_span, part, corrections)
-            elif "unknown-word" in selected and not spelling.is_known(part, known):
+            elif "unknown-word" in selected and len(part) > 2 and not spelling.is_known(part, known):
+                # Two unknown letters are a code ("nl", "sv"), not a typo.
                 suggestion = spelling.correction(part)
                 if suggestion is None and part[0].isupper():
                     continue  # an unknown capitalised word with no near neighbour is a name
