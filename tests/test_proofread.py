@@ -149,3 +149,26 @@ def test_safe_fixes_remove_the_repeat_the_extra_space_and_the_typo() -> None:
     for edit in safe:
         fixed = fixed[: edit.start] + edit.replacement + fixed[edit.end :]
     assert fixed == "Hi Maria,\n\nI sent the invoice again and received nothing.\n\nBest,\nSam"
+
+
+def test_confused_word_rules_are_well_formed_data() -> None:
+    from empathylint.language.confusables import SENTENCE_START, rules
+
+    found = [rule for by_word in rules().values() for rule in by_word]
+    assert len(found) > 20
+    for rule in found:
+        assert rule.wrong != rule.meant and rule.wrong == rule.wrong.lower(), rule
+        assert rule.why and (rule.before or rule.after), rule  # a bare word is never wrong everywhere
+        for neighbours in (rule.before, rule.after):
+            assert all(word == word.lower() or word == SENTENCE_START for word in neighbours), rule
+    text = (
+        Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "confused-words.toml"
+    ).read_text(encoding="utf-8")
+    for listed in re_lists(text):
+        assert listed == sorted(listed) and len(set(listed)) == len(listed), listed
+
+
+def re_lists(text: str) -> list[list[str]]:
+    import re
+
+    return [re.findall(r'"([^"]*)"', found) for found in re.findall(r"^(?:before|after) = \[(.*)\]$", text, re.M)]

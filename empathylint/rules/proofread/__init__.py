@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from empathylint.diagnostics import Diagnostic
 from empathylint.document import Document, Span
 from empathylint.rule import Rule
-from empathylint.rules.proofread import articles, capitals, placeholders, spelling, typography
+from empathylint.rules.proofread import articles, capitals, confusables, placeholders, spelling, typography
 from empathylint.rules.proofread.codes import CODES, GROUP
 from empathylint.rules.proofread.settings import Settings
 
@@ -73,6 +73,8 @@ def check_codes(doc: Document, settings: Settings, selected: frozenset[str]) -> 
         yield from capitals.sentence_case(doc, settings)
     if "lowercase-i" in selected:
         yield from capitals.lowercase_i(doc)
+    if "confused-word" in selected:
+        yield from confusables.confused_words(doc)
     if "article" in selected:
         yield from articles.articles(doc)
     if "unbalanced" in selected:
