@@ -62,9 +62,9 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
             if profile not in PROFILES:
                 raise InputError(path, f"front matter profile {profile!r} is not one of {', '.join(PROFILES)}")
             options = dataclasses.replace(options, profile=profile)
-    scripts: list[Span] = []
-    if PurePath(path).suffix.lower() == ".mdx":
-        scripts = jsx_spans(parsed)
+    # MDX, and Docusaurus articles that are MDX in a .md file: their JavaScript is no prose.
+    scripts = jsx_spans(parsed) if PurePath(path).suffix.lower() == ".mdx" else es_imports(parsed)
+    if scripts:
         parsed = blank_text(parsed, scripts)
 
     layout = TextLayout(source)
@@ -113,6 +113,14 @@ def _mark_front_matter_values(source: str, front_matter: FrontMatter, layout: Te
 # HTML (tags dropped, the text between them checked).
 _MDX_STATEMENT = re.compile(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.M)
 _MDX_EXPRESSION = re.compile(r"\{[^{}\n]{0,500}\}")
+
+
+_ES_IMPORT = re.compile(r"^import[ \t]+[\w{}, *\t]+[ \t]+from[ \t]+['\"][^'\"\n]+['\"];?[ \t]*$", re.M)
+
+
+def es_imports(source: str) -> list[Span]:
+    """`import X from '…';` lines: JavaScript whatever the file is called."""
+    return [Span(m.start(), m.end()) for m in _ES_IMPORT.finditer(source)] if "import" in source else []
 
 
 def jsx_spans(source: str) -> list[Span]:

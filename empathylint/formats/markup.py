@@ -4,7 +4,8 @@ no rule reads it as words.
 - template tags: Liquid, Jinja and Handlebars statements `{% … %}` and comments `{# … #}`, and
   `{{ … }}` when it spans lines (one on a line is a placeholder: the Document classifies it);
 - wiki links and embeds: `[[Page]]`, `![[diagram.png]]`;
-- callout markers: `> [!NOTE]`, `[!WARNING]+`;
+- callout markers: `> [!NOTE]`, `[!WARNING]+`, MkDocs' `!!! tip ""`; heading ids `{#billing}` and
+  includes `{!tip.md!}`;
 - bare domains and e-mail-like tokens: `mysite.com`, `help.example.org/path`, `support@acme`;
 - file names and paths: `report.xlsx`, `~/.torrc`, `/etc/tor/torrc`, `C:\\Users\\me`;
 - command lines: a line that starts with a prompt (`$ `, `% `, `> ` is a quote, so not it) or a
@@ -27,10 +28,19 @@ _DATA = Path(__file__).parent / "data"
 # A template statement has a space after its "{%" ("{% callout info %}"; Help Scout's
 # "{%customer.firstName%}" is a placeholder, left to the Document); an output tag "{{ … }}" is
 # markup here only when it spans lines (on one line it is a placeholder the Document knows).
-_TEMPLATE_TAG = re.compile(r"\{%-?\s.{0,2000}?%\}|\{\{[^{}\n]{0,2000}?\n[^{}]{0,2000}?\}\}|\{#.{0,2000}?#\}", re.S)
+_TEMPLATE_TAG = re.compile(
+    r"\{%-?\s.{0,2000}?%\}|\{\{[^{}\n]{0,2000}?\n[^{}]{0,2000}?\}\}|\{#.{0,2000}?#\}"
+    r"|\{#[\w-]{1,100}\}"  # a heading's id: "## Billing {#billing}"
+    r"|\{![^{}\n]{1,300}!\}",  # an include: "{!topic-menu-tip.md!}"
+    re.S,
+)
 _WIKI_LINK = re.compile(r"!?\[\[[^\[\]\n]{1,300}\]\]")
 # At a line's start, after the quote's ">" (which a reader may already have dropped).
-_CALLOUT_MARKER = re.compile(r"^[ \t]*(?:>[ \t]*)*(\[![A-Za-z-]{1,30}\][+-]?)", re.M)
+_CALLOUT_MARKER = re.compile(
+    r"^[ \t]*(?:>[ \t]*)*(\[![A-Za-z-]{1,30}\][+-]?)"  # GitHub and Obsidian: "> [!NOTE]"
+    r"|^[ \t]*((?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,30}(?:[ \t]+\"[^\"\n]{0,200}\")?)",  # MkDocs: '!!! tip ""'
+    re.M,
+)
 _ADDRESS_LIKE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HTML_TAG = re.compile(r"<!--.{0,5000}?-->|</?(?P<name>[A-Za-z][\w:-]{0,40})(?:\s+[^<>]{0,2000}?)?/?>", re.S)
@@ -83,9 +93,9 @@ def wiki_links(text: str) -> list[Span]:
 
 
 def callout_markers(text: str) -> list[Span]:
-    if "[!" not in text:
+    if "[!" not in text and "!!!" not in text and "???" not in text:
         return []
-    return [Span(m.start(1), m.end(1)) for m in _CALLOUT_MARKER.finditer(text)]
+    return [Span(m.start(m.lastindex or 0), m.end(m.lastindex or 0)) for m in _CALLOUT_MARKER.finditer(text)]
 
 
 def html_tags(text: str) -> list[Span]:

@@ -14,7 +14,11 @@ from empathylint.rules.proofread.settings import Settings
 
 
 def leftovers(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    for pattern in _leftover_patterns(settings.leftover_markers):
+    markers = settings.leftover_markers
+    if doc.profile == "template":
+        # In a canned reply "XXX" is the slot the agent fills ("the steps are at XXX").
+        markers = tuple(marker for marker in markers if marker.strip("X"))
+    for pattern in _leftover_patterns(markers):
         for match in pattern.finditer(doc.text):
             yield finding(
                 "leftover",

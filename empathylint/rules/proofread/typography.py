@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
-from empathylint.document import Document, Span
+from empathylint.document import OBJECT, Document, Span
 from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
@@ -38,6 +38,8 @@ _DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:])( {2,3})(?=[^\s])")
 def doubled_spaces(doc: Document) -> Iterator[Diagnostic]:
     for match in _DOUBLED_SPACE.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(1), match.end(1))
+        if OBJECT in doc.text[span.start - 1 : span.end + 1] or not doc.is_verbatim(span.start - 1, span.end + 1):
+            continue  # beside code or where markup was dropped ("`+` Y  `→`"): alignment, not a slip
         yield finding(
             "doubled-space",
             span,
