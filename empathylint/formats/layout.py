@@ -16,7 +16,8 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from empathylint.document import OBJECT, Document, Span, Suppression, build_document, mask, normalize_newlines
+from empathylint.document import OBJECT, Document, Span, Suppression, normalize_newlines
+from empathylint.document_builder import build_document, mask
 from empathylint.formats import ReadOptions
 from empathylint.formats.markup import non_prose_spans
 
