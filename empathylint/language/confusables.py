@@ -71,6 +71,8 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         previous = _neighbour(text, words, index - 1, word.start(), before=True)
         following = _neighbour(text, words, index + 1, word.end(), before=False)
         at_start = word.start() in sentence_starts
+        if word.group()[0].isupper() and not at_start:
+            continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
         for rule in candidates:
             if rule.before and not (previous in rule.before or (at_start and SENTENCE_START in rule.before)):
                 continue

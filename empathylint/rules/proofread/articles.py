@@ -13,7 +13,9 @@ _ARTICLE = re.compile(r"(?<![\w'’\-\ufffc])(a|an|An|A)[ \t]+([^\W\d_][\w'’-]
 # Initialisms said letter by letter start with a vowel sound when their first letter's name does.
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 # Initialisms said as words ("a FAQ" and "an FAQ" are both in use): left alone.
-_SAID_AS_WORDS = frozenset({"FAQ", "GIF", "JPEG", "JPG", "NASA", "PIN", "SIM", "SKU", "SAAS", "ASAP", "UNESCO"})
+_SAID_AS_WORDS = frozenset(
+    {"AMP", "ASAP", "FAQ", "GIF", "JPEG", "JPG", "NASA", "PIN", "REST", "SAAS", "SIM", "SKU", "UNESCO", "WIFI"}
+)
 # Longest prefix wins: "unimportant" (vowel sound) before "uni-" (you-).
 _VOWEL_SOUND_PREFIXES = ("hour", "honest", "honor", "honour", "heir", "unin", "unim", "unid", "x-")
 _CONSONANT_SOUND_PREFIXES = (

@@ -13,7 +13,10 @@ from empathylint.rules.proofread.spans import touches_object
 
 _LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve|ll|d)\b)")
 # A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
-_NOT_A_SENTENCE_END = re.compile(r"(?:\.\.\.|…|(?:\b[a-zA-Z]\.){2,}|\b(?:approx|incl|no|vs|etc|ca|cf)\.)$")
+# A full stop inside brackets ("(see below.) for more") ends the aside, not the sentence.
+_NOT_A_SENTENCE_END = re.compile(
+    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\.){2,}|\b(?:approx|incl|no|vs|etc|ca|cf)\.|[.!?][\"'”’]?\))$"
+)
 
 
 def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:

@@ -32,12 +32,15 @@ def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 # Two spaces after ., !, ? or : are a house style and left alone; four or more line up columns.
+_LIST_DASHES = frozenset("-*•–—")
 _DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:])( {2,3})(?=[^\s])")
 
 
 def doubled_spaces(doc: Document) -> Iterator[Diagnostic]:
     for match in _DOUBLED_SPACE.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(1), match.end(1))
+        if doc.text[span.start - 1] in _LIST_DASHES:
+            continue  # "-  Use proxy": a dash that lists, aligned
         if OBJECT in doc.text[span.start - 1 : span.end + 1] or not doc.is_verbatim(span.start - 1, span.end + 1):
             continue  # beside code or where markup was dropped ("`+` Y  `→`"): alignment, not a slip
         yield finding(
@@ -83,6 +86,8 @@ def unbalanced(doc: Document) -> Iterator[Diagnostic]:
                     open_marks.pop()
                 else:
                     yield _unbalanced_diagnostic(index, char, closing=True)
+            elif char == '"' and open_marks and text[open_marks[-1]] == "“":
+                open_marks.pop()  # “…" closes, only with mixed quotes: a style slip, not an open quote
             elif char == '"' and not (index > 0 and text[index - 1].isdigit()):
                 straight_quotes.append(index)
         for index in open_marks:
@@ -122,6 +127,8 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         first = min(m.start() for m in caps_words if m.start() <= shouted[0].start() and _is_plain(m.group()))
         last = max(m.end() for m in caps_words if m.end() >= shouted[-1].end() and _is_plain(m.group()))
         start, end = run.start() + first, run.start() + last
+        if _in_strong_markup(doc, start, end):
+            continue  # "**DELETE TOPIC**": a button's label, as the app writes it
         shout = doc.text[start:end]
         quiet = shout.lower()
         yield finding(
@@ -131,6 +138,12 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             suggestion=quiet,
             fix=Fix((Edit(start, end, quiet),), safe=False),
         )
+
+
+def _in_strong_markup(doc: Document, start: int, end: int) -> bool:
+    source_start = doc.source_offset(start)
+    before = doc.source[max(0, source_start - 2) : source_start]
+    return before in ("**", "__") or before[-1:] == "`"
 
 
 def _is_plain(word: str) -> bool:
