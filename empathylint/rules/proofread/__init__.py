@@ -71,6 +71,8 @@ def check_codes(doc: Document, settings: Settings, selected: frozenset[str]) -> 
         yield from typography.doubled_spaces(doc)
     if "sentence-case" in selected:
         yield from capitals.sentence_case(doc, settings)
+    if "capital-mid-sentence" in selected:
+        yield from capitals.capital_mid_sentence(doc)
     if "lowercase-i" in selected:
         yield from capitals.lowercase_i(doc)
     if "confused-word" in selected:

@@ -1,9 +1,12 @@
-"""Capitals: a sentence that starts in lower case, and a lower-case "i"."""
+"""Capitals: a sentence that starts in lower case, a lower-case "i", and a step's verb with a
+capital in mid-sentence ("To fix it, Upgrade the firmware")."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Span, words
@@ -59,4 +62,33 @@ def lowercase_i(doc: Document) -> Iterator[Diagnostic]:
             'Write "I" as a capital.',
             suggestion="I",
             fix=Fix((Edit(span.start, span.end, "I"),)),
+        )
+
+
+# A step's verb after a comma or "and"/"then"/"or", with its object after it: "…, Select the tab".
+_CAPITAL_AFTER = re.compile(
+    r"(?:,|\b(?:and|then|or))[ \t]+(?P<verb>[A-Z][a-z]+)[ \t]+(?=(?:the|your|a|an|it|this|that|all|any|to|on|in)\b)"
+)
+
+
+@functools.cache
+def _instruction_verbs() -> frozenset[str]:
+    text = (Path(__file__).parents[2] / "language" / "data" / "instruction-verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def capital_mid_sentence(doc: Document) -> Iterator[Diagnostic]:
+    verbs = _instruction_verbs()
+    for match in _CAPITAL_AFTER.finditer(doc.text, doc.body.start, doc.body.end):
+        verb = match.group("verb")
+        if verb.lower() not in verbs:
+            continue
+        span = Span(match.start("verb"), match.start("verb") + 1)
+        lower = verb[0].lower()
+        yield finding(
+            "capital-mid-sentence",
+            span,
+            f'"{verb}" is mid-sentence; write "{lower}{verb[1:]}".',
+            suggestion=lower + verb[1:],
+            fix=Fix((Edit(span.start, span.end, lower),), safe=False),
         )

@@ -15,6 +15,7 @@ CODES = (
     Code("repeated-word", 'A word typed twice ("the the").', Severity.WARNING, "safe"),
     Code("doubled-space", "Two or three spaces between words.", Severity.INFO, "safe"),
     Code("sentence-case", "A sentence that starts in lower case.", Severity.WARNING, "safe"),
+    Code("capital-mid-sentence", 'A step verb capitalised mid-sentence (", Select the").', Severity.WARNING, "unsafe"),
     Code("lowercase-i", 'A lower-case "i" for "I".', Severity.WARNING, "safe"),
     Code("article", '"a" or "an" before the wrong sound ("a hour", "an user").', Severity.WARNING, "unsafe"),
     Code("unbalanced", "A bracket or quotation mark that is never closed or never opened.", Severity.WARNING),
