@@ -44,12 +44,10 @@ _CALLOUT_MARKER = re.compile(
 _ADDRESS_LIKE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HTML_TAG = re.compile(r"<!--.{0,5000}?-->|</?(?P<name>[A-Za-z][\w:-]{0,40})(?:\s+[^<>]{0,2000}?)?/?>", re.S)
-_PATH = re.compile(
-    r"(?<![\w/\\.])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)+"  # /etc/tor/torrc, ~/.config/app, ./run
-    r"|(?<![\w/\\.])~/[\w.@+-]+"  # ~/.torrc
-    r"|\b[A-Za-z]:\\[^\s\"'<>|]+"  # C:\Users\me
-)
-_DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# Each starts with its literal, so the engine skips to it: /etc/tor/torrc, ~/.config/app,
+# ./run (the "~" or "." before the slash is taken with it), C:\Users\me.
+_SLASH_PATH = re.compile(r"/[\w.@+-]+(?:/[\w.@+-]*)+|(?<=~)/[\w.@+-]+")
+_WINDOWS_PATH = re.compile(r":\\[^\s\"'<>|]+")
 _COMMAND_PROMPT = re.compile(r"^[ \t]*[$%#][ \t]+\S[^\n]*$", re.M)
 
 
@@ -60,20 +58,38 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 @functools.cache
-def _domain_pattern() -> re.Pattern[str]:
+def _top_level_domain() -> re.Pattern[str]:
     tlds = "|".join(sorted(_word_set("top-level-domains.txt"), key=len, reverse=True))
-    # A word, a dot, more labels, and a known top-level domain; an optional path; not the end
-    # of a sentence ("Go to example.com." keeps its full stop out).
-    return re.compile(
-        rf"(?<![\w.@/-])(?:[\w.+-]{{1,64}}@)?(?:{_DOMAIN_LABEL}\.)+(?:{tlds})\b(?![\w-])(?:/[^\s<>\"'`)\]]*[^\s<>\"'`.,;:!?)\]])?",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"\.(?:{tlds})\b(?![\w-])", re.IGNORECASE)
 
 
 @functools.cache
-def _file_name_pattern() -> re.Pattern[str]:
+def _extension() -> re.Pattern[str]:
     extensions = "|".join(sorted(_word_set("file-extensions.txt"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])[\w-][\w.-]{{0,200}}\.(?:{extensions})\b(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"\.(?:{extensions})\b(?![\w-])", re.IGNORECASE)
+
+
+# What may follow a domain: a path, not a sentence's full stop ("Go to example.com.").
+_DOMAIN_PATH = re.compile(r"/[^\s<>\"'`)\]]*[^\s<>\"'`.,;:!?)\]]|/")
+_DOMAIN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+@")
+_FILE_NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
+# No label, address or file name is longer: the look back is bounded, so a run of dots stays linear.
+_LONGEST_NAME = 255
+
+
+def _anchored(text: str, anchor: re.Pattern[str], allowed: frozenset[str]) -> list[Span]:
+    """Spans that end with `anchor` ("…" + ".com", "…" + ".xlsx"), reaching back over the
+    `allowed` characters: patterns that start with a literal dot are found fast, where a
+    pattern that may start at any letter is tried at every one."""
+    found = []
+    for match in anchor.finditer(text):
+        start = match.start()
+        stop = max(0, start - _LONGEST_NAME)
+        while start > stop and text[start - 1] in allowed:
+            start -= 1
+        if start < match.start() and text[start] not in ".-":
+            found.append(Span(start, match.end()))
+    return found
 
 
 @functools.cache
@@ -113,17 +129,30 @@ def html_tags(text: str) -> list[Span]:
 
 
 def domains_and_addresses(text: str) -> list[Span]:
-    return _spans(_domain_pattern(), text, ".") + _spans(_ADDRESS_LIKE, text, "@")
+    if "." not in text:
+        return _spans(_ADDRESS_LIKE, text, "@")
+    found = []
+    for domain in _anchored(text, _top_level_domain(), _DOMAIN_CHARACTERS):
+        path = _DOMAIN_PATH.match(text, domain.end)
+        found.append(Span(domain.start, path.end()) if path else domain)
+    return found + _spans(_ADDRESS_LIKE, text, "@")
 
 
 def file_names(text: str) -> list[Span]:
-    return _spans(_file_name_pattern(), text, ".")
+    return _anchored(text, _extension(), _FILE_NAME_CHARACTERS) if "." in text else []
 
 
 def paths(text: str) -> list[Span]:
-    if "/" not in text and "\\" not in text:
-        return []
-    return _spans(_PATH, text)
+    found = []
+    for match in _SLASH_PATH.finditer(text) if "/" in text else ():
+        start = match.start()
+        while start > 0 and start > match.start() - 2 and text[start - 1] in "~.":
+            start -= 1
+        found.append(Span(start, match.end()))
+    for match in _WINDOWS_PATH.finditer(text) if ":\\" in text else ():
+        if match.start() > 0 and text[match.start() - 1].isalpha():
+            found.append(Span(match.start() - 1, match.end()))
+    return found
 
 
 def command_lines(text: str) -> list[Span]:

@@ -54,42 +54,40 @@ def rules() -> dict[str, tuple[ConfusedWord, ...]]:
     return _rules()
 
 
-# A word as the rules see it: letters, digits, apostrophes and inner hyphens ("two-step").
-_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
-_ONLY_SPACES = re.compile(r"[ \t]+")
-
-
 def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int]) -> Iterator[Confusion]:
     """The confused words of text[start:end]: neighbours count only when nothing but spaces
     stands between (no punctuation, no line break, no masked object)."""
     by_word = _rules()
-    words = list(_WORD.finditer(text, start, end))
-    for index, word in enumerate(words):
-        candidates = by_word.get(word.group().lower())
-        if not candidates:
-            continue
-        previous = _neighbour(text, words, index - 1, word.start(), before=True)
-        following = _neighbour(text, words, index + 1, word.end(), before=False)
+    # One pass finds the few words a rule names; only their neighbours are read.
+    for word in _wrong_words().finditer(text, start, end):
+        candidates = by_word[word.group().lower().replace("’", "'")]
         at_start = word.start() in sentence_starts
         if word.group()[0].isupper() and not at_start:
             continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
+        previous = _WORD_BEFORE.search(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
+        following = _WORD_AFTER.match(text, word.end(), end)
+        before = previous.group(1).lower().replace("’", "'") if previous else None
+        after = following.group(1).lower().replace("’", "'") if following else None
         for rule in candidates:
-            if rule.before and not (previous in rule.before or (at_start and SENTENCE_START in rule.before)):
+            if rule.before and not (before in rule.before or (at_start and SENTENCE_START in rule.before)):
                 continue
-            if rule.after and following not in rule.after:
+            if rule.after and after not in rule.after:
                 continue
             yield Confusion(word.start(), word.end(), word.group(), _in_case_of(word.group(), rule.meant), rule.why)
             break
 
 
-def _neighbour(text: str, words: list[re.Match[str]], index: int, edge: int, *, before: bool) -> str | None:
-    if not 0 <= index < len(words):
-        return None
-    other = words[index]
-    between = text[other.end() : edge] if before else text[edge : other.start()]
-    if not _ONLY_SPACES.fullmatch(between):
-        return None
-    return other.group().lower().replace("’", "'")
+@functools.cache
+def _wrong_words() -> re.Pattern[str]:
+    forms = {form for word in _rules() for form in (word, word.replace("'", "’"))}
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+
+
+# The word right before or after, with only spaces between.
+_LONGEST_NEIGHBOUR = 40
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W_](?:[\w'’-]*[^\W_])?)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W_](?:[\w'’-]*[^\W_])?)(?![\w'’-])")
 
 
 def _in_case_of(original: str, replacement: str) -> str:

@@ -218,6 +218,13 @@ def is_known(word: str, extra: frozenset[str]) -> bool:
     return bool(apostrophe) and ending in _CONTRACTION_ENDINGS and (stem in dictionary or stem in extra)
 
 
+# Asked for every word of every draft, as is_known.
+@functools.lru_cache(maxsize=65_536)
+def is_suspect(word: str, extra: frozenset[str]) -> bool:
+    """True when `word` is in no word list or is a common misspelling: worth a closer look."""
+    return not is_known(word, extra) or word.lower().replace("’", "'") in _misspellings()
+
+
 def known_misspelling(word: str) -> tuple[str, ...]:
     """The corrections of a common misspelling ("recieve" -> "receive"), in the word's case;
     empty when the word is not one."""

@@ -28,7 +28,7 @@ def misspellings(
     unknown = [
         Span(word.start(), word.end())
         for word in word_matches(doc.text, doc.body)
-        if not spelling.is_known(word.group(), known) or spelling.known_misspelling(word.group())
+        if spelling.is_suspect(word.group(), known)
     ]
     if not unknown:
         return
