@@ -1,17 +1,24 @@
 """Proofread before sending.
 
-What it does: finds the slips a careful reread catches: misspelt words (with the likeliest
-correction), a word typed twice ("the the"), doubled spaces between words, a sentence that
-starts in lower case, a lower-case "i", "a"/"an" before the wrong sound ("a hour",
-"an user"), brackets and quotes left open, ALL-CAPS shouting, "!!!" and "??", leftover
-TODO/TBD/XXX/FIXME or lorem ipsum, in a reply a placeholder nobody filled in, and in a
-canned reply a placeholder with broken braces ("{{first_name}").
+What it does: finds the slips a careful reread catches: common misspellings, with their
+correction (`spelling`, fixed safely when there is one meaning); words in no dictionary
+(`unknown-word`, a hint, with a correction only when one is clearly meant); a real word where
+another was meant ("you account", "its been", "more then", "Setup a PIN": `confused-word`);
+a word typed twice ("the the"), doubled spaces between words, a sentence that starts in lower
+case, a step's verb capitalised in mid-sentence ("To fix it, Upgrade the app"), a lower-case
+"i", "a"/"an" before the wrong sound ("a hour", "an user"), brackets and quotes left open,
+ALL-CAPS shouting, "!!!" and "??", leftover TODO/TBD/XXX/FIXME or lorem ipsum, in a reply a
+placeholder nobody filled in, and in a canned reply a placeholder with broken braces
+("{{first_name}").
 
-Spelling never looks at names in the greeting or the sign-off, capitalised words in mid
-sentence (names and products), words with digits, ALL-CAPS acronyms, URLs, email
-addresses, code, placeholders or the customer's quoted text. British and American
-spellings are both accepted. Add your product names and team words to `words` (or to a
-file named by `words-file`, one word a line, relative to your checklist.toml).
+The dictionary is SCOWL's, American and British, with software, support and brand words on
+top. Spelling never looks at names in the greeting or the sign-off, capitalised words in mid
+sentence (names and products), words with digits, ALL-CAPS acronyms, code, URLs, domains,
+e-mail addresses, file names, paths, command lines, placeholders, markup (front matter keys,
+HTML tags and entities, template tags, callout markers) or the customer's quoted text, nor at
+a sentence in another language. Add your product names and team words to `words` (or to a
+file named by `words-file`, one word a line, relative to your checklist.toml); ignore
+`proofread.unknown-word` to keep only the known misspellings (an ignored code does no work).
 
 Two spaces after a full stop are a house style, not a typo, and are left alone; so are
 runs of four or more spaces, which line up columns.
@@ -23,14 +30,14 @@ and "!!!" read as anger whatever the words say.
 Example:
     Hi Maria,
 
-    i have recieve your your request and and will get back to you ASAP!!!
-    Please do NOT reply to [AGENT NAME].
+    i have recieved your your request and and will get back to you ASAP!!!
+    Its been passed to our team. Please do NOT reply to [AGENT NAME].
 
 Use instead:
     Hi Maria,
 
     I have received your request and will get back to you by Friday.
-    Please reply here if anything changes.
+    It's been passed to our team. Please reply here if anything changes.
 """
 
 from __future__ import annotations
