@@ -42,7 +42,7 @@ Use instead:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from empathylint.diagnostics import Diagnostic
 from empathylint.document import Document, Span
@@ -52,6 +52,20 @@ from empathylint.rules.proofread.codes import CODES, GROUP
 from empathylint.rules.proofread.settings import Settings
 
 ALL_CODES = frozenset(code.name for code in CODES)
+
+# The checks of the body's text, each run only when its code is selected, in this order.
+_TEXT_CHECKS: tuple[tuple[str, Callable[[Document, Settings], Iterable[Diagnostic]]], ...] = (
+    ("repeated-word", typography.repeated_words),
+    ("doubled-space", typography.doubled_spaces),
+    ("sentence-case", capitals.sentence_case),
+    ("capital-mid-sentence", capitals.capital_mid_sentence),
+    ("lowercase-i", capitals.lowercase_i),
+    ("confused-word", confusables.confused_words),
+    ("article", articles.articles),
+    ("unbalanced", typography.unbalanced),
+    ("shouting", typography.shouting),
+    ("punctuation", typography.punctuation),
+)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -72,26 +86,9 @@ def check_codes(doc: Document, settings: Settings, selected: frozenset[str]) -> 
         yield from placeholders.unfilled_placeholders(doc, [Span(d.start, d.end) for d in malformed])
     if not doc.slice(doc.body).strip():
         return
-    if "repeated-word" in selected:
-        yield from typography.repeated_words(doc, settings)
-    if "doubled-space" in selected:
-        yield from typography.doubled_spaces(doc)
-    if "sentence-case" in selected:
-        yield from capitals.sentence_case(doc, settings)
-    if "capital-mid-sentence" in selected:
-        yield from capitals.capital_mid_sentence(doc)
-    if "lowercase-i" in selected:
-        yield from capitals.lowercase_i(doc)
-    if "confused-word" in selected:
-        yield from confusables.confused_words(doc)
-    if "article" in selected:
-        yield from articles.articles(doc)
-    if "unbalanced" in selected:
-        yield from typography.unbalanced(doc)
-    if "shouting" in selected:
-        yield from typography.shouting(doc, settings)
-    if "punctuation" in selected:
-        yield from typography.punctuation(doc)
+    for code, check_text in _TEXT_CHECKS:
+        if code in selected:
+            yield from check_text(doc, settings)
     if selected & {"spelling", "unknown-word"}:
         yield from spelling.misspellings(doc, settings, [Span(d.start, d.end) for d in leftovers], selected)
 

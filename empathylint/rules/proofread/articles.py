@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Span
 from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.settings import Settings
 
 _ARTICLE = re.compile(r"(?<![\w'’\-\ufffc])(a|an|An|A)[ \t]+([^\W\d_][\w'’-]*)")
 # Initialisms said letter by letter start with a vowel sound when their first letter's name does.
@@ -38,7 +39,7 @@ _CONSONANT_SOUND_PREFIXES = (
 _EITHER_SOUND_PREFIXES = ("histor", "hotel", "herb", "humble")
 
 
-def articles(doc: Document) -> Iterator[Diagnostic]:
+def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     sentence_starts = {s.start for s in doc.body_sentences}
     for match in _ARTICLE.finditer(doc.text, doc.body.start, doc.body.end):
         article, word = match.group(1), match.group(2)

@@ -53,7 +53,7 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-def lowercase_i(doc: Document) -> Iterator[Diagnostic]:
+def lowercase_i(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in _LOWERCASE_I.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
         yield finding(
@@ -77,7 +77,7 @@ def _instruction_verbs() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def capital_mid_sentence(doc: Document) -> Iterator[Diagnostic]:
+def capital_mid_sentence(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     verbs = _instruction_verbs()
     for match in _CAPITAL_AFTER.finditer(doc.text, doc.body.start, doc.body.end):
         verb = match.group("verb")

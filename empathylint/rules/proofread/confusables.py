@@ -9,9 +9,10 @@ from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Span
 from empathylint.language.confusables import confusions
 from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.settings import Settings
 
 
-def confused_words(doc: Document) -> Iterator[Diagnostic]:
+def confused_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     sentence_starts = frozenset(sentence.start for sentence in doc.body_sentences)
     for found in confusions(doc.text, doc.body.start, doc.body.end, sentence_starts):
         span = Span(found.start, found.end)

@@ -36,7 +36,7 @@ _LIST_DASHES = frozenset("-*•–—")
 _DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:])( {2,3})(?=[^\s])")
 
 
-def doubled_spaces(doc: Document) -> Iterator[Diagnostic]:
+def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in _DOUBLED_SPACE.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(1), match.end(1))
         if doc.text[span.start - 1] in _LIST_DASHES:
@@ -60,7 +60,7 @@ _OPENERS = frozenset("([“")
 _BRACKETS_AND_QUOTES = re.compile(r'[()\[\]“”"]')
 
 
-def unbalanced(doc: Document) -> Iterator[Diagnostic]:
+def unbalanced(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     # The whole text, never a copy up to each paragraph's end (quadratic on a long article):
     # every search below is bounded by the paragraph's own start and end.
     text = doc.text
@@ -153,7 +153,7 @@ def _is_plain(word: str) -> bool:
 _EXCESS_PUNCTUATION = re.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
 
 
-def punctuation(doc: Document) -> Iterator[Diagnostic]:
+def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in _EXCESS_PUNCTUATION.finditer(doc.text, doc.body.start, doc.body.end):
         marks = match.group()
         single = "?" if "?" in marks else "!"
