@@ -14,7 +14,7 @@ from pathlib import Path
 from empathylint.config import Config, ConfigError, Resolver
 from empathylint.document import Document
 from empathylint.engine import FileReport, lint
-from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source, require_text
+from empathylint.files import MAX_BYTES, STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
 
 
@@ -174,7 +174,10 @@ def _excluded_nearer(resolver: Resolver, walk_config: Config, found: Path) -> bo
 def _read(target: str, options: CheckOptions) -> SourceFile:
     if target == STDIN:
         display = options.stdin_filename or "<stdin>"
-        data = sys.stdin.buffer.read()
+        # The same bound as a file's: 30 MB piped in must not exhaust memory (issue 15).
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(display, f"too large (over {MAX_BYTES // 1_048_576} MB, the limit for any input)")
         text, encoding, bom = decode(data, display)
         require_text(text, display)
         return SourceFile(display, text, encoding, bom, len(data), 0)

@@ -228,6 +228,7 @@ _LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
 # The word (dots kept, as in "e.g") that ends the text searched, to tell an abbreviation's
 # full stop from a sentence's.
 _WORD_BEFORE = re.compile(r"[\w.]+$")
+_LONGEST_ABBREVIATION = 8
 # A letter or digit: \w without the underscore, exactly str.isalnum (checked on every code point).
 _ALNUM = re.compile(r"[^\W_]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -240,7 +241,8 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
     start = within.start
     for match in _SENTENCE_END.finditer(text, within.start, within.end):
         if match.group().startswith("."):
-            word = _WORD_BEFORE.search(text, start, match.start())
+            # Abbreviations are short: a bounded look back keeps a 5 MB "word" linear.
+            word = _WORD_BEFORE.search(text, max(start, match.start() - _LONGEST_ABBREVIATION), match.start())
             if word and word.group().lower().rstrip(".") in known_words("abbreviations"):
                 continue
             line_start = text.rfind("\n", 0, match.start()) + 1

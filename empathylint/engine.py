@@ -61,7 +61,13 @@ def lint(document: Document, settings: FileSettings) -> FileReport:
     for active in applicable:
         rule = active.rule
         try:
-            found.extend(rule.check(document, active.settings))
+            if rule.check_selected is None:
+                found.extend(rule.check(document, active.settings))
+            else:
+                selected = frozenset(
+                    code.name for code in rule.codes if f"{rule.group}.{code.name}" in settings.selected_ids
+                )
+                found.extend(rule.check_selected(document, active.settings, selected))
             if rule.metrics is not None:
                 report.metrics[rule.group] = rule.metrics(document, active.settings)
         except Exception as error:

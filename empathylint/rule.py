@@ -47,6 +47,9 @@ class Rule(Generic[SettingsT]):
     # Whether this document gives the rule anything to judge (e.g. a customer message to
     # read the mood from); when it returns False the rule does not run and its item is n/a.
     applies_to: Callable[[Document], bool] | None = None
+    # A check that skips the work of codes a run does not select (given by name): when set,
+    # the engine calls it instead of `check`.
+    check_selected: Callable[[Document, SettingsT, frozenset[str]], Iterable[Diagnostic]] | None = None
 
     @functools.cached_property
     def ids(self) -> tuple[str, ...]:

@@ -89,6 +89,11 @@ def controlled_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+def make_resolver() -> Resolver:
+    """The built-in settings for every folder, as check_paths takes them."""
+    return Resolver(RULES, isolated=True)
+
+
 def make_config(
     select: tuple[str, ...] | None = None,
     overrides: dict[str, Any] | None = None,

@@ -117,5 +117,7 @@ def test_every_data_file_is_read() -> None:
     groups = {rule.group for rule in RULES}
     for path in DATA_FILES:
         name = path.relative_to(DATA).with_suffix("").as_posix()
-        assert name in {"acronyms", "placeholders", "words"} or name.removeprefix("phrases/") in groups, name
+        assert (
+            name in {"acronyms", "confused-words", "placeholders", "words"} or name.removeprefix("phrases/") in groups
+        ), name
     assert Path(DATA / "phrases").is_dir()

@@ -30,7 +30,7 @@ class Options:
 class FileGlobs:
     """[files]: which files a folder walk checks."""
 
-    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.eml")
+    include: tuple[str, ...] = ("*.md", "*.mdx", "*.markdown", "*.txt", "*.html", "*.htm", "*.eml")
     exclude: tuple[str, ...] = ()
 
 

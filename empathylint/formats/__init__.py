@@ -18,6 +18,7 @@ FORMAT_BY_EXTENSION = {
     ".markdown": "markdown",
     ".mdown": "markdown",
     ".mkd": "markdown",
+    ".mdx": "markdown",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
