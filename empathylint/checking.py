@@ -138,6 +138,7 @@ def check_source(source: SourceFile, config: Config, rules: Sequence[AnyRule], o
     read_options = ReadOptions(
         profile=profile,
         vocabulary=config.vocabulary,
+        channel=config.channel_for(source.path),
         customer_name=options.customer_name,
         agent_name=options.agent_name,
         customer_message=options.customer_message or sibling_customer_message(source.path),

@@ -57,6 +57,10 @@ def check(
         Optional[str],  # noqa: UP045
         typer.Option(help="reply, template or doc; overrides the profile globs in checklist.toml."),
     ] = None,
+    channel: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="email, chat or social: where the replies are sent; overrides the channel globs."),
+    ] = None,
     customer: Annotated[Optional[str], typer.Option(help="The customer's name, e.g. Maria.")] = None,  # noqa: UP045
     agent: Annotated[Optional[str], typer.Option(help="Your name, as you sign.")] = None,  # noqa: UP045
     customer_message: Annotated[
@@ -138,6 +142,7 @@ def check(
         ignore=_split(ignore),
         fail_on=fail_on.lower() if fail_on else None,
         profile=profile,
+        channel=channel,
     )
     try:
         settings = load_config(RULES, config_file=config, command_line=flags, isolated=isolated)

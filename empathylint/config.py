@@ -6,7 +6,7 @@ list key `extend-<key>` appends to `<key>` instead):
   2. the user's checklist.toml, or [tool.empathylint] in pyproject.toml, found from the
      current directory upwards,
   3. --config FILE,
-  4. command-line flags (--select, --ignore, --fail-on, --profile).
+  4. command-line flags (--select, --ignore, --fail-on, --profile, --channel).
 Each layer is validated on its own, so an error names the file, the key and the line.
 """
 
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from empathylint.diagnostics import Severity
-from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
+from empathylint.document import CHANNELS, PROFILES, Channel, PlaceholderVocabulary, Profile
 from empathylint.rule import AnyRule
 
 USER_CONFIG_NAME = "checklist.toml"
@@ -64,6 +64,8 @@ class Config:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     profile_globs: dict[Profile, tuple[str, ...]]
+    default_channel: Channel
+    channel_globs: dict[Channel, tuple[str, ...]]
     vocabulary: PlaceholderVocabulary
     severity: dict[str, Severity]
     per_file_ignores: dict[str, tuple[str, ...]]
@@ -103,6 +105,14 @@ class Config:
             if any(glob_match(relative, pattern) for pattern in self.profile_globs.get(profile, ())):
                 return profile
         return self.default_profile
+
+    def channel_for(self, path: str) -> Channel:
+        """Where a reply is sent (email, chat, social), by the [channels.*] include globs."""
+        relative = _relative(path, self.root)
+        for channel in CHANNELS:
+            if any(glob_match(relative, pattern) for pattern in self.channel_globs.get(channel, ())):
+                return channel
+        return self.default_channel
 
 
 def _matches(selector: str, rule_id: str) -> bool:
@@ -235,6 +245,7 @@ class CommandLine:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     profile: str | None = None
+    channel: str | None = None
 
 
 def load_config(
@@ -284,6 +295,9 @@ def _command_line_layer(flags: CommandLine) -> Layer:
     if flags.profile is not None:
         table["profile"] = flags.profile
         table["profiles"] = {name: {"include": []} for name in PROFILES}
+    if flags.channel is not None:
+        table["channel"] = flags.channel
+        table["channels"] = {name: {"include": []} for name in CHANNELS}
     return Layer("command line", table)
 
 
@@ -310,6 +324,8 @@ _TOP_LEVEL: dict[str, Any] = {
     "ignore": tuple[str, ...],
     "files": dict,
     "profiles": dict,
+    "channel": str,
+    "channels": dict,
     "placeholders": dict,
     "severity": dict,
     "per-file-ignores": dict,
@@ -317,10 +333,12 @@ _TOP_LEVEL: dict[str, Any] = {
 }
 _FILES = {"include": tuple[str, ...], "exclude": tuple[str, ...]}
 _PROFILE = {"include": tuple[str, ...]}
+_CHANNEL = {"include": tuple[str, ...]}
 _PLACEHOLDERS = {
     "customer-words": tuple[str, ...],
     "agent-words": tuple[str, ...],
     "bare-tokens": tuple[str, ...],
+    "thing-words": tuple[str, ...],
 }
 _RULE_COMMON = {"profiles": tuple[str, ...]}
 
@@ -359,6 +377,13 @@ class Schema:
                 self._fail(layer, ("profiles", name), f"unknown profile {name!r} (use {', '.join(PROFILES)})")
             _check_type(layer, ("profiles", name), profile_table, dict)
             _check_keys(layer, ("profiles", name), profile_table, _PROFILE, allow_extend=True)
+        if "channel" in table and table["channel"] not in CHANNELS:
+            self._fail(layer, ("channel",), f"unknown channel {table['channel']!r} (use {', '.join(CHANNELS)})")
+        for name, channel_table in table.get("channels", {}).items():
+            if name not in CHANNELS:
+                self._fail(layer, ("channels", name), f"unknown channel {name!r} (use {', '.join(CHANNELS)})")
+            _check_type(layer, ("channels", name), channel_table, dict)
+            _check_keys(layer, ("channels", name), channel_table, _CHANNEL, allow_extend=True)
         _check_keys(layer, ("placeholders",), table.get("placeholders", {}), _PLACEHOLDERS, allow_extend=True)
         for rule_id, severity in table.get("severity", {}).items():
             self._check_selector(layer, ("severity", rule_id), rule_id)
@@ -418,10 +443,13 @@ class Schema:
             include=tuple(files.get("include", ())),
             exclude=tuple(files.get("exclude", ())),
             profile_globs={name: tuple(value.get("include", ())) for name, value in table.get("profiles", {}).items()},
+            default_channel=table.get("channel", "email"),
+            channel_globs={name: tuple(value.get("include", ())) for name, value in table.get("channels", {}).items()},
             vocabulary=PlaceholderVocabulary(
                 customer_words=tuple(w.lower() for w in placeholders.get("customer-words", ())),
                 agent_words=tuple(w.lower() for w in placeholders.get("agent-words", ())),
                 bare_tokens=tuple(placeholders.get("bare-tokens", ())),
+                thing_words=tuple(w.lower() for w in placeholders.get("thing-words", ())),
             ),
             severity={key: Severity.parse(value) for key, value in table.get("severity", {}).items()},
             per_file_ignores={key: tuple(value) for key, value in table.get("per-file-ignores", {}).items()},

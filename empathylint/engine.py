@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from empathylint.checklist import ITEMS, SEND
 from empathylint.config import Config
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import Document, Profile
+from empathylint.document import Channel, Document, Profile
 from empathylint.rule import AnyRule, Metrics
 
 INTERNAL_ERROR = "internal-error"
@@ -37,6 +37,7 @@ class ScorecardEntry:
 class FileReport:
     path: str
     profile: Profile | None = None
+    channel: Channel | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     scorecard: list[ScorecardEntry] = field(default_factory=list)
     metrics: dict[str, Metrics] = field(default_factory=dict)
@@ -52,7 +53,7 @@ class FileReport:
 
 
 def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileReport:
-    report = FileReport(path=document.path, profile=document.profile, document=document)
+    report = FileReport(path=document.path, profile=document.profile, channel=channel_of(document), document=document)
     applicable = [
         rule
         for rule in rules
@@ -90,6 +91,11 @@ def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileRe
     report.scorecard = scorecard(report.diagnostics, applicable, config, document)
     document.forget_shared_computations()
     return report
+
+
+def channel_of(document: Document) -> Channel | None:
+    """The channel a reply or canned reply is sent on; a help article has none."""
+    return None if document.profile == "doc" else document.channel
 
 
 def _with_configured_severity(diagnostic: Diagnostic, config: Config) -> Diagnostic:

@@ -8,7 +8,7 @@ import importlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from empathylint.document import Document, PlaceholderVocabulary, Profile
+from empathylint.document import Channel, Document, PlaceholderVocabulary, Profile
 
 FORMAT_BY_EXTENSION = {
     ".txt": "plain",
@@ -35,6 +35,7 @@ class ReadOptions:
 
     profile: Profile
     vocabulary: PlaceholderVocabulary
+    channel: Channel = "email"
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None

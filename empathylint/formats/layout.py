@@ -360,6 +360,7 @@ def finish(
         path=path,
         profile=options.profile,
         vocabulary=options.vocabulary,
+        channel=options.channel,
         text=text,
         offsets=offsets,
         customer_name=options.customer_name or customer_name,

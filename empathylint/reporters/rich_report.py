@@ -175,6 +175,8 @@ _CHANGED_BY_RICH = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 def header(report: FileReport) -> Pieces:
     details: list[str] = [report.profile or ""]
+    if report.channel is not None:
+        details.append(report.channel)
     document = report.document
     if document is not None and document.profile != "doc":
         if document.customer_name:

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span
 from empathylint.language.names import fold, is_short_form, looks_like_misspelling, name_tokens, same_name
 from empathylint.language.phrases import compile_phrases, normalize
 from empathylint.rule import Code, Rule
+from empathylint.rules._reply import is_automated_notice
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,17 @@ class Settings:
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    notice = is_automated_notice(doc)
+    for finding in _findings(doc, settings):
+        # An automated notice names no one and may still go out as it is.
+        unnamed = finding.rule_id in _UNNAMED
+        yield replace(finding, severity=Severity.INFO) if notice and unnamed else finding
+
+
+_UNNAMED = frozenset({"use-their-name.missing-greeting", "use-their-name.generic-greeting"})
+
+
+def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if not doc.slice(Span(0, len(doc.text))).strip():
         return
     if doc.greeting is None:
@@ -48,7 +60,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         return
     greeting_text = doc.slice(doc.greeting)
     impersonal = compile_phrases(settings.impersonal_greetings)
-    if impersonal is not None and impersonal.search(greeting_text):
+    if impersonal is not None and impersonal.search(greeting_text) and doc.handle is None:
         yield RULE.diagnostic(
             "impersonal-greeting",
             doc.greeting,
@@ -64,7 +76,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     written = doc.slice(name_span) if name_span else ""
     addressed = _addressed_names(written, name_span.start if name_span else 0, settings.generic_names)
     if name_span is None or not addressed:
-        yield _generic_greeting(doc, settings, name_span)
+        if doc.handle is None:  # "@maria Hi there!": the handle is the name
+            yield _generic_greeting(doc, settings, name_span)
         return
     if doc.profile == "template":
         yield RULE.diagnostic(
