@@ -56,6 +56,8 @@ class Settings:
     terms: dict[str, str]
     # Acronyms everyone knows.
     everyday_acronyms: tuple[str, ...]
+    # Acronyms everyday on a channel, by channel: DM and RT in a social reply.
+    channel_acronyms: dict[str, tuple[str, ...]]
     # Phrases in which a listed term is plain English ("for instance").
     everyday_uses: tuple[str, ...]
 
@@ -100,7 +102,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         reported.update(normalize(word) for word in term.term.split())
         yield _technical_term(text, match, term, counts[term.term] - 1)
     known = _known_terms(tuple(settings.terms))
-    everyday_acronyms = frozenset(settings.everyday_acronyms)
+    everyday_acronyms = frozenset(settings.everyday_acronyms + settings.channel_acronyms.get(doc.channel, ()))
     for match in _ACRONYM.finditer(text, body.start, body.end):
         acronym = match.group("acronym")
         key = normalize(acronym)

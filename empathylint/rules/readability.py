@@ -2,7 +2,7 @@
 
 What it does: grades the prose of the draft with the Flesch-Kincaid formula (textstat) and
 compares it with the target for the file's profile (grade 8 for replies and canned replies,
-9 for help articles). When the draft reads above its target, it points at the hardest
+9 for help articles; a channel may set its own, grade 10 and 30 words for social posts). When the draft reads above its target, it points at the hardest
 sentences, with each one's own grade, word count and longest words, so you know where to
 start. It also flags sentences longer than 25 words, with a place to split them where the
 sentence has one, and, in replies, paragraphs of more than five sentences. Drafts under 40
@@ -51,6 +51,10 @@ class Settings:
     max_paragraph_sentences: int
     # Profiles whose paragraphs are held to max-paragraph-sentences (replies are read on phones).
     long_paragraph_profiles: tuple[str, ...]
+    # A reply's or canned reply's channel may set its own grade target and sentence limit
+    # (a social post runs a link and product names into a sentence of ~30 words).
+    channel_target_grade: dict[str, float]
+    channel_max_sentence_words: dict[str, int]
 
 
 # A sentence shorter than this has too few words for its own grade to mean anything.
@@ -79,6 +83,7 @@ class Reading:
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    settings = _fitted_to_channel(doc, settings)
     reading = _reading(doc, settings)
     target = settings.target_grade.get(doc.profile)
     hard: set[Span] = set()
@@ -97,6 +102,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 def metrics(doc: Document, settings: Settings) -> Metrics:
     """The grade beside the target, for the file's summary line."""
+    settings = _fitted_to_channel(doc, settings)
     reading = _reading(doc, settings)
     if reading.grade is None:
         return {"words": float(reading.word_count)}
@@ -107,6 +113,21 @@ def metrics(doc: Document, settings: Settings) -> Metrics:
         found["target"] = target
         found["summary"] = f"grade {grade:.1f} / target {target:g}"
     return found
+
+
+def _fitted_to_channel(doc: Document, settings: Settings) -> Settings:
+    """The settings with the targets of the draft's channel, where it has its own."""
+    if doc.profile == "doc":
+        return settings
+    target = settings.channel_target_grade.get(doc.channel)
+    limit = settings.channel_max_sentence_words.get(doc.channel)
+    if target is None and limit is None:
+        return settings
+    return replace(
+        settings,
+        target_grade=settings.target_grade if target is None else {**settings.target_grade, doc.profile: target},
+        max_sentence_words=settings.max_sentence_words if limit is None else limit,
+    )
 
 
 def _reading(doc: Document, settings: Settings) -> Reading:
