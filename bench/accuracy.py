@@ -18,7 +18,6 @@ copied; `--misses` prints corpus excerpts to the terminal for tuning and refuses
 from __future__ import annotations
 
 import argparse
-import bisect
 import dataclasses
 import hashlib
 import json
@@ -33,10 +32,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path.insert(0, str(BENCH / "accuracy"))
 sys.path.insert(0, str(BENCH))
-
-import select as _unused  # noqa: E402,F401  (the stdlib module; ours is loaded by path below)
 
 LABELS = BENCH / "accuracy" / "labels"
 RESULTS = BENCH / "ACCURACY.md"
@@ -170,8 +166,10 @@ def _problem(record: dict[str, object], corpus: Path, halves: dict[str, str], se
 # --- running the tools -------------------------------------------------------------------
 
 
-def run_empathylint(corpus: Path, labels: Sequence[Label]) -> dict[str, list[Finding]]:
+def run_empathylint(corpus: Path, labels: Sequence[Label]) -> tuple[dict[str, list[Finding]], dict[str, bool]]:
+    """Findings per corpus path, and whether empathylint calls each text ready to send."""
     findings: dict[str, list[Finding]] = {}
+    ready: dict[str, bool] = {}
     help_text = subprocess.run(
         [sys.executable, "-m", "empathylint", "check", "--help"], capture_output=True, text=True, check=False
     ).stdout
@@ -191,6 +189,7 @@ def run_empathylint(corpus: Path, labels: Sequence[Label]) -> dict[str, list[Fin
         for entry in json.loads(done.stdout)["files"]:
             path = _corpus_path(entry["path"], corpus)
             starts = _line_starts((corpus / path).read_bytes().decode("utf-8"))
+            ready[path] = bool(entry.get("ready_to_send"))
             findings[path] = [
                 Finding(
                     group=finding["rule"].split(".")[0],
@@ -200,7 +199,7 @@ def run_empathylint(corpus: Path, labels: Sequence[Label]) -> dict[str, list[Fin
                 )
                 for finding in entry.get("findings") or []
             ]
-    return findings
+    return findings, ready
 
 
 def _corpus_path(reported: str, corpus: Path) -> str:
@@ -230,7 +229,7 @@ def run_peers(corpus: Path, labels: Sequence[Label]) -> dict[str, dict[str, int]
         # proselint stops after max_errors findings per file by default; count them all.
         config.write_text(json.dumps({"max_errors": 1_000_000}), encoding="utf-8")
         for name, tool in tools.items():
-            command = tool.command("accuracy", paths)
+            command = tool.argv(None, list(paths))
             if name == "proselint":
                 command = [command[0], "--config", str(config), *command[1:]]
             done = subprocess.run(
@@ -339,9 +338,7 @@ def score_groups(labels: Iterable[Label], findings: dict[str, list[Finding]]) ->
     return scores
 
 
-def score_tone(
-    labels: Iterable[Label], flags: dict[str, bool], by_kind: bool = True
-) -> dict[str, Score]:
+def score_tone(labels: Iterable[Label], flags: dict[str, bool], by_kind: bool = True) -> dict[str, Score]:
     """Negative language and filler together: kind or "all" -> Score."""
     scores: dict[str, Score] = defaultdict(Score)
     for label in labels:
@@ -355,7 +352,7 @@ def score_tone(
 
 
 def score_ready(labels: Iterable[Label], not_ready: dict[str, bool]) -> dict[str, Score]:
-    """"Not ready to send" as the thing flagged: kind or "all" -> Score."""
+    """ "Not ready to send" as the thing flagged: kind or "all" -> Score."""
     scores: dict[str, Score] = defaultdict(Score)
     for label in labels:
         for kind in (label.kind, "all"):
@@ -443,7 +440,7 @@ def show_misses(group: str, labels: Sequence[Label], findings: dict[str, list[Fi
                 finding.start < int(span["end"]) and int(span["start"]) < finding.end  # type: ignore[call-overload]
                 for span in spans
             )
-            if group in SPAN_GROUPS and not overlaps or label.items[group] == "pass":
+            if (group in SPAN_GROUPS and not overlaps) or label.items[group] == "pass":
                 lines.append(f"  EXTRA {finding.rule}: {_excerpt(text, finding.start, finding.end)}")
         if label.items[group] == "fail" and not ours and group not in SPAN_GROUPS:
             lines.append("  MISS  (text-level)")
@@ -480,7 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not labels:
         print("no labels to score", file=sys.stderr)
         return 2
-    findings = run_empathylint(corpus, labels)
+    findings, ready_to_send = run_empathylint(corpus, labels)
     if args.misses:
         show_misses(args.misses, labels, findings, corpus)
         return 0
@@ -494,10 +491,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     peers = run_peers(corpus, labels) if args.with_peers else {}
     for peer, counts in peers.items():
         tone[peer] = score_tone(labels, {path: count > 0 for path, count in counts.items()})
-    blocking = {"error", "warning"}
-    not_ready = {path: bool(found) for path, found in findings.items()}
-    _ = blocking
-    ready = score_ready(labels, not_ready)
+    ready = score_ready(labels, {path: not is_ready for path, is_ready in ready_to_send.items()})
 
     if args.json:
         print(json.dumps(_as_json(groups, tone, ready), indent=2))
@@ -523,7 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         "## Ready to send",
         "",
-        "Flagged: any finding on the text.",
+        "Flagged: empathylint does not call the text ready to send (a finding at or above `fail-on`).",
         "",
         *ready_table(ready),
     ]

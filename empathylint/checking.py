@@ -15,7 +15,6 @@ from empathylint.config import Config
 from empathylint.engine import FileReport, lint
 from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
-from empathylint.rule import AnyRule
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,7 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_paths(
-    paths: Sequence[str], config: Config, rules: Sequence[AnyRule], options: CheckOptions, jobs: int = 1
-) -> Iterator[Checked]:
+def check_paths(paths: Sequence[str], config: Config, options: CheckOptions, jobs: int = 1) -> Iterator[Checked]:
     """A report per file, in a stable order, with the source it was read from.
 
     With `jobs` over 1 and enough files, the files are checked in that many forked
@@ -59,14 +56,14 @@ def check_paths(
     if workers > 1 and STDIN not in targets and _can_fork():
         # The first file is checked here, before forking, so that every worker inherits
         # the regexes, lexicons and modules it warmed instead of loading its own.
-        yield _check_target(targets[0], config, rules, options)
-        yield from _check_in_parallel(targets[1:], workers, (config, rules, options))
+        yield _check_target(targets[0], config, options)
+        yield from _check_in_parallel(targets[1:], workers, (config, options))
         return
     for target in targets:
-        yield _check_target(target, config, rules, options)
+        yield _check_target(target, config, options)
 
 
-def _check_target(target: str | InputError, config: Config, rules: Sequence[AnyRule], options: CheckOptions) -> Checked:
+def _check_target(target: str | InputError, config: Config, options: CheckOptions) -> Checked:
     if isinstance(target, InputError):
         return FileReport(path=target.path, error=target.reason), None
     try:
@@ -74,7 +71,7 @@ def _check_target(target: str | InputError, config: Config, rules: Sequence[AnyR
     except InputError as error:
         return FileReport(path=error.path, error=error.reason), None
     try:
-        report = check_source(source, config, rules, options)
+        report = check_source(source, config, options)
     except InputError as error:  # an email without a text part, broken front matter
         return FileReport(path=error.path, error=error.reason), None
     return report, source
@@ -89,7 +86,7 @@ def _can_fork() -> bool:
 
 
 # What every forked worker checks with: inherited through fork, never pickled.
-_worker_settings: tuple[Config, Sequence[AnyRule], CheckOptions] | None = None
+_worker_settings: tuple[Config, CheckOptions] | None = None
 
 
 def _check_in_worker(target: str | InputError) -> Checked:
@@ -99,7 +96,7 @@ def _check_in_worker(target: str | InputError) -> Checked:
 
 
 def _check_in_parallel(
-    targets: list[str | InputError], workers: int, settings: tuple[Config, Sequence[AnyRule], CheckOptions]
+    targets: list[str | InputError], workers: int, settings: tuple[Config, CheckOptions]
 ) -> Iterator[Checked]:
     import multiprocessing
 
@@ -133,7 +130,7 @@ def _read(target: str, options: CheckOptions) -> SourceFile:
     return read_source(Path(target))
 
 
-def check_source(source: SourceFile, config: Config, rules: Sequence[AnyRule], options: CheckOptions) -> FileReport:
+def check_source(source: SourceFile, config: Config, options: CheckOptions) -> FileReport:
     profile = config.profile_for(source.path)
     read_options = ReadOptions(
         profile=profile,
@@ -145,7 +142,7 @@ def check_source(source: SourceFile, config: Config, rules: Sequence[AnyRule], o
         profile_forced=options.profile_forced,
     )
     document = read_document(source.text, source.path, read_options, options.format_name)
-    return lint(document, config, rules)
+    return lint(document, config.for_file(source.path, document.profile))
 
 
 CUSTOMER_SUFFIXES = (".customer.txt", ".customer.md")

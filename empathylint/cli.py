@@ -168,7 +168,7 @@ def check(
     if output_format not in OUTPUT_FORMATS:
         raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
     # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(paths, settings, RULES, options, jobs=1 if fix or diff else jobs or default_jobs())
+    results = check_paths(paths, settings, options, jobs=1 if fix or diff else jobs or default_jobs())
     run = Run(
         settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes, explain_context=explain_context
     )
@@ -177,7 +177,7 @@ def check(
 
         fixing = fix_results(
             results,
-            lambda source, text: check_source(dataclasses.replace(source, text=text), settings, RULES, options),
+            lambda source, text: check_source(dataclasses.replace(source, text=text), settings, options),
             unsafe_fixes=unsafe_fixes,
             write=not diff,
             is_stdin=lambda source: (

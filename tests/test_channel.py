@@ -86,8 +86,12 @@ def test_the_same_text_as_an_email_is_not() -> None:
 
 
 def test_a_missing_signature_on_social_is_a_hint() -> None:
-    unsigned = lint_text("@lena_m Your parcel left our depot this morning.\n", select=("use-your-name",), channel="social")
-    assert [(d.rule_id, d.severity) for d in unsigned.diagnostics] == [("use-your-name.missing-sign-off", Severity.INFO)]
+    unsigned = lint_text(
+        "@lena_m Your parcel left our depot this morning.\n", select=("use-your-name",), channel="social"
+    )
+    assert [(d.rule_id, d.severity) for d in unsigned.diagnostics] == [
+        ("use-your-name.missing-sign-off", Severity.INFO)
+    ]
 
 
 def test_a_configured_severity_still_wins_on_every_channel() -> None:

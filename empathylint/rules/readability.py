@@ -2,13 +2,14 @@
 
 What it does: grades the prose of the draft with the Flesch-Kincaid formula (textstat) and
 compares it with the target for the file's profile (grade 8 for replies and canned replies,
-9 for help articles; a channel may set its own, grade 10 and 30 words for social posts). When the draft reads above its target, it points at the hardest
-sentences, with each one's own grade, word count and longest words, so you know where to
-start. It also flags sentences longer than 25 words, with a place to split them where the
-sentence has one, and, in replies, paragraphs of more than five sentences. Drafts under 40
-words get no grade: a grade of three sentences says little. Only prose counts: never the
-greeting, the sign-off, quoted customer text, code, links or placeholders; lists of steps
-count each step as a sentence. A draft that is not in English gets no grade.
+9 for help articles; a channel may set its own: grade 10 and 30 words for social posts).
+When the draft reads above its target, it points at the hardest sentences, with each one's
+own grade, word count and longest words, so you know where to start. It also flags
+sentences longer than 25 words, with a place to split them where the sentence has one, and,
+in replies, paragraphs of more than five sentences. Drafts under 40 words get no grade: a
+grade of three sentences says little. Only prose counts: never the greeting, the sign-off,
+quoted customer text, code, links or placeholders; lists of steps count each step as a
+sentence. A draft that is not in English gets no grade.
 
 Why it matters: a customer with a problem reads fast and under stress. Short sentences and
 everyday words get the fix across the first time; a reply they have to read twice is a

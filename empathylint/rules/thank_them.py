@@ -95,9 +95,7 @@ def _thanks_in(doc: Document, span: Span, settings: Settings) -> bool:
     thanks = compile_phrases(settings.thanks_phrases)
     not_thanks = compile_phrases(settings.not_thanks_phrases)
     excluded = [Span(m.start(), m.end()) for m in find_phrases(not_thanks, doc.text, span)]
-    return any(
-        not any(e.start <= m.start() < e.end for e in excluded) for m in find_phrases(thanks, doc.text, span)
-    )
+    return any(not any(e.start <= m.start() < e.end for e in excluded) for m in find_phrases(thanks, doc.text, span))
 
 
 def applies_to(doc: Document) -> bool:
