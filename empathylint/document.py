@@ -241,16 +241,12 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
 _LINK_THEN_CAPITAL = re.compile(r"\ufffc[ \t]+(?=[A-Z])")
 
 
-def _split_after_links(text: str, sentence: Span) -> Iterator[Span]:
-    start = sentence.start
-    for match in _LINK_THEN_CAPITAL.finditer(text, sentence.start, sentence.end):
-        piece = _trim(text, start, match.start() + 1)
-        if piece is not None:
-            yield piece
-        start = match.end()
-    piece = _trim(text, start, sentence.end)
-    if piece is not None:
-        yield piece
+def _split_after_links(text: str, sentence: Span) -> list[Span]:
+    breaks = [(m.start() + 1, m.end()) for m in _LINK_THEN_CAPITAL.finditer(text, sentence.start, sentence.end)]
+    starts = [sentence.start, *(next_start for _, next_start in breaks)]
+    ends = [*(end for end, _ in breaks), sentence.end]
+    pieces = (_trim(text, start, end) for start, end in zip(starts, ends, strict=True))
+    return [piece for piece in pieces if piece is not None]
 
 
 def _ends_a_sentence(text: str, greeting_end: int) -> bool:

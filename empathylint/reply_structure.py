@@ -228,11 +228,14 @@ def _appended_block(text: str, after: int) -> int | None:
 
 
 # A social reply signs where it ends: a mark and the agent's name or initials ("^SH",
-# "-Jen", "~ Olivia", "*MM", "/DC"), or, after a full stop or a link, initials alone
-# ("HRB") or a first name alone ("Julie"). A closing word right before it belongs to it.
+# "-Jen", "~ Olivia", "*MM", "/DC", "– Sam 🙂"), a closing and a name ("Cheers, Sam"), or,
+# after a full stop or a link, initials alone ("HRB") or a first name alone ("Julie"). A
+# closing word right before a mark belongs to the sign-off.
 _SIGNATURE_AT_END = re.compile(
     r"""(?:(?<=\s)|(?<=[.!?]))
-        (?:(?P<mark>[\^~*/]|[-–—])[ \t]?(?P<marked>[A-Z\u00C0-\u024F][\w'’.]*(?:[ \t][A-Z][\w'’.]*)?)
+        (?:(?P<mark>[\^~*/]|[-–—])[ \t]?(?P<marked>[A-Z\u00C0-\u024F][\w'’.]*(?:[ \t][A-Z][\w'’.]*)?)[^\w\n]{0,4}
+          | (?i:cheers|thanks|thank[ \t]+you|best|regards|take[ \t]+care),?[ \t]+
+            (?P<closed>[A-Z\u00C0-\u024F][\w'’-]*)[^\w\n]{0,4}
           | (?<=[.!?\ufffc)][ \t])(?P<bare>[A-Z]{2,4}|[A-Z][a-z]+))
         [ \t]*$""",
     re.VERBOSE,
@@ -256,12 +259,12 @@ def find_signature_at_end(text: str, after: int, links: Sequence[Span]) -> tuple
     match = _SIGNATURE_AT_END.search(text, after, before_links)
     if match is None:
         return None, None
-    name_group = "marked" if match.group("marked") else "bare"
+    name_group = next(group for group in ("marked", "closed", "bare") if match.group(group))
     name = match.group(name_group)
-    if name_group == "bare" and name.lower() in _NOT_A_NAME | _CLOSING_WORDS:
+    if name_group != "marked" and name.lower() in _NOT_A_NAME | _CLOSING_WORDS:
         return None, None
     start = match.start()
-    closing = _CLOSING_BEFORE_SIGNATURE.search(text, after, start)
+    closing = _CLOSING_BEFORE_SIGNATURE.search(text, after, start) if name_group == "marked" else None
     if closing is not None:
         start = closing.start()
     return Span(start, end), Span(match.start(name_group), match.end(name_group))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from empathylint.config.paths import matches_any, relative_to
 from empathylint.diagnostics import Severity
@@ -17,6 +17,16 @@ from empathylint.document import CHANNELS, PROFILES, Channel, PlaceholderVocabul
 from empathylint.rule import AnyRule
 
 ALL = "ALL"
+
+
+NameT = TypeVar("NameT", bound=str)
+
+
+def _first_including(
+    relative: str, names: tuple[NameT, ...], globs: Mapping[NameT, tuple[str, ...]], default: NameT
+) -> NameT:
+    """The first of `names` whose include globs match the path (a profile, a channel)."""
+    return next((name for name in names if matches_any(relative, globs.get(name, ()))), default)
 
 
 def selects(selector: str, rule_id: str) -> bool:
@@ -73,19 +83,11 @@ class Config:
     )
 
     def profile_for(self, path: str) -> Profile:
-        relative = relative_to(path, self.root)
-        for profile in PROFILES:
-            if matches_any(relative, self.profile_globs.get(profile, ())):
-                return profile
-        return self.default_profile
+        return _first_including(relative_to(path, self.root), PROFILES, self.profile_globs, self.default_profile)
 
     def channel_for(self, path: str) -> Channel:
         """Where a reply is sent (email, chat, social), by the [channels.*] include globs."""
-        relative = relative_to(path, self.root)
-        for channel in CHANNELS:
-            if matches_any(relative, self.channel_globs.get(channel, ())):
-                return channel
-        return self.default_channel
+        return _first_including(relative_to(path, self.root), CHANNELS, self.channel_globs, self.default_channel)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:

@@ -91,7 +91,7 @@ def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             yield from _signed_by_a_thing(doc, settings, name_span, team)
         return
     written = doc.slice(name_span).replace(OBJECT, "").strip()
-    if team is not None and team.search(written) and not _PERSON_FIRST.match(_without_article(written)):
+    if team is not None and team.search(written) and not _signs_as_a_person(written, team):
         yield RULE.diagnostic(
             "team-signature",
             name_span,
@@ -121,8 +121,12 @@ def _signed_by_a_thing(
     )
 
 
-def _without_article(written: str) -> str:
-    return "" if written.lower().startswith("the ") else written
+def _signs_as_a_person(written: str, team: re.Pattern[str]) -> bool:
+    """A name comes first ("Sam, Support Team", "Sam from Acme Support"); a team word alone
+    ("Thanks, Team") is no name."""
+    without_article = "" if written.lower().startswith("the ") else written
+    first_word = without_article.split()[0].strip(",|/-") if without_article.split() else ""
+    return bool(_PERSON_FIRST.match(without_article)) and not team.fullmatch(first_word)
 
 
 def _check_against_agent(doc: Document, name_span: Span, written: str) -> Iterator[Diagnostic]:
