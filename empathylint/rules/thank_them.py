@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span, count_words
+from empathylint.language.mood import mood_of
 from empathylint.language.phrases import any_phrase, compile_phrases, find_phrases, normalize, normalized_set
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import is_automated_notice, quoted
@@ -47,6 +48,8 @@ class Settings:
     # reply back (a public post of a few lines).
     info_on_channels: tuple[str, ...]
     suggestion: str
+    # Offered instead when the customer's message says they have written before.
+    repeat_contact_suggestion: str
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -65,7 +68,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         "missing-thanks",
         first,
         message,
-        suggestion=f"{settings.suggestion} {quoted(doc, first)}",
+        suggestion=f"{_thanks_for_this_customer(doc, settings)} {quoted(doc, first)}",
     )
     yield replace(finding, severity=Severity.INFO) if doc.channel in settings.info_on_channels else finding
 
@@ -102,6 +105,15 @@ def applies_to(doc: Document) -> bool:
     """An automated notice the customer did not prompt ("your post was hidden") has nothing
     to thank them for."""
     return not is_automated_notice(doc)
+
+
+def _thanks_for_this_customer(doc: Document, settings: Settings) -> str:
+    """ "Thanks for reaching out" to someone writing for the third time reads as if nobody
+    noticed: a customer who has written before is thanked for their patience."""
+    mood = mood_of(doc)
+    if mood is not None and any(cue.reason == "repeated contact" for cue in mood.cues):
+        return settings.repeat_contact_suggestion
+    return settings.suggestion
 
 
 RULE = Rule(
