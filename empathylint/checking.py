@@ -139,6 +139,7 @@ def check_source(source: SourceFile, config: Config, options: CheckOptions) -> F
         customer_name=options.customer_name,
         agent_name=options.agent_name,
         customer_message=options.customer_message or sibling_customer_message(source.path),
+        mood_words=config.mood_words,
         profile_forced=options.profile_forced,
     )
     document = read_document(source.text, source.path, read_options, options.format_name)

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from empathylint.config.paths import matches_any, relative_to
 from empathylint.diagnostics import Severity
-from empathylint.document import CHANNELS, PROFILES, Channel, PlaceholderVocabulary, Profile
+from empathylint.document import CHANNELS, PROFILES, Channel, PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.rule import AnyRule
 
 ALL = "ALL"
@@ -71,6 +71,7 @@ class Config:
     default_channel: Channel
     channel_globs: Mapping[Channel, tuple[str, ...]]
     vocabulary: PlaceholderVocabulary
+    mood_words: TeamMoodWords
     severity: Mapping[str, Severity]
     per_file_ignores: Mapping[str, tuple[str, ...]]
     rule_settings: Mapping[str, Any]

@@ -26,6 +26,7 @@ _TOP_LEVEL: dict[str, Any] = {
     "channel": str,
     "channels": dict,
     "placeholders": dict,
+    "mood": dict,
     "severity": dict,
     "per-file-ignores": dict,
     "rules": dict,
@@ -39,6 +40,7 @@ _PLACEHOLDERS = {
     "bare-tokens": tuple[str, ...],
     "thing-words": tuple[str, ...],
 }
+_MOOD = {"upset-words": tuple[str, ...], "cheerful-words": tuple[str, ...]}
 _RULE_COMMON = {"profiles": tuple[str, ...]}
 
 
@@ -84,6 +86,7 @@ class Schema:
             _check_type(layer, ("channels", name), channel_table, dict)
             _check_keys(layer, ("channels", name), channel_table, _CHANNEL, allow_extend=True)
         _check_keys(layer, ("placeholders",), table.get("placeholders", {}), _PLACEHOLDERS, allow_extend=True)
+        _check_keys(layer, ("mood",), table.get("mood", {}), _MOOD, allow_extend=True)
         for rule_id, severity in table.get("severity", {}).items():
             self._check_selector(layer, ("severity", rule_id), rule_id)
             self._check_severity(layer, ("severity", rule_id), severity)

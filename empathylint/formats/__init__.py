@@ -8,7 +8,7 @@ import importlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from empathylint.document import Channel, Document, PlaceholderVocabulary, Profile
+from empathylint.document import NO_TEAM_MOOD_WORDS, Channel, Document, PlaceholderVocabulary, Profile, TeamMoodWords
 
 FORMAT_BY_EXTENSION = {
     ".txt": "plain",
@@ -39,6 +39,7 @@ class ReadOptions:
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
+    mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS
     profile_forced: bool = False
 
 
