@@ -98,3 +98,9 @@ def test_a_configured_severity_still_wins_on_every_channel() -> None:
     overrides = {"severity": {"thank-them": "error"}}
     social = lint_text(SOCIAL_REPLY, select=("thank-them",), channel="social", overrides=overrides)
     assert [d.severity for d in social.diagnostics] == [Severity.ERROR]
+
+
+def test_the_python_api_takes_a_channel() -> None:
+    from empathylint.api import Settings
+
+    assert Settings(channel="social").internal_config.default_channel == "social"

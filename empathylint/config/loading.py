@@ -34,6 +34,8 @@ class CommandLine:
     fail_on: str | None = None
     profile: str | None = None
     channel: str | None = None
+    # What errors in these flags are said to come from (the Python API says "Settings").
+    source: str = "command line"
 
 
 def load_config(
@@ -86,7 +88,7 @@ def _command_line_layer(flags: CommandLine) -> Layer:
     if flags.channel is not None:
         table["channel"] = flags.channel
         table["channels"] = {name: {"include": []} for name in CHANNELS}
-    return Layer("command line", table)
+    return Layer(flags.source, table)
 
 
 def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
