@@ -31,6 +31,10 @@ def test_wheel_ships_the_checklist_and_the_console_script(tmp_path: Path) -> Non
         assert "empathylint/language/data/nicknames.txt" in names
         # the Python API is typed: type checkers read the package's hints (PEP 561)
         assert "empathylint/py.typed" in names
+        # Every jargon domain's word list, found by name at run time.
+        from empathylint.language.jargon_terms import shipped_domains
+
+        assert {f"empathylint/language/data/jargon-{domain}.tsv" for domain in shipped_domains()} <= names
         # the documentation SARIF's informationUri points at
         assert archive.read("empathylint/README.md") == (ROOT / "README.md").read_bytes()
         [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
