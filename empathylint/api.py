@@ -14,7 +14,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
-from empathylint.config import CommandLine, Config, ConfigError, load_config
+from empathylint.config import CommandLine, Config, ConfigError, Resolver
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Channel, Profile
 from empathylint.engine import FileReport
@@ -72,7 +72,7 @@ class Settings:
     channel: Channel | None = None
     # What errors in the arguments are said to come from (the CLI says "command line").
     _source: str = field(default="Settings", repr=False, compare=False)
-    _loaded: Config = field(init=False, repr=False, compare=False)
+    _loaded: Resolver = field(init=False, repr=False, compare=False)
     _with_profile: dict[Profile, Settings] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -94,7 +94,7 @@ class Settings:
             channel=self.channel,
             source=self._source,
         )
-        loaded = load_config(
+        loaded = Resolver(
             _rules(),
             cwd=folder,
             config_file=Path(self.config) if self.config is not None else None,
@@ -111,16 +111,22 @@ class Settings:
     @property
     def severity_to_fail(self) -> Severity:
         """The severity at or above which a finding stops a reply from being sent."""
-        return self._loaded.fail_on
+        return self._loaded.root.fail_on
 
     @property
     def sources(self) -> tuple[str, ...]:
-        """The configuration files and layers read, in order."""
-        return self._loaded.sources
+        """The configuration files and layers read, in order (those of `folder`; a file
+        checked with check_file reads the configuration nearest to it)."""
+        return self._loaded.root.sources
 
     @property
     def internal_config(self) -> Config:
-        """The pipeline's resolved configuration (for the CLI; not a stable API)."""
+        """The pipeline's configuration of `folder` (for the CLI; not a stable API)."""
+        return self._loaded.root
+
+    @property
+    def internal_resolver(self) -> Resolver:
+        """The configuration nearest to each file (for the CLI; not a stable API)."""
         return self._loaded
 
 
@@ -246,7 +252,8 @@ def _check(
     from empathylint.checking import CheckOptions, check_source
 
     settings = _settings_for(settings, profile)
-    config = settings.internal_config
+    # A file is checked with the configuration nearest to it, as the CLI checks it.
+    config = settings.internal_resolver.for_path(None if source.path == TEXT_PATH else source.path)
     options = CheckOptions(
         customer_name=customer_name,
         agent_name=agent_name,

@@ -11,7 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from empathylint.config import Config
+from empathylint.config import Config, ConfigError, Resolver
+from empathylint.document import Document
 from empathylint.engine import FileReport, lint
 from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
@@ -46,26 +47,31 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_paths(paths: Sequence[str], config: Config, options: CheckOptions, jobs: int = 1) -> Iterator[Checked]:
-    """A report per file, in a stable order, with the source it was read from.
+def check_paths(paths: Sequence[str], resolver: Resolver, options: CheckOptions, jobs: int = 1) -> Iterator[Checked]:
+    """A report per file, in a stable order, with the source it was read from; each file
+    checked with the configuration nearest to it.
 
     With `jobs` over 1 and enough files, the files are checked in that many forked
     processes; the reports still come back in the order of the files."""
-    targets = list(_targets(paths, config))
+    targets = list(files_to_check(paths, resolver))
     workers = min(jobs, len(targets) // MIN_FILES_PER_EXTRA_JOB)
     if workers > 1 and STDIN not in targets and _can_fork():
         # The first file is checked here, before forking, so that every worker inherits
         # the regexes, lexicons and modules it warmed instead of loading its own.
-        yield _check_target(targets[0], config, options)
-        yield from _check_in_parallel(targets[1:], workers, (config, options))
+        yield _check_target(targets[0], resolver, options)
+        yield from _check_in_parallel(targets[1:], workers, (resolver, options))
         return
     for target in targets:
-        yield _check_target(target, config, options)
+        yield _check_target(target, resolver, options)
 
 
-def _check_target(target: str | InputError, config: Config, options: CheckOptions) -> Checked:
+def _check_target(target: str | InputError, resolver: Resolver, options: CheckOptions) -> Checked:
     if isinstance(target, InputError):
         return FileReport(path=target.path, error=target.reason), None
+    try:
+        config = resolver.for_path(options.stdin_filename if target == STDIN else target)
+    except ConfigError as error:  # a broken checklist.toml in a folder below the current one
+        return FileReport(path=target, error=f"not checked: {error}"), None
     try:
         source = _read(target, options)
     except InputError as error:
@@ -74,7 +80,33 @@ def _check_target(target: str | InputError, config: Config, options: CheckOption
         report = check_source(source, config, options)
     except InputError as error:  # an email without a text part, broken front matter
         return FileReport(path=error.path, error=error.reason), None
+    except ReadFailure as failure:
+        return FileReport(path=source.path, error=failure.reason, tracebacks=[failure.trace]), None
     return report, source
+
+
+class ReadFailure(Exception):
+    """A reader (or the library under it) raised on one file: that file's error line."""
+
+    def __init__(self, reason: str, trace: str) -> None:
+        self.reason = reason
+        self.trace = trace
+        super().__init__(reason)
+
+
+def _read_document(source: SourceFile, read_options: ReadOptions, format_name: str | None) -> Document:
+    """The file's Document. The parsers under the readers (html.parser, tomllib, email)
+    were not written for hostile input: whatever one still raises on a file is that file's
+    "cannot read" line, never the end of the run. Rules run after this, in the engine,
+    which reports their failures as internal-error findings."""
+    try:
+        return read_document(source.text, source.path, read_options, format_name)
+    except InputError:
+        raise
+    except Exception as error:  # RecursionError, AssertionError, UnicodeError, …
+        import traceback
+
+        raise ReadFailure(f"cannot read: {type(error).__name__}: {error}", traceback.format_exc()) from None
 
 
 def _can_fork() -> bool:
@@ -86,7 +118,7 @@ def _can_fork() -> bool:
 
 
 # What every forked worker checks with: inherited through fork, never pickled.
-_worker_settings: tuple[Config, CheckOptions] | None = None
+_worker_settings: tuple[Resolver, CheckOptions] | None = None
 
 
 def _check_in_worker(target: str | InputError) -> Checked:
@@ -96,7 +128,7 @@ def _check_in_worker(target: str | InputError) -> Checked:
 
 
 def _check_in_parallel(
-    targets: list[str | InputError], workers: int, settings: tuple[Config, CheckOptions]
+    targets: list[str | InputError], workers: int, settings: tuple[Resolver, CheckOptions]
 ) -> Iterator[Checked]:
     import multiprocessing
 
@@ -111,13 +143,32 @@ def _check_in_parallel(
         _worker_settings = None
 
 
-def _targets(paths: Sequence[str], config: Config) -> Iterator[str | InputError]:
+def files_to_check(paths: Sequence[str], resolver: Resolver) -> Iterator[str | InputError]:
+    """The files to check: a folder is walked with its own configuration's include and
+    exclude, and a file found there that a configuration nearer to it excludes is left out."""
     for path in paths:
         if path == STDIN:
             yield STDIN
             continue
+        try:
+            walk_config = resolver.for_folder(Path(os.path.abspath(path))) if os.path.isdir(path) else None
+            config = walk_config or resolver.for_path(path)
+        except ConfigError as error:
+            yield InputError(path, f"not checked: {error}")
+            continue
         for found in collect([path], config):
-            yield found if isinstance(found, InputError) else str(found)
+            if isinstance(found, InputError):
+                yield found
+            elif walk_config is None or not _excluded_nearer(resolver, walk_config, found):
+                yield str(found)
+
+
+def _excluded_nearer(resolver: Resolver, walk_config: Config, found: Path) -> bool:
+    try:
+        nearest = resolver.for_path(found)
+    except ConfigError:
+        return False  # checked, so that the file reports its configuration's error
+    return nearest is not walk_config and nearest.excludes(str(found))
 
 
 def _read(target: str, options: CheckOptions) -> SourceFile:
@@ -136,13 +187,14 @@ def check_source(source: SourceFile, config: Config, options: CheckOptions) -> F
         profile=profile,
         vocabulary=config.vocabulary,
         channel=config.channel_for(source.path),
+        acronyms=config.acronyms,
         customer_name=options.customer_name,
         agent_name=options.agent_name,
         customer_message=options.customer_message or sibling_customer_message(source.path),
         mood_words=config.mood_words,
         profile_forced=options.profile_forced,
     )
-    document = read_document(source.text, source.path, read_options, options.format_name)
+    document = _read_document(source, read_options, options.format_name)
     return lint(document, config.for_file(source.path, document.profile))
 
 

@@ -22,7 +22,7 @@ from empathylint.reporters import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
     from empathylint.checking import CheckOptions
-    from empathylint.config import Config
+    from empathylint.config import Config, Resolver
     from empathylint.engine import FileReport
     from empathylint.files import SourceFile
 
@@ -141,10 +141,19 @@ def check(
         typer.Option(
             "--config",
             metavar="FILE",
-            help="A checklist.toml to use over the one found from here upwards.",
+            help="A checklist.toml, or a pyproject.toml's [tool.empathylint], to use over the one nearest "
+            "to each file.",
             rich_help_panel=CONFIGURATION,
         ),
     ] = None,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="Show each file's settings and the configuration they come from; check nothing.",
+            rich_help_panel=CONFIGURATION,
+        ),
+    ] = False,
     isolated: Annotated[
         bool,
         typer.Option(
@@ -254,8 +263,9 @@ def check(
     _check_choice("--format-in", format_in, FORMATS)
     _check_choice("--output-format", output_format, OUTPUT_FORMATS)
     try:
-        # The same Settings the Python API checks with: flags override the files found.
-        settings = Settings(
+        # The same Settings the Python API checks with: flags override the files found
+        # nearest to each file.
+        resolver = Settings(
             config=config,
             folder=None if isolated else Path.cwd(),
             profile=profile,  # type: ignore[arg-type]  # validated by Settings, as in checklist.toml
@@ -264,9 +274,15 @@ def check(
             ignore=_split(ignore),
             fail_on=fail_on.lower() if fail_on else None,  # type: ignore[arg-type]
             _source="command line",
-        ).internal_config
+        ).internal_resolver
     except ConfigError as error:
         raise _fail(str(error)) from None
+    settings = resolver.root  # the current folder's: its fail-on decides the run
+    if show_settings:
+        from empathylint.config.show import show_settings as describe
+
+        typer.echo(describe(paths, resolver), nl=False)
+        return
     customer_text = None
     if customer_message is not None:
         from empathylint.files import InputError, read_source
@@ -292,14 +308,14 @@ def check(
         typer.echo(notice.line(), err=True)
     fixing_mode = fix or fix_only or diff
     # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(paths, settings, options, jobs=1 if fixing_mode else jobs or default_jobs())
+    results = check_paths(paths, resolver, options, jobs=1 if fixing_mode else jobs or default_jobs())
     outcome = Outcome()
     if fixing_mode:
         reports = _fix(
             results,
             outcome,
             paths,
-            settings,
+            resolver,
             options,
             unsafe_fixes=unsafe_fixes,
             write=not diff,
@@ -339,7 +355,7 @@ def _fix(
     results: Iterable[tuple[FileReport, SourceFile | None]],
     outcome: Outcome,
     paths: list[str],
-    settings: Config,
+    resolver: Resolver,
     options: CheckOptions,
     *,
     unsafe_fixes: bool,
@@ -355,7 +371,9 @@ def _fix(
     stdin_name = options.stdin_filename or "<stdin>"
     fixing = fix_results(
         results,
-        lambda source, text: check_source(dataclasses.replace(source, text=text), settings, options),
+        lambda source, text: check_source(
+            dataclasses.replace(source, text=text), resolver.for_path(source.path), options
+        ),
         unsafe_fixes=unsafe_fixes,
         write=write,
         is_stdin=lambda source: STDIN in paths and source.path == stdin_name and not source.mtime_ns,
@@ -441,13 +459,14 @@ def _tell_errors_and_notices(
     debug: bool,
 ) -> None:
     """The closing lines on standard error: what could not be read or written, and notices."""
+    from empathylint.files import shown_path
     from empathylint.notices import after_checking, article_checked_as_reply
 
     for report in reports:
         if report.error is not None:
-            typer.echo(f"empathylint: error: {report.path}: {report.error}", err=True)
+            typer.echo(f"empathylint: error: {shown_path(report.path)}: {report.error}", err=True)
     for path, reason in outcome.not_fixed:
-        typer.echo(f"empathylint: error: {path}: {reason}", err=True)
+        typer.echo(f"empathylint: error: {shown_path(path)}: {reason}", err=True)
     notices = after_checking(paths, reports, settings)
     hint = article_checked_as_reply(reports, settings, profile_forced=profile_forced)
     for notice in [*notices, *([hint] if hint else [])]:
@@ -456,7 +475,7 @@ def _tell_errors_and_notices(
     if debug:
         for report in reports:
             for trace in report.tracebacks:
-                typer.echo(f"{report.path}:\n{trace}", err=True)
+                typer.echo(f"{shown_path(report.path)}:\n{trace}", err=True)
 
 
 def _exit_code(reports: list[FileReport], outcome: Outcome, settings: Config, *, diff: bool, exit_zero: bool) -> int:

@@ -12,12 +12,16 @@ entities), it passes `offsets`, one source offset per text character.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
+
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
+from empathylint.language.vocabulary import default_words, known_words
 
 OBJECT = "\ufffc"
 """Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
@@ -68,23 +72,47 @@ class Suppression:
 
 @dataclass(frozen=True)
 class PlaceholderVocabulary:
-    """Words inside a placeholder that tell whose name it carries (checklist.toml [placeholders])."""
+    """Words inside a placeholder that tell whose name it carries (checklist.toml
+    [placeholders]; the defaults are language/data/placeholders.toml)."""
 
-    customer_words: tuple[str, ...]
-    agent_words: tuple[str, ...]
-    bare_tokens: tuple[str, ...]
+    # Words of a placeholder that carries the customer's name ({{ticket.requester.first_name}}).
+    customer_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "customer-words"))
+    # Words of one that carries the agent's ({{current_user.first_name}}); looked for first.
+    agent_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "agent-words"))
+    # Placeholders written as bare capitals in hand-made macros (FIRST_NAME).
+    bare_tokens: tuple[str, ...] = field(default_factory=default_words("placeholders", "bare-tokens"))
     # Words that make a placeholder name a thing, not a person ({{site_name}}, {{team_name}}).
-    thing_words: tuple[str, ...] = ()
+    thing_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "thing-words"))
+
+    @functools.cached_property
+    def customer_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.customer_words)
+
+    @functools.cached_property
+    def agent_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.agent_words)
+
+    @functools.cached_property
+    def thing_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.thing_words)
+
+    @functools.cached_property
+    def bare_token_pattern(self) -> re.Pattern[str] | None:
+        """The bare tokens as one pattern, built once per configuration; None when there are none."""
+        if not self.bare_tokens:
+            return None
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, self.bare_tokens)) + r")\b")
 
 
 @dataclass(frozen=True)
 class TeamMoodWords:
     """A team's own words for the customer's mood (checklist.toml [mood]), read beside the
-    shipped lexicon (language/data/mood.tsv): `upset` weighs as frustration, `cheerful` as
-    cheerful words."""
+    shipped lexicon (language/data/mood.tsv)."""
 
-    upset: tuple[str, ...] = ()
-    cheerful: tuple[str, ...] = ()
+    # Words and phrases that show a customer is upset; they weigh as frustration.
+    upset_words: tuple[str, ...] = ()
+    # Words that show a customer is in good spirits; they weigh as cheerful words.
+    cheerful_words: tuple[str, ...] = ()
 
 
 NO_TEAM_MOOD_WORDS = TeamMoodWords()
@@ -102,6 +130,8 @@ class Document:
     customer_message: str | None = None
     # A team's own words for reading the customer's mood (checklist.toml [mood]).
     mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS
+    # The acronyms in force ([acronyms]): capitals that name things, and which ones customers know.
+    acronyms: Acronyms = field(default_factory=shipped_acronyms, repr=False)
     placeholders: tuple[Placeholder, ...] = ()
     greeting: Span | None = None
     greeting_name: Span | None = None
@@ -116,6 +146,9 @@ class Document:
     # Whether a fix may replace source[start:end] with a replacement: a reader whose source
     # is encoded (an email's quoted-printable or base64 body) refuses what would corrupt it.
     accepts_edit: Callable[[int, int, str], bool] | None = field(default=None, repr=False, compare=False)
+    # The source cannot be read as the text (an email's base64 body): a suggestion quotes
+    # the decoded text, never the encoded characters its positions fall on.
+    encoded_source: bool = field(default=False, repr=False, compare=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
@@ -214,11 +247,13 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # --- sentences, paragraphs, words -------------------------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "approx", "dept", "inc", "ltd", "co", "jr", "sr"}
-    | {"fig", "min", "max", "est"}
-)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
+SENTENCE_CLOSERS = ".!?…"
+"""What ends a sentence, for every part of the tool that needs to know (a run of them, then
+CLOSING_MARKS, then white space)."""
+CLOSING_MARKS = "\"'”’)]"
+"""What may follow a sentence's closing punctuation and still belong to it."""
+SENTENCE_ENDING = f"[{re.escape(SENTENCE_CLOSERS)}]+[{re.escape(CLOSING_MARKS)}]*"
+_SENTENCE_END = re.compile(SENTENCE_ENDING + r"(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
 # The word (dots kept, as in "e.g") that ends the text searched, to tell an abbreviation's
 # full stop from a sentence's.
@@ -236,7 +271,7 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
     for match in _SENTENCE_END.finditer(text, within.start, within.end):
         if match.group().startswith("."):
             word = _WORD_BEFORE.search(text, start, match.start())
-            if word and word.group().lower().rstrip(".") in _ABBREVIATIONS:
+            if word and word.group().lower().rstrip(".") in known_words("abbreviations"):
                 continue
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _LIST_NUMBER.fullmatch(text, line_start, match.start()):

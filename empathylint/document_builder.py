@@ -6,7 +6,6 @@ back into the source where lengths changed; this is the last step they share."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -24,6 +23,7 @@ from empathylint.document import (
     TeamMoodWords,
     normalize_newlines,
 )
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
 from empathylint.reply_structure import find_greeting, find_opening_handles, find_sign_off
 
 _PLACEHOLDER = re.compile(
@@ -49,8 +49,8 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
         Placeholder(Span(m.start(), m.end()), m.group(), classify_placeholder(m.group(), vocabulary))
         for m in _PLACEHOLDER.finditer(text)
     ]
-    if vocabulary.bare_tokens:
-        bare = _bare_token_pattern(vocabulary.bare_tokens)
+    bare = vocabulary.bare_token_pattern
+    if bare is not None:
         taken = [p.span for p in found]
         for m in bare.finditer(text):
             span = Span(m.start(), m.end())
@@ -60,11 +60,6 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
     return found
 
 
-@functools.lru_cache(maxsize=8)  # one vocabulary per run, a few in a test session
-def _bare_token_pattern(bare_tokens: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, bare_tokens)) + r")\b")
-
-
 def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> PlaceholderRole:
     """Whose name a placeholder carries, from the words inside it.
 
@@ -72,11 +67,11 @@ def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> Placeho
     although it also says "name"; agent words are looked for first, and "name"/"first_name"
     alone means the customer (Intercom's {{first_name}}, a macro's [NAME])."""
     words = set(re.findall(r"[a-z]+", _split_camel(raw).lower()))
-    if words & set(vocabulary.thing_words):
+    if words & vocabulary.thing_word_set:
         return "other"
-    if words & set(vocabulary.agent_words):
+    if words & vocabulary.agent_word_set:
         return "agent"
-    if words & set(vocabulary.customer_words):
+    if words & vocabulary.customer_word_set:
         return "customer"
     return "other"
 
@@ -103,6 +98,7 @@ def build_document(
     profile: Profile,
     vocabulary: PlaceholderVocabulary,
     channel: Channel = "email",
+    acronyms: Acronyms | None = None,
     text: str | None = None,
     offsets: Sequence[int] | None = None,
     customer_name: str | None = None,
@@ -146,6 +142,7 @@ def build_document(
         agent_name=agent_name,
         customer_message=customer_message,
         mood_words=mood_words,
+        acronyms=acronyms or shipped_acronyms(),
         placeholders=tuple(placeholders),
         greeting=greeting,
         greeting_name=greeting_name,

@@ -42,13 +42,32 @@ class SourceFile:
     mtime_ns: int
 
 
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def shown_path(path: str) -> str:
+    """A file name as every report writes it: bytes that are not UTF-8 (`caf\\xe9.txt`,
+    which Python holds as a lone surrogate) are escaped as `\\xe9`, so JSON, SARIF and
+    files written stay valid UTF-8 and each format names the file the same way."""
+    if path.isascii():
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     """Text, encoding and whether a byte order mark was present."""
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data[3:], "utf-8", path), "utf-8", True
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    # UTF-32 first: its little-endian mark begins with UTF-16's (FF FE), and read as UTF-16
+    # the text is garbage that a fix would then write back.
+    for bom, encoding in BYTE_ORDER_MARKS:
         if data.startswith(bom):
-            return _decode(data[2:], encoding, path), encoding, True
+            return _decode(data[len(bom) :], encoding, path), encoding, True
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes); not checked")
     if path.lower().endswith(".eml"):
@@ -57,7 +76,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
         except UnicodeDecodeError:
             charset = _declared_single_byte_charset(data)
             if charset is not None:
-                return data.decode(charset), charset, False
+                # A byte the charset leaves undefined (0x81 in windows-1252) reads as "�"; the
+                # text then cannot be written back, so --fix leaves such a file alone.
+                return data.decode(charset, errors="replace"), charset, False
     return _decode(data, "utf-8", path), "utf-8", False
 
 

@@ -14,12 +14,13 @@ Called by the engine on a file's findings, before they are mapped to the source:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 
 from empathylint.diagnostics import Diagnostic, Edit
 from empathylint.document import Document, Span
-from empathylint.language.phrase_edits import rewritten_sentence, sentence_of
+from empathylint.language.phrase_edits import clause_window, framed, rewritten_sentence, sentence_of
 
 GAP = "…"
 """Marks where the writer must fill something in: such text is shown, never written."""
@@ -94,7 +95,11 @@ def _one_per_phrase(findings: list[Diagnostic], document: Document) -> list[Diag
 
 
 def _composed(findings: list[Diagnostic], document: Document) -> list[Diagnostic]:
-    """Suggestions that quote their sentence, with every finding's edit in that sentence."""
+    """Suggestions that quote their sentence, with every finding's edit in that sentence.
+
+    A suggestion quotes a window of a long sentence (see clause_window), so only the edits
+    inside that window go in, found by bisection: a sentence with thousands of findings
+    stays linear, in time and in output."""
     edits_by_sentence: dict[Span, list[tuple[int, Edit]]] = {}
     for index, finding in enumerate(findings):
         if finding.fix is None or len(finding.fix.edits) != 1:
@@ -107,19 +112,29 @@ def _composed(findings: list[Diagnostic], document: Document) -> list[Diagnostic
             edits_by_sentence.setdefault(sentence, []).append((index, edit))
     if not edits_by_sentence:
         return findings
+    for edits in edits_by_sentence.values():
+        edits.sort(key=lambda owned: (owned[1].start, owned[1].end))
+    starts = {sentence: [edit.start for _, edit in edits] for sentence, edits in edits_by_sentence.items()}
     composed = []
     for index, finding in enumerate(findings):
         sentence = sentence_of(document, Span(finding.start, finding.end))
-        edits = edits_by_sentence.get(sentence, [])
-        others = [edit for owner, edit in edits if owner != index]
+        all_edits = edits_by_sentence.get(sentence, [])
         suggestion = finding.suggestion
-        if not others or suggestion is None:
+        if not all_edits or suggestion is None:
+            composed.append(finding)
+            continue
+        own = [edit for owner, edit in all_edits if owner == index][:1] if finding.fix is not None else []
+        window = clause_window(document.text, sentence, own[0] if own else Edit(finding.start, finding.end, ""))
+        first = bisect.bisect_left(starts[sentence], window.start)
+        last = bisect.bisect_right(starts[sentence], window.end)
+        edits = [(owner, edit) for owner, edit in all_edits[first:last] if edit.end <= window.end]
+        others = [edit for owner, edit in edits if owner != index]
+        if not others:
             composed.append(finding)
             continue
         original = document.slice(sentence).strip()
-        own = [edit for owner, edit in edits if owner == index]
         if own and suggestion == rewritten_sentence(document, Span(finding.start, finding.end), own[0]):
-            suggestion = _rewrite(document.text, sentence, [edit for _, edit in edits])
+            suggestion = framed(_rewrite(document.text, window, [edit for _, edit in edits]), window, sentence)
         elif not own and original and original in suggestion:
             suggestion = suggestion.replace(original, _rewrite(document.text, sentence, others), 1)
         composed.append(dataclasses.replace(finding, suggestion=suggestion))

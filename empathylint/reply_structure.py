@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from empathylint.document import OBJECT, Channel, Span
+from empathylint.language.vocabulary import known_words
 
 _GREETING = re.compile(
     r"""(?P<opener>
@@ -20,7 +21,7 @@ _GREETING = re.compile(
         | good\s+(?:morning|afternoon|evening|day)
         | hi|hello|hey|heya|hiya|howdy|dear|greetings|morning|afternoon|evening|hallo|hola
         )\b
-        (?P<rest>(?:[^\n.!?:;,—–]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.){0,120})
+        (?P<rest>(?:[^\n.!?:;,—–]|(?:(?<=Mr)|(?<=Ms)|(?<=Mrs)|(?<=Dr))\.){0,120})
         # "Hi Mohan." may end the greeting with more on the line, as a one-line reply does.
         (?P<end>[,!:;—–]|\.(?=\s)|\.?\s*$)""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
@@ -47,13 +48,9 @@ _INLINE_NAME = re.compile(rf"(?:[-—–~][ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WO
 _NAME_LINE = re.compile(
     rf"[ \t]*(?:[-—–~][ \t]*)?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*(?P<end>[,!]?)[^\w\n]{{0,8}}$"
 )
-# Capitalised words that open a line with a comma but name nobody ("Thanks," "Sure,").
-_NOT_A_NAME = frozenset(
-    {"actually", "also", "apologies", "congrats", "great", "hmm", "no", "note", "ok", "okay", "perfect", "ps"}
-    | {"so", "sorry", "sure", "thanks", "update", "welcome", "well", "yes", "yep"}
-)
-# Words that close a reply on their own and so are never a signature's name ("… Cheers").
-_CLOSING_WORDS = frozenset({"best", "bye", "cheers", "enjoy", "regards", "thx", "ty"})
+# Anchored at line starts, so a long run of blanks (a masked code fence) is scanned once,
+# not once per position.
+_NONBLANK_LINE = re.compile(r"^[^\n]*\S[^\n]*", re.MULTILINE)
 _SENTENCE_LINE = re.compile(r"(?:\S+\s+){2,}\S*[.!?]\s*$")
 # A closing of the agent's own words, known by its shape: a short line ending in a comma,
 # alone in its paragraph, with the name under it ("Enjoy your shopping,\nAoife", "Bonne
@@ -102,7 +99,7 @@ def find_greeting(text: str, start: int = 0, links: Sequence[Span] = ()) -> tupl
         if match.group("end") == ",":
             # "Hi, Maria," and "Hello, {{first_name}}!": the name comes after the comma.
             after = _NAME_LINE.fullmatch(text, match.end(), line_end)
-            if after is not None and after.group("name").lower() not in _NOT_A_NAME:
+            if after is not None and after.group("name").lower() not in known_words("not-names"):
                 name = Span(after.start("name"), after.end("name"))
                 return Span(greeting.start, after.end("end") if after.group("end") else name.end), name
         return greeting, None
@@ -113,7 +110,7 @@ def find_greeting(text: str, start: int = 0, links: Sequence[Span] = ()) -> tupl
 def _name_only_greeting(text: str, start: int, line_end: int, links: Sequence[Span]) -> tuple[Span | None, Span | None]:
     """A terse opening that is only the name and a comma: "Maria," or "Anne-Marie!"."""
     match = _NAME_LINE.fullmatch(text, start, line_end)
-    if match is None or not match.group("end") or match.group("name").split()[0].lower() in _NOT_A_NAME:
+    if match is None or not match.group("end") or match.group("name").split()[0].lower() in known_words("not-names"):
         return None, None
     name = Span(match.start("name"), match.end("name"))
     if any(link.start < name.end and name.start < link.end for link in links):
@@ -146,7 +143,7 @@ def find_sign_off(
 
 def _sign_off_above(text: str, after: int, end: int, links: Sequence[Span]) -> tuple[Span | None, Span | None]:
     """A sign-off ending at `end`: a closing word with the name on or under it, or a name alone."""
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text[after:end])]
+    lines = list(_NONBLANK_LINE.finditer(text[after:end]))
     candidates = lines[-(_SIGN_OFF_MAX_LINES_AFTER + 1) :]
     for index, line in enumerate(candidates):
         start = after + line.start()
@@ -194,7 +191,11 @@ def _bare_name_sign_off(
             break
         line, before = lines[-from_end], lines[-from_end - 1]
         name = _NAME_LINE.fullmatch(line.group())
-        if name is None or name.group("end") == "," or name.group("name").split()[0].lower() in _NOT_A_NAME:
+        if (
+            name is None
+            or name.group("end") == ","
+            or name.group("name").split()[0].lower() in known_words("not-names")
+        ):
             continue
         name_span = Span(after + line.start() + name.start("name"), after + line.start() + name.end("name"))
         if _only_links(text, name_span, links):
@@ -261,7 +262,7 @@ def find_signature_at_end(text: str, after: int, links: Sequence[Span]) -> tuple
         return None, None
     name_group = next(group for group in ("marked", "closed", "bare") if match.group(group))
     name = match.group(name_group)
-    if name_group != "marked" and name.lower() in _NOT_A_NAME | _CLOSING_WORDS:
+    if name_group != "marked" and name.lower() in known_words("not-names") | known_words("closing-words"):
         return None, None
     start = match.start()
     closing = _CLOSING_BEFORE_SIGNATURE.search(text, after, start) if name_group == "marked" else None

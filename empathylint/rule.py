@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 from empathylint.diagnostics import Diagnostic, Fix, Severity
 from empathylint.document import Document, Profile, Span
 
 SettingsT = TypeVar("SettingsT")
+NumberT = TypeVar("NumberT", int, float)
+KeyT = TypeVar("KeyT")
 
 FixKind = Literal["none", "safe", "unsafe"]
 Metrics = dict[str, "float | str"]
@@ -77,9 +79,35 @@ class Rule(Generic[SettingsT]):
             start=span.start,
             end=span.end,
             message=message,
-            suggestion=suggestion,
+            suggestion=bounded_suggestion(suggestion),
             fix=fix,
         )
 
 
+# A suggestion is a phrase or a clause to read; past this many characters it is cut, so a
+# finding's size never follows the length of the sentence it sits in.
+MAX_SUGGESTION = 240
+
+
+def bounded_suggestion(suggestion: str | None) -> str | None:
+    if suggestion is None or len(suggestion) <= MAX_SUGGESTION:
+        return suggestion
+    cut = suggestion.rfind(" ", 0, MAX_SUGGESTION)
+    return suggestion[: cut if cut > MAX_SUGGESTION // 2 else MAX_SUGGESTION].rstrip() + " …"
+
+
 AnyRule = Rule[Any]
+
+
+def bounded(default: NumberT, *, minimum: NumberT | None = None, maximum: NumberT | None = None) -> NumberT:
+    """A number setting with the range configuration accepts (`max-sentence-words = -3` is
+    refused when the file loads, naming the key and the range)."""
+    return field(default=default, metadata={"minimum": minimum, "maximum": maximum})
+
+
+def bounded_values(
+    default: Callable[[], dict[KeyT, NumberT]], *, minimum: float | None = None, maximum: float | None = None
+) -> dict[KeyT, NumberT]:
+    """A table of numbers (`target-grade = { reply = 8.0 }`), each within a range; like
+    `bounded`, a dataclasses.field (so ruff's RUF009 needs telling)."""
+    return field(default_factory=default, metadata={"minimum": minimum, "maximum": maximum})

@@ -19,19 +19,11 @@ def cache_dir() -> Path:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file and os.replace, so that a reader never sees half a
-    file; say nothing when the folder cannot be written (read-only homes, CI sandboxes)."""
-    import tempfile
+    """Write as every file is written (writing.write_atomic: a temporary file, flushed, then
+    renamed over), so that a reader never sees half a file; say nothing when the folder
+    cannot be written (read-only homes, CI sandboxes): a cache only saves time."""
+    from empathylint.writing import WriteError, write_atomic
 
-    try:
+    with contextlib.suppress(OSError, WriteError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        write_atomic(path, data)

@@ -25,9 +25,15 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from empathylint.files import SourceFile
+from empathylint.files import InputError, SourceFile, decode
 
-BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
 
 
 class WriteError(Exception):
@@ -70,12 +76,29 @@ def write_back(source: SourceFile, text: str, *, inside: Sequence[Path] | None =
             f"has {info.st_nlink} hard links; not fixed, as replacing it would leave its other names with the old text",
         )
     try:
+        original = encode(source.text, source.encoding, source.bom)
+    except UnicodeEncodeError:
+        raise WriteError(
+            shown, f"holds bytes that are not valid {source.encoding} (read as �); not fixed, so they are kept"
+        ) from None
+    try:
         data = encode(text, source.encoding, source.bom)
     except UnicodeEncodeError as error:
         raise WriteError(
             shown, f"the fix needs {error.object[error.start]!r}, which {source.encoding} cannot hold; not fixed"
         ) from None
-    write_atomic(target, data, display=shown, replacing=encode(source.text, source.encoding, source.bom))
+    if not _reads_back(data, text, shown):
+        raise WriteError(shown, f"the fixed text would not read back as {source.encoding}; not fixed")
+    write_atomic(target, data, display=shown, replacing=original)
+
+
+def _reads_back(data: bytes, text: str, shown: str) -> bool:
+    """Whether the bytes about to be written decode, as the next run will read them, to
+    the text meant: a fix must never leave a file that reads differently, or not at all."""
+    try:
+        return decode(data, shown)[0] == text
+    except InputError:
+        return False
 
 
 def write_atomic(path: Path, data: bytes, *, display: str | None = None, replacing: bytes | None = None) -> None:

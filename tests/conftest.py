@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from empathylint.checking import CheckOptions, check_source
-from empathylint.config import CommandLine, Config, load_config
+from empathylint.config import CommandLine, Config, Resolver
 from empathylint.engine import FileReport
 from empathylint.files import SourceFile
 from empathylint.rules import RULES
@@ -95,12 +95,12 @@ def make_config(
     profile: str | None = None,
     channel: str | None = None,
 ) -> Config:
-    return load_config(
+    return Resolver(
         RULES,
         isolated=True,
         overrides=overrides,
         command_line=CommandLine(select=select, profile=profile, channel=channel),
-    )
+    ).root
 
 
 def lint_text(

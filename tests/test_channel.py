@@ -60,7 +60,7 @@ def test_the_report_header_names_the_channel(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--channel", "fax"), "command line: unknown channel 'fax' (use email, chat, social)"),
+        (("--channel", "fax"), "command line: channel must be one of 'email', 'chat', 'social', not 'fax'"),
         (("--config", "bad.toml"), "bad.toml:1: unknown channel 'pager'"),
     ],
 )

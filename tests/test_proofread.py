@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from empathylint.config import ConfigError, load_config
+from empathylint.config import ConfigError, Resolver
 from empathylint.language.spelling import correction, is_known, vocabulary
 from empathylint.rules import RULES
 from tests.conftest import lint_text
@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "da
 def test_words_file_is_read_relative_to_the_checklist(tmp_path: Path) -> None:
     (tmp_path / "team-words.txt").write_text("# our products\nQuillify\nwebhookr\n", encoding="utf-8")
     (tmp_path / "checklist.toml").write_text('[rules.proofread]\nwords-file = "team-words.txt"\n', encoding="utf-8")
-    config = load_config(RULES, cwd=tmp_path)
+    config = Resolver(RULES, cwd=tmp_path).root
     settings = config.rule_settings["proofread"]
     assert "Quillify" in settings.words and "webhookr" in settings.words
     assert all(not word.startswith("#") for word in settings.words)
@@ -27,7 +27,7 @@ def test_words_file_is_read_relative_to_the_checklist(tmp_path: Path) -> None:
 def test_a_missing_words_file_is_a_one_line_config_error(tmp_path: Path) -> None:
     (tmp_path / "checklist.toml").write_text('[rules.proofread]\nwords-file = "nope.txt"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="words-file cannot be read"):
-        load_config(RULES, cwd=tmp_path)
+        Resolver(RULES, cwd=tmp_path)
 
 
 def test_shipped_vocabulary_is_sorted_unique_and_unknown_to_the_dictionary() -> None:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from empathylint.config.paths import matches_any, relative_to
 from empathylint.diagnostics import Severity
 from empathylint.document import CHANNELS, PROFILES, Channel, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.language.acronyms import Acronyms
 from empathylint.rule import AnyRule
 
 ALL = "ALL"
@@ -72,6 +73,7 @@ class Config:
     channel_globs: Mapping[Channel, tuple[str, ...]]
     vocabulary: PlaceholderVocabulary
     mood_words: TeamMoodWords
+    acronyms: Acronyms
     severity: Mapping[str, Severity]
     per_file_ignores: Mapping[str, tuple[str, ...]]
     rule_settings: Mapping[str, Any]
@@ -89,6 +91,10 @@ class Config:
     def channel_for(self, path: str) -> Channel:
         """Where a reply is sent (email, chat, social), by the [channels.*] include globs."""
         return _first_including(relative_to(path, self.root), CHANNELS, self.channel_globs, self.default_channel)
+
+    def excludes(self, path: str) -> bool:
+        """Whether [files] exclude leaves this file out."""
+        return matches_any(relative_to(path, self.root), self.exclude)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:

@@ -124,12 +124,32 @@ def lay_out(source: str, *, quote_blockquotes: bool) -> HtmlText:
     """Parse the HTML and build its prose text; blockquotes are the customer's words when
     `quote_blockquotes` (their text is kept aside, not in the prose)."""
     parser = _ProseParser(source, quote_blockquotes)
-    parser.feed(source)
+    parser.feed(_without_marked_sections(source))
     parser.close()
     if parser.quote_tag is not None:  # a quote left open runs to the end
         parser.quoted.append(Span(parser.quote_start, len(source)))
     text, offsets = parser.layout.build()
     return HtmlText(text, offsets, parser.comments, parser.quoted)
+
+
+# `<![if !mso]>`, `<![endif]>`, `<![CDATA[…]]>`: in HTML a bogus comment that ends at the
+# first ">" (or at the end of the file). html.parser asserts on the ones it does not know.
+_MARKED_SECTION = re.compile(r"<!\[[^>]*(?:>|\Z)")
+
+
+def _without_marked_sections(source: str) -> str:
+    """The source with each marked section turned into a processing instruction of the
+    same length and lines (`<?…>`, which the parser passes over), and one left open at the
+    end cut off, so every offset the parser reports is still the source's."""
+
+    def as_instruction(section: re.Match[str]) -> str:
+        inside = re.sub(r"[^\n]", " ", section.group()[2:-1])
+        return f"<?{inside}>"
+
+    sections = list(_MARKED_SECTION.finditer(source))
+    if sections and not sections[-1].group().endswith(">"):
+        source = source[: sections[-1].start()]
+    return _MARKED_SECTION.sub(as_instruction, source)
 
 
 def quoted_words(source: str, spans: Sequence[Span]) -> str | None:

@@ -362,6 +362,7 @@ def finish(
         profile=options.profile,
         vocabulary=options.vocabulary,
         channel=options.channel,
+        acronyms=options.acronyms,
         text=text,
         offsets=offsets,
         customer_name=options.customer_name or customer_name,

@@ -95,6 +95,8 @@ def _front_matter_settings(match: re.Match[str], path: str) -> dict[str, str]:
         else:  # pragma: no cover - Python 3.10 only
             import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
+        if _nesting(body) > MAX_FRONT_MATTER_NESTING:
+            raise InputError(path, f"front matter nests deeper than {MAX_FRONT_MATTER_NESTING} levels; not read")
         try:
             table: dict[str, Any] = tomllib.loads(body)
         except tomllib.TOMLDecodeError as error:
@@ -102,6 +104,23 @@ def _front_matter_settings(match: re.Match[str], path: str) -> dict[str, str]:
     else:
         table = {m.group("key"): m.group("value").strip().strip("\"'") for m in _YAML_PAIR.finditer(body)}
     return {key: str(table[key]).strip() for key in ("profile", "customer", "agent") if str(table.get(key, "")).strip()}
+
+
+# tomllib parses nested arrays and tables by recursion: 3,000 levels end in RecursionError.
+# Front matter holds a profile and two names; a few levels are all it ever needs.
+MAX_FRONT_MATTER_NESTING = 32
+
+
+def _nesting(body: str) -> int:
+    """How deep brackets and braces nest (an over-count inside strings errs on the safe side)."""
+    depth = deepest = 0
+    for character in body:
+        if character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 class _Walker:

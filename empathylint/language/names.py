@@ -7,13 +7,13 @@ import re
 import unicodedata
 from pathlib import Path
 
-TITLES = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "madam", "dear"})
+from empathylint.language.vocabulary import known_words
 
 
 def name_tokens(name: str) -> list[str]:
     """'Mr. O'Brien-Smith' -> ["O'Brien-Smith"]: words of a name without titles."""
     tokens = re.findall(r"[^\W\d_][\w'’.-]*", name)
-    return [t.rstrip(".") for t in tokens if t.rstrip(".").lower() not in TITLES]
+    return [t.rstrip(".") for t in tokens if t.rstrip(".").lower() not in known_words("titles")]
 
 
 def fold(word: str) -> str:

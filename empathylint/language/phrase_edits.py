@@ -10,14 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from empathylint.diagnostics import Edit
-from empathylint.document import Document, Span
+from empathylint.diagnostics import Edit, apply_edits
+from empathylint.document import CLOSING_MARKS, SENTENCE_CLOSERS, Document, Span
 from empathylint.language.phrases import match_case
 
-_SENTENCE_CLOSERS = ".!?…"
-_CLOSING_MARKS = "\"'”’)]"
 _AFTER_CUT = re.compile(r"[,:;]?[ \t]+")
-_SENTENCE_REST_EMPTY = re.compile(r"[.!?…]+[ \t]*")
+_SENTENCE_REST_EMPTY = re.compile(f"[{re.escape(SENTENCE_CLOSERS)}]+[ \t]*")
 _WORD = re.compile(r"\w+")
 
 
@@ -28,9 +26,9 @@ def starts_sentence(text: str, index: int) -> bool:
         position -= 1
     if position < 0 or text[position] == "\n":
         return True
-    while position >= 0 and text[position] in _CLOSING_MARKS:
+    while position >= 0 and text[position] in CLOSING_MARKS:
         position -= 1
-    return position >= 0 and text[position] in _SENTENCE_CLOSERS
+    return position >= 0 and text[position] in SENTENCE_CLOSERS
 
 
 def replacement_edit(doc: Document, span: Span, replacement: str) -> Edit:
@@ -58,7 +56,7 @@ def cut_edit(doc: Document, span: Span) -> Edit:
     after = _AFTER_CUT.match(text, span.end)
     if after is not None and span.end < len(text) and text[span.end] not in ",:;":
         return Edit(span.start, after.end(), "")
-    if after is not None and after.end() < len(text) and text[after.end()] not in "\n" + _SENTENCE_CLOSERS:
+    if after is not None and after.end() < len(text) and text[after.end()] not in "\n" + SENTENCE_CLOSERS:
         # "and really, it works": the comma went with the cut word.
         return Edit(span.start, after.end(), "")
     # Before the end of a sentence or line ("It's fine really.", "It works, really."): take the
@@ -85,13 +83,6 @@ def _wants_capital(text: str, index: int) -> bool:
     return word is not None and text[index].islower() and not any(c.isupper() for c in word.group())
 
 
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """The text with non-overlapping edits applied, from the end so offsets stay valid."""
-    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
-
-
 def sentence_of(doc: Document, span: Span) -> Span:
     """The sentence holding the span (or the span itself when no sentence does).
 
@@ -109,8 +100,37 @@ def sentence_of(doc: Document, span: Span) -> Span:
 def rewritten_sentence(doc: Document, span: Span, edit: Edit) -> str:
     """The sentence around `span` as it reads after `edit`, for a finding's suggestion."""
     sentence = sentence_of(doc, span)
+    window = clause_window(doc.text, sentence, edit)
+    local = Edit(edit.start - window.start, edit.end - window.start, edit.replacement)
+    rewritten = apply_edits(doc.text[window.start : window.end], [local]).strip()
+    return framed(rewritten, window, sentence) if rewritten else "(delete the sentence)"
+
+
+def framed(rewritten: str, window: Span, sentence: Span) -> str:
+    """A rewrite of part of a sentence, with "…" where the sentence goes on."""
+    return ("… " if window.start > sentence.start else "") + rewritten + (" …" if window.end < sentence.end else "")
+
+
+# How much of a sentence a suggestion quotes on either side of its change.
+SUGGESTION_CONTEXT = 80
+_CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
+
+
+def clause_window(text: str, sentence: Span, edit: Edit) -> Span:
+    """The sentence around the edit, cut to the clause holding it when the sentence is
+    long: at most SUGGESTION_CONTEXT characters either side, cut between words. A long
+    sentence is quoted only around the change: a suggestion carrying a 40,000-word
+    sentence per finding made the output grow with the square of the sentence."""
     start = min(sentence.start, edit.start)
     end = max(sentence.end, edit.end)
-    local = Edit(edit.start - start, edit.end - start, edit.replacement)
-    rewritten = apply_edits(doc.text[start:end], [local]).strip()
-    return rewritten or "(delete the sentence)"
+    if edit.start - start > SUGGESTION_CONTEXT:
+        low = edit.start - SUGGESTION_CONTEXT
+        breaks = list(_CLAUSE_BREAK.finditer(text, low, edit.start))
+        space = text.find(" ", low, edit.start)
+        start = breaks[-1].end() if breaks else (space + 1 if space != -1 else low)
+    if end - edit.end > SUGGESTION_CONTEXT:
+        high = edit.end + SUGGESTION_CONTEXT
+        clause = _CLAUSE_BREAK.search(text, edit.end, high)
+        space = text.rfind(" ", edit.end, high)
+        end = clause.start() + 1 if clause else (space if space > edit.end else high)
+    return Span(start, end)

@@ -82,6 +82,12 @@ def emit_report(
     import dataclasses
     import sys
 
+    from empathylint.files import shown_path
+
+    reports = [
+        report if shown_path(report.path) == report.path else dataclasses.replace(report, path=shown_path(report.path))
+        for report in reports
+    ]
     stream = sys.stderr if to_stderr else sys.stdout
     if output_file is None and not writes_unicode(stream):
         run = dataclasses.replace(run, ascii_only=True)

@@ -12,6 +12,8 @@ from empathylint.language.notices import automated_notice_pattern
 def quoted(doc: Document, span: Span) -> str:
     """The reply's own words for a span, for a suggestion: masked links and placeholders
     come back as written in the source, line breaks become spaces."""
+    if doc.encoded_source:
+        return " ".join(doc.text[span.start : span.end].split())
     start, end = doc.source_span(span.start, span.end)
     return " ".join(doc.source[start:end].split())
 

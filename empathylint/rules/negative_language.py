@@ -36,24 +36,46 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of
-from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
+from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher, phrase_set
+from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule
 
 
 @dataclass(frozen=True)
 class Settings:
-    framing: dict[str, str]
-    blame: dict[str, str]
-    commands: dict[str, str]
-    condescension: dict[str, str]
-    stock_negatives: dict[str, str]
-    product_limits: tuple[str, ...]
-    exceptions: tuple[str, ...]
+    # Each table maps a phrase to its positive rewrite. An empty rewrite cuts the phrase; a
+    # rewrite with "…" shows the shape of a better sentence and is offered as a suggestion only.
+    framing: dict[str, str] = field(default_factory=default_rewrites("negative-language", "framing"))
+    blame: dict[str, str] = field(default_factory=default_rewrites("negative-language", "blame"))
+    commands: dict[str, str] = field(default_factory=default_rewrites("negative-language", "commands"))
+    condescension: dict[str, str] = field(default_factory=default_rewrites("negative-language", "condescension"))
+    stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
+    # Negated capabilities of the product, reported as info when the subject is not a person.
+    product_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "product-limits"))
+    # People as the subject make a negated capability a refusal (say-no-with-why's business),
+    # not a product limit: "we don't support" is one, "the export can't handle" the other.
+    refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
+    # Phrases that contain a flagged one but mean something else ("you can't be charged twice").
+    exceptions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "exceptions"))
+
+    framing_matcher = phrase_matcher("framing")
+    blame_matcher = phrase_matcher("blame")
+    commands_matcher = phrase_matcher("commands")
+    condescension_matcher = phrase_matcher("condescension")
+    stock_negatives_matcher = phrase_matcher("stock_negatives")
+    product_limits_matcher = phrase_matcher("product_limits")
+    exceptions_matcher = phrase_matcher("exceptions")
+    refusal_subject_set = phrase_set("refusal_subjects")
+    framing_rewrites = phrase_lookup("framing")
+    blame_rewrites = phrase_lookup("blame")
+    commands_rewrites = phrase_lookup("commands")
+    condescension_rewrites = phrase_lookup("condescension")
+    stock_negatives_rewrites = phrase_lookup("stock_negatives")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +101,6 @@ _MESSAGES = {
 # rewrite changes what the sentence says and needs a person to check it.
 _SAFE_CODES = frozenset({"condescension"})
 
-# People as the subject: "we don't support" is a refusal (the say-no checks' business), not
-# a product limit; "the export can't handle" is.
-_PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
 
 _UNTIL = re.compile(r"until", re.IGNORECASE)
 _CANT_UNTIL = re.compile(
@@ -115,23 +134,20 @@ _REASON = re.compile(
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    exceptions = [
-        Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), doc.text, doc.body)
-    ]
+    exceptions = [Span(m.start(), m.end()) for m in find_phrases(settings.exceptions_matcher, doc.text, doc.body)]
     findings = list(_cant_until(doc))
     tables = (
-        ("blame", settings.blame),
-        ("framing", settings.framing),
-        ("command", settings.commands),
-        ("condescension", settings.condescension),
-        ("stock-negative", settings.stock_negatives),
+        ("blame", settings.blame_matcher, settings.blame_rewrites),
+        ("framing", settings.framing_matcher, settings.framing_rewrites),
+        ("command", settings.commands_matcher, settings.commands_rewrites),
+        ("condescension", settings.condescension_matcher, settings.condescension_rewrites),
+        ("stock-negative", settings.stock_negatives_matcher, settings.stock_negatives_rewrites),
     )
-    for code, table in tables:
-        rewrites = keyed_by_phrase(table)
-        for match in find_phrases(compile_phrases(tuple(table)), doc.text, doc.body):
+    for code, matcher, rewrites in tables:
+        for match in find_phrases(matcher, doc.text, doc.body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
-    for match in find_phrases(compile_phrases(settings.product_limits), doc.text, doc.body):
-        if _subject_word(doc.text, match.start()) not in _PEOPLE:
+    for match in find_phrases(settings.product_limits_matcher, doc.text, doc.body):
+        if _subject_word(doc.text, match.start()) not in settings.refusal_subject_set:
             findings.append(_Finding("product-limit", Span(match.start(), match.end()), None))
     kept: list[_Finding] = []
     exception_starts = [span.start for span in exceptions]

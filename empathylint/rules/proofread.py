@@ -42,27 +42,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from empathylint.config import ConfigError
+from empathylint.config.layers import read_bounded
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span, word_matches, words
 from empathylint.language import spelling
 from empathylint.rule import Code, Rule
 
+# A words-file larger than this is not a word list (`/dev/zero`, a log file named by mistake).
+WORDS_FILE_MAX_BYTES = 4 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class Settings:
     # Product names and team words the spelling check accepts (any case; plurals too).
-    words: tuple[str, ...]
+    words: tuple[str, ...] = ()
     # A file of more such words, one a line, relative to the checklist.toml's folder.
-    words_file: str
+    words_file: str = ""
     # ALL-CAPS words that are abbreviations, not shouting, although they spell a word.
-    acronyms: tuple[str, ...]
+    acronyms: tuple[str, ...] = (
+        "ASAP", "CAN", "CAT", "ETA", "ID", "IT", "MAC", "OK", "PIN", "POS", "SIM", "SPA", "TV", "US", "WHO", "ZIP",
+    )  # fmt: skip
     # Words that are fine typed twice ("had had", "that that").
-    allowed_repeats: tuple[str, ...]
+    allowed_repeats: tuple[str, ...] = ("bye", "ha", "had", "is", "knock", "that")
     # Leftover drafting marks: ALL-CAPS ones match only in capitals.
-    leftover_markers: tuple[str, ...]
+    leftover_markers: tuple[str, ...] = ("FIXME", "lorem ipsum", "TBC", "TBD", "TODO", "XXX")
     # How common (share of English words) an ALL-CAPS word's lower case must be to read as shouting.
-    shouting_min_frequency: float
+    shouting_min_frequency: float = 1e-6
 
     @staticmethod
     def load_files(settings: Settings, root: Path) -> Settings:
@@ -70,13 +75,7 @@ class Settings:
         if not settings.words_file:
             return settings
         path = root / settings.words_file
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise ConfigError(str(path), f"[rules.proofread] words-file cannot be read: {reason}") from None
-        except UnicodeDecodeError:
-            raise ConfigError(str(path), "[rules.proofread] words-file is not UTF-8 text") from None
+        text = read_bounded(path, str(path), "[rules.proofread] words-file", WORDS_FILE_MAX_BYTES)
         from_file = tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
         return replace(settings, words=settings.words + from_file)
 

@@ -19,29 +19,37 @@ Use instead:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import any_phrase, compile_phrases, find_phrases
-from empathylint.rule import Code, Rule
+from empathylint.language.phrases import any_phrase, find_phrases, phrase_matcher
+from empathylint.language.vocabulary import default_phrases
+from empathylint.rule import Code, Rule, bounded
 from empathylint.rules._reply import neighbourhood, quoted, sentence_at
 
 
 @dataclass(frozen=True)
 class Settings:
-    refusals: tuple[str, ...]
-    not_refusals: tuple[str, ...]
-    reasons: tuple[str, ...]
-    sentences_before: int
-    sentences_after: int
-    suggestion: str
+    # Ways of saying no.
+    refusals: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusals"))
+    # Sentences with these are not refusals.
+    not_refusals: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refusals"))
+    # A reason or an alternative near the refusal makes it a fair no.
+    reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons"))
+    # How many sentences around the refusal may hold the reason.
+    sentences_before: int = bounded(1, minimum=0)
+    sentences_after: int = bounded(2, minimum=0)
+    # The reason to suggest.
+    suggestion: str = "That's because … What you can do instead is …"
+
+    refusal = phrase_matcher("refusals")
+    not_refusal = phrase_matcher("not_refusals")
+    reason = phrase_matcher("reasons")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    refusal = compile_phrases(settings.refusals)
-    not_refusal = compile_phrases(settings.not_refusals)
-    reason = compile_phrases(settings.reasons)
+    refusal, not_refusal, reason = settings.refusal, settings.not_refusal, settings.reason
     flagged: set[Span] = set()
     for match in find_phrases(refusal, doc.text, doc.body):
         sentence = sentence_at(doc, match.start())

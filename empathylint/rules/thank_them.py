@@ -23,33 +23,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from empathylint.diagnostics import Diagnostic, Severity
-from empathylint.document import Document, Span, count_words
+from empathylint.document import Channel, Document, Span, count_words
 from empathylint.language.mood import mood_of
-from empathylint.language.phrases import any_phrase, compile_phrases, find_phrases, normalize, normalized_set
-from empathylint.rule import Code, Rule
+from empathylint.language.phrases import any_phrase, find_phrases, normalize, phrase_matcher, phrase_set
+from empathylint.language.vocabulary import default_phrases
+from empathylint.rule import Code, Rule, bounded
 from empathylint.rules._reply import is_automated_notice, quoted
 
 
 @dataclass(frozen=True)
 class Settings:
-    opening_sentences: int
-    thanks_phrases: tuple[str, ...]
+    # How many sentences of the body, after the greeting line, count as the opening.
+    opening_sentences: int = bounded(2, minimum=1)
+    # What thanks the customer.
+    thanks_phrases: tuple[str, ...] = field(default_factory=default_phrases("thank-them", "thanks-phrases"))
     # Thanks for what the customer has yet to do ("thanks in advance"): not for writing.
-    not_thanks_phrases: tuple[str, ...]
+    not_thanks_phrases: tuple[str, ...] = field(default_factory=default_phrases("thank-them", "not-thanks-phrases"))
     # A sentence that is only one of these ("Thanks!", "Thank you.") closes the reply when it
     # is the body's last; it counts only at the opening.
-    closing_thanks: tuple[str, ...]
-    # A reply of at most this many words is short: a thanks anywhere in it counts.
-    short_reply_words: int
-    # Channels where a missing thanks is a nicety, reported as info so it does not hold the
-    # reply back (a public post of a few lines).
-    info_on_channels: tuple[str, ...]
-    suggestion: str
+    closing_thanks: tuple[str, ...] = field(default_factory=default_phrases("thank-them", "closing-thanks"))
+    # A reply of at most this many words is short (a social post, a chat message): a thanks
+    # anywhere in it counts.
+    short_reply_words: int = bounded(60, minimum=0)
+    # Channels where a missing thanks is reported as info, so it does not hold a short
+    # public post or a chat message back.
+    info_on_channels: tuple[Channel, ...] = ("chat", "social")
+    # The thanks to suggest when the opening has none.
+    suggestion: str = "Thanks for reaching out."
     # Offered instead when the customer's message says they have written before.
-    repeat_contact_suggestion: str
+    repeat_contact_suggestion: str = "Thank you for your patience."
+
+    thanks = phrase_matcher("thanks_phrases")
+    not_thanks = phrase_matcher("not_thanks_phrases")
+    closing_thanks_set = phrase_set("closing_thanks")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -58,8 +67,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         return
     if any(_thanks_in(doc, sentence, settings) for sentence in _where_thanks_count(doc, body, settings)):
         return
-    thanks = compile_phrases(settings.thanks_phrases)
-    closes_with_thanks = doc.sign_off is not None and any_phrase(thanks, doc.text, [doc.sign_off])
+    closes_with_thanks = doc.sign_off is not None and any_phrase(settings.thanks, doc.text, [doc.sign_off])
     message = "Thank the customer for writing, near the start of the reply."
     if closes_with_thanks:
         message += ' A closing "Thanks" thanks them for reading, not for writing.'
@@ -91,14 +99,14 @@ def _where_thanks_count(doc: Document, body: list[Span], settings: Settings) -> 
 
 def _is_closing_thanks(doc: Document, sentence: Span, settings: Settings) -> bool:
     words = re.sub(r"[^\w\s'’]", " ", doc.slice(sentence))
-    return normalize(words) in normalized_set(settings.closing_thanks)
+    return normalize(words) in settings.closing_thanks_set
 
 
 def _thanks_in(doc: Document, span: Span, settings: Settings) -> bool:
-    thanks = compile_phrases(settings.thanks_phrases)
-    not_thanks = compile_phrases(settings.not_thanks_phrases)
-    excluded = [Span(m.start(), m.end()) for m in find_phrases(not_thanks, doc.text, span)]
-    return any(not any(e.start <= m.start() < e.end for e in excluded) for m in find_phrases(thanks, doc.text, span))
+    excluded = [Span(m.start(), m.end()) for m in find_phrases(settings.not_thanks, doc.text, span)]
+    return any(
+        not any(e.start <= m.start() < e.end for e in excluded) for m in find_phrases(settings.thanks, doc.text, span)
+    )
 
 
 def applies_to(doc: Document) -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Fix, Severity
 from empathylint.document import Document, Span
@@ -42,47 +42,62 @@ from empathylint.language.phrase_edits import (
     sentence_of,
     starts_sentence,
 )
-from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize, normalized_set
+from empathylint.language.phrases import find_phrases, normalize, phrase_lookup, phrase_matcher, phrase_set
+from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule
 
 
 @dataclass(frozen=True)
 class Settings:
-    wordy: dict[str, str]
-    filler_words: tuple[str, ...]
-    filler_before_action: tuple[str, ...]
-    action_words: tuple[str, ...]
-    keep_intensifier_before: tuple[str, ...]
-    exceptions: tuple[str, ...]
+    # Each wordy phrase and its short form; an empty short form cuts the phrase.
+    wordy: dict[str, str] = field(default_factory=default_rewrites("unnecessary-words", "wordy"))
+    # Cut wherever they stand, except in questions and in the exceptions.
+    filler_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "filler-words"))
+    # Filler only at the start of a sentence or before one of the action words ("just click").
+    filler_before_action: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "filler-before-action")
+    )
+    action_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "action-words"))
+    # Words whose warmth depends on what follows them ("really sorry", "very glad").
+    intensifiers: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "intensifiers"))
+    # Where "really", "very" and "quite" carry warmth: thanks, apologies and empathy.
+    keep_intensifier_before: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "keep-intensifier-before")
+    )
+    # Phrases in which a filler word or a wordy phrase means something; never flagged.
+    exceptions: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "exceptions"))
 
-
-_INTENSIFIERS = frozenset({"really", "very", "so", "quite"})
+    wordy_matcher = phrase_matcher("wordy")
+    wordy_rewrites = phrase_lookup("wordy")
+    filler_matcher = phrase_matcher("filler_words", "filler_before_action")
+    before_action = phrase_set("filler_before_action")
+    action_word_set = phrase_set("action_words")
+    keep_intensifier_set = phrase_set("keep_intensifier_before")
+    intensifier_set = phrase_set("intensifiers")
+    exceptions_matcher = phrase_matcher("exceptions")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
-    kept_phrases = [
-        Span(m.start(), m.end()) for m in find_phrases(compile_phrases(settings.exceptions), text, doc.body)
-    ]
+    kept_phrases = [Span(m.start(), m.end()) for m in find_phrases(settings.exceptions_matcher, text, doc.body)]
     taken = _TakenSpans(kept_phrases)
-    rewrites = keyed_by_phrase(settings.wordy)
-    for match in find_phrases(compile_phrases(tuple(settings.wordy)), text, doc.body):
+    for match in find_phrases(settings.wordy_matcher, text, doc.body):
         span = Span(match.start(), match.end())
         if taken.overlaps(span):
             continue
         taken.add(span)
-        yield _wordy(doc, span, rewrites[normalize(match.group())])
-    filler = compile_phrases(settings.filler_words + settings.filler_before_action)
-    before_action = normalized_set(settings.filler_before_action)
-    for match in find_phrases(filler, text, doc.body):
+        yield _wordy(doc, span, settings.wordy_rewrites[normalize(match.group())])
+    for match in find_phrases(settings.filler_matcher, text, doc.body):
         span = Span(match.start(), match.end())
         word = normalize(match.group())
         if taken.overlaps(span) or _in_question(doc, span):
             continue
         following = _next_word(text, span.end)
-        if word in before_action and not (starts_sentence(text, span.start) or following in set(settings.action_words)):
+        if word in settings.before_action and not (
+            starts_sentence(text, span.start) or following in settings.action_word_set
+        ):
             continue
-        if word in _INTENSIFIERS and following in set(settings.keep_intensifier_before):
+        if word in settings.intensifier_set and following in settings.keep_intensifier_set:
             continue
         taken.add(span)
         yield _filler(doc, span)

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import OBJECT, Document, Span
+from empathylint.document import OBJECT, Channel, Document, Span
 from empathylint.language.names import is_initials_of, is_short_form, looks_like_misspelling, name_tokens, same_name
-from empathylint.language.phrases import compile_phrases
+from empathylint.language.phrases import phrase_matcher
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import is_automated_notice, quoted
 
@@ -39,12 +40,18 @@ _PERSON_FIRST = re.compile(r"^[^\W\d_][\w'’.-]*\s*(?:[,|/–—(@-]|\bfrom\b|\
 
 @dataclass(frozen=True)
 class Settings:
-    signature: Literal["required", "added-by-helpdesk"]
-    team_words: tuple[str, ...]
-    template_placeholder: str
-    # Channels where a missing sign-off or name is a nicety, reported as info so it does not
-    # hold the reply back (a chat window shows the agent's name; a public post is short).
-    info_on_channels: tuple[str, ...]
+    # "required", or "added-by-helpdesk" when the helpdesk appends the agent's signature on
+    # sending (a missing sign-off is then fine; a team-only one is still flagged).
+    signature: Literal["required", "added-by-helpdesk"] = "required"
+    # Words that make a signature a team's rather than a person's.
+    team_words: tuple[str, ...] = field(default_factory=default_phrases("use-your-name", "team-words"))
+    # What a canned reply should sign with.
+    template_placeholder: str = "{{current_user.first_name}}"
+    # Channels where a missing sign-off or name is reported as info, so it does not hold the
+    # reply back: a chat window shows the agent's name, and on social the initials are optional.
+    info_on_channels: tuple[Channel, ...] = ("chat", "social")
+
+    team = phrase_matcher("team_words")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -77,7 +84,6 @@ def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             )
         return
     placeholders = doc.placeholders_in(name_span)
-    team = compile_phrases(settings.team_words)
     if placeholders:
         for placeholder in placeholders:
             if placeholder.role == "customer":
@@ -88,10 +94,10 @@ def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
                     suggestion="an agent placeholder such as {{current_user.first_name}}",
                 )
         if all(placeholder.role == "other" for placeholder in placeholders):
-            yield from _signed_by_a_thing(doc, settings, name_span, team)
+            yield from _signed_by_a_thing(doc, settings, name_span)
         return
     written = doc.slice(name_span).replace(OBJECT, "").strip()
-    if team is not None and team.search(written) and not _signs_as_a_person(written, team):
+    if settings.team is not None and settings.team.search(written) and not _signs_as_a_person(written, settings.team):
         yield RULE.diagnostic(
             "team-signature",
             name_span,
@@ -104,13 +110,11 @@ def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield from _check_against_agent(doc, name_span, written)
 
 
-def _signed_by_a_thing(
-    doc: Document, settings: Settings, name_span: Span, team: re.Pattern[str] | None
-) -> Iterator[Diagnostic]:
+def _signed_by_a_thing(doc: Document, settings: Settings, name_span: Span) -> Iterator[Diagnostic]:
     """A sign-off whose placeholders name a thing ("{{company_name}}", "%{site_name} Moderators")
     signs as a team unless a person's name stands beside them."""
     beside = doc.slice(name_span).replace(OBJECT, " ").strip()
-    if beside and (team is None or not team.search(beside)):
+    if beside and (settings.team is None or not settings.team.search(beside)):
         return
     written = quoted(doc, name_span)
     yield RULE.diagnostic(
