@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from empathylint.config import CommandLine, Config, ConfigError, Resolver
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import Profile
+from empathylint.document import Channel, Profile
 from empathylint.engine import FileReport
 from empathylint.files import InputError
 
@@ -55,8 +55,9 @@ class Settings:
     """The configuration to check with: the shipped defaults, then `config` (a
     checklist.toml, or a pyproject.toml with [tool.empathylint]) or the nearest one to
     `folder` (searched from there upwards, as the CLI searches from where it runs), then
-    the overrides: `overrides` (a table shaped as checklist.toml), `profile`, `select`,
-    `ignore` (rule groups or ids) and `fail_on`.
+    the overrides: `overrides` (a table shaped as checklist.toml), `profile`, `channel`
+    (where replies are sent: email, chat or social), `select`, `ignore` (rule groups or
+    ids) and `fail_on`.
 
     Loaded and validated once, when made: a bad configuration raises ConfigError, naming
     the file and the line. Settings are immutable; `replace(...)` makes a changed copy."""
@@ -68,6 +69,7 @@ class Settings:
     ignore: Sequence[str] = ()
     fail_on: Literal["error", "warning", "info"] | None = None
     overrides: Mapping[str, Any] | None = None
+    channel: Channel | None = None
     # What errors in the arguments are said to come from (the CLI says "command line").
     _source: str = field(default="Settings", repr=False, compare=False)
     _loaded: Resolver = field(init=False, repr=False, compare=False)
@@ -89,6 +91,7 @@ class Settings:
             ignore=tuple(self.ignore),
             fail_on=self.fail_on.lower() if isinstance(self.fail_on, str) else self.fail_on,
             profile=self.profile,
+            channel=self.channel,
             source=self._source,
         )
         loaded = Resolver(

@@ -189,6 +189,7 @@ def check_source(source: SourceFile, config: Config, options: CheckOptions) -> F
     read_options = ReadOptions(
         profile=profile,
         vocabulary=config.vocabulary,
+        channel=config.channel_for(source.path),
         acronyms=config.acronyms,
         customer_name=options.customer_name,
         agent_name=options.agent_name,

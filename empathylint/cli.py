@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from empathylint import __version__
-from empathylint.document import PROFILES
+from empathylint.document import CHANNELS, PROFILES
 from empathylint.formats import FORMATS
 from empathylint.reporters import OUTPUT_FORMATS
 
@@ -90,6 +90,14 @@ def check(
         typer.Option(
             metavar="PROFILE",
             help=f"Check every file as {_one_of(PROFILES)}; overrides the profile globs in checklist.toml.",
+            rich_help_panel=INPUT,
+        ),
+    ] = None,
+    channel: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="CHANNEL",
+            help=f"Where the replies are sent, {_one_of(CHANNELS)}; overrides the channel globs in checklist.toml.",
             rich_help_panel=INPUT,
         ),
     ] = None,
@@ -261,6 +269,7 @@ def check(
             config=config,
             folder=None if isolated else Path.cwd(),
             profile=profile,  # type: ignore[arg-type]  # validated by Settings, as in checklist.toml
+            channel=channel,  # type: ignore[arg-type]  # validated by Settings, as in checklist.toml
             select=_split(select) if select else None,
             ignore=_split(ignore),
             fail_on=fail_on.lower() if fail_on else None,  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +29,10 @@ OBJECT = "\ufffc"
 PlaceholderRole = Literal["customer", "agent", "other"]
 Profile = Literal["reply", "template", "doc"]
 PROFILES: tuple[Profile, ...] = ("reply", "template", "doc")
+# Where a reply is sent: an email, a chat window, or a public social-media thread, where it
+# opens with the customer's @handle and the agent signs with initials (^SH, -JD).
+Channel = Literal["email", "chat", "social"]
+CHANNELS: tuple[Channel, ...] = ("email", "chat", "social")
 
 T = TypeVar("T")
 
@@ -76,6 +81,8 @@ class PlaceholderVocabulary:
     agent_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "agent-words"))
     # Placeholders written as bare capitals in hand-made macros (FIRST_NAME).
     bare_tokens: tuple[str, ...] = field(default_factory=default_words("placeholders", "bare-tokens"))
+    # Words that make a placeholder name a thing, not a person ({{site_name}}, {{team_name}}).
+    thing_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "thing-words"))
 
     @functools.cached_property
     def customer_word_set(self) -> frozenset[str]:
@@ -84,6 +91,10 @@ class PlaceholderVocabulary:
     @functools.cached_property
     def agent_word_set(self) -> frozenset[str]:
         return frozenset(word.lower() for word in self.agent_words)
+
+    @functools.cached_property
+    def thing_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.thing_words)
 
     @functools.cached_property
     def bare_token_pattern(self) -> re.Pattern[str] | None:
@@ -113,6 +124,7 @@ class Document:
     text: str
     path: str
     profile: Profile
+    channel: Channel = "email"
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
@@ -123,6 +135,9 @@ class Document:
     placeholders: tuple[Placeholder, ...] = ()
     greeting: Span | None = None
     greeting_name: Span | None = None
+    # The @handle(s) the reply opens with: how a social reply or a bot's comment names the
+    # customer ("@maria Thanks for waiting!"); part of the greeting span.
+    handle: Span | None = None
     sign_off: Span | None = None
     sign_off_name: Span | None = None
     body: Span = Span(0, 0)
@@ -153,8 +168,23 @@ class Document:
 
     @property
     def sentences(self) -> list[Span]:
-        """Sentences of the greeting, body and sign-off, in order."""
-        return self.memo("sentences", lambda: list(split_sentences(self.text, Span(0, len(self.text)))))
+        """Sentences of the greeting, body and sign-off, in order. A greeting that ends its
+        line or is followed by a capital is a sentence of its own ("Hi Maria,\\nSorry for the
+        wait."), and so is the sign-off ("… the fix is live ^SH"); an opening @handle is no
+        sentence at all."""
+        return self.memo("sentences", self._split_sentences)
+
+    def _split_sentences(self) -> list[Span]:
+        boundaries = [self.handle.end if self.handle is not None else 0, len(self.text)]
+        if self.greeting is not None and _ends_a_sentence(self.text, self.greeting.end):
+            boundaries.append(self.greeting.end)
+        if self.sign_off is not None:
+            boundaries.append(self.sign_off.start)
+        cuts = sorted(cut for cut in set(boundaries) if cut >= boundaries[0])
+        sentences = [s for start, end in itertools.pairwise(cuts) for s in split_sentences(self.text, Span(start, end))]
+        if self.channel == "email":
+            return sentences
+        return [piece for sentence in sentences for piece in _split_after_links(self.text, sentence)]
 
     @property
     def body_sentences(self) -> list[Span]:
@@ -256,6 +286,29 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
     span = _trim(text, start, within.end)
     if span is not None:
         yield span
+
+
+# A social post or chat message drops the full stop around a link: "… steps here: <link>
+# These may help." A capital after a link starts a new sentence.
+_LINK_THEN_CAPITAL = re.compile(r"\ufffc[ \t]+(?=[A-Z])")
+
+
+def _split_after_links(text: str, sentence: Span) -> list[Span]:
+    breaks = [(m.start() + 1, m.end()) for m in _LINK_THEN_CAPITAL.finditer(text, sentence.start, sentence.end)]
+    starts = [sentence.start, *(next_start for _, next_start in breaks)]
+    ends = [*(end for end, _ in breaks), sentence.end]
+    pieces = (_trim(text, start, end) for start, end in zip(starts, ends, strict=True))
+    return [piece for piece in pieces if piece is not None]
+
+
+def _ends_a_sentence(text: str, greeting_end: int) -> bool:
+    """Whether a greeting stands as a sentence of its own: it ends its line, or a capital
+    starts what follows it ("Hi James, If you …"); "Hi Dave, the update …" goes on."""
+    rest = _NON_BLANK_IN_LINE.match(text, greeting_end)
+    return rest is None or rest.group(1).isupper()
+
+
+_NON_BLANK_IN_LINE = re.compile(r"[ \t]*([^\s])")
 
 
 def split_paragraphs(text: str, within: Span) -> Iterator[Span]:

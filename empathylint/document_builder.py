@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from empathylint.document import (
     NO_TEAM_MOOD_WORDS,
     OBJECT,
+    Channel,
     Document,
     Placeholder,
     PlaceholderRole,
@@ -23,7 +24,7 @@ from empathylint.document import (
     normalize_newlines,
 )
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
-from empathylint.reply_structure import find_greeting, find_sign_off
+from empathylint.reply_structure import find_greeting, find_opening_handles, find_sign_off
 
 _PLACEHOLDER = re.compile(
     r"""
@@ -62,10 +63,12 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
 def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> PlaceholderRole:
     """Whose name a placeholder carries, from the words inside it.
 
-    `current_user.first_name` is the agent although it also says "name"; agent words are
-    looked for first, and "name"/"first_name" alone means the customer (Intercom's
-    {{first_name}}, a macro's [NAME])."""
+    `site_name` names no one (a thing word wins); `current_user.first_name` is the agent
+    although it also says "name"; agent words are looked for first, and "name"/"first_name"
+    alone means the customer (Intercom's {{first_name}}, a macro's [NAME])."""
     words = set(re.findall(r"[a-z]+", _split_camel(raw).lower()))
+    if words & vocabulary.thing_word_set:
+        return "other"
     if words & vocabulary.agent_word_set:
         return "agent"
     if words & vocabulary.customer_word_set:
@@ -94,6 +97,7 @@ def build_document(
     path: str,
     profile: Profile,
     vocabulary: PlaceholderVocabulary,
+    channel: Channel = "email",
     acronyms: Acronyms | None = None,
     text: str | None = None,
     offsets: Sequence[int] | None = None,
@@ -110,19 +114,22 @@ def build_document(
     if "\r" in readable:
         readable, offsets = normalize_newlines(readable, offsets)
     placeholders = find_placeholders(readable, vocabulary)
-    inline = [p.span for p in placeholders]
+    links: list[Span] = []
     # Most replies hold no link and no address; the patterns try every word boundary of the
     # text, so the text is first asked for what each needs at least once.
     if "://" in readable or "www." in readable:
-        inline += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
+        links += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
     if "@" in readable:
-        inline += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
-    masked = mask(readable, inline)
+        links += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
+    masked = mask(readable, [p.span for p in placeholders] + links)
 
-    greeting = greeting_name = sign_off = sign_off_name = None
+    greeting = greeting_name = handle = sign_off = sign_off_name = None
     if profile != "doc":
-        greeting, greeting_name = find_greeting(masked)
-        sign_off, sign_off_name = find_sign_off(masked, greeting.end if greeting else 0)
+        handle = find_opening_handles(masked)
+        greeting, greeting_name = find_greeting(masked, handle.end if handle else 0, links)
+        if handle is not None:
+            greeting = Span(handle.start, greeting.end if greeting else handle.end)
+        sign_off, sign_off_name = find_sign_off(masked, greeting.end if greeting else 0, channel=channel, links=links)
     body_start = greeting.end if greeting else 0
     body_end = sign_off.start if sign_off else len(masked)
     return Document(
@@ -130,6 +137,7 @@ def build_document(
         text=masked,
         path=path,
         profile=profile,
+        channel=channel,
         customer_name=customer_name,
         agent_name=agent_name,
         customer_message=customer_message,
@@ -138,6 +146,7 @@ def build_document(
         placeholders=tuple(placeholders),
         greeting=greeting,
         greeting_name=greeting_name,
+        handle=handle,
         sign_off=sign_off,
         sign_off_name=sign_off_name,
         body=Span(body_start, max(body_start, body_end)),

@@ -98,12 +98,13 @@ def make_config(
     select: tuple[str, ...] | None = None,
     overrides: dict[str, Any] | None = None,
     profile: str | None = None,
+    channel: str | None = None,
 ) -> Config:
     return Resolver(
         RULES,
         isolated=True,
         overrides=overrides,
-        command_line=CommandLine(select=select, profile=profile),
+        command_line=CommandLine(select=select, profile=profile, channel=channel),
     ).root
 
 
@@ -114,12 +115,13 @@ def lint_text(
     select: tuple[str, ...] | None = None,
     overrides: dict[str, Any] | None = None,
     profile: str | None = None,
+    channel: str | None = None,
     customer: str | None = None,
     agent: str | None = None,
     format_name: str | None = None,
 ) -> FileReport:
     """Lint a text as the CLI would lint a file of that name, without touching the disk."""
-    config = make_config(select, overrides, profile)
+    config = make_config(select, overrides, profile, channel)
     source = SourceFile(path, text, "utf-8", False, len(text.encode()), 0)
     options = CheckOptions(customer_name=customer, agent_name=agent, format_name=format_name)
     return check_source(source, config, options)
@@ -143,6 +145,7 @@ def lint_case(group: str, case: dict[str, Any], text: str | None = None) -> File
         select=(group,),
         overrides=overrides,
         profile=case.get("profile", "reply"),
+        channel=case.get("channel", "email"),
         customer=case.get("customer"),
         agent=case.get("agent"),
         format_name=case.get("format"),

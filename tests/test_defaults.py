@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from empathylint.config.schema import kebab
-from empathylint.config.sections import DEFAULT_PROFILE_GLOBS, FileGlobs, Options
+from empathylint.config.sections import DEFAULT_CHANNEL_GLOBS, DEFAULT_PROFILE_GLOBS, FileGlobs, Options
 from empathylint.document import PlaceholderVocabulary, TeamMoodWords
 from empathylint.language.acronyms import default_uses
 from empathylint.language.vocabulary import DATA
@@ -46,6 +46,7 @@ def test_the_top_level_is_the_defaults() -> None:
     assert top == as_toml(Options())
     assert SHIPPED["files"] == as_toml(FileGlobs())
     assert SHIPPED["profiles"] == {name: as_toml(globs) for name, globs in DEFAULT_PROFILE_GLOBS.items()}
+    assert SHIPPED["channels"] == {name: as_toml(globs) for name, globs in DEFAULT_CHANNEL_GLOBS.items()}
     assert SHIPPED["placeholders"] == as_toml(PlaceholderVocabulary())
     assert SHIPPED["acronyms"] == default_uses()
     assert SHIPPED["mood"] == as_toml(TeamMoodWords())

@@ -6,7 +6,7 @@ list key `extend-<key>` appends to `<key>` instead):
   2. the checklist.toml, or [tool.empathylint] in pyproject.toml, nearest to the file
      checked: in its folder or the first folder above that has one,
   3. --config FILE (a checklist.toml, or a pyproject.toml's [tool.empathylint]),
-  4. command-line flags (--select, --ignore, --fail-on, --profile).
+  4. command-line flags (--select, --ignore, --fail-on, --profile, --channel).
 Each layer is validated on its own, so an error names the file, the key and the line.
 """
 
@@ -21,9 +21,9 @@ from typing import Any
 from empathylint.config.layers import PYPROJECT_NAME, Layer, config_in, read_layer
 from empathylint.config.resolved import Config
 from empathylint.config.schema import EXTEND, Schema, build_settings
-from empathylint.config.sections import DEFAULT_PROFILE_GLOBS, FileGlobs, Options
+from empathylint.config.sections import DEFAULT_CHANNEL_GLOBS, DEFAULT_PROFILE_GLOBS, FileGlobs, Options
 from empathylint.diagnostics import Severity
-from empathylint.document import PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.document import CHANNELS, PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.language.acronyms import Acronyms, default_uses
 from empathylint.rule import AnyRule
 
@@ -38,6 +38,7 @@ class CommandLine:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     profile: str | None = None
+    channel: str | None = None
     # What errors in these flags are said to come from (the Python API says "Settings").
     source: str = "command line"
 
@@ -130,6 +131,9 @@ def _command_line_layer(flags: CommandLine) -> Layer:
     if flags.profile is not None:
         table["profile"] = flags.profile
         table["profiles"] = {name: {"include": []} for name in PROFILES}
+    if flags.channel is not None:
+        table["channel"] = flags.channel
+        table["channels"] = {name: {"include": []} for name in CHANNELS}
     return Layer(flags.source, table)
 
 
@@ -156,6 +160,7 @@ def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str
     """The typed configuration: each setting's default in code, with what the layers set."""
     options = build_settings(Options(), table)
     profile_tables = table.get("profiles", {})
+    channel_tables = table.get("channels", {})
     rule_tables = table.get("rules", {})
     rule_settings = {}
     rule_profiles: dict[str, frozenset[Profile]] = {}
@@ -181,6 +186,11 @@ def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str
         profile_globs={
             name: build_settings(globs, profile_tables.get(name, {})).include
             for name, globs in DEFAULT_PROFILE_GLOBS.items()
+        },
+        default_channel=options.channel,
+        channel_globs={
+            name: build_settings(globs, channel_tables.get(name, {})).include
+            for name, globs in DEFAULT_CHANNEL_GLOBS.items()
         },
         vocabulary=build_settings(PlaceholderVocabulary(), table.get("placeholders", {})),
         mood_words=build_settings(TeamMoodWords(), table.get("mood", {})),

@@ -17,8 +17,8 @@ from typing import Any
 
 from empathylint.config.layers import ConfigError, Layer
 from empathylint.config.resolved import ALL
-from empathylint.config.sections import FREE_TABLES, SECTIONS, Options, ProfileGlobs
-from empathylint.document import PROFILES
+from empathylint.config.sections import FREE_TABLES, SECTIONS, ChannelGlobs, Options, ProfileGlobs
+from empathylint.document import CHANNELS, PROFILES
 from empathylint.rule import AnyRule
 
 EXTEND = "extend-"
@@ -56,7 +56,17 @@ def kebab(name: str) -> str:
 
 
 _RULE_COMMON = {"profiles": Setting(tuple[typing.Literal["reply", "template", "doc"], ...])}
-_TOP_LEVEL_TABLES = ("files", "profiles", "placeholders", "mood", "severity", "per-file-ignores", "acronyms", "rules")
+_TOP_LEVEL_TABLES = (
+    "files",
+    "profiles",
+    "channels",
+    "placeholders",
+    "mood",
+    "severity",
+    "per-file-ignores",
+    "acronyms",
+    "rules",
+)
 
 
 class Schema:
@@ -86,6 +96,13 @@ class Schema:
                 )
             _check_type(layer, ("profiles", name), profile_table, dict)
             _check_table(layer, ("profiles", name), profile_table, settings_keys(ProfileGlobs))
+        for name, channel_table in table.get("channels", {}).items():
+            if name not in CHANNELS:
+                _fail(
+                    layer, ("channels", name), f"unknown channel {name!r} in [channels]{_did_you_mean(name, CHANNELS)}"
+                )
+            _check_type(layer, ("channels", name), channel_table, dict)
+            _check_table(layer, ("channels", name), channel_table, settings_keys(ChannelGlobs))
         for name, value_type in FREE_TABLES.items():
             for key, value in table.get(name, {}).items():
                 _check_type(layer, (name, key), value, value_type)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from empathylint.document import PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.document import Channel, PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.language.acronyms import AcronymUse
 
 SeverityName = Literal["error", "warning", "info"]
@@ -21,6 +21,8 @@ class Options:
     fail_on: SeverityName = "warning"
     # The profile of files that no [profiles.*] include matches.
     profile: Profile = "reply"
+    # The channel of replies that no [channels.*] include matches.
+    channel: Channel = "email"
     # Rule groups or ids to run (empty: all) and to skip.
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -45,6 +47,20 @@ DEFAULT_PROFILE_GLOBS: dict[Profile, ProfileGlobs] = {
     "reply": ProfileGlobs(),
     "template": ProfileGlobs(("canned/", "macros/", "saved-replies/", "templates/")),
     "doc": ProfileGlobs(("articles/", "docs/", "help-center/", "kb/")),
+}
+
+
+@dataclass(frozen=True)
+class ChannelGlobs:
+    """[channels.<channel>]: the files whose replies are sent on that channel."""
+
+    include: tuple[str, ...] = ()
+
+
+DEFAULT_CHANNEL_GLOBS: dict[Channel, ChannelGlobs] = {
+    "email": ChannelGlobs(),
+    "chat": ChannelGlobs(("chat/", "live-chat/")),
+    "social": ChannelGlobs(("social/", "twitter/")),
 }
 
 # Tables whose keys are the fields of a settings class, merged key by key over its defaults.

@@ -8,7 +8,7 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from empathylint.document import NO_TEAM_MOOD_WORDS, Document, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.document import NO_TEAM_MOOD_WORDS, Channel, Document, PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
 
 FORMAT_BY_EXTENSION = {
@@ -37,6 +37,7 @@ class ReadOptions:
 
     profile: Profile
     vocabulary: PlaceholderVocabulary
+    channel: Channel = "email"
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None

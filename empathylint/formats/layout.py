@@ -365,6 +365,7 @@ def finish(
         path=path,
         profile=options.profile,
         vocabulary=options.vocabulary,
+        channel=options.channel,
         acronyms=options.acronyms,
         text=text,
         offsets=offsets,

@@ -2,7 +2,8 @@
 
 A word in capitals that is a known acronym is never read as shouting (the customer's mood,
 proofread); one that customers know ("everyday": PDF, ASAP) needs no explanation, while the
-others ("spell-out": SSO, DNS) are spelt out where they first appear (jargon). The list is
+others ("spell-out": SSO, DNS) are spelt out where they first appear (jargon); a channel's
+own ("social": RT, "chat": BRB) are everyday in a reply sent there. The list is
 data (language/data/acronyms.toml), which a team extends in [acronyms] of checklist.toml."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Literal
 
 from empathylint.language.vocabulary import data_table
 
-AcronymUse = Literal["everyday", "spell-out"]
+AcronymUse = Literal["everyday", "spell-out", "chat", "social"]
 EVERYDAY: AcronymUse = "everyday"
 
 
@@ -38,6 +39,10 @@ class Acronyms:
     def everyday(self) -> frozenset[str]:
         """The ones customers know without an explanation."""
         return frozenset(acronym for acronym, use in self.uses.items() if use == EVERYDAY)
+
+    def everyday_on(self, channel: str) -> frozenset[str]:
+        """The everyday ones and those of the channel a reply is sent on (RT on social)."""
+        return self.everyday | {acronym for acronym, use in self.uses.items() if use == channel}
 
 
 @functools.cache

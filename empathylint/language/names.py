@@ -68,6 +68,15 @@ def is_short_form(written: str, intended: str) -> bool:
     return shorter in _short_names().get(longer, frozenset())
 
 
+def is_initials_of(written: str, name: str) -> bool:
+    """'SH' or 'S.H.' for 'Sam Hill', 'S' for 'Sam': how agents sign a social reply."""
+    letters = written.replace(".", "")
+    tokens = name_tokens(name)
+    if not tokens or not letters.isalpha() or not letters.isupper() or len(letters) > len(tokens):
+        return False
+    return fold(letters) == "".join(fold(token)[0] for token in tokens[: len(letters)])
+
+
 @functools.cache
 def _short_names() -> dict[str, frozenset[str]]:
     """data/nicknames.txt, read once and only when a name needs comparing."""

@@ -154,7 +154,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if technical or doc.profile not in settings.unknown_acronym_profiles:
         return
     known = settings.known_terms
-    everyday = doc.acronyms.everyday | settings.file_name_set
+    everyday = doc.acronyms.everyday_on(doc.channel) | settings.file_name_set
     for match in _ACRONYM.finditer(text, body.start, body.end):
         acronym = match.group("acronym")
         key = normalize(acronym)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span
@@ -31,6 +31,7 @@ from empathylint.language.names import fold, is_short_form, looks_like_misspelli
 from empathylint.language.phrases import normalize, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
+from empathylint.rules._reply import is_automated_notice
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,17 @@ class Settings:
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    notice = is_automated_notice(doc)
+    for finding in _findings(doc, settings):
+        # An automated notice names no one and may still go out as it is.
+        unnamed = finding.rule_id in _UNNAMED
+        yield replace(finding, severity=Severity.INFO) if notice and unnamed else finding
+
+
+_UNNAMED = frozenset({"use-their-name.missing-greeting", "use-their-name.generic-greeting"})
+
+
+def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if not doc.slice(Span(0, len(doc.text))).strip():
         return
     if doc.greeting is None:
@@ -62,7 +74,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             yield _missing_greeting(doc, settings)
         return
     greeting_text = doc.slice(doc.greeting)
-    if settings.impersonal is not None and settings.impersonal.search(greeting_text):
+    if settings.impersonal is not None and settings.impersonal.search(greeting_text) and doc.handle is None:
         yield RULE.diagnostic(
             "impersonal-greeting",
             doc.greeting,
@@ -78,7 +90,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     written = doc.slice(name_span) if name_span else ""
     addressed = _addressed_names(written, name_span.start if name_span else 0, settings)
     if name_span is None or not addressed:
-        yield _generic_greeting(doc, settings, name_span)
+        if doc.handle is None:  # "@maria Hi there!": the handle is the name
+            yield _generic_greeting(doc, settings, name_span)
         return
     if doc.profile == "template":
         yield RULE.diagnostic(
