@@ -128,6 +128,18 @@ def html_tags(text: str) -> list[Span]:
     return tags + _spans(_ENTITY, text, "&")
 
 
+# A whole URL is left to the Document, which masks it as a link (a link is never a name, and
+# its sign-off and greeting heuristics need to see it whole): its parts are not domains or paths.
+_URL_LIKE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+")
+
+
+def _outside_urls(text: str, spans: list[Span]) -> list[Span]:
+    if "://" not in text and "www." not in text:
+        return spans
+    urls = [Span(m.start(), m.end()) for m in _URL_LIKE.finditer(text)]
+    return [span for span in spans if not any(url.start <= span.start < url.end for url in urls)]
+
+
 def domains_and_addresses(text: str) -> list[Span]:
     if "." not in text:
         return _spans(_ADDRESS_LIKE, text, "@")
@@ -135,7 +147,7 @@ def domains_and_addresses(text: str) -> list[Span]:
     for domain in _anchored(text, _top_level_domain(), _DOMAIN_CHARACTERS):
         path = _DOMAIN_PATH.match(text, domain.end)
         found.append(Span(domain.start, path.end()) if path else domain)
-    return found + _spans(_ADDRESS_LIKE, text, "@")
+    return _outside_urls(text, found) + _spans(_ADDRESS_LIKE, text, "@")
 
 
 def file_names(text: str) -> list[Span]:
@@ -152,7 +164,7 @@ def paths(text: str) -> list[Span]:
     for match in _WINDOWS_PATH.finditer(text) if ":\\" in text else ():
         if match.start() > 0 and text[match.start() - 1].isalpha():
             found.append(Span(match.start() - 1, match.end()))
-    return found
+    return _outside_urls(text, found)
 
 
 def command_lines(text: str) -> list[Span]:
