@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,31 @@ __all__ = ["tomllib"]  # for the tests that read fixtures and the shipped checkl
 # Property tests: a modest run by default; `pytest --hypothesis-profile=long` for 100,000 examples.
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tests never read or write the user's real cache folder: the whole session (and
+    every subprocess it starts) uses a fresh one, set before the first test runs."""
+    folder = tmp_path_factory.mktemp("empathylint-cache")
+    saved = {name: os.environ.get(name) for name in ("EMPATHYLINT_CACHE_DIR", "XDG_CACHE_HOME")}
+    os.environ["EMPATHYLINT_CACHE_DIR"] = str(folder)
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield folder
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def forget_cached_reports(private_cache_folder: Path) -> Iterator[None]:
+    """Each test starts with no cached reports (the word lists derived once are kept: they
+    depend on nothing a test changes), so no test sees another's results."""
+    yield
+    shutil.rmtree(private_cache_folder / "results", ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -355,14 +355,11 @@ def _is_word(acronym: str) -> bool:
     """True when the capitals spell an English word written in capitals for emphasis
     ("NOT", "ASAP") rather than letters said one by one: the CMU dictionary knows the word
     and says it in fewer syllables than it has letters (D-N-S is three syllables)."""
-    from empathylint.language.grade import pronunciations
+    from empathylint.language.grade import dictionary_syllables
 
-    lexicon = pronunciations()
     word = acronym.lower()
-    if word not in lexicon:
-        return False
-    syllables = sum(1 for phone in lexicon[word][0] if phone[-1].isdigit())
-    return syllables < len(word)
+    syllables = dictionary_syllables(word)
+    return syllables is not None and syllables < len(word)
 
 
 RULE = Rule(
