@@ -10,12 +10,16 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from empathylint.config import Config
 from empathylint.engine import FileReport, lint
 from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
 from empathylint.rule import AnyRule
+
+if TYPE_CHECKING:
+    from empathylint.result_cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,14 @@ class CheckOptions:
 
 Checked = tuple[FileReport, SourceFile | None]
 
-# Below this many files a second process costs more than it saves: forking, warming each
-# worker's lexicons and regexes, and sending the reports back (~0.4 s in all on 2 cores,
-# about what 30 short replies take to check).
-MIN_FILES_PER_EXTRA_JOB = 30
+# Below this much text still to check (in characters), a second process costs more than
+# it saves: forking, the worker's own warm-up (the patterns of the rules the first file did
+# not need) and sending the reports back. Measured on the corpus (bench/RESULTS.md): its
+# 400 replies (~0.1 MB) ran slower in two processes than in one; its 240 articles (~1.2
+# MB) ran faster.
+MIN_CHARACTERS_PER_EXTRA_JOB = 300_000
+# Files per message to a worker: few enough that the work is shared out evenly at the end.
+_CHUNKS_PER_WORKER = 8
 
 
 def default_jobs() -> int:
@@ -47,37 +55,88 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def jobs_for(pending: Sequence[SourceFile], jobs: int) -> int:
+    """How many processes to check `pending` in: one per MIN_CHARACTERS_PER_EXTRA_JOB of
+    text, at most `jobs`, and one where forking is not available."""
+    if len(pending) < 2 or not _can_fork():
+        return 1
+    characters = sum(len(source.text) for source in pending)
+    return max(1, min(jobs, len(pending), 1 + characters // MIN_CHARACTERS_PER_EXTRA_JOB))
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A file read and not found in the result cache: to be checked."""
+
+    source: SourceFile
+    customer_message: str | None
+    cache_key: str | None
+
+
 def check_paths(
-    paths: Sequence[str], config: Config, rules: Sequence[AnyRule], options: CheckOptions, jobs: int = 1
+    paths: Sequence[str],
+    config: Config,
+    rules: Sequence[AnyRule],
+    options: CheckOptions,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
 ) -> Iterator[Checked]:
     """A report per file, in a stable order, with the source it was read from.
 
-    With `jobs` over 1 and enough files, the files are checked in that many forked
-    processes; the reports still come back in the order of the files."""
-    targets = list(_targets(paths, config))
-    workers = min(jobs, len(targets) // MIN_FILES_PER_EXTRA_JOB)
-    if workers > 1 and STDIN not in targets and _can_fork():
-        # The first file is checked here, before forking, so that every worker inherits
-        # the regexes, lexicons and modules it warmed instead of loading its own.
-        yield _check_target(targets[0], config, rules, options)
-        yield from _check_in_parallel(targets[1:], workers, (config, rules, options))
+    Each file is read first, and its report taken from the result cache when it is there.
+    The rest is checked here, or, with `jobs` over 1 and enough text to be worth it, in
+    forked processes; the reports still come back in the order of the files."""
+    prepared = [_prepare(target, config, options, cache) for target in _targets(paths, config)]
+    pending = [item for item in prepared if isinstance(item, _Pending)]
+    workers = jobs_for([item.source for item in pending], jobs)
+    if workers == 1:
+        for item in prepared:
+            yield _check_pending(item, config, rules, options, cache) if isinstance(item, _Pending) else item
         return
-    for target in targets:
-        yield _check_target(target, config, rules, options)
+    # The first file is checked here, and textstat's dictionary loaded, before forking, so
+    # that every worker inherits the patterns, word lists and modules warmed here.
+    first = _check_pending(pending[0], config, rules, options, cache)
+    from empathylint.language.grade import load_grade_dictionary
+
+    load_grade_dictionary()
+    checked = _check_in_parallel(pending[1:], workers, (config, rules, options, cache))
+    for item in prepared:
+        if not isinstance(item, _Pending):
+            yield item
+        elif item is pending[0]:
+            yield first
+        else:
+            yield next(checked)
 
 
-def _check_target(target: str | InputError, config: Config, rules: Sequence[AnyRule], options: CheckOptions) -> Checked:
+def _prepare(
+    target: str | InputError, config: Config, options: CheckOptions, cache: ResultCache | None
+) -> Checked | _Pending:
+    """The file's report when it cannot be read or is in the result cache, else what to check."""
     if isinstance(target, InputError):
         return FileReport(path=target.path, error=target.reason), None
     try:
         source = _read(target, options)
+        customer_message = customer_message_for(source, options)
     except InputError as error:
         return FileReport(path=error.path, error=error.reason), None
+    if cache is None or target == STDIN:  # standard input is an editor's buffer: never stored
+        return _Pending(source, customer_message, None)
+    key = cache.key(source, customer_message)
+    cached = cache.lookup(key, source)
+    return _Pending(source, customer_message, key) if cached is None else (cached, source)
+
+
+def _check_pending(
+    item: _Pending, config: Config, rules: Sequence[AnyRule], options: CheckOptions, cache: ResultCache | None
+) -> Checked:
     try:
-        report = check_source(source, config, rules, options)
+        report = _lint_source(item.source, item.customer_message, config, rules, options)
     except InputError as error:  # an email without a text part, broken front matter
         return FileReport(path=error.path, error=error.reason), None
-    return report, source
+    if cache is not None and item.cache_key is not None:
+        cache.store(item.cache_key, report)
+    return report, item.source
 
 
 def _can_fork() -> bool:
@@ -88,29 +147,49 @@ def _can_fork() -> bool:
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
+_WorkerSettings = tuple[Config, Sequence[AnyRule], CheckOptions, "ResultCache | None"]
 # What every forked worker checks with: inherited through fork, never pickled.
-_worker_settings: tuple[Config, Sequence[AnyRule], CheckOptions] | None = None
+_worker_settings: _WorkerSettings | None = None
 
 
-def _check_in_worker(target: str | InputError) -> Checked:
+def _check_in_worker(chunk: list[_Pending]) -> list[Checked]:
     if _worker_settings is None:
         raise RuntimeError("a worker started before its settings were set")
-    return _check_target(target, *_worker_settings)
+    return [_check_pending(item, *_worker_settings) for item in chunk]
 
 
-def _check_in_parallel(
-    targets: list[str | InputError], workers: int, settings: tuple[Config, Sequence[AnyRule], CheckOptions]
-) -> Iterator[Checked]:
+WORKER_DIED = (
+    "not checked: the process checking it died (killed, or out of memory), and the run stopped; "
+    "check it again, or with --jobs 1"
+)
+
+
+def _check_in_parallel(pending: list[_Pending], workers: int, settings: _WorkerSettings) -> Iterator[Checked]:
+    """The reports of `pending`, in order, checked in `workers` forked processes. When a
+    worker dies, the files not yet reported get an error each and the run ends: the pool
+    cannot say which of them the dead worker held."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _worker_settings
     _worker_settings = settings
-    # Several files per message keep the pipe busy without starving a worker at the end.
-    chunk = max(1, len(targets) // (workers * 8))
+    size = max(1, len(pending) // (workers * _CHUNKS_PER_WORKER))
+    chunks = [pending[start : start + size] for start in range(0, len(pending), size)]
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_check_in_worker, targets, chunksize=chunk)
+        futures = [executor.submit(_check_in_worker, chunk) for chunk in chunks]
+        for number, future in enumerate(futures):
+            try:
+                checked = future.result()
+            except BrokenProcessPool:
+                for chunk in chunks[number:]:
+                    for item in chunk:
+                        yield FileReport(path=item.source.path, error=WORKER_DIED), None
+                return
+            yield from checked
     finally:
+        executor.shutdown(wait=True, cancel_futures=True)
         _worker_settings = None
 
 
@@ -134,13 +213,23 @@ def _read(target: str, options: CheckOptions) -> SourceFile:
 
 
 def check_source(source: SourceFile, config: Config, rules: Sequence[AnyRule], options: CheckOptions) -> FileReport:
-    profile = config.profile_for(source.path)
+    return _lint_source(source, customer_message_for(source, options), config, rules, options)
+
+
+def customer_message_for(source: SourceFile, options: CheckOptions) -> str | None:
+    """The customer's message a draft answers: --customer-message, else the file beside it."""
+    return options.customer_message or sibling_customer_message(source.path)
+
+
+def _lint_source(
+    source: SourceFile, customer_message: str | None, config: Config, rules: Sequence[AnyRule], options: CheckOptions
+) -> FileReport:
     read_options = ReadOptions(
-        profile=profile,
+        profile=config.profile_for(source.path),
         vocabulary=config.vocabulary,
         customer_name=options.customer_name,
         agent_name=options.agent_name,
-        customer_message=options.customer_message or sibling_customer_message(source.path),
+        customer_message=customer_message,
         profile_forced=options.profile_forced,
     )
     document = read_document(source.text, source.path, read_options, options.format_name)

@@ -118,8 +118,19 @@ def check(
     debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (default: one per core)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Check files in up to this many processes (default: one per core; fewer when the work is small).",
+        ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Check every file again: neither read nor write reports in the user cache folder."
+        ),
+    ] = False,
 ) -> None:
     """Check replies, canned replies and help docs against the support checklist."""
     from empathylint.checking import CheckOptions, check_paths, check_source, default_jobs
@@ -162,8 +173,15 @@ def check(
     )
     if output_format not in OUTPUT_FORMATS:
         raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
+    cache = None
+    if not no_cache:
+        from empathylint.result_cache import open_result_cache
+
+        cache = open_result_cache(settings, options)
     # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(paths, settings, RULES, options, jobs=1 if fix or diff else jobs or default_jobs())
+    results = check_paths(
+        paths, settings, RULES, options, jobs=1 if fix or diff else jobs or default_jobs(), cache=cache
+    )
     run = Run(
         settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes, explain_context=explain_context
     )
