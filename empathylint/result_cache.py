@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import sys
 from collections.abc import Mapping
 from importlib.util import find_spec
@@ -170,6 +169,8 @@ def _forget_old_runs(results: Path) -> None:
         runs = sorted(results.iterdir(), key=lambda path: path.stat().st_mtime_ns, reverse=True)
     except OSError:
         return
+    import shutil
+
     for old in runs[_RUN_FOLDERS_KEPT - 1 :]:
         shutil.rmtree(old, ignore_errors=True)  # another run may be removing it too
 
