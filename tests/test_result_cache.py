@@ -277,3 +277,16 @@ def test_concurrent_runs_share_the_cache_safely(drafts: Path) -> None:
     assert not list(Path(os.environ["EMPATHYLINT_CACHE_DIR"]).rglob("*.tmp")), "a temporary file was left"
     fresh = subprocess.run([*command, "--no-cache"], cwd=drafts, env=environment, capture_output=True, check=False)
     assert fresh.stdout in outputs
+
+
+def test_only_the_most_recent_settings_keep_their_reports(drafts: Path) -> None:
+    results = Path(os.environ["EMPATHYLINT_CACHE_DIR"]) / "results"
+    for number in range(result_cache._RUN_FOLDERS_KEPT + 3):
+        old = results / f"old-{number:02d}"
+        old.mkdir(parents=True)
+        os.utime(old, ns=(number * 10**9, number * 10**9))
+    _check("reply.txt")
+    kept = sorted(path.name for path in results.iterdir())
+    assert len(kept) == result_cache._RUN_FOLDERS_KEPT
+    newest_old = f"old-{result_cache._RUN_FOLDERS_KEPT + 2:02d}"
+    assert newest_old in kept and "old-00" not in kept
