@@ -38,11 +38,12 @@ class CheckOptions:
 Checked = tuple[FileReport, SourceFile | None]
 
 # Below this much text still to check (in characters), a second process costs more than
-# it saves: forking, the worker's own warm-up (the patterns of the rules the first file did
-# not need) and sending the reports back. Measured on the corpus (bench/RESULTS.md): its
-# 400 replies (~0.1 MB) ran slower in two processes than in one; its 240 articles (~1.2
-# MB) ran faster.
-MIN_CHARACTERS_PER_EXTRA_JOB = 300_000
+# it saves: forking, the worker's own warm-up (the patterns and spelling lists the first
+# file did not need) and sending the reports back. The corpus's 400 replies (115,000
+# characters) took 10.4 s of CPU in one process and 12.1 s in two (wall times, on a
+# machine loaded 9.5 on its 2 cores: 64-78 s and 53 s): about 1.7 s of CPU per extra
+# process, worth it from some 50,000 characters on.
+MIN_CHARACTERS_PER_EXTRA_JOB = 50_000
 # Files per message to a worker: few enough that the work is shared out evenly at the end.
 _CHUNKS_PER_WORKER = 8
 
