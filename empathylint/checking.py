@@ -16,7 +16,6 @@ from empathylint.config import Config
 from empathylint.engine import FileReport, lint
 from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
-from empathylint.rule import AnyRule
 
 if TYPE_CHECKING:
     from empathylint.result_cache import ResultCache
@@ -77,7 +76,6 @@ class _Pending:
 def check_paths(
     paths: Sequence[str],
     config: Config,
-    rules: Sequence[AnyRule],
     options: CheckOptions,
     jobs: int = 1,
     cache: ResultCache | None = None,
@@ -92,15 +90,15 @@ def check_paths(
     workers = jobs_for([item.source for item in pending], jobs)
     if workers == 1:
         for item in prepared:
-            yield _check_pending(item, config, rules, options, cache) if isinstance(item, _Pending) else item
+            yield _check_pending(item, config, options, cache) if isinstance(item, _Pending) else item
         return
     # The first file is checked here, and textstat's dictionary loaded, before forking, so
     # that every worker inherits the patterns, word lists and modules warmed here.
-    first = _check_pending(pending[0], config, rules, options, cache)
+    first = _check_pending(pending[0], config, options, cache)
     from empathylint.language.grade import load_grade_dictionary
 
     load_grade_dictionary()
-    checked = _check_in_parallel(pending[1:], workers, (config, rules, options, cache))
+    checked = _check_in_parallel(pending[1:], workers, (config, options, cache))
     for item in prepared:
         if not isinstance(item, _Pending):
             yield item
@@ -128,11 +126,9 @@ def _prepare(
     return _Pending(source, customer_message, key) if cached is None else (cached, source)
 
 
-def _check_pending(
-    item: _Pending, config: Config, rules: Sequence[AnyRule], options: CheckOptions, cache: ResultCache | None
-) -> Checked:
+def _check_pending(item: _Pending, config: Config, options: CheckOptions, cache: ResultCache | None) -> Checked:
     try:
-        report = _lint_source(item.source, item.customer_message, config, rules, options)
+        report = _lint_source(item.source, item.customer_message, config, options)
     except InputError as error:  # an email without a text part, broken front matter
         return FileReport(path=error.path, error=error.reason), None
     if cache is not None and item.cache_key is not None:
@@ -148,7 +144,7 @@ def _can_fork() -> bool:
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
-_WorkerSettings = tuple[Config, Sequence[AnyRule], CheckOptions, "ResultCache | None"]
+_WorkerSettings = tuple[Config, CheckOptions, "ResultCache | None"]
 # What every forked worker checks with: inherited through fork, never pickled.
 _worker_settings: _WorkerSettings | None = None
 
@@ -213,8 +209,8 @@ def _read(target: str, options: CheckOptions) -> SourceFile:
     return read_source(Path(target))
 
 
-def check_source(source: SourceFile, config: Config, rules: Sequence[AnyRule], options: CheckOptions) -> FileReport:
-    return _lint_source(source, customer_message_for(source, options), config, rules, options)
+def check_source(source: SourceFile, config: Config, options: CheckOptions) -> FileReport:
+    return _lint_source(source, customer_message_for(source, options), config, options)
 
 
 def customer_message_for(source: SourceFile, options: CheckOptions) -> str | None:
@@ -222,9 +218,7 @@ def customer_message_for(source: SourceFile, options: CheckOptions) -> str | Non
     return options.customer_message or sibling_customer_message(source.path)
 
 
-def _lint_source(
-    source: SourceFile, customer_message: str | None, config: Config, rules: Sequence[AnyRule], options: CheckOptions
-) -> FileReport:
+def _lint_source(source: SourceFile, customer_message: str | None, config: Config, options: CheckOptions) -> FileReport:
     read_options = ReadOptions(
         profile=config.profile_for(source.path),
         vocabulary=config.vocabulary,
@@ -234,7 +228,7 @@ def _lint_source(
         profile_forced=options.profile_forced,
     )
     document = read_document(source.text, source.path, read_options, options.format_name)
-    return lint(document, config, rules)
+    return lint(document, config.for_file(source.path, document.profile))
 
 
 CUSTOMER_SUFFIXES = (".customer.txt", ".customer.md")

@@ -179,9 +179,7 @@ def check(
 
         cache = open_result_cache(settings, options)
     # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(
-        paths, settings, RULES, options, jobs=1 if fix or diff else jobs or default_jobs(), cache=cache
-    )
+    results = check_paths(paths, settings, options, jobs=1 if fix or diff else jobs or default_jobs(), cache=cache)
     run = Run(
         settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes, explain_context=explain_context
     )
@@ -190,7 +188,7 @@ def check(
 
         fixing = fix_results(
             results,
-            lambda source, text: check_source(dataclasses.replace(source, text=text), settings, RULES, options),
+            lambda source, text: check_source(dataclasses.replace(source, text=text), settings, options),
             unsafe_fixes=unsafe_fixes,
             write=not diff,
             is_stdin=lambda source: (

@@ -1,6 +1,6 @@
 """Run the enabled rules over a Document: severities, suppressions, positions, scorecard.
 
-Pure: a Document and a Config in, a FileReport out. A rule that raises becomes one
+Pure: a Document and its resolved FileSettings in, a FileReport out. A rule that raises becomes one
 internal-error finding for that rule and file; the other rules still report."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from empathylint.checklist import ITEMS, SEND
-from empathylint.config import Config
+from empathylint.config import FileSettings
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Profile
 from empathylint.rule import AnyRule, Metrics
@@ -51,22 +51,18 @@ class FileReport:
         return self.error is None and not self.blocking(fail_on)
 
 
-def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileReport:
+def lint(document: Document, settings: FileSettings) -> FileReport:
     report = FileReport(path=document.path, profile=document.profile, document=document)
     applicable = [
-        rule
-        for rule in rules
-        if config.rule_applies(rule, document.profile) and (rule.applies_to is None or rule.applies_to(document))
+        active for active in settings.rules if active.rule.applies_to is None or active.rule.applies_to(document)
     ]
     found: list[Diagnostic] = []
-    for rule in applicable:
-        if not any(config.is_selected(rule_id, document.path) for rule_id in rule.ids):
-            continue
-        settings = config.rule_settings[rule.group]
+    for active in applicable:
+        rule = active.rule
         try:
-            found.extend(rule.check(document, settings))
+            found.extend(rule.check(document, active.settings))
             if rule.metrics is not None:
-                report.metrics[rule.group] = rule.metrics(document, settings)
+                report.metrics[rule.group] = rule.metrics(document, active.settings)
         except Exception as error:
             report.tracebacks.append(traceback.format_exc())
             found.append(
@@ -79,27 +75,27 @@ def lint(document: Document, config: Config, rules: Sequence[AnyRule]) -> FileRe
                     " (please report it; run with --debug for the traceback)",
                 )
             )
-    found = [d for d in found if d.rule_id == INTERNAL_ERROR or config.is_selected(d.rule_id, document.path)]
-    found = [_with_configured_severity(d, config) for d in found]
-    found.extend(unknown_directive_ids(document, {rule_id for rule in rules for rule_id in rule.ids}))
+    found = [d for d in found if d.rule_id == INTERNAL_ERROR or d.rule_id in settings.selected_ids]
+    found = [_with_configured_severity(d, settings) for d in found]
+    found.extend(unknown_directive_ids(document, settings.known_ids))
     found = _drop_suppressed(found, document)
     report.diagnostics = sorted(
         (locate(d, document) for d in found),
         key=lambda d: (d.start, d.end, d.rule_id, d.message),
     )
-    report.scorecard = scorecard(report.diagnostics, applicable, config, document)
+    report.scorecard = scorecard(report.diagnostics, [active.rule for active in applicable], settings.fail_on)
     document.forget_shared_computations()
     return report
 
 
-def _with_configured_severity(diagnostic: Diagnostic, config: Config) -> Diagnostic:
-    severity = config.severity_of(diagnostic.rule_id, diagnostic.severity)
+def _with_configured_severity(diagnostic: Diagnostic, settings: FileSettings) -> Diagnostic:
+    severity = settings.severities.get(diagnostic.rule_id, diagnostic.severity)
     if severity == diagnostic.severity:
         return diagnostic
     return dataclasses.replace(diagnostic, severity=severity)
 
 
-def unknown_directive_ids(document: Document, known_ids: set[str]) -> Iterable[Diagnostic]:
+def unknown_directive_ids(document: Document, known_ids: frozenset[str]) -> Iterable[Diagnostic]:
     groups = {rule_id.split(".", 1)[0] for rule_id in known_ids}
     for suppression in document.suppressions:
         for rule_id in sorted(suppression.rule_ids):
@@ -166,15 +162,10 @@ def locate(diagnostic: Diagnostic, document: Document) -> Diagnostic:
     )
 
 
-def scorecard(
-    diagnostics: Sequence[Diagnostic], applicable: Sequence[AnyRule], config: Config, document: Document
-) -> list[ScorecardEntry]:
+def scorecard(diagnostics: Sequence[Diagnostic], ran: Sequence[AnyRule], fail_on: Severity) -> list[ScorecardEntry]:
     """Each checklist item: not met when one of its rules found something at warning or
-    above; met when its rules ran clean or only hinted (info); n/a when none applies."""
-    items_in_play = {
-        rule.item for rule in applicable if any(config.is_selected(rule_id, document.path) for rule_id in rule.ids)
-    }
-    group_item = {rule.group: rule.item for rule in applicable}
+    above; met when its rules ran clean or only hinted (info); n/a when none ran."""
+    group_item = {rule.group: rule.item for rule in ran}
     failed_items = {
         group_item[d.rule_id.split(".", 1)[0]]
         for d in diagnostics
@@ -184,13 +175,13 @@ def scorecard(
     for item in ITEMS:
         if item.key == SEND:
             continue
-        if item.key not in items_in_play:
+        if item.key not in group_item.values():
             status = Status.NOT_APPLICABLE
         elif item.key in failed_items:
             status = Status.NOT_MET
         else:
             status = Status.MET
         entries.append(ScorecardEntry(item.key, status))
-    ready = not any(d.severity >= config.fail_on for d in diagnostics)
+    ready = not any(d.severity >= fail_on for d in diagnostics)
     entries.append(ScorecardEntry(SEND, Status.MET if ready else Status.NOT_MET))
     return entries

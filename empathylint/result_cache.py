@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -57,7 +58,10 @@ def _canonical(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return _canonical(value.value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {field.name: _canonical(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        # A field left out of comparisons is a memo of the others (Config's resolved files).
+        fields = {
+            field.name: _canonical(getattr(value, field.name)) for field in dataclasses.fields(value) if field.compare
+        }
         return {"__class__": type(value).__qualname__, **fields}
     if isinstance(value, Mapping):
         return sorted(([_canonical(key), _canonical(item)] for key, item in value.items()), key=_ordering)
@@ -69,6 +73,9 @@ def _canonical(value: Any) -> Any:
         return str(value)
     if isinstance(value, re.Pattern):
         return {"pattern": _canonical(value.pattern), "flags": value.flags}
+    if isinstance(value, type) or inspect.isroutine(value):
+        # A rule's check or settings class: named; its code is in the installation fingerprint.
+        return {"code": f"{value.__module__}.{value.__qualname__}"}
     # A settings type this function does not know: better no cache than a wrong key.
     raise TypeError(f"cannot digest a {type(value).__name__} in the settings")
 

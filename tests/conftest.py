@@ -84,7 +84,7 @@ def lint_text(
     config = make_config(select, overrides, profile)
     source = SourceFile(path, text, "utf-8", False, len(text.encode()), 0)
     options = CheckOptions(customer_name=customer, agent_name=agent, format_name=format_name)
-    return check_source(source, config, RULES, options)
+    return check_source(source, config, options)
 
 
 CASE_EXTENSION = {"markdown": ".md", "html": ".html", "email": ".eml"}

@@ -16,7 +16,6 @@ from empathylint.diagnostics import Severity
 from empathylint.engine import FileReport, Status, lint
 from empathylint.formats import ReadOptions, read_document
 from empathylint.language.mood import read_mood
-from empathylint.rules import RULES
 from tests.conftest import make_config
 
 EMPATHY_GROUPS = frozenset(
@@ -209,7 +208,8 @@ PAIRS = (
 
 def lint_pair(pair: Pair, config: Config) -> FileReport:
     options = ReadOptions(profile="reply", vocabulary=config.vocabulary, customer_message=pair.customer)
-    return lint(read_document(pair.reply, "reply.txt", options), config, RULES)
+    document = read_document(pair.reply, "reply.txt", options)
+    return lint(document, config.for_file(document.path, document.profile))
 
 
 @pytest.fixture(scope="module")
@@ -258,7 +258,8 @@ def test_three_apologies_and_no_promise_fail_two_items(config: Config) -> None:
 
 def test_mood_rules_are_not_applicable_without_a_customer_message(config: Config) -> None:
     options = ReadOptions(profile="reply", vocabulary=config.vocabulary)
-    report = lint(read_document(PAIRS[0].reply, "reply.txt", options), config, RULES)
+    document = read_document(PAIRS[0].reply, "reply.txt", options)
+    report = lint(document, config.for_file(document.path, document.profile))
     items = {entry.item: entry.status for entry in report.scorecard}
     assert items["acknowledged"] is Status.NOT_APPLICABLE
     assert items["tone"] is Status.NOT_APPLICABLE

@@ -53,7 +53,7 @@ for fixture in sorted(FIXTURES.glob("*.toml")):
 from empathylint.config import load_config
 from empathylint.rules import RULES
 examples = sorted(str(p) for p in Path("examples").rglob("*") if p.is_file())
-list(check_paths(examples, load_config(RULES, isolated=True), RULES, CheckOptions()))
+list(check_paths(examples, load_config(RULES, isolated=True), CheckOptions()))
 # Patterns compiled at import time, before the recorder could see them.
 for name, module in list(sys.modules.items()):
     if name.startswith("empathylint"):

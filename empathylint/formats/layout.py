@@ -16,7 +16,8 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from empathylint.document import OBJECT, Document, Span, Suppression, build_document, normalize_newlines
+from empathylint.document import OBJECT, Document, Span, Suppression, normalize_newlines
+from empathylint.document_builder import build_document
 from empathylint.formats import ReadOptions
 
 _BLANK, _PROSE, _CODE, _MARKUP = 0, 1, 2, 3

@@ -1,0 +1,126 @@
+"""The configuration in force, and each file's settings resolved from it once.
+
+A `Config` is what one folder's layers say, validated and typed. The engine never reads
+it: `Config.for_file` resolves a file's profile, selected rules, severities and ignores
+into a `FileSettings`, which is all the engine and the rules see."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from empathylint.config.paths import matches_any, relative_to
+from empathylint.diagnostics import Severity
+from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
+from empathylint.rule import AnyRule
+
+ALL = "ALL"
+
+
+def selects(selector: str, rule_id: str) -> bool:
+    """Whether a selector (`ALL`, a group or an id) names a rule id."""
+    return selector == ALL or rule_id == selector or rule_id.startswith(selector + ".")
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule group that runs on a file, with its settings."""
+
+    rule: AnyRule
+    settings: Any
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """One file's settings, resolved once: the rules to run (applicable to the profile and
+    selected), the ids whose findings are kept, and the severities the configuration sets
+    (an id it says nothing of keeps the severity its rule gives each finding)."""
+
+    profile: Profile
+    rules: tuple[ActiveRule, ...]
+    selected_ids: frozenset[str]
+    severities: Mapping[str, Severity]
+    known_ids: frozenset[str]
+    fail_on: Severity
+
+
+@dataclass(frozen=True)
+class Config:
+    """One folder's configuration: every layer merged, validated and typed."""
+
+    rules: tuple[AnyRule, ...]
+    fail_on: Severity
+    default_profile: Profile
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    profile_globs: Mapping[Profile, tuple[str, ...]]
+    vocabulary: PlaceholderVocabulary
+    severity: Mapping[str, Severity]
+    per_file_ignores: Mapping[str, tuple[str, ...]]
+    rule_settings: Mapping[str, Any]
+    rule_profiles: Mapping[str, frozenset[Profile]]
+    sources: tuple[str, ...] = ()
+    root: Path = field(default_factory=Path.cwd)
+    # FileSettings by (profile, per-file ignores): a run of a thousand files resolves a few.
+    _resolved: dict[tuple[Profile, tuple[str, ...]], FileSettings] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def profile_for(self, path: str) -> Profile:
+        relative = relative_to(path, self.root)
+        for profile in PROFILES:
+            if matches_any(relative, self.profile_globs.get(profile, ())):
+                return profile
+        return self.default_profile
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return ()
+        relative = relative_to(path, self.root)
+        return tuple(
+            selector
+            for pattern, selectors in self.per_file_ignores.items()
+            if matches_any(relative, (pattern,))
+            for selector in selectors
+        )
+
+    def severity_of(self, rule_id: str, default: Severity) -> Severity:
+        if rule_id in self.severity:
+            return self.severity[rule_id]
+        return self.severity.get(rule_id.split(".", 1)[0], default)
+
+    def for_file(self, path: str, profile: Profile) -> FileSettings:
+        """The settings of a file read as `profile`."""
+        key = (profile, self.ignores_for(path))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(*key)
+        return self._resolved[key]
+
+    def _resolve(self, profile: Profile, file_ignores: tuple[str, ...]) -> FileSettings:
+        ignored = self.ignore + file_ignores
+        selected: set[str] = set()
+        severities: dict[str, Severity] = {}
+        active: list[ActiveRule] = []
+        for rule in self.rules:
+            for rule_id in rule.ids:
+                configured = self.severity.get(rule_id, self.severity.get(rule.group))
+                if configured is not None:
+                    severities[rule_id] = configured
+                chosen = not self.select or any(selects(selector, rule_id) for selector in self.select)
+                if chosen and not any(selects(selector, rule_id) for selector in ignored):
+                    selected.add(rule_id)
+            runs_on_profile = profile in self.rule_profiles.get(rule.group, rule.profiles)
+            if runs_on_profile and selected.intersection(rule.ids):
+                active.append(ActiveRule(rule, self.rule_settings[rule.group]))
+        return FileSettings(
+            profile=profile,
+            rules=tuple(active),
+            selected_ids=frozenset(selected),
+            severities=severities,
+            known_ids=frozenset(rule_id for rule in self.rules for rule_id in rule.ids),
+            fail_on=self.fail_on,
+        )

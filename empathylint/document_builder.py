@@ -1,0 +1,145 @@
+"""From a reader's text to a Document: placeholders, links and email addresses masked as
+objects, the reply's greeting, body and sign-off found.
+
+The format readers (formats/) hand over the text the rules should read, with offsets
+back into the source where lengths changed; this is the last step they share."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from empathylint.document import (
+    OBJECT,
+    Document,
+    Placeholder,
+    PlaceholderRole,
+    PlaceholderVocabulary,
+    Profile,
+    Span,
+    Suppression,
+    normalize_newlines,
+)
+from empathylint.reply_structure import find_greeting, find_sign_off
+
+_PLACEHOLDER = re.compile(
+    r"""
+      \{\{[^{}\n]{1,200}\}\}          # {{ticket.requester.first_name}}, {{first_name|fallback:"there"}}
+    | \{%[^{}\n]{1,200}%\}            # {%customer.firstName,fallback=there%}
+    | \{\$[^{}\n]{1,200}\}            # {$ticket.requester.name}
+    | \{[A-Za-z_][\w.]{0,80}\}        # {user.firstname}
+    | \*\|[A-Z_]{2,40}\|\*            # *|FNAME|*
+    | %[A-Z][A-Z_]{1,40}%             # %FIRSTNAME%
+    | \[[A-Z][A-Z0-9 _]{1,40}\]       # [NAME], [AGENT NAME]
+    | \[[A-Za-z][a-z]*(?:[ _][A-Za-z][a-z]*){0,3}\s?name\]  # [first name], [Customer name]
+    | <[A-Za-z][a-z]*(?:[ _][A-Za-z][a-z]*){0,3}\s?name>    # <first name>, <agent name>
+    """,
+    re.VERBOSE,
+)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
+
+
+def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Placeholder]:
+    found = [
+        Placeholder(Span(m.start(), m.end()), m.group(), classify_placeholder(m.group(), vocabulary))
+        for m in _PLACEHOLDER.finditer(text)
+    ]
+    if vocabulary.bare_tokens:
+        bare = _bare_token_pattern(vocabulary.bare_tokens)
+        taken = [p.span for p in found]
+        for m in bare.finditer(text):
+            span = Span(m.start(), m.end())
+            if not any(t.start <= span.start < t.end for t in taken):
+                found.append(Placeholder(span, m.group(), classify_placeholder(m.group(), vocabulary)))
+        found.sort(key=lambda p: p.span.start)
+    return found
+
+
+@functools.lru_cache(maxsize=8)  # one vocabulary per run, a few in a test session
+def _bare_token_pattern(bare_tokens: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, bare_tokens)) + r")\b")
+
+
+def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> PlaceholderRole:
+    """Whose name a placeholder carries, from the words inside it.
+
+    `current_user.first_name` is the agent although it also says "name"; agent words are
+    looked for first, and "name"/"first_name" alone means the customer (Intercom's
+    {{first_name}}, a macro's [NAME])."""
+    words = set(re.findall(r"[a-z]+", _split_camel(raw).lower()))
+    if words & set(vocabulary.agent_words):
+        return "agent"
+    if words & set(vocabulary.customer_words):
+        return "customer"
+    return "other"
+
+
+def _split_camel(raw: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw)
+
+
+def mask(text: str, spans: Sequence[Span]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i] not in "\r\n":
+                chars[i] = OBJECT
+    return "".join(chars)
+
+
+def build_document(
+    source: str,
+    *,
+    path: str,
+    profile: Profile,
+    vocabulary: PlaceholderVocabulary,
+    text: str | None = None,
+    offsets: Sequence[int] | None = None,
+    customer_name: str | None = None,
+    agent_name: str | None = None,
+    customer_message: str | None = None,
+    suppressions: Sequence[Suppression] = (),
+) -> Document:
+    """Find placeholders, URLs and emails, mask them, and find greeting, body and sign-off.
+
+    Help articles (profile "doc") have no greeting or sign-off: all of it is body."""
+    readable = source if text is None else text
+    if "\r" in readable:
+        readable, offsets = normalize_newlines(readable, offsets)
+    placeholders = find_placeholders(readable, vocabulary)
+    inline = [p.span for p in placeholders]
+    # Most replies hold no link and no address; the patterns try every word boundary of the
+    # text, so the text is first asked for what each needs at least once.
+    if "://" in readable or "www." in readable:
+        inline += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
+    if "@" in readable:
+        inline += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
+    masked = mask(readable, inline)
+
+    greeting = greeting_name = sign_off = sign_off_name = None
+    if profile != "doc":
+        greeting, greeting_name = find_greeting(masked)
+        sign_off, sign_off_name = find_sign_off(masked, greeting.end if greeting else 0)
+    body_start = greeting.end if greeting else 0
+    body_end = sign_off.start if sign_off else len(masked)
+    return Document(
+        source=source,
+        text=masked,
+        path=path,
+        profile=profile,
+        customer_name=customer_name,
+        agent_name=agent_name,
+        customer_message=customer_message,
+        placeholders=tuple(placeholders),
+        greeting=greeting,
+        greeting_name=greeting_name,
+        sign_off=sign_off,
+        sign_off_name=sign_off_name,
+        body=Span(body_start, max(body_start, body_end)),
+        suppressions=tuple(suppressions),
+        offsets=offsets,
+    )
