@@ -1,17 +1,21 @@
-"""Speed, side by side with the peers (issue 8): cold start, throughput, linear cost, memory.
+"""Speed, side by side with the peers (issues 8 and 19): cold start, throughput, the result
+cache, linear cost, memory.
 
-    python3 bench/run.py                                  # empathylint alone
-    python3 bench/run.py --with-peers --write-results     # with proselint, alex, write-good; updates RESULTS.md
-    python3 bench/run.py --quick                          # about a minute: fewer files, one run per big case
+    python3 bench/run.py --corpus ../shared/corpus --with-peers --write-results
+    python3 bench/run.py --quick                     # fewer files, one run per big case
+    python3 bench/run.py --compare-with ../old-checkout --tools empathylint,empathylint@abc1234,proselint
 
-Standard library only, so it runs under any Python 3.10+. It generates the seeded corpus
-(bench/corpus.py) into bench/.corpus/, installs the working tree into bench/.peers/empathylint/
-(a wheel, as users install it) and, with --with-peers, the peers into bench/.peers/ (both
-ignored by git). Every tool is run as a
-user runs it, as a fresh process on the same files with its report sent to /dev/null; each
-figure is the median wall time of several runs, beside its CPU time, and peak memory is the
-largest resident set of the tool's process (GNU time's %M, or a small fork-and-wait4 helper
-where GNU time is missing).
+Standard library only, so it runs under any Python 3.10+. The real corpus (--corpus, by
+default ../shared/corpus beside the repository) is read in place, never copied here; the
+seeded generated corpus (bench/corpus.py) goes into bench/.corpus/. The working tree is
+installed into bench/.peers/empathylint/ (a wheel, as users install it) and, with
+--with-peers, the peers into bench/.peers/ (all ignored by git). Every tool is run as a
+user runs it, as a fresh process on the same files with its report sent to /dev/null;
+empathylint gets a cache folder of its own, prepared as the case says (empty, word lists
+only, or warm from a run over the same files), and proselint a configuration lifting its
+max_errors. Each figure is the median wall time of several runs, beside its CPU time;
+peak memory is given for the largest process (GNU time's %M, or a small fork-and-wait4
+helper) and for all the run's processes together (their PSS, sampled every 25 ms).
 """
 
 from __future__ import annotations
