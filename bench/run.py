@@ -699,9 +699,9 @@ def report(
     imports: str,
     options: argparse.Namespace,
     load_at_start: float,
+    measured: tuple[str, str],
 ) -> str:
-    commit = _git("rev-parse", "--short", "HEAD")
-    dirty = " (with uncommitted changes in the tree)" if _git("status", "--porcelain", "--untracked-files=no") else ""
+    commit, dirty = measured
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     versions = ", ".join(f"{tool.name} {tool.version}" + (f" ({tool.note})" if tool.note else "") for tool in tools)
     load_at_end = os.getloadavg()[0]
@@ -824,6 +824,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     real = real_corpus(options.corpus)
     if real is None:
         log(f"No real corpus at {options.corpus} (--corpus): only the generated cases are measured.")
+    # The tree as installed: commits made while the benchmark runs are not what it measures.
+    measured = (
+        _git("rev-parse", "--short", "HEAD"),
+        " (with uncommitted changes in the tree)" if _git("status", "--porcelain", "--untracked-files=no") else "",
+    )
     script = ensure_empathylint(options.venv, log)
     empathylint = empathylint_tool(script, options.jobs)
     compared: list[Tool] = []
@@ -866,7 +871,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     first_reply = real.replies[0] if real else corpus.replies[0]
     imports = import_time_top(options.venv, script, first_reply, real.root if real else corpus.root)
-    section = report(measurements, measured_tools, corpus, real, imports, options, load_at_start)
+    section = report(measurements, measured_tools, corpus, real, imports, options, load_at_start, measured)
     print(section)
     if options.write_results:
         write_results(section)
