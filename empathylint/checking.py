@@ -5,6 +5,7 @@ cannot be read becomes a FileReport with an error, and the run goes on."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -173,6 +174,10 @@ def _check_in_parallel(pending: list[_Pending], workers: int, settings: _WorkerS
     _worker_settings = settings
     size = max(1, len(pending) // (workers * _CHUNKS_PER_WORKER))
     chunks = [pending[start : start + size] for start in range(0, len(pending), size)]
+    # As the gc module's documentation advises before fork(): the objects warmed here
+    # (textstat's dictionary alone holds some 260,000 lists) are left out of the workers' garbage
+    # collections, which would otherwise touch, and so copy, every page holding them.
+    gc.freeze()
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
         futures = [executor.submit(_check_in_worker, chunk) for chunk in chunks]
@@ -187,6 +192,7 @@ def _check_in_parallel(pending: list[_Pending], workers: int, settings: _WorkerS
             yield from checked
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
         _worker_settings = None
 
 
