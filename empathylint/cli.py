@@ -6,15 +6,28 @@ Exit codes: 0 nothing at or above the failing severity; 1 findings that block se
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
+import traceback
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from empathylint import __version__
+from empathylint.document import PROFILES
+from empathylint.formats import FORMATS
+from empathylint.reporters import OUTPUT_FORMATS
+
+if TYPE_CHECKING:
+    from empathylint.checking import CheckOptions
+    from empathylint.config import Config
+    from empathylint.engine import FileReport
+    from empathylint.files import SourceFile
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITIES = ("error", "warning", "info")
 
 app = typer.Typer(
     name="empathylint",
@@ -22,7 +35,11 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+# The groups of `check --help`, in the order a person reaches for them.
+INPUT, CONFIGURATION, OUTPUT, FIXING, PERFORMANCE = "Input", "Configuration", "Output", "Fixing", "Performance"
 
 
 def _version(value: bool) -> None:
@@ -35,7 +52,7 @@ def _version(value: bool) -> None:
 def main_options(
     version: Annotated[
         Optional[bool],  # noqa: UP045 - typer reads the annotation at run time on 3.10
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
     """empathylint: the checklist a support lead would run over your reply."""
@@ -50,100 +67,192 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
+def _one_of(values: tuple[str, ...]) -> str:
+    """The allowed values, as --help lists them."""
+    return " | ".join(values)
+
+
+def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
+    if value is not None and value not in allowed:
+        raise _fail(f"{option} must be one of {', '.join(allowed)}, not {value!r}")
+
+
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files and folders to check; - reads standard input.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files and folders to check; - reads standard input.", metavar="PATH...", show_default=False
+        ),
+    ],
     profile: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="reply, template or doc; overrides the profile globs in checklist.toml."),
+        typer.Option(
+            metavar="PROFILE",
+            help=f"Check every file as {_one_of(PROFILES)}; overrides the profile globs in checklist.toml.",
+            rich_help_panel=INPUT,
+        ),
     ] = None,
-    customer: Annotated[Optional[str], typer.Option(help="The customer's name, e.g. Maria.")] = None,  # noqa: UP045
-    agent: Annotated[Optional[str], typer.Option(help="Your name, as you sign.")] = None,  # noqa: UP045
+    customer: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="NAME", help="The customer's name, e.g. Maria (one draft at a time).", rich_help_panel=INPUT
+        ),
+    ] = None,
+    agent: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(metavar="NAME", help="Your name, as you sign.", rich_help_panel=INPUT),
+    ] = None,
     customer_message: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            help="A file with the customer's message, as context for the rules (never checked); "
-            "without it, draft.customer.txt beside draft.md is used."
+            metavar="FILE",
+            help="The customer's message, as context (never checked); default: draft.customer.txt beside draft.md.",
+            rich_help_panel=INPUT,
+        ),
+    ] = None,
+    format_in: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--format-in",
+            metavar="FORMAT",
+            help=f"Read every file as {_one_of(FORMATS)} instead of by extension.",
+            rich_help_panel=INPUT,
+        ),
+    ] = None,
+    stdin_filename: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="NAME",
+            help="The name to report standard input as; its extension picks the format and profile.",
+            rich_help_panel=INPUT,
         ),
     ] = None,
     config: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--config", help="A checklist.toml to use over the one found from here upwards."),
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="A checklist.toml to use over the one found from here upwards.",
+            rich_help_panel=CONFIGURATION,
+        ),
     ] = None,
     isolated: Annotated[
-        bool, typer.Option(help="Ignore checklist.toml and pyproject.toml files found on disk.")
+        bool,
+        typer.Option(
+            "--isolated", help="Ignore checklist.toml and pyproject.toml files on disk.", rich_help_panel=CONFIGURATION
+        ),
     ] = False,
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option(help="Only these rule groups or ids (comma-separated, repeatable)."),
+        typer.Option(
+            metavar="RULES", help="Only these rule groups or ids (comma-separated).", rich_help_panel=CONFIGURATION
+        ),
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option(help="Skip these rule groups or ids (comma-separated, repeatable)."),
+        typer.Option(
+            metavar="RULES", help="Skip these rule groups or ids (comma-separated).", rich_help_panel=CONFIGURATION
+        ),
     ] = None,
     fail_on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Exit 1 on findings at or above: error, warning or info."),
-    ] = None,
-    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only.")] = False,
-    format_in: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--format-in", help="Read every file as this format instead of by extension."),
-    ] = None,
-    stdin_filename: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="The name to report standard input as; its extension picks the format and profile."),
+        typer.Option(
+            metavar="SEVERITY",
+            help=f"Exit 1 on findings at or above {_one_of(SEVERITIES)}; warning unless checklist.toml says.",
+            rich_help_panel=CONFIGURATION,
+        ),
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option(help="rich (default), concise (one line per finding), json, sarif or github."),
+        typer.Option(
+            metavar="FORMAT",
+            help=f"{_one_of(OUTPUT_FORMATS)}: rich for people, concise a line per finding, the rest for machines.",
+            rich_help_panel=OUTPUT,
+        ),
     ] = "rich",
     output_file: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(help="Write the report to this file instead of standard output."),
+        typer.Option(metavar="FILE", help="Write the report to this file instead.", rich_help_panel=OUTPUT),
     ] = None,
-    statistics: Annotated[bool, typer.Option(help="Count the findings per rule instead of listing them.")] = False,
-    explain_context: Annotated[
-        bool, typer.Option(help="Show what was read from the customer's message (mood, and why) before each file.")
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print the findings only.", rich_help_panel=OUTPUT)
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count the findings per rule instead.", rich_help_panel=OUTPUT)
     ] = False,
     summary: Annotated[
-        bool, typer.Option(help="Print only the checklists: one row per file, each item ✓/✗/–, and the verdict.")
+        bool,
+        typer.Option(
+            "--summary", help="Only the checklists: one row per file, and the verdict.", rich_help_panel=OUTPUT
+        ),
     ] = False,
-    fix: Annotated[bool, typer.Option(help="Apply the safe fixes, then report what is left.")] = False,
-    diff: Annotated[bool, typer.Option(help="Print the fixes as a unified diff; write nothing.")] = False,
+    explain_context: Annotated[
+        bool,
+        typer.Option(
+            "--explain-context",
+            help="Show what was read from the customer's message (mood, and why).",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.", rich_help_panel=OUTPUT)
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.", rich_help_panel=OUTPUT)
+    ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes, then report what is left.", rich_help_panel=FIXING)
+    ] = False,
+    fix_only: Annotated[
+        bool,
+        typer.Option(
+            "--fix-only", help="Apply the safe fixes and print only what changed (for hooks).", rich_help_panel=FIXING
+        ),
+    ] = False,
     unsafe_fixes: Annotated[
-        bool, typer.Option(help="With --fix or --diff, also apply rewrites that change the meaning.")
+        bool,
+        typer.Option("--unsafe-fixes", help="Also apply rewrites that change the meaning.", rich_help_panel=FIXING),
     ] = False,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.", rich_help_panel=FIXING)
+    ] = False,
+    fix_outside: Annotated[
+        bool,
+        typer.Option(
+            "--fix-outside",
+            help="Also write files that a symbolic link leads to outside the folders checked.",
+            rich_help_panel=FIXING,
+        ),
+    ] = False,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
             "--jobs",
             "-j",
             min=1,
-            help="Check files in up to this many processes (default: one per core; fewer when the work is small).",
+            metavar="N",
+            help="Check in up to N processes (default: one per core; fewer when the work is small).",
+            rich_help_panel=PERFORMANCE,
         ),
     ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
-            "--no-cache", help="Check every file again: neither read nor write reports in the user cache folder."
+            "--no-cache",
+            help="Check every file again: neither read nor write reports in the user cache folder.",
+            rich_help_panel=PERFORMANCE,
         ),
     ] = False,
 ) -> None:
     """Check replies, canned replies and help docs against the support checklist."""
-    from empathylint.checking import CheckOptions, check_paths, check_source, default_jobs
+    from empathylint.checking import CheckOptions, check_paths, default_jobs
     from empathylint.config import CommandLine, ConfigError, load_config
-    from empathylint.engine import INTERNAL_ERROR
-    from empathylint.files import STDIN
-    from empathylint.fixes import FixError
-    from empathylint.formats import FORMATS
-    from empathylint.reporters import OUTPUT_FORMATS, Run, emit_report
+    from empathylint.notices import before_checking
     from empathylint.rules import RULES
 
-    if format_in is not None and format_in not in FORMATS:
-        raise _fail(f"--format-in must be one of {', '.join(FORMATS)}, not {format_in!r}")
+    _check_choice("--format-in", format_in, FORMATS)
+    _check_choice("--output-format", output_format, OUTPUT_FORMATS)
     flags = CommandLine(
         select=_split(select) if select else None,
         ignore=_split(ignore),
@@ -154,7 +263,6 @@ def check(
         settings = load_config(RULES, config_file=config, command_line=flags, isolated=isolated)
     except ConfigError as error:
         raise _fail(str(error)) from None
-
     customer_text = None
     if customer_message is not None:
         from empathylint.files import InputError, read_source
@@ -163,6 +271,11 @@ def check(
             customer_text = read_source(customer_message).text
         except InputError as error:
             raise _fail(f"--customer-message {error}") from None
+    if customer is not None and _several_files(paths, settings):
+        raise _fail(
+            "--customer names one customer, so it applies to a single draft, and several files were given; "
+            "check them one at a time, or set `customer:` in each draft's front matter"
+        )
     options = CheckOptions(
         customer_name=customer,
         agent_name=agent,
@@ -171,67 +284,211 @@ def check(
         customer_message=customer_text,
         profile_forced=profile is not None,
     )
-    if output_format not in OUTPUT_FORMATS:
-        raise _fail(f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
+    for notice in before_checking(paths, settings):
+        typer.echo(notice.line(), err=True)
+    fixing_mode = fix or fix_only or diff
+    # --fix re-checks each file after writing it, so it stays in one process.
     cache = None
     if not no_cache:
         from empathylint.result_cache import open_result_cache
 
         cache = open_result_cache(settings, options)
-    # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(paths, settings, options, jobs=1 if fix or diff else jobs or default_jobs(), cache=cache)
+    results = check_paths(paths, settings, options, jobs=1 if fixing_mode else jobs or default_jobs(), cache=cache)
+    outcome = Outcome()
+    if fixing_mode:
+        reports = _fix(
+            results,
+            outcome,
+            paths,
+            settings,
+            options,
+            unsafe_fixes=unsafe_fixes,
+            write=not diff,
+            quiet=fix_only,
+            inside=None if fix_outside else _checked_folders(paths),
+        )
+    else:
+        reports = [report for report, _source in results]
+    if not fix_only:
+        _report(
+            reports,
+            outcome,
+            settings,
+            output_format.lower(),
+            output_file,
+            quiet,
+            statistics,
+            summary,
+            unsafe_fixes,
+            explain_context,
+        )
+    _tell_errors_and_notices(reports, outcome, paths, settings, profile_forced=profile is not None, debug=debug)
+    raise typer.Exit(_exit_code(reports, outcome, settings, diff=diff, exit_zero=exit_zero or fix_only))
+
+
+@dataclasses.dataclass
+class Outcome:
+    """What the stages of a check run leave for the exit code and the closing messages."""
+
+    diffs: list[str] = dataclasses.field(default_factory=list)
+    stdin_data: bytes | None = None
+    not_fixed: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    errors: bool = False
+
+
+def _fix(
+    results: Iterable[tuple[FileReport, SourceFile | None]],
+    outcome: Outcome,
+    paths: list[str],
+    settings: Config,
+    options: CheckOptions,
+    *,
+    unsafe_fixes: bool,
+    write: bool,
+    quiet: bool,
+    inside: list[Path] | None,
+) -> list[FileReport]:
+    """--fix, --fix-only or --diff: the reports after fixing, and what to tell about it."""
+    from empathylint.checking import check_source
+    from empathylint.files import STDIN
+    from empathylint.fixes import fix_results, fix_summary
+
+    stdin_name = options.stdin_filename or "<stdin>"
+    fixing = fix_results(
+        results,
+        lambda source, text: check_source(dataclasses.replace(source, text=text), settings, options),
+        unsafe_fixes=unsafe_fixes,
+        write=write,
+        is_stdin=lambda source: STDIN in paths and source.path == stdin_name and not source.mtime_ns,
+        inside=inside,
+    )
+    outcome.diffs, outcome.stdin_data, outcome.not_fixed = fixing.diffs, fixing.stdin_data, fixing.not_fixed
+    if quiet:  # --fix-only: what changed, one line per file, as ruff's --fix-only
+        if outcome.stdin_data is not None:
+            _write_bytes(outcome.stdin_data)
+        else:
+            for path, applied in fixing.changed:
+                typer.echo(f"Fixed {path} ({', '.join(f'{rule_id} ×{n}' for rule_id, n in sorted(applied.items()))})")
+    else:
+        typer.echo(fix_summary(fixing, write=write), err=True)
+    return fixing.reports
+
+
+def _checked_folders(paths: list[str]) -> list[Path]:
+    """Where --fix may write: inside the folders named, and beside the files named."""
+    from empathylint.files import STDIN
+
+    folders = []
+    for given in paths:
+        if given == STDIN:
+            continue
+        path = Path(given)
+        folders.append(path.resolve() if path.is_dir() else Path(os.path.abspath(path)).parent.resolve())
+    return folders
+
+
+def _write_bytes(data: bytes) -> None:
+    """Bytes to standard output as they are: a draft's text is not the console's to re-encode."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _report(
+    reports: list[FileReport],
+    outcome: Outcome,
+    settings: Config,
+    output_format: str,
+    output_file: Path | None,
+    quiet: bool,
+    statistics: bool,
+    summary: bool,
+    unsafe_fixes: bool,
+    explain_context: bool,
+) -> None:
+    from empathylint.reporters import Run, emit_report
+    from empathylint.rules import RULES
+    from empathylint.writing import WriteError
+
     run = Run(
         settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes, explain_context=explain_context
     )
-    if fix or diff:
-        from empathylint.fixes import fix_results, fix_summary
-
-        fixing = fix_results(
-            results,
-            lambda source, text: check_source(dataclasses.replace(source, text=text), settings, options),
-            unsafe_fixes=unsafe_fixes,
-            write=not diff,
-            is_stdin=lambda source: (
-                STDIN in paths and source.path == (stdin_filename or "<stdin>") and not source.mtime_ns
-            ),
-        )
-        reports = fixing.reports
-        typer.echo(fix_summary(fixing, write=not diff), err=True)
-    else:
-        reports = [report for report, _source in results]
     try:
-        if diff:
-            typer.echo("".join(fixing.diffs), nl=False)
+        if outcome.diffs:
+            typer.echo("".join(outcome.diffs), nl=False)
         elif summary:
             from empathylint.reporters.rich_report import make_console
             from empathylint.reporters.summary import render_summary
 
             render_summary(reports, settings.fail_on, make_console())
-        elif fix and fixing.stdin_text is not None:
+        elif outcome.stdin_data is not None:
             # As ruff does: the fixed text is the output; the report goes to standard error.
-            sys.stdout.write(fixing.stdin_text)
+            _write_bytes(outcome.stdin_data)
             emit_report(output_format, reports, run, output_file, statistics, to_stderr=True)
         else:
             emit_report(output_format, reports, run, output_file, statistics)
-    except FixError as error:
-        raise _fail(str(error)) from None
+    except WriteError as error:
+        typer.echo(f"empathylint: error: {error}", err=True)
+        outcome.errors = True
+
+
+def _tell_errors_and_notices(
+    reports: list[FileReport],
+    outcome: Outcome,
+    paths: list[str],
+    settings: Config,
+    *,
+    profile_forced: bool,
+    debug: bool,
+) -> None:
+    """The closing lines on standard error: what could not be read or written, and notices."""
+    from empathylint.notices import after_checking, article_checked_as_reply
+
     for report in reports:
         if report.error is not None:
             typer.echo(f"empathylint: error: {report.path}: {report.error}", err=True)
+    for path, reason in outcome.not_fixed:
+        typer.echo(f"empathylint: error: {path}: {reason}", err=True)
+    notices = after_checking(paths, reports, settings)
+    hint = article_checked_as_reply(reports, settings, profile_forced=profile_forced)
+    for notice in [*notices, *([hint] if hint else [])]:
+        typer.echo(notice.line(), err=True)
+    outcome.errors = outcome.errors or bool(outcome.not_fixed) or any(notice.error for notice in notices)
     if debug:
         for report in reports:
             for trace in report.tracebacks:
                 typer.echo(f"{report.path}:\n{trace}", err=True)
 
-    errors = any(r.error is not None for r in reports) or any(
-        d.rule_id == INTERNAL_ERROR for r in reports for d in r.diagnostics
-    )
-    if errors:
-        raise typer.Exit(EXIT_ERROR)
+
+def _exit_code(reports: list[FileReport], outcome: Outcome, settings: Config, *, diff: bool, exit_zero: bool) -> int:
+    from empathylint.engine import INTERNAL_ERROR
+
+    if (
+        outcome.errors
+        or any(r.error is not None for r in reports)
+        or any(d.rule_id == INTERNAL_ERROR for r in reports for d in r.diagnostics)
+    ):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
     if diff:
-        raise typer.Exit(EXIT_FINDINGS if fixing.diffs and not exit_zero else EXIT_CLEAN)
-    if not exit_zero and any(r.blocking(settings.fail_on) for r in reports):
-        raise typer.Exit(EXIT_FINDINGS)
+        return EXIT_FINDINGS if outcome.diffs else EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.blocking(settings.fail_on) for r in reports) else EXIT_CLEAN
+
+
+def _several_files(paths: list[str], settings: Config) -> bool:
+    """Whether the paths name more than one file to check (stops at the second)."""
+    import itertools
+
+    from empathylint.files import STDIN, collect
+
+    named = [path for path in paths if path != STDIN]
+    files = itertools.islice(collect(named, settings), 2)
+    return len(paths) - len(named) + sum(1 for _ in files) > 1
+
+
+RULES_TABLE_WIDTH = 120
+"""Below this many columns `rules` lists the rules one block each instead of a table."""
 
 
 @app.command()
@@ -240,18 +497,36 @@ def rules(
 ) -> None:
     """List every rule: id, checklist item, default severity, profiles and fix."""
     from rich.table import Table
+    from rich.text import Text
 
     from empathylint.checklist import ITEMS_BY_KEY
-    from empathylint.reporters.rich_report import make_console
+    from empathylint.reporters.rich_report import make_console, wrapped
     from empathylint.rules import RULES
 
     if output_format == "json":
+        from empathylint.reporters import writes_unicode
         from empathylint.reporters.rule_docs import rules_json
 
-        typer.echo(rules_json(RULES), nl=False)
+        typer.echo(rules_json(RULES, ascii_only=not writes_unicode(sys.stdout)), nl=False)
         return
     if output_format != "rich":
         raise _fail(f"--output-format must be rich or json, not {output_format!r}")
+    console = make_console()
+    if console.width < RULES_TABLE_WIDTH:
+        # Too narrow for a table: one block per rule, its id on a line of its own, never cut.
+        for rule in RULES:
+            item = ITEMS_BY_KEY[rule.item]
+            for rule_id, code in zip(rule.ids, rule.codes, strict=True):
+                console.print(Text(rule_id, style="bold"), soft_wrap=True)
+                details = [
+                    f"{item.number}. {item.title}" if item.number else item.title,
+                    code.severity.label,
+                    ", ".join(sorted(rule.profiles)),
+                    f"fix: {code.fix}",
+                ]
+                console.print(wrapped(console, [("    " + " · ".join(details), "")], 4), soft_wrap=True)
+                console.print(wrapped(console, [("    " + code.summary, "")], 4), soft_wrap=True)
+        return
     table = Table("id", "checklist item", "severity", "profiles", "fix", "what it flags", box=None)
     table.columns[0].no_wrap = True  # an id is what users copy into a directive: never cut it
     for rule in RULES:
@@ -265,7 +540,7 @@ def rules(
                 code.fix,
                 code.summary,
             )
-    make_console().print(table)
+    console.print(table)
 
 
 @app.command()
@@ -298,31 +573,57 @@ def explain(
     console.soft_wrap = False  # prose wraps at the terminal's width instead of being cut
     console.print(Markdown(rule_markdown(rule, settings)))
     console.print()
-    console.print(Text(f"Settings in force (from {', '.join(settings.sources)}):", style="bold"))
-    console.print(Text(settings_toml(rule, settings)), end="")
+    console.print(Text(f"# Settings in force (from {', '.join(settings.sources)}):", style="bold"), soft_wrap=True)
+    # Never wrapped by rich: what is printed here is pasted into checklist.toml.
+    console.print(Text(settings_toml(rule, settings)), end="", soft_wrap=True)
 
 
 @app.command()
 def init(
     template: Annotated[
-        str, typer.Option(help="reply (drafts), canned (a macros repository) or docs (a help center).")
+        str,
+        typer.Option(
+            metavar="PROFILE",
+            help="reply (drafts), template (a repository of canned replies) or doc (a help center).",
+        ),
     ] = "reply",
-    path: Annotated[Path, typer.Option("--path", help="Where to write it.")] = Path("checklist.toml"),
-    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    path: Annotated[Path, typer.Option("--path", metavar="FILE", help="Where to write it.")] = Path("checklist.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented checklist.toml to start from."""
-    from empathylint.fixes import FixError
-    from empathylint.templates import TEMPLATES, write_template
+    from empathylint.templates import TEMPLATES, template_name, write_template
+    from empathylint.writing import WriteError
 
-    if template not in TEMPLATES:
+    chosen = template_name(template)
+    if chosen is None:
         raise _fail(f"--template must be one of {', '.join(TEMPLATES)}, not {template!r}")
     try:
-        write_template(path, template, force=force)
-    except FixError as error:
+        write_template(path, chosen, force=force)
+    except WriteError as error:
         raise _fail(str(error)) from None
-    typer.echo(f"Wrote {path} ({template} template). `empathylint explain RULE` shows each rule's settings.")
+    typer.echo(f"Wrote {path} ({chosen} template). `empathylint explain RULE` shows each rule's settings.")
 
 
 def main() -> None:
-    """The console script."""
-    app()
+    """The console script. A console that cannot show a character gets a replacement for
+    it instead of a crash (Python on Windows writes a pipe in cp1252), and a bug is one line
+    and exit 2: exit 1 means findings, and CI must not read a crash as findings."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more can be said on standard output.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_ERROR)
+    except Exception as error:
+        if "--debug" in sys.argv:
+            traceback.print_exc()
+        typer.echo(
+            f"empathylint: internal error: {type(error).__name__}: {error} "
+            "(please report it; --debug shows the traceback)",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)

@@ -15,6 +15,7 @@ from empathylint.checklist import ITEMS, SEND
 from empathylint.config import FileSettings
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Profile
+from empathylint.overlaps import resolve_overlaps
 from empathylint.rule import AnyRule, Metrics
 
 INTERNAL_ERROR = "internal-error"
@@ -79,6 +80,7 @@ def lint(document: Document, settings: FileSettings) -> FileReport:
     found = [_with_configured_severity(d, settings) for d in found]
     found.extend(unknown_directive_ids(document, settings.known_ids))
     found = _drop_suppressed(found, document)
+    found = resolve_overlaps(found, document)
     report.diagnostics = sorted(
         (locate(d, document) for d in found),
         key=lambda d: (d.start, d.end, d.rule_id, d.message),

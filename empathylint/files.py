@@ -9,12 +9,14 @@ import codecs
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
 
 from empathylint.config import Config, glob_match
+from empathylint.gitignore import GitIgnore
 
 MAX_BYTES = 20 * 1024 * 1024
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
@@ -127,44 +129,131 @@ def require_text(text: str, path: str) -> None:
 
 def collect(paths: Sequence[str], config: Config) -> Iterator[Path | InputError]:
     """The files to check, in a stable order: named files as given, folders recursed
-    (sorted, skipping hidden folders, .git, node_modules and the configured excludes)."""
+    (sorted, skipping hidden folders, .git, node_modules, the configured excludes and what
+    .gitignore ignores). A folder that cannot be read is an error, not a silent gap."""
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for found in _walk(path, config):
-                if found not in seen:
+                if isinstance(found, InputError):
+                    yield found
+                elif found not in seen:
                     seen.add(found)
                     yield found
         elif path.exists() or path.is_symlink():
-            if not _excluded(path, config) and path not in seen and not _context_beside_a_draft(path):
+            if path not in seen and skip_reason(path, config) is None:
                 seen.add(path)
                 yield path
         else:
             yield InputError(given, "no such file or directory")
 
 
-def _walk(folder: Path, config: Config) -> Iterator[Path]:
-    ignored = git_ignored(folder)
-    for root, folders, names in os.walk(folder):
+def skip_reason(path: Path, config: Config) -> str | None:
+    """Why a file named on the command line is not checked, or None when it is."""
+    pattern = _exclude_pattern(path, config)
+    if pattern is not None:
+        return f'matches "{pattern}" in [files] exclude'
+    draft = _draft_beside(path)
+    if draft is not None:
+        return f"the customer's message for {draft.name} (context for the draft, never checked itself)"
+    return None
+
+
+def _walk(folder: Path, config: Config, passed_over: Counter[str] | None = None) -> Iterator[Path | InputError]:
+    """Files under `folder` to check; what was passed over is counted in `passed_over`
+    (by reason) when given, to explain a walk that found nothing."""
+    tally: Counter[str] = Counter() if passed_over is None else passed_over
+    ignore_files = {folder: GitIgnore.for_folder(folder)}
+    unreadable: list[OSError] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable.append):
+        yield from _unreadable_folders(unreadable)
         root_path = Path(root)
-        folders[:] = sorted(
-            name
-            for name in folders
-            if not name.startswith(".")
-            and name not in SKIPPED_FOLDERS
-            and not _excluded(root_path / name, config)
-            and (root_path / name) not in ignored
-        )
+        ignored = ignore_files.pop(root_path, None) or GitIgnore()
+        kept: list[str] = []
+        for name in sorted(folders):
+            reason = _folder_skip_reason(root_path / name, name, config, ignored)
+            if reason is None:
+                kept.append(name)
+                ignore_files[root_path / name] = ignored.enter(root_path / name)
+            else:
+                tally[reason] += 1
+        folders[:] = kept
         for name in sorted(names):
             candidate = root_path / name
-            if (
-                any(glob_match(name, pattern) for pattern in config.include)
-                and not name.endswith(CUSTOMER_CONTEXT_SUFFIXES)
-                and not _excluded(candidate, config)
-                and candidate not in ignored
-            ):
+            reason = _file_skip_reason(candidate, name, config, ignored)
+            if reason is None:
                 yield candidate
+            else:
+                tally[reason] += 1
+    yield from _unreadable_folders(unreadable)
+
+
+def _unreadable_folders(errors: list[OSError]) -> Iterator[InputError]:
+    """os.walk's errors, each a folder it could not list: named, so no gap goes unseen."""
+    while errors:
+        error = errors.pop(0)
+        reason = error.strerror or str(error)
+        yield InputError(str(error.filename), f"folder not readable ({reason}); its files were not checked")
+
+
+def _folder_skip_reason(path: Path, name: str, config: Config, ignored: GitIgnore) -> str | None:
+    if name.startswith(".") or name in SKIPPED_FOLDERS:
+        return "hidden or tool folder"
+    if _exclude_pattern(path, config) is not None:
+        return "excluded folder"
+    if ignored.ignores(path, is_folder=True):
+        return "folder ignored by .gitignore"
+    return None
+
+
+def _file_skip_reason(path: Path, name: str, config: Config, ignored: GitIgnore) -> str | None:
+    if not any(glob_match(name, pattern) for pattern in config.include):
+        suffix = "".join(Path(name).suffixes[-1:]) or "(no extension)"
+        return f"not included: {suffix}"
+    if name.endswith(CUSTOMER_CONTEXT_SUFFIXES):
+        return "customer's message"
+    if _exclude_pattern(path, config) is not None:
+        return "excluded"
+    if ignored.ignores(path, is_folder=False):
+        return "ignored by .gitignore"
+    return None
+
+
+def why_nothing_to_check(folder: Path, config: Config) -> str:
+    """One line on why a folder walk found no file to check, from what it passed over."""
+    passed_over: Counter[str] = Counter()
+    for _ in _walk(folder, config, passed_over):
+        pass
+    if not passed_over:
+        return "no file to check (the folder is empty)"
+    parts: list[str] = []
+    not_included = {
+        reason.split(": ", 1)[1]: count for reason, count in passed_over.items() if reason.startswith("not included")
+    }
+    if not_included:
+        kinds = sorted(not_included.items(), key=lambda item: (-item[1], item[0]))
+        listed = ", ".join(f"{suffix} ×{count}" for suffix, count in kinds)
+        commonest = kinds[0][0]
+        hint = f' (to check them, add "*{commonest}" to include in checklist.toml)' if commonest[0] == "." else ""
+        parts.append(
+            f"{sum(not_included.values())} with an extension not in [files] include "
+            f"({', '.join(config.include)}): {listed}{hint}"
+        )
+    for reason, text in _REASON_TEXT.items():
+        if passed_over[reason]:
+            parts.append(f"{passed_over[reason]} {text}")
+    return "no file to check: " + "; ".join(parts)
+
+
+_REASON_TEXT = {
+    "customer's message": "customer's message (*.customer.txt, read as context for a draft)",
+    "excluded": "excluded by [files] exclude",
+    "ignored by .gitignore": "ignored by .gitignore",
+    "excluded folder": "folder(s) excluded by [files] exclude",
+    "folder ignored by .gitignore": "folder(s) ignored by .gitignore",
+    "hidden or tool folder": "hidden or tool folder(s) (.git, node_modules, …)",
+}
 
 
 CUSTOMER_CONTEXT_SUFFIXES = (".customer.txt", ".customer.md")
@@ -173,43 +262,22 @@ walk skips it, and so does a named file when its draft stands beside it (pre-com
 shell globs name both); a lone one, named on the command line, is checked like any file."""
 
 
-def _context_beside_a_draft(path: Path) -> bool:
+def _draft_beside(path: Path) -> Path | None:
     if not path.name.endswith(CUSTOMER_CONTEXT_SUFFIXES):
-        return False
+        return None
     stem = path.name[: path.name.rindex(".customer.")]
-    return any(
-        sibling.name != path.name and not sibling.name.endswith(CUSTOMER_CONTEXT_SUFFIXES)
-        for sibling in path.parent.glob(f"{glob_escape(stem)}.*")
-    )
+    for sibling in sorted(path.parent.glob(f"{glob_escape(stem)}.*")):
+        if sibling.name != path.name and not sibling.name.endswith(CUSTOMER_CONTEXT_SUFFIXES):
+            return sibling
+    return None
 
 
-def git_ignored(folder: Path) -> frozenset[Path]:
-    """What .gitignore (and .git/info/exclude, and the global excludes) ignore under a
-    folder, asked of git once per walked folder: `git ls-files --others --ignored
-    --exclude-standard --directory` lists ignored files, and whole ignored folders once.
-    Outside a git work tree, or without git, nothing is ignored."""
-    import subprocess
-
-    try:
-        listed = subprocess.run(
-            ["git", "-C", str(folder), "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
-            capture_output=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return frozenset()
-    if listed.returncode != 0:
-        return frozenset()
-    names = listed.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return frozenset(folder / name.rstrip("/") for name in names if name)
-
-
-def _excluded(path: Path, config: Config) -> bool:
+def _exclude_pattern(path: Path, config: Config) -> str | None:
+    """The [files] exclude pattern that matches `path`, if any."""
     if not config.exclude:
-        return False
+        return None
     try:
         relative = path.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
         relative = path.as_posix()
-    return any(glob_match(relative, pattern) for pattern in config.exclude)
+    return next((pattern for pattern in config.exclude if glob_match(relative, pattern)), None)

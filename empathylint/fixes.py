@@ -1,5 +1,5 @@
-"""Apply fixes and write files back, the way the file came: same encoding, byte order mark,
-newlines, permissions and owner, through symbolic links to their target, atomically.
+"""Apply fixes, re-check, and hand the fixed text to writing.py to write back the way the
+file came (encoding, byte order mark, newlines, permissions), atomically.
 
 Edits arrive in source offsets (the engine maps them), so text outside the edits, newlines
 included, is kept byte for byte. Two fixes that overlap are never applied together: the
@@ -8,31 +8,19 @@ first wins and the other waits for the next pass, which re-checks the new text."
 from __future__ import annotations
 
 import bisect
-import codecs
-import contextlib
 import functools
-import os
-import stat
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.engine import FileReport
 from empathylint.files import SourceFile
+from empathylint.writing import WriteError, encode, write_back
 
 MAX_PASSES = 10
-BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
-
-
-class FixError(Exception):
-    """A file that could not be written back, told in one line that names it."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
 
 
 @dataclass
@@ -110,12 +98,31 @@ def apply_edits(text: str, fixes: Iterable[Fix]) -> str:
     return "".join(pieces)
 
 
+# Punctuation that no sentence has: a mark doubled across a join ("Daniel!." after a
+# rewrite of "!!", "it,." after a cut), or a space left before a mark ("it ."). "...",
+# "?!" and "!!" are the writer's own and are not counted.
+_BROKEN_PUNCTUATION = re.compile(r"[,;:][.,;:!?]|[.!?][,;:]|[!?]\.|(?<!\.)\.\.(?!\.)|(?<=\w)[ \t]+[.,;:!?]")
+_AROUND = 3
+
+
+def keeps_sentences(text: str, fix: Fix) -> bool:
+    """Whether the text still reads as sentences after the fix: no edit may join
+    punctuation that no sentence has. A fix that would is not applied; its finding stays."""
+    for edit in fix.edits:
+        start, end = max(0, edit.start - _AROUND), edit.end + _AROUND
+        before = text[start:end]
+        after = text[start : edit.start] + edit.replacement + text[edit.end : end]
+        if len(_BROKEN_PUNCTUATION.findall(after)) > len(_BROKEN_PUNCTUATION.findall(before)):
+            return False
+    return True
+
+
 def fix_text(text: str, check: Callable[[str], FileReport], unsafe_fixes: bool = False) -> FixOutcome:
     """Fix, re-check and fix again until nothing applicable is left (at most MAX_PASSES)."""
     report = check(text)
     outcome = FixOutcome(text, report)
     for _ in range(MAX_PASSES):
-        chosen = choose_fixes(report.diagnostics, unsafe_fixes)
+        chosen = [d for d in choose_fixes(report.diagnostics, unsafe_fixes) if d.fix and keeps_sentences(text, d.fix)]
         if not chosen:
             break
         fixed = apply_edits(text, (d.fix for d in chosen if d.fix is not None))
@@ -140,84 +147,6 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def encode(text: str, encoding: str, bom: bool) -> bytes:
-    return (BOMS.get(encoding, b"") if bom else b"") + text.encode(encoding)
-
-
-def write_back(source: SourceFile, text: str) -> None:
-    """Write fixed text over the file it was read from, refusing when that file has changed
-    since (an editor saved it meanwhile) or is read-only."""
-    target = Path(os.path.realpath(source.path))
-    try:
-        info = target.stat()
-    except FileNotFoundError:
-        raise FixError(source.path, "was removed since it was read; not fixed") from None
-    if info.st_size != source.size or info.st_mtime_ns != source.mtime_ns:
-        raise FixError(source.path, "changed since it was read; not fixed (check it again)")
-    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-    # Root may write anywhere; a file with no write bit is still meant to be left alone.
-    if not info.st_mode & writable_bits or not os.access(target, os.W_OK):
-        raise FixError(source.path, "is read-only; not fixed")
-    try:
-        data = encode(text, source.encoding, source.bom)
-    except UnicodeEncodeError as error:
-        raise FixError(
-            source.path, f"the fix needs {error.object[error.start]!r}, which {source.encoding} cannot hold; not fixed"
-        ) from None
-    write_atomic(target, data, display=source.path)
-
-
-def write_atomic(path: Path, data: bytes, *, display: str | None = None) -> None:
-    """Replace `path` (or its symlink's target) in one step: a temporary file in the same
-    folder, flushed to disk, given the old file's permissions and owner, then renamed over."""
-    shown = display or str(path)
-    target = Path(os.path.realpath(path))
-    try:
-        info: os.stat_result | None = target.stat()
-    except FileNotFoundError:
-        info = None
-    mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
-    try:
-        import tempfile
-
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise FixError(shown, f"cannot write in its folder: {error.strerror or error}") from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        if info is not None and hasattr(os, "geteuid") and os.geteuid() == 0:
-            os.chown(temporary, info.st_uid, info.st_gid)
-        os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise FixError(shown, f"cannot write: {error.strerror or error}") from None
-    _sync_folder(target.parent)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every platform can open a folder, which is fine."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 @dataclass
 class FixRun:
     """What `--fix` or `--diff` did across the files of a run."""
@@ -226,7 +155,14 @@ class FixRun:
     diffs: list[str] = field(default_factory=list)
     applied: Counter[str] = field(default_factory=Counter)
     files_changed: int = 0
-    stdin_text: str | None = None
+    # What was fixed in each file, for --fix-only, which prints only that.
+    changed: list[tuple[str, Counter[str]]] = field(default_factory=list)
+    # Files whose fixes could not be written (read-only, changed meanwhile), and why: their
+    # findings are still reported.
+    not_fixed: list[tuple[str, str]] = field(default_factory=list)
+    # Standard input's fixed text, encoded as it came (a console's encoding must not
+    # replace a character of the user's draft).
+    stdin_data: bytes | None = None
 
 
 def fix_results(
@@ -236,11 +172,13 @@ def fix_results(
     unsafe_fixes: bool,
     write: bool,
     is_stdin: Callable[[SourceFile], bool],
+    inside: Sequence[Path] | None = None,
 ) -> FixRun:
     """Fix each readable file; with `write` false, only collect the diffs (--diff).
 
     Standard input is never written anywhere: its fixed text is handed back for the CLI to
-    print, as ruff does. A file that cannot be written becomes a report with the error."""
+    print, as ruff does. A file that cannot be written keeps its findings and is named in
+    `not_fixed`; `inside` limits where a symbolic link may be written through."""
     run = FixRun()
     for report, source in results:
         if source is None or report.error is not None:
@@ -248,18 +186,20 @@ def fix_results(
             continue
         outcome = fix_text(source.text, functools.partial(recheck, source), unsafe_fixes)
         if is_stdin(source):
-            run.stdin_text = outcome.text
+            run.stdin_data = encode(outcome.text, source.encoding, source.bom)
         if outcome.text != source.text:
             if not write:
                 run.diffs.append(unified_diff(source.path, source.text, outcome.text))
             elif not is_stdin(source):
                 try:
-                    write_back(source, outcome.text)
-                except FixError as error:
-                    run.reports.append(FileReport(path=source.path, error=error.reason))
+                    write_back(source, outcome.text, inside=inside)
+                except WriteError as error:
+                    run.not_fixed.append((source.path, error.reason))
+                    run.reports.append(report)
                     continue
             run.files_changed += 1
             run.applied.update(outcome.applied)
+            run.changed.append((source.path, outcome.applied))
         run.reports.append(outcome.report if write else report)
     return run
 

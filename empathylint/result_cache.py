@@ -15,8 +15,9 @@ invalidated by hand. Entries are JSON (data, never code), written atomically and
 checksummed over their content and key (empathylint.user_cache): a damaged or foreign entry
 reads as a miss and is written again. Reports of a rule that failed are not stored.
 
-A report read back carries a Document with what the reporters read (the source, the
-profile, the names and the customer's message); the rules never see it."""
+A report read back carries a Document with what the reporters and the closing notices read
+(the source and prose text, the profile, the names, the customer's message and the reply's
+parts); the rules never see it."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from typing import Any
 from empathylint import __version__
 from empathylint.config import Config
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import Document
+from empathylint.document import Document, Span
 from empathylint.engine import INTERNAL_ERROR, FileReport, ScorecardEntry, Status
 from empathylint.files import SourceFile
 from empathylint.user_cache import read_entry, usable_cache_dir, write_entry
@@ -190,14 +191,28 @@ def _report_data(report: FileReport, document: Document) -> dict[str, Any]:
         "path": report.path,
         "profile": report.profile,
         "document": {
+            "text": document.text if document.text != document.source else None,
             "customer_name": document.customer_name,
             "agent_name": document.agent_name,
             "customer_message": document.customer_message,
+            **{name: _span_data(getattr(document, name)) for name in _REPLY_PARTS},
         },
         "diagnostics": [_diagnostic_data(diagnostic) for diagnostic in report.diagnostics],
         "scorecard": [[entry.item, entry.status.value] for entry in report.scorecard],
         "metrics": report.metrics,
     }
+
+
+# The reply's parts, read by the notices (an article checked as a reply has no greeting).
+_REPLY_PARTS = ("greeting", "greeting_name", "sign_off", "sign_off_name", "body")
+
+
+def _span_data(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def _span_from_data(data: list[int] | None) -> Span | None:
+    return None if data is None else Span(int(data[0]), int(data[1]))
 
 
 def _diagnostic_data(diagnostic: Diagnostic) -> list[Any]:
@@ -220,14 +235,20 @@ def _diagnostic_data(diagnostic: Diagnostic) -> list[Any]:
 
 def _report_from_data(data: dict[str, Any], source: SourceFile) -> FileReport:
     facts = data["document"]
+    parts = {name: _span_from_data(facts[name]) for name in _REPLY_PARTS}
     document = Document(
         source=source.text,
-        text=source.text,
+        text=source.text if facts["text"] is None else facts["text"],
         path=data["path"],
         profile=data["profile"],
         customer_name=facts["customer_name"],
         agent_name=facts["agent_name"],
         customer_message=facts["customer_message"],
+        greeting=parts["greeting"],
+        greeting_name=parts["greeting_name"],
+        sign_off=parts["sign_off"],
+        sign_off_name=parts["sign_off_name"],
+        body=parts["body"] or Span(0, 0),
     )
     return FileReport(
         path=data["path"],

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,33 +28,68 @@ __all__ = ["tomllib"]  # for the tests that read fixtures and the shipped checkl
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
 
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-@pytest.fixture(scope="session", autouse=True)
-def private_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The tests never read or write the user's real cache folder: the whole session (and
-    every subprocess it starts) uses a fresh one, set before the first test runs."""
-    folder = tmp_path_factory.mktemp("empathylint-cache")
-    saved = {name: os.environ.get(name) for name in ("EMPATHYLINT_CACHE_DIR", "XDG_CACHE_HOME")}
-    os.environ["EMPATHYLINT_CACHE_DIR"] = str(folder)
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
-    yield folder
-    for name, value in saved.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+# --- the environment every test runs in -----------------------------------------------------
+# The suite must pass for whoever runs it, wherever: colour, width, terminal, locale, home and
+# cache folders are set here, not inherited from the machine.
+
+# Where the tests keep what outlives one test: the user cache (derived word lists; slow to
+# build, so shared by the session) and hypothesis's example database. Never the user's own
+# cache, and never a .hypothesis/ folder in the repository or the working folder.
+SESSION_FOLDER = Path(tempfile.mkdtemp(prefix="empathylint-tests-"))
+os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(SESSION_FOLDER / "hypothesis")
+
+# The pip configuration (package index) of the person running the tests lives in their home
+# folder: the tests that drive pip (pre-commit's hook environments) pass it on.
+USER_HOME = os.environ.get("HOME", "")
+
+# Read by rich, click or Python and changing what a report looks like.
+CLEARED = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "COLORTERM",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "COLUMNS",
+    "LINES",
+    "JUPYTER_COLUMNS",
+    "JUPYTER_LINES",
+    "LANGUAGE",
+    "LC_CTYPE",
+    "LC_MESSAGES",
+    "PYTHONIOENCODING",
+    "PYTHONUTF8",
+    "XDG_CONFIG_HOME",
+)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(SESSION_FOLDER, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
-def forget_cached_reports(private_cache_folder: Path) -> Iterator[None]:
-    """Each test starts with no cached reports (the word lists derived once are kept: they
-    depend on nothing a test changes), so no test sees another's results."""
+def controlled_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts from the same environment, whatever the shell that ran pytest had:
+    no colour variables, no width (reports are piped, so 160 columns), an ordinary
+    terminal type, a UTF-8 locale for subprocesses, a home and caches in a temporary folder."""
+    for name in CLEARED:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    home = SESSION_FOLDER / "home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(SESSION_FOLDER / "cache"))
     yield
-    shutil.rmtree(private_cache_folder / "results", ignore_errors=True)
-
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+    # Each test starts with no cached reports (the derived word lists are kept: they depend
+    # on nothing a test changes), so no test is answered from another's results.
+    shutil.rmtree(SESSION_FOLDER / "cache" / "results", ignore_errors=True)
 
 
 def make_config(

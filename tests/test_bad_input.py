@@ -347,11 +347,11 @@ def test_an_email_in_its_declared_latin1_is_checked(folder: Path) -> None:
 
 def test_a_fix_the_file_encoding_cannot_hold_is_refused(folder: Path) -> None:
     from empathylint.files import read_source
-    from empathylint.fixes import FixError, write_back
+    from empathylint.writing import WriteError, write_back
 
     (folder / "latin.eml").write_bytes(LATIN1_EMAIL)
     source = read_source(folder / "latin.eml")
     assert source.encoding == "iso8859-1"
-    with pytest.raises(FixError, match="cannot hold"):
+    with pytest.raises(WriteError, match="cannot hold"):
         write_back(source, source.text.replace("Unfortunately", "Good news \u2019"))
     assert (folder / "latin.eml").read_bytes() == LATIN1_EMAIL

@@ -69,7 +69,7 @@ def test_init_writes_a_valid_checklist_and_refuses_to_overwrite(tmp_path: Path, 
     written = tmp_path / "checklist.toml"
     assert written.read_text(encoding="utf-8") == template_text(template)
     config = load_config(RULES, cwd=tmp_path, config_file=written)
-    assert config.default_profile == {"reply": "reply", "canned": "template", "docs": "doc"}[template]
+    assert config.default_profile == template  # a template is named like the profile it checks with
 
     written.write_text("# mine\n")
     refused = runner.invoke(app, ["init", "--template", template])
@@ -132,3 +132,40 @@ def test_exit_codes_in_a_subprocess(tmp_path: Path, text: str, args: list[str], 
     )
     assert result.returncode == code, result.stdout + result.stderr
     assert (tmp_path / "reply.txt").read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "200"])
+def test_rules_never_cuts_a_rule_id(columns: str) -> None:
+    result = runner.invoke(app, ["rules"], env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    tokens = set(result.stdout.split())
+    missing = [rule_id for rule in RULES for rule_id in rule.ids if rule_id not in tokens]
+    assert not missing, f"cut at {columns} columns: {missing}"
+    assert "…" not in result.stdout
+
+
+@pytest.mark.parametrize("group", [rule.group for rule in RULES])
+def test_explain_prints_settings_that_paste_into_checklist_toml(group: str) -> None:
+    """At 40 columns too: no value is wrapped in the middle of a string."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    result = runner.invoke(app, ["explain", group, "--isolated"], env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    pasted = result.stdout[result.stdout.index("# Settings in force") :]
+    settings = tomllib.loads(pasted)["rules"][group]
+    config = load_config(
+        RULES, isolated=True, overrides={"rules": {group: {k: v for k, v in settings.items() if k != "profiles"}}}
+    )
+    assert config.rule_settings[group] == load_config(RULES, isolated=True).rule_settings[group]
+
+
+@pytest.mark.parametrize(("old", "new"), [("canned", "template"), ("docs", "doc")])
+def test_init_still_takes_the_first_release_names(tmp_path: Path, old: str, new: str) -> None:
+    result = runner.invoke(app, ["init", "--template", old])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "checklist.toml").read_text(encoding="utf-8") == template_text(new)

@@ -20,7 +20,8 @@ from empathylint.cli import app
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.engine import FileReport
 from empathylint.files import read_source
-from empathylint.fixes import FixError, applies, apply_edits, choose_fixes, fix_text, write_back
+from empathylint.fixes import applies, apply_edits, choose_fixes, fix_text
+from empathylint.writing import WriteError, write_back
 from tests.conftest import lint_case
 from tests.test_rules import load_cases
 
@@ -114,7 +115,7 @@ def test_fix_keeps_permissions_and_writes_through_symlinks(tmp_path: Path) -> No
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
-def test_read_only_file_is_an_error_that_names_it(tmp_path: Path) -> None:
+def test_read_only_file_keeps_its_findings_and_is_named_as_not_fixed(tmp_path: Path) -> None:
     path = tmp_path / "locked.txt"
     path.write_text(MISSPELT, encoding="utf-8", newline="")
     path.chmod(0o444)
@@ -123,7 +124,9 @@ def test_read_only_file_is_an_error_that_names_it(tmp_path: Path) -> None:
             app, ["check", "--isolated", "--select", "use-their-name", "--customer", "John", "--fix", str(path)]
         )
         assert result.exit_code == 2
-        assert "locked.txt: is read-only; not fixed" in result.output
+        assert f"empathylint: error: {path}: is read-only; not fixed" in result.stderr
+        assert "use-their-name.misspelt-name" in result.stdout, "its findings are still reported"
+        assert "could not be read" not in result.output
         assert path.read_bytes() == MISSPELT.encode()
     finally:
         path.chmod(0o644)
@@ -134,7 +137,7 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> 
     path.write_text(MISSPELT, encoding="utf-8", newline="")
     source = read_source(path)
     path.write_text(MISSPELT + "P.S. Your new card is on its way too.\r\n", encoding="utf-8", newline="")
-    with pytest.raises(FixError, match="changed since it was read"):
+    with pytest.raises(WriteError, match="changed since it was read"):
         write_back(source, MISSPELT.replace("Jonh", "John"))
     assert path.read_bytes().endswith(b"too.\r\n")
 
@@ -171,3 +174,23 @@ def test_stdin_fix_prints_the_fixed_text(tmp_path: Path) -> None:
     )
     assert result.stdout.startswith("Hi John,")
     assert os.listdir(tmp_path) == []
+
+
+def test_fix_only_prints_only_what_it_changed(tmp_path: Path) -> None:
+    """The pre-commit fix hook: the report of what is left comes from the check hook."""
+    path = tmp_path / "reply.txt"
+    path.write_text(MISSPELT, encoding="utf-8", newline="")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Hi there,\n\nYour refund is on its way.\n\nBest,\nSam\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["check", "--isolated", "--select", "use-their-name", "--fix-only", str(path), str(clean)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # no misspelt name without --customer: nothing safe to fix
+    result = CliRunner().invoke(
+        app, ["check", "--isolated", "--select", "use-their-name", "--customer", "John", "--fix-only", str(path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Fixed {path} (use-their-name.misspelt-name ×1)\n"
+    assert result.stderr == ""
+    assert path.read_text(encoding="utf-8").startswith("Hi John,")

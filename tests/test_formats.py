@@ -465,7 +465,8 @@ def test_a_named_context_file_beside_its_draft_is_not_checked(tmp_path: Path) ->
     context = tmp_path / "refund.customer.txt"
     context.write_text("where is my refund i am fed up\n", encoding="utf-8")
     both = _run(str(draft), str(context))
-    assert "refund.customer.txt" not in both.output and "refund.md" in both.output
+    assert "refund.customer.txt" not in both.stdout and "refund.md" in both.stdout
+    assert "refund.customer.txt: not checked: the customer's message for refund.md" in both.stderr
     draft.unlink()
     alone = _run(str(context))
     assert "refund.customer.txt" in alone.output  # with no draft beside it, it is a draft itself

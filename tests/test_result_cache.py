@@ -34,6 +34,9 @@ def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "reply.txt").write_text(REPLY, encoding="utf-8")
     (tmp_path / "reply.customer.txt").write_text(CUSTOMER, encoding="utf-8")
     (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
+    # Checked as replies: one reads like an article (a notice says so), one is a greeted reply.
+    (tmp_path / "notes.txt").write_text("# Notes\n\nThe export runs nightly.\n", encoding="utf-8")
+    (tmp_path / "greeted.txt").write_text("Hi Maria,\n\n# Refund\n\nIt is on its way.\n\nSam\n", encoding="utf-8")
     (tmp_path / "checklist.toml").write_text('[profiles.doc]\ninclude = ["*.md"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -77,14 +80,15 @@ def test_a_second_run_checks_nothing_and_prints_the_same(
     drafts: Path, monkeypatch: pytest.MonkeyPatch, output: list[str]
 ) -> None:
     checked = _count_checks(monkeypatch)
-    first = _check(*output, "reply.txt", "article.md")
-    assert sorted(checked) == ["article.md", "reply.txt"]
-    assert len(_entries()) == 2
-    second = _check(*output, "reply.txt", "article.md")
-    assert sorted(checked) == ["article.md", "reply.txt"], "a file was checked again"
+    files = ["reply.txt", "article.md", "notes.txt", "greeted.txt"]
+    first = _check(*output, *files)
+    assert sorted(checked) == sorted(files)
+    assert len(_entries()) == len(files)
+    second = _check(*output, *files)
+    assert sorted(checked) == sorted(files), "a file was checked again"
     assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
-    uncached = _check("--no-cache", *output, "reply.txt", "article.md")
-    assert uncached.stdout == first.stdout
+    uncached = _check("--no-cache", *output, *files)
+    assert (uncached.stdout, uncached.stderr) == (first.stdout, first.stderr)
 
 
 def test_the_report_is_really_read_from_the_cache(drafts: Path) -> None:

@@ -27,11 +27,18 @@ class Run:
     quiet: bool = False
     unsafe_fixes: bool = False
     explain_context: bool = False
+    # JSON and SARIF escape every non-ASCII character (\\u00e9): written to a console that is
+    # not UTF-8, the report stays valid and loses nothing.
+    ascii_only: bool = False
 
 
 def fixable(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> bool:
     """True when `--fix` (with `--unsafe-fixes` if given) would apply this finding's fix."""
     return diagnostic.fix is not None and bool(diagnostic.fix.edits) and (diagnostic.fix.safe or unsafe_fixes)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def render_text(output_format: OutputFormat, reports: Sequence[FileReport], run: Run) -> str:
@@ -54,10 +61,10 @@ def render_text(output_format: OutputFormat, reports: Sequence[FileReport], run:
         return render_concise(reports, run)
     import io
 
-    from empathylint.reporters.rich_report import render, report_console
+    from empathylint.reporters.rich_report import make_console, render
 
     buffer = io.StringIO()
-    render(reports, run.fail_on, console=report_console(buffer), quiet=run.quiet, explain_context=run.explain_context)
+    render(reports, run.fail_on, console=make_console(buffer), quiet=run.quiet, explain_context=run.explain_context)
     return buffer.getvalue()
 
 
@@ -72,20 +79,24 @@ def emit_report(
 ) -> None:
     """Print the report, or write it atomically to `output_file`. Rich output keeps its
     colours on a terminal; everything else is plain text."""
+    import dataclasses
     import sys
 
+    stream = sys.stderr if to_stderr else sys.stdout
+    if output_file is None and not writes_unicode(stream):
+        run = dataclasses.replace(run, ascii_only=True)
     chosen: OutputFormat = next((known for known in OUTPUT_FORMATS if known == output_format), "rich")
     if statistics:
         from empathylint.reporters.statistics import render_statistics
 
         text = render_statistics(reports, as_json=chosen == "json", unsafe_fixes=run.unsafe_fixes)
     elif chosen == "rich" and output_file is None:
-        from empathylint.reporters.rich_report import render, report_console
+        from empathylint.reporters.rich_report import make_console, render
 
         render(
             reports,
             run.fail_on,
-            console=report_console(sys.stderr if to_stderr else None),
+            console=make_console(sys.stderr if to_stderr else None),
             quiet=run.quiet,
             explain_context=run.explain_context,
         )
@@ -93,8 +104,19 @@ def emit_report(
     else:
         text = render_text(chosen, reports, run)
     if output_file is not None:
-        from empathylint.fixes import write_atomic
+        from empathylint.writing import write_atomic
 
         write_atomic(output_file, text.encode("utf-8"))
         return
-    (sys.stderr if to_stderr else sys.stdout).write(text)
+    stream.write(text)
+
+
+def writes_unicode(stream: object) -> bool:
+    """Whether a text stream can take any character (a UTF encoding)."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False

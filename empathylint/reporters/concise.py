@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from empathylint.diagnostics import Diagnostic
 from empathylint.engine import FileReport
-from empathylint.reporters import Run, fixable
+from empathylint.reporters import Run, fixable, plural
 
 
 def finding_line(path: str, diagnostic: Diagnostic, unsafe_fixes: bool = False) -> str:
@@ -35,6 +35,15 @@ def render_concise(reports: Sequence[FileReport], run: Run) -> str:
 
 def summary(reports: Sequence[FileReport], run: Run) -> str:
     findings = [d for report in reports for d in report.diagnostics]
+    failed = sum(1 for report in reports if report.error is not None)
+    if failed:
+        checked = len(reports) - failed
+        return (
+            f"Found {plural(len(findings), 'finding')} in {plural(checked, 'checked file')}; "
+            f"{plural(failed, 'file')} could not be checked."
+        )
+    if not reports:
+        return "No file was checked."
     if not findings:
         return "All checked. No findings."
     count = len(findings)

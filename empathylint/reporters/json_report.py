@@ -20,7 +20,7 @@ SCHEMA_VERSION = 1
 
 
 def render_json(reports: Sequence[FileReport], run: Run) -> str:
-    return json.dumps(json_document(reports, run), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_document(reports, run), indent=2, ensure_ascii=run.ascii_only) + "\n"
 
 
 def json_document(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:

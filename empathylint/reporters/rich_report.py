@@ -1,97 +1,45 @@
-"""The default terminal report: findings with the source line underlined and the rewrite
-under it, then the file's checklist and verdict, then a summary across files.
+"""The default terminal report: findings with the source line underlined and the rewrite on
+its own line under it, then the file's checklist and verdict, then a summary across files.
 
-Colour comes from rich and goes away by itself with NO_COLOR or when output is not a
-terminal; user text is always printed as text, never as rich markup. Where the output is
-surely plain (a pipe, a file, NO_COLOR), rich is not even imported: a pre-commit hook or a
-CI job starts ~20 ms sooner."""
+rich decides about colour (none when piped, none with NO_COLOR, colour with FORCE_COLOR) and
+wraps every line at word boundaries to the console's width, continuation lines indented
+under their start. User text is always printed as text, never as rich markup."""
 
 from __future__ import annotations
 
 import os
-import re
-import sys
-from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import IO
 
-from empathylint.checklist import ITEMS_BY_KEY
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from empathylint.checklist import ITEMS_BY_KEY, SEND
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import line_starts
 from empathylint.engine import FileReport, Status
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
+from empathylint.reporters import plural
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 STATUS_MARK = {Status.MET: ("✓", "green"), Status.NOT_MET: ("✗", "red"), Status.NOT_APPLICABLE: ("–", "dim")}
 
-
 PIPED_WIDTH = 160
+"""Columns of a report piped into a file or a CI log with no COLUMNS set: room for whole
+paths and ids instead of rich's 80."""
 
 
 def make_console(file: IO[str] | None = None) -> Console:
-    from rich.console import Console
-
     # rich's own NO_COLOR handling drops colours but keeps bold and dim; no-color.org users
     # (and logs) want no escape codes at all, even where FORCE_COLOR asks for a terminal.
     plain = bool(os.environ.get("NO_COLOR"))
-    console = Console(file=file, highlight=False, soft_wrap=True, emoji=False, color_system=None if plain else "auto")
+    console = Console(file=file, highlight=False, emoji=False, color_system=None if plain else "auto")
     if not console.is_terminal and "COLUMNS" not in os.environ:
-        # Piped into a file or a CI log, tables (rules, --summary) get room for whole paths
-        # and ids instead of rich's 80 columns.
         console.width = PIPED_WIDTH
     return console
 
 
-def report_console(file: IO[str] | None = None) -> Console | PlainConsole:
-    """The console the report prints on: rich's, or a plain one where rich would not colour."""
-    return PlainConsole(file) if _surely_plain(file) else make_console(file)
-
-
-class PlainConsole:
-    """What the report needs of a console where nothing is coloured: the file to write to.
-    Text that rich would change (a tab, a control character) still goes through rich."""
-
-    color_system = None
-    soft_wrap = True
-
-    def __init__(self, file: IO[str] | None) -> None:
-        self._file = file
-
-    @property
-    def file(self) -> IO[str]:
-        return self._file if self._file is not None else sys.stdout
-
-    def print(self, text: Text) -> None:
-        make_console(self._file).print(text)
-
-
-def _surely_plain(file: IO[str] | None) -> bool:
-    """Whether rich would print to `file` without colour, from what rich itself reads:
-    NO_COLOR (make_console turns colour off), TTY_COMPATIBLE, FORCE_COLOR, then isatty.
-    Inside IPython rich has ways of its own, so it decides there."""
-    environ = os.environ
-    if environ.get("NO_COLOR"):
-        return True
-    if "IPython" in sys.modules:
-        return False
-    tty_compatible = environ.get("TTY_COMPATIBLE", "")
-    if tty_compatible in ("0", "1"):
-        return tty_compatible == "0"
-    force_color = environ.get("FORCE_COLOR")
-    if force_color is not None:
-        return force_color == ""
-    isatty = getattr(file if file is not None else sys.stdout, "isatty", None)
-    try:
-        return isatty is None or not isatty()
-    except ValueError:  # a closed file: rich too reads it as no terminal
-        return True
-
-
-# A line of the report as (text, style) pieces, style "" for none. Colour output assembles
-# them into rich Text; piped or NO_COLOR output joins their strings, skipping the Text and
-# span bookkeeping that was most of the report's cost over many files.
+# A line of the report as (text, style) pieces, style "" for none.
 Pieces = list[tuple[str, str]]
 
 
@@ -99,7 +47,7 @@ def render(
     reports: Sequence[FileReport],
     fail_on: Severity,
     *,
-    console: Console | PlainConsole,
+    console: Console,
     quiet: bool = False,
     explain_context: bool = False,
 ) -> None:
@@ -108,19 +56,16 @@ def render(
             continue  # the CLI reports unreadable files on standard error, one line each
         if quiet:
             if report.diagnostics:
-                _print(console, [finding_line(report.path, d) for d in report.diagnostics])
+                _print(console, [wrapped(console, finding_line(report.path, d), 0) for d in report.diagnostics])
             continue
         render_file(report, fail_on, console, explain_context=explain_context)
     if not quiet:
-        _print(console, [summary_line(reports, fail_on)])
+        _print(console, [wrapped(console, summary_line(reports, fail_on), 0)])
 
 
-def render_file(
-    report: FileReport, fail_on: Severity, console: Console | PlainConsole, *, explain_context: bool = False
-) -> None:
-    # One print per file, not one per line: each console.print costs rich a full render
-    # pass, which was a third of the time of checking a folder of short replies.
-    lines: list[Pieces | Text] = [header(report)]
+def render_file(report: FileReport, fail_on: Severity, console: Console, *, explain_context: bool = False) -> None:
+    # One print per file, not one per line: each console.print costs rich a full render pass.
+    lines: list[Text] = [wrapped(console, header(report), 0)]
     if explain_context:
         from empathylint.reporters.context import context_block
 
@@ -128,49 +73,43 @@ def render_file(
     source = report.document.source if report.document else ""
     starts = line_starts(source)
     for diagnostic in report.diagnostics:
-        lines.append([("  ", ""), *finding_line(report.path, diagnostic)])
-        excerpt = _excerpt(source, starts, diagnostic)
-        if excerpt is not None:
-            lines.append(excerpt)
+        lines.append(wrapped(console, [("  ", ""), *finding_line(report.path, diagnostic)], FINDING_INDENT))
+        lines.extend(_excerpt(console, source, starts, diagnostic))
     if report.scorecard:
-        lines.append(scorecard_line(report))
-        blocking = len(report.blocking(fail_on))
-        if blocking:
-            noun = "thing" if blocking == 1 else "things"
-            lines.append([(f"  {blocking} {noun} to fix before sending.", "bold")])
-        else:
-            lines.append([("  Ready to send.", "bold green")])
-    lines.append([])  # the blank line between files
+        lines.append(wrapped(console, scorecard_line(report), CHECKLIST_INDENT))
+        lines.append(Text.assemble(*verdict(report, fail_on)))
+    lines.append(Text())  # the blank line between files
     _print(console, lines)
 
 
-def _print(console: Console | PlainConsole, lines: Sequence[Pieces | Text]) -> None:
-    """The lines in one print, as printing each of them would show them."""
-    if console.color_system is None:
-        # Piped or NO_COLOR: styles print as nothing. Text that rich would print unchanged
-        # is written as it is: rich's line splitting and segment bookkeeping for it cost
-        # more than checking a short reply.
-        plain = "\n".join(_plain(line) for line in lines)
-        if console.soft_wrap and not _CHANGED_BY_RICH.search(plain):
-            console.file.write(plain + "\n")
-        else:
-            from rich.text import Text
-
-            console.print(Text(plain))
-        return
-    from rich.text import Text
-
-    console.print(Text("\n").join(Text.assemble(*line) if isinstance(line, list) else line for line in lines))
+def _print(console: Console, lines: Sequence[Text]) -> None:
+    """The lines in one print, each already wrapped to the console's width."""
+    console.print(Text("\n").join(lines), soft_wrap=True)
 
 
-def _plain(line: Pieces | Text) -> str:
-    return "".join(text for text, _ in line) if isinstance(line, list) else line.plain
+FINDING_INDENT = 4
+CHECKLIST_INDENT = 13
 
 
-# What rich changes in text it prints with soft wrapping (no wrapping, no cropping): it
-# expands tabs and strips some control characters. Any control character but the line
-# break leaves the text to rich.
-_CHANGED_BY_RICH = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+def wrapped(console: Console, pieces: Pieces, indent: int) -> Text:
+    """A line of the report wrapped at word boundaries to the console's width, every
+    continuation line indented by `indent` columns."""
+    text = Text.assemble(*pieces)
+    width = console.width
+    if cell_len(text.plain) <= width:
+        return text
+    first, *rest = _stripped(text.wrap(console, width, overflow="fold"))
+    if not rest:
+        return first
+    folded = _stripped(Text(" ").join(rest).wrap(console, max(20, width - indent), overflow="fold"))
+    return Text("\n").join([first, *(Text(" " * indent) + line for line in folded)])
+
+
+def _stripped(lines: Iterable[Text]) -> list[Text]:
+    """Wrapped lines without the space each kept where it was broken."""
+    for line in lines:
+        line.rstrip()
+    return list(lines)
 
 
 def header(report: FileReport) -> Pieces:
@@ -200,57 +139,47 @@ def finding_line(path: str, diagnostic: Diagnostic) -> Pieces:
     ]
 
 
-EXCERPT_CONTEXT = 30
-"""Characters of context kept on each side of a finding when its line is too long to show whole."""
-EXCERPT_WIDTH = 110
-"""Lines longer than this many characters are shown as a window around the finding."""
+GUTTER = 9
+"""Columns of the line-number gutter: `    12 │ `."""
 
 
-def _excerpt(source: str, starts: list[int], diagnostic: Diagnostic) -> Pieces | None:
-    """The finding's source line and, under it, the finding underlined and its rewrite."""
+def _excerpt(console: Console, source: str, starts: list[int], diagnostic: Diagnostic) -> list[Text]:
+    """The finding's source line (a window around the finding when the line is wider than
+    the console), the finding underlined under it, and the rewrite on a line of its own."""
     if diagnostic.line < 1 or diagnostic.line > len(starts):
-        return None
+        return []
     line_start = starts[diagnostic.line - 1]
     line_end = starts[diagnostic.line] if diagnostic.line < len(starts) else len(source)
     line_text = source[line_start:line_end].rstrip("\r\n")
     start_col = diagnostic.column - 1
     end_col = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line_text)
     end_col = min(max(end_col, start_col + 1), max(len(line_text), start_col + 1))
+    room = max(20, console.width - GUTTER - 2)
     window_start, window_end = 0, len(line_text)
-    if len(line_text) > EXCERPT_WIDTH:
-        window_start = max(0, start_col - EXCERPT_CONTEXT)
-        window_end = min(len(line_text), end_col + EXCERPT_CONTEXT, window_start + EXCERPT_WIDTH)
+    if cell_len(line_text) > room:
+        context = max(10, (room - (end_col - start_col)) // 2)
+        window_start = max(0, start_col - context)
+        window_end = min(len(line_text), window_start + room)
+        while window_end > window_start + 1 and cell_len(line_text[window_start:window_end]) > room:
+            window_end -= 1
     lead = "…" if window_start > 0 else ""
     tail = "…" if window_end < len(line_text) else ""
     shown = _printable(line_text[window_start:window_end])
     gutter = f"{diagnostic.line:>6} │ "
-    blank_gutter = " " * (len(gutter) - 2) + "│ "
-    before = _cells(lead + shown[: start_col - window_start])
-    width = max(1, _cells(shown[start_col - window_start : min(end_col, window_end) - window_start]))
-    excerpt = [
-        (gutter, "dim"),
-        (lead, "dim"),
-        (shown, ""),
-        (tail, "dim"),
-        ("\n", ""),
-        (blank_gutter + " " * before, "dim"),
-        ("^" * width, SEVERITY_STYLE[diagnostic.severity]),
+    blank_gutter = " " * (GUTTER - 2) + "│ "
+    before = cell_len(lead + shown[: max(0, start_col - window_start)])
+    width = max(1, cell_len(shown[max(0, start_col - window_start) : max(0, min(end_col, window_end) - window_start)]))
+    lines = [
+        Text.assemble((gutter, "dim"), (lead, "dim"), shown, (tail, "dim")),
+        Text.assemble((blank_gutter + " " * before, "dim"), ("^" * width, SEVERITY_STYLE[diagnostic.severity])),
     ]
     if diagnostic.suggestion:
-        excerpt += [("  → ", "dim"), (diagnostic.suggestion.replace("\n", " ⏎ "), "green")]
-    return excerpt
+        rewrite = diagnostic.suggestion.replace("\n", " ⏎ ")
+        lines.append(wrapped(console, [(" " * (GUTTER - 2) + "→ ", "dim"), (rewrite, "green")], GUTTER))
+    return lines
 
 
 _PRINTABLE = {code: "?" for code in (*range(32), *range(0x7F, 0xA0))} | {ord("\t"): " "}
-
-
-def _cells(text: str) -> int:
-    """The terminal columns `text` takes (a wide character takes two)."""
-    if text.isascii():
-        return len(text)
-    from rich.cells import cell_len
-
-    return cell_len(text)
 
 
 def _printable(text: str) -> str:
@@ -259,13 +188,29 @@ def _printable(text: str) -> str:
 
 
 def scorecard_line(report: FileReport) -> Pieces:
-    line = [("  Checklist ", "bold")]
-    for entry in report.scorecard:
-        mark, style = STATUS_MARK[entry.status]
-        line.append((f" {mark} ", f"bold {style}"))
-        item_style = "dim" if entry.status is Status.NOT_APPLICABLE else ""
-        line.append((ITEMS_BY_KEY[entry.item].label, f"bold {item_style}".strip()))
+    """What failed, by name, and how many of the items that apply were met; items that
+    never apply to the file (a greeting in a help article) are left out."""
+    applicable = [e for e in report.scorecard if e.item != SEND and e.status is not Status.NOT_APPLICABLE]
+    unmet = [e for e in applicable if e.status is Status.NOT_MET]
+    met = len(applicable) - len(unmet)
+    line: Pieces = [("  Checklist  ", "bold")]
+    for entry in unmet:
+        line += [("✗ ", "bold red"), (ITEMS_BY_KEY[entry.item].label, "bold"), ("  ", "")]
+    if unmet:
+        line.append((f"· {met} of {len(applicable)} met", "dim"))
+    else:
+        line.append((f"✓ all {len(applicable)} met", "bold green"))
     return line
+
+
+def verdict(report: FileReport, fail_on: Severity) -> Pieces:
+    """A help article is published, not sent."""
+    blocking = len(report.blocking(fail_on))
+    goes_out = "publish" if report.profile == "doc" else "send"
+    if blocking:
+        noun = "thing" if blocking == 1 else "things"
+        return [(f"  {blocking} {noun} to fix before {goes_out}ing.", "bold")]
+    return [(f"  Ready to {goes_out}.", "bold green")]
 
 
 def summary_line(reports: Sequence[FileReport], fail_on: Severity) -> Pieces:
@@ -278,15 +223,11 @@ def summary_line(reports: Sequence[FileReport], fail_on: Severity) -> Pieces:
         for s in sorted(Severity, reverse=True)
         if counts[s]
     ]
-    text = f"{_plural(len(checked), 'file')} · {_plural(len(findings), 'finding')}"
+    text = f"{plural(len(checked), 'file')} · {plural(len(findings), 'finding')}"
     if parts:
         text += f" ({', '.join(parts)})"
     ready = sum(1 for r in checked if r.ready_to_send(fail_on))
     text += f" · {ready} ready to send"
     if failed:
-        text += f" · {_plural(len(failed), 'file')} could not be read"
+        text += f" · {plural(len(failed), 'file')} could not be read"
     return [(text, "bold")]
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -40,8 +40,8 @@ def rules_table(rules: Sequence[AnyRule]) -> list[dict[str, Any]]:
     ]
 
 
-def rules_json(rules: Sequence[AnyRule]) -> str:
-    return json.dumps({"version": 1, "rules": rules_table(rules)}, indent=2, ensure_ascii=False) + "\n"
+def rules_json(rules: Sequence[AnyRule], *, ascii_only: bool = False) -> str:
+    return json.dumps({"version": 1, "rules": rules_table(rules)}, indent=2, ensure_ascii=ascii_only) + "\n"
 
 
 def rule_markdown(rule: AnyRule, config: Config | None = None) -> str:
@@ -67,15 +67,33 @@ def rule_markdown(rule: AnyRule, config: Config | None = None) -> str:
 
 
 def settings_toml(rule: AnyRule, config: Config) -> str:
+    """The rule's settings in force, as TOML to paste into checklist.toml: long lists one
+    item a line and tables as tables, so no line is long enough for a console to wrap a
+    value in the middle of a string."""
     lines = [f"[rules.{rule.group}]"]
+    tables: list[str] = []
     profiles = config.rule_profiles.get(rule.group)
     if profiles is not None:
         lines.append(f"profiles = {toml_value(sorted(profiles))}")
     settings = config.rule_settings[rule.group]
     for settings_field in dataclasses.fields(settings):
+        key = settings_field.name.replace("_", "-")
         value = getattr(settings, settings_field.name)
-        lines.append(f"{settings_field.name.replace('_', '-')} = {toml_value(value)}")
-    return "".join(line + "\n" for line in lines)
+        if isinstance(value, dict):
+            tables.append(f"\n[rules.{rule.group}.{key}]")
+            tables.extend(
+                f"{json.dumps(str(name), ensure_ascii=False)} = {toml_value(item)}" for name, item in value.items()
+            )
+        elif isinstance(value, (list, tuple)) and len(toml_value(value)) > INLINE_LIST_WIDTH:
+            lines.append(f"{key} = [")
+            lines.extend(f"    {toml_value(item)}," for item in value)
+            lines.append("]")
+        else:
+            lines.append(f"{key} = {toml_value(value)}")
+    return "".join(line + "\n" for line in [*lines, *tables])
+
+
+INLINE_LIST_WIDTH = 60
 
 
 def toml_value(value: Any) -> str:

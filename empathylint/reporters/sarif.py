@@ -24,7 +24,6 @@ from empathylint.rule import AnyRule
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/empathylint/"
 SOURCE_ROOT = "%SRCROOT%"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -46,7 +45,7 @@ ENGINE_RULES = {
 
 
 def render_sarif(reports: Sequence[FileReport], run: Run) -> str:
-    return json.dumps(sarif_log(reports, run), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(sarif_log(reports, run), indent=2, ensure_ascii=run.ascii_only) + "\n"
 
 
 def sarif_log(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:
@@ -80,7 +79,7 @@ def sarif_log(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:
                         "name": "empathylint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
+                        "informationUri": documentation_uri(),
                         "rules": descriptors,
                     }
                 },
@@ -93,9 +92,22 @@ def sarif_log(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:
     }
 
 
+def documentation_uri() -> str:
+    """The project's own documentation, its README (section "Output formats"), as the
+    absolute URI SARIF asks for: the copy shipped inside the wheel, or the one at the top of
+    a source tree (an editable install). No page of a package index: the tool is installed
+    from its repository."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "README.md"
+    readme = packaged if packaged.is_file() else package.parent / "README.md"
+    return readme.as_uri() + "#output-formats"
+
+
 def rule_descriptors(rules: Sequence[AnyRule]) -> Iterator[dict[str, Any]]:
     for rule in rules:
         what_it_does = doc_section(rule.doc, "What it does:") or rule.title
+        # SARIF tags are a set: a group named like its checklist item (eli5) is one tag.
+        tags = list(dict.fromkeys(("support-writing", rule.group, rule.item)))
         for rule_id, code in zip(rule.ids, rule.codes, strict=True):
             yield {
                 "id": rule_id,
@@ -104,7 +116,7 @@ def rule_descriptors(rules: Sequence[AnyRule]) -> Iterator[dict[str, Any]]:
                 "fullDescription": {"text": what_it_does},
                 "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
                 "defaultConfiguration": {"level": LEVEL[code.severity]},
-                "properties": {"tags": ["support-writing", rule.group, rule.item], "fix": code.fix},
+                "properties": {"tags": tags, "fix": code.fix},
             }
     for rule_id, (summary, help_text, severity) in ENGINE_RULES.items():
         yield {

@@ -93,8 +93,17 @@ def _too_light(doc: Document, mood: Mood, settings: Settings) -> Iterator[Diagno
             Span(first.start(), first.end()),
             f"{count} exclamation marks sound upbeat to a customer who is upset; end sentences with a full stop.",
             suggestion=_EXCLAMATIONS.sub(_calm, quoted(doc, sentence)),
-            fix=Fix(tuple(Edit(run.start(), run.end(), _calm(run)) for run in runs), safe=False),
+            fix=Fix(tuple(Edit(_run_start(doc.text, run), run.end(), _calm(run)) for run in runs), safe=False),
         )
+
+
+def _run_start(text: str, run: re.Match[str]) -> int:
+    """Where a run of marks starts, counting marks before the body ("Hey Daniel!!" has its
+    greeting's "!" outside the body): the whole run becomes one full stop, never "!."."""
+    start = run.start()
+    while start > 0 and text[start - 1] in "!?":
+        start -= 1
+    return start
 
 
 def _calm(run: re.Match[str]) -> str:

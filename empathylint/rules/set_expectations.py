@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
 from empathylint.language.phrases import compile_phrases
 from empathylint.language.timeframes import find_timeframe
@@ -48,8 +48,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         "no-timeframe",
         Span(promise.start(), promise.end()),
         f'"{promise.group()}" with no when leaves the customer waiting and guessing; say when they will hear from you.',
+        # A suggestion only, never an edit: a time is a commitment only the agent can make.
         suggestion=f"{quoted(doc, sentence)} {settings.suggestion}",
-        fix=Fix((Edit(sentence.end, sentence.end, " " + settings.suggestion),), safe=False),
     )
 
 
@@ -61,7 +61,6 @@ RULE = Rule(
             "no-timeframe",
             'A follow-up promise ("we\'ll get back to you") with no when.',
             Severity.WARNING,
-            "unsafe",
         ),
     ),
     profiles=frozenset({"reply", "template"}),

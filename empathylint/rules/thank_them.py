@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
+from empathylint.language.mood import mood_of
 from empathylint.language.phrases import any_phrase, compile_phrases
 from empathylint.rule import Code, Rule
 
@@ -33,6 +34,8 @@ class Settings:
     opening_sentences: int
     thanks_phrases: tuple[str, ...]
     suggestion: str
+    # Offered instead when the customer's message says they have written before.
+    repeat_contact_suggestion: str
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -58,8 +61,17 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         "missing-thanks",
         first,
         message,
-        suggestion=f"{settings.suggestion} {doc.slice(first)}",
+        suggestion=f"{_thanks_for_this_customer(doc, settings)} {doc.slice(first)}",
     )
+
+
+def _thanks_for_this_customer(doc: Document, settings: Settings) -> str:
+    """ "Thanks for reaching out" to someone writing for the third time reads as if nobody
+    noticed: a customer who has written before is thanked for their patience."""
+    mood = mood_of(doc)
+    if mood is not None and any(cue.reason == "repeated contact" for cue in mood.cues):
+        return settings.repeat_contact_suggestion
+    return settings.suggestion
 
 
 RULE = Rule(
