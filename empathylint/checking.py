@@ -231,6 +231,7 @@ def _lint_source(source: SourceFile, customer_message: str | None, config: Confi
         customer_name=options.customer_name,
         agent_name=options.agent_name,
         customer_message=customer_message,
+        mood_words=config.mood_words,
         profile_forced=options.profile_forced,
     )
     document = read_document(source.text, source.path, read_options, options.format_name)

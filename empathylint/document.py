@@ -70,6 +70,19 @@ class PlaceholderVocabulary:
     bare_tokens: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TeamMoodWords:
+    """A team's own words for the customer's mood (checklist.toml [mood]), read beside the
+    shipped lexicon (language/data/mood.tsv): `upset` weighs as frustration, `cheerful` as
+    cheerful words."""
+
+    upset: tuple[str, ...] = ()
+    cheerful: tuple[str, ...] = ()
+
+
+NO_TEAM_MOOD_WORDS = TeamMoodWords()
+
+
 @dataclass
 class Document:
     source: str
@@ -79,6 +92,8 @@ class Document:
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
+    # A team's own words for reading the customer's mood (checklist.toml [mood]).
+    mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS
     placeholders: tuple[Placeholder, ...] = ()
     greeting: Span | None = None
     greeting_name: Span | None = None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from empathylint.document import (
+    NO_TEAM_MOOD_WORDS,
     OBJECT,
     Document,
     Placeholder,
@@ -19,6 +20,7 @@ from empathylint.document import (
     Profile,
     Span,
     Suppression,
+    TeamMoodWords,
     normalize_newlines,
 )
 from empathylint.reply_structure import find_greeting, find_sign_off
@@ -102,6 +104,7 @@ def build_document(
     customer_name: str | None = None,
     agent_name: str | None = None,
     customer_message: str | None = None,
+    mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS,
     suppressions: Sequence[Suppression] = (),
 ) -> Document:
     """Find placeholders, URLs and emails, mask them, and find greeting, body and sign-off.
@@ -134,6 +137,7 @@ def build_document(
         customer_name=customer_name,
         agent_name=agent_name,
         customer_message=customer_message,
+        mood_words=mood_words,
         placeholders=tuple(placeholders),
         greeting=greeting,
         greeting_name=greeting_name,

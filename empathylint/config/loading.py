@@ -21,7 +21,7 @@ from empathylint.config.layers import Layer, default_checklist_path, discover, r
 from empathylint.config.resolved import Config
 from empathylint.config.schema import Schema, build_settings
 from empathylint.diagnostics import Severity
-from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
+from empathylint.document import PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.rule import AnyRule
 
 
@@ -102,6 +102,7 @@ def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any
 def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str, ...], root: Path) -> Config:
     files = table.get("files", {})
     placeholders = table.get("placeholders", {})
+    mood = table.get("mood", {})
     rule_tables = table.get("rules", {})
     rule_settings = {}
     rule_profiles: dict[str, frozenset[Profile]] = {}
@@ -128,6 +129,9 @@ def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str
             customer_words=tuple(w.lower() for w in placeholders.get("customer-words", ())),
             agent_words=tuple(w.lower() for w in placeholders.get("agent-words", ())),
             bare_tokens=tuple(placeholders.get("bare-tokens", ())),
+        ),
+        mood_words=TeamMoodWords(
+            upset=tuple(mood.get("upset-words", ())), cheerful=tuple(mood.get("cheerful-words", ()))
         ),
         severity={key: Severity.parse(value) for key, value in table.get("severity", {}).items()},
         per_file_ignores={key: tuple(value) for key, value in table.get("per-file-ignores", {}).items()},

@@ -13,7 +13,7 @@ from typing import Any
 
 from empathylint.config.paths import matches_any, relative_to
 from empathylint.diagnostics import Severity
-from empathylint.document import PROFILES, PlaceholderVocabulary, Profile
+from empathylint.document import PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.rule import AnyRule
 
 ALL = "ALL"
@@ -59,6 +59,7 @@ class Config:
     exclude: tuple[str, ...]
     profile_globs: Mapping[Profile, tuple[str, ...]]
     vocabulary: PlaceholderVocabulary
+    mood_words: TeamMoodWords
     severity: Mapping[str, Severity]
     per_file_ignores: Mapping[str, tuple[str, ...]]
     rule_settings: Mapping[str, Any]

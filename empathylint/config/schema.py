@@ -24,6 +24,7 @@ _TOP_LEVEL: dict[str, Any] = {
     "files": dict,
     "profiles": dict,
     "placeholders": dict,
+    "mood": dict,
     "severity": dict,
     "per-file-ignores": dict,
     "rules": dict,
@@ -35,6 +36,7 @@ _PLACEHOLDERS = {
     "agent-words": tuple[str, ...],
     "bare-tokens": tuple[str, ...],
 }
+_MOOD = {"upset-words": tuple[str, ...], "cheerful-words": tuple[str, ...]}
 _RULE_COMMON = {"profiles": tuple[str, ...]}
 
 
@@ -73,6 +75,7 @@ class Schema:
             _check_type(layer, ("profiles", name), profile_table, dict)
             _check_keys(layer, ("profiles", name), profile_table, _PROFILE, allow_extend=True)
         _check_keys(layer, ("placeholders",), table.get("placeholders", {}), _PLACEHOLDERS, allow_extend=True)
+        _check_keys(layer, ("mood",), table.get("mood", {}), _MOOD, allow_extend=True)
         for rule_id, severity in table.get("severity", {}).items():
             self._check_selector(layer, ("severity", rule_id), rule_id)
             self._check_severity(layer, ("severity", rule_id), severity)

@@ -8,7 +8,7 @@ import importlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from empathylint.document import Document, PlaceholderVocabulary, Profile
+from empathylint.document import NO_TEAM_MOOD_WORDS, Document, PlaceholderVocabulary, Profile, TeamMoodWords
 
 FORMAT_BY_EXTENSION = {
     ".txt": "plain",
@@ -38,6 +38,7 @@ class ReadOptions:
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
+    mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS
     profile_forced: bool = False
 
 

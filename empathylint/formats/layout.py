@@ -366,6 +366,7 @@ def finish(
         customer_name=options.customer_name or customer_name,
         agent_name=options.agent_name or agent_name,
         customer_message=options.customer_message or customer_message,
+        mood_words=options.mood_words,
         suppressions=mapped,
     )
 

@@ -54,7 +54,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         return
     acknowledgement = compile_phrases(settings.acknowledgements)
     opening = [doc.greeting] if doc.greeting is not None else []
-    if any_phrase(acknowledgement, doc.text, opening + sentences):
+    # The closing above the name ("Sorry for the hassle,") acknowledges as much as the body.
+    closing = [doc.sign_off] if doc.sign_off is not None else []
+    if any_phrase(acknowledgement, doc.text, opening + sentences + closing):
         return
     first = sentences[0]
     signs = ", ".join(f'"{reason}"' for reason in mood.reasons("upset")[:3])

@@ -3,8 +3,9 @@
 What it does: flags a reply that offers sympathy or an apology and nothing to act on: no
 steps (a list, or an instruction such as "Go to Settings"), no answer ("I've refunded…",
 "is now fixed", "You can…"), no link, no commitment ("I'll…", "we will…"), no request
-for what you need from them, and no timeframe. It also points out three or more
-sympathy statements in a row, which read as a script (a hint).
+for what you need from them, and no timeframe. An apology that opens bad news ("We're
+sorry, but your message didn't go through") is the news, not sympathy. It also points out
+three or more sympathy statements in a row, which read as a script (a hint).
 
 Why it matters: customers write in to get something solved. Sympathy instead of a fix
 reads as hollow, and scripted sympathy breeds resentment. "Default to action": every
@@ -35,6 +36,7 @@ from empathylint.rules._reply import quoted
 @dataclass(frozen=True)
 class Settings:
     empathy_phrases: tuple[str, ...]
+    bad_news_openers: tuple[str, ...]
     action_phrases: tuple[str, ...]
     instruction_verbs: tuple[str, ...]
     not_done: tuple[str, ...]
@@ -58,7 +60,13 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     sentences = doc.body_sentences
     if empathy is None or not sentences:
         return
-    sympathetic = [s for s in sentences if empathy.search(doc.text, s.start, s.end)]
+    bad_news = compile_phrases(settings.bad_news_openers)
+    sympathetic = [
+        s
+        for s in sentences
+        if empathy.search(doc.text, s.start, s.end)
+        and not (bad_news is not None and bad_news.search(doc.text, s.start, s.end))
+    ]
     if not sympathetic:
         return
     if not has_action(doc, settings):

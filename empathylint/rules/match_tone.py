@@ -2,7 +2,8 @@
 
 What it does: compares the reply's tone with the customer's mood (read from their message).
 To an upset customer it flags what reads as making light of the problem: emoji and
-emoticons, "lol", "haha", "just kidding", and exclamation-heavy cheer. To a cheerful
+emoticons, "lol", "haha", "just kidding", and exclamation-heavy cheer (an "!" after a
+greeting, a thanks or an apology is warmth, and is not counted). To a cheerful
 customer it hints at stiff formality ("Dear Sir", "We regret to inform you", "Please be
 advised") with a friendlier wording. With no customer message, or a neutral one, the rule
 has nothing to judge and stays silent.
@@ -39,12 +40,14 @@ from empathylint.rules._reply import quoted, sentence_at
 class Settings:
     light_phrases: tuple[str, ...]
     max_exclamations: int
+    courtesy_openers: tuple[str, ...]
     stiff_phrases: dict[str, str]
 
 
 # Pictographic emoji; dingbats such as ✓ and ★ mark lists and ratings, not mood.
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u26ff\u2764\u2b50]\ufe0f?")
 _EXCLAMATIONS = re.compile(r"[!?]*![!?]*")
+_LEADING_HANDLES = re.compile(r"\s*(?:@\w+[\s,:]*)*")
 _EMOTICON = re.compile(r"(?<!\S)(?::-?[)(DPp]|;-?\)|xD|XD|:'\(|\^_*\^)(?!\S)")
 
 
@@ -83,7 +86,12 @@ def _too_light(doc: Document, mood: Mood, settings: Settings) -> Iterator[Diagno
             suggestion="(remove it)",
             fix=Fix((Edit(start, match.end(), ""),), safe=False),
         )
-    runs = list(_EXCLAMATIONS.finditer(doc.text, body.start, body.end))
+    courtesy = compile_phrases(settings.courtesy_openers)
+    runs = [
+        run
+        for run in _EXCLAMATIONS.finditer(doc.text, body.start, body.end)
+        if not _is_courtesy(doc, sentence_at(doc, run.start()), courtesy)
+    ]
     count = sum(run.group().count("!") for run in runs)
     if count > settings.max_exclamations:
         first = runs[0]
@@ -104,6 +112,15 @@ def _run_start(text: str, run: re.Match[str]) -> int:
     while start > 0 and text[start - 1] in "!?":
         start -= 1
     return start
+
+
+def _is_courtesy(doc: Document, sentence: Span | None, courtesy: re.Pattern[str] | None) -> bool:
+    """A greeting, a thanks or an apology ("Hi there!", "Thanks for waiting!", "Oh no!"):
+    its "!" is warmth, not cheer about the problem."""
+    if sentence is None or courtesy is None:
+        return False
+    opening = _LEADING_HANDLES.match(doc.text, sentence.start, sentence.end)
+    return courtesy.match(doc.text, opening.end() if opening else sentence.start, sentence.end) is not None
 
 
 def _calm(run: re.Match[str]) -> str:

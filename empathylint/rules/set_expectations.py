@@ -3,7 +3,9 @@
 What it does: flags a promise to follow up with no when: "we're looking into it", "I've
 passed this on", "we'll get back to you", "this has been escalated", "I'll keep you
 posted", when nothing in the reply says by when ("by Thursday", "within 24 hours",
-"tomorrow", "at 3pm"). "Soon" and "shortly" are not a when.
+"tomorrow", "at 3pm"). "Soon" and "shortly" are not a when. A promise that hangs on
+something that may never happen ("If anything changes, we'll keep you posted") leaves
+nobody waiting and needs no when.
 
 Why it matters: "we'll get back to you" with no time leaves the customer checking their
 inbox and writing in again to ask. A time, even a time to say "no news yet", sets the
@@ -19,6 +21,7 @@ Use instead:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,14 +39,22 @@ class Settings:
     suggestion: str
 
 
+# A condition before the promise, in its sentence: "If anything changes, we'll let you know".
+_IF_SOMETHING_HAPPENS = re.compile(r"\b(?:if|should|in\s+case|in\s+the\s+event|unless)\b", re.IGNORECASE)
+
+
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     follow_up = compile_phrases(settings.follow_up_phrases)
     if follow_up is None:
         return
-    promise = follow_up.search(doc.text, doc.body.start, doc.body.end)
-    if promise is None or find_timeframe(doc.text, [doc.body]) is not None:
+    promises = (
+        (match, sentence_at(doc, match.start()) or Span(match.start(), match.end()))
+        for match in follow_up.finditer(doc.text, doc.body.start, doc.body.end)
+    )
+    found = next(((m, s) for m, s in promises if not _IF_SOMETHING_HAPPENS.search(doc.text, s.start, m.start())), None)
+    if found is None or find_timeframe(doc.text, [doc.body]) is not None:
         return
-    sentence = sentence_at(doc, promise.start()) or Span(promise.start(), promise.end())
+    promise, sentence = found
     yield RULE.diagnostic(
         "no-timeframe",
         Span(promise.start(), promise.end()),
