@@ -246,21 +246,24 @@ def check(
     ] = False,
 ) -> None:
     """Check replies, canned replies and help docs against the support checklist."""
+    from empathylint.api import Settings
     from empathylint.checking import CheckOptions, check_paths, default_jobs
-    from empathylint.config import CommandLine, ConfigError, load_config
+    from empathylint.config import ConfigError
     from empathylint.notices import before_checking
-    from empathylint.rules import RULES
 
     _check_choice("--format-in", format_in, FORMATS)
     _check_choice("--output-format", output_format, OUTPUT_FORMATS)
-    flags = CommandLine(
-        select=_split(select) if select else None,
-        ignore=_split(ignore),
-        fail_on=fail_on.lower() if fail_on else None,
-        profile=profile,
-    )
     try:
-        settings = load_config(RULES, config_file=config, command_line=flags, isolated=isolated)
+        # The same Settings the Python API checks with: flags override the files found.
+        settings = Settings(
+            config=config,
+            folder=None if isolated else Path.cwd(),
+            profile=profile,  # type: ignore[arg-type]  # validated by Settings, as in checklist.toml
+            select=_split(select) if select else None,
+            ignore=_split(ignore),
+            fail_on=fail_on.lower() if fail_on else None,  # type: ignore[arg-type]
+            _source="command line",
+        ).internal_config
     except ConfigError as error:
         raise _fail(str(error)) from None
     customer_text = None
@@ -557,16 +560,17 @@ def explain(
     from rich.markdown import Markdown
     from rich.text import Text
 
-    from empathylint.config import ConfigError, load_config
+    from empathylint.api import Settings
+    from empathylint.config import ConfigError
     from empathylint.reporters.rich_report import make_console
     from empathylint.reporters.rule_docs import rule_markdown, settings_toml
-    from empathylint.rules import RULES, rule_by_id
+    from empathylint.rules import rule_by_id
 
     rule = rule_by_id(rule_id)
     if rule is None or (rule_id != rule.group and rule_id not in rule.ids):
         raise _fail(f"unknown rule {rule_id!r}; `empathylint rules` lists them")
     try:
-        settings = load_config(RULES, config_file=config, isolated=isolated)
+        settings = Settings(config=config, folder=None if isolated else Path.cwd()).internal_config
     except ConfigError as error:
         raise _fail(str(error)) from None
     console = make_console()

@@ -1,4 +1,4 @@
-"""The wheel carries the shipped checklist, the README and the console script (built offline)."""
+"""The wheel carries the shipped checklist, the README, py.typed and the console script (built offline)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ def test_wheel_ships_the_checklist_and_the_console_script(tmp_path: Path) -> Non
         shipped = archive.read("empathylint/checklist.toml").decode("utf-8")
         assert shipped == (ROOT / "checklist.toml").read_text(encoding="utf-8")
         assert "empathylint/language/data/nicknames.txt" in names
+        # the Python API is typed: type checkers read the package's hints (PEP 561)
+        assert "empathylint/py.typed" in names
+        # Every jargon domain's word list, found by name at run time.
+        from empathylint.language.jargon_terms import shipped_domains
+
+        assert {f"empathylint/language/data/jargon-{domain}.tsv" for domain in shipped_domains()} <= names
         # the documentation SARIF's informationUri points at
         assert archive.read("empathylint/README.md") == (ROOT / "README.md").read_bytes()
         [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]

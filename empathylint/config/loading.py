@@ -33,6 +33,8 @@ class CommandLine:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     profile: str | None = None
+    # What errors in these flags are said to come from (the Python API says "Settings").
+    source: str = "command line"
 
 
 def load_config(
@@ -82,7 +84,7 @@ def _command_line_layer(flags: CommandLine) -> Layer:
     if flags.profile is not None:
         table["profile"] = flags.profile
         table["profiles"] = {name: {"include": []} for name in PROFILES}
-    return Layer("command line", table)
+    return Layer(flags.source, table)
 
 
 def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

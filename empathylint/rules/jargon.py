@@ -1,118 +1,141 @@
 """Use words the customer uses.
 
-What it does: finds technical and industry terms that most customers do not use ("cache",
-"DNS", "endpoint", "propagate", "SLA", "escalated") and offers a plain alternative where
-one is known ("clear your browser's cache" → "clear your browser's saved files"). It also
-finds acronyms of two to six capitals that the draft never explains and that are not
-everyday ones (FAQ, PDF, OK, USA, ID, PIN, …). A term explained in the same draft stays
-silent: "single sign-on (SSO)", "SSO (single sign-on)", "DNS, the internet's address
-book", "SSO, or single sign-on," and "a saved copy called a cache" all explain it. So does
-a term the customer used in their own message: answering in their words is matching them.
-Each term is flagged once, where it first appears. Terms in code, links, placeholders,
-quoted customer text, the greeting and the sign-off are never flagged. `glossary` allows a
-team's own terms and product names; `audience = "technical"` allows the terms developers
-use (API, JSON, endpoint, …) for developer-facing docs. A draft is read as technical on its
-own when the customer used one of those terms ("429s from your API") or it shows a code block.
+What it does: finds terms a customer would have to look up, from word lists by domain
+(software and git: "pull request", "repo"; the web: "DNS", "user agent"; security: "SIM
+hijacking"; payments: "authorization hold", "line items"; forums: "crossposting"; support:
+"escalated"; …), and offers the plain alternative where the list has one ("your repo" →
+"your project"). It also finds acronyms of two to six capitals that no list knows and the
+draft never explains, in replies and canned replies (FAQ, PDF, DM, ETA and other everyday
+ones are fine). Each term is reported once, where it first appears.
+
+A term is not jargon where the draft explains it ("single sign-on (SSO)", "SSO, or single
+sign-on,", "DNS, the internet's address book", "a copy called a cache", "Google Tag Manager
+… our GTM guide"), where the customer used it first (answering in their words is matching
+them), where it is part of a name in capitals ("VS Code", "Directory Services", "HTTPS
+Everywhere"), a file name ("README"), inside an author's fill-in slot ("[Issue URL]"), or
+the subject of the article it is in (a page titled "Connect through a proxy"). Code,
+links, placeholders, quoted customer text, the greeting and the sign-off are never read.
+
+`audience` picks the domain lists the draft is held to: "general" (customers, the default)
+or "technical" (a help centre for a developer product, where "API" and "pull request" are
+everyday). A draft reads as technical on its own when it shows a code block or the
+customer used a developer's term ("429s from your API"). `glossary` allows a team's own
+terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
 answer they cannot follow is no answer. Plain words, or a term explained once, let anyone
 act on the reply.
 
 Example:
-    The DNS change can take 48 hours to propagate, so please clear your browser's cache.
+    The DNS change can take 48 hours to propagate, so please open a pull request in the repo.
 
 Use instead:
-    The domain change can take 48 hours to take effect, so please clear your browser's
-    saved files.
+    The domain change can take 48 hours to take effect, so please send us your proposed
+    change in the project.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
+from empathylint.language.explanations import Spellings, explained_names, is_explained
+from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
 from empathylint.language.phrases import compile_phrases, match_case, normalize, normalized_set
 from empathylint.rule import Code, Rule
 
 Audience = Literal["general", "technical"]
-TECHNICAL_OK = "technical-ok"
-TAGS = frozenset({TECHNICAL_OK})
 
 
 @dataclass(frozen=True)
 class Settings:
-    # Who reads the drafts: "technical" allows the terms tagged technical-ok in the list.
+    # Who reads the drafts: "general" (customers) or "technical" (developers).
     audience: Audience
+    # The domain word lists (empathylint/language/data/jargon-<domain>.tsv) each audience
+    # is held to: a technical reader knows the software and web words.
+    domains: dict[str, tuple[str, ...]]
     # The team's own terms and product names, never flagged.
     glossary: tuple[str, ...]
     # More terms for this team, each with its plain alternative ("" to ask for an explanation).
     terms: dict[str, str]
     # Acronyms everyone knows.
     everyday_acronyms: tuple[str, ...]
+    # File names written in capitals: names, not acronyms.
+    file_names: tuple[str, ...]
+    # The profiles in which an acronym no word list knows is reported: an article's unknown
+    # capitals are mostly the names of standards, laws and organisations.
+    unknown_acronym_profiles: tuple[str, ...]
     # Phrases in which a listed term is plain English ("for instance").
     everyday_uses: tuple[str, ...]
-
-
-# Compared and hashed by identity: tuples of terms key the caches below on every draft, and
-# hashing each term field by field there was a fifth of the rule's time.
-@dataclass(frozen=True, slots=True, eq=False)
-class Term:
-    term: str
-    plain: str
-    tags: frozenset[str]
+    # Sites whose pages define terms: a term that links to one is explained there.
+    reference_sites: tuple[str, ...]
+    # Phrases that show the reader writes code ("your pull request", "your code"): the
+    # draft is then read as for a technical audience.
+    developer_cues: tuple[str, ...]
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
     body = doc.body
     allowed = normalized_set(settings.glossary)
-    audience = "technical" if settings.audience == "technical" or _reads_technical(doc) else "general"
-    terms = _terms_for(audience, tuple(sorted(settings.terms.items())), frozenset(allowed))
-    term_matches: list[tuple[re.Match[str], Term]] = list(find_terms(text, body, terms))
-    if term_matches:
-        everyday = [Span(m.start(), m.end()) for m in _everyday_matches(settings, text, body)]
-        term_matches = [
-            (match, term)
-            for match, term in term_matches
-            if not any(e.start <= match.start() and match.end() <= e.end for e in everyday)
-        ]
+    technical = settings.audience == "technical" or _reads_technical(doc, settings)
+    domains = settings.domains.get("technical" if technical else "general", ())
+    terms = _terms_for(tuple(domains), tuple(sorted(settings.terms.items())), frozenset(allowed))
+    set_aside = _set_aside(settings, text, body)
+    term_matches = [
+        (match, term)
+        for match, term in find_terms(text, body, terms)
+        if not _inside(set_aside, match) and not _written_as_a_name(text, match, term) and not _in_a_table(doc, match)
+    ]
 
     def explained() -> frozenset[str]:
-        return doc.memo("jargon.explained", lambda: explained_names(text))
+        return doc.memo("jargon.explained", lambda: explained_names(text) | _subject(doc))
+
+    def spelled_out(acronym: str, where: int) -> bool:
+        return doc.memo("jargon.spellings", lambda: Spellings(text)).spell_out(acronym, where)
 
     reported: set[str] = set()
     counts = Counter(term.term for _, term in term_matches)
     customer_words = doc.customer_message or ""
     for match, term in term_matches:
-        if normalize(term.term) in reported or _is_explained(explained(), term.term, match.group()):
+        key = normalize(term.term)
+        if key in reported or is_explained(explained(), term.term, match.group()):
             continue
-        if _term_regex(term.term).search(customer_words):
+        if _links_to_a_definition(doc, match, settings.reference_sites):
+            continue
+        if term.term.isupper() and spelled_out(term.term, match.start()):
+            continue
+        if term_regex(_ARTICLE.sub("", term.term)).search(customer_words):
             continue  # the customer used the word first: answering in their words is matching them
-        reported.add(normalize(term.term))
+        reported.add(key)
         # "clear your browser's cache" reported, a later "cache" is the same advice again.
         reported.update(normalize(word) for word in term.term.split())
         yield _technical_term(text, match, term, counts[term.term] - 1)
+    if technical or doc.profile not in settings.unknown_acronym_profiles:
+        return
     known = _known_terms(tuple(settings.terms))
-    everyday_acronyms = frozenset(settings.everyday_acronyms)
+    everyday = frozenset(settings.everyday_acronyms) | frozenset(settings.file_names)
     for match in _ACRONYM.finditer(text, body.start, body.end):
         acronym = match.group("acronym")
         key = normalize(acronym)
-        if key in reported or key in known or key in allowed or acronym in everyday_acronyms:
+        if key in reported or key in known or key in allowed or acronym in everyday or _inside(set_aside, match):
             continue
         if re.search(rf"(?<![\w-]){acronym}(?![\w-])", customer_words):
             continue
         if _is_shouting(text, match) or _ROMAN_NUMERAL.fullmatch(acronym) or _is_word(acronym):
             continue
-        if _OPENS_A_NUMBER.match(text, match.end()):
-            continue  # the letters of a reference: tracking "RM 4421 9083 GB", invoice "INV 2291"
-        if _is_explained(explained(), acronym, match.group()):
+        if _OPENS_A_REFERENCE.match(text, match.end()) or _is_a_signature(text, match, body):
+            continue
+        if _NAMES_SOMETHING.match(text, match.end()) or _is_file_name(text, match):
+            continue
+        if is_explained(explained(), acronym, match.group()) or spelled_out(acronym, match.start()):
             continue
         reported.add(key)
         yield RULE.diagnostic(
@@ -122,20 +145,31 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
+# "the logs" is the customer's own word when they wrote "Logs attached".
+_ARTICLE = re.compile(r"^(?:the|a|an|your|our)\s+", re.IGNORECASE)
+
 # A fenced or <pre> code block: a draft with code in it is written for someone who runs code.
 _CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
+# In an article, only a block that names its language ("```sh", "<code class="language-js">")
+# is code to run; a bare block is as often an example address or a chat command.
+_PROGRAM = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*[a-z]|<code[^>]*language-", re.MULTILINE | re.IGNORECASE)
 
 
-def _reads_technical(doc: Document) -> bool:
-    """Whether this draft's reader speaks the developer's terms: the customer used one of
-    them in their own message ("our webhooks fail", "429s from your API"), or the draft
-    shows code to run. Their terms are then fine, as with audience = "technical"."""
-    if _CODE_BLOCK.search(doc.source):
+def _reads_technical(doc: Document, settings: Settings) -> bool:
+    """Whether this draft's reader speaks the developer's terms: a reply shows code to run,
+    the draft speaks of the reader's own code ("your pull request"), or the customer used
+    one of the terms only a general audience is held to ("our webhooks fail", "429s from
+    your API"). Their terms are then fine, as with audience = "technical"."""
+    if (_PROGRAM if doc.profile == "doc" else _CODE_BLOCK).search(doc.source):
+        return True
+    cues = compile_phrases(settings.developer_cues)
+    if cues is not None and cues.search(doc.text, doc.body.start, doc.body.end):
         return True
     customer_message = doc.customer_message
     if not customer_message:
         return False
-    developer_terms = tuple(term for term in _shipped_terms() if TECHNICAL_OK in term.tags)
+    developer_domains = set(settings.domains.get("general", ())) - set(settings.domains.get("technical", ()))
+    developer_terms = tuple(term for domain in sorted(developer_domains) for term in _domain_list(domain))
     return next(find_terms(customer_message, Span(0, len(customer_message)), developer_terms), None) is not None
 
 
@@ -168,178 +202,180 @@ def _replacement(text: str, start: int, written: str, term: Term) -> str:
     say nothing about the alternative's: "the DNS" becomes "the domain settings", and only
     a sentence's first word gets a capital."""
     if term.term.lower() != term.term:
-        # The last non-blank character before the term, stepped back to rather than found by
-        # copying all the text before it (a whole article per finding).
-        previous = start - 1
-        while previous >= 0 and text[previous].isspace():
-            previous -= 1
-        opens_sentence = previous < 0 or text[previous] in ".!?"
-        return term.plain[:1].upper() + term.plain[1:] if opens_sentence else term.plain
+        return term.plain[:1].upper() + term.plain[1:] if _opens_sentence(text, start) else term.plain
     return match_case(written, term.plain)
 
 
-# --- the term list ----------------------------------------------------------------------
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a heading, a list item or a cell. The
+    last character that is not a blank or markup is stepped back to rather than found by
+    copying all the text before it (a whole article per finding)."""
+    previous = start - 1
+    while previous >= 0 and (text[previous].isspace() or text[previous] in "*_\"'“‘([#>|-•"):
+        previous -= 1
+    return previous < 0 or text[previous] in ".!?:;" or "\n" in text[previous:start]
 
 
-@functools.cache
-def _shipped_terms() -> tuple[Term, ...]:
-    """The shipped list, empathylint/language/data/jargon.tsv, read once on first use."""
-    data = resources.files("empathylint.language").joinpath("data/jargon.tsv").read_text(encoding="utf-8")
-    return tuple(parse_terms(data))
+def _written_as_a_name(text: str, match: re.Match[str], term: Term) -> bool:
+    """Whether the term is part of a name in capitals: a product, a feature, a button or a
+    field ("VS Code", "Directory Services", "Empty Cache", "Events API", "URI 1"). A
+    lower-case term with a capital inside a sentence, or before another capitalised word,
+    is one; so is a term in capitals beside a capitalised word or a number."""
+    written = match.group()
+    following = _NEXT_WORD.match(text, match.end())
+    next_is_a_name = following is not None and (following.group(1)[0].isupper() or following.group(1)[0].isdigit())
+    if term.term.lower() == term.term:
+        return written[0].isupper() and (not _opens_sentence(text, match.start()) or next_is_a_name)
+    previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+    after_a_name = (
+        previous is not None and previous.group(1)[0].isupper() and not _opens_sentence(text, previous.start(1))
+    )
+    return next_is_a_name or after_a_name
 
 
-def parse_terms(data: str) -> Iterator[Term]:
-    """Rows of `term TAB plain TAB tags`; the last two may be empty or left out."""
-    for line in data.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        term, plain, tags = [*line.split("\t"), "", ""][:3]
-        yield Term(term, plain, frozenset(tag for tag in tags.split(",") if tag))
+_NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w.-]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \t]+$")
+
+
+def _in_a_table(doc: Document, match: re.Match[str]) -> bool:
+    """Whether the term stands in a table's cell: a comparison table's cells are the names
+    of features, not prose that explains them."""
+    start = doc.source_offset(match.start())
+    line_start = doc.source.rfind("\n", 0, start) + 1
+    line_end = doc.source.find("\n", start)
+    line = doc.source[line_start : line_end if line_end >= 0 else len(doc.source)]
+    return line.lstrip().startswith("|") or line.count(" | ") >= 2 or "<td" in line
+
+
+# --- what is set aside ------------------------------------------------------------------
+
+# An author's fill-in slot, "[Issue URL]", "[your repo name]": brackets that are no link.
+_FILL_IN_SLOT = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])")
+
+
+def _set_aside(settings: Settings, text: str, body: Span) -> list[Span]:
+    """Stretches of the body in which a term is not jargon, in order: fill-in slots, and
+    the phrases in which a listed term is plain English ("for instance")."""
+    spans = [Span(m.start(), m.end()) for m in _FILL_IN_SLOT.finditer(text, body.start, body.end)]
+    pattern = compile_phrases(settings.everyday_uses)
+    if pattern is not None:
+        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text, body.start, body.end))
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _inside(spans: list[Span], match: re.Match[str]) -> bool:
+    """Whether the match lies in one of the spans (sorted by start; found by bisection, so
+    an article with hundreds of them costs no more per term than a reply)."""
+    index = bisect.bisect_right(spans, match.start(), key=lambda span: span.start)
+    return any(span.end >= match.end() for span in spans[max(0, index - _OVERLAPPING) : index])
+
+
+# Set-aside spans that can start before one term and still cover it: slots and phrases
+# are short, and a term sits inside at most a few of them.
+_OVERLAPPING = 4
+
+
+# An article's title: in its front matter, or its first heading.
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
+_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<title>.+)$", re.MULTILINE)
+_FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
+
+
+def _title(source: str) -> str | None:
+    opening = _FRONT_MATTER.match(source)
+    if opening is not None:
+        closing = source.find("\n" + opening.group(1), opening.end())
+        found = _TITLE_LINE.search(source, opening.end(), closing) if closing >= 0 else None
+        if found is not None:
+            return found.group("title")
+    heading = _FIRST_HEADING.search(source)
+    return heading.group("title") if heading is not None else None
+
+
+def _subject(doc: Document) -> frozenset[str]:
+    """The words of an article's title: the article is about them, so it explains them
+    ("Connect through a proxy" explains "proxy")."""
+    title = _title(doc.source) if doc.profile == "doc" else None
+    if title is None:
+        return frozenset()
+    words = normalize(re.sub(r"[^\w\s'’-]", " ", title)).split()
+    return frozenset(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
+
+
+# The link a term is the text of: Markdown "[user agent](https://…)" or HTML "<a href=…>user agent</a>".
+_MARKDOWN_LINK_AFTER = re.compile(r"[^\[\]\n]{0,80}\]\((?P<url>[^)\s]+)")
+_HTML_LINK_BEFORE = re.compile(r"<a\s[^>]*href=[\"'](?P<url>[^\"']+)[\"'][^>]*>[^<]{0,80}$", re.IGNORECASE)
+
+
+def _links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str, ...]) -> bool:
+    """Whether the term is the text of a link to a page that defines it (an encyclopedia,
+    a glossary): the reader is one click from the explanation."""
+    if not sites:
+        return False
+    start, end = doc.source_span(match.start(), match.end())
+    link = _MARKDOWN_LINK_AFTER.match(doc.source, end) or _HTML_LINK_BEFORE.search(
+        doc.source, max(0, start - 400), start
+    )
+    return link is not None and any(site in link.group("url") for site in sites)
+
+
+# --- the term lists ---------------------------------------------------------------------
+
+
+def _domain_list(domain: str) -> tuple[Term, ...]:
+    return domain_terms(domain) if domain in shipped_domains() else ()
 
 
 @functools.lru_cache(maxsize=16)
-def _terms_for(audience: Audience, extra: tuple[tuple[str, str], ...], allowed: frozenset[str]) -> tuple[Term, ...]:
-    """The terms to flag, in order of their text: the shipped list and the team's own (one
-    per normalised text), less the glossary and, for a technical audience, the terms it uses."""
-    terms = {normalize(t.term): t for t in _shipped_terms()}
-    terms.update({normalize(term): Term(term, plain, frozenset()) for term, plain in extra})
-    kept = (
-        term
-        for key, term in terms.items()
-        if key not in allowed and not (audience == "technical" and TECHNICAL_OK in term.tags)
-    )
-    return tuple(sorted(kept, key=lambda t: t.term))
+def _terms_for(
+    domains: tuple[str, ...], extra: tuple[tuple[str, str], ...], allowed: frozenset[str]
+) -> tuple[Term, ...]:
+    """The terms to flag, in order of their text: the audience's domain lists and the
+    team's own terms (one per normalised text), less the glossary."""
+    terms = {normalize(t.term): t for domain in domains for t in _domain_list(domain)}
+    terms.update({normalize(term): Term(term, plain, "team") for term, plain in extra})
+    return tuple(sorted((term for key, term in terms.items() if key not in allowed), key=lambda t: t.term))
 
 
 @functools.lru_cache(maxsize=16)
 def _known_terms(extra: tuple[str, ...]) -> frozenset[str]:
-    """Every term's normalised text, shipped and the team's own, computed once per settings
-    rather than for every draft: an acronym that is a known term is left to the term check."""
-    return frozenset(normalize(term.term) for term in _shipped_terms()) | {normalize(term) for term in extra}
-
-
-def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tuple[re.Match[str], Term]]:
-    """Each place a term stands, longest term first where several start at one word, so
-    "clear your browser's cache" wins over "cache". Lower-case terms match in any case and
-    with their inflections (caches, cached, caching); terms with capitals match as written,
-    with a plural ("APIs"). One pass over the words, looking each up by its first word, so
-    a long draft costs no more per word than a short one."""
-    by_first_word = _first_word_index(terms)
-    present = {
-        token
-        for token in set(_TOKEN.findall(text, within.start, within.end))
-        if token in by_first_word or token.lower() in by_first_word
-    }
-    if not present:
-        return
-    resume = within.start
-    for word in _TOKEN.finditer(text, within.start, within.end):
-        token = word.group()
-        if token not in present or word.start() < resume:
-            continue
-        candidates = by_first_word.get(token, ()) + by_first_word.get(token.lower(), ())
-        if not candidates:
-            continue
-        for term in sorted(candidates, key=lambda t: -len(t.term)):
-            match = _term_regex(term.term).match(text, word.start(), within.end)
-            if match is not None:
-                yield match, term
-                resume = match.end()
-                break
-
-
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
-@functools.lru_cache(maxsize=16)
-def _first_word_index(terms: tuple[Term, ...]) -> dict[str, tuple[Term, ...]]:
-    """Every form a term's first word can take in the text, lower-cased for lower-case
-    terms and as written for terms with capitals."""
-    index: dict[str, list[Term]] = {}
-    for term in terms:
-        words = term.term.split()
-        forms = _forms(words[0]) if len(words) == 1 else {words[0]}
-        for form in forms:
-            index.setdefault(form if form.lower() != form else form.lower(), []).append(term)
-    return {form: tuple(found) for form, found in index.items()}
-
-
-def _forms(word: str) -> set[str]:
-    if word.lower() != word:
-        return {word, word + "s", word + "'s", word + "’s"}
-    stem = word[:-1] if word.endswith("e") else word
-    return {word, word + "s", word + "es", stem + "es", stem + "ed", stem + "ing", word + "ed", word + "ing"}
-
-
-@functools.lru_cache(maxsize=512)
-def _term_regex(term: str) -> re.Pattern[str]:
-    words = [re.sub("['’]", "['’]", re.escape(word)) for word in term.split()]
-    last = term.split()[-1]
-    if last.lower() != last:
-        words[-1] += r"(?:s|['’]s)?"
-        return re.compile(r"\s+".join(words) + r"(?![\w'’-])")
-    if last.endswith("e"):
-        words[-1] = words[-1][:-1] + r"(?:e|es|ed|ing)"
-    elif last[-1].isalpha():
-        words[-1] += r"(?:s|es|ed|ing)?"
-    return re.compile(r"\s+".join(words) + r"(?![\w'’-])", re.IGNORECASE)
-
-
-def _everyday_matches(settings: Settings, text: str, body: Span) -> Iterator[re.Match[str]]:
-    pattern = compile_phrases(settings.everyday_uses)
-    if pattern is not None:
-        yield from pattern.finditer(text, body.start, body.end)
-
-
-# --- explained terms --------------------------------------------------------------------
-
-
-# Cues that the words BEFORE them are being explained, and cues that explain the words AFTER them.
-_EXPLAINS_BEFORE = re.compile(
-    r"""\s*\((?=[^()]*[a-z]{3})[^()]{3,120}\)       # SSO (single sign-on)
-    | \s*(?:,|—|–|\ -\ )\s*(?:the|a|an|or|i\.e\.|meaning|short\s+for|which\s+means|which\s+is\s+(?:the|a|an))\s
-                                                   # DNS, the internet's address book; SSO, or single sign-on
-    | \s+(?:means|stands\s+for|is\s+short\s+for|is\s+what|is\s+how)\b   # DNS means …""",
-    re.VERBOSE,
-)
-_EXPLAINS_AFTER = re.compile(
-    r"""(?<=\w)[ \t]*\(\s*(?P<inside>[\w'’-]+(?:\s+[\w'’-]+){0,3})\s*\)   # single sign-on (SSO)
-    | \b(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[“"']?(?P<after>[\w'’-]+(?:\s+[\w'’-]+){0,3})
-                                                                      # a copy called a cache""",
-    re.VERBOSE,
-)
-_WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
-
-
-def explained_names(text: str) -> frozenset[str]:
-    """Every run of up to four words the draft explains somewhere: in brackets beside it,
-    as an appositive ("DNS, the internet's address book"), or with "called", "means", …
-    A run is kept with all its endings ("your DNS" gives "your dns" and "dns") and, after
-    "called", all its beginnings, so a term is explained when one of them is the term."""
-    names: set[str] = set()
-    for cue in _EXPLAINS_BEFORE.finditer(text):
-        before = _WORDS_BEFORE.search(text, max(0, cue.start() - 120), cue.start())
-        if before is not None:
-            words = normalize(before.group(1)).split()
-            names.update(" ".join(words[i:]) for i in range(len(words)))
-    for cue in _EXPLAINS_AFTER.finditer(text):
-        words = normalize(cue.group("inside") or cue.group("after")).split()
-        names.update(" ".join(words[: i + 1]) for i in range(len(words)))
-        names.update(" ".join(words[i:]) for i in range(len(words)))
-    return frozenset(names)
-
-
-def _is_explained(explained: frozenset[str], term: str, written: str) -> bool:
-    keys = {normalize(term), normalize(written)}
-    return any(key in explained or f"{key}s" in explained for key in keys)
+    """Every term's normalised text, in every domain and the team's own, computed once per
+    settings rather than for every draft: an acronym that is a known term is left to the
+    term check, which knows whether this audience is held to it."""
+    shipped = {normalize(term.term) for domain in shipped_domains() for term in domain_terms(domain)}
+    return frozenset(shipped) | {normalize(term) for term in extra}
 
 
 # --- acronyms ---------------------------------------------------------------------------
 
 _ACRONYM = re.compile(r"(?<![\w'’.@/-])(?P<acronym>[A-Z]{2,6})(?:s|['’]s)?(?![\w'’@/-]|\.\w)")
-_OPENS_A_NUMBER = re.compile(r"[ -]?\d{3}")
+# Letters that open a reference or a version: tracking "RM 4421 9083 GB", "SOC 2", "NPM v5".
+_OPENS_A_REFERENCE = re.compile(r"[ -]?(?:\d{3}|v?\d)")
+# What stands before initials that sign a reply: "^SH", "-JD", "/DC", "~ AF".
+_SIGNS = re.compile(r"(?:[\^~/]|(?<![\w-])-)[ \t]?$")
+# Capitals before a name's next word in capitals: "VS Code", "WP Rocket", "HTTPS Everywhere".
+_NAMES_SOMETHING = re.compile(r"[ \t]+[A-Z][a-z]")
 _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
+_FILE_EXTENSION = re.compile(r"\.[a-z]{1,4}\b")
+
+
+def _is_a_signature(text: str, match: re.Match[str], body: Span) -> bool:
+    """Initials that sign a reply: after a caret, dash, tilde or slash, or alone at its end."""
+    if len(match.group("acronym")) > 3:
+        return False
+    if _SIGNS.search(text, max(0, match.start() - 3), match.start()) is not None:
+        return True
+    rest = _BLANK_OR_STOP.match(text, match.end(), body.end)
+    return rest is not None and rest.end() == body.end
+
+
+_BLANK_OR_STOP = re.compile(r"[\s.!]*")
+
+
+def _is_file_name(text: str, match: re.Match[str]) -> bool:
+    """ "README.md", "LICENSE.txt": capitals with a file extension are a file's name."""
+    return _FILE_EXTENSION.match(text, match.end()) is not None
 
 
 def _is_shouting(text: str, match: re.Match[str]) -> bool:
@@ -354,7 +390,8 @@ def _is_shouting(text: str, match: re.Match[str]) -> bool:
 def _is_word(acronym: str) -> bool:
     """True when the capitals spell an English word written in capitals for emphasis
     ("NOT", "ASAP") rather than letters said one by one: the CMU dictionary knows the word
-    and says it in fewer syllables than it has letters (D-N-S is three syllables)."""
+    and says it in fewer syllables than it has letters (D-N-S is three syllables). A
+    two-letter code that is also a word ("IT", "US", "OR") is the word."""
     from empathylint.language.grade import dictionary_syllables
 
     word = acronym.lower()
@@ -366,7 +403,7 @@ RULE = Rule(
     group="jargon",
     item="eli5",
     codes=(
-        Code("technical-term", "A technical or industry term most customers do not use.", Severity.WARNING, "unsafe"),
+        Code("technical-term", "A term a customer would have to look up.", Severity.WARNING, "unsafe"),
         Code("unexplained-acronym", "An acronym the draft never spells out.", Severity.INFO),
     ),
     profiles=frozenset({"reply", "template", "doc"}),
