@@ -1,7 +1,7 @@
 """False alarms on good writing, side by side with the peers (the precision issue).
 
     python3 bench/false_alarms.py                  # print the table
-    python3 bench/false_alarms.py --write          # also save it to bench/FALSE_ALARMS.md
+    (its old --write report, FALSE_ALARMS.md, is replaced by bench/ACCURACY.md: real texts, blind labels)
     python3 bench/false_alarms.py --details        # list every empathylint finding under the table
 
 Every text under bench/realistic/ is one a support lead would send as it stands: replies

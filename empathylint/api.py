@@ -14,9 +14,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
-from empathylint.config import CommandLine, Config, ConfigError, load_config
+from empathylint.config import CommandLine, Config, ConfigError, Resolver
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import Profile
+from empathylint.document import Channel, Profile
 from empathylint.engine import FileReport
 from empathylint.files import InputError
 
@@ -55,8 +55,9 @@ class Settings:
     """The configuration to check with: the shipped defaults, then `config` (a
     checklist.toml, or a pyproject.toml with [tool.empathylint]) or the nearest one to
     `folder` (searched from there upwards, as the CLI searches from where it runs), then
-    the overrides: `overrides` (a table shaped as checklist.toml), `profile`, `select`,
-    `ignore` (rule groups or ids) and `fail_on`.
+    the overrides: `overrides` (a table shaped as checklist.toml), `profile`, `channel`
+    (where replies are sent: email, chat or social), `select`, `ignore` (rule groups or
+    ids) and `fail_on`.
 
     Loaded and validated once, when made: a bad configuration raises ConfigError, naming
     the file and the line. Settings are immutable; `replace(...)` makes a changed copy."""
@@ -68,9 +69,10 @@ class Settings:
     ignore: Sequence[str] = ()
     fail_on: Literal["error", "warning", "info"] | None = None
     overrides: Mapping[str, Any] | None = None
+    channel: Channel | None = None
     # What errors in the arguments are said to come from (the CLI says "command line").
     _source: str = field(default="Settings", repr=False, compare=False)
-    _loaded: Config = field(init=False, repr=False, compare=False)
+    _loaded: Resolver = field(init=False, repr=False, compare=False)
     _with_profile: dict[Profile, Settings] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -89,9 +91,10 @@ class Settings:
             ignore=tuple(self.ignore),
             fail_on=self.fail_on.lower() if isinstance(self.fail_on, str) else self.fail_on,
             profile=self.profile,
+            channel=self.channel,
             source=self._source,
         )
-        loaded = load_config(
+        loaded = Resolver(
             _rules(),
             cwd=folder,
             config_file=Path(self.config) if self.config is not None else None,
@@ -108,16 +111,22 @@ class Settings:
     @property
     def severity_to_fail(self) -> Severity:
         """The severity at or above which a finding stops a reply from being sent."""
-        return self._loaded.fail_on
+        return self._loaded.root.fail_on
 
     @property
     def sources(self) -> tuple[str, ...]:
-        """The configuration files and layers read, in order."""
-        return self._loaded.sources
+        """The configuration files and layers read, in order (those of `folder`; a file
+        checked with check_file reads the configuration nearest to it)."""
+        return self._loaded.root.sources
 
     @property
     def internal_config(self) -> Config:
-        """The pipeline's resolved configuration (for the CLI; not a stable API)."""
+        """The pipeline's configuration of `folder` (for the CLI; not a stable API)."""
+        return self._loaded.root
+
+    @property
+    def internal_resolver(self) -> Resolver:
+        """The configuration nearest to each file (for the CLI; not a stable API)."""
         return self._loaded
 
 
@@ -243,7 +252,8 @@ def _check(
     from empathylint.checking import CheckOptions, check_source
 
     settings = _settings_for(settings, profile)
-    config = settings.internal_config
+    # A file is checked with the configuration nearest to it, as the CLI checks it.
+    config = settings.internal_resolver.for_path(None if source.path == TEXT_PATH else source.path)
     options = CheckOptions(
         customer_name=customer_name,
         agent_name=agent_name,

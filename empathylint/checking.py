@@ -11,10 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from empathylint.config import Config
+from empathylint.config import Config, ConfigError, Resolver
 from empathylint.document import Document
 from empathylint.engine import FileReport, lint
-from empathylint.files import STDIN, InputError, SourceFile, collect, decode, read_source, require_text
+from empathylint.files import MAX_BYTES, STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
 
 
@@ -47,26 +47,31 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_paths(paths: Sequence[str], config: Config, options: CheckOptions, jobs: int = 1) -> Iterator[Checked]:
-    """A report per file, in a stable order, with the source it was read from.
+def check_paths(paths: Sequence[str], resolver: Resolver, options: CheckOptions, jobs: int = 1) -> Iterator[Checked]:
+    """A report per file, in a stable order, with the source it was read from; each file
+    checked with the configuration nearest to it.
 
     With `jobs` over 1 and enough files, the files are checked in that many forked
     processes; the reports still come back in the order of the files."""
-    targets = list(_targets(paths, config))
+    targets = list(files_to_check(paths, resolver))
     workers = min(jobs, len(targets) // MIN_FILES_PER_EXTRA_JOB)
     if workers > 1 and STDIN not in targets and _can_fork():
         # The first file is checked here, before forking, so that every worker inherits
         # the regexes, lexicons and modules it warmed instead of loading its own.
-        yield _check_target(targets[0], config, options)
-        yield from _check_in_parallel(targets[1:], workers, (config, options))
+        yield _check_target(targets[0], resolver, options)
+        yield from _check_in_parallel(targets[1:], workers, (resolver, options))
         return
     for target in targets:
-        yield _check_target(target, config, options)
+        yield _check_target(target, resolver, options)
 
 
-def _check_target(target: str | InputError, config: Config, options: CheckOptions) -> Checked:
+def _check_target(target: str | InputError, resolver: Resolver, options: CheckOptions) -> Checked:
     if isinstance(target, InputError):
         return FileReport(path=target.path, error=target.reason), None
+    try:
+        config = resolver.for_path(options.stdin_filename if target == STDIN else target)
+    except ConfigError as error:  # a broken checklist.toml in a folder below the current one
+        return FileReport(path=target, error=f"not checked: {error}"), None
     try:
         source = _read(target, options)
     except InputError as error:
@@ -113,7 +118,7 @@ def _can_fork() -> bool:
 
 
 # What every forked worker checks with: inherited through fork, never pickled.
-_worker_settings: tuple[Config, CheckOptions] | None = None
+_worker_settings: tuple[Resolver, CheckOptions] | None = None
 
 
 def _check_in_worker(target: str | InputError) -> Checked:
@@ -123,7 +128,7 @@ def _check_in_worker(target: str | InputError) -> Checked:
 
 
 def _check_in_parallel(
-    targets: list[str | InputError], workers: int, settings: tuple[Config, CheckOptions]
+    targets: list[str | InputError], workers: int, settings: tuple[Resolver, CheckOptions]
 ) -> Iterator[Checked]:
     import multiprocessing
 
@@ -138,19 +143,41 @@ def _check_in_parallel(
         _worker_settings = None
 
 
-def _targets(paths: Sequence[str], config: Config) -> Iterator[str | InputError]:
+def files_to_check(paths: Sequence[str], resolver: Resolver) -> Iterator[str | InputError]:
+    """The files to check: a folder is walked with its own configuration's include and
+    exclude, and a file found there that a configuration nearer to it excludes is left out."""
     for path in paths:
         if path == STDIN:
             yield STDIN
             continue
+        try:
+            walk_config = resolver.for_folder(Path(os.path.abspath(path))) if os.path.isdir(path) else None
+            config = walk_config or resolver.for_path(path)
+        except ConfigError as error:
+            yield InputError(path, f"not checked: {error}")
+            continue
         for found in collect([path], config):
-            yield found if isinstance(found, InputError) else str(found)
+            if isinstance(found, InputError):
+                yield found
+            elif walk_config is None or not _excluded_nearer(resolver, walk_config, found):
+                yield str(found)
+
+
+def _excluded_nearer(resolver: Resolver, walk_config: Config, found: Path) -> bool:
+    try:
+        nearest = resolver.for_path(found)
+    except ConfigError:
+        return False  # checked, so that the file reports its configuration's error
+    return nearest is not walk_config and nearest.excludes(str(found))
 
 
 def _read(target: str, options: CheckOptions) -> SourceFile:
     if target == STDIN:
         display = options.stdin_filename or "<stdin>"
-        data = sys.stdin.buffer.read()
+        # The same bound as a file's: 30 MB piped in must not exhaust memory (issue 15).
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(display, f"too large (over {MAX_BYTES // 1_048_576} MB, the limit for any input)")
         text, encoding, bom = decode(data, display)
         require_text(text, display)
         return SourceFile(display, text, encoding, bom, len(data), 0)
@@ -162,6 +189,8 @@ def check_source(source: SourceFile, config: Config, options: CheckOptions) -> F
     read_options = ReadOptions(
         profile=profile,
         vocabulary=config.vocabulary,
+        channel=config.channel_for(source.path),
+        acronyms=config.acronyms,
         customer_name=options.customer_name,
         agent_name=options.agent_name,
         customer_message=options.customer_message or sibling_customer_message(source.path),

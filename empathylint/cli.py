@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from empathylint import __version__
-from empathylint.document import PROFILES
+from empathylint.document import CHANNELS, PROFILES
 from empathylint.formats import FORMATS
 from empathylint.reporters import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
     from empathylint.checking import CheckOptions
-    from empathylint.config import Config
+    from empathylint.config import Config, Resolver
     from empathylint.engine import FileReport
     from empathylint.files import SourceFile
 
@@ -93,6 +93,14 @@ def check(
             rich_help_panel=INPUT,
         ),
     ] = None,
+    channel: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="CHANNEL",
+            help=f"Where the replies are sent, {_one_of(CHANNELS)}; overrides the channel globs in checklist.toml.",
+            rich_help_panel=INPUT,
+        ),
+    ] = None,
     customer: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -133,10 +141,19 @@ def check(
         typer.Option(
             "--config",
             metavar="FILE",
-            help="A checklist.toml to use over the one found from here upwards.",
+            help="A checklist.toml, or a pyproject.toml's [tool.empathylint], to use over the one nearest "
+            "to each file.",
             rich_help_panel=CONFIGURATION,
         ),
     ] = None,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="Show each file's settings and the configuration they come from; check nothing.",
+            rich_help_panel=CONFIGURATION,
+        ),
+    ] = False,
     isolated: Annotated[
         bool,
         typer.Option(
@@ -246,18 +263,26 @@ def check(
     _check_choice("--format-in", format_in, FORMATS)
     _check_choice("--output-format", output_format, OUTPUT_FORMATS)
     try:
-        # The same Settings the Python API checks with: flags override the files found.
-        settings = Settings(
+        # The same Settings the Python API checks with: flags override the files found
+        # nearest to each file.
+        resolver = Settings(
             config=config,
             folder=None if isolated else Path.cwd(),
             profile=profile,  # type: ignore[arg-type]  # validated by Settings, as in checklist.toml
+            channel=channel,  # type: ignore[arg-type]  # validated by Settings, as in checklist.toml
             select=_split(select) if select else None,
             ignore=_split(ignore),
             fail_on=fail_on.lower() if fail_on else None,  # type: ignore[arg-type]
             _source="command line",
-        ).internal_config
+        ).internal_resolver
     except ConfigError as error:
         raise _fail(str(error)) from None
+    settings = resolver.root  # the current folder's: its fail-on decides the run
+    if show_settings:
+        from empathylint.config.show import show_settings as describe
+
+        typer.echo(describe(paths, resolver), nl=False)
+        return
     customer_text = None
     if customer_message is not None:
         from empathylint.files import InputError, read_source
@@ -283,14 +308,14 @@ def check(
         typer.echo(notice.line(), err=True)
     fixing_mode = fix or fix_only or diff
     # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(paths, settings, options, jobs=1 if fixing_mode else jobs or default_jobs())
+    results = check_paths(paths, resolver, options, jobs=1 if fixing_mode else jobs or default_jobs())
     outcome = Outcome()
     if fixing_mode:
         reports = _fix(
             results,
             outcome,
             paths,
-            settings,
+            resolver,
             options,
             unsafe_fixes=unsafe_fixes,
             write=not diff,
@@ -330,7 +355,7 @@ def _fix(
     results: Iterable[tuple[FileReport, SourceFile | None]],
     outcome: Outcome,
     paths: list[str],
-    settings: Config,
+    resolver: Resolver,
     options: CheckOptions,
     *,
     unsafe_fixes: bool,
@@ -346,7 +371,9 @@ def _fix(
     stdin_name = options.stdin_filename or "<stdin>"
     fixing = fix_results(
         results,
-        lambda source, text: check_source(dataclasses.replace(source, text=text), settings, options),
+        lambda source, text: check_source(
+            dataclasses.replace(source, text=text), resolver.for_path(source.path), options
+        ),
         unsafe_fixes=unsafe_fixes,
         write=write,
         is_stdin=lambda source: STDIN in paths and source.path == stdin_name and not source.mtime_ns,

@@ -12,11 +12,16 @@ entities), it passes `offsets`, one source offset per text character.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
+
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
+from empathylint.language.vocabulary import default_words, known_words
 
 OBJECT = "\ufffc"
 """Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
@@ -24,6 +29,10 @@ OBJECT = "\ufffc"
 PlaceholderRole = Literal["customer", "agent", "other"]
 Profile = Literal["reply", "template", "doc"]
 PROFILES: tuple[Profile, ...] = ("reply", "template", "doc")
+# Where a reply is sent: an email, a chat window, or a public social-media thread, where it
+# opens with the customer's @handle and the agent signs with initials (^SH, -JD).
+Channel = Literal["email", "chat", "social"]
+CHANNELS: tuple[Channel, ...] = ("email", "chat", "social")
 
 T = TypeVar("T")
 
@@ -63,21 +72,47 @@ class Suppression:
 
 @dataclass(frozen=True)
 class PlaceholderVocabulary:
-    """Words inside a placeholder that tell whose name it carries (checklist.toml [placeholders])."""
+    """Words inside a placeholder that tell whose name it carries (checklist.toml
+    [placeholders]; the defaults are language/data/placeholders.toml)."""
 
-    customer_words: tuple[str, ...]
-    agent_words: tuple[str, ...]
-    bare_tokens: tuple[str, ...]
+    # Words of a placeholder that carries the customer's name ({{ticket.requester.first_name}}).
+    customer_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "customer-words"))
+    # Words of one that carries the agent's ({{current_user.first_name}}); looked for first.
+    agent_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "agent-words"))
+    # Placeholders written as bare capitals in hand-made macros (FIRST_NAME).
+    bare_tokens: tuple[str, ...] = field(default_factory=default_words("placeholders", "bare-tokens"))
+    # Words that make a placeholder name a thing, not a person ({{site_name}}, {{team_name}}).
+    thing_words: tuple[str, ...] = field(default_factory=default_words("placeholders", "thing-words"))
+
+    @functools.cached_property
+    def customer_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.customer_words)
+
+    @functools.cached_property
+    def agent_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.agent_words)
+
+    @functools.cached_property
+    def thing_word_set(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.thing_words)
+
+    @functools.cached_property
+    def bare_token_pattern(self) -> re.Pattern[str] | None:
+        """The bare tokens as one pattern, built once per configuration; None when there are none."""
+        if not self.bare_tokens:
+            return None
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, self.bare_tokens)) + r")\b")
 
 
 @dataclass(frozen=True)
 class TeamMoodWords:
     """A team's own words for the customer's mood (checklist.toml [mood]), read beside the
-    shipped lexicon (language/data/mood.tsv): `upset` weighs as frustration, `cheerful` as
-    cheerful words."""
+    shipped lexicon (language/data/mood.tsv)."""
 
-    upset: tuple[str, ...] = ()
-    cheerful: tuple[str, ...] = ()
+    # Words and phrases that show a customer is upset; they weigh as frustration.
+    upset_words: tuple[str, ...] = ()
+    # Words that show a customer is in good spirits; they weigh as cheerful words.
+    cheerful_words: tuple[str, ...] = ()
 
 
 NO_TEAM_MOOD_WORDS = TeamMoodWords()
@@ -89,14 +124,20 @@ class Document:
     text: str
     path: str
     profile: Profile
+    channel: Channel = "email"
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
     # A team's own words for reading the customer's mood (checklist.toml [mood]).
     mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS
+    # The acronyms in force ([acronyms]): capitals that name things, and which ones customers know.
+    acronyms: Acronyms = field(default_factory=shipped_acronyms, repr=False)
     placeholders: tuple[Placeholder, ...] = ()
     greeting: Span | None = None
     greeting_name: Span | None = None
+    # The @handle(s) the reply opens with: how a social reply or a bot's comment names the
+    # customer ("@maria Thanks for waiting!"); part of the greeting span.
+    handle: Span | None = None
     sign_off: Span | None = None
     sign_off_name: Span | None = None
     body: Span = Span(0, 0)
@@ -127,8 +168,23 @@ class Document:
 
     @property
     def sentences(self) -> list[Span]:
-        """Sentences of the greeting, body and sign-off, in order."""
-        return self.memo("sentences", lambda: list(split_sentences(self.text, Span(0, len(self.text)))))
+        """Sentences of the greeting, body and sign-off, in order. A greeting that ends its
+        line or is followed by a capital is a sentence of its own ("Hi Maria,\\nSorry for the
+        wait."), and so is the sign-off ("… the fix is live ^SH"); an opening @handle is no
+        sentence at all."""
+        return self.memo("sentences", self._split_sentences)
+
+    def _split_sentences(self) -> list[Span]:
+        boundaries = [self.handle.end if self.handle is not None else 0, len(self.text)]
+        if self.greeting is not None and _ends_a_sentence(self.text, self.greeting.end):
+            boundaries.append(self.greeting.end)
+        if self.sign_off is not None:
+            boundaries.append(self.sign_off.start)
+        cuts = sorted(cut for cut in set(boundaries) if cut >= boundaries[0])
+        sentences = [s for start, end in itertools.pairwise(cuts) for s in split_sentences(self.text, Span(start, end))]
+        if self.channel == "email":
+            return sentences
+        return [piece for sentence in sentences for piece in _split_after_links(self.text, sentence)]
 
     @property
     def body_sentences(self) -> list[Span]:
@@ -191,15 +247,18 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # --- sentences, paragraphs, words -------------------------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "approx", "dept", "inc", "ltd", "co", "jr", "sr"}
-    | {"fig", "min", "max", "est"}
-)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
+SENTENCE_CLOSERS = ".!?…"
+"""What ends a sentence, for every part of the tool that needs to know (a run of them, then
+CLOSING_MARKS, then white space)."""
+CLOSING_MARKS = "\"'”’)]"
+"""What may follow a sentence's closing punctuation and still belong to it."""
+SENTENCE_ENDING = f"[{re.escape(SENTENCE_CLOSERS)}]+[{re.escape(CLOSING_MARKS)}]*"
+_SENTENCE_END = re.compile(SENTENCE_ENDING + r"(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
 # The word (dots kept, as in "e.g") that ends the text searched, to tell an abbreviation's
 # full stop from a sentence's.
 _WORD_BEFORE = re.compile(r"[\w.]+$")
+_LONGEST_ABBREVIATION = 8
 # A letter or digit: \w without the underscore, exactly str.isalnum (checked on every code point).
 _ALNUM = re.compile(r"[^\W_]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -212,8 +271,9 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
     start = within.start
     for match in _SENTENCE_END.finditer(text, within.start, within.end):
         if match.group().startswith("."):
-            word = _WORD_BEFORE.search(text, start, match.start())
-            if word and word.group().lower().rstrip(".") in _ABBREVIATIONS:
+            # Abbreviations are short: a bounded look back keeps a 5 MB "word" linear.
+            word = _WORD_BEFORE.search(text, max(start, match.start() - _LONGEST_ABBREVIATION), match.start())
+            if word and word.group().lower().rstrip(".") in known_words("abbreviations"):
                 continue
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _LIST_NUMBER.fullmatch(text, line_start, match.start()):
@@ -226,6 +286,29 @@ def split_sentences(text: str, within: Span) -> Iterator[Span]:
     span = _trim(text, start, within.end)
     if span is not None:
         yield span
+
+
+# A social post or chat message drops the full stop around a link: "… steps here: <link>
+# These may help." A capital after a link starts a new sentence.
+_LINK_THEN_CAPITAL = re.compile(r"\ufffc[ \t]+(?=[A-Z])")
+
+
+def _split_after_links(text: str, sentence: Span) -> list[Span]:
+    breaks = [(m.start() + 1, m.end()) for m in _LINK_THEN_CAPITAL.finditer(text, sentence.start, sentence.end)]
+    starts = [sentence.start, *(next_start for _, next_start in breaks)]
+    ends = [*(end for end, _ in breaks), sentence.end]
+    pieces = (_trim(text, start, end) for start, end in zip(starts, ends, strict=True))
+    return [piece for piece in pieces if piece is not None]
+
+
+def _ends_a_sentence(text: str, greeting_end: int) -> bool:
+    """Whether a greeting stands as a sentence of its own: it ends its line, or a capital
+    starts what follows it ("Hi James, If you …"); "Hi Dave, the update …" goes on."""
+    rest = _NON_BLANK_IN_LINE.match(text, greeting_end)
+    return rest is None or rest.group(1).isupper()
+
+
+_NON_BLANK_IN_LINE = re.compile(r"[ \t]*([^\s])")
 
 
 def split_paragraphs(text: str, within: Span) -> Iterator[Span]:

@@ -6,13 +6,13 @@ back into the source where lengths changed; this is the last step they share."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
 from empathylint.document import (
     NO_TEAM_MOOD_WORDS,
     OBJECT,
+    Channel,
     Document,
     Placeholder,
     PlaceholderRole,
@@ -23,7 +23,8 @@ from empathylint.document import (
     TeamMoodWords,
     normalize_newlines,
 )
-from empathylint.reply_structure import find_greeting, find_sign_off
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
+from empathylint.reply_structure import find_greeting, find_opening_handles, find_sign_off
 
 _PLACEHOLDER = re.compile(
     r"""
@@ -48,8 +49,8 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
         Placeholder(Span(m.start(), m.end()), m.group(), classify_placeholder(m.group(), vocabulary))
         for m in _PLACEHOLDER.finditer(text)
     ]
-    if vocabulary.bare_tokens:
-        bare = _bare_token_pattern(vocabulary.bare_tokens)
+    bare = vocabulary.bare_token_pattern
+    if bare is not None:
         taken = [p.span for p in found]
         for m in bare.finditer(text):
             span = Span(m.start(), m.end())
@@ -59,21 +60,18 @@ def find_placeholders(text: str, vocabulary: PlaceholderVocabulary) -> list[Plac
     return found
 
 
-@functools.lru_cache(maxsize=8)  # one vocabulary per run, a few in a test session
-def _bare_token_pattern(bare_tokens: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, bare_tokens)) + r")\b")
-
-
 def classify_placeholder(raw: str, vocabulary: PlaceholderVocabulary) -> PlaceholderRole:
     """Whose name a placeholder carries, from the words inside it.
 
-    `current_user.first_name` is the agent although it also says "name"; agent words are
-    looked for first, and "name"/"first_name" alone means the customer (Intercom's
-    {{first_name}}, a macro's [NAME])."""
+    `site_name` names no one (a thing word wins); `current_user.first_name` is the agent
+    although it also says "name"; agent words are looked for first, and "name"/"first_name"
+    alone means the customer (Intercom's {{first_name}}, a macro's [NAME])."""
     words = set(re.findall(r"[a-z]+", _split_camel(raw).lower()))
-    if words & set(vocabulary.agent_words):
+    if words & vocabulary.thing_word_set:
+        return "other"
+    if words & vocabulary.agent_word_set:
         return "agent"
-    if words & set(vocabulary.customer_words):
+    if words & vocabulary.customer_word_set:
         return "customer"
     return "other"
 
@@ -99,6 +97,8 @@ def build_document(
     path: str,
     profile: Profile,
     vocabulary: PlaceholderVocabulary,
+    channel: Channel = "email",
+    acronyms: Acronyms | None = None,
     text: str | None = None,
     offsets: Sequence[int] | None = None,
     customer_name: str | None = None,
@@ -114,19 +114,22 @@ def build_document(
     if "\r" in readable:
         readable, offsets = normalize_newlines(readable, offsets)
     placeholders = find_placeholders(readable, vocabulary)
-    inline = [p.span for p in placeholders]
+    links: list[Span] = []
     # Most replies hold no link and no address; the patterns try every word boundary of the
     # text, so the text is first asked for what each needs at least once.
     if "://" in readable or "www." in readable:
-        inline += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
+        links += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
     if "@" in readable:
-        inline += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
-    masked = mask(readable, inline)
+        links += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
+    masked = mask(readable, [p.span for p in placeholders] + links)
 
-    greeting = greeting_name = sign_off = sign_off_name = None
+    greeting = greeting_name = handle = sign_off = sign_off_name = None
     if profile != "doc":
-        greeting, greeting_name = find_greeting(masked)
-        sign_off, sign_off_name = find_sign_off(masked, greeting.end if greeting else 0)
+        handle = find_opening_handles(masked)
+        greeting, greeting_name = find_greeting(masked, handle.end if handle else 0, links)
+        if handle is not None:
+            greeting = Span(handle.start, greeting.end if greeting else handle.end)
+        sign_off, sign_off_name = find_sign_off(masked, greeting.end if greeting else 0, channel=channel, links=links)
     body_start = greeting.end if greeting else 0
     body_end = sign_off.start if sign_off else len(masked)
     return Document(
@@ -134,13 +137,16 @@ def build_document(
         text=masked,
         path=path,
         profile=profile,
+        channel=channel,
         customer_name=customer_name,
         agent_name=agent_name,
         customer_message=customer_message,
         mood_words=mood_words,
+        acronyms=acronyms or shipped_acronyms(),
         placeholders=tuple(placeholders),
         greeting=greeting,
         greeting_name=greeting_name,
+        handle=handle,
         sign_off=sign_off,
         sign_off_name=sign_off_name,
         body=Span(body_start, max(body_start, body_end)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from empathylint.checklist import ITEMS, SEND
 from empathylint.config import FileSettings
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import Document, Profile
+from empathylint.document import Channel, Document, Profile
 from empathylint.overlaps import resolve_overlaps
 from empathylint.rule import AnyRule, Metrics
 
@@ -38,6 +38,7 @@ class ScorecardEntry:
 class FileReport:
     path: str
     profile: Profile | None = None
+    channel: Channel | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     scorecard: list[ScorecardEntry] = field(default_factory=list)
     metrics: dict[str, Metrics] = field(default_factory=dict)
@@ -53,7 +54,7 @@ class FileReport:
 
 
 def lint(document: Document, settings: FileSettings) -> FileReport:
-    report = FileReport(path=document.path, profile=document.profile, document=document)
+    report = FileReport(path=document.path, profile=document.profile, channel=channel_of(document), document=document)
     applicable = [
         active for active in settings.rules if active.rule.applies_to is None or active.rule.applies_to(document)
     ]
@@ -61,7 +62,13 @@ def lint(document: Document, settings: FileSettings) -> FileReport:
     for active in applicable:
         rule = active.rule
         try:
-            found.extend(rule.check(document, active.settings))
+            if rule.check_selected is None:
+                found.extend(rule.check(document, active.settings))
+            else:
+                selected = frozenset(
+                    code.name for code in rule.codes if f"{rule.group}.{code.name}" in settings.selected_ids
+                )
+                found.extend(rule.check_selected(document, active.settings, selected))
             if rule.metrics is not None:
                 report.metrics[rule.group] = rule.metrics(document, active.settings)
         except Exception as error:
@@ -88,6 +95,11 @@ def lint(document: Document, settings: FileSettings) -> FileReport:
     report.scorecard = scorecard(report.diagnostics, [active.rule for active in applicable], settings.fail_on)
     document.forget_shared_computations()
     return report
+
+
+def channel_of(document: Document) -> Channel | None:
+    """The channel a reply or canned reply is sent on; a help article has none."""
+    return None if document.profile == "doc" else document.channel
 
 
 def _with_configured_severity(diagnostic: Diagnostic, settings: FileSettings) -> Diagnostic:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.diagnostics import Diagnostic, Edit, Fix, apply_edits
 from empathylint.engine import FileReport
 from empathylint.files import SourceFile
 from empathylint.writing import WriteError, encode, write_back
@@ -84,20 +84,6 @@ class _TakenEdits:
         self._ends.insert(index, edit.end)
 
 
-def apply_edits(text: str, fixes: Iterable[Fix]) -> str:
-    """Splice non-overlapping edits in, in one pass from the start (rebuilding the whole text
-    for each edit was quadratic on a long article)."""
-    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: (e.start, e.end))
-    pieces: list[str] = []
-    position = 0
-    for edit in edits:
-        pieces.append(text[position : edit.start])
-        pieces.append(edit.replacement)
-        position = edit.end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
 # Punctuation that no sentence has: a mark doubled across a join ("Daniel!." after a
 # rewrite of "!!", "it,." after a cut), or a space left before a mark ("it ."). "...",
 # "?!" and "!!" are the writer's own and are not counted.
@@ -125,7 +111,7 @@ def fix_text(text: str, check: Callable[[str], FileReport], unsafe_fixes: bool =
         chosen = [d for d in choose_fixes(report.diagnostics, unsafe_fixes) if d.fix and keeps_sentences(text, d.fix)]
         if not chosen:
             break
-        fixed = apply_edits(text, (d.fix for d in chosen if d.fix is not None))
+        fixed = apply_edits(text, (edit for d in chosen if d.fix is not None for edit in d.fix.edits))
         if fixed == text:
             break
         outcome.applied.update(d.rule_id for d in chosen)

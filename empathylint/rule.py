@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 from empathylint.diagnostics import Diagnostic, Fix, Severity
 from empathylint.document import Document, Profile, Span
 
 SettingsT = TypeVar("SettingsT")
+NumberT = TypeVar("NumberT", int, float)
+KeyT = TypeVar("KeyT")
 
 FixKind = Literal["none", "safe", "unsafe"]
 Metrics = dict[str, "float | str"]
@@ -45,6 +47,9 @@ class Rule(Generic[SettingsT]):
     # Whether this document gives the rule anything to judge (e.g. a customer message to
     # read the mood from); when it returns False the rule does not run and its item is n/a.
     applies_to: Callable[[Document], bool] | None = None
+    # A check that skips the work of codes a run does not select (given by name): when set,
+    # the engine calls it instead of `check`.
+    check_selected: Callable[[Document, SettingsT, frozenset[str]], Iterable[Diagnostic]] | None = None
 
     @functools.cached_property
     def ids(self) -> tuple[str, ...]:
@@ -95,3 +100,17 @@ def bounded_suggestion(suggestion: str | None) -> str | None:
 
 
 AnyRule = Rule[Any]
+
+
+def bounded(default: NumberT, *, minimum: NumberT | None = None, maximum: NumberT | None = None) -> NumberT:
+    """A number setting with the range configuration accepts (`max-sentence-words = -3` is
+    refused when the file loads, naming the key and the range)."""
+    return field(default=default, metadata={"minimum": minimum, "maximum": maximum})
+
+
+def bounded_values(
+    default: Callable[[], dict[KeyT, NumberT]], *, minimum: float | None = None, maximum: float | None = None
+) -> dict[KeyT, NumberT]:
+    """A table of numbers (`target-grade = { reply = 8.0 }`), each within a range; like
+    `bounded`, a dataclasses.field (so ruff's RUF009 needs telling)."""
+    return field(default_factory=default, metadata={"minimum": minimum, "maximum": maximum})

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from empathylint.checking import CheckOptions, check_source
-from empathylint.config import CommandLine, Config, load_config
+from empathylint.config import CommandLine, Config, Resolver
 from empathylint.engine import FileReport
 from empathylint.files import SourceFile
 from empathylint.rules import RULES
@@ -89,17 +89,23 @@ def controlled_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+def make_resolver() -> Resolver:
+    """The built-in settings for every folder, as check_paths takes them."""
+    return Resolver(RULES, isolated=True)
+
+
 def make_config(
     select: tuple[str, ...] | None = None,
     overrides: dict[str, Any] | None = None,
     profile: str | None = None,
+    channel: str | None = None,
 ) -> Config:
-    return load_config(
+    return Resolver(
         RULES,
         isolated=True,
         overrides=overrides,
-        command_line=CommandLine(select=select, profile=profile),
-    )
+        command_line=CommandLine(select=select, profile=profile, channel=channel),
+    ).root
 
 
 def lint_text(
@@ -109,12 +115,13 @@ def lint_text(
     select: tuple[str, ...] | None = None,
     overrides: dict[str, Any] | None = None,
     profile: str | None = None,
+    channel: str | None = None,
     customer: str | None = None,
     agent: str | None = None,
     format_name: str | None = None,
 ) -> FileReport:
     """Lint a text as the CLI would lint a file of that name, without touching the disk."""
-    config = make_config(select, overrides, profile)
+    config = make_config(select, overrides, profile, channel)
     source = SourceFile(path, text, "utf-8", False, len(text.encode()), 0)
     options = CheckOptions(customer_name=customer, agent_name=agent, format_name=format_name)
     return check_source(source, config, options)
@@ -138,6 +145,7 @@ def lint_case(group: str, case: dict[str, Any], text: str | None = None) -> File
         select=(group,),
         overrides=overrides,
         profile=case.get("profile", "reply"),
+        channel=case.get("channel", "email"),
         customer=case.get("customer"),
         agent=case.get("agent"),
         format_name=case.get("format"),

@@ -355,3 +355,20 @@ def test_a_fix_the_file_encoding_cannot_hold_is_refused(folder: Path) -> None:
     with pytest.raises(WriteError, match="cannot hold"):
         write_back(source, source.text.replace("Unfortunately", "Good news \u2019"))
     assert (folder / "latin.eml").read_bytes() == LATIN1_EMAIL
+
+
+def test_oversized_standard_input_is_refused_like_an_oversized_file(folder: Path) -> None:
+    from empathylint.files import MAX_BYTES
+
+    result = subprocess.run(
+        [sys.executable, "-m", "empathylint", "check", "--isolated", "-", "good.txt"],
+        cwd=folder,
+        input=b"word " * (MAX_BYTES // 5 + 1),
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.decode().splitlines() if line.strip()]
+    assert len(errors) == 1 and "<stdin>" in errors[0] and "too large" in errors[0], errors
+    assert "good.txt" in result.stdout.decode()  # the other file is still checked

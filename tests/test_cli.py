@@ -83,7 +83,7 @@ def test_report_shows_finding_excerpt_checklist_verdict_and_summary(folder: Path
     result = check("--isolated", "good.txt", "bad.txt")
     out = result.stdout
     lines = out.splitlines()
-    assert any(line.startswith("bad.txt") and "(reply)" in line for line in lines), out
+    assert any(line.startswith("bad.txt") and "(reply · email)" in line for line in lines), out
     [finding] = [m for m in findings(result) if m["rule"] == "use-their-name.generic-greeting"]
     where = (finding["path"], finding["line"], finding["column"], finding["severity"])
     assert where == ("bad.txt", "1", "1", "warning")

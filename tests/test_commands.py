@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from empathylint import __version__
 from empathylint.cli import app
-from empathylint.config import load_config
+from empathylint.config import Resolver
 from empathylint.rules import RULES
 from empathylint.templates import TEMPLATES, template_text
 
@@ -68,7 +68,7 @@ def test_init_writes_a_valid_checklist_and_refuses_to_overwrite(tmp_path: Path, 
     assert result.exit_code == 0, result.output
     written = tmp_path / "checklist.toml"
     assert written.read_text(encoding="utf-8") == template_text(template)
-    config = load_config(RULES, cwd=tmp_path, config_file=written)
+    config = Resolver(RULES, cwd=tmp_path, config_file=written).root
     assert config.default_profile == template  # a template is named like the profile it checks with
 
     written.write_text("# mine\n")
@@ -158,10 +158,10 @@ def test_explain_prints_settings_that_paste_into_checklist_toml(group: str) -> N
     assert result.exit_code == 0, result.output
     pasted = result.stdout[result.stdout.index("# Settings in force") :]
     settings = tomllib.loads(pasted)["rules"][group]
-    config = load_config(
+    config = Resolver(
         RULES, isolated=True, overrides={"rules": {group: {k: v for k, v in settings.items() if k != "profiles"}}}
-    )
-    assert config.rule_settings[group] == load_config(RULES, isolated=True).rule_settings[group]
+    ).root
+    assert config.rule_settings[group] == Resolver(RULES, isolated=True).root.rule_settings[group]
 
 
 @pytest.mark.parametrize(("old", "new"), [("canned", "template"), ("docs", "doc")])

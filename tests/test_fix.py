@@ -17,10 +17,10 @@ import pytest
 from typer.testing import CliRunner
 
 from empathylint.cli import app
-from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity, apply_edits
 from empathylint.engine import FileReport
 from empathylint.files import read_source
-from empathylint.fixes import applies, apply_edits, choose_fixes, fix_text
+from empathylint.fixes import applies, choose_fixes, fix_text
 from empathylint.writing import WriteError, write_back
 from tests.conftest import lint_case
 from tests.test_rules import load_cases
@@ -74,7 +74,7 @@ def test_overlapping_fixes_wait_for_the_next_pass() -> None:
         [finding(0, 5, "a"), finding(3, 8, "b"), finding(8, 9, "c"), finding(20, 21, "", False)], False
     )
     assert [(d.start, d.end) for d in chosen] == [(0, 5), (8, 9)]
-    assert apply_edits("0123456789", (d.fix for d in chosen if d.fix)) == "a567c9"
+    assert apply_edits("0123456789", (edit for d in chosen if d.fix for edit in d.fix.edits)) == "a567c9"
     assert len(choose_fixes([finding(20, 21, "", False)], True)) == 1
 
 

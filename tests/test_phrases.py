@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from empathylint.config import default_checklist_path
 from empathylint.language.phrases import _CASE_EXTRAS, compile_phrases
+from tests.conftest import ROOT
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,7 +33,7 @@ def _string_lists(table: Any) -> list[tuple[str, ...]]:
     return found
 
 
-SHIPPED = tomllib.loads(default_checklist_path().read_text(encoding="utf-8"))["rules"]
+SHIPPED = tomllib.loads((ROOT / "checklist.toml").read_text(encoding="utf-8"))["rules"]
 PHRASE_LISTS = [phrases for phrases in _string_lists(SHIPPED) if len(phrases) > 1]
 GAP_LISTS = [phrases for phrases in PHRASE_LISTS if any("…" in p.split() for p in phrases)]
 

@@ -1,24 +1,35 @@
 """The proofread rule's parts that fixtures cannot show: the words file read at
-configuration time, the shipped vocabulary's shape, and the safe fixes' output."""
+configuration time, the shipped word lists' shape, corrections and their bounds, the block
+list no suggestion may come from, and the safe fixes' output."""
 
 from __future__ import annotations
 
+import os
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
-from empathylint.config import ConfigError, load_config
-from empathylint.language.spelling import correction, is_known, vocabulary
+from empathylint.config import ConfigError, Resolver
+from empathylint.language import spelling
+from empathylint.language.spelling import correction, is_known, known_misspelling, vocabulary
 from empathylint.rules import RULES
 from tests.conftest import lint_text
 
-DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "spelling-words.txt"
+DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "spelling"
+RARE_WORDS_MEANT_AS_TYPOS = {"costumer", "incidently", "payed", "wether"}
+WORD_LISTS = ("software-words.txt", "support-words.txt", "brands.txt", "prefixes.txt")
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def test_words_file_is_read_relative_to_the_checklist(tmp_path: Path) -> None:
     (tmp_path / "team-words.txt").write_text("# our products\nQuillify\nwebhookr\n", encoding="utf-8")
     (tmp_path / "checklist.toml").write_text('[rules.proofread]\nwords-file = "team-words.txt"\n', encoding="utf-8")
-    config = load_config(RULES, cwd=tmp_path)
+    config = Resolver(RULES, cwd=tmp_path).root
     settings = config.rule_settings["proofread"]
     assert "Quillify" in settings.words and "webhookr" in settings.words
     assert all(not word.startswith("#") for word in settings.words)
@@ -27,38 +38,107 @@ def test_words_file_is_read_relative_to_the_checklist(tmp_path: Path) -> None:
 def test_a_missing_words_file_is_a_one_line_config_error(tmp_path: Path) -> None:
     (tmp_path / "checklist.toml").write_text('[rules.proofread]\nwords-file = "nope.txt"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="words-file cannot be read"):
-        load_config(RULES, cwd=tmp_path)
+        Resolver(RULES, cwd=tmp_path)
 
 
-def test_shipped_vocabulary_is_sorted_unique_and_unknown_to_the_dictionary() -> None:
-    words = [line for line in DATA.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_words_file_that_is_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "words.fifo")
+    (tmp_path / "checklist.toml").write_text('[rules.proofread]\nwords-file = "words.fifo"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a regular file"):
+        Resolver(RULES, cwd=tmp_path)
+
+
+def test_an_oversized_words_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "words.txt").write_bytes(b"word\n" * 1_000_000)
+    (tmp_path / "checklist.toml").write_text('[rules.proofread]\nwords-file = "words.txt"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="larger than"):
+        Resolver(RULES, cwd=tmp_path)
+
+
+@pytest.mark.parametrize("name", WORD_LISTS)
+def test_shipped_word_lists_are_sorted_unique_and_unknown_to_the_dictionary(name: str) -> None:
+    words = _lines(name)
     assert words == sorted(words, key=str.lower)
-    assert len(set(words)) == len(words)
-    # A word the dictionary already knows is dead weight in the list.
-    assert [w for w in words if is_known(w, frozenset())] == []
+    assert len({word.lower() for word in words}) == len(words)
+    if name != "prefixes.txt":
+        # A word the dictionary already knows is dead weight in the list.
+        assert [w for w in words if is_known(w, frozenset())] == []
+
+
+def test_misspellings_are_sorted_unique_and_never_a_word_or_their_own_correction() -> None:
+    entries = [line.split("->") for line in _lines("misspellings.txt")]
+    typos = [typo for typo, _ in entries]
+    assert typos == sorted(typos) and len(set(typos)) == len(typos)
+    for typo, corrections in entries:
+        meant = [c.strip() for c in corrections.split(",")]
+        assert typo not in meant
+        assert all(is_known(word, frozenset()) for c in meant for word in c.split()), typo
+        # A few typos are rare words too ("wether" is a ram); in support writing they are typos.
+        assert typo in RARE_WORDS_MEANT_AS_TYPOS or not is_known(typo, frozenset()), typo
 
 
 @pytest.mark.parametrize(
     ("typo", "meant"),
-    [
-        ("recieve", "receive"),
-        ("definately", "definitely"),
-        ("seperate", "separate"),
-        ("accomodate", "accommodate"),
-        ("adress", "address"),
-        ("thier", "their"),
-        ("dont", "don't"),
-        ("im", "I'm"),
-        ("Untill", "Until"),
-    ],
+    [("recieve", ("receive",)), ("Definately", ("Definitely",)), ("dont", ("don't",)), ("im", ("I'm",))],
 )
-def test_likeliest_correction(typo: str, meant: str) -> None:
+def test_known_misspellings_keep_the_case_of_the_typo(typo: str, meant: tuple[str, ...]) -> None:
+    assert known_misspelling(typo) == meant
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("speling", "spelling"), ("accout", "account"), ("pasword", "password"), ("Emial", "Email"), ("acess", "access")],
+)
+def test_a_correction_is_offered_when_one_candidate_is_clearly_meant(typo: str, meant: str) -> None:
     assert not is_known(typo, vocabulary(()))
     assert correction(typo) == meant
 
 
-def test_safe_fixes_remove_the_repeat_and_the_extra_space() -> None:
-    text = "Hi Maria,\n\nI sent the the invoice  again.\n\nBest,\nSam"
+@pytest.mark.parametrize("typo", ["shiping", "thx", "annuallyor", "a" * 30])
+def test_no_correction_when_none_is_clearly_meant_or_the_word_is_too_short_or_long(typo: str) -> None:
+    assert correction(typo) is None
+
+
+@pytest.mark.parametrize("word", ["colour", "color", "organised", "cancelled", "repo", "hotkeys", "iframes", "it's"])
+def test_the_dictionary_knows_both_spellings_and_the_shipped_words(word: str) -> None:
+    assert is_known(word, vocabulary(()))
+
+
+def test_no_suggestion_is_in_a_block_list_of_offensive_words() -> None:
+    # better-profanity's list (a test dependency, read where it is installed): the tool's own
+    # filter is SCOWL's never-suggest mark, so this list checks it from the outside.
+    blocked_text = (files("better_profanity") / "profanity_wordlist.txt").read_text(encoding="utf-8")
+    blocked = {line.strip().lower() for line in blocked_text.splitlines() if line.strip()}
+    suggestions = {word.lower() for word in spelling.every_suggestion()}
+    assert len(suggestions) > 30_000
+    assert sorted(suggestions & blocked) == []
+
+
+def test_an_enormous_word_is_not_looked_up_or_corrected() -> None:
+    word = "a" * (5 * 1024 * 1024)
+    assert is_known(word, frozenset())
+    assert correction(word) is None
+    report = lint_text(f"Hi Maria,\n\nHere it is: {word} and more.\n\nBest,\nSam", select=("proofread",))
+    assert report.error is None
+    assert all(len(d.message) < 400 for d in report.diagnostics)
+
+
+def test_an_unselected_spelling_code_does_no_dictionary_work() -> None:
+    text = "Hi Maria,\n\nThe zqxwvy tool arrives tomorow.\n\nBest,\nSam"
+    before = spelling.is_known.cache_info()
+    report = lint_text(text, select=("proofread.repeated-word", "proofread.doubled-space"))
+    after = spelling.is_known.cache_info()
+    assert report.diagnostics == []
+    assert (after.hits, after.misses) == (before.hits, before.misses)
+    assert {d.rule_id for d in lint_text(text, select=("proofread",)).diagnostics} == {
+        "proofread.unknown-word",
+        "proofread.spelling",
+    }
+
+
+def test_safe_fixes_remove_the_repeat_the_extra_space_and_the_typo() -> None:
+    text = "Hi Maria,\n\nI sent the the invoice  again and recieved nothing.\n\nBest,\nSam"
     report = lint_text(text, select=("proofread",))
     safe = sorted(
         (edit for d in report.diagnostics if d.fix and d.fix.safe for edit in d.fix.edits),
@@ -68,4 +148,27 @@ def test_safe_fixes_remove_the_repeat_and_the_extra_space() -> None:
     fixed = text
     for edit in safe:
         fixed = fixed[: edit.start] + edit.replacement + fixed[edit.end :]
-    assert fixed == "Hi Maria,\n\nI sent the invoice again.\n\nBest,\nSam"
+    assert fixed == "Hi Maria,\n\nI sent the invoice again and received nothing.\n\nBest,\nSam"
+
+
+def test_confused_word_rules_are_well_formed_data() -> None:
+    from empathylint.language.confusables import SENTENCE_START, rules
+
+    found = [rule for by_word in rules().values() for rule in by_word]
+    assert len(found) > 20
+    for rule in found:
+        assert rule.wrong != rule.meant and rule.wrong == rule.wrong.lower(), rule
+        assert rule.why and (rule.before or rule.after), rule  # a bare word is never wrong everywhere
+        for neighbours in (rule.before, rule.after):
+            assert all(word == word.lower() or word == SENTENCE_START for word in neighbours), rule
+    text = (
+        Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "confused-words.toml"
+    ).read_text(encoding="utf-8")
+    for listed in re_lists(text):
+        assert listed == sorted(listed) and len(set(listed)) == len(listed), listed
+
+
+def re_lists(text: str) -> list[list[str]]:
+    import re
+
+    return [re.findall(r'"([^"]*)"', found) for found in re.findall(r"^(?:before|after) = \[(.*)\]$", text, re.M)]

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 
 import empathylint.rules as rules_package
-from empathylint.config import default_checklist_path
 from empathylint.rules import RULES
-from tests.conftest import FIXTURES, tomllib
+from tests.conftest import FIXTURES, ROOT, tomllib
 
 HEADINGS = ("What it does:", "Why it matters:", "Example:", "Use instead:")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -71,7 +70,7 @@ def _string_lists(table: dict[str, Any], path: str = "") -> list[tuple[str, list
     return found
 
 
-SHIPPED = tomllib.loads(default_checklist_path().read_text(encoding="utf-8"))
+SHIPPED = tomllib.loads((ROOT / "checklist.toml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(

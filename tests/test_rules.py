@@ -5,7 +5,7 @@ tests/fixtures/<rule-group>.toml holds [[case]] tables:
     text      the draft
     expect    [[case.expect]] tables: rule, line, column and optionally suggestion;
               no expect means the text must stay clean for this rule group
-    profile, customer, agent, format, path   optional, as on the command line
+    profile, channel, customer, agent, format, path   optional, as on the command line
     settings  optional table of this group's settings, as in [rules.<group>]
 Only the fixture's own rule group runs, so a case tests one thing.
 """

@@ -2,15 +2,16 @@
 settings once.
 
   layers.py      read a checklist.toml or pyproject.toml into a layer; ConfigError
-  schema.py      what a layer may say (keys, types, rule ids); builds the rules' settings
+  sections.py    the top-level tables as typed settings, with their defaults
+  schema.py      what a layer may say (keys, types, ranges, rule ids); builds typed settings
   loading.py     find the layers, merge them and build the Config in force
   resolved.py    Config, and the FileSettings it resolves for each file
   paths.py       gitignore-like globs: files to check, profiles and ignores by path
   toml_lines.py  the line a key stands on, for error messages
 """
 
-from empathylint.config.layers import USER_CONFIG_NAME, ConfigError, default_checklist_path
-from empathylint.config.loading import CommandLine, load_config
+from empathylint.config.layers import USER_CONFIG_NAME, ConfigError
+from empathylint.config.loading import CommandLine, Resolver
 from empathylint.config.paths import glob_match
 from empathylint.config.resolved import ALL, Config, FileSettings
 
@@ -21,7 +22,6 @@ __all__ = [
     "Config",
     "ConfigError",
     "FileSettings",
-    "default_checklist_path",
+    "Resolver",
     "glob_match",
-    "load_config",
 ]

@@ -5,12 +5,13 @@ one line that names the file (and the line, where there is one)."""
 from __future__ import annotations
 
 import re
-import sys
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from empathylint.config.toml_lines import locate_key
+from empathylint.language.vocabulary import parse_toml
 
 USER_CONFIG_NAME = "checklist.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -39,27 +40,38 @@ class Layer:
         return locate_key(self.text, key_path)
 
 
-def default_checklist_path() -> Path:
-    """The shipped checklist: inside the installed wheel, or at the top of a source tree
-    (an editable install)."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / USER_CONFIG_NAME
-    if packaged.is_file():
-        return packaged
-    return package.parent / USER_CONFIG_NAME
+# A checklist is a page or two of settings; a bigger file is not one (a log or /dev/zero
+# named by mistake), and is refused before it is read into memory.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def read_bounded(path: Path, display: str, what: str, max_bytes: int = MAX_CONFIG_BYTES) -> str:
+    """The text of a file the configuration names (a checklist, --config, a words-file):
+    a regular file only (a FIFO would block, a device never end), of at most `max_bytes`,
+    in UTF-8. Anything else is a ConfigError that names the file and the cause."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a FIFO, socket or device)"
+            raise ConfigError(display, f"{what} is {kind}")
+        if info.st_size > max_bytes:
+            raise ConfigError(display, f"{what} is too large ({info.st_size} bytes; the limit is {max_bytes})")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise ConfigError(display, f"{what} cannot be read: {error.strerror or error}") from None
+    if len(data) > max_bytes:  # it grew while being read
+        raise ConfigError(display, f"{what} is too large (the limit is {max_bytes} bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(display, f"{what} is not UTF-8 text") from None
 
 
 def read_layer(path: Path, display: str | None = None, *, pyproject: bool = False) -> Layer:
     """A checklist.toml, or the [tool.empathylint] table of a pyproject.toml."""
     shown = display or str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(shown, "file not found") from None
-    except OSError as error:
-        raise ConfigError(shown, f"cannot read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(shown, "not UTF-8 text") from None
+    text = read_bounded(path, shown, "the configuration file")
     try:
         table = parse_toml(text)
     except ValueError as error:  # tomllib.TOMLDecodeError; tomllib is imported only to parse
@@ -67,22 +79,13 @@ def read_layer(path: Path, display: str | None = None, *, pyproject: bool = Fals
         reason = str(error).split(" (at ")[0]
         where = f" at column {column}" if column else ""
         raise ConfigError(shown, f"invalid TOML{where}: {reason}", line) from None
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion
+        raise ConfigError(shown, "invalid TOML: arrays or tables nested too deeply") from None
     if pyproject:
         tool = table.get("tool", {})
         table = tool.get("empathylint", {}) if isinstance(tool, dict) else {}
         text = _pyproject_section(text)
     return Layer(shown, table, text)
-
-
-def parse_toml(text: str) -> dict[str, Any]:
-    """tomllib.loads(text), imported only when a checklist is read."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
-    table: dict[str, Any] = tomllib.loads(text)
-    return table
 
 
 def _position_from_message(message: str) -> tuple[int | None, int | None]:
@@ -98,15 +101,14 @@ def _pyproject_section(text: str) -> str:
     return re.sub(r"^(\s*\[+)\s*tool\.empathylint\.?", r"\1", text, flags=re.MULTILINE)
 
 
-def discover(start: Path) -> Layer | None:
-    """The nearest checklist.toml, or pyproject.toml with [tool.empathylint], upwards."""
-    for folder in (start, *start.parents):
-        candidate = folder / USER_CONFIG_NAME
-        if candidate.is_file():
-            return read_layer(candidate)
-        pyproject = folder / PYPROJECT_NAME
-        if pyproject.is_file():
-            layer = read_layer(pyproject, pyproject=True)
-            if layer.table:
-                return layer
+def config_in(folder: Path) -> Layer | None:
+    """The folder's checklist.toml, else its pyproject.toml when that has [tool.empathylint]."""
+    candidate = folder / USER_CONFIG_NAME
+    if candidate.is_file():
+        return read_layer(candidate)
+    pyproject = folder / PYPROJECT_NAME
+    if pyproject.is_file():
+        layer = read_layer(pyproject, pyproject=True)
+        if layer.table:
+            return layer
     return None

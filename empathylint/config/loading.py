@@ -2,27 +2,32 @@
 
 Layers, each overriding the one before key by key (tables merge, lists replace, and a
 list key `extend-<key>` appends to `<key>` instead):
-  1. the shipped default checklist.toml,
-  2. the user's checklist.toml, or [tool.empathylint] in pyproject.toml, found from the
-     current directory upwards,
-  3. --config FILE,
-  4. command-line flags (--select, --ignore, --fail-on, --profile).
+  1. the defaults, in code (each rule's settings class, config/sections.py),
+  2. the checklist.toml, or [tool.empathylint] in pyproject.toml, nearest to the file
+     checked: in its folder or the first folder above that has one,
+  3. --config FILE (a checklist.toml, or a pyproject.toml's [tool.empathylint]),
+  4. command-line flags (--select, --ignore, --fail-on, --profile, --channel).
 Each layer is validated on its own, so an error names the file, the key and the line.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from empathylint.config.layers import Layer, default_checklist_path, discover, read_layer
+from empathylint.config.layers import PYPROJECT_NAME, Layer, config_in, read_layer
 from empathylint.config.resolved import Config
-from empathylint.config.schema import Schema, build_settings
+from empathylint.config.schema import EXTEND, Schema, build_settings
+from empathylint.config.sections import DEFAULT_CHANNEL_GLOBS, DEFAULT_PROFILE_GLOBS, FileGlobs, Options
 from empathylint.diagnostics import Severity
-from empathylint.document import PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.document import CHANNELS, PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.language.acronyms import Acronyms, default_uses
 from empathylint.rule import AnyRule
+
+BUILT_IN = "built-in defaults"
 
 
 @dataclass(frozen=True)
@@ -33,44 +38,86 @@ class CommandLine:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     profile: str | None = None
+    channel: str | None = None
     # What errors in these flags are said to come from (the Python API says "Settings").
     source: str = "command line"
 
 
-def load_config(
-    rules: Iterable[AnyRule],
-    *,
-    cwd: Path | None = None,
-    config_file: Path | None = None,
-    command_line: CommandLine | None = None,
-    isolated: bool = False,
-    overrides: Mapping[str, Any] | None = None,
-) -> Config:
-    """The configuration in force. `overrides` is a last layer given as a table (the same
-    shape as checklist.toml), for programs and tests that drive empathylint directly."""
-    rules = tuple(rules)
-    root = cwd or Path.cwd()
-    default = read_layer(default_checklist_path(), "checklist.toml (built in)")
-    layers = [default]
-    if not isolated:
-        found = discover(root)
-        if found is not None and Path(found.path).resolve() != default_checklist_path().resolve():
-            layers.append(found)
-            root = Path(found.path).resolve().parent
-    if config_file is not None:
-        layers.append(read_layer(config_file))
-        root = config_file.resolve().parent if not isolated else root
-    if overrides:
-        layers.append(Layer("overrides", dict(overrides)))
-    if command_line is not None:
-        layers.append(_command_line_layer(command_line))
+class Resolver:
+    """The configuration in force for each file, as ruff finds its settings: the nearest
+    checklist.toml (or pyproject.toml with [tool.empathylint]) in the file's folder or
+    above, under --config and the command line. Each folder is looked up once and each
+    configuration file read and validated once per run.
 
-    schema = Schema(rules)
-    merged: dict[str, Any] = {}
-    for layer in layers:
-        schema.validate(layer)
-        merged = merge(merged, layer.table)
-    return _build(rules, merged, tuple(layer.path for layer in layers), root)
+    `root` is the configuration of the current folder, whose fail-on decides the run."""
+
+    def __init__(
+        self,
+        rules: Iterable[AnyRule],
+        *,
+        cwd: Path | None = None,
+        config_file: Path | None = None,
+        command_line: CommandLine | None = None,
+        isolated: bool = False,
+        overrides: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.rules = tuple(rules)
+        self.isolated = isolated
+        self._schema = Schema(self.rules)
+        self._cwd = Path(os.path.abspath(cwd or Path.cwd()))
+        self._after: list[Layer] = []
+        self._config_root: Path | None = None
+        if config_file is not None:
+            self._after.append(read_layer(config_file, pyproject=config_file.name == PYPROJECT_NAME))
+            self._config_root = Path(os.path.abspath(config_file)).parent
+        if overrides:
+            self._after.append(Layer("overrides", dict(overrides)))
+        if command_line is not None and _command_line_layer(command_line).table:
+            self._after.append(_command_line_layer(command_line))
+        for layer in self._after:
+            self._schema.validate(layer)
+        self._nearest_by_folder: dict[Path, Layer | None] = {}
+        self._by_source: dict[str | None, Config] = {}
+        self.root = self.for_folder(self._cwd)
+
+    def for_path(self, path: str | Path | None) -> Config:
+        """The configuration of a file (its folder's); the current folder's for standard
+        input without --stdin-filename (None)."""
+        if path is None:
+            return self.root
+        return self.for_folder(Path(os.path.abspath(path)).parent)
+
+    def for_folder(self, folder: Path) -> Config:
+        found = None if self.isolated else self._nearest(folder)
+        key = found.path if found is not None else None
+        if key not in self._by_source:
+            self._by_source[key] = self._load(found)
+        return self._by_source[key]
+
+    def _nearest(self, folder: Path) -> Layer | None:
+        visited: list[Path] = []
+        found: Layer | None = None
+        for candidate in (folder, *folder.parents):
+            if candidate in self._nearest_by_folder:
+                found = self._nearest_by_folder[candidate]
+                break
+            visited.append(candidate)
+            found = config_in(candidate)
+            if found is not None:
+                break
+        for candidate in visited:
+            self._nearest_by_folder[candidate] = found
+        return found
+
+    def _load(self, found: Layer | None) -> Config:
+        layers = [found, *self._after] if found is not None else self._after
+        if found is not None:
+            self._schema.validate(found)
+        merged: dict[str, Any] = {}
+        for layer in layers:
+            merged = merge(merged, layer.table)
+        root = self._config_root or (Path(found.path).resolve().parent if found is not None else self._cwd)
+        return _build(self.rules, merged, (BUILT_IN, *(layer.path for layer in layers)), root)
 
 
 def _command_line_layer(flags: CommandLine) -> Layer:
@@ -84,33 +131,42 @@ def _command_line_layer(flags: CommandLine) -> Layer:
     if flags.profile is not None:
         table["profile"] = flags.profile
         table["profiles"] = {name: {"include": []} for name in PROFILES}
+    if flags.channel is not None:
+        table["channel"] = flags.channel
+        table["channels"] = {name: {"include": []} for name in CHANNELS}
     return Layer(flags.source, table)
 
 
 def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    """Key by key: tables merge, other values replace, `extend-<key>` appends to `<key>`."""
+    """Key by key: tables merge, other values replace, `extend-<key>` appends to `<key>`
+    (or, where no layer has set `<key>` yet, waits to append to its default)."""
     merged = dict(base)
     for key, value in override.items():
-        if key.startswith("extend-") and isinstance(value, list):
-            target = key.removeprefix("extend-")
-            merged[target] = [*merged.get(target, []), *value]
+        if key.startswith(EXTEND) and isinstance(value, list):
+            target = key.removeprefix(EXTEND)
+            if target in merged:
+                merged[target] = [*merged[target], *value]
+            else:
+                merged[key] = [*merged.get(key, []), *value]
         elif isinstance(value, dict) and isinstance(merged.get(key), dict):
             merged[key] = merge(merged[key], value)
         else:
             merged[key] = value
+            merged.pop(EXTEND + key, None)
     return merged
 
 
 def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str, ...], root: Path) -> Config:
-    files = table.get("files", {})
-    placeholders = table.get("placeholders", {})
-    mood = table.get("mood", {})
+    """The typed configuration: each setting's default in code, with what the layers set."""
+    options = build_settings(Options(), table)
+    profile_tables = table.get("profiles", {})
+    channel_tables = table.get("channels", {})
     rule_tables = table.get("rules", {})
     rule_settings = {}
     rule_profiles: dict[str, frozenset[Profile]] = {}
     for rule in rules:
         values = rule_tables.get(rule.group, {})
-        rule_settings[rule.group] = build_settings(rule, values, sources[0])
+        rule_settings[rule.group] = build_settings(rule.settings(), values)
         # Settings that name files (proofread's words-file) read them here, at the edge,
         # so that the rule's check stays pure.
         load_files = getattr(rule.settings, "load_files", None)
@@ -118,23 +174,27 @@ def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str
             rule_settings[rule.group] = load_files(rule_settings[rule.group], root)
         if "profiles" in values:
             rule_profiles[rule.group] = frozenset(values["profiles"])
+    files = build_settings(FileGlobs(), table.get("files", {}))
     return Config(
         rules=rules,
-        fail_on=Severity.parse(table.get("fail-on", "warning")),
-        default_profile=table.get("profile", "reply"),
-        select=tuple(table.get("select", ())),
-        ignore=tuple(table.get("ignore", ())),
-        include=tuple(files.get("include", ())),
-        exclude=tuple(files.get("exclude", ())),
-        profile_globs={name: tuple(value.get("include", ())) for name, value in table.get("profiles", {}).items()},
-        vocabulary=PlaceholderVocabulary(
-            customer_words=tuple(w.lower() for w in placeholders.get("customer-words", ())),
-            agent_words=tuple(w.lower() for w in placeholders.get("agent-words", ())),
-            bare_tokens=tuple(placeholders.get("bare-tokens", ())),
-        ),
-        mood_words=TeamMoodWords(
-            upset=tuple(mood.get("upset-words", ())), cheerful=tuple(mood.get("cheerful-words", ()))
-        ),
+        fail_on=Severity.parse(options.fail_on),
+        default_profile=options.profile,
+        select=options.select,
+        ignore=options.ignore,
+        include=files.include,
+        exclude=files.exclude,
+        profile_globs={
+            name: build_settings(globs, profile_tables.get(name, {})).include
+            for name, globs in DEFAULT_PROFILE_GLOBS.items()
+        },
+        default_channel=options.channel,
+        channel_globs={
+            name: build_settings(globs, channel_tables.get(name, {})).include
+            for name, globs in DEFAULT_CHANNEL_GLOBS.items()
+        },
+        vocabulary=build_settings(PlaceholderVocabulary(), table.get("placeholders", {})),
+        mood_words=build_settings(TeamMoodWords(), table.get("mood", {})),
+        acronyms=Acronyms({**default_uses(), **table.get("acronyms", {})}),
         severity={key: Severity.parse(value) for key, value in table.get("severity", {}).items()},
         per_file_ignores={key: tuple(value) for key, value in table.get("per-file-ignores", {}).items()},
         rule_settings=rule_settings,

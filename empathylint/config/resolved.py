@@ -9,14 +9,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from empathylint.config.paths import matches_any, relative_to
 from empathylint.diagnostics import Severity
-from empathylint.document import PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.document import CHANNELS, PROFILES, Channel, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.language.acronyms import Acronyms
 from empathylint.rule import AnyRule
 
 ALL = "ALL"
+
+
+NameT = TypeVar("NameT", bound=str)
+
+
+def _first_including(
+    relative: str, names: tuple[NameT, ...], globs: Mapping[NameT, tuple[str, ...]], default: NameT
+) -> NameT:
+    """The first of `names` whose include globs match the path (a profile, a channel)."""
+    return next((name for name in names if matches_any(relative, globs.get(name, ()))), default)
 
 
 def selects(selector: str, rule_id: str) -> bool:
@@ -58,8 +69,11 @@ class Config:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     profile_globs: Mapping[Profile, tuple[str, ...]]
+    default_channel: Channel
+    channel_globs: Mapping[Channel, tuple[str, ...]]
     vocabulary: PlaceholderVocabulary
     mood_words: TeamMoodWords
+    acronyms: Acronyms
     severity: Mapping[str, Severity]
     per_file_ignores: Mapping[str, tuple[str, ...]]
     rule_settings: Mapping[str, Any]
@@ -72,11 +86,15 @@ class Config:
     )
 
     def profile_for(self, path: str) -> Profile:
-        relative = relative_to(path, self.root)
-        for profile in PROFILES:
-            if matches_any(relative, self.profile_globs.get(profile, ())):
-                return profile
-        return self.default_profile
+        return _first_including(relative_to(path, self.root), PROFILES, self.profile_globs, self.default_profile)
+
+    def channel_for(self, path: str) -> Channel:
+        """Where a reply is sent (email, chat, social), by the [channels.*] include globs."""
+        return _first_including(relative_to(path, self.root), CHANNELS, self.channel_globs, self.default_channel)
+
+    def excludes(self, path: str) -> bool:
+        """Whether [files] exclude leaves this file out."""
+        return matches_any(relative_to(path, self.root), self.exclude)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:

@@ -1,175 +1,178 @@
-"""What a checklist.toml layer may say: its keys, their types, the rule ids it names.
+"""What a checklist.toml layer may say, and the typed settings built from what it says.
 
 Each layer is checked on its own, before merging, so that an error names the file, the key
-and the line. The rules' own settings classes say what `[rules.<group>]` may hold."""
+and the line: unknown keys, rule ids and groups (with the closest known one), wrong types,
+numbers out of range. What a table may hold comes from the settings classes themselves
+(the rules' and those of config/sections.py), so a new setting needs no schema edit."""
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import functools
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from empathylint.config.layers import ConfigError, Layer
 from empathylint.config.resolved import ALL
-from empathylint.document import PROFILES
+from empathylint.config.sections import FREE_TABLES, SECTIONS, ChannelGlobs, Options, ProfileGlobs
+from empathylint.document import CHANNELS, PROFILES
 from empathylint.rule import AnyRule
 
-_TOP_LEVEL: dict[str, Any] = {
-    "fail-on": str,
-    "profile": str,
-    "select": tuple[str, ...],
-    "ignore": tuple[str, ...],
-    "files": dict,
-    "profiles": dict,
-    "placeholders": dict,
-    "mood": dict,
-    "severity": dict,
-    "per-file-ignores": dict,
-    "rules": dict,
-}
-_FILES = {"include": tuple[str, ...], "exclude": tuple[str, ...]}
-_PROFILE = {"include": tuple[str, ...]}
-_PLACEHOLDERS = {
-    "customer-words": tuple[str, ...],
-    "agent-words": tuple[str, ...],
-    "bare-tokens": tuple[str, ...],
-}
-_MOOD = {"upset-words": tuple[str, ...], "cheerful-words": tuple[str, ...]}
-_RULE_COMMON = {"profiles": tuple[str, ...]}
+EXTEND = "extend-"
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """One key a table may hold: its type, and the range of a number."""
+
+    hint: Any
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@functools.cache
+def _type_hints(settings_class: type) -> dict[str, Any]:
+    """The class's field types, resolved once (get_type_hints evaluates every annotation)."""
+    return typing.get_type_hints(settings_class)
+
+
+@functools.cache
+def settings_keys(settings_class: type) -> dict[str, Setting]:
+    """The keys of a settings class as checklist.toml spells them (kebab-case); read it,
+    never change it."""
+    hints = _type_hints(settings_class)
+    return {
+        kebab(f.name): Setting(hints[f.name], f.metadata.get("minimum"), f.metadata.get("maximum"))
+        for f in dataclasses.fields(settings_class)
+        if f.init
+    }
+
+
+def kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+_RULE_COMMON = {"profiles": Setting(tuple[typing.Literal["reply", "template", "doc"], ...])}
+_TOP_LEVEL_TABLES = (
+    "files",
+    "profiles",
+    "channels",
+    "placeholders",
+    "mood",
+    "severity",
+    "per-file-ignores",
+    "acronyms",
+    "rules",
+)
 
 
 class Schema:
-    """What checklist.toml may say, derived from the registered rules' settings classes."""
+    """What checklist.toml may say, derived from the settings classes."""
 
     def __init__(self, rules: tuple[AnyRule, ...]) -> None:
         self.rules = {rule.group: rule for rule in rules}
         self.rule_ids = {rule_id for rule in rules for rule_id in rule.ids}
-        self.rule_fields = {rule.group: {_kebab(f.name): hint for f, hint in _fields(rule.settings)} for rule in rules}
-
-    def known_selector(self, selector: str) -> bool:
-        return selector == ALL or selector in self.rules or selector in self.rule_ids
+        self.rule_keys = {
+            rule.group: {**_RULE_COMMON, **settings_keys(typing.cast(type, rule.settings))} for rule in rules
+        }
+        self.top_level = {**settings_keys(Options), **{name: Setting(dict) for name in _TOP_LEVEL_TABLES}}
+        self.selectors = sorted({ALL, *self.rules, *self.rule_ids})
 
     def validate(self, layer: Layer) -> None:
         table = layer.table
-        _check_keys(layer, (), table, _TOP_LEVEL)
-        for name, expected in _TOP_LEVEL.items():
-            for key in (name, f"extend-{name}"):
-                if key in table:
-                    _check_type(layer, (key,), table[key], expected)
-        for key in ("fail-on",):
-            if key in table:
-                self._check_severity(layer, (key,), table[key])
-        if "profile" in table and table["profile"] not in PROFILES:
-            self._fail(layer, ("profile",), f"unknown profile {table['profile']!r} (use {', '.join(PROFILES)})")
-        for key in ("select", "ignore", "extend-select", "extend-ignore"):
+        _check_table(layer, (), table, self.top_level)
+        for key in ("select", "ignore", f"{EXTEND}select", f"{EXTEND}ignore"):
             for selector in table.get(key, ()):
                 self._check_selector(layer, (key,), selector)
-        files = table.get("files", {})
-        _check_keys(layer, ("files",), files, _FILES, allow_extend=True)
-        profiles = table.get("profiles", {})
-        for name, profile_table in profiles.items():
+        for name, settings_class in SECTIONS.items():
+            _check_table(layer, (name,), table.get(name, {}), settings_keys(settings_class))
+        for name, profile_table in table.get("profiles", {}).items():
             if name not in PROFILES:
-                self._fail(layer, ("profiles", name), f"unknown profile {name!r} (use {', '.join(PROFILES)})")
+                _fail(
+                    layer, ("profiles", name), f"unknown profile {name!r} in [profiles]{_did_you_mean(name, PROFILES)}"
+                )
             _check_type(layer, ("profiles", name), profile_table, dict)
-            _check_keys(layer, ("profiles", name), profile_table, _PROFILE, allow_extend=True)
-        _check_keys(layer, ("placeholders",), table.get("placeholders", {}), _PLACEHOLDERS, allow_extend=True)
-        _check_keys(layer, ("mood",), table.get("mood", {}), _MOOD, allow_extend=True)
-        for rule_id, severity in table.get("severity", {}).items():
-            self._check_selector(layer, ("severity", rule_id), rule_id)
-            self._check_severity(layer, ("severity", rule_id), severity)
-        for pattern, rule_ids in table.get("per-file-ignores", {}).items():
-            _check_type(layer, ("per-file-ignores", pattern), rule_ids, tuple[str, ...])
-            for selector in rule_ids:
+            _check_table(layer, ("profiles", name), profile_table, settings_keys(ProfileGlobs))
+        for name, channel_table in table.get("channels", {}).items():
+            if name not in CHANNELS:
+                _fail(
+                    layer, ("channels", name), f"unknown channel {name!r} in [channels]{_did_you_mean(name, CHANNELS)}"
+                )
+            _check_type(layer, ("channels", name), channel_table, dict)
+            _check_table(layer, ("channels", name), channel_table, settings_keys(ChannelGlobs))
+        for name, value_type in FREE_TABLES.items():
+            for key, value in table.get(name, {}).items():
+                _check_type(layer, (name, key), value, value_type)
+        for selector in table.get("severity", {}):
+            self._check_selector(layer, ("severity", selector), selector)
+        for pattern, selectors in table.get("per-file-ignores", {}).items():
+            for selector in selectors:
                 self._check_selector(layer, ("per-file-ignores", pattern), selector)
         for group, rule_table in table.get("rules", {}).items():
             if group not in self.rules:
-                self._fail(layer, ("rules", group), f"unknown rule {group!r} in [rules]")
+                _fail(layer, ("rules", group), f"unknown rule {group!r} in [rules]{_did_you_mean(group, self.rules)}")
             _check_type(layer, ("rules", group), rule_table, dict)
-            allowed = {**_RULE_COMMON, **self.rule_fields[group]}
-            _check_keys(layer, ("rules", group), rule_table, allowed, allow_extend=True)
-            for profile in rule_table.get("profiles", ()):
-                if profile not in PROFILES:
-                    self._fail(layer, ("rules", group, "profiles"), f"unknown profile {profile!r}")
+            _check_table(layer, ("rules", group), rule_table, self.rule_keys[group])
             # Settings that need more than a type check (house-style's regexes) say what is wrong.
             problems = getattr(self.rules[group].settings, "problems", None)
             if problems is not None:
                 for key_path, message in problems(rule_table):
-                    self._fail(layer, ("rules", group, *key_path), f"[rules.{group}] {message}")
-
-    def _check_severity(self, layer: Layer, key_path: tuple[str, ...], value: Any) -> None:
-        if not isinstance(value, str) or value.lower() not in ("error", "warning", "info"):
-            self._fail(layer, key_path, f"{'.'.join(key_path)} must be error, warning or info, not {value!r}")
+                    _fail(layer, ("rules", group, *key_path), f"[rules.{group}] {message}")
 
     def _check_selector(self, layer: Layer, key_path: tuple[str, ...], selector: str) -> None:
-        if not self.known_selector(selector):
-            self._fail(layer, key_path, f"unknown rule id {selector!r} in {'.'.join(key_path)}")
-
-    @staticmethod
-    def _fail(layer: Layer, key_path: tuple[str, ...], message: str) -> typing.NoReturn:
-        raise ConfigError(layer.path, message, layer.line_of(*key_path))
+        if selector not in self.selectors:
+            where = ".".join(key_path[:1])
+            _fail(layer, key_path, f"unknown rule id {selector!r} in {where}{_did_you_mean(selector, self.selectors)}")
 
 
-def _fields(settings: type) -> list[tuple[dataclasses.Field[Any], Any]]:
-    hints = typing.get_type_hints(settings)
-    return [(f, hints[f.name]) for f in dataclasses.fields(settings)]
+def _fail(layer: Layer, key_path: tuple[str, ...], message: str) -> typing.NoReturn:
+    raise ConfigError(layer.path, message, layer.line_of(*key_path))
 
 
-def build_settings(rule: AnyRule, values: Mapping[str, Any], default_path: str) -> Any:
-    arguments = {}
-    for settings_field, hint in _fields(rule.settings):
-        key = _kebab(settings_field.name)
-        if key in values:
-            arguments[settings_field.name] = _convert(values[key], hint)
-        elif settings_field.default is dataclasses.MISSING and settings_field.default_factory is dataclasses.MISSING:
-            raise ConfigError(default_path, f"[rules.{rule.group}] is missing {key!r}")
-    return rule.settings(**arguments)
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    """ " (did you mean 'x'?)" for the closest known word, or nothing when none is close."""
+    candidates = list(known)
+    folded = {candidate.replace("_", "-").lower(): candidate for candidate in candidates}
+    exact = folded.get(word.replace("_", "-").lower())
+    close = [exact] if exact else difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _convert(value: Any, hint: Any) -> Any:
-    origin = typing.get_origin(hint)
-    if origin is tuple:
-        return tuple(_convert(item, typing.get_args(hint)[0]) for item in value)
-    if origin is dict:
-        value_hint = typing.get_args(hint)[1]
-        return {key: _convert(item, value_hint) for key, item in value.items()}
-    if hint is float:
-        return float(value)
-    return value
-
-
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-def _check_keys(
-    layer: Layer,
-    key_path: tuple[str, ...],
-    table: Mapping[str, Any],
-    allowed: Mapping[str, Any],
-    *,
-    allow_extend: bool = False,
+def _check_table(
+    layer: Layer, key_path: tuple[str, ...], table: Mapping[str, Any], allowed: Mapping[str, Setting]
 ) -> None:
+    """Every key known (`extend-<key>` for a list), of the right type and in range."""
     where = f"[{'.'.join(key_path)}]" if key_path else "the top level"
     for key, value in table.items():
-        base = key.removeprefix("extend-") if allow_extend or not key_path else key
+        base = key.removeprefix(EXTEND)
         if base not in allowed:
-            close = [k for k in allowed if k.replace("-", "") == base.replace("-", "").replace("_", "")]
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ConfigError(layer.path, f"unknown key {key!r} in {where}{hint}", layer.line_of(*key_path, key))
-        if key_path:
-            if key.startswith("extend-") and typing.get_origin(allowed[base]) is not tuple:
-                raise ConfigError(
-                    layer.path, f"{key!r} in {where}: only list settings can be extended", layer.line_of(*key_path, key)
-                )
-            _check_type(layer, (*key_path, key), value, allowed[base])
+            _fail(layer, (*key_path, key), f"unknown key {key!r} in {where}{_did_you_mean(base, allowed)}")
+        setting = allowed[base]
+        if key != base and typing.get_origin(setting.hint) is not tuple:
+            _fail(layer, (*key_path, key), f"{key!r} in {where}: only list settings can be extended")
+        _check_type(layer, (*key_path, key), value, setting.hint)
+        _check_range(layer, (*key_path, key), value, setting)
 
 
 def _check_type(layer: Layer, key_path: tuple[str, ...], value: Any, expected: Any) -> None:
     problem = _type_problem(value, expected)
     if problem:
-        raise ConfigError(layer.path, f"{'.'.join(key_path)} {problem}", layer.line_of(*key_path))
+        _fail(layer, key_path, f"{'.'.join(key_path)} {problem}")
+
+
+def _check_range(layer: Layer, key_path: tuple[str, ...], value: Any, setting: Setting) -> None:
+    numbers = value.values() if isinstance(value, dict) else [value]
+    for number in numbers:
+        if not isinstance(number, (int, float)) or isinstance(number, bool):
+            continue
+        low, high = setting.minimum, setting.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            bounds = f"from {low:g} to {high:g}" if low is not None and high is not None else ""
+            bounds = bounds or (f"at least {low:g}" if low is not None else f"at most {high:g}")
+            _fail(layer, key_path, f"{'.'.join(key_path)} must be {bounds}, not {number!r}")
 
 
 def _type_problem(value: Any, expected: Any) -> str | None:
@@ -177,7 +180,8 @@ def _type_problem(value: Any, expected: Any) -> str | None:
     if origin is typing.Literal:
         choices = typing.get_args(expected)
         if value not in choices:
-            return f"must be one of {', '.join(map(repr, choices))}, not {value!r}"
+            hint = _did_you_mean(value, choices) if isinstance(value, str) else ""
+            return f"must be one of {', '.join(map(repr, choices))}, not {value!r}{hint}"
         return None
     if origin is tuple:
         if not isinstance(value, list):
@@ -188,13 +192,13 @@ def _type_problem(value: Any, expected: Any) -> str | None:
             if problem:
                 return f"items {problem}"
         return None
-    if origin is dict or expected is dict:
+    if origin in (dict, Mapping) or expected is dict:
         if not isinstance(value, dict):
             return f"must be a table, not {_toml_type(value)}"
-        if origin is dict:
-            value_type = typing.get_args(expected)[1]
+        if origin is not None:
+            key_type, value_type = typing.get_args(expected)
             for key, item in value.items():
-                problem = _type_problem(item, value_type)
+                problem = _type_problem(key, key_type) or _type_problem(item, value_type)
                 if problem:
                     return f"[{key!r}] {problem}"
         return None
@@ -230,3 +234,37 @@ def _toml_type(value: Any) -> str:
     if isinstance(value, dict):
         return "a table"
     return type(value).__name__
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def build_settings(base: Any, table: Mapping[str, Any]) -> Any:
+    """`base` (a settings object, usually the defaults) with what `table` sets: a value
+    replaces the default, a table merges into it key by key, `extend-<key>` appends to it."""
+    hints = _type_hints(typing.cast(type, type(base)))
+    changes: dict[str, Any] = {}
+    for settings_field in dataclasses.fields(base):
+        key = kebab(settings_field.name)
+        hint = hints[settings_field.name]
+        value = getattr(base, settings_field.name)
+        if key in table:
+            given = _convert(table[key], hint)
+            value = {**value, **given} if isinstance(given, dict) else given
+        if EXTEND + key in table:
+            value = (*value, *_convert(table[EXTEND + key], hint))
+        if key in table or EXTEND + key in table:
+            changes[settings_field.name] = value
+    return dataclasses.replace(base, **changes) if changes else base
+
+
+def _convert(value: Any, hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        return tuple(_convert(item, typing.get_args(hint)[0]) for item in value)
+    if origin in (dict, Mapping):
+        value_hint = typing.get_args(hint)[1]
+        return {key: _convert(item, value_hint) for key, item in value.items()}
+    if hint is float:
+        return float(value)
+    return value

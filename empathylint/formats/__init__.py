@@ -5,10 +5,11 @@ The reader is chosen by the file's extension; --format-in overrides it."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from empathylint.document import NO_TEAM_MOOD_WORDS, Document, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.document import NO_TEAM_MOOD_WORDS, Channel, Document, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
 
 FORMAT_BY_EXTENSION = {
     ".txt": "plain",
@@ -17,6 +18,7 @@ FORMAT_BY_EXTENSION = {
     ".markdown": "markdown",
     ".mdown": "markdown",
     ".mkd": "markdown",
+    ".mdx": "markdown",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
@@ -35,11 +37,14 @@ class ReadOptions:
 
     profile: Profile
     vocabulary: PlaceholderVocabulary
+    channel: Channel = "email"
     customer_name: str | None = None
     agent_name: str | None = None
     customer_message: str | None = None
     mood_words: TeamMoodWords = NO_TEAM_MOOD_WORDS
     profile_forced: bool = False
+    # The acronyms in force ([acronyms] in checklist.toml).
+    acronyms: Acronyms = field(default_factory=shipped_acronyms)
 
 
 def format_for(path: str, override: str | None = None) -> str:

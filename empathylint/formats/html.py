@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from empathylint.document import Document, Span
 from empathylint.formats import ReadOptions
 from empathylint.formats.layout import (
+    BLOCK_BREAK,
     TextLayout,
     blank_text,
     find_directives,
@@ -159,11 +160,42 @@ def quoted_words(source: str, spans: Sequence[Span]) -> str | None:
     return joined.strip() or None
 
 
+def mark_html_block(source: str, start: int, end: int, layout: TextLayout) -> None:
+    """Mark source[start:end], an HTML block inside Markdown (a `<div>` callout, `<details>`),
+    on the Markdown reader's layout: its tags and attributes markup, its text prose."""
+    parser = _ProseParser(source[start:end], quote_blockquotes=False, layout=_ShiftedLayout(layout, start))
+    parser.feed(source[start:end])
+    parser.close()
+
+
+class _ShiftedLayout(TextLayout):
+    """A window onto another layout: offsets of a slice of its source, moved by `origin`."""
+
+    def __init__(self, layout: TextLayout, origin: int) -> None:
+        self._whole = layout
+        self._origin = origin
+
+    def prose(self, start: int, end: int) -> None:
+        self._whole.prose(start + self._origin, end + self._origin)
+
+    def code(self, start: int, end: int) -> None:
+        self._whole.code(start + self._origin, end + self._origin)
+
+    def markup(self, start: int, end: int) -> None:
+        self._whole.markup(start + self._origin, end + self._origin)
+
+    def replace(self, start: int, end: int, text: str) -> None:
+        self._whole.replace(start + self._origin, end + self._origin, text)
+
+    def insert_break(self, at: int, text: str = BLOCK_BREAK) -> None:
+        self._whole.insert_break(at + self._origin, text)
+
+
 class _ProseParser(HTMLParser):
-    def __init__(self, source: str, quote_blockquotes: bool) -> None:
+    def __init__(self, source: str, quote_blockquotes: bool, layout: TextLayout | None = None) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.layout = TextLayout(source)
+        self.layout = TextLayout(source) if layout is None else layout
         self.quote_blockquotes = quote_blockquotes
         self.line_offsets = [0, *(m.end() for m in re.finditer("\n", source))]
         self.open_skipped = 0

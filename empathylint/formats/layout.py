@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from empathylint.document import OBJECT, Document, Span, Suppression, normalize_newlines
-from empathylint.document_builder import build_document
+from empathylint.document_builder import build_document, mask
 from empathylint.formats import ReadOptions
+from empathylint.formats.markup import non_prose_spans
 
 _BLANK, _PROSE, _CODE, _MARKUP = 0, 1, 2, 3
 BLOCK_BREAK = "\n\n"
@@ -343,11 +344,14 @@ def finish(
     agent_name: str | None = None,
     customer_message: str | None = None,
 ) -> Document:
-    """Normalise newlines, map the source-coordinate suppressions into the text, and build.
+    """Normalise newlines, mask the markup and machine text left in the prose (template tags,
+    HTML tags and entities no parser took, domains, file names, command lines), map the
+    source-coordinate suppressions into the text, and build.
 
     What the command line says about the people wins over what the file says."""
     if "\r" in text:
         text, offsets = normalize_newlines(text, offsets)
+    text = mask(text, non_prose_spans(text))
     mapped = [
         Suppression(
             to_text_span(s.region, offsets),
@@ -361,6 +365,8 @@ def finish(
         path=path,
         profile=options.profile,
         vocabulary=options.vocabulary,
+        channel=options.channel,
+        acronyms=options.acronyms,
         text=text,
         offsets=offsets,
         customer_name=options.customer_name or customer_name,

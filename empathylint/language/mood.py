@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from empathylint.document import Document
+from empathylint.language.acronyms import Acronyms, shipped_acronyms
 from empathylint.language.mood_lexicon import (
     NEGATABLE,
     PHRASE_KINDS,
@@ -200,10 +201,12 @@ def mood_of(doc: Document) -> Mood | None:
     if doc.customer_message is None or not doc.customer_message.strip():
         return None
     message = doc.customer_message
-    return doc.memo("mood", lambda: read_mood(message, lexicon_with(doc.mood_words)))
+    return doc.memo("mood", lambda: read_mood(message, lexicon_with(doc.mood_words), doc.acronyms))
 
 
-def read_mood(message: str, lexicon: MoodLexicon | None = None) -> Mood:
+def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Acronyms | None = None) -> Mood:
+    """The mood of a message, read with a lexicon (by default the shipped one); words in
+    capitals that are `acronyms` (by default the shipped ones) name things, not shouting."""
     words = own_words(message)
     patterns = compiled(lexicon or shipped_lexicon())
     found = [*_phrase_cues(words, patterns), *_grammar_cues(words, patterns)]
@@ -211,7 +214,7 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None) -> Mood:
         # "Please cancel my plan, I'm changing jobs. Thanks for everything!" is a goodbye.
         found = [cue for cue in found if cue[2] is not _CANCEL]
     found += _punctuation_cues(words, found)
-    found += _shouting_cues(words, patterns)
+    found += _shouting_cues(words, (acronyms or shipped_acronyms()).known)
     found += _emoji_cues(words, patterns)
     cues, upset, cheer = _score(found)
     if upset >= UPSET_THRESHOLD and upset >= cheer:
@@ -343,17 +346,12 @@ def _is_shouted(sentence: str) -> bool:
     return len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
-def _shouting_cues(message: str, patterns: CompiledLexicon) -> list[_Found]:
+def _shouting_cues(message: str, acronyms: frozenset[str]) -> list[_Found]:
     """Two different words in capitals, eight letters at least, that name nothing ("MDW",
     "PDF" and hashtags are names): "WHAT IS THIS", "BUT I DIDN'T CHANGE IT"."""
     shouted: list[str] = []
     for word in _WORD.findall(message):
-        if (
-            len(word) >= 3
-            and word.isupper()
-            and word.strip("'’*-") not in patterns.not_shouting
-            and word not in shouted
-        ):
+        if len(word) >= 3 and word.isupper() and word.strip("'’*-") not in acronyms and word not in shouted:
             shouted.append(word)
     if len(shouted) < 2 or sum(len(word) for word in shouted) < 8:
         return []

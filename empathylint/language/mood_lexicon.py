@@ -63,7 +63,6 @@ WORD_CLASSES = frozenset(
         "amicable-parting",
         "repeat-ordinal",
         "contact-noun",
-        "not-shouting",
         "upset-emoji",
         "cheerful-emoji",
     }
@@ -109,9 +108,9 @@ class MoodLexicon:
 @functools.lru_cache(maxsize=8)
 def lexicon_with(team: TeamMoodWords) -> MoodLexicon:
     """The shipped lexicon with a team's words added (the shipped one itself when there are none)."""
-    if not team.upset and not team.cheerful:
+    if not team.upset_words and not team.cheerful_words:
         return shipped_lexicon()
-    return shipped_lexicon().extended(team.upset, team.cheerful)
+    return shipped_lexicon().extended(team.upset_words, team.cheerful_words)
 
 
 def parse_lexicon(text: str) -> MoodLexicon:
@@ -206,7 +205,6 @@ class CompiledLexicon:
     cancel_demand: re.Pattern[str]
     repeat_ordinal: re.Pattern[str]
     amicable_parting: PhraseIndex
-    not_shouting: frozenset[str]
     upset_emoji: frozenset[str]
     cheerful_emoji: frozenset[str]
     # Emoticons written in punctuation (":(", ":-D"), standing alone between spaces.
@@ -243,7 +241,6 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         cancel_demand=cancel_demand,
         repeat_ordinal=repeat_ordinal,
         amicable_parting=PhraseIndex(dict.fromkeys(lexicon.words("amicable-parting"), "amicable-parting")),
-        not_shouting=frozenset(lexicon.words("not-shouting")),
         upset_emoji=frozenset(lexicon.words("upset-emoji")),
         cheerful_emoji=frozenset(lexicon.words("cheerful-emoji")),
         emoticons=re.compile(

@@ -7,13 +7,13 @@ import re
 import unicodedata
 from pathlib import Path
 
-TITLES = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "madam", "dear"})
+from empathylint.language.vocabulary import known_words
 
 
 def name_tokens(name: str) -> list[str]:
     """'Mr. O'Brien-Smith' -> ["O'Brien-Smith"]: words of a name without titles."""
     tokens = re.findall(r"[^\W\d_][\w'’.-]*", name)
-    return [t.rstrip(".") for t in tokens if t.rstrip(".").lower() not in TITLES]
+    return [t.rstrip(".") for t in tokens if t.rstrip(".").lower() not in known_words("titles")]
 
 
 def fold(word: str) -> str:
@@ -66,6 +66,15 @@ def is_short_form(written: str, intended: str) -> bool:
     if len(shorter) >= 3 and longer.startswith(shorter) and longer[len(shorter)].isalpha():
         return True
     return shorter in _short_names().get(longer, frozenset())
+
+
+def is_initials_of(written: str, name: str) -> bool:
+    """'SH' or 'S.H.' for 'Sam Hill', 'S' for 'Sam': how agents sign a social reply."""
+    letters = written.replace(".", "")
+    tokens = name_tokens(name)
+    if not tokens or not letters.isalpha() or not letters.isupper() or len(letters) > len(tokens):
+        return False
+    return fold(letters) == "".join(fold(token)[0] for token in tokens[: len(letters)])
 
 
 @functools.cache

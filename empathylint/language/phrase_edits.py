@@ -10,14 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from empathylint.diagnostics import Edit
-from empathylint.document import Document, Span
+from empathylint.diagnostics import Edit, apply_edits
+from empathylint.document import CLOSING_MARKS, SENTENCE_CLOSERS, Document, Span
 from empathylint.language.phrases import match_case
 
-_SENTENCE_CLOSERS = ".!?…"
-_CLOSING_MARKS = "\"'”’)]"
 _AFTER_CUT = re.compile(r"[,:;]?[ \t]+")
-_SENTENCE_REST_EMPTY = re.compile(r"[.!?…]+[ \t]*")
+_SENTENCE_REST_EMPTY = re.compile(f"[{re.escape(SENTENCE_CLOSERS)}]+[ \t]*")
 _WORD = re.compile(r"\w+")
 
 
@@ -28,9 +26,9 @@ def starts_sentence(text: str, index: int) -> bool:
         position -= 1
     if position < 0 or text[position] == "\n":
         return True
-    while position >= 0 and text[position] in _CLOSING_MARKS:
+    while position >= 0 and text[position] in CLOSING_MARKS:
         position -= 1
-    return position >= 0 and text[position] in _SENTENCE_CLOSERS
+    return position >= 0 and text[position] in SENTENCE_CLOSERS
 
 
 def replacement_edit(doc: Document, span: Span, replacement: str) -> Edit:
@@ -58,7 +56,7 @@ def cut_edit(doc: Document, span: Span) -> Edit:
     after = _AFTER_CUT.match(text, span.end)
     if after is not None and span.end < len(text) and text[span.end] not in ",:;":
         return Edit(span.start, after.end(), "")
-    if after is not None and after.end() < len(text) and text[after.end()] not in "\n" + _SENTENCE_CLOSERS:
+    if after is not None and after.end() < len(text) and text[after.end()] not in "\n" + SENTENCE_CLOSERS:
         # "and really, it works": the comma went with the cut word.
         return Edit(span.start, after.end(), "")
     # Before the end of a sentence or line ("It's fine really.", "It works, really."): take the
@@ -83,13 +81,6 @@ def _wants_capital(text: str, index: int) -> bool:
     """A plain lowercase word ("restart"), not "iPhone" or "eBay", whose case is its own."""
     word = _WORD.match(text, index)
     return word is not None and text[index].islower() and not any(c.isupper() for c in word.group())
-
-
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """The text with non-overlapping edits applied, from the end so offsets stay valid."""
-    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
 
 
 def sentence_of(doc: Document, span: Span) -> Span:

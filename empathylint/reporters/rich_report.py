@@ -114,6 +114,8 @@ def _stripped(lines: Iterable[Text]) -> list[Text]:
 
 def header(report: FileReport) -> Pieces:
     details: list[str] = [report.profile or ""]
+    if report.channel is not None:
+        details.append(report.channel)
     document = report.document
     if document is not None and document.profile != "doc":
         if document.customer_name:

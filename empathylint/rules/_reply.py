@@ -1,10 +1,12 @@
-"""Small helpers the empathy rules share: quoting the reply back, finding its sentences."""
+"""Small helpers the empathy rules share: quoting the reply back, finding its sentences,
+telling an automated notice from a person's reply."""
 
 from __future__ import annotations
 
 import bisect
 
 from empathylint.document import Document, Span
+from empathylint.language.notices import automated_notice_pattern
 
 
 def quoted(doc: Document, span: Span) -> str:
@@ -38,3 +40,9 @@ def _last_starting_at_or_before(doc: Document, offset: int) -> int:
     is found by bisection: a scan per finding was quadratic on a long help article."""
     starts = doc.memo("body-sentence-starts", lambda: [sentence.start for sentence in doc.body_sentences])
     return bisect.bisect_right(starts, offset) - 1
+
+
+def is_automated_notice(doc: Document) -> bool:
+    """Whether the text says it is an automated message ("This is an automated message",
+    "Please do not reply to this email"): a notice a system sends, not a person's reply."""
+    return doc.memo("automated-notice", lambda: automated_notice_pattern().search(doc.text) is not None)

@@ -26,20 +26,27 @@ Use instead:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document
 from empathylint.language.mood import mood_of
-from empathylint.language.phrases import any_phrase, compile_phrases
+from empathylint.language.phrases import any_phrase, phrase_matcher
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted
 
 
 @dataclass(frozen=True)
 class Settings:
-    acknowledgements: tuple[str, ...]
-    suggestion: str
+    # Sentences that acknowledge how the customer feels (anywhere in the reply).
+    acknowledgements: tuple[str, ...] = field(
+        default_factory=default_phrases("acknowledge-feelings", "acknowledgements")
+    )
+    # The acknowledgement to suggest.
+    suggestion: str = "That sounds really frustrating. Let's get this sorted."
+
+    acknowledgement = phrase_matcher("acknowledgements")
 
 
 def applies_to(doc: Document) -> bool:
@@ -52,11 +59,10 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     sentences = doc.body_sentences
     if mood is None or not mood.is_upset or not sentences:
         return
-    acknowledgement = compile_phrases(settings.acknowledgements)
     opening = [doc.greeting] if doc.greeting is not None else []
     # The closing above the name ("Sorry for the hassle,") acknowledges as much as the body.
     closing = [doc.sign_off] if doc.sign_off is not None else []
-    if any_phrase(acknowledgement, doc.text, opening + sentences + closing):
+    if any_phrase(settings.acknowledgement, doc.text, opening + sentences + closing):
         return
     first = sentences[0]
     signs = ", ".join(f'"{reason}"' for reason in mood.reasons("upset")[:3])

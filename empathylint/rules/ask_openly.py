@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import compile_phrases
-from empathylint.rule import Code, Rule
+from empathylint.language.phrases import phrase_matcher, phrase_set
+from empathylint.language.vocabulary import default_phrases
+from empathylint.rule import Code, Rule, bounded
 
 # The first word of a question, after a list marker ("- Is it…", "2) Does it…").
 _FIRST_WORD = re.compile(r"(?:[-*+•]|\d{1,2}[.)])?\s*([A-Za-z’']+)")
@@ -36,17 +37,24 @@ _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")
 
 @dataclass(frozen=True)
 class Settings:
-    min_closed_questions: int
-    closed_openers: tuple[str, ...]
-    open_questions: tuple[str, ...]
-    courtesy_questions: tuple[str, ...]
-    suggestion: str
+    # How many yes/no questions, with no open one, earn the hint.
+    min_closed_questions: int = bounded(3, minimum=1)
+    # First words of a yes/no question.
+    closed_openers: tuple[str, ...] = field(default_factory=default_phrases("ask-openly", "closed-openers"))
+    # Words that make a question open.
+    open_questions: tuple[str, ...] = field(default_factory=default_phrases("ask-openly", "open-questions"))
+    # Closing courtesies that are not requests for information.
+    courtesy_questions: tuple[str, ...] = field(default_factory=default_phrases("ask-openly", "courtesy-questions"))
+    # The open question to suggest.
+    suggestion: str = "Could you walk me through what happens, step by step, when you try it?"
+
+    open_question = phrase_matcher("open_questions")
+    courtesy = phrase_matcher("courtesy_questions")
+    closed_opener_set = phrase_set("closed_openers")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    open_question = compile_phrases(settings.open_questions)
-    courtesy = compile_phrases(settings.courtesy_questions)
-    closed_openers = {opener.lower() for opener in settings.closed_openers}
+    open_question, courtesy, closed_openers = settings.open_question, settings.courtesy, settings.closed_opener_set
     closed: list[Span] = []
     sentences = doc.body_sentences
     for index, sentence in enumerate(sentences):

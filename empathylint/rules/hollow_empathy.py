@@ -23,26 +23,45 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.language.phrases import compile_phrases
+from empathylint.language.phrases import phrase_matcher, phrase_set
 from empathylint.language.timeframes import find_timeframe
-from empathylint.rule import Code, Rule
+from empathylint.language.vocabulary import default_phrases
+from empathylint.rule import Code, Rule, bounded
 from empathylint.rules._reply import quoted
 
 
 @dataclass(frozen=True)
 class Settings:
-    empathy_phrases: tuple[str, ...]
-    bad_news_openers: tuple[str, ...]
-    action_phrases: tuple[str, ...]
-    instruction_verbs: tuple[str, ...]
-    not_done: tuple[str, ...]
-    stacked_limit: int
-    action_suggestion: str
-    pivot: str
+    # Sympathy and apology: the statements that need an action beside them.
+    empathy_phrases: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "empathy-phrases"))
+    # An apology that opens bad news ("We're sorry, but your message didn't go through") is
+    # the news itself, not sympathy waiting for an action.
+    bad_news_openers: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "bad-news-openers"))
+    # What counts as doing something: commitments, requests, answers, explanations.
+    action_phrases: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "action-phrases"))
+    # A sentence that starts with one of these (after "Please", "Then"…) is a step.
+    instruction_verbs: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "instruction-verbs"))
+    # "I've …ed" that reports nothing done for the customer ("I've received", "I just wanted").
+    not_done: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "not-done"))
+    # How many sympathy statements in a row read as scripted.
+    stacked_limit: int = bounded(3, minimum=1)
+    # What to suggest after sympathy with no action.
+    action_suggestion: str = "Here's what I've done: … I'll update you by tomorrow at 5pm."
+    # Words before a step's verb: "Please click", "Then open", "Just try".
+    lead_ins: tuple[str, ...] = field(default_factory=default_phrases("hollow-empathy", "lead-ins"))
+    # What to suggest in place of stacked sympathy.
+    pivot: str = "Let's get this sorted: …"
+
+    empathy = phrase_matcher("empathy_phrases")
+    bad_news = phrase_matcher("bad_news_openers")
+    actions = phrase_matcher("action_phrases")
+    instruction_verb_set = phrase_set("instruction_verbs")
+    not_done_set = phrase_set("not_done")
+    lead_in_set = phrase_set("lead_ins")
 
 
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
@@ -52,15 +71,14 @@ _DONE = re.compile(
     r"(?P<verb>[a-z]+ed|sent|made|set|put|given|done|found|run|written|taken|built|rebuilt|shipped|paid|split)\b",
     re.IGNORECASE,
 )
-_LEAD_INS = ("please", "just", "then", "first", "next", "now", "simply", "and", "so")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    empathy = compile_phrases(settings.empathy_phrases)
+    empathy = settings.empathy
     sentences = doc.body_sentences
     if empathy is None or not sentences:
         return
-    bad_news = compile_phrases(settings.bad_news_openers)
+    bad_news = settings.bad_news
     sympathetic = [
         s
         for s in sentences
@@ -91,14 +109,11 @@ def has_action(doc: Document, settings: Settings) -> bool:
         return True
     if find_timeframe(text, [body]) is not None:
         return True
-    actions = compile_phrases(settings.action_phrases)
-    if actions is not None and actions.search(text, body.start, body.end):
+    if settings.actions is not None and settings.actions.search(text, body.start, body.end):
         return True
-    not_done = {word.lower() for word in settings.not_done}
-    if any(m.group("verb").lower() not in not_done for m in _DONE.finditer(text, body.start, body.end)):
+    if any(m.group("verb").lower() not in settings.not_done_set for m in _DONE.finditer(text, body.start, body.end)):
         return True
-    verbs = {verb.lower() for verb in settings.instruction_verbs}
-    return any(_opening_verb(doc.slice(s)) in verbs for s in doc.body_sentences)
+    return any(_opening_verb(doc.slice(s), settings) in settings.instruction_verb_set for s in doc.body_sentences)
 
 
 def _has_link(doc: Document) -> bool:
@@ -112,10 +127,10 @@ def _has_link(doc: Document) -> bool:
     return False
 
 
-def _opening_verb(sentence: str) -> str:
+def _opening_verb(sentence: str, settings: Settings) -> str:
     """The first word of a sentence after lead-ins such as "Please" or "Then"."""
     words = re.findall(r"[A-Za-z]+", sentence.lower())
-    while words and words[0] in _LEAD_INS:
+    while words and words[0] in settings.lead_in_set:
         words.pop(0)
     return words[0] if words else ""
 

@@ -29,15 +29,25 @@ from typing import Any
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.language.phrases import compile_phrases, keyed_by_phrase, match_case, normalize
+from empathylint.language.phrases import match_case, normalize, phrase_lookup, phrase_matcher
 from empathylint.language.user_regex import compile_user_regex, regex_problem
 from empathylint.rule import Code, Rule
 
 
 @dataclass(frozen=True)
 class Settings:
+    # Your team's words: phrase = the team's word for it, fixed safely with --fix.
     substitutions: dict[str, str] = field(default_factory=dict)
+    # Regular expressions = the message to show; checked when the file loads.
     patterns: dict[str, str] = field(default_factory=dict)
+
+    substitution_matcher = phrase_matcher("substitutions")
+    substitution_for = phrase_lookup("substitutions")
+
+    @functools.cached_property
+    def compiled_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Each pattern compiled once per settings, with its message."""
+        return tuple((compile_user_regex(pattern), message) for pattern, message in self.patterns.items())
 
     @staticmethod
     def problems(table: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
@@ -57,15 +67,15 @@ class Settings:
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    yield from _substitutions(doc, settings.substitutions)
-    yield from _patterns(doc, settings.patterns)
+    yield from _substitutions(doc, settings)
+    yield from _patterns(doc, settings)
 
 
-def _substitutions(doc: Document, substitutions: dict[str, str]) -> Iterator[Diagnostic]:
-    finder = compile_phrases(tuple(substitutions))
+def _substitutions(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    finder = settings.substitution_matcher
     if finder is None:
         return
-    by_key = keyed_by_phrase(substitutions)
+    by_key = settings.substitution_for
     for match in finder.finditer(doc.text):
         written = match.group()
         wanted = by_key.get(normalize(written))
@@ -110,9 +120,9 @@ def _word_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
 
 
-def _patterns(doc: Document, patterns: dict[str, str]) -> Iterator[Diagnostic]:
-    for pattern, message in patterns.items():
-        for match in compile_user_regex(pattern).finditer(doc.text):
+def _patterns(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for pattern, message in settings.compiled_patterns:
+        for match in pattern.finditer(doc.text):
             if match.start() == match.end() or OBJECT in match.group() or not match.group().strip():
                 continue  # an empty match, or one reaching into a URL, code or a placeholder
             yield RULE.diagnostic(

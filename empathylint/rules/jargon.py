@@ -41,14 +41,15 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import Document, Span
+from empathylint.document import Document, Profile, Span
 from empathylint.language.explanations import Spellings, explained_names, is_explained
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
-from empathylint.language.phrases import compile_phrases, match_case, normalize, normalized_set
+from empathylint.language.phrases import match_case, normalize, phrase_matcher, phrase_set
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 
 Audience = Literal["general", "technical"]
@@ -57,37 +58,69 @@ Audience = Literal["general", "technical"]
 @dataclass(frozen=True)
 class Settings:
     # Who reads the drafts: "general" (customers) or "technical" (developers).
-    audience: Audience
+    audience: Audience = "general"
     # The domain word lists (empathylint/language/data/jargon-<domain>.tsv) each audience
     # is held to: a technical reader knows the software and web words.
-    domains: dict[str, tuple[str, ...]]
+    domains: dict[Audience, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "general": ("computing", "email", "forum", "payments", "security", "software", "support", "telecom", "web"),
+            "technical": ("forum", "payments", "support", "telecom"),
+        }
+    )
     # The team's own terms and product names, never flagged.
-    glossary: tuple[str, ...]
+    glossary: tuple[str, ...] = ()
     # More terms for this team, each with its plain alternative ("" to ask for an explanation).
-    terms: dict[str, str]
-    # Acronyms everyone knows.
-    everyday_acronyms: tuple[str, ...]
+    terms: dict[str, str] = field(default_factory=dict)
     # File names written in capitals: names, not acronyms.
-    file_names: tuple[str, ...]
+    file_names: tuple[str, ...] = field(default_factory=default_phrases("jargon", "file-names"))
     # The profiles in which an acronym no word list knows is reported: an article's unknown
     # capitals are mostly the names of standards, laws and organisations.
-    unknown_acronym_profiles: tuple[str, ...]
+    unknown_acronym_profiles: tuple[Profile, ...] = ("reply",)
     # Phrases in which a listed term is plain English ("for instance").
-    everyday_uses: tuple[str, ...]
+    everyday_uses: tuple[str, ...] = field(default_factory=default_phrases("jargon", "everyday-uses"))
     # Sites whose pages define terms: a term that links to one is explained there.
-    reference_sites: tuple[str, ...]
+    reference_sites: tuple[str, ...] = field(default_factory=default_phrases("jargon", "reference-sites"))
     # Phrases that show the reader writes code ("your pull request", "your code"): the
     # draft is then read as for a technical audience.
-    developer_cues: tuple[str, ...]
+    developer_cues: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-cues"))
+
+    allowed = phrase_set("glossary")
+    everyday_uses_matcher = phrase_matcher("everyday_uses")
+    developer_cue_matcher = phrase_matcher("developer_cues")
+
+    @functools.cached_property
+    def file_name_set(self) -> frozenset[str]:
+        return frozenset(self.file_names)
+
+    @functools.cached_property
+    def terms_by_audience(self) -> dict[Audience, tuple[Term, ...]]:
+        """The terms to flag for each audience, built once per settings."""
+        return {
+            audience: _terms_for(self.domains.get(audience, ()), self.terms, self.allowed)
+            for audience in ("general", "technical")
+        }
+
+    @functools.cached_property
+    def known_terms(self) -> frozenset[str]:
+        """Every term's normalised text, in every domain and the team's own: an acronym
+        that is a known term is left to the term check, which knows whether this audience
+        is held to it."""
+        shipped = {normalize(term.term) for domain in shipped_domains() for term in domain_terms(domain)}
+        return frozenset(shipped) | {normalize(term) for term in self.terms}
+
+    @functools.cached_property
+    def developer_terms(self) -> tuple[Term, ...]:
+        """The terms only a general audience is held to: a customer who uses one writes code."""
+        developer_domains = set(self.domains.get("general", ())) - set(self.domains.get("technical", ()))
+        return tuple(term for domain in sorted(developer_domains) for term in _domain_list(domain))
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
     body = doc.body
-    allowed = normalized_set(settings.glossary)
+    allowed = settings.allowed
     technical = settings.audience == "technical" or _reads_technical(doc, settings)
-    domains = settings.domains.get("technical" if technical else "general", ())
-    terms = _terms_for(tuple(domains), tuple(sorted(settings.terms.items())), frozenset(allowed))
+    terms = settings.terms_by_audience["technical" if technical else "general"]
     set_aside = _set_aside(settings, text, body)
     term_matches = [
         (match, term)
@@ -120,8 +153,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield _technical_term(text, match, term, counts[term.term] - 1)
     if technical or doc.profile not in settings.unknown_acronym_profiles:
         return
-    known = _known_terms(tuple(settings.terms))
-    everyday = frozenset(settings.everyday_acronyms) | frozenset(settings.file_names)
+    known = settings.known_terms
+    everyday = doc.acronyms.everyday_on(doc.channel) | settings.file_name_set
     for match in _ACRONYM.finditer(text, body.start, body.end):
         acronym = match.group("acronym")
         key = normalize(acronym)
@@ -162,15 +195,14 @@ def _reads_technical(doc: Document, settings: Settings) -> bool:
     your API"). Their terms are then fine, as with audience = "technical"."""
     if (_PROGRAM if doc.profile == "doc" else _CODE_BLOCK).search(doc.source):
         return True
-    cues = compile_phrases(settings.developer_cues)
+    cues = settings.developer_cue_matcher
     if cues is not None and cues.search(doc.text, doc.body.start, doc.body.end):
         return True
     customer_message = doc.customer_message
     if not customer_message:
         return False
-    developer_domains = set(settings.domains.get("general", ())) - set(settings.domains.get("technical", ()))
-    developer_terms = tuple(term for domain in sorted(developer_domains) for term in _domain_list(domain))
-    return next(find_terms(customer_message, Span(0, len(customer_message)), developer_terms), None) is not None
+    found = find_terms(customer_message, Span(0, len(customer_message)), settings.developer_terms)
+    return next(found, None) is not None
 
 
 def _technical_term(text: str, match: re.Match[str], term: Term, more: int) -> Diagnostic:
@@ -257,7 +289,7 @@ def _set_aside(settings: Settings, text: str, body: Span) -> list[Span]:
     """Stretches of the body in which a term is not jargon, in order: fill-in slots, and
     the phrases in which a listed term is plain English ("for instance")."""
     spans = [Span(m.start(), m.end()) for m in _FILL_IN_SLOT.finditer(text, body.start, body.end)]
-    pattern = compile_phrases(settings.everyday_uses)
+    pattern = settings.everyday_uses_matcher
     if pattern is not None:
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text, body.start, body.end))
     return sorted(spans, key=lambda span: span.start)
@@ -326,24 +358,12 @@ def _domain_list(domain: str) -> tuple[Term, ...]:
     return domain_terms(domain) if domain in shipped_domains() else ()
 
 
-@functools.lru_cache(maxsize=16)
-def _terms_for(
-    domains: tuple[str, ...], extra: tuple[tuple[str, str], ...], allowed: frozenset[str]
-) -> tuple[Term, ...]:
+def _terms_for(domains: tuple[str, ...], extra: dict[str, str], allowed: frozenset[str]) -> tuple[Term, ...]:
     """The terms to flag, in order of their text: the audience's domain lists and the
     team's own terms (one per normalised text), less the glossary."""
     terms = {normalize(t.term): t for domain in domains for t in _domain_list(domain)}
-    terms.update({normalize(term): Term(term, plain, "team") for term, plain in extra})
+    terms.update({normalize(term): Term(term, plain, "team") for term, plain in sorted(extra.items())})
     return tuple(sorted((term for key, term in terms.items() if key not in allowed), key=lambda t: t.term))
-
-
-@functools.lru_cache(maxsize=16)
-def _known_terms(extra: tuple[str, ...]) -> frozenset[str]:
-    """Every term's normalised text, in every domain and the team's own, computed once per
-    settings rather than for every draft: an acronym that is a known term is left to the
-    term check, which knows whether this audience is held to it."""
-    shipped = {normalize(term.term) for domain in shipped_domains() for term in domain_terms(domain)}
-    return frozenset(shipped) | {normalize(term) for term in extra}
 
 
 # --- acronyms ---------------------------------------------------------------------------
@@ -392,14 +412,11 @@ def _is_word(acronym: str) -> bool:
     ("NOT", "ASAP") rather than letters said one by one: the CMU dictionary knows the word
     and says it in fewer syllables than it has letters (D-N-S is three syllables). A
     two-letter code that is also a word ("IT", "US", "OR") is the word."""
-    from empathylint.language.grade import pronunciations
+    from empathylint.language.grade import dictionary_syllables
 
-    lexicon = pronunciations()
     word = acronym.lower()
-    if word not in lexicon:
-        return False
-    syllables = sum(1 for phone in lexicon[word][0] if phone[-1].isdigit())
-    return syllables < len(word)
+    syllables = dictionary_syllables(word)
+    return syllables is not None and syllables < len(word)
 
 
 RULE = Rule(

@@ -26,22 +26,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.language.mood import Mood, mood_of
-from empathylint.language.phrases import compile_phrases, find_phrases, match_case, normalize
-from empathylint.rule import Code, Rule
+from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher
+from empathylint.language.vocabulary import default_phrases, default_rewrites
+from empathylint.rule import Code, Rule, bounded
 from empathylint.rules._reply import quoted, sentence_at
 
 
 @dataclass(frozen=True)
 class Settings:
-    light_phrases: tuple[str, ...]
-    max_exclamations: int
-    courtesy_openers: tuple[str, ...]
-    stiff_phrases: dict[str, str]
+    # Light-hearted words that read as making light of an upset customer's problem.
+    light_phrases: tuple[str, ...] = field(default_factory=default_phrases("match-tone", "light-phrases"))
+    # More exclamation marks than this in a reply to an upset customer read as upbeat.
+    max_exclamations: int = bounded(1, minimum=0)
+    # Sentences opening with these are courtesy: their "!" is warmth and is not counted.
+    courtesy_openers: tuple[str, ...] = field(default_factory=default_phrases("match-tone", "courtesy-openers"))
+    # Stiff formality and what to say to a cheerful customer instead.
+    stiff_phrases: dict[str, str] = field(default_factory=default_rewrites("match-tone", "stiff-phrases"))
+
+    light = phrase_matcher("light_phrases")
+    courtesy = phrase_matcher("courtesy_openers")
+    stiff = phrase_matcher("stiff_phrases")
+    warm_rewrite_for = phrase_lookup("stiff_phrases")
 
 
 # Pictographic emoji; dingbats such as ✓ and ★ mark lists and ratings, not mood.
@@ -69,11 +79,10 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 def _too_light(doc: Document, mood: Mood, settings: Settings) -> Iterator[Diagnostic]:
     signs = ", ".join(f'"{reason}"' for reason in mood.reasons("upset")[:2])
     body = doc.body
-    light = compile_phrases(settings.light_phrases)
     found = [
         *(m for m in _EMOJI.finditer(doc.text, body.start, body.end)),
         *(m for m in _EMOTICON.finditer(doc.text, body.start, body.end)),
-        *find_phrases(light, doc.text, body),
+        *find_phrases(settings.light, doc.text, body),
     ]
     for match in sorted(found, key=lambda m: m.start()):
         start = match.start()
@@ -86,7 +95,7 @@ def _too_light(doc: Document, mood: Mood, settings: Settings) -> Iterator[Diagno
             suggestion="(remove it)",
             fix=Fix((Edit(start, match.end(), ""),), safe=False),
         )
-    courtesy = compile_phrases(settings.courtesy_openers)
+    courtesy = settings.courtesy
     runs = [
         run
         for run in _EXCLAMATIONS.finditer(doc.text, body.start, body.end)
@@ -128,9 +137,8 @@ def _calm(run: re.Match[str]) -> str:
 
 
 def _too_stiff(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    stiff = compile_phrases(tuple(settings.stiff_phrases))
-    for match in find_phrases(stiff, doc.text, Span(0, len(doc.text))):
-        replacement = match_case(match.group(), settings.stiff_phrases[normalize(match.group())])
+    for match in find_phrases(settings.stiff, doc.text, Span(0, len(doc.text))):
+        replacement = match_case(match.group(), settings.warm_rewrite_for[normalize(match.group())])
         yield RULE.diagnostic(
             "too-stiff",
             Span(match.start(), match.end()),

@@ -50,7 +50,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
@@ -66,37 +66,38 @@ from empathylint.language.refusals import (
     in_condition,
     reason_in,
 )
+from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted
 
 
 @dataclass(frozen=True)
 class Settings:
-    framing: dict[str, str]
-    blame: dict[str, str]
-    commands: dict[str, str]
-    condescension: dict[str, str]
-    stock_negatives: dict[str, str]
-    refusal_phrases: tuple[str, ...]
-    prohibitions: tuple[str, ...]
-    demands: tuple[str, ...]
-    reading_matter: tuple[str, ...]
-    rule_citing: tuple[str, ...]
-    dismissive: tuple[str, ...]
-    submissions: tuple[str, ...]
-    shortfalls: tuple[str, ...]
-    product_limits: tuple[str, ...]
-    exceptions: tuple[str, ...]
-    refusal_subjects: tuple[str, ...]
-    offer_verbs: tuple[str, ...]
-    withheld_words: tuple[str, ...]
-    hedges: tuple[str, ...]
-    clause_openers: tuple[str, ...]
-    readers: tuple[str, ...]
-    reader_troubles: tuple[str, ...]
-    third_parties: tuple[str, ...]
-    reasons: tuple[str, ...]
-    not_reasons: tuple[str, ...]
+    framing: dict[str, str] = field(default_factory=default_rewrites("negative-language", "framing"))
+    blame: dict[str, str] = field(default_factory=default_rewrites("negative-language", "blame"))
+    commands: dict[str, str] = field(default_factory=default_rewrites("negative-language", "commands"))
+    condescension: dict[str, str] = field(default_factory=default_rewrites("negative-language", "condescension"))
+    stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
+    refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-phrases"))
+    prohibitions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibitions"))
+    demands: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "demands"))
+    reading_matter: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reading-matter"))
+    rule_citing: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "rule-citing"))
+    dismissive: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "dismissive"))
+    submissions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "submissions"))
+    shortfalls: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "shortfalls"))
+    product_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "product-limits"))
+    exceptions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "exceptions"))
+    refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
+    offer_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "offer-verbs"))
+    withheld_words: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-words"))
+    hedges: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "hedges"))
+    clause_openers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "clause-openers"))
+    readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))
+    reader_troubles: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-troubles"))
+    third_parties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "third-parties"))
+    reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reasons"))
+    not_reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "not-reasons"))
 
     @functools.cached_property
     def matchers(self) -> _Matchers:

@@ -21,28 +21,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import compile_phrases, find_phrases, match_case, normalize
-from empathylint.rule import Code, Rule
+from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher
+from empathylint.language.vocabulary import default_phrases, default_rewrites
+from empathylint.rule import Code, Rule, bounded
 
 
 @dataclass(frozen=True)
 class Settings:
-    max_apologies: int
-    apology_phrases: tuple[str, ...]
-    not_apologies: tuple[str, ...]
-    apology_rewrites: dict[str, str]
-    misplaced_apologies: dict[str, str]
+    # Apologies a reply needs; each one past this is flagged.
+    max_apologies: int = bounded(1, minimum=0)
+    # What counts as an apology (one per sentence).
+    apology_phrases: tuple[str, ...] = field(default_factory=default_phrases("over-apology", "apology-phrases"))
+    # Sentences with these are not apologies.
+    not_apologies: tuple[str, ...] = field(default_factory=default_phrases("over-apology", "not-apologies"))
+    # A second apology that can become thanks.
+    apology_rewrites: dict[str, str] = field(default_factory=default_rewrites("over-apology", "apology-rewrites"))
+    # Apologies for what is not a fault, and non-apologies, with what to say instead.
+    misplaced_apologies: dict[str, str] = field(default_factory=default_rewrites("over-apology", "misplaced-apologies"))
+
+    apology = phrase_matcher("apology_phrases")
+    not_apology = phrase_matcher("not_apologies")
+    rewrites = phrase_matcher("apology_rewrites")
+    rewrite_for = phrase_lookup("apology_rewrites")
+    misplaced = phrase_matcher("misplaced_apologies")
+    misplaced_rewrite_for = phrase_lookup("misplaced_apologies")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    apology = compile_phrases(settings.apology_phrases)
-    not_apology = compile_phrases(settings.not_apologies)
-    misplaced = compile_phrases(tuple(settings.misplaced_apologies))
-    rewrites = compile_phrases(tuple(settings.apology_rewrites))
+    apology, not_apology = settings.apology, settings.not_apology
     if apology is None:
         return
     apologies: list[Span] = []
@@ -52,11 +62,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         match = apology.search(doc.text, sentence.start, sentence.end)
         if match is not None:
             apologies.append(sentence)
-    for match in find_phrases(misplaced, doc.text, doc.body):
+    for match in find_phrases(settings.misplaced, doc.text, doc.body):
         yield _not_our_fault(match, settings)
     total = len(apologies)
     for extra in apologies[settings.max_apologies :]:
-        yield _repeated(doc, extra, total, rewrites, settings)
+        yield _repeated(doc, extra, total, settings)
 
 
 def _closing_words(doc: Document) -> list[Span]:
@@ -68,7 +78,7 @@ def _closing_words(doc: Document) -> list[Span]:
 
 
 def _not_our_fault(match: re.Match[str], settings: Settings) -> Diagnostic:
-    replacement = match_case(match.group(), settings.misplaced_apologies[normalize(match.group())])
+    replacement = match_case(match.group(), settings.misplaced_rewrite_for[normalize(match.group())])
     return RULE.diagnostic(
         "not-our-fault",
         Span(match.start(), match.end()),
@@ -79,13 +89,12 @@ def _not_our_fault(match: re.Match[str], settings: Settings) -> Diagnostic:
     )
 
 
-def _repeated(
-    doc: Document, sentence: Span, total: int, rewrites: re.Pattern[str] | None, settings: Settings
-) -> Diagnostic:
+def _repeated(doc: Document, sentence: Span, total: int, settings: Settings) -> Diagnostic:
     message = (
         f"{total} apologies in one reply read as scripted; keep {_count(settings.max_apologies)} "
         "and turn this one into thanks or a step."
     )
+    rewrites = settings.rewrites
     rewrite = rewrites.search(doc.text, sentence.start, sentence.end) if rewrites is not None else None
     # Only a stock apology that ends its sentence can become thanks without leaving a dangling
     # "…this may have caused".
@@ -96,7 +105,7 @@ def _repeated(
             message,
             suggestion="(drop this apology; say what you're doing about it instead)",
         )
-    replacement = match_case(rewrite.group(), settings.apology_rewrites[normalize(rewrite.group())])
+    replacement = match_case(rewrite.group(), settings.rewrite_for[normalize(rewrite.group())])
     suggested = doc.text[sentence.start : rewrite.start()] + replacement + doc.text[rewrite.end() : sentence.end]
     return RULE.diagnostic(
         "repeated-apology",

@@ -39,33 +39,37 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
-from empathylint.document import OBJECT, Document, Span, count_words
-from empathylint.rule import Code, Metrics, Rule
+from empathylint.document import OBJECT, SENTENCE_ENDING, Document, Profile, Span, count_words
+from empathylint.rule import Code, Metrics, Rule, bounded, bounded_values
 
 
 @dataclass(frozen=True)
 class Settings:
     # The Flesch-Kincaid grade each profile aims at, shown beside the draft's own grade; a
     # profile left out gets no grade.
-    target_grade: dict[str, float]
+    target_grade: dict[Profile, float] = bounded_values(  # noqa: RUF009 - a field(), see bounded_values
+        lambda: {"reply": 8.0, "template": 8.0, "doc": 9.0}, minimum=0.0, maximum=30.0
+    )
     # Flesch-Kincaid moves by a grade or two with a few long words or names, and reviewers
     # pass drafts a few grades over the target: only a draft more than this over its target
     # gets its hardest sentences pointed at.
-    grade_margin: float
+    grade_margin: float = bounded(4.0, minimum=0.0, maximum=10.0)
     # Fewer prose words than this give no grade: the formula is unstable on a few sentences.
-    min_words_for_grade: int
+    min_words_for_grade: int = bounded(40, minimum=1)
     # How many of the hardest sentences to point at when the draft is over its target.
-    hardest_sentences: int
+    hardest_sentences: int = bounded(3, minimum=0)
     # The most words a sentence may have, per profile; a profile left out has no limit.
-    max_sentence_words: dict[str, int]
+    max_sentence_words: dict[Profile, int] = bounded_values(  # noqa: RUF009 - a field(), see bounded_values
+        lambda: {"reply": 32, "template": 32, "doc": 39}, minimum=1
+    )
     # A draft with more than `max_fairly_long_sentences` sentences of this many words or
     # more is heavy going as a whole: each of them is reported.
-    fairly_long_sentence_words: int
-    max_fairly_long_sentences: int
+    fairly_long_sentence_words: int = bounded(30, minimum=1)
+    max_fairly_long_sentences: int = bounded(2, minimum=0)
     # The most words a paragraph may have in the profiles of `long_paragraph_profiles`
     # (replies are read on phones, where a long paragraph is a wall of text).
-    max_paragraph_words: int
-    long_paragraph_profiles: tuple[str, ...]
+    max_paragraph_words: int = bounded(120, minimum=1)
+    long_paragraph_profiles: tuple[Profile, ...] = ("reply",)
 
 
 # A sentence shorter than this has too few words for its own grade to mean anything.
@@ -73,7 +77,7 @@ _MIN_WORDS_FOR_SENTENCE_GRADE = 5
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)])[ \t]", re.MULTILINE)
 # Words of this many syllables and more are the ones worth replacing first.
 _LONG_WORD_SYLLABLES = 4
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ENDS_SENTENCE = re.compile(SENTENCE_ENDING + "$")
 # Where a span the Document reads as one sentence holds two as a reader sees them: a link
 # that ends a sentence ("…the steps here: <link> These steps…"), "etc." before a capital,
 # a full stop with its space missing ("…you enter here.Do not…").

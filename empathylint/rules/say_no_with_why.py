@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
@@ -44,27 +44,28 @@ from empathylint.language.refusals import (
     find_refusals,
     reason_in,
 )
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import neighbourhood, quoted, sentence_at
 
 
 @dataclass(frozen=True)
 class Settings:
-    refusers: tuple[str, ...]
-    offer_verbs: tuple[str, ...]
-    withheld_words: tuple[str, ...]
-    hedges: tuple[str, ...]
-    clause_openers: tuple[str, ...]
-    refusal_phrases: tuple[str, ...]
-    not_refusals: tuple[str, ...]
-    not_refused_verbs: tuple[str, ...]
-    reasons: tuple[str, ...]
-    reasons_after: tuple[str, ...]
-    not_reasons: tuple[str, ...]
-    reason_leads: tuple[str, ...]
-    sentences_before: int
-    sentences_after: int
-    suggestion: str
+    refusers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusers"))
+    offer_verbs: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "offer-verbs"))
+    withheld_words: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "withheld-words"))
+    hedges: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "hedges"))
+    clause_openers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "clause-openers"))
+    refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
+    not_refusals: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refusals"))
+    not_refused_verbs: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refused-verbs"))
+    reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons"))
+    reasons_after: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons-after"))
+    not_reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-reasons"))
+    reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
+    sentences_before: int = 1
+    sentences_after: int = 2
+    suggestion: str = "That's because … What you can do instead is …"
 
     @functools.cached_property
     def matchers(self) -> _Matchers:

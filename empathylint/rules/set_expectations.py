@@ -23,20 +23,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import compile_phrases
+from empathylint.language.phrases import phrase_matcher
 from empathylint.language.timeframes import find_timeframe
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted, sentence_at
 
 
 @dataclass(frozen=True)
 class Settings:
-    follow_up_phrases: tuple[str, ...]
-    suggestion: str
+    # Promises to follow up that need a when.
+    follow_up_phrases: tuple[str, ...] = field(default_factory=default_phrases("set-expectations", "follow-up-phrases"))
+    # The timeframe to suggest.
+    suggestion: str = "I'll update you by tomorrow at 5pm, even if there's no news yet."
+
+    follow_up = phrase_matcher("follow_up_phrases")
 
 
 # A condition before the promise, in its sentence: "If anything changes, we'll let you know".
@@ -44,7 +49,7 @@ _IF_SOMETHING_HAPPENS = re.compile(r"\b(?:if|should|in\s+case|in\s+the\s+event|u
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    follow_up = compile_phrases(settings.follow_up_phrases)
+    follow_up = settings.follow_up
     if follow_up is None:
         return
     promises = (

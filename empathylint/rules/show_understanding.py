@@ -21,19 +21,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import any_phrase, compile_phrases, find_phrases
+from empathylint.language.phrases import any_phrase, find_phrases, phrase_matcher
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 
 
 @dataclass(frozen=True)
 class Settings:
-    blunt_phrases: tuple[str, ...]
-    rewrite: str
-    restatement_phrases: tuple[str, ...]
+    # Clarifying questions that sound like the customer explained badly.
+    blunt_phrases: tuple[str, ...] = field(default_factory=default_phrases("show-understanding", "blunt-phrases"))
+    # What to ask instead.
+    rewrite: str = (
+        "I want to make sure I understand you fully, so I can answer completely. It sounds like … — is that right?"
+    )
+    # Restating the request shows understanding: a clarifying question in the same paragraph
+    # as one of these is not blunt.
+    restatement_phrases: tuple[str, ...] = field(
+        default_factory=default_phrases("show-understanding", "restatement-phrases")
+    )
+
+    blunt = phrase_matcher("blunt_phrases")
+    restatements = phrase_matcher("restatement_phrases")
 
 
 # "If that doesn't make sense, reply and I'll walk you through it" is about our own
@@ -43,16 +55,14 @@ _AGREEING_AFTER = re.compile(r"\s*(?:to\s+me\s+)?either\b", re.IGNORECASE)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    blunt = compile_phrases(settings.blunt_phrases)
-    restatements = compile_phrases(settings.restatement_phrases)
-    for match in find_phrases(blunt, doc.text, doc.body):
+    for match in find_phrases(settings.blunt, doc.text, doc.body):
         sentence = _enclosing(doc.sentences, match.start())
         if _CONDITIONAL_BEFORE.search(doc.text, sentence.start, match.start()):
             continue
         if _AGREEING_AFTER.match(doc.text, match.end(), sentence.end):
             continue
         paragraph = _enclosing(doc.paragraphs, match.start())
-        if any_phrase(restatements, doc.text, [paragraph]):
+        if any_phrase(settings.restatements, doc.text, [paragraph]):
             continue
         yield RULE.diagnostic(
             "blunt-clarification",

@@ -40,7 +40,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
@@ -52,6 +52,7 @@ from empathylint.language.phrase_edits import (
     starts_sentence,
 )
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize
+from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.language.wordiness import basis_rewrite, repeated_sentences, softener_at, stretch_of_opener
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted
@@ -59,18 +60,28 @@ from empathylint.rules._reply import quoted
 
 @dataclass(frozen=True)
 class Settings:
-    wordy: dict[str, str]
-    filler_words: tuple[str, ...]
-    filler_before_action: tuple[str, ...]
-    action_words: tuple[str, ...]
-    filler_before_feeling: tuple[str, ...]
-    feeling_words: tuple[str, ...]
-    softeners: tuple[str, ...]
-    contrast_words: tuple[str, ...]
-    keep_intensifier_before: tuple[str, ...]
-    kept_in_questions: tuple[str, ...]
-    automated_openers: tuple[str, ...]
-    exceptions: tuple[str, ...]
+    wordy: dict[str, str] = field(default_factory=default_rewrites("unnecessary-words", "wordy"))
+    filler_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "filler-words"))
+    filler_before_action: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "filler-before-action")
+    )
+    action_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "action-words"))
+    filler_before_feeling: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "filler-before-feeling")
+    )
+    feeling_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "feeling-words"))
+    softeners: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "softeners"))
+    contrast_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "contrast-words"))
+    keep_intensifier_before: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "keep-intensifier-before")
+    )
+    kept_in_questions: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "kept-in-questions")
+    )
+    automated_openers: tuple[str, ...] = field(
+        default_factory=default_phrases("unnecessary-words", "automated-openers")
+    )
+    exceptions: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "exceptions"))
 
     @functools.cached_property
     def matchers(self) -> _Matchers:

@@ -23,23 +23,50 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span
 from empathylint.language.names import fold, is_short_form, looks_like_misspelling, name_tokens, same_name
-from empathylint.language.phrases import compile_phrases, normalize
+from empathylint.language.phrases import normalize, phrase_matcher, phrase_set
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
+from empathylint.rules._reply import is_automated_notice
 
 
 @dataclass(frozen=True)
 class Settings:
-    generic_names: tuple[str, ...]
-    impersonal_greetings: tuple[str, ...]
-    template_placeholder: str
+    # Words after "Hi" that name nobody.
+    generic_names: tuple[str, ...] = field(default_factory=default_phrases("use-their-name", "generic-names"))
+    # Greetings that could be to anyone.
+    impersonal_greetings: tuple[str, ...] = field(
+        default_factory=default_phrases("use-their-name", "impersonal-greetings")
+    )
+    # What a canned reply should greet with.
+    template_placeholder: str = "{{ticket.requester.first_name}}"
+    # Words after a name that end it: "Hi Maria and welcome aboard", "Hi Tom & Zoë".
+    name_ends: tuple[str, ...] = field(default_factory=default_phrases("use-their-name", "name-ends"))
+    # Lower-case words inside a name: "Hi Ludwig van Beethoven".
+    name_particles: tuple[str, ...] = field(default_factory=default_phrases("use-their-name", "name-particles"))
+
+    generic = phrase_set("generic_names")
+    name_end_set = phrase_set("name_ends")
+    particle_set = phrase_set("name_particles")
+    impersonal = phrase_matcher("impersonal_greetings")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    notice = is_automated_notice(doc)
+    for finding in _findings(doc, settings):
+        # An automated notice names no one and may still go out as it is.
+        unnamed = finding.rule_id in _UNNAMED
+        yield replace(finding, severity=Severity.INFO) if notice and unnamed else finding
+
+
+_UNNAMED = frozenset({"use-their-name.missing-greeting", "use-their-name.generic-greeting"})
+
+
+def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if not doc.slice(Span(0, len(doc.text))).strip():
         return
     if doc.greeting is None:
@@ -47,8 +74,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             yield _missing_greeting(doc, settings)
         return
     greeting_text = doc.slice(doc.greeting)
-    impersonal = compile_phrases(settings.impersonal_greetings)
-    if impersonal is not None and impersonal.search(greeting_text):
+    if settings.impersonal is not None and settings.impersonal.search(greeting_text) and doc.handle is None:
         yield RULE.diagnostic(
             "impersonal-greeting",
             doc.greeting,
@@ -62,9 +88,10 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield from _check_placeholders(placeholders)
         return
     written = doc.slice(name_span) if name_span else ""
-    addressed = _addressed_names(written, name_span.start if name_span else 0, settings.generic_names)
+    addressed = _addressed_names(written, name_span.start if name_span else 0, settings)
     if name_span is None or not addressed:
-        yield _generic_greeting(doc, settings, name_span)
+        if doc.handle is None:  # "@maria Hi there!": the handle is the name
+            yield _generic_greeting(doc, settings, name_span)
         return
     if doc.profile == "template":
         yield RULE.diagnostic(
@@ -79,27 +106,20 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield from _check_against_customer(doc.customer_name, addressed)
 
 
-# Words after a name that end it: "Hi Maria and welcome aboard", "Hi Tom & Zoë".
-_NAME_ENDS = frozenset({"&", "and", "hope", "how", "i", "it's", "thanks", "thank", "welcome", "we", "you"})
-# Lower-case words that belong inside a name: "Ana de la Cruz", "Sem van Dijk".
-_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von"})
-
-
-def _addressed_names(written: str, offset: int, generic_names: tuple[str, ...]) -> list[tuple[int, str]]:
+def _addressed_names(written: str, offset: int, settings: Settings) -> list[tuple[int, str]]:
     """The words of the greeting that name someone, with their offsets in the text.
 
     Generic words ("there", "team") are no one; a name ends at a connecting word or, once a
     capitalised name has started, at a lower-case word that is not a particle, so that
     "Hi Maria and Tom" addresses Maria (and Tom) but "Hi there and welcome" nobody."""
-    generic = {normalize(g) for g in generic_names}
     addressed: list[tuple[int, str]] = []
     for start, token in _token_spans(written, offset):
         word = normalize(token)
-        if word in _NAME_ENDS:
+        if word in settings.name_end_set:
             break
-        if word in generic:
+        if word in settings.generic:
             continue
-        if addressed and token[0].islower() and word not in _PARTICLES:
+        if addressed and token[0].islower() and word not in settings.particle_set:
             break
         addressed.append((start, token))
     return addressed

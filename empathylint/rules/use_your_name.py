@@ -24,26 +24,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import OBJECT, Document, Span
-from empathylint.language.names import is_short_form, looks_like_misspelling, name_tokens, same_name
-from empathylint.language.phrases import compile_phrases
+from empathylint.document import OBJECT, Channel, Document, Span
+from empathylint.language.names import is_initials_of, is_short_form, looks_like_misspelling, name_tokens, same_name
+from empathylint.language.phrases import phrase_matcher
+from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
+from empathylint.rules._reply import is_automated_notice, quoted
 
 _PERSON_FIRST = re.compile(r"^[^\W\d_][\w'’.-]*\s*(?:[,|/–—(@-]|\bfrom\b|\bat\b|\bon\b|\bwith\b|$)")
 
 
 @dataclass(frozen=True)
 class Settings:
-    signature: Literal["required", "added-by-helpdesk"]
-    team_words: tuple[str, ...]
-    template_placeholder: str
+    # "required", or "added-by-helpdesk" when the helpdesk appends the agent's signature on
+    # sending (a missing sign-off is then fine; a team-only one is still flagged).
+    signature: Literal["required", "added-by-helpdesk"] = "required"
+    # Words that make a signature a team's rather than a person's.
+    team_words: tuple[str, ...] = field(default_factory=default_phrases("use-your-name", "team-words"))
+    # What a canned reply should sign with.
+    template_placeholder: str = "{{current_user.first_name}}"
+    # Channels where a missing sign-off or name is reported as info, so it does not hold the
+    # reply back: a chat window shows the agent's name, and on social the initials are optional.
+    info_on_channels: tuple[Channel, ...] = ("chat", "social")
+
+    team = phrase_matcher("team_words")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for finding in _findings(doc, settings):
+        nicety = finding.rule_id in _UNSIGNED and doc.channel in settings.info_on_channels
+        yield replace(finding, severity=Severity.INFO) if nicety else finding
+
+
+_UNSIGNED = frozenset({"use-your-name.missing-sign-off", "use-your-name.missing-name"})
+
+
+def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if not doc.text.strip():
         return
     optional = settings.signature == "added-by-helpdesk"
@@ -73,10 +93,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
                     f"{placeholder.raw} fills in the customer's name; the sign-off needs yours.",
                     suggestion="an agent placeholder such as {{current_user.first_name}}",
                 )
+        if all(placeholder.role == "other" for placeholder in placeholders):
+            yield from _signed_by_a_thing(doc, settings, name_span)
         return
     written = doc.slice(name_span).replace(OBJECT, "").strip()
-    team = compile_phrases(settings.team_words)
-    if team is not None and team.search(written) and not _PERSON_FIRST.match(_without_article(written)):
+    if settings.team is not None and settings.team.search(written) and not _signs_as_a_person(written, settings.team):
         yield RULE.diagnostic(
             "team-signature",
             name_span,
@@ -89,8 +110,27 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield from _check_against_agent(doc, name_span, written)
 
 
-def _without_article(written: str) -> str:
-    return "" if written.lower().startswith("the ") else written
+def _signed_by_a_thing(doc: Document, settings: Settings, name_span: Span) -> Iterator[Diagnostic]:
+    """A sign-off whose placeholders name a thing ("{{company_name}}", "%{site_name} Moderators")
+    signs as a team unless a person's name stands beside them."""
+    beside = doc.slice(name_span).replace(OBJECT, " ").strip()
+    if beside and (settings.team is None or not settings.team.search(beside)):
+        return
+    written = quoted(doc, name_span)
+    yield RULE.diagnostic(
+        "team-signature",
+        name_span,
+        f'"{written}" signs as a team; add your own name so the customer knows who is helping.',
+        suggestion=f"{_agent_name(doc, settings)}\n{written}",
+    )
+
+
+def _signs_as_a_person(written: str, team: re.Pattern[str]) -> bool:
+    """A name comes first ("Sam, Support Team", "Sam from Acme Support"); a team word alone
+    ("Thanks, Team") is no name."""
+    without_article = "" if written.lower().startswith("the ") else written
+    first_word = without_article.split()[0].strip(",|/-") if without_article.split() else ""
+    return bool(_PERSON_FIRST.match(without_article)) and not team.fullmatch(first_word)
 
 
 def _check_against_agent(doc: Document, name_span: Span, written: str) -> Iterator[Diagnostic]:
@@ -101,7 +141,7 @@ def _check_against_agent(doc: Document, name_span: Span, written: str) -> Iterat
         return
     first = tokens[0]
     parts = known + [part for token in known for part in re.split(r"[-‐]", token) if part and part != token]
-    if any(same_name(first, k) or is_short_form(first, k) for k in parts):
+    if any(same_name(first, k) or is_short_form(first, k) for k in parts) or is_initials_of(first, doc.agent_name):
         return
     start = name_span.start + doc.slice(name_span).find(first)
     span = Span(start, start + len(first))
@@ -147,6 +187,11 @@ def _agent_name(doc: Document, settings: Settings) -> str:
     return "<your name>"
 
 
+def applies_to(doc: Document) -> bool:
+    """An automated notice ("This is an automated message from …") is signed by the product."""
+    return not is_automated_notice(doc)
+
+
 RULE = Rule(
     group="use-your-name",
     item="your-name",
@@ -161,4 +206,5 @@ RULE = Rule(
     settings=Settings,
     check=check,
     doc=__doc__ or "",
+    applies_to=applies_to,
 )

@@ -1,0 +1,94 @@
+"""Real words in the wrong place ("you account", "its been", "more then"): the rules of
+context, read from data/confused-words.toml, and the matcher that applies them to a run of
+words. Each rule names the wrong words with what was meant and the words that must stand
+right before and after; a rule fires only where the other reading is (nearly) impossible."""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SENTENCE_START = "^"
+
+
+@dataclass(frozen=True)
+class ConfusedWord:
+    wrong: str
+    meant: str
+    before: frozenset[str]
+    after: frozenset[str]
+    why: str
+
+
+@dataclass(frozen=True)
+class Confusion:
+    start: int
+    end: int
+    written: str
+    meant: str
+    why: str
+
+
+@functools.cache
+def _rules() -> dict[str, tuple[ConfusedWord, ...]]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+    path = Path(__file__).parent / "data" / "confused-words.toml"
+    by_word: dict[str, list[ConfusedWord]] = {}
+    for rule in tomllib.loads(path.read_text(encoding="utf-8"))["rule"]:
+        before, after = frozenset(rule.get("before", ())), frozenset(rule.get("after", ()))
+        for wrong, meant in rule["words"].items():
+            by_word.setdefault(wrong, []).append(ConfusedWord(wrong, meant, before, after, rule["why"]))
+    return {word: tuple(rules) for word, rules in by_word.items()}
+
+
+def rules() -> dict[str, tuple[ConfusedWord, ...]]:
+    """The rules by the wrong word they look for (lower case, ’ or ')."""
+    return _rules()
+
+
+def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int]) -> Iterator[Confusion]:
+    """The confused words of text[start:end]: neighbours count only when nothing but spaces
+    stands between (no punctuation, no line break, no masked object)."""
+    by_word = _rules()
+    # One pass finds the few words a rule names; only their neighbours are read.
+    for word in _wrong_words().finditer(text, start, end):
+        candidates = by_word[word.group().lower().replace("’", "'")]
+        at_start = word.start() in sentence_starts
+        if word.group()[0].isupper() and not at_start:
+            continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
+        previous = _WORD_BEFORE.search(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
+        following = _WORD_AFTER.match(text, word.end(), end)
+        before = previous.group(1).lower().replace("’", "'") if previous else None
+        after = following.group(1).lower().replace("’", "'") if following else None
+        for rule in candidates:
+            if rule.before and not (before in rule.before or (at_start and SENTENCE_START in rule.before)):
+                continue
+            if rule.after and after not in rule.after:
+                continue
+            yield Confusion(word.start(), word.end(), word.group(), _in_case_of(word.group(), rule.meant), rule.why)
+            break
+
+
+@functools.cache
+def _wrong_words() -> re.Pattern[str]:
+    forms = {form for word in _rules() for form in (word, word.replace("'", "’"))}
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+
+
+# The word right before or after, with only spaces between.
+_LONGEST_NEIGHBOUR = 40
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W_](?:[\w'’-]*[^\W_])?)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W_](?:[\w'’-]*[^\W_])?)(?![\w'’-])")
+
+
+def _in_case_of(original: str, replacement: str) -> str:
+    return replacement[0].upper() + replacement[1:] if original[0].isupper() else replacement

@@ -1,0 +1,105 @@
+"""Proofread before sending.
+
+What it does: finds the slips a careful reread catches: common misspellings, with their
+correction (`spelling`, fixed safely when there is one meaning); words in no dictionary
+(`unknown-word`, a hint, with a correction only when one is clearly meant); a real word where
+another was meant ("you account", "its been", "more then", "Setup a PIN": `confused-word`);
+a word typed twice ("the the"), doubled spaces between words, a sentence that starts in lower
+case, a step's verb capitalised in mid-sentence ("To fix it, Upgrade the app"), a lower-case
+"i", "a"/"an" before the wrong sound ("a hour", "an user"), brackets and quotes left open,
+ALL-CAPS shouting, "!!!" and "??", leftover TODO/TBD/XXX/FIXME or lorem ipsum, in a reply a
+placeholder nobody filled in, and in a canned reply a placeholder with broken braces
+("{{first_name}").
+
+The dictionary is SCOWL's, American and British, with software, support and brand words on
+top. Spelling never looks at names in the greeting or the sign-off, capitalised words in mid
+sentence (names and products), words with digits, ALL-CAPS acronyms, code, URLs, domains,
+e-mail addresses, file names, paths, command lines, placeholders, markup (front matter keys,
+HTML tags and entities, template tags, callout markers) or the customer's quoted text, nor at
+a sentence in another language. Add your product names and team words to `words` (or to a
+file named by `words-file`, one word a line, relative to your checklist.toml); ignore
+`proofread.unknown-word` to keep only the known misspellings (an ignored code does no work).
+
+Two spaces after a full stop are a house style, not a typo, and are left alone; so are
+runs of four or more spaces, which line up columns.
+
+Why it matters: a typo in a reply tells the customer nobody looked twice; an unfilled
+"{{ticket.requester.first_name}}" or a "TODO" tells them they got a form letter. Shouting
+and "!!!" read as anger whatever the words say.
+
+Example:
+    Hi Maria,
+
+    i have recieved your your request and and will get back to you ASAP!!!
+    Its been passed to our team. Please do NOT reply to [AGENT NAME].
+
+Use instead:
+    Hi Maria,
+
+    I have received your request and will get back to you by Friday.
+    It's been passed to our team. Please reply here if anything changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from empathylint.diagnostics import Diagnostic
+from empathylint.document import Document, Span
+from empathylint.rule import Rule
+from empathylint.rules.proofread import articles, capitals, confusables, placeholders, spelling, typography
+from empathylint.rules.proofread.codes import CODES, GROUP
+from empathylint.rules.proofread.settings import Settings
+
+ALL_CODES = frozenset(code.name for code in CODES)
+
+# The checks of the body's text, each run only when its code is selected, in this order.
+_TEXT_CHECKS: tuple[tuple[str, Callable[[Document, Settings], Iterable[Diagnostic]]], ...] = (
+    ("repeated-word", typography.repeated_words),
+    ("doubled-space", typography.doubled_spaces),
+    ("sentence-case", capitals.sentence_case),
+    ("capital-mid-sentence", capitals.capital_mid_sentence),
+    ("lowercase-i", capitals.lowercase_i),
+    ("confused-word", confusables.confused_words),
+    ("article", articles.articles),
+    ("unbalanced", typography.unbalanced),
+    ("shouting", typography.shouting),
+    ("punctuation", typography.punctuation),
+)
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    return check_codes(doc, settings, ALL_CODES)
+
+
+def check_codes(doc: Document, settings: Settings, selected: frozenset[str]) -> Iterator[Diagnostic]:
+    """The findings of the selected codes; a code left out does none of its work (spelling
+    is most of the group's cost)."""
+    leftovers = list(placeholders.leftovers(doc, settings))
+    if "leftover" in selected:
+        yield from leftovers
+    in_template = doc.profile in ("reply", "template")
+    malformed = list(placeholders.malformed_placeholders(doc)) if in_template else []
+    if "malformed-placeholder" in selected:
+        yield from malformed
+    if doc.profile == "reply" and "unfilled-placeholder" in selected:
+        yield from placeholders.unfilled_placeholders(doc, [Span(d.start, d.end) for d in malformed])
+    if not doc.slice(doc.body).strip():
+        return
+    for code, check_text in _TEXT_CHECKS:
+        if code in selected:
+            yield from check_text(doc, settings)
+    if selected & {"spelling", "unknown-word"}:
+        yield from spelling.misspellings(doc, settings, [Span(d.start, d.end) for d in leftovers], selected)
+
+
+RULE = Rule(
+    group=GROUP,
+    item="proofread",
+    codes=CODES,
+    profiles=frozenset({"reply", "template", "doc"}),
+    settings=Settings,
+    check=check,
+    check_selected=check_codes,
+    doc=__doc__ or "",
+)

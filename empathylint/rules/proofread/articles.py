@@ -1,0 +1,79 @@
+"""\"a\" or \"an\": the article goes by the sound of the next word, not its letter."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.document import Document, Span
+from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.settings import Settings
+
+_ARTICLE = re.compile(r"(?<![\w'’\-\ufffc])(a|an|An|A)[ \t]+([^\W\d_][\w'’-]*)")
+# Initialisms said letter by letter start with a vowel sound when their first letter's name does.
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+# Initialisms said as words ("a FAQ" and "an FAQ" are both in use): left alone.
+_SAID_AS_WORDS = frozenset(
+    {"AMP", "ASAP", "FAQ", "GIF", "JPEG", "JPG", "NASA", "PIN", "REST", "SAAS", "SIM", "SKU", "UNESCO", "WIFI"}
+)
+# Longest prefix wins: "unimportant" (vowel sound) before "uni-" (you-).
+_VOWEL_SOUND_PREFIXES = ("hour", "honest", "honor", "honour", "heir", "unin", "unim", "unid", "x-")
+_CONSONANT_SOUND_PREFIXES = (
+    "uni",
+    "unanim",
+    "use",
+    "usa",
+    "usu",
+    "uti",
+    "ubiq",
+    "uk",
+    "ura",
+    "ure",
+    "uro",
+    "eu",
+    "ewe",
+    "one",
+    "once",
+)
+_EITHER_SOUND_PREFIXES = ("histor", "hotel", "herb", "humble")
+
+
+def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    sentence_starts = {s.start for s in doc.body_sentences}
+    for match in _ARTICLE.finditer(doc.text, doc.body.start, doc.body.end):
+        article, word = match.group(1), match.group(2)
+        if article == "A" and match.start() not in sentence_starts:
+            continue  # "Plan A", "grade A"
+        vowel_sound = _starts_with_vowel_sound(word)
+        if vowel_sound is None or vowel_sound == (article.lower() == "an"):
+            continue
+        right = ("an" if vowel_sound else "a") if article.islower() else ("An" if vowel_sound else "A")
+        span = Span(match.start(1), match.end(1))
+        yield finding(
+            "article",
+            span,
+            f'"{word}" starts with a {"vowel" if vowel_sound else "consonant"} sound: write "{right} {word}".',
+            suggestion=f"{right} {word}",
+            fix=Fix((Edit(span.start, span.end, right),), safe=False),
+        )
+
+
+def _starts_with_vowel_sound(word: str) -> bool | None:
+    """True for a vowel sound, False for a consonant sound, None when unsure."""
+    letters = word.replace("’", "'")
+    if len(letters) > 1 and letters.isupper():
+        if letters in _SAID_AS_WORDS:
+            return None
+        return letters[0] in _VOWEL_SOUND_LETTERS
+    lower = letters.lower()
+    if len(lower) == 1:
+        return None  # "a b c", "option a"
+    for prefixes, answer in (
+        (_EITHER_SOUND_PREFIXES, None),
+        (_VOWEL_SOUND_PREFIXES, True),
+        (_CONSONANT_SOUND_PREFIXES, False),
+    ):
+        if lower.startswith(prefixes):
+            return answer
+    return lower[0] in "aeiou"

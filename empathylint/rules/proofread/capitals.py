@@ -1,0 +1,94 @@
+"""Capitals: a sentence that starts in lower case, a lower-case "i", and a step's verb with a
+capital in mid-sentence ("To fix it, Upgrade the firmware")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.document import Document, Span, words
+from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.settings import Settings
+from empathylint.rules.proofread.spans import touches_object
+
+_LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve|ll|d)\b)")
+# A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
+# A full stop inside brackets ("(see below.) for more") ends the aside, not the sentence.
+_NOT_A_SENTENCE_END = re.compile(
+    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\.){2,}|\b(?:approx|incl|no|vs|etc|ca|cf)\.|[.!?][\"'”’]?\))$"
+)
+
+
+def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    team_words = {w.lower() for w in settings.words}
+    previous_end: int | None = None
+    for sentence in doc.body_sentences:
+        before = doc.text[previous_end - 12 if previous_end and previous_end > 12 else 0 : previous_end or 0]
+        previous_end = sentence.end
+        first = next(words(doc.text, sentence), None)
+        if first is None or first.start != sentence.start:
+            continue  # starts with a list marker, a quote, a number or a placeholder
+        word = doc.slice(first)
+        if not word[0].islower() or any(c.isupper() for c in word) or word.lower() in team_words:
+            continue
+        if _LOWERCASE_I.match(doc.text, first.start) or touches_object(doc, first):
+            continue  # lower-case "i" has its own finding; "{{x}}s" is not a word
+        if before and _NOT_A_SENTENCE_END.search(before.rstrip()):
+            continue
+        if before.rstrip().endswith((",", ";", ":")):
+            continue  # a list item that carries on the sentence above it ("While it's paused:\n- you aren't charged,")
+        after_full_stop = bool(before.rstrip()) and before.rstrip()[-1] in ".!?…"
+        if not after_full_stop and doc.text[sentence.end - 1] not in ".!?":
+            continue  # a heading, a table cell or a list item: lower case there is a style
+        capital = word[0].upper()
+        yield finding(
+            "sentence-case",
+            Span(first.start, first.start + 1),
+            f'Start the sentence with a capital: "{capital}{word[1:]}".',
+            suggestion=capital + word[1:],
+            fix=Fix((Edit(first.start, first.start + 1, capital),)),
+        )
+
+
+def lowercase_i(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for match in _LOWERCASE_I.finditer(doc.text, doc.body.start, doc.body.end):
+        span = Span(match.start(), match.end())
+        yield finding(
+            "lowercase-i",
+            span,
+            'Write "I" as a capital.',
+            suggestion="I",
+            fix=Fix((Edit(span.start, span.end, "I"),)),
+        )
+
+
+# A step's verb after a comma or "and"/"then"/"or", with its object after it: "…, Select the tab".
+_CAPITAL_AFTER = re.compile(
+    r"(?:,|\b(?:and|then|or))[ \t]+(?P<verb>[A-Z][a-z]+)[ \t]+(?=(?:the|your|a|an|it|this|that|all|any|to|on|in)\b)"
+)
+
+
+@functools.cache
+def _instruction_verbs() -> frozenset[str]:
+    text = (Path(__file__).parents[2] / "language" / "data" / "instruction-verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def capital_mid_sentence(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    verbs = _instruction_verbs()
+    for match in _CAPITAL_AFTER.finditer(doc.text, doc.body.start, doc.body.end):
+        verb = match.group("verb")
+        if verb.lower() not in verbs:
+            continue
+        span = Span(match.start("verb"), match.start("verb") + 1)
+        lower = verb[0].lower()
+        yield finding(
+            "capital-mid-sentence",
+            span,
+            f'"{verb}" is mid-sentence; write "{lower}{verb[1:]}".',
+            suggestion=lower + verb[1:],
+            fix=Fix((Edit(span.start, span.end, lower),), safe=False),
+        )

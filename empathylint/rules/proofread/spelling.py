@@ -1,0 +1,164 @@
+"""Spelling: words that are misspelt, found and corrected only in prose."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.document import Document, Span, count_words, word_matches
+from empathylint.language import spelling
+from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.settings import Settings
+from empathylint.rules.proofread.spans import touches_object
+
+# A sentence where at least this share of the words (and three or more) are unknown is in
+# another language ("Klicke auf …"), not full of typos: its words are left alone.
+_FOREIGN_SHARE = 0.4
+_FOREIGN_MIN_WORDS = 3
+
+
+def misspellings(
+    doc: Document, settings: Settings, leftovers: list[Span], selected: frozenset[str]
+) -> Iterator[Diagnostic]:
+    """Known misspellings (`spelling`) and, when selected, words in no dictionary (`unknown-word`)."""
+    known = spelling.vocabulary(settings.words)
+    # Nearly every word is spelt right, and a word that is known is never reported wherever
+    # it stands: one cached look-up settles it before the tests of where it stands.
+    unknown = [
+        Span(word.start(), word.end())
+        for word in word_matches(doc.text, doc.body)
+        if spelling.is_suspect(word.group(), known)
+    ]
+    if not unknown:
+        return
+    sentence_starts = {s.start for s in doc.body_sentences}
+    # "Lorem ipsum dolor sit amet." is reported once as a leftover, not word by word.
+    skipped = _sentences_holding(doc.body_sentences, [left.start for left in leftovers])
+    skipped += _foreign_sentences(doc, unknown)
+    skipped.sort(key=lambda sentence: sentence.start)
+    to_check = [
+        span for span in unknown if worth_spelling(doc, span, sentence_starts) and not _within_any(span, skipped)
+    ]
+    if not to_check:
+        return
+    # Only a capitalised word (opening a sentence: others were left out) needs this.
+    capitalised = any(doc.text[span.start].isupper() for span in to_check)
+    mid_sentence = _words_mid_sentence(doc, sentence_starts) if capitalised else set()
+    for span in to_check:
+        word = doc.slice(span)
+        if word in mid_sentence and word[0].isupper():
+            continue  # a name that also opens a sentence ("Stripe handles it. We use Stripe.")
+        for part_span, part in _parts(word, span, known):
+            corrections = spelling.known_misspelling(part)
+            if corrections:
+                if "spelling" in selected:
+                    yield _misspelling(part_span, part, corrections)
+            elif "unknown-word" in selected and len(part) > 2 and not spelling.is_known(part, known):
+                # Two unknown letters are a code ("nl", "sv"), not a typo.
+                suggestion = spelling.correction(part)
+                if suggestion is None and part[0].isupper():
+                    continue  # an unknown capitalised word with no near neighbour is a name
+                yield _unknown_word(part_span, part, suggestion)
+
+
+def _foreign_sentences(doc: Document, unknown: list[Span]) -> list[Span]:
+    """The sentences of the body written in another language: many of their words unknown."""
+    found = []
+    sentences = doc.body_sentences
+    holding = _sentences_holding(sentences, [span.start for span in unknown])
+    for sentence in holding:
+        unknown_here = sum(
+            1 for span in unknown if sentence.contains(span) and not spelling.known_misspelling(doc.slice(span))
+        )
+        if unknown_here >= _FOREIGN_MIN_WORDS and unknown_here >= _FOREIGN_SHARE * count_words(doc.slice(sentence)):
+            found.append(sentence)
+    return found
+
+
+def _words_mid_sentence(doc: Document, sentence_starts: set[int]) -> set[str]:
+    """Every word of the body that does not open a sentence, as written."""
+    return {word.group() for word in word_matches(doc.text, doc.body) if word.start() not in sentence_starts}
+
+
+def _sentences_holding(sentences: list[Span], offsets: list[int]) -> list[Span]:
+    """The sentences (in order, not overlapping) that hold one of the offsets, in order: each
+    offset's only candidate is the last sentence starting at or before it, found by bisection."""
+    starts = [sentence.start for sentence in sentences]
+    holding: set[int] = set()
+    for offset in offsets:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < sentences[index].end:
+            holding.add(index)
+    return [sentences[index] for index in sorted(holding)]
+
+
+def _within_any(span: Span, sentences: list[Span]) -> bool:
+    """Whether one of the sentences (in order, not overlapping) contains the span."""
+    index = bisect.bisect_right(sentences, span.start, key=lambda sentence: sentence.start) - 1
+    return index >= 0 and sentences[index].contains(span)
+
+
+def worth_spelling(doc: Document, span: Span, sentence_starts: set[int]) -> bool:
+    # Called for every word of every reply: the cheap string-method tests come first.
+    word = doc.slice(span)
+    if len(word) < 2 or not word.isascii():
+        return False  # English is typed in ASCII; "journée", "Straße" are another language's words or names
+    if not word.isalpha() and any(c.isdigit() or c == "_" for c in word):
+        return False
+    rest = word[1:]
+    if rest != rest.lower():
+        # iPhone, McDonald, HubSpot; and acronyms (two or more letters, all capitals, so one
+        # of them after the first): shouting is its own check.
+        return False
+    if touches_object(doc, span):
+        return False
+    if span.start > 0 and doc.text[span.start - 1] == ".":
+        return False  # a file extension or a domain's part: "(.xlsx)", "ends in .edu", "example.de"
+    return not (word[0].isupper() and span.start not in sentence_starts)
+
+
+def _parts(word: str, span: Span, known: frozenset[str]) -> list[tuple[Span, str]]:
+    """The parts to check: the word, or a hyphenated word's parts ("step-by-step", "re-sent")
+    when the whole is not known itself; a bound prefix before a hyphen ("pre-" of
+    "pre-purchase") is no word to check."""
+    if "-" not in word or spelling.is_known(word, known):
+        return [(span, word)]
+    found = []
+    offset = 0
+    pieces = word.split("-")
+    for index, part in enumerate(pieces):
+        bound = index < len(pieces) - 1 and part.lower() in spelling.bound_prefixes()
+        if len(part) > 1 and not bound:
+            found.append((Span(span.start + offset, span.start + offset + len(part)), part))
+        offset += len(part) + 1
+    return found
+
+
+def _misspelling(span: Span, word: str, corrections: tuple[str, ...]) -> Diagnostic:
+    if len(corrections) == 1:
+        return finding(
+            "spelling",
+            span,
+            f'"{word}" is a common misspelling of "{corrections[0]}".',
+            suggestion=corrections[0],
+            fix=Fix((Edit(span.start, span.end, corrections[0]),)),
+        )
+    choices = " or ".join(f'"{correction}"' for correction in corrections)
+    return finding("spelling", span, f'"{word}" is a common misspelling of {choices}.', suggestion=corrections[0])
+
+
+def _unknown_word(span: Span, word: str, suggestion: str | None) -> Diagnostic:
+    if suggestion is None:
+        return finding(
+            "unknown-word",
+            span,
+            f'"{word}" is in no dictionary; check it, or add it to `words` in [rules.proofread] if it is right.',
+        )
+    return finding(
+        "unknown-word",
+        span,
+        f'"{word}" is in no dictionary; did you mean "{suggestion}"? (If it is right, add it to `words`.)',
+        suggestion=suggestion,
+        fix=Fix((Edit(span.start, span.end, suggestion),), safe=False),
+    )

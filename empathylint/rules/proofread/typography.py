@@ -1,0 +1,167 @@
+"""Typing slips a reread catches: a word typed twice, doubled spaces, "!!!", brackets and
+quotes left open, and ALL-CAPS shouting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.document import OBJECT, Document, Span
+from empathylint.language import spelling
+from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.settings import Settings
+
+_REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
+
+
+def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    allowed = {w.lower() for w in settings.allowed_repeats}
+    for match in _REPEATED.finditer(doc.text, doc.body.start, doc.body.end):
+        word = match.group(1)
+        if word.lower() in allowed:
+            continue
+        span = Span(match.start(2), match.end(3))
+        yield finding(
+            "repeated-word",
+            Span(match.start(3), match.end(3)),
+            f'"{word}" is typed twice; delete one.',
+            suggestion=word,
+            fix=Fix((Edit(span.start, span.end, ""),)),
+        )
+
+
+# Two spaces after ., !, ? or : are a house style and left alone; four or more line up columns.
+_LIST_DASHES = frozenset("-*•–—")
+_DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:])( {2,3})(?=[^\s])")
+
+
+def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for match in _DOUBLED_SPACE.finditer(doc.text, doc.body.start, doc.body.end):
+        span = Span(match.start(1), match.end(1))
+        if doc.text[span.start - 1] in _LIST_DASHES:
+            continue  # "-  Use proxy": a dash that lists, aligned
+        if OBJECT in doc.text[span.start - 1 : span.end + 1] or not doc.is_verbatim(span.start - 1, span.end + 1):
+            continue  # beside code or where markup was dropped ("`+` Y  `→`"): alignment, not a slip
+        yield finding(
+            "doubled-space",
+            span,
+            "Two spaces between words; use one.",
+            fix=Fix((Edit(span.start, span.end, " "),)),
+        )
+
+
+_EMOTICON = re.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<!\w)[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
+# "1) first", "a) second", "(i) third": list markers close a bracket they never opened.
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)", re.MULTILINE)
+_PAIRS = {")": "(", "]": "[", "”": "“"}
+_OPENERS = frozenset("([“")
+# Every mark the balance is kept for: a paragraph is scanned for these alone, not char by char.
+_BRACKETS_AND_QUOTES = re.compile(r'[()\[\]“”"]')
+
+
+def unbalanced(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    # The whole text, never a copy up to each paragraph's end (quadratic on a long article):
+    # every search below is bounded by the paragraph's own start and end.
+    text = doc.text
+    for paragraph in doc.paragraphs:
+        marks = list(_BRACKETS_AND_QUOTES.finditer(text, paragraph.start, paragraph.end))
+        if not marks:
+            continue  # most paragraphs: nothing to balance, so no emoticon or list marker to look for
+        ignored: set[int] = set()
+        for pattern in (_EMOTICON, _LIST_MARKER):
+            for match in pattern.finditer(text, paragraph.start, paragraph.end):
+                ignored.update(range(match.start(), match.end()))
+        open_marks: list[int] = []
+        straight_quotes: list[int] = []
+        for mark in marks:
+            index = mark.start()
+            if index in ignored:
+                continue
+            char = mark.group()
+            if char in _OPENERS:
+                open_marks.append(index)
+            elif char in _PAIRS:
+                if open_marks and text[open_marks[-1]] == _PAIRS[char]:
+                    open_marks.pop()
+                else:
+                    yield _unbalanced_diagnostic(index, char, closing=True)
+            elif char == '"' and open_marks and text[open_marks[-1]] == "“":
+                open_marks.pop()  # “…" closes, only with mixed quotes: a style slip, not an open quote
+            elif char == '"' and not (index > 0 and text[index - 1].isdigit()):
+                straight_quotes.append(index)
+        for index in open_marks:
+            yield _unbalanced_diagnostic(index, text[index], closing=False)
+        if len(straight_quotes) % 2:
+            yield _unbalanced_diagnostic(straight_quotes[-1], '"', closing=False)
+
+
+def _unbalanced_diagnostic(index: int, mark: str, *, closing: bool) -> Diagnostic:
+    if closing:
+        message = f"This {mark} closes nothing; add its opening {_PAIRS[mark]} or delete it."
+    else:
+        partner = {"(": ")", "[": "]", "“": "”", '"': '"'}[mark]
+        message = f"This {mark} is never closed; add the closing {partner} where the aside ends."
+    return finding("unbalanced", Span(index, index + 1), message)
+
+
+_CAPS_RUN = re.compile(
+    r"(?<![\w'’\-\ufffc])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
+)
+_CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?")
+
+
+def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    acronyms = {a.upper() for a in settings.acronyms}
+    leftovers = {m for m in settings.leftover_markers if m.isupper()}
+    for run in _CAPS_RUN.finditer(doc.text, doc.body.start, doc.body.end):
+        caps_words = [m for m in _CAPS_WORD.finditer(run.group()) if m.group() not in acronyms | leftovers]
+        shouted = [
+            m
+            for m in caps_words
+            if len(m.group()) >= 3 and spelling.is_common_word(m.group(), settings.shouting_min_frequency)
+        ]
+        if not shouted:
+            continue
+        # Short words beside a shouted one are part of the shout: "DO NOT".
+        first = min(m.start() for m in caps_words if m.start() <= shouted[0].start() and _is_plain(m.group()))
+        last = max(m.end() for m in caps_words if m.end() >= shouted[-1].end() and _is_plain(m.group()))
+        start, end = run.start() + first, run.start() + last
+        if _in_strong_markup(doc, start, end):
+            continue  # "**DELETE TOPIC**": a button's label, as the app writes it
+        shout = doc.text[start:end]
+        quiet = shout.lower()
+        yield finding(
+            "shouting",
+            Span(start, end),
+            f'"{shout}" in capitals reads as shouting; write "{quiet}" (italics or bold if it needs stress).',
+            suggestion=quiet,
+            fix=Fix((Edit(start, end, quiet),), safe=False),
+        )
+
+
+def _in_strong_markup(doc: Document, start: int, end: int) -> bool:
+    source_start = doc.source_offset(start)
+    before = doc.source[max(0, source_start - 2) : source_start]
+    return before in ("**", "__") or before[-1:] == "`"
+
+
+def _is_plain(word: str) -> bool:
+    return word.isalpha() or "'" in word or "’" in word
+
+
+_EXCESS_PUNCTUATION = re.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
+
+
+def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for match in _EXCESS_PUNCTUATION.finditer(doc.text, doc.body.start, doc.body.end):
+        marks = match.group()
+        single = "?" if "?" in marks else "!"
+        span = Span(match.start(), match.end())
+        yield finding(
+            "punctuation",
+            span,
+            f'"{marks}" reads as shouting or disbelief; one "{single}" is enough.',
+            suggestion=single,
+            fix=Fix((Edit(span.start, span.end, single),)),
+        )
