@@ -89,18 +89,28 @@ def controlled_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+def make_resolver(
+    select: tuple[str, ...] | None = None,
+    overrides: dict[str, Any] | None = None,
+    profile: str | None = None,
+    channel: str | None = None,
+) -> Resolver:
+    """The configurations a check of files on disk uses, with no checklist.toml read from disk."""
+    return Resolver(
+        RULES,
+        isolated=True,
+        overrides=overrides,
+        command_line=CommandLine(select=select, profile=profile, channel=channel),
+    )
+
+
 def make_config(
     select: tuple[str, ...] | None = None,
     overrides: dict[str, Any] | None = None,
     profile: str | None = None,
     channel: str | None = None,
 ) -> Config:
-    return Resolver(
-        RULES,
-        isolated=True,
-        overrides=overrides,
-        command_line=CommandLine(select=select, profile=profile, channel=channel),
-    ).root
+    return make_resolver(select, overrides, profile, channel).root
 
 
 def lint_text(

@@ -22,10 +22,11 @@ from hypothesis import strategies as st
 from empathylint.checking import CheckOptions, check_paths
 from empathylint.reporters import Run, render_text
 from empathylint.rules import RULES
-from tests.conftest import make_config
+from tests.conftest import make_resolver
 
 EXTENSIONS = (".txt", ".md", ".html", ".eml")
-CONFIG = make_config()
+RESOLVER = make_resolver()
+CONFIG = RESOLVER.root
 
 words = st.sampled_from(
     ["Hi", "Maria", "thanks", "unfortunately", "basically", "we", "cannot", "sorry", "Best,", "Sam", "x" * 300]
@@ -99,7 +100,7 @@ def _checked(data: bytes, extension: str) -> tuple[int, int]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"draft{extension}"
         path.write_bytes(data)
-        reports = [report for report, _source in check_paths([str(path)], CONFIG, CheckOptions())]
+        reports = [report for report, _source in check_paths([str(path)], RESOLVER, CheckOptions())]
     for report in reports:
         assert report.error is None or "\n" not in report.error
         assert not any(d.rule_id == "internal-error" for d in report.diagnostics), report.diagnostics

@@ -21,7 +21,7 @@ from empathylint.files import decode
 from empathylint.formats import email as email_format
 from empathylint.reporters import Run, render_text
 from empathylint.rules import RULES
-from tests.conftest import lint_text, make_config
+from tests.conftest import lint_text, make_config, make_resolver
 
 GOOD_DRAFT = "Hi Maria,\n\nThanks for reaching out! Your refund is on its way.\n\nBest,\nSam\n"
 
@@ -112,7 +112,7 @@ def test_a_reader_failure_is_that_files_cannot_read_line(monkeypatch: pytest.Mon
     (tmp_path / "a.txt").write_text(GOOD_DRAFT, encoding="utf-8")
     (tmp_path / "b.md").write_text(GOOD_DRAFT, encoding="utf-8")
     monkeypatch.setattr(plain, "read", broken)
-    reports = [report for report, _source in check_paths([str(tmp_path)], make_config(), CheckOptions())]
+    reports = [report for report, _source in check_paths([str(tmp_path)], make_resolver(), CheckOptions())]
     assert [report.error for report in reports] == ["cannot read: AssertionError: parser gave up", None]
     assert reports[0].tracebacks  # shown with --debug
 
