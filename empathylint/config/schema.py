@@ -69,6 +69,13 @@ _TOP_LEVEL_TABLES = (
 )
 
 
+# [profiles.<profile>] and [channels.<channel>]: the files each takes, by include globs.
+_GLOB_SECTIONS: tuple[tuple[str, tuple[str, ...], str, type], ...] = (
+    ("profiles", PROFILES, "profile", ProfileGlobs),
+    ("channels", CHANNELS, "channel", ChannelGlobs),
+)
+
+
 class Schema:
     """What checklist.toml may say, derived from the settings classes."""
 
@@ -89,20 +96,12 @@ class Schema:
                 self._check_selector(layer, (key,), selector)
         for name, settings_class in SECTIONS.items():
             _check_table(layer, (name,), table.get(name, {}), settings_keys(settings_class))
-        for name, profile_table in table.get("profiles", {}).items():
-            if name not in PROFILES:
-                _fail(
-                    layer, ("profiles", name), f"unknown profile {name!r} in [profiles]{_did_you_mean(name, PROFILES)}"
-                )
-            _check_type(layer, ("profiles", name), profile_table, dict)
-            _check_table(layer, ("profiles", name), profile_table, settings_keys(ProfileGlobs))
-        for name, channel_table in table.get("channels", {}).items():
-            if name not in CHANNELS:
-                _fail(
-                    layer, ("channels", name), f"unknown channel {name!r} in [channels]{_did_you_mean(name, CHANNELS)}"
-                )
-            _check_type(layer, ("channels", name), channel_table, dict)
-            _check_table(layer, ("channels", name), channel_table, settings_keys(ChannelGlobs))
+        for section, names, what, globs_class in _GLOB_SECTIONS:
+            for name, globs_table in table.get(section, {}).items():
+                if name not in names:
+                    _fail(layer, (section, name), f"unknown {what} {name!r} in [{section}]{_did_you_mean(name, names)}")
+                _check_type(layer, (section, name), globs_table, dict)
+                _check_table(layer, (section, name), globs_table, settings_keys(globs_class))
         for name, value_type in FREE_TABLES.items():
             for key, value in table.get(name, {}).items():
                 _check_type(layer, (name, key), value, value_type)
