@@ -5,17 +5,24 @@ cannot be read becomes a FileReport with an error, and the run goes on."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from empathylint.config import Config, ConfigError, Resolver
 from empathylint.document import Document
 from empathylint.engine import FileReport, lint
 from empathylint.files import MAX_BYTES, STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from empathylint.result_cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -33,10 +40,14 @@ class CheckOptions:
 
 Checked = tuple[FileReport, SourceFile | None]
 
-# Below this many files a second process costs more than it saves: forking, warming each
-# worker's lexicons and regexes, and sending the reports back (~0.4 s in all on 2 cores,
-# about what 30 short replies take to check).
-MIN_FILES_PER_EXTRA_JOB = 30
+# Below this much text still to check (in characters), a second process costs more than
+# it saves: forking, the worker's own warm-up (the patterns and word lists the first file
+# did not need) and sending the reports back. The corpus's 400 replies (115,000
+# characters) took 10.4 s of CPU in one process and 12.1 s in two: about 1.7 s of CPU per
+# extra process, worth it from some 50,000 characters on.
+MIN_CHARACTERS_PER_EXTRA_JOB = 50_000
+# Tasks per worker: few enough that the work is shared out evenly at the end.
+_CHUNKS_PER_WORKER = 8
 
 
 def default_jobs() -> int:
@@ -47,25 +58,55 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_paths(paths: Sequence[str], resolver: Resolver, options: CheckOptions, jobs: int = 1) -> Iterator[Checked]:
+def jobs_for(pending: Sequence[SourceFile], jobs: int) -> int:
+    """How many processes to check `pending` in: one per MIN_CHARACTERS_PER_EXTRA_JOB of
+    text, at most `jobs` and one per file, and one where forking is not available."""
+    if len(pending) < 2 or not _can_fork():
+        return 1
+    characters = sum(len(source.text) for source in pending)
+    return max(1, min(jobs, len(pending), 1 + characters // MIN_CHARACTERS_PER_EXTRA_JOB))
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A file read, with the settings nearest to it, and not found in the result cache."""
+
+    source: SourceFile
+    config: Config
+    read_options: ReadOptions
+    cache_key: str | None
+
+
+def check_paths(
+    paths: Sequence[str], resolver: Resolver, options: CheckOptions, jobs: int = 1, cache: ResultCache | None = None
+) -> Iterator[Checked]:
     """A report per file, in a stable order, with the source it was read from; each file
     checked with the configuration nearest to it.
 
-    With `jobs` over 1 and enough files, the files are checked in that many forked
-    processes; the reports still come back in the order of the files."""
-    targets = list(files_to_check(paths, resolver))
-    workers = min(jobs, len(targets) // MIN_FILES_PER_EXTRA_JOB)
-    if workers > 1 and STDIN not in targets and _can_fork():
-        # The first file is checked here, before forking, so that every worker inherits
-        # the regexes, lexicons and modules it warmed instead of loading its own.
-        yield _check_target(targets[0], resolver, options)
-        yield from _check_in_parallel(targets[1:], workers, (resolver, options))
-        return
-    for target in targets:
-        yield _check_target(target, resolver, options)
+    Each file is read first, and its report taken from the result cache when it is there.
+    The rest is checked here, or, with `jobs` over 1 and enough text to be worth it, in
+    forked processes; the reports still come back in the order of the files."""
+    prepared = [_prepare(target, resolver, options, cache) for target in files_to_check(paths, resolver)]
+    pending = [item for item in prepared if isinstance(item, _Pending)]
+    workers = jobs_for([item.source for item in pending], jobs)
+    if workers == 1:
+        for item in prepared:
+            yield _check_pending(item, options, cache) if isinstance(item, _Pending) else item
+    else:
+        yield from _in_order(prepared, _checked_in_parallel(pending, workers, options, cache))
+    if cache is not None:
+        cache.prune()
 
 
-def _check_target(target: str | InputError, resolver: Resolver, options: CheckOptions) -> Checked:
+def _in_order(prepared: list[Checked | _Pending], checked: Iterator[Checked]) -> Iterator[Checked]:
+    for item in prepared:
+        yield next(checked) if isinstance(item, _Pending) else item
+
+
+def _prepare(
+    target: str | InputError, resolver: Resolver, options: CheckOptions, cache: ResultCache | None
+) -> Checked | _Pending:
+    """The file's report when it cannot be read or is in the result cache, else what to check."""
     if isinstance(target, InputError):
         return FileReport(path=target.path, error=target.reason), None
     try:
@@ -74,15 +115,26 @@ def _check_target(target: str | InputError, resolver: Resolver, options: CheckOp
         return FileReport(path=target, error=f"not checked: {error}"), None
     try:
         source = _read(target, options)
+        read_options = _read_options(source, config, options)
     except InputError as error:
         return FileReport(path=error.path, error=error.reason), None
+    if cache is None or target == STDIN:  # standard input is an editor's buffer: never stored
+        return _Pending(source, config, read_options, None)
+    key = cache.key(source, config, read_options, options)
+    cached = cache.lookup(key, source, read_options) if key is not None else None
+    return (cached, source) if cached is not None else _Pending(source, config, read_options, key)
+
+
+def _check_pending(item: _Pending, options: CheckOptions, cache: ResultCache | None) -> Checked:
     try:
-        report = check_source(source, config, options)
+        report = _lint(item.source, item.config, item.read_options, options.format_name)
     except InputError as error:  # an email without a text part, broken front matter
         return FileReport(path=error.path, error=error.reason), None
     except ReadFailure as failure:
-        return FileReport(path=source.path, error=failure.reason, tracebacks=[failure.trace]), None
-    return report, source
+        return FileReport(path=item.source.path, error=failure.reason, tracebacks=[failure.trace]), None
+    if cache is not None and item.cache_key is not None:
+        cache.store(item.cache_key, report)
+    return report, item.source
 
 
 class ReadFailure(Exception):
@@ -117,30 +169,91 @@ def _can_fork() -> bool:
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
-# What every forked worker checks with: inherited through fork, never pickled.
-_worker_settings: tuple[Resolver, CheckOptions] | None = None
+# What every forked worker checks: inherited through fork, never pickled. A task is a
+# range of indices into the list, so only two numbers go to a worker.
+_worker_state: tuple[list[_Pending], CheckOptions, ResultCache | None] | None = None
 
 
-def _check_in_worker(target: str | InputError) -> Checked:
-    if _worker_settings is None:
+def _check_in_worker(start: int, stop: int) -> list[Checked]:
+    if _worker_state is None:
         raise RuntimeError("a worker started before its settings were set")
-    return _check_target(target, *_worker_settings)
+    pending, options, cache = _worker_state
+    return [_check_pending(item, options, cache) for item in pending[start:stop]]
 
 
-def _check_in_parallel(
-    targets: list[str | InputError], workers: int, settings: tuple[Resolver, CheckOptions]
+WORKER_DIED = "not checked: the process checking it died (killed, or out of memory); check it again with --jobs 1"
+
+
+def _checked_in_parallel(
+    pending: list[_Pending], workers: int, options: CheckOptions, cache: ResultCache | None
 ) -> Iterator[Checked]:
-    import multiprocessing
+    """The reports of `pending`, in order, checked in `workers` forked processes after the
+    first is checked here (so that every worker inherits the patterns, word lists and
+    textstat's dictionary it warmed instead of loading its own)."""
+    from empathylint.language.grade import load_grade_dictionary
 
-    global _worker_settings
-    _worker_settings = settings
-    # Several files per message keep the pipe busy without starving a worker at the end.
-    chunk = max(1, len(targets) // (workers * 8))
+    yield _check_pending(pending[0], options, cache)
+    load_grade_dictionary()
+    global _worker_state
+    _worker_state = (pending, options, cache)
+    # As the gc module advises before fork(): what was warmed here is left out of the
+    # workers' collections, which would otherwise touch, and so copy, every page of it.
+    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_check_in_worker, targets, chunksize=chunk)
+        size = max(1, (len(pending) - 1) // (workers * _CHUNKS_PER_WORKER))
+        ranges = [(start, min(start + size, len(pending))) for start in range(1, len(pending), size)]
+        yield from _run_ranges(ranges, workers)
     finally:
-        _worker_settings = None
+        gc.unfreeze()
+        _worker_state = None
+
+
+def _run_ranges(ranges: list[tuple[int, int]], workers: int) -> Iterator[Checked]:
+    """The reports of each range, in order. When a worker dies, the pool cannot say which
+    file it held: the ranges not yet reported are checked again one file at a time, in a
+    process of their own, so only the file that kills its process is reported so."""
+    executor = _fork_pool(workers)
+    try:
+        futures = [executor.submit(_check_in_worker, start, stop) for start, stop in ranges]
+        for number, future in enumerate(futures):
+            try:
+                checked = future.result()
+            except _broken_pool():
+                for start, stop in ranges[number:]:
+                    yield from _one_by_one(start, stop)
+                return
+            yield from checked
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_by_one(start: int, stop: int) -> Iterator[Checked]:
+    """Each file of the range in a one-process pool, a new pool after a file killed one."""
+    executor = _fork_pool(1)
+    try:
+        for index in range(start, stop):
+            try:
+                yield from executor.submit(_check_in_worker, index, index + 1).result()
+            except _broken_pool():
+                executor.shutdown(wait=True)
+                executor = _fork_pool(1)
+                assert _worker_state is not None
+                yield FileReport(path=_worker_state[0][index].source.path, error=WORKER_DIED), None
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _fork_pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _broken_pool() -> type[Exception]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    return BrokenProcessPool
 
 
 def files_to_check(paths: Sequence[str], resolver: Resolver) -> Iterator[str | InputError]:
@@ -185,9 +298,13 @@ def _read(target: str, options: CheckOptions) -> SourceFile:
 
 
 def check_source(source: SourceFile, config: Config, options: CheckOptions) -> FileReport:
-    profile = config.profile_for(source.path)
-    read_options = ReadOptions(
-        profile=profile,
+    return _lint(source, config, _read_options(source, config, options), options.format_name)
+
+
+def _read_options(source: SourceFile, config: Config, options: CheckOptions) -> ReadOptions:
+    """How the file is read into a Document: its settings by path and the run's names."""
+    return ReadOptions(
+        profile=config.profile_for(source.path),
         vocabulary=config.vocabulary,
         channel=config.channel_for(source.path),
         acronyms=config.acronyms,
@@ -197,7 +314,10 @@ def check_source(source: SourceFile, config: Config, options: CheckOptions) -> F
         mood_words=config.mood_words,
         profile_forced=options.profile_forced,
     )
-    document = _read_document(source, read_options, options.format_name)
+
+
+def _lint(source: SourceFile, config: Config, read_options: ReadOptions, format_name: str | None) -> FileReport:
+    document = _read_document(source, read_options, format_name)
     return lint(document, config.for_file(source.path, document.profile))
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from empathylint.config import Config, Resolver
     from empathylint.engine import FileReport
     from empathylint.files import SourceFile
+    from empathylint.result_cache import ResultCache
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("error", "warning", "info")
@@ -249,10 +250,19 @@ def check(
             "-j",
             min=1,
             metavar="N",
-            help="Check in N processes (default: one per core).",
+            help="Check in up to N processes (default: one per core; fewer when the work is small).",
             rich_help_panel=PERFORMANCE,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Check every file again: neither read nor write reports in the user cache folder "
+            "($EMPATHYLINT_CACHE_DIR, else $XDG_CACHE_HOME/empathylint).",
+            rich_help_panel=PERFORMANCE,
+        ),
+    ] = False,
 ) -> None:
     """Check replies, canned replies and help docs against the support checklist."""
     from empathylint.api import Settings
@@ -307,8 +317,10 @@ def check(
     for notice in before_checking(paths, settings):
         typer.echo(notice.line(), err=True)
     fixing_mode = fix or fix_only or diff
-    # --fix re-checks each file after writing it, so it stays in one process.
-    results = check_paths(paths, resolver, options, jobs=1 if fixing_mode else jobs or default_jobs())
+    # --fix re-checks each file after writing it, so it stays in one process, and is never
+    # answered from the result cache: it reads the files it writes.
+    cache = None if no_cache or fixing_mode else _result_cache(resolver, options)
+    results = check_paths(paths, resolver, options, jobs=1 if fixing_mode else jobs or default_jobs(), cache=cache)
     outcome = Outcome()
     if fixing_mode:
         reports = _fix(
@@ -492,6 +504,12 @@ def _exit_code(reports: list[FileReport], outcome: Outcome, settings: Config, *,
     if diff:
         return EXIT_FINDINGS if outcome.diffs else EXIT_CLEAN
     return EXIT_FINDINGS if any(r.blocking(settings.fail_on) for r in reports) else EXIT_CLEAN
+
+
+def _result_cache(resolver: Resolver, options: CheckOptions) -> ResultCache | None:
+    from empathylint.result_cache import open_result_cache
+
+    return open_result_cache(resolver.rules, options)
 
 
 def _several_files(paths: list[str], settings: Config) -> bool:

@@ -72,6 +72,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
+def forget_cached_reports() -> None:
+    """Each test starts with no cached reports (the derived word lists are kept: they depend
+    on nothing a test changes), so no test is answered from another's results, which a test
+    that patches a rule would otherwise see. Removed before the test, not after: a test may
+    leave os.scandir patched until its teardown."""
+    shutil.rmtree(SESSION_FOLDER / "cache" / "results", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
 def controlled_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test starts from the same environment, whatever the shell that ran pytest had:
     no colour variables, no width (reports are piped, so 160 columns), an ordinary

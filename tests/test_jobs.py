@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +15,7 @@ from typer.testing import CliRunner
 
 from empathylint import checking
 from empathylint.cli import app
+from empathylint.files import SourceFile
 
 # str.format halves the braces: the last greeting keeps a helpdesk placeholder.
 GREETINGS = ("Hi {name},", "Hello {name}!", "Hi there,", "Dear customer,", "Hey {{{{ticket.requester.first_name}}}},")
@@ -47,22 +52,23 @@ def drafts(tmp_path: Path) -> Path:
 
 def _spy_on_parallel(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    original: Callable[..., Any] = checking._check_in_parallel
+    original: Callable[..., Any] = checking._checked_in_parallel
 
-    def spy(targets: list[Any], workers: int, settings: Any) -> Any:
+    def spy(pending: list[Any], workers: int, *settings: Any) -> Any:
         calls.append(workers)
-        return original(targets, workers, settings)
+        return original(pending, workers, *settings)
 
-    monkeypatch.setattr(checking, "_check_in_parallel", spy)
+    monkeypatch.setattr(checking, "_checked_in_parallel", spy)
     return calls
 
 
 @pytest.mark.parametrize("output_format", ["concise", "json", "rich"])
 def test_two_jobs_print_what_one_job_prints(drafts: Path, monkeypatch: pytest.MonkeyPatch, output_format: str) -> None:
     monkeypatch.chdir(drafts.parent)
+    monkeypatch.setattr(checking, "MIN_CHARACTERS_PER_EXTRA_JOB", 1)  # these drafts are short
     calls = _spy_on_parallel(monkeypatch)
     runner = CliRunner()
-    arguments = ["check", "--isolated", "--output-format", output_format, "drafts"]
+    arguments = ["check", "--isolated", "--no-cache", "--output-format", output_format, "drafts"]
     serial = runner.invoke(app, [*arguments, "--jobs", "1"])
     assert calls == []
     parallel = runner.invoke(app, [*arguments, "--jobs", "2"])
@@ -72,13 +78,77 @@ def test_two_jobs_print_what_one_job_prints(drafts: Path, monkeypatch: pytest.Mo
     assert parallel.output == serial.output
 
 
-def test_few_files_stay_in_one_process(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reports_checked_in_workers_are_cached_for_the_next_run(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(drafts.parent)
+    monkeypatch.setattr(checking, "MIN_CHARACTERS_PER_EXTRA_JOB", 1)
+    arguments = ["check", "--isolated", "--output-format", "json", "drafts"]
+    parallel = CliRunner().invoke(app, [*arguments, "--jobs", "2"])
+    calls = _spy_on_parallel(monkeypatch)
+    again = CliRunner().invoke(app, [*arguments, "--jobs", "2"])
+    assert calls == [], "every report should have come from the cache"
+    assert again.output == parallel.output
+
+
+def test_little_work_stays_in_one_process(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(drafts.parent)
     calls = _spy_on_parallel(monkeypatch)
-    few = sorted(str(path.relative_to(drafts.parent)) for path in drafts.glob("draft-00*"))
-    result = CliRunner().invoke(app, ["check", "--isolated", "--output-format", "concise", "--jobs", "8", *few])
+    result = CliRunner().invoke(
+        app, ["check", "--isolated", "--no-cache", "--output-format", "concise", "-j", "8", "drafts"]
+    )
     assert calls == []
     assert "drafts/draft-009.md" in result.output
+
+
+def _sources(*lengths: int) -> list[SourceFile]:
+    return [
+        SourceFile(f"{number}.txt", "x" * length, "utf-8", False, length, 0) for number, length in enumerate(lengths)
+    ]
+
+
+def test_the_number_of_processes_follows_the_text_to_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checking, "MIN_CHARACTERS_PER_EXTRA_JOB", 100)
+    assert checking.jobs_for(_sources(10, 10, 10), 8) == 1
+    assert checking.jobs_for(_sources(60, 60), 8) == 2
+    assert checking.jobs_for(_sources(*[100] * 10), 8) == 8  # at most what was asked for
+    assert checking.jobs_for(_sources(*[100] * 10), 3) == 3
+    assert checking.jobs_for(_sources(1000, 1000), 8) == 2  # at most one per file
+    assert checking.jobs_for(_sources(10_000), 8) == 1
+
+
+POISON = "poison"
+
+
+def test_a_worker_that_dies_is_an_error_for_its_file_and_the_rest_is_checked(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the OOM killer or a kill -9 would: the worker checking the poisoned draft dies
+    without a word. The run must end (it used to wait forever), name that file with exit 2,
+    and report every other file as one process does."""
+    (drafts / f"{POISON}.txt").write_text("Hi Maria,\n\nThanks!\n\nSam\n", encoding="utf-8")
+    monkeypatch.chdir(drafts.parent)
+    monkeypatch.setattr(checking, "MIN_CHARACTERS_PER_EXTRA_JOB", 1)
+    arguments = ["check", "--isolated", "--no-cache", "--output-format", "json", "drafts"]
+    serial = json.loads(CliRunner().invoke(app, [*arguments, "-j", "1"]).stdout)["files"]
+    parent = os.getpid()
+    original: Callable[..., Any] = checking._lint
+
+    def dies_on_the_poisoned_draft(source: SourceFile, *rest: Any) -> Any:
+        if POISON in source.path and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(source, *rest)
+
+    monkeypatch.setattr(checking, "_lint", dies_on_the_poisoned_draft)
+    outcome: list[Any] = []
+    run = threading.Thread(target=lambda: outcome.append(CliRunner().invoke(app, [*arguments, "-j", "2"])), daemon=True)
+    run.start()
+    run.join(timeout=600)  # a guard against the old hang, not a measure of speed
+    assert outcome, "the run waited forever for a dead worker"
+    result = outcome[0]
+    assert result.exit_code == 2
+    files = {entry["path"]: entry for entry in json.loads(result.stdout)["files"]}
+    assert files.pop(f"drafts/{POISON}.txt")["error"] == checking.WORKER_DIED
+    assert f"drafts/{POISON}.txt: {checking.WORKER_DIED}" in result.stderr
+    assert files == {entry["path"]: entry for entry in serial if entry["path"] != f"drafts/{POISON}.txt"}
 
 
 def test_jobs_must_be_positive() -> None:

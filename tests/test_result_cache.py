@@ -1,0 +1,377 @@
+"""The result cache: a file checked before is answered from the user cache folder, exactly
+as checking it again would answer, and only while nothing its report depends on changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from empathylint import checking, result_cache
+from empathylint.cli import app
+from empathylint.config import Resolver
+from empathylint.rules import RULES
+from empathylint.user_cache import read_entry, write_entry
+from tests.conftest import ROOT
+
+REPLY = (
+    "Hi there,\n\nUnfortunately you can't export until Friday. I just wanted to let you know that the the\n"
+    "invoice is attached.\n\nBest,\nSam\n"
+)
+CUSTOMER = "I have been waiting for a WEEK and nobody answers!!! This is ridiculous.\n"
+ARTICLE = "# Export your data\n\nOpen **Settings**, then choose *Export*. Utilize the `--all` flag.\n"
+ENVIRONMENT = {"NO_COLOR": "1", "COLUMNS": "120", "TERM": "dumb"}
+
+
+@pytest.fixture
+def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "reply.txt").write_text(REPLY, encoding="utf-8")
+    (tmp_path / "reply.customer.txt").write_text(CUSTOMER, encoding="utf-8")
+    (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
+    # Checked as replies: one reads like an article (a notice says so), one is a greeted reply.
+    (tmp_path / "notes.txt").write_text("# Notes\n\nThe export runs nightly.\n", encoding="utf-8")
+    (tmp_path / "greeted.txt").write_text("Hi Maria,\n\n# Refund\n\nIt is on its way.\n\nSam\n", encoding="utf-8")
+    (tmp_path / "social.txt").write_text("@maria Thanks for waiting! It's fixed now. ^SH\n", encoding="utf-8")
+    (tmp_path / "checklist.toml").write_text(
+        '[profiles.doc]\ninclude = ["*.md"]\n[channels.social]\ninclude = ["social.txt"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the rules actually ran on."""
+    checked: list[str] = []
+    original: Callable[..., Any] = checking._lint
+
+    def counting(source: Any, *arguments: Any) -> Any:
+        checked.append(source.path)
+        return original(source, *arguments)
+
+    monkeypatch.setattr(checking, "_lint", counting)
+    return checked
+
+
+def _check(*arguments: str) -> Result:
+    return CliRunner().invoke(app, ["check", "--jobs", "1", *arguments], env=ENVIRONMENT)
+
+
+def _cache_folder() -> Path:
+    return Path(os.environ["EMPATHYLINT_CACHE_DIR"])
+
+
+def _entries(folder: Path | None = None) -> list[Path]:
+    return sorted(((folder or _cache_folder()) / "results").glob("*/*.json"))
+
+
+OUTPUTS = [
+    ["--output-format", "rich"],
+    ["--output-format", "rich", "--explain-context"],
+    ["--output-format", "concise"],
+    ["--output-format", "json"],
+    ["--output-format", "sarif"],
+    ["--output-format", "github"],
+    ["--statistics"],
+    ["--summary"],
+]
+FILES = ["reply.txt", "article.md", "notes.txt", "greeted.txt", "social.txt"]
+
+
+@pytest.mark.parametrize("output", OUTPUTS, ids=lambda output: " ".join(output))
+def test_a_second_run_checks_nothing_and_prints_the_same(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch, output: list[str]
+) -> None:
+    checked = _count_checks(monkeypatch)
+    first = _check(*output, *FILES)
+    assert sorted(checked) == sorted(FILES)
+    assert len(_entries()) == len(FILES)
+    second = _check(*output, *FILES)
+    assert sorted(checked) == sorted(FILES), "a file was checked again"
+    assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
+    uncached = _check("--no-cache", *output, *FILES)
+    assert (uncached.stdout, uncached.stderr) == (first.stdout, first.stderr)
+
+
+def test_the_report_is_really_read_from_the_cache(drafts: Path) -> None:
+    """A planted, well-formed entry under the right key is believed (so the cache is used),
+    and --no-cache neither reads it nor writes any."""
+    _check("reply.txt")
+    (entry,) = _entries()
+    _plant_a_clean_report(entry)
+    assert _check("--output-format", "concise", "reply.txt").exit_code == 0
+    entry.unlink()
+    bypassed = _check("--no-cache", "--output-format", "concise", "reply.txt")
+    assert bypassed.exit_code == 1 and "negative-language" in bypassed.stdout
+    assert _entries() == []
+
+
+def _plant_a_clean_report(entry: Path) -> None:
+    payload = read_entry(entry, entry.stem)
+    assert payload is not None
+    report = json.loads(payload)
+    report["diagnostics"] = []
+    report["scorecard"] = [[item, "met"] for item, _ in report["scorecard"]]
+    write_entry(entry, entry.stem, json.dumps(report).encode())
+
+
+def test_fix_is_never_answered_from_the_cache(drafts: Path) -> None:
+    _check("reply.txt")
+    (entry,) = _entries()
+    _plant_a_clean_report(entry)
+    _check("--fix", "reply.txt")
+    assert "the the" not in (drafts / "reply.txt").read_text(encoding="utf-8")
+    after = _check("--output-format", "json", "reply.txt")
+    fresh = _check("--no-cache", "--output-format", "json", "reply.txt")
+    assert after.stdout == fresh.stdout
+
+
+def test_the_cache_is_in_the_xdg_cache_folder_unless_moved(tmp_path: Path, drafts: Path) -> None:
+    environment = {**ENVIRONMENT, "EMPATHYLINT_CACHE_DIR": "", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    CliRunner().invoke(app, ["check", "reply.txt"], env=environment)
+    assert len(_entries(tmp_path / "xdg" / "empathylint")) == 1
+    moved = {**environment, "EMPATHYLINT_CACHE_DIR": str(tmp_path / "moved")}
+    CliRunner().invoke(app, ["check", "reply.txt"], env=moved)
+    assert len(_entries(tmp_path / "moved")) == 1
+
+
+def _append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+INVALIDATIONS: dict[str, tuple[Callable[[Path], object], list[str]]] = {
+    "the file's bytes": (lambda drafts: _append(drafts / "reply.txt", "\n"), []),
+    "the customer's message beside it": (
+        lambda drafts: (drafts / "reply.customer.txt").write_text("Thanks, all good!\n", encoding="utf-8"),
+        [],
+    ),
+    "a severity in the checklist": (
+        lambda drafts: _append(drafts / "checklist.toml", '[severity]\n"negative-language" = "error"\n'),
+        [],
+    ),
+    "a word list in the checklist": (
+        lambda drafts: _append(
+            drafts / "checklist.toml", '[rules.unnecessary-words]\nextend-filler-words = ["attached"]\n'
+        ),
+        [],
+    ),
+    "the per-file ignores of this file": (
+        lambda drafts: _append(drafts / "checklist.toml", '[per-file-ignores]\n"reply.txt" = ["proofread"]\n'),
+        [],
+    ),
+    "a command-line setting": (lambda drafts: None, ["--ignore", "jargon"]),
+    "a command-line name": (lambda drafts: None, ["--agent", "Priya"]),
+    "the profile forced": (lambda drafts: None, ["--profile", "template"]),
+    "the contents of a words-file": (
+        lambda drafts: (drafts / "words.txt").write_text("Utilize\nthe\n", encoding="utf-8"),
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("cause", list(INVALIDATIONS))
+def test_any_change_of_what_a_report_depends_on_checks_again(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch, cause: str
+) -> None:
+    (drafts / "words.txt").write_text("webinar\n", encoding="utf-8")
+    _append(drafts / "checklist.toml", '[rules.proofread]\nwords-file = "words.txt"\n')
+    checked = _count_checks(monkeypatch)
+    _check("reply.txt", "article.md")
+    checked.clear()
+    change, arguments = INVALIDATIONS[cause]
+    change(drafts)
+    cached = _check("--output-format", "json", *arguments, "reply.txt", "article.md")
+    assert "reply.txt" in checked, "a stale report was used"
+    fresh = _check("--no-cache", "--output-format", "json", *arguments, "reply.txt", "article.md")
+    assert fresh.exit_code in (0, 1), fresh.output  # the change itself is valid
+    assert cached.stdout == fresh.stdout
+
+
+def test_a_setting_of_another_file_keeps_this_files_report(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = _count_checks(monkeypatch)
+    _check("reply.txt", "notes.txt")
+    checked.clear()
+    _append(drafts / "checklist.toml", '[per-file-ignores]\n"notes.txt" = ["proofread"]\n')
+    _check("reply.txt", "notes.txt")
+    assert checked == ["notes.txt"]
+
+
+def test_a_new_version_checks_again(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = _count_checks(monkeypatch)
+    _check("reply.txt")
+    monkeypatch.setattr(result_cache, "__version__", "99.0.0")
+    _check("reply.txt")
+    assert checked == ["reply.txt", "reply.txt"]
+
+
+def test_a_changed_rule_set_checks_again(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fewer = result_cache.installation_fingerprint(RULES[1:])
+    assert fewer != result_cache.installation_fingerprint(RULES)
+
+
+def test_the_installation_fingerprint_covers_the_shipped_word_lists_and_modules() -> None:
+    names = {entry[0] for entry in result_cache.installation_fingerprint(RULES)[4]}
+    package = ROOT / "empathylint"
+    shipped = {path.relative_to(package).as_posix() for path in package.rglob("*.txt")}
+    assert shipped and shipped <= names
+    assert "rules/jargon.py" in names and "result_cache.py" in names
+
+
+def test_the_settings_digest_is_the_same_in_every_process(drafts: Path) -> None:
+    """Sets and tables are spelled in one order: Python salts string hashes per process."""
+    script = (
+        "from empathylint.config import Resolver\n"
+        "from empathylint.result_cache import digest\n"
+        "from empathylint.rules import RULES\n"
+        "config = Resolver(RULES, isolated=True).root\n"
+        "print(digest([config.for_file('a.txt', 'reply'), config.acronyms, config.vocabulary]))\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=drafts,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
+
+
+def test_settings_that_cannot_be_digested_are_checked_every_time(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    resolver = Resolver(RULES, isolated=True)
+    config = resolver.root
+    monkeypatch.setitem(config.rule_settings, "jargon", object())  # type: ignore[arg-type]
+    cache = result_cache.open_result_cache(RULES, checking.CheckOptions())
+    assert cache is not None
+    checked = _count_checks(monkeypatch)
+    for _ in range(2):
+        list(checking.check_paths(["reply.txt"], resolver, checking.CheckOptions(), cache=cache))
+    assert checked == ["reply.txt", "reply.txt"]
+    assert _entries() == []
+
+
+def _write_not_json_under_a_good_checksum(entry: Path, good: bytes) -> None:
+    write_entry(entry, entry.stem, b"[1, 2")
+
+
+DAMAGE: dict[str, Callable[[Path, bytes], object]] = {
+    "cut short": lambda entry, good: entry.write_bytes(good[: len(good) // 2]),
+    "a finding changed": lambda entry, good: entry.write_bytes(good.replace(b"negative-language", b"positive")),
+    "random bytes": lambda entry, good: entry.write_bytes(os.urandom(len(good))),
+    "empty": lambda entry, good: entry.write_bytes(b""),
+    "not a report, under a good checksum": _write_not_json_under_a_good_checksum,
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_entry_is_ignored_and_written_again(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    first = _check("--output-format", "json", "reply.txt")
+    (entry,) = _entries()
+    good = entry.read_bytes()
+    DAMAGE[damage](entry, good)
+    checked = _count_checks(monkeypatch)
+    again = _check("--output-format", "json", "reply.txt")
+    assert checked == ["reply.txt"]
+    assert again.stdout == first.stdout
+    assert entry.read_bytes() == good
+
+
+def test_an_entry_copied_from_another_file_is_not_used(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (drafts / "clean.txt").write_text("Hi Maria,\n\nThanks for writing in.\n\nBest,\nSam\n", encoding="utf-8")
+    _check("clean.txt")
+    (clean_entry,) = _entries()
+    _check("reply.txt")
+    (reply_entry,) = set(_entries()) - {clean_entry}
+    reply_entry.write_bytes(clean_entry.read_bytes())  # checksummed, under the other file's key
+    checked = _count_checks(monkeypatch)
+    assert _check("--output-format", "concise", "reply.txt").exit_code == 1
+    assert checked == ["reply.txt"]
+
+
+def test_standard_input_is_never_cached(drafts: Path) -> None:
+    result = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "reply.txt"], input=REPLY, env=ENVIRONMENT)
+    assert result.exit_code == 1
+    assert _entries() == []
+
+
+def test_a_file_that_cannot_be_read_is_not_cached(drafts: Path) -> None:
+    (drafts / "broken.eml").write_bytes(b"Content-Type: image/png\n\n\x89PNG")
+    assert _check("broken.eml").exit_code == 2
+    assert _entries() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "chown") or os.geteuid() != 0, reason="needs root to give a folder away")
+def test_a_cache_folder_owned_by_another_user_is_neither_read_nor_written(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    theirs = tmp_path / "their-cache"
+    theirs.mkdir()
+    os.chown(theirs, 4242, 4242)
+    monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(theirs))
+    assert result_cache.open_result_cache(RULES, checking.CheckOptions()) is None
+    assert _check("reply.txt").exit_code == 1
+    assert list(theirs.iterdir()) == []
+
+
+def test_concurrent_runs_share_the_cache_safely(drafts: Path) -> None:
+    """Three runs at once over the same files, all writing the same entries: every entry
+    is whole, and a run afterwards answers everything from the cache, as a fresh check would."""
+    for number in range(15):
+        (drafts / f"reply-{number:02d}.txt").write_text(REPLY.replace("Friday", f"day {number}"), encoding="utf-8")
+    command = [sys.executable, "-m", "empathylint", "check", "--jobs", "1", "--output-format", "json", "."]
+    environment = {**os.environ, **ENVIRONMENT, "PYTHONPATH": str(ROOT)}
+    runs = [
+        subprocess.Popen(command, cwd=drafts, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(3)
+    ]
+    outputs = {run.communicate()[0] for run in runs}
+    assert len(outputs) == 1
+    assert len(_entries()) == 15 + len(FILES)
+    for entry in _entries():
+        assert read_entry(entry, entry.stem) is not None, entry
+    assert not list(_cache_folder().rglob("*.tmp")), "a temporary file was left"
+    fresh = subprocess.run([*command, "--no-cache"], cwd=drafts, env=environment, capture_output=True, check=False)
+    assert fresh.stdout in outputs
+
+
+def test_only_the_most_recent_runs_keep_their_reports(drafts: Path) -> None:
+    results = _cache_folder() / "results"
+    for number in range(result_cache._RUN_FOLDERS_KEPT + 3):
+        old = results / f"old-{number:02d}"
+        old.mkdir(parents=True)
+        os.utime(old, ns=(number * 10**9, number * 10**9))
+    _check("reply.txt")
+    kept = sorted(path.name for path in results.iterdir())
+    assert len(kept) == result_cache._RUN_FOLDERS_KEPT
+    newest_old = f"old-{result_cache._RUN_FOLDERS_KEPT + 2:02d}"
+    assert newest_old in kept and "old-00" not in kept
+
+
+def test_the_cache_stays_under_its_size_and_keeps_what_was_used_last(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _check(*FILES)
+    sizes = {entry: entry.stat().st_size for entry in _entries()}
+    oldest = min(sizes)
+    for number, entry in enumerate(sorted(sizes)):
+        os.utime(entry, ns=(10**9 * (number + 1), 10**9 * (number + 1)))
+    limit = sum(sizes.values()) - sizes[oldest] // 2  # the next entry pushes it over
+    monkeypatch.setenv("EMPATHYLINT_CACHE_MAX_MB", str(limit / 1_048_576))
+    (drafts / "new.txt").write_text("Hi Maria,\n\nIt is fixed.\n\nSam\n", encoding="utf-8")
+    CliRunner().invoke(app, ["check", "new.txt"], env=ENVIRONMENT)
+    remaining = _entries()
+    assert sum(entry.stat().st_size for entry in remaining) <= limit
+    assert oldest not in remaining
+    assert len(remaining) >= 2, "more was pruned than the limit asks"
