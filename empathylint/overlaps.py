@@ -61,29 +61,18 @@ def _rank(diagnostic: Diagnostic) -> tuple[bool, int]:
 
 
 def _one_per_phrase(findings: list[Diagnostic], document: Document) -> list[Diagnostic]:
-    phrases = [(finding, _phrase_in_sentence(finding, document)) for finding in findings]
+    """Findings of other groups flagged from the same word of the same sentence are one
+    phrase: only those are compared, so a text with thousands of findings stays linear."""
+    same_phrase: dict[tuple[Span, int], list[int]] = {}
+    for index, finding in enumerate(findings):
+        sentence = _phrase_in_sentence(finding, document)
+        if sentence is not None:
+            same_phrase.setdefault((sentence, finding.start), []).append(index)
     dropped: set[int] = set()
     also: dict[int, list[str]] = {}
-    for index, (finding, sentence) in enumerate(phrases):
-        if sentence is None or index in dropped:
-            continue
-        for other_index in range(index + 1, len(phrases)):
-            other, other_sentence = phrases[other_index]
-            if (
-                other_index in dropped
-                or other_sentence != sentence
-                or _group(other) == _group(finding)
-                or other.start != finding.start  # flagged from the same word on: the same phrase
-                or other.suggestion == finding.suggestion
-                or finding.fix is not None  # a concrete edit goes into the other's suggestion
-                or other.fix is not None
-            ):
-                continue
-            keep, drop = (index, other_index) if _rank(finding) >= _rank(other) else (other_index, index)
-            dropped.add(drop)
-            also.setdefault(keep, []).append(phrases[drop][0].rule_id)
-            if drop == index:
-                break
+    for indices in same_phrase.values():
+        if len(indices) > 1:
+            _keep_one(findings, indices, dropped, also)
     kept = []
     for index, finding in enumerate(findings):
         if index in dropped:
@@ -92,6 +81,30 @@ def _one_per_phrase(findings: list[Diagnostic], document: Document) -> list[Diag
             finding = dataclasses.replace(finding, message=f"{finding.message} (Also {', '.join(also[index])}.)")
         kept.append(finding)
     return kept
+
+
+def _keep_one(findings: list[Diagnostic], indices: list[int], dropped: set[int], also: dict[int, list[str]]) -> None:
+    """Of findings flagged from one word, in text order, each pair of different groups with
+    different rewrites and no edit keeps the one that ranks higher."""
+    for position, index in enumerate(indices):
+        if index in dropped:
+            continue
+        finding = findings[index]
+        for other_index in indices[position + 1 :]:
+            other = findings[other_index]
+            if (
+                other_index in dropped
+                or _group(other) == _group(finding)
+                or other.suggestion == finding.suggestion
+                or finding.fix is not None  # a concrete edit goes into the other's suggestion
+                or other.fix is not None
+            ):
+                continue
+            keep, drop = (index, other_index) if _rank(finding) >= _rank(other) else (other_index, index)
+            dropped.add(drop)
+            also.setdefault(keep, []).append(findings[drop].rule_id)
+            if drop == index:
+                break
 
 
 def _composed(findings: list[Diagnostic], document: Document) -> list[Diagnostic]:

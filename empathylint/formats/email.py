@@ -3,8 +3,8 @@
 The reply is the `text/plain` part, or else the `text/html` part read through the HTML
 reader. Transfer encodings are decoded with positions kept: a quoted-printable body maps
 each character back to its bytes (`=C3=AB` is one "ë" at the `=`), so findings point at
-the raw file's line and column; a base64 body cannot be mapped character by character, so
-its findings point at the body's first line and their fixes are dropped. A fix is kept
+the raw file's line and column; in a base64 body each character maps to the encoded
+characters of its first byte (the line that encodes its words), and fixes are dropped. A fix is kept
 only where it cannot corrupt the body: inside it, in quoted-printable only printable ASCII
 without `=` (no trailing white space, no line made longer than 76 characters), and in an
 unencoded body non-ASCII only when the part declares UTF-8.
@@ -205,9 +205,11 @@ def _decoded_body(
             data = base64.b64decode(re.sub(r"\s+", "", payload), validate=False)
         except (binascii.Error, ValueError):
             raise InputError(path, "the email's base64 body is corrupt") from None
-        text = data.decode(_codec(charset), errors="replace")
-        first_line = start + len(payload) - len(payload.lstrip())
-        return text, [first_line] * len(text), body_edits
+        # Each 3 bytes are 4 characters of the payload: a byte's position is that of the
+        # character that begins it, so a finding points at the line that encodes its words.
+        encoded = [start + match.start() for match in re.finditer(r"[^\s=]", payload)]
+        byte_offsets = [encoded[min(4 * (index // 3) + index % 3, len(encoded) - 1)] for index in range(len(data))]
+        return (*_decode_bytes(data, byte_offsets, charset), body_edits)
     return payload, list(range(start, start + len(payload))), body_edits
 
 
@@ -233,6 +235,11 @@ def _decode_quoted_printable(payload: str, start: int, charset: str) -> tuple[st
             data.append(byte)
             byte_offsets.append(start + position)
         position += 1
+    return _decode_bytes(data, byte_offsets, charset)
+
+
+def _decode_bytes(data: bytes | bytearray, byte_offsets: list[int], charset: str) -> tuple[str, list[int]]:
+    """The text of `data` with each character's source offset: that of its first byte."""
     decoder = codecs.getincrementaldecoder(_codec(charset))(errors="replace")
     characters: list[str] = []
     offsets: list[int] = []
