@@ -590,6 +590,37 @@ def describe(corpus: Corpus) -> str:
     )
 
 
+@dataclass(frozen=True)
+class RealCorpus:
+    """The shared corpus of real support writing (its README says what it holds), read in
+    place: never copied into this repository."""
+
+    root: Path
+    replies: tuple[Path, ...]
+    docs: tuple[Path, ...]
+
+
+def real_corpus(root: Path) -> RealCorpus | None:
+    """The real corpus at `root`: the agents' replies (without the customers' messages
+    beside them, which empathylint reads as context) and the help articles; None when absent."""
+    replies_folder, docs_folder = root / "replies", root / "docs"
+    if not replies_folder.is_dir() or not docs_folder.is_dir():
+        return None
+    replies = tuple(sorted(path for path in replies_folder.iterdir() if not path.name.endswith(".customer.txt")))
+    docs = tuple(sorted(path for path in docs_folder.rglob("*") if path.is_file()))
+    return RealCorpus(root.resolve(), replies, docs)
+
+
+def describe_real(corpus: RealCorpus, shown_as: str) -> str:
+    """One line per family; `shown_as` names the corpus folder (relative, not this machine's path)."""
+
+    def summary(label: str, paths: tuple[Path, ...]) -> str:
+        sizes = [path.stat().st_size for path in paths]
+        return f"{label:<10} {len(paths):>5} files  {sum(sizes) / 1_048_576:.2f} MB in all"
+
+    return "\n".join([f"real corpus {shown_as}", summary("replies", corpus.replies), summary("docs", corpus.docs)])
+
+
 if __name__ == "__main__":
     seed = int(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SEED
     print(describe(ensure_corpus(seed)))
