@@ -262,7 +262,7 @@ def test_email_headers_name_the_people_and_the_quote_is_context() -> None:
     assert (flags.customer_name, flags.agent_name) == ("Zoe", "Samuel")
 
 
-def test_email_base64_findings_point_at_the_body_and_lose_their_fixes() -> None:
+def test_email_base64_findings_point_at_their_encoded_words_and_lose_their_fixes() -> None:
     body = base64.b64encode("Hi José,\n\nUnfortunately it is late.\n\nBest,\nAnne-Marie\n".encode()).decode()
     message = (
         "From: Acme Support <help@acme.example>\nTo: jose@example.com\n"
@@ -272,7 +272,8 @@ def test_email_base64_findings_point_at_the_body_and_lose_their_fixes() -> None:
     assert document.agent_name is None  # "Acme Support" names a team, not a person
     assert sentences(document)[1] == "Unfortunately it is late."
     report = lint_text(message, path="draft.eml", select=NEGATIVE)
-    assert positions(report, "negative-language.framing") == [("negative-language.framing", 6, 1)]
+    # "Unfortunately" is byte 11 of the body: the base64 characters of bytes 9-11 start at 12.
+    assert positions(report, "negative-language.framing") == [("negative-language.framing", 6, 15)]
     assert all(d.fix is None for d in report.diagnostics)
 
 
