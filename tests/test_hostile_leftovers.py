@@ -95,3 +95,23 @@ def test_findings_in_a_base64_body_keep_the_order_of_their_words() -> None:
     positions = [(d.line, d.column) for d in report.diagnostics]
     assert len(set(positions)) >= 4, positions  # not all at the body's first character
     assert positions == sorted(positions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("format_name", ["plain", "markdown", "html", "email"])
+def test_long_lines_sentences_blank_runs_and_words_cost_linear_steps(format_name: str) -> None:
+    """Each format fed a long line, a long sentence, a long blank run and a long word of
+    100 KB: four times the text of a 25 KB one may cost about four times the steps (Python
+    calls, counted), never sixteen. The output's size is bounded by
+    test_hostile_input.test_output_grows_with_findings_not_with_the_input_squared."""
+    from tests.test_hostile_input import HUNDRED_KB, _bodies, _wrapped
+
+    warm_up, warm_up_path = _wrapped(format_name, "Thanks for writing in.")
+    lint_text(warm_up, path=warm_up_path)  # word lists and matchers: loaded once per run
+    quarter, full = _bodies(HUNDRED_KB // 4), _bodies(HUNDRED_KB)
+    for kind in full:
+        small_text, path = _wrapped(format_name, quarter[kind])
+        large_text, _path = _wrapped(format_name, full[kind])
+        small = steps(lambda: lint_text(small_text, path=path))  # noqa: B023  # called at once
+        large = steps(lambda: lint_text(large_text, path=path))  # noqa: B023
+        assert large <= 6 * small, (kind, small, large)
