@@ -241,22 +241,28 @@ def _modified(path: Path) -> int:
 
 
 def _prune_entries(results: Path, max_bytes: int) -> None:
-    entries: list[tuple[int, int, str]] = []
-    try:
-        for run in os.scandir(results):
-            for entry in os.scandir(run.path):
-                status = entry.stat()
-                entries.append((status.st_mtime_ns, status.st_size, entry.path))
-    except OSError:
-        return
-    total = sum(size for _, size, _ in entries)
+    entries = [entry for run in _scan(results) for entry in _scan(Path(run.path))]
+    sized = []
+    for entry in entries:
+        try:
+            status = entry.stat()
+        except OSError:
+            continue  # removed by another run meanwhile
+        sized.append((status.st_mtime_ns, status.st_size, entry.path))
+    total = sum(size for _, size, _ in sized)
     if total <= max_bytes:
         return
-    for _, size, path in sorted(entries):
+    for _, size, path in sorted(sized):
         if total <= max_bytes * _PRUNED_TO:
             break
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(path)
-        except OSError:
-            continue
         total -= size
+
+
+def _scan(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
