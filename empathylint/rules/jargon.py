@@ -18,8 +18,10 @@ links, placeholders, quoted customer text, the greeting and the sign-off are nev
 
 `audience` picks the domain lists the draft is held to: "general" (customers, the default)
 or "technical" (a help centre for a developer product, where "API" and "pull request" are
-everyday). A draft reads as technical on its own when it shows a code block or the
-customer used a developer's term ("429s from your API"). `glossary` allows a team's own
+everyday). `technical-paths` reads some files as technical whatever the audience: a help
+centre whose developer pages live in "developers/" sets `technical-paths = ["developers/"]`.
+A draft reads as technical on its own when it shows a code block or the customer used a
+developer's term ("429s from your API"). `glossary` allows a team's own
 terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
@@ -37,11 +39,13 @@ Use instead:
 from __future__ import annotations
 
 import bisect
+import fnmatch
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -67,6 +71,10 @@ class Settings:
             "technical": ("forum", "payments", "support", "telecom"),
         }
     )
+    # Files read as for a technical audience whatever `audience` says: globs of file or
+    # folder names, matched at any depth ("developers/", "api-*.md"), so one checklist.toml
+    # serves a help centre whose developer pages sit beside its customer pages.
+    technical_paths: tuple[str, ...] = ()
     # The team's own terms and product names, never flagged.
     glossary: tuple[str, ...] = ()
     # More terms for this team, each with its plain alternative ("" to ask for an explanation).
@@ -119,7 +127,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
     body = doc.body
     allowed = settings.allowed
-    technical = settings.audience == "technical" or _reads_technical(doc, settings)
+    technical = (
+        settings.audience == "technical"
+        or _on_a_technical_path(doc.path, settings.technical_paths)
+        or _reads_technical(doc, settings)
+    )
     terms = settings.terms_by_audience["technical" if technical else "general"]
     set_aside = _set_aside(settings, text, body)
     term_matches = [
@@ -186,6 +198,21 @@ _CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNO
 # In an article, only a block that names its language ("```sh", "<code class="language-js">")
 # is code to run; a bare block is as often an example address or a chat command.
 _PROGRAM = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*[a-z]|<code[^>]*language-", re.MULTILINE | re.IGNORECASE)
+
+
+def _on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the file's name, or a folder it lies in, matches one of the globs."""
+    parts = PurePath(path).parts
+    if not patterns or not parts:
+        return False
+    folders, name = parts[:-1], parts[-1]
+    for pattern in patterns:
+        if pattern.endswith("/"):
+            if any(fnmatch.fnmatchcase(folder, pattern[:-1]) for folder in folders):
+                return True
+        elif fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
 
 
 def _reads_technical(doc: Document, settings: Settings) -> bool:
