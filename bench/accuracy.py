@@ -66,15 +66,22 @@ TONE_GROUPS = ("negative-language", "unnecessary-words")
 # Extra `check` options per kind, used when this version of empathylint has them.
 KIND_OPTIONS = {"reply": ("--channel", "social")}
 # What the team behind a help centre would set in the checklist.toml beside its articles, by
-# corpus path: the audience the product's help centre is written for, not a guess from the
-# labels. Plausible's help centre is for site owners who paste its script, proxy it and call
-# its API; Tor's relay-operator pages are for people who run servers. Every other source
-# (password manager, search engine, team chat, browser users, social replies, canned
-# replies) writes for the general customer, the default. Each group of files runs with its
-# own `--config`, as `empathylint check` reads the checklist.toml nearest to a file.
+# corpus path: the audience the product's help centre or canned replies are written for,
+# not a guess from the labels. Plausible's help centre is for site owners who paste its
+# script, proxy it and call its API; Tor's relay-operator pages are for people who run
+# servers; the canned replies of open-source projects answer the issues developers file on
+# GitHub. Every other source (password manager, search engine, team chat and browser help
+# centres, Discourse's messages to forum members, social replies) writes for the general
+# customer, the default. Each group of files runs with its own `--config`, as
+# `empathylint check` reads the checklist.toml nearest to a file.
+_TECHNICAL = '[rules.jargon]\naudience = "technical"\n'
 SOURCE_SETTINGS = {
-    "docs/plausible-*": '[rules.jargon]\naudience = "technical"\n',
-    "docs/torproject-relay-operators-*": '[rules.jargon]\naudience = "technical"\n',
+    "docs/plausible-*": _TECHNICAL,
+    "docs/torproject-relay-operators-*": _TECHNICAL,
+    **{
+        f"templates/{project}-*": _TECHNICAL
+        for project in ("angular", "conda-store", "highfivery", "matplotlib", "prometheus", "supportyml")
+    },
 }
 
 
