@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SENTENCE_START = "^"
+CLAUSE_END = "$"
+"""In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …")."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,10 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         previous = _WORD_BEFORE.search(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
         following = _WORD_AFTER.match(text, word.end(), end)
         before = previous.group(1).lower().replace("’", "'") if previous else None
-        after = following.group(1).lower().replace("’", "'") if following else None
+        if following:
+            after: str | None = following.group(1).lower().replace("’", "'")
+        else:
+            after = CLAUSE_END if text[word.end() : word.end() + 1] in _CLAUSE_MARKS and word.end() < end else None
         for rule in candidates:
             if rule.before and not (before in rule.before or (at_start and SENTENCE_START in rule.before)):
                 continue
@@ -84,6 +89,7 @@ def _wrong_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
 
 
+_CLAUSE_MARKS = frozenset(",.;:!?")
 # The word right before or after, with only spaces between.
 _LONGEST_NEIGHBOUR = 40
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W_](?:[\w'’-]*[^\W_])?)[ \t]+$")

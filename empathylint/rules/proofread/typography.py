@@ -51,7 +51,8 @@ def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-_EMOTICON = re.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<!\w)[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
+# A ")" right after "(" closes an aside whose inside was markup ("(<span …></span>): …").
+_EMOTICON = re.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<![\w(])[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
 # "1) first", "a) second", "(i) third": list markers close a bracket they never opened.
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)", re.MULTILINE)
 _PAIRS = {")": "(", "]": "[", "”": "“"}
