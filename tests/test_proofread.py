@@ -152,7 +152,7 @@ def test_safe_fixes_remove_the_repeat_the_extra_space_and_the_typo() -> None:
 
 
 def test_confused_word_rules_are_well_formed_data() -> None:
-    from empathylint.language.confusables import CLAUSE_END, SENTENCE_START, rules
+    from empathylint.language.confusables import CLAUSE_END, CLAUSE_START, SENTENCE_START, rules
 
     found = [rule for by_word in rules().values() for rule in by_word]
     assert len(found) > 20
@@ -160,7 +160,7 @@ def test_confused_word_rules_are_well_formed_data() -> None:
         assert rule.wrong != rule.meant and rule.wrong == rule.wrong.lower(), rule
         assert rule.why and (rule.before or rule.after), rule  # a bare word is never wrong everywhere
         assert "\\" not in rule.why, rule  # a TOML literal string keeps "\u2019" as typed
-        assert all(word == word.lower() or word == SENTENCE_START for word in rule.before), rule
+        assert all(word == word.lower() or word in (SENTENCE_START, CLAUSE_START) for word in rule.before), rule
         assert all(word == word.lower() or word == CLAUSE_END for word in rule.after), rule
     text = (
         Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "confused-words.toml"

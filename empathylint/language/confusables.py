@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SENTENCE_START = "^"
+CLAUSE_START = ","
+"""In `before`: a comma or a semicolon stands right before ("…, setup a PIN")."""
 CLAUSE_END = "$"
 """In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …")."""
 
@@ -68,7 +70,11 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
             continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
         previous = _WORD_BEFORE.search(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
         following = _WORD_AFTER.match(text, word.end(), end)
-        before = previous.group(1).lower().replace("’", "'") if previous else None
+        if previous:
+            before: str | None = previous.group(1).lower().replace("’", "'")
+        else:
+            lead = text[max(start, word.start() - _LONGEST_NEIGHBOUR) : word.start()].rstrip(" \t")
+            before = CLAUSE_START if lead.endswith((",", ";")) else None
         if following:
             after: str | None = following.group(1).lower().replace("’", "'")
         else:

@@ -98,12 +98,19 @@ def _instruction_verbs() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+# A determiner after a comma, before a word in lower case: "…1,000,000, The chance is …" (a
+# name keeps its capitals: "In London, The Shard"; a sign-off stands on its own line).
+_DETERMINER_AFTER_COMMA = re.compile(r",[ \t]+(?P<verb>The|These|This|Those)[ \t]+(?=[a-z]{2,}\b)")
+
+
 def capital_mid_sentence(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     verbs = _instruction_verbs()
-    for match in _CAPITAL_AFTER.finditer(doc.text, doc.body.start, doc.body.end):
+    found = [
+        m for m in _CAPITAL_AFTER.finditer(doc.text, doc.body.start, doc.body.end) if m.group("verb").lower() in verbs
+    ]
+    found += _DETERMINER_AFTER_COMMA.finditer(doc.text, doc.body.start, doc.body.end)
+    for match in sorted(found, key=lambda m: m.start("verb")):
         verb = match.group("verb")
-        if verb.lower() not in verbs:
-            continue
         span = Span(match.start("verb"), match.start("verb") + 1)
         lower = verb[0].lower()
         yield finding(
