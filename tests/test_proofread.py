@@ -113,6 +113,10 @@ def test_no_suggestion_is_in_a_block_list_of_offensive_words() -> None:
     suggestions = {word.lower() for word in spelling.every_suggestion()}
     assert len(suggestions) > 30_000
     assert sorted(suggestions & blocked) == []
+    from empathylint.language.confusables import rules
+
+    meant = {word for by_word in rules().values() for rule in by_word for word in rule.meant.lower().split()}
+    assert meant and sorted(meant & blocked) == []  # a confused word's correction too
 
 
 def test_an_enormous_word_is_not_looked_up_or_corrected() -> None:
