@@ -29,11 +29,12 @@ def misspellings(
     known = spelling.vocabulary(settings.words)
     # Nearly every word is spelt right, and a word that is known is never reported wherever
     # it stands: one cached look-up settles it before the tests of where it stands.
-    unknown = [
-        Span(word.start(), word.end())
-        for word in word_matches(doc.text, doc.body)
-        if spelling.is_suspect(word.group(), known)
-    ]
+    matches = [(word.group(), word.start(), word.end()) for word in word_matches(doc.text, doc.body)]
+    # A draft repeats its words: each distinct one is asked about once.
+    suspect = {word for word in {word for word, _, _ in matches} if spelling.is_suspect(word, known)}
+    if not suspect:
+        return
+    unknown = [Span(start, end) for word, start, end in matches if word in suspect]
     if not unknown:
         return
     sentence_starts = {s.start for s in doc.body_sentences}
