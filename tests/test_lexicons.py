@@ -146,12 +146,36 @@ def test_old_generations_of_a_lexicon_are_removed_but_the_newest_few(
     monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(tmp_path / "cache"))
     source = tmp_path / "source.txt"
     source.write_text("data", encoding="utf-8")
-    for generation in range(6):  # each reinstall of the package: a new modification time
-        os.utime(source, ns=(generation * 10**9, generation * 10**9))
+    for generation in range(6):  # each version of the package: another data file
+        source.write_text(f"data {generation}", encoding="utf-8")
         lexicons.load("words", source, lambda: lexicons.build_text(WORDS, "meta"))
     kept = sorted(path.name for path in (tmp_path / "cache").iterdir())
     assert len(kept) == lexicons._GENERATIONS_KEPT
-    assert any(name.endswith(f"-{5 * 10**9}.txt") for name in kept)  # the one this run built
+    assert any(name.endswith(f"-{lexicons.fingerprint(source)}.txt") for name in kept)  # the one this run built
+
+
+def test_the_same_file_installed_again_reuses_the_cached_lexicon(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = tmp_path / "venv-a" / "data.txt", tmp_path / "venv-b" / "data.txt"
+    for source, when in ((first, 10**9), (second, 2 * 10**9)):  # another environment, another time
+        source.parent.mkdir()
+        source.write_text("the same version's data", encoding="utf-8")
+        os.utime(source, ns=(when, when))
+    lexicons.load("words", first, lambda: lexicons.build_text(WORDS, "meta"))
+    built_again = lexicons.load("words", second, lambda: lexicons.build_text({"rebuilt": "1"}, "meta"))
+    assert built_again.get("a") == "6" and built_again.get("rebuilt") is None
+
+
+def test_a_new_version_of_the_same_size_has_another_fingerprint(tmp_path: Path) -> None:
+    source = tmp_path / "words.txt"
+    middle = "m" * 300_000
+    stamps = set()
+    for first, last in (("a", "z"), ("b", "z"), ("a", "y")):  # one word changed at either end
+        source.write_text(first + middle + last, encoding="utf-8")
+        stamps.add(lexicons.fingerprint(source))
+    assert len(stamps) == 3
 
 
 # Typos and words a support reply holds, as agents type them.

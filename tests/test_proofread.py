@@ -113,6 +113,10 @@ def test_no_suggestion_is_in_a_block_list_of_offensive_words() -> None:
     suggestions = {word.lower() for word in spelling.every_suggestion()}
     assert len(suggestions) > 30_000
     assert sorted(suggestions & blocked) == []
+    from empathylint.language.confusables import rules
+
+    meant = {word for by_word in rules().values() for rule in by_word for word in rule.meant.lower().split()}
+    assert meant and sorted(meant & blocked) == []  # a confused word's correction too
 
 
 def test_an_enormous_word_is_not_looked_up_or_corrected() -> None:
@@ -152,15 +156,16 @@ def test_safe_fixes_remove_the_repeat_the_extra_space_and_the_typo() -> None:
 
 
 def test_confused_word_rules_are_well_formed_data() -> None:
-    from empathylint.language.confusables import SENTENCE_START, rules
+    from empathylint.language.confusables import CLAUSE_END, CLAUSE_START, SENTENCE_START, rules
 
     found = [rule for by_word in rules().values() for rule in by_word]
     assert len(found) > 20
     for rule in found:
         assert rule.wrong != rule.meant and rule.wrong == rule.wrong.lower(), rule
         assert rule.why and (rule.before or rule.after), rule  # a bare word is never wrong everywhere
-        for neighbours in (rule.before, rule.after):
-            assert all(word == word.lower() or word == SENTENCE_START for word in neighbours), rule
+        assert "\\" not in rule.why, rule  # a TOML literal string keeps "\u2019" as typed
+        assert all(word == word.lower() or word in (SENTENCE_START, CLAUSE_START) for word in rule.before), rule
+        assert all(word == word.lower() or word == CLAUSE_END for word in rule.after), rule
     text = (
         Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "confused-words.toml"
     ).read_text(encoding="utf-8")

@@ -303,11 +303,24 @@ class _InlineAligner:
 
     def _html_inline(self, content: str) -> None:
         found = self.source.find(content, self.cursor, self.limit)
+        end = found + len(content)
+        if found == -1 and "\n" in content:
+            # A tag over several lines of a list item or a quote: markdown-it drops each next
+            # line's indent (and ">") from the content, not from the source.
+            lines = (re.escape(line) for line in content.split("\n"))
+            spread = re.compile(r"\n[ \t>]*".join(lines)).search(self.source, self.cursor, self.limit)
+            found, end = (spread.start(), spread.end()) if spread else (-1, -1)
         if found == -1:
             return
-        self.layout.markup(self.cursor, found + len(content))
-        self.walker.html_spans.append(Span(found, found + len(content)))
-        self.cursor = found + len(content)
+        self.layout.markup(self.cursor, end)
+        self.walker.html_spans.append(Span(found, end))
+        between_words = _between_words(self.source, found, end)
+        if "\n" in self.source[found:end]:
+            # Its line breaks are no lines of the text: "(<span …\n…></span>)" reads "()".
+            self.layout.replace(found, end, " " if between_words else "")
+        elif between_words and _WORD_BREAKING_TAG.match(content):
+            self.layout.insert_break(found, " ")  # "annually<br>or" reads "annually or", not "annuallyor"
+        self.cursor = end
         tag = re.match(r"<(/?)(code|kbd|samp|var)\b", content, re.I)
         if tag:
             self.masking_html = None if tag.group(1) else tag.group(2).lower()
@@ -335,6 +348,17 @@ class _InlineAligner:
             return
         self.layout.markup(position, end)
         self.cursor = end
+
+
+# A line break, a rule, an image or a block's edge between two words parts them, where an
+# inline element ("un<b>believ</b>able") does not.
+_WORD_BREAKING_TAG = re.compile(
+    r"</?(?:br|hr|img|wbr|p|div|li|ul|ol|dl|dt|dd|td|th|tr|table|h[1-6]|blockquote|details|summary)\b", re.I
+)
+
+
+def _between_words(source: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(source) and source[start - 1].isalnum() and source[end].isalnum()
 
 
 def _closing_parenthesis(source: str, opening: int, limit: int) -> int:

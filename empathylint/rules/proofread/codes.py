@@ -20,8 +20,8 @@ CODES = (
     Code("article", '"a" or "an" before the wrong sound ("a hour", "an user").', Severity.WARNING, "unsafe"),
     Code("unbalanced", "A bracket or quotation mark that is never closed or never opened.", Severity.WARNING),
     Code("shouting", "ALL-CAPS words that are not acronyms.", Severity.WARNING, "unsafe"),
-    Code("punctuation", '"!!!", "??" or "?!".', Severity.WARNING, "safe"),
-    Code("leftover", "TODO, TBD, XXX, FIXME or lorem ipsum left in.", Severity.ERROR),
+    Code("punctuation", '"!!!", "??", "?!" or "..".', Severity.WARNING, "safe"),
+    Code("leftover", "TODO, TBD, XXX, FIXME, lorem ipsum or a ___ blank left in.", Severity.ERROR),
     Code("unfilled-placeholder", "A helpdesk placeholder left in a reply.", Severity.ERROR, "unsafe"),
     Code("malformed-placeholder", 'A placeholder with broken braces ("{{first_name}").', Severity.ERROR),
 )  # fmt: skip

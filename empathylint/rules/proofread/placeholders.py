@@ -25,6 +25,18 @@ def leftovers(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
                 Span(match.start(), match.end()),
                 f'"{match.group()}" is a drafting note left in; finish or delete this part before sending.',
             )
+    if doc.profile in ("reply", "template"):
+        # "Hey ___," : a blank after a word, left for a name or a value; a line of underscores
+        # alone is a separator, not a blank.
+        for blank in _FILL_IN_BLANK.finditer(doc.text):
+            yield finding(
+                "leftover",
+                Span(blank.start(1), blank.end(1)),
+                f'"{blank.group(1)}" is a blank nobody filled in; write the name or value it stands for.',
+            )
+
+
+_FILL_IN_BLANK = re.compile(r"(?<=[^\W_])[ \t]+(_{3,})(?!\w)")
 
 
 # Built once per checklist, not per draft (a run has one checklist, or a few).

@@ -21,8 +21,8 @@ class Settings:
     words_file: str = ""
     # ALL-CAPS words that are abbreviations, not shouting, although they spell a word.
     acronyms: tuple[str, ...] = (
-        "AMP", "ASAP", "CAN", "CAT", "DOC", "ETA", "GET", "ID", "IT", "MAC", "OK", "PIN", "POS", "POST", "PUT", "REST",
-        "SIM", "SPA", "TV", "US", "WHO", "ZIP",
+        "AMP", "ASAP", "CAN", "CAT", "DOC", "ENTER", "ETA", "GET", "ID", "IT", "MAC", "OK", "PIN", "POS", "POST", "PUT",
+        "REST", "SIM", "SOCKS", "SPA", "SWIFT", "TV", "US", "WHO", "ZIP",
     )  # fmt: skip
     # Words that are fine typed twice ("had had", "that that").
     allowed_repeats: tuple[str, ...] = ("bye", "ha", "had", "is", "knock", "that")

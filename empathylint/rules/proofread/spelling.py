@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
@@ -16,6 +17,9 @@ from empathylint.rules.proofread.spans import touches_object
 # another language ("Klicke auf …"), not full of typos: its words are left alone.
 _FOREIGN_SHARE = 0.4
 _FOREIGN_MIN_WORDS = 3
+# A capitalised word in mid sentence this long or longer is spelt too: a name this long is
+# rarely one letter from a common word.
+_LONG_CAPITALISED = 8
 
 
 def misspellings(
@@ -25,11 +29,12 @@ def misspellings(
     known = spelling.vocabulary(settings.words)
     # Nearly every word is spelt right, and a word that is known is never reported wherever
     # it stands: one cached look-up settles it before the tests of where it stands.
-    unknown = [
-        Span(word.start(), word.end())
-        for word in word_matches(doc.text, doc.body)
-        if spelling.is_suspect(word.group(), known)
-    ]
+    matches = [(word.group(), word.start(), word.end()) for word in word_matches(doc.text, doc.body)]
+    # A draft repeats its words: each distinct one is asked about once.
+    suspect = {word for word in {word for word, _, _ in matches} if spelling.is_suspect(word, known)}
+    if not suspect:
+        return
+    unknown = [Span(start, end) for word, start, end in matches if word in suspect]
     if not unknown:
         return
     sentence_starts = {s.start for s in doc.body_sentences}
@@ -47,7 +52,8 @@ def misspellings(
     mid_sentence = _words_mid_sentence(doc, sentence_starts) if capitalised else set()
     for span in to_check:
         word = doc.slice(span)
-        if word in mid_sentence and word[0].isupper():
+        opening = span.start in sentence_starts
+        if opening and word in mid_sentence and word[0].isupper():
             continue  # a name that also opens a sentence ("Stripe handles it. We use Stripe.")
         for part_span, part in _parts(word, span, known):
             corrections = spelling.known_misspelling(part)
@@ -57,9 +63,17 @@ def misspellings(
             elif "unknown-word" in selected and len(part) > 2 and not spelling.is_known(part, known):
                 # Two unknown letters are a code ("nl", "sv"), not a typo.
                 suggestion = spelling.correction(part)
-                if suggestion is None and part[0].isupper():
-                    continue  # an unknown capitalised word with no near neighbour is a name
+                if suggestion is None and (part[0].isupper() or _in_an_address(doc.source, part)):
+                    # An unknown capitalised word with no near neighbour is a name, and so is a
+                    # word the draft's links spell out: "[mitmproxy](https://mitmproxy.org/)".
+                    continue
                 yield _unknown_word(part_span, part, suggestion)
+
+
+def _in_an_address(source: str, word: str) -> bool:
+    """Whether `word` stands as a whole part of a domain or a path in the source: ".../word/",
+    "word.org"."""
+    return re.search(rf"(?<=[/.@]){re.escape(word)}(?=[/.#?)\]\s-]|$)", source, re.I) is not None
 
 
 def _foreign_sentences(doc: Document, unknown: list[Span]) -> list[Span]:
@@ -115,7 +129,9 @@ def worth_spelling(doc: Document, span: Span, sentence_starts: set[int]) -> bool
         return False
     if span.start > 0 and doc.text[span.start - 1] == ".":
         return False  # a file extension or a domain's part: "(.xlsx)", "ends in .edu", "example.de"
-    return not (word[0].isupper() and span.start not in sentence_starts)
+    # A capitalised word in mid sentence is a name ("Stripe") or a title's word: only a long one
+    # is looked at, and reported only with a clear correction ("Two-Factor Athentication").
+    return not word[0].isupper() or span.start in sentence_starts or len(word) >= _LONG_CAPITALISED
 
 
 def _parts(word: str, span: Span, known: frozenset[str]) -> list[tuple[Span, str]]:

@@ -51,7 +51,8 @@ def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-_EMOTICON = re.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<!\w)[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
+# A ")" right after "(" closes an aside whose inside was markup ("(<span …></span>): …").
+_EMOTICON = re.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<![\w(])[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
 # "1) first", "a) second", "(i) third": list markers close a bracket they never opened.
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)", re.MULTILINE)
 _PAIRS = {")": "(", "]": "[", "”": "“"}
@@ -127,8 +128,8 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         first = min(m.start() for m in caps_words if m.start() <= shouted[0].start() and _is_plain(m.group()))
         last = max(m.end() for m in caps_words if m.end() >= shouted[-1].end() and _is_plain(m.group()))
         start, end = run.start() + first, run.start() + last
-        if _in_strong_markup(doc, start, end):
-            continue  # "**DELETE TOPIC**": a button's label, as the app writes it
+        if _in_strong_markup(doc, start, end) and len(doc.text[start:end].split()) <= _LONGEST_LABEL:
+            continue  # "**DELETE TOPIC**": a button's label, as the app writes it; a bold sentence is a shout
         shout = doc.text[start:end]
         quiet = shout.lower()
         yield finding(
@@ -138,6 +139,10 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             suggestion=quiet,
             fix=Fix((Edit(start, end, quiet),), safe=False),
         )
+
+
+# Words in the longest button or menu label written in capitals ("SAVE AND CONTINUE").
+_LONGEST_LABEL = 3
 
 
 def _in_strong_markup(doc: Document, start: int, end: int) -> bool:
@@ -153,7 +158,17 @@ def _is_plain(word: str) -> bool:
 _EXCESS_PUNCTUATION = re.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
 
 
+# Two full stops after a word, then a space: one too many for a full stop, one too few for "...".
+_DOUBLED_FULL_STOP = re.compile(r"(?<=[A-Za-z])\.\.(?=[ \t\n]|$)")
+
+
 def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for match in _DOUBLED_FULL_STOP.finditer(doc.text, doc.body.start, doc.body.end):
+        yield finding(
+            "punctuation",
+            Span(match.start(), match.end()),
+            '".." is a full stop typed twice, or an ellipsis short of a dot: write "." or "...".',
+        )
     for match in _EXCESS_PUNCTUATION.finditer(doc.text, doc.body.start, doc.body.end):
         marks = match.group()
         single = "?" if "?" in marks else "!"
