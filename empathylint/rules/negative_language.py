@@ -63,6 +63,7 @@ from empathylint.language.refusals import (
     RefusalVocabulary,
     compile_refusals,
     find_refusals,
+    grammar_words,
     in_condition,
     reason_in,
 )
@@ -89,15 +90,15 @@ class Settings:
     product_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "product-limits"))
     exceptions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "exceptions"))
     refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
-    offer_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "offer-verbs"))
-    withheld_words: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-words"))
-    hedges: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "hedges"))
-    clause_openers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "clause-openers"))
+    offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
+    withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
+    hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
+    clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))
     reader_troubles: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-troubles"))
     third_parties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "third-parties"))
     reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reasons"))
-    not_reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "not-reasons"))
+    not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
 
     @functools.cached_property
     def matchers(self) -> _Matchers:

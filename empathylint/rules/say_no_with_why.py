@@ -42,6 +42,7 @@ from empathylint.language.refusals import (
     RefusalVocabulary,
     compile_refusals,
     find_refusals,
+    grammar_words,
     reason_in,
 )
 from empathylint.language.vocabulary import default_phrases
@@ -52,16 +53,16 @@ from empathylint.rules._reply import neighbourhood, quoted, sentence_at
 @dataclass(frozen=True)
 class Settings:
     refusers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusers"))
-    offer_verbs: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "offer-verbs"))
-    withheld_words: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "withheld-words"))
-    hedges: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "hedges"))
-    clause_openers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "clause-openers"))
+    offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
+    withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
+    hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
+    clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
     not_refusals: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refusals"))
     not_refused_verbs: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refused-verbs"))
     reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons"))
     reasons_after: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons-after"))
-    not_reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-reasons"))
+    not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
     reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
     sentences_before: int = 1
     sentences_after: int = 2
