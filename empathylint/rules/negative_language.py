@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
+from empathylint.language.cant_until import cant_until_rewrites
 from empathylint.language.orders import curt_reading, curt_reading_pattern, musts_quoted, word_before
 from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of, starts_sentence
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
@@ -205,29 +206,6 @@ _CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command
 # can't handle" is.
 _PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
 
-_UNTIL = re.compile(r"until", re.IGNORECASE)
-_CANT_UNTIL = re.compile(
-    r"""(?P<lead>\bunfortunately\b[,;]?[ \t]+)?
-        (?P<subject>\b(?:you|we|I|they)\b)
-        (?P<negation>
-            [ \t]+(?:can['’]t|cannot|can[ \t]+not
-                    |won['’]t[ \t]+be[ \t]+able[ \t]+to|will[ \t]+not[ \t]+be[ \t]+able[ \t]+to
-                    |aren['’]t[ \t]+able[ \t]+to|are[ \t]+not[ \t]+able[ \t]+to|are[ \t]+unable[ \t]+to)
-          | ['’]re[ \t]+(?:unable|not[ \t]+able)[ \t]+to
-        )
-        [ \t]+(?P<action>[^.!?\n;,\ufffc]{1,80}?)
-        [ \t]+until[ \t]+(?P<when>[^.!?\n;,\ufffc]{1,60}?)(?=[ \t]*(?:[.!?\n;,]|$))""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_FUTURE = {"you": "you'll", "we": "we'll", "i": "I'll", "they": "they'll"}
-_POINT_IN_TIME = re.compile(
-    r"""^(?:the[ \t]+)?(?:\d|today|tonight|tomorrow|next|this|midnight|noon|early|mid|late|end
-        |monday|tuesday|wednesday|thursday|friday|saturday|sunday
-        |january|february|march|april|may|june|july|august|september|october|november|december
-        |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d+(?:st|nd|rd|th))\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text, body = doc.text, doc.body
@@ -328,21 +306,10 @@ def _shortfall_phrases(submissions: tuple[str, ...], shortfalls: tuple[str, ...]
 
 
 def _cant_until(doc: Document) -> Iterator[_Finding]:
-    """ "You can't export until Friday" -> "You'll be able to export from Friday": the seed's
-    own rewrite, done on the matched words so the rest of the sentence stays as written."""
-    if not _UNTIL.search(doc.text, doc.body.start, doc.body.end):
-        return  # most replies have no "until": the full pattern tries every word for a subject
-    for match in _CANT_UNTIL.finditer(doc.text, doc.body.start, doc.body.end):
-        subject = match.group("subject")
-        future = _FUTURE[subject.lower()]
-        when = match.group("when")
-        preposition = "from" if _POINT_IN_TIME.match(when) else "once"
-        capital_source = match.group("lead") or subject
-        opening = match_case(capital_source, future) if capital_source[0].isupper() else future
-        rewrite = f"{opening} be able to {match.group('action')} {preposition} {when}"
-        span = Span(match.start(), match.end())
+    """ "You can't export until Friday" -> "You'll be able to export from Friday"."""
+    message = '"{phrase}" says what can\'t happen; say what will, and when.'
+    for span, rewrite in cant_until_rewrites(doc.text, doc.body):
         edit = Edit(span.start, span.end, rewrite)
-        message = '"{phrase}" says what can\'t happen; say what will, and when.'
         yield _Finding("framing", span, rewrite, edit, rewritten_sentence(doc, span, edit), message)
 
 
