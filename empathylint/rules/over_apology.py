@@ -56,7 +56,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if apology is None:
         return
     apologies: list[Span] = []
-    for sentence in [*doc.body_sentences, *_closing_words(doc)]:
+    for sentence in [*_run_in(doc), *doc.body_sentences, *_closing_words(doc)]:
         if not_apology is not None and not_apology.search(doc.text, sentence.start, sentence.end):
             continue
         match = apology.search(doc.text, sentence.start, sentence.end)
@@ -67,6 +67,15 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     total = len(apologies)
     for extra in apologies[settings.max_apologies :]:
         yield _repeated(doc, extra, total, settings)
+
+
+def _run_in(doc: Document) -> list[Span]:
+    """The body's words in a sentence the greeting runs into ("@maria Hi there, we're sorry
+    for the trouble."), which is no body sentence of its own."""
+    first = doc.body_sentences[0].start if doc.body_sentences else doc.body.end
+    if first > doc.body.start and doc.text[doc.body.start : first].strip():
+        return [Span(doc.body.start, first)]
+    return []
 
 
 def _closing_words(doc: Document) -> list[Span]:
