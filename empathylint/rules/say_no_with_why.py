@@ -47,7 +47,7 @@ from empathylint.language.refusals import (
 )
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
-from empathylint.rules._reply import neighbourhood, quoted, sentence_at
+from empathylint.rules._reply import neighbourhood, quoted, run_in, sentence_at
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     flagged: set[Span] = set()
     explained: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     matchers = settings.matchers
+    opening = run_in(doc)
     for refusal in _refusals(doc, matchers):
         sentence = sentence_at(doc, refusal.start)
+        if sentence is None and opening is not None and opening.start <= refusal.start < opening.end:
+            sentence = opening  # "@maria Hi there, we don't offer refunds on gift cards."
         if sentence is None or sentence in flagged:
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
@@ -158,9 +161,12 @@ def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Mat
     pointing back at it from the sentences after ("That's because …"). A sentence after
     that opens with "Because" explains its own clause ("Because you've been with us a
     while, here's a code"), not the no before it."""
-    nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
-    index = nearby.index(sentence)
-    before, after = nearby[: index + 1], nearby[index + 1 :]
+    if sentence == run_in(doc):  # the words a greeting runs into come before every body sentence
+        before, after = [sentence], doc.body_sentences[: settings.sentences_after]
+    else:
+        nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
+        index = nearby.index(sentence)
+        before, after = nearby[: index + 1], nearby[index + 1 :]
     return any(reason_in(doc.text, span, matchers.reasons, matchers.not_reasons) for span in before) or any(
         reason_in(doc.text, span, matchers.reasons_after, matchers.not_reasons) for span in after
     )
