@@ -23,7 +23,8 @@ Cues, each kind counted once (a kind is one piece of evidence):
   - grammar: a plea for help ("Help!", "please help", "help me please"); "won't"/"can't" +
     a breakage verb ("won't load", "can't log in"); "keeps crashing"; "my 2nd email";
     "cancel my membership"; "on hold for 3 hours", "since Sunday"
-  - shouting (two ALL-CAPS words that name nothing), "?!", "??", "!!!", or an "!" in a
+  - three question marks or more ("???"); shouting (two ALL-CAPS words that name
+    nothing), "?!", "??", "!!!", or an "!" in a
     sentence about the problem; sad, angry or sarcastic emoji
   - cheer: cheerful words (up to 2), emoji and emoticons (up to 2), "!" in a calm sentence
 Negation: an emotion, urgency, cancel or cheer cue within three words after "not", "no",
@@ -74,6 +75,8 @@ _WAITING = PHRASE_KINDS["kept-waiting"]
 _CANCEL = PHRASE_KINDS["cancel-demand"]
 _SHOUTING = CueKind("upset", "shouting", 1.5, 1.5)
 _EXASPERATED = CueKind("upset", "exasperated punctuation", 1.0, 1.0)
+# "total outage???", "why????": a pile of question marks is a demand, not a question.
+_QUESTION_PILE = CueKind("upset", "piled-up question marks", 2.0, 2.0)
 _UPSET_EMOJI = CueKind("upset", "upset emoji", 1.5, 1.5)
 _NEGATED_PRAISE = CueKind("upset", "negated praise", 2.0, 2.0)
 _CHEERFUL_EMOJI = CueKind("cheer", "cheerful emoji", 1.0, 2.0)
@@ -312,7 +315,9 @@ def _punctuation_cues(message: str, found: list[_Found]) -> list[_Found]:
         text, start, end = sentence.group(), sentence.start(), sentence.end()
         if "!" not in text and "??" not in text:
             continue
-        if _EXASPERATED_MARKS.search(text):
+        if "???" in text:
+            cues.append((start, end, _QUESTION_PILE, "???"))
+        elif _EXASPERATED_MARKS.search(text):
             cues.append((start, end, _EXASPERATED, "?!" if "!" in text else "??"))
         elif about_problem.overlaps(start, end) or _is_shouted(text):
             cues.append((start, end, _EXASPERATED, "!" if "!!" not in text else "!!!"))

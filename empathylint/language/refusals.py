@@ -23,11 +23,12 @@ matches an exception ("we can't wait", "you won't be charged") is not a refusal.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from empathylint.document import Span
 from empathylint.language.phrases import compile_phrases, normalize
+from empathylint.language.vocabulary import default_words
 
 _APOSTROPHE = "['’]"
 _NOT = rf"(?:n{_APOSTROPHE}t|\s+not)"  # "couldn't" / "could not" after a modal
@@ -38,6 +39,12 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _OPENER_REACH = 3
 # How far after a clause its question mark may stand.
 _QUESTION_REACH = 300
+
+
+def grammar_words(key: str) -> Callable[[], tuple[str, ...]]:
+    """A default_factory for a word class both refusal rules read (language/data/refusals.toml):
+    offer-verbs, withheld-words, hedges, clause-openers, not-reasons."""
+    return default_words("refusals", key)
 
 
 @dataclass(frozen=True)

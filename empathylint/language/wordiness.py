@@ -1,5 +1,5 @@
 """Wordiness that a phrase list cannot spell out: "on a daily basis", "pretty easy", an
-automated opener with the sender's name inside it, a sentence said twice."""
+automated opener with the sender's name inside it, a sentence said twice, and the "actually" that marks a contrast."""
 
 from __future__ import annotations
 
@@ -106,3 +106,29 @@ def repeated_sentences(doc: Document) -> Iterator[Span]:
         if key in seen:
             yield sentence
         seen.add(key)
+
+
+# Words after which "actually" says "in fact, unlike what you'd think": a contrast.
+_CONTRAST_BEFORE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "isn't", "wasn't", "aren't", "weren't"}
+    | {"do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "has", "have", "had"}
+)
+
+
+def marks_contrast(text: str, span: Span) -> bool:
+    """ "This is actually a usage question", "it was actually counted": a contrast with what
+    was expected, which "actually" carries; "I actually wanted to" carries none."""
+    window = text[max(0, span.start - 40) : span.start]
+    before = re.search(r"([\w'’]+)[ \t]*$", window)
+    if before is None:
+        return False
+    word = normalize(before.group(1))
+    return word in _CONTRAST_BEFORE or word.endswith(("'s", "'re")) or _IN_REALITY.search(window) is not None
+
+
+# "where they actually happened", "before the recipient actually clicks", "if you actually
+# logged in": in a clause about what happens, "actually" sets it against what seems to.
+_IN_REALITY = re.compile(
+    r"(?<![\w'’])(?:where|when|what|whether|if|before|after|how|which|who|until)[ \t]+(?:[\w'’-]+[ \t]+){1,2}$",
+    re.IGNORECASE,
+)

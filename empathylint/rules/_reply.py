@@ -26,6 +26,15 @@ def sentence_at(doc: Document, offset: int) -> Span | None:
     return None
 
 
+def run_in(doc: Document) -> Span | None:
+    """The body's words in the sentence a greeting runs into ("@maria Hi there, we're sorry
+    for the trouble."): that sentence starts before the body, so it is no body sentence."""
+    first = doc.body_sentences[0].start if doc.body_sentences else doc.body.end
+    if first > doc.body.start and doc.text[doc.body.start : first].strip():
+        return Span(doc.body.start, first)
+    return None
+
+
 def neighbourhood(doc: Document, sentence: Span, before: int, after: int) -> list[Span]:
     """The sentence with up to `before` body sentences before it and `after` after it."""
     sentences = doc.body_sentences

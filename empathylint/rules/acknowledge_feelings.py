@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
-from empathylint.document import Document
+from empathylint.document import Document, Span
 from empathylint.language.mood import mood_of
 from empathylint.language.phrases import any_phrase, phrase_matcher
 from empathylint.language.vocabulary import default_phrases
@@ -59,10 +59,12 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     sentences = doc.body_sentences
     if mood is None or not mood.is_upset or not sentences:
         return
-    opening = [doc.greeting] if doc.greeting is not None else []
-    # The closing above the name ("Sorry for the hassle,") acknowledges as much as the body.
-    closing = [doc.sign_off] if doc.sign_off is not None else []
-    if any_phrase(settings.acknowledgement, doc.text, opening + sentences + closing):
+    # The whole reply from its greeting: a greeting run into the first sentence ("@maria Hi
+    # there, we're sorry for the trouble.") is no body sentence of its own, and the closing
+    # above the name ("Sorry for the hassle,") acknowledges as much as the body.
+    start = doc.greeting.start if doc.greeting is not None else doc.body.start
+    end = doc.sign_off.end if doc.sign_off is not None else doc.body.end
+    if any_phrase(settings.acknowledgement, doc.text, [Span(min(start, doc.body.start), max(end, doc.body.end))]):
         return
     first = sentences[0]
     signs = ", ".join(f'"{reason}"' for reason in mood.reasons("upset")[:3])

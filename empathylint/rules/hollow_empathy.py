@@ -31,7 +31,7 @@ from empathylint.language.phrases import phrase_matcher, phrase_set
 from empathylint.language.timeframes import find_timeframe
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule, bounded
-from empathylint.rules._reply import quoted
+from empathylint.rules._reply import quoted, run_in
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,8 @@ _DONE = re.compile(
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     empathy = settings.empathy
-    sentences = doc.body_sentences
+    opening = run_in(doc)  # "Hi Ana, we're so sorry about this." is sympathy too
+    sentences = [opening, *doc.body_sentences] if opening is not None else doc.body_sentences
     if empathy is None or not sentences:
         return
     bad_news = settings.bad_news

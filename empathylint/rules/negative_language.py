@@ -47,124 +47,25 @@ Use instead:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
-from empathylint.language.orders import curt_reading, curt_reading_pattern, musts_quoted, word_before
+from empathylint.language.cant_until import cant_until_rewrites
+from empathylint.language.orders import curt_reading, musts_quoted, word_before
 from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of, starts_sentence
-from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, match_case, normalize
+from empathylint.language.phrases import find_phrases, match_case, normalize
 from empathylint.language.refusals import (
     Refusal,
-    RefusalGrammar,
-    RefusalVocabulary,
-    compile_refusals,
     find_refusals,
     in_condition,
     reason_in,
 )
-from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule
+from empathylint.rules._negative_vocabulary import Matchers, Settings
 from empathylint.rules._reply import quoted
-
-
-@dataclass(frozen=True)
-class Settings:
-    framing: dict[str, str] = field(default_factory=default_rewrites("negative-language", "framing"))
-    blame: dict[str, str] = field(default_factory=default_rewrites("negative-language", "blame"))
-    commands: dict[str, str] = field(default_factory=default_rewrites("negative-language", "commands"))
-    condescension: dict[str, str] = field(default_factory=default_rewrites("negative-language", "condescension"))
-    stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
-    refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-phrases"))
-    prohibitions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibitions"))
-    demands: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "demands"))
-    reading_matter: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reading-matter"))
-    rule_citing: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "rule-citing"))
-    dismissive: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "dismissive"))
-    submissions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "submissions"))
-    shortfalls: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "shortfalls"))
-    product_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "product-limits"))
-    exceptions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "exceptions"))
-    refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
-    offer_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "offer-verbs"))
-    withheld_words: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-words"))
-    hedges: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "hedges"))
-    clause_openers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "clause-openers"))
-    readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))
-    reader_troubles: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-troubles"))
-    third_parties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "third-parties"))
-    reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reasons"))
-    not_reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "not-reasons"))
-
-    @functools.cached_property
-    def matchers(self) -> _Matchers:
-        """The lists compiled, once per settings object; a check only matches."""
-        return _Matchers.of(self)
-
-
-@dataclass(frozen=True)
-class _Matchers:
-    exceptions: re.Pattern[str] | None
-    # (code, matcher, rewrites) for the phrase = rewrite tables
-    tables: tuple[tuple[str, re.Pattern[str] | None, Mapping[str, str]], ...]
-    # (code, matcher, in articles too, bare at a sentence start only) for the plain lists
-    lists: tuple[tuple[str, re.Pattern[str] | None, bool, bool], ...]
-    refusal_phrases: re.Pattern[str] | None
-    refusals: RefusalGrammar
-    openers: re.Pattern[str] | None
-    reasons: re.Pattern[str] | None
-    not_reasons: re.Pattern[str] | None
-    readers: frozenset[str]
-    reading: re.Pattern[str] | None
-    product_limits: re.Pattern[str] | None
-
-    @classmethod
-    def of(cls, settings: Settings) -> _Matchers:
-        prohibitions = compile_phrases(settings.prohibitions)
-        return cls(
-            exceptions=compile_phrases(settings.exceptions),
-            tables=tuple(
-                (code, compile_phrases(tuple(table)), keyed_by_phrase(table))
-                for code, table in (
-                    ("blame", settings.blame),
-                    ("framing", settings.framing),
-                    ("command", settings.commands),
-                    ("condescension", settings.condescension),
-                    ("stock-negative", settings.stock_negatives),
-                )
-            ),
-            lists=(
-                ("rule-citing", compile_phrases(settings.rule_citing), True, False),
-                ("dismissive", compile_phrases(settings.dismissive), True, False),
-                ("blame", compile_phrases(_shortfall_phrases(settings.submissions, settings.shortfalls)), True, False),
-                # An article states requirements as how things work ("two-step login is required").
-                ("command", compile_phrases(settings.demands), False, False),
-                ("command", prohibitions, True, True),
-            ),
-            refusal_phrases=compile_phrases(settings.refusal_phrases),
-            refusals=compile_refusals(
-                RefusalVocabulary(
-                    subjects=settings.refusal_subjects,
-                    offer_verbs=settings.offer_verbs,
-                    withheld_words=settings.withheld_words,
-                    adverbs=settings.hedges,
-                    clause_openers=settings.clause_openers,
-                    exceptions=settings.exceptions,
-                    readers=settings.readers,
-                    reader_troubles=settings.reader_troubles,
-                    third_parties=settings.third_parties,
-                )
-            ),
-            openers=compile_phrases(settings.clause_openers),
-            reasons=compile_phrases(settings.reasons),
-            not_reasons=compile_phrases(settings.not_reasons),
-            readers=frozenset(map(normalize, settings.readers)),
-            reading=curt_reading_pattern(settings.reading_matter),
-            product_limits=compile_phrases(settings.product_limits),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,29 +104,6 @@ _CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command
 # People as the subject: "we don't support" is a refusal, not a product limit; "the export
 # can't handle" is.
 _PEOPLE = frozenset({"i", "we", "you", "they", "he", "she", "y'all"})
-
-_UNTIL = re.compile(r"until", re.IGNORECASE)
-_CANT_UNTIL = re.compile(
-    r"""(?P<lead>\bunfortunately\b[,;]?[ \t]+)?
-        (?P<subject>\b(?:you|we|I|they)\b)
-        (?P<negation>
-            [ \t]+(?:can['’]t|cannot|can[ \t]+not
-                    |won['’]t[ \t]+be[ \t]+able[ \t]+to|will[ \t]+not[ \t]+be[ \t]+able[ \t]+to
-                    |aren['’]t[ \t]+able[ \t]+to|are[ \t]+not[ \t]+able[ \t]+to|are[ \t]+unable[ \t]+to)
-          | ['’]re[ \t]+(?:unable|not[ \t]+able)[ \t]+to
-        )
-        [ \t]+(?P<action>[^.!?\n;,\ufffc]{1,80}?)
-        [ \t]+until[ \t]+(?P<when>[^.!?\n;,\ufffc]{1,60}?)(?=[ \t]*(?:[.!?\n;,]|$))""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_FUTURE = {"you": "you'll", "we": "we'll", "i": "I'll", "they": "they'll"}
-_POINT_IN_TIME = re.compile(
-    r"""^(?:the[ \t]+)?(?:\d|today|tonight|tomorrow|next|this|midnight|noon|early|mid|late|end
-        |monday|tuesday|wednesday|thursday|friday|saturday|sunday
-        |january|february|march|april|may|june|july|august|september|october|november|december
-        |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d+(?:st|nd|rd|th))\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -281,7 +159,7 @@ def _kept(
     return kept
 
 
-def _refusals(doc: Document, matchers: _Matchers) -> Iterator[_Finding]:
+def _refusals(doc: Document, matchers: Matchers) -> Iterator[_Finding]:
     """Each no, as a refusal (a warning), or as a hint when it already says why in its own
     sentence ("…, because they've been reported") or, in an article, states a limit of the
     product rather than a person's no ("you can't order boxes while paused", "there is no
@@ -305,7 +183,7 @@ def _refusals(doc: Document, matchers: _Matchers) -> Iterator[_Finding]:
             yield _Finding("refusal", span, message=message)
 
 
-def _gives_reason(doc: Document, sentence: Span, matchers: _Matchers, reasoned: dict[Span, bool]) -> bool:
+def _gives_reason(doc: Document, sentence: Span, matchers: Matchers, reasoned: dict[Span, bool]) -> bool:
     if sentence not in reasoned:
         reasoned[sentence] = reason_in(doc.text, sentence, matchers.reasons, matchers.not_reasons)
     return reasoned[sentence]
@@ -321,27 +199,11 @@ def _refusal_message(refusal: Refusal | None) -> str | None:
     return None
 
 
-def _shortfall_phrases(submissions: tuple[str, ...], shortfalls: tuple[str, ...]) -> tuple[str, ...]:
-    """ "your ticket lacks", "your pull request does not follow": what they sent, found short."""
-    return tuple(f"your {submission} {shortfall}" for submission in submissions for shortfall in shortfalls)
-
-
 def _cant_until(doc: Document) -> Iterator[_Finding]:
-    """ "You can't export until Friday" -> "You'll be able to export from Friday": the seed's
-    own rewrite, done on the matched words so the rest of the sentence stays as written."""
-    if not _UNTIL.search(doc.text, doc.body.start, doc.body.end):
-        return  # most replies have no "until": the full pattern tries every word for a subject
-    for match in _CANT_UNTIL.finditer(doc.text, doc.body.start, doc.body.end):
-        subject = match.group("subject")
-        future = _FUTURE[subject.lower()]
-        when = match.group("when")
-        preposition = "from" if _POINT_IN_TIME.match(when) else "once"
-        capital_source = match.group("lead") or subject
-        opening = match_case(capital_source, future) if capital_source[0].isupper() else future
-        rewrite = f"{opening} be able to {match.group('action')} {preposition} {when}"
-        span = Span(match.start(), match.end())
+    """ "You can't export until Friday" -> "You'll be able to export from Friday"."""
+    message = '"{phrase}" says what can\'t happen; say what will, and when.'
+    for span, rewrite in cant_until_rewrites(doc.text, doc.body):
         edit = Edit(span.start, span.end, rewrite)
-        message = '"{phrase}" says what can\'t happen; say what will, and when.'
         yield _Finding("framing", span, rewrite, edit, rewritten_sentence(doc, span, edit), message)
 
 

@@ -28,6 +28,7 @@ from empathylint.document import Document, Span
 from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule, bounded
+from empathylint.rules._reply import run_in
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if apology is None:
         return
     apologies: list[Span] = []
-    for sentence in [*doc.body_sentences, *_closing_words(doc)]:
+    opening = run_in(doc)
+    for sentence in [*([opening] if opening else []), *doc.body_sentences, *_closing_words(doc)]:
         if not_apology is not None and not_apology.search(doc.text, sentence.start, sentence.end):
             continue
         match = apology.search(doc.text, sentence.start, sentence.end)

@@ -42,26 +42,27 @@ from empathylint.language.refusals import (
     RefusalVocabulary,
     compile_refusals,
     find_refusals,
+    grammar_words,
     reason_in,
 )
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
-from empathylint.rules._reply import neighbourhood, quoted, sentence_at
+from empathylint.rules._reply import neighbourhood, quoted, run_in, sentence_at
 
 
 @dataclass(frozen=True)
 class Settings:
     refusers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusers"))
-    offer_verbs: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "offer-verbs"))
-    withheld_words: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "withheld-words"))
-    hedges: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "hedges"))
-    clause_openers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "clause-openers"))
+    offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
+    withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
+    hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
+    clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
     not_refusals: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refusals"))
     not_refused_verbs: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-refused-verbs"))
     reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons"))
     reasons_after: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons-after"))
-    not_reasons: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "not-reasons"))
+    not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
     reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
     sentences_before: int = 1
     sentences_after: int = 2
@@ -112,8 +113,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     flagged: set[Span] = set()
     explained: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     matchers = settings.matchers
+    opening = run_in(doc)
     for refusal in _refusals(doc, matchers):
         sentence = sentence_at(doc, refusal.start)
+        if sentence is None and opening is not None and opening.start <= refusal.start < opening.end:
+            sentence = opening  # "@maria Hi there, we don't offer refunds on gift cards."
         if sentence is None or sentence in flagged:
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
@@ -157,9 +161,12 @@ def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Mat
     pointing back at it from the sentences after ("That's because …"). A sentence after
     that opens with "Because" explains its own clause ("Because you've been with us a
     while, here's a code"), not the no before it."""
-    nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
-    index = nearby.index(sentence)
-    before, after = nearby[: index + 1], nearby[index + 1 :]
+    if sentence == run_in(doc):  # the words a greeting runs into come before every body sentence
+        before, after = [sentence], doc.body_sentences[: settings.sentences_after]
+    else:
+        nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
+        index = nearby.index(sentence)
+        before, after = nearby[: index + 1], nearby[index + 1 :]
     return any(reason_in(doc.text, span, matchers.reasons, matchers.not_reasons) for span in before) or any(
         reason_in(doc.text, span, matchers.reasons_after, matchers.not_reasons) for span in after
     )

@@ -53,7 +53,13 @@ from empathylint.language.phrase_edits import (
 )
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize
 from empathylint.language.vocabulary import default_phrases, default_rewrites
-from empathylint.language.wordiness import basis_rewrite, repeated_sentences, softener_at, stretch_of_opener
+from empathylint.language.wordiness import (
+    basis_rewrite,
+    marks_contrast,
+    repeated_sentences,
+    softener_at,
+    stretch_of_opener,
+)
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import quoted
 
@@ -176,7 +182,7 @@ def _filler_spans(doc: Document, matchers: _Matchers) -> Iterator[Span]:
             continue
         if word in matchers.before_feeling and following not in matchers.feelings:
             continue
-        if word in matchers.contrast and _marks_contrast(text, span):
+        if word in matchers.contrast and marks_contrast(text, span):
             continue
         if following in matchers.keep_after:
             continue
@@ -241,23 +247,6 @@ _NOT_GERUNDS = frozenset({"during", "morning", "evening", "ceiling", "pudding"})
 def _is_gerund(word: str) -> bool:
     """ "just leaving it", "just checking in": an action, not "only" or "recently"."""
     return len(word) > 5 and word.endswith("ing") and not word.endswith("thing") and word not in _NOT_GERUNDS
-
-
-# Words after which "actually" says "in fact, unlike what you'd think": a contrast.
-_CONTRAST_BEFORE = frozenset(
-    {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "isn't", "wasn't", "aren't", "weren't"}
-    | {"do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "has", "have", "had"}
-)
-
-
-def _marks_contrast(text: str, span: Span) -> bool:
-    """ "This is actually a usage question", "it was actually counted": a contrast with what
-    was expected, which "actually" carries; "I actually wanted to" carries none."""
-    before = re.search(r"([\w'’]+)[ \t]*$", text[max(0, span.start - 30) : span.start])
-    if before is None:
-        return False
-    word = normalize(before.group(1))
-    return word in _CONTRAST_BEFORE or word.endswith(("'s", "'re"))
 
 
 def _in_question(doc: Document, span: Span) -> bool:

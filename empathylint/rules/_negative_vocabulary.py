@@ -1,0 +1,115 @@
+"""negative-language's settings, and its lists compiled once per settings object: the
+vocabulary of the rule (what it reads), apart from how it reads and reports (the rule)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from empathylint.language.orders import curt_reading_pattern
+from empathylint.language.phrases import compile_phrases, keyed_by_phrase, normalize
+from empathylint.language.refusals import RefusalGrammar, RefusalVocabulary, compile_refusals, grammar_words
+from empathylint.language.vocabulary import default_phrases, default_rewrites
+
+
+@dataclass(frozen=True)
+class Settings:
+    framing: dict[str, str] = field(default_factory=default_rewrites("negative-language", "framing"))
+    blame: dict[str, str] = field(default_factory=default_rewrites("negative-language", "blame"))
+    commands: dict[str, str] = field(default_factory=default_rewrites("negative-language", "commands"))
+    condescension: dict[str, str] = field(default_factory=default_rewrites("negative-language", "condescension"))
+    stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
+    refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-phrases"))
+    prohibitions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibitions"))
+    demands: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "demands"))
+    reading_matter: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reading-matter"))
+    rule_citing: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "rule-citing"))
+    dismissive: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "dismissive"))
+    submissions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "submissions"))
+    shortfalls: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "shortfalls"))
+    product_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "product-limits"))
+    exceptions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "exceptions"))
+    refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
+    offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
+    withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
+    hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
+    clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
+    readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))
+    reader_troubles: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-troubles"))
+    third_parties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "third-parties"))
+    reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reasons"))
+    not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
+
+    @functools.cached_property
+    def matchers(self) -> Matchers:
+        """The lists compiled, once per settings object; a check only matches."""
+        return Matchers.of(self)
+
+
+@dataclass(frozen=True)
+class Matchers:
+    exceptions: re.Pattern[str] | None
+    # (code, matcher, rewrites) for the phrase = rewrite tables
+    tables: tuple[tuple[str, re.Pattern[str] | None, Mapping[str, str]], ...]
+    # (code, matcher, in articles too, bare at a sentence start only) for the plain lists
+    lists: tuple[tuple[str, re.Pattern[str] | None, bool, bool], ...]
+    refusal_phrases: re.Pattern[str] | None
+    refusals: RefusalGrammar
+    openers: re.Pattern[str] | None
+    reasons: re.Pattern[str] | None
+    not_reasons: re.Pattern[str] | None
+    readers: frozenset[str]
+    reading: re.Pattern[str] | None
+    product_limits: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, settings: Settings) -> Matchers:
+        prohibitions = compile_phrases(settings.prohibitions)
+        return cls(
+            exceptions=compile_phrases(settings.exceptions),
+            tables=tuple(
+                (code, compile_phrases(tuple(table)), keyed_by_phrase(table))
+                for code, table in (
+                    ("blame", settings.blame),
+                    ("framing", settings.framing),
+                    ("command", settings.commands),
+                    ("condescension", settings.condescension),
+                    ("stock-negative", settings.stock_negatives),
+                )
+            ),
+            lists=(
+                ("rule-citing", compile_phrases(settings.rule_citing), True, False),
+                ("dismissive", compile_phrases(settings.dismissive), True, False),
+                ("blame", compile_phrases(_shortfall_phrases(settings.submissions, settings.shortfalls)), True, False),
+                # An article states requirements as how things work ("two-step login is required").
+                ("command", compile_phrases(settings.demands), False, False),
+                ("command", prohibitions, True, True),
+            ),
+            refusal_phrases=compile_phrases(settings.refusal_phrases),
+            refusals=compile_refusals(
+                RefusalVocabulary(
+                    subjects=settings.refusal_subjects,
+                    offer_verbs=settings.offer_verbs,
+                    withheld_words=settings.withheld_words,
+                    adverbs=settings.hedges,
+                    clause_openers=settings.clause_openers,
+                    exceptions=settings.exceptions,
+                    readers=settings.readers,
+                    reader_troubles=settings.reader_troubles,
+                    third_parties=settings.third_parties,
+                )
+            ),
+            openers=compile_phrases(settings.clause_openers),
+            reasons=compile_phrases(settings.reasons),
+            not_reasons=compile_phrases(settings.not_reasons),
+            readers=frozenset(map(normalize, settings.readers)),
+            reading=curt_reading_pattern(settings.reading_matter),
+            product_limits=compile_phrases(settings.product_limits),
+        )
+
+
+def _shortfall_phrases(submissions: tuple[str, ...], shortfalls: tuple[str, ...]) -> tuple[str, ...]:
+    """ "your ticket lacks", "your pull request does not follow": what they sent, found short."""
+    return tuple(f"your {submission} {shortfall}" for submission in submissions for shortfall in shortfalls)
