@@ -5,6 +5,7 @@ cannot be read becomes a FileReport with an error, and the run goes on."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -29,6 +30,9 @@ class CheckOptions:
     customer_message: str | None = None
     # --profile was given: front matter may not change the profile.
     profile_forced: bool = False
+    # --input-format and --column: how a helpdesk export (.json, .csv) is read.
+    input_format: str | None = None
+    columns: tuple[str, ...] = ()
 
 
 Checked = tuple[FileReport, SourceFile | None]
@@ -197,8 +201,32 @@ def check_source(source: SourceFile, config: Config, options: CheckOptions) -> F
         mood_words=config.mood_words,
         profile_forced=options.profile_forced,
     )
+    from empathylint.formats.helpdesk import is_export
+
+    if is_export(source.path, options.input_format) and options.format_name is None:
+        return check_export(source, config, options, read_options)
     document = _read_document(source, read_options, options.format_name)
     return lint(document, config.for_file(source.path, document.profile))
+
+
+def check_export(source: SourceFile, config: Config, options: CheckOptions, read_options: ReadOptions) -> FileReport:
+    """A helpdesk export expanded into its canned replies, each read and linted as its own
+    document; the report holds one report per reply (formats/helpdesk/reports.py)."""
+    from empathylint.formats.helpdesk import read_export
+    from empathylint.formats.helpdesk.items import ExportError
+    from empathylint.formats.helpdesk.reading import item_read_options
+    from empathylint.formats.helpdesk.reports import export_report
+
+    try:
+        export = read_export(source.text, source.path, options.input_format, options.columns)
+    except ExportError as error:
+        raise InputError(source.path, str(error)) from None
+    checked = []
+    for item in export.items:
+        item_source = dataclasses.replace(source, text=item.text)
+        document = _read_document(item_source, item_read_options(read_options, item), item.kind)
+        checked.append((item, lint(document, config.for_file(source.path, document.profile))))
+    return export_report(source.path, export.helpdesk, checked)
 
 
 CUSTOMER_SUFFIXES = (".customer.txt", ".customer.md")

@@ -1,0 +1,77 @@
+"""A canned reply found in a helpdesk export: where it stands in the file and how a fix to
+its text goes back into the same field, byte for byte."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from empathylint.diagnostics import Edit, ItemLocation
+
+FieldKind = Literal["html", "plain"]
+
+
+class ExportError(ValueError):
+    """An export that cannot be read as one: the reason, for the file's one error line."""
+
+
+# How a new piece of a field's text is written into the file: the encoded text, or None
+# when the field cannot hold it as written (then the fix is refused, and says why).
+Encoder = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One canned reply: its helpdesk, id, title, JSON pointer and field, the reply's text
+    and, for each character of it, the file offset it was read from (plus one past the end)."""
+
+    helpdesk: str
+    item_id: str | None
+    title: str | None
+    pointer: str
+    kind: FieldKind
+    text: str
+    offsets: Sequence[int] = field(repr=False)
+    encoder: Encoder = field(repr=False, compare=False)
+    # Why no fix can go into this field at all (a value spread over several cells), or None.
+    refusal: str | None = None
+    channel: Literal["email", "chat"] = "email"
+    customer_message: str | None = None
+    agent_name: str | None = None
+
+    @property
+    def location(self) -> ItemLocation:
+        return ItemLocation(
+            helpdesk=self.helpdesk, item_id=self.item_id, title=self.title, pointer=self.pointer, field_kind=self.kind
+        )
+
+    def file_edit(self, edit: Edit) -> Edit | str:
+        """The edit of this reply's text as an edit of the file, or why it cannot be one."""
+        if self.refusal is not None:
+            return self.refusal
+        replacement = self.encoder(edit.replacement)
+        if replacement is None:
+            return "the rewrite needs quoting this field does not have"
+        return Edit(self.offsets[edit.start], self.offsets[edit.end], replacement)
+
+
+def text_of(value: object) -> str | None:
+    """A field's value as reply text: a non-blank string, or None."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def scalar_id(value: object) -> str | None:
+    """An id as shown to people: numbers and strings, nothing else."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, str)):
+        return str(value)
+    return None
+
+
+def looks_like_html(text: str) -> bool:
+    """A field that may hold either (Zendesk's newer reply action): HTML when it has a tag."""
+    import re
+
+    return re.search(r"</?(?:p|br|div|span|a|ul|ol|li|strong|em|b|i)\b[^<>]*>", text, re.IGNORECASE) is not None
