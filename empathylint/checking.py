@@ -226,7 +226,7 @@ def check_export(source: SourceFile, config: Config, options: CheckOptions, read
         item_source = dataclasses.replace(source, text=item.text)
         document = _read_document(item_source, item_read_options(read_options, item), item.kind)
         checked.append((item, lint(document, config.for_file(source.path, document.profile))))
-    return export_report(source.path, export.helpdesk, checked)
+    return export_report(source.path, source.text, export.helpdesk, checked)
 
 
 CUSTOMER_SUFFIXES = (".customer.txt", ".customer.md")

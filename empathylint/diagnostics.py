@@ -66,6 +66,10 @@ class ItemLocation:
     title: str | None
     pointer: str
     field_kind: str
+    # Where in the file the finding starts (on a report: where the field's text starts), for
+    # formats that annotate the file itself (SARIF's region, GitHub's annotations).
+    file_line: int = 0
+    file_column: int = 0
 
     @property
     def label(self) -> str:

@@ -51,7 +51,7 @@ def read_export(text: str, path: str, input_format: str | None = None, columns: 
         raise ExportError(str(error)) from None
     modules = [importlib.import_module(f"empathylint.formats.helpdesk.{name}") for name in HELPDESKS]
     if chosen is not None:
-        module = next(m for m in modules if m.NAME == chosen)
+        module = next(m for m in modules if chosen == m.NAME)
         if not module.matches(document):
             raise ExportError(f"--input-format {chosen}: not shaped like {module.LABEL} ({_shape(document)})")
     else:

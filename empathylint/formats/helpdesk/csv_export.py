@@ -131,7 +131,7 @@ def _scan(text: str, delimiter: str) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     row: list[Cell] = []
     position, length = 0, len(text)
-    unquoted = re.compile(f"[^{re.escape(delimiter)}\"\\r\\n]*")
+    unquoted = re.compile(f'[^{re.escape(delimiter)}"\\r\\n]*')
     while position < length:
         quoted = _QUOTED.match(text, position)
         if quoted is not None:

@@ -37,7 +37,7 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
 
 
 def _responses(document: Any) -> list[tuple[str, dict[str, Any]]]:
-    if isinstance(document, dict) and "canned_response" in document:
-        return [("/canned_response", document["canned_response"])] if isinstance(document["canned_response"], dict) else []
+    if isinstance(document, dict) and isinstance(document.get("canned_response"), dict):
+        return [("/canned_response", document["canned_response"])]
     listed = first_list(document, LIST_KEYS)
     return [] if listed is None else list(objects(listed[1], listed[0]))

@@ -8,6 +8,8 @@ is a `teammate`); see PLACEHOLDER_WORDS."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,11 +39,37 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
         item_id = scalar_id(entry.get("id"))
         title = text_of(entry.get("name")) or text_of(entry.get("title"))
         item = json_item(NAME, tokens, f"{entry_pointer}/body", item_id=item_id, title=title, kind="html")
-        if item is None:
+        if item is not None:
+            item = _attributes_as_placeholders(item)
+        else:
             item = json_item(NAME, tokens, f"{entry_pointer}/body_text", item_id=item_id, title=title, kind="plain")
         if item is not None:
             found.append(item)
     return found
+
+
+# <attribute key="user.first_name" default="there"/>, as Intercom's editor writes it.
+_ATTRIBUTE = re.compile(r"""<attribute\s[^<>]*?\bkey\s*=\s*["']([^"'<>]{1,200})["'][^<>]*>(?:</attribute>)?""", re.I)
+
+
+def _attributes_as_placeholders(item: Item) -> Item:
+    """Each attribute tag read as the placeholder it is: `{{user.first_name      }}`, padded
+    to the tag's length so every other offset of the reply stays where it was. An HTML
+    reader would drop the tag, and "Hi ," would read as a greeting with no name."""
+    pieces: list[str] = []
+    stand_ins: list[tuple[int, int]] = []
+    position = 0
+    for match in _ATTRIBUTE.finditer(item.text):
+        key = match.group(1).strip()
+        room = match.end() - match.start() - 4
+        pieces.append(item.text[position : match.start()])
+        pieces.append("{{" + key[:room].ljust(room) + "}}")
+        stand_ins.append((match.start(), match.end()))
+        position = match.end()
+    if not stand_ins:
+        return item
+    pieces.append(item.text[position:])
+    return dataclasses.replace(item, text="".join(pieces), stand_ins=tuple(stand_ins))
 
 
 def _entries(document: Any) -> list[tuple[str, dict[str, Any]]]:

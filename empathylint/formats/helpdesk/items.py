@@ -34,8 +34,9 @@ class Item:
     text: str
     offsets: Sequence[int] = field(repr=False)
     encoder: Encoder = field(repr=False, compare=False)
-    # Why no fix can go into this field at all (a value spread over several cells), or None.
-    refusal: str | None = None
+    # Spans of `text` that stand in for markup of the field (Intercom's attribute tags, read
+    # as placeholders): an edit that touches one is refused.
+    stand_ins: tuple[tuple[int, int], ...] = ()
     channel: Literal["email", "chat"] = "email"
     customer_message: str | None = None
     agent_name: str | None = None
@@ -48,8 +49,8 @@ class Item:
 
     def file_edit(self, edit: Edit) -> Edit | str:
         """The edit of this reply's text as an edit of the file, or why it cannot be one."""
-        if self.refusal is not None:
-            return self.refusal
+        if any(edit.start < end and start < edit.end for start, end in self.stand_ins):
+            return "the rewrite would change a placeholder tag of the helpdesk"
         replacement = self.encoder(edit.replacement)
         if replacement is None:
             return "the rewrite needs quoting this field does not have"

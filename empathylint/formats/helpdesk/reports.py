@@ -6,11 +6,13 @@ so it can apply, re-check and write back the export as it does any file."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, ItemLocation
+from empathylint.document import line_starts
 from empathylint.engine import FileReport
 from empathylint.formats.helpdesk.items import Item
 
@@ -31,12 +33,13 @@ class ExportReport(FileReport):
     items: list[ItemReport] = field(default_factory=list)
 
 
-def export_report(path: str, helpdesk: str, checked: Sequence[tuple[Item, FileReport]]) -> ExportReport:
+def export_report(path: str, file_text: str, helpdesk: str, checked: Sequence[tuple[Item, FileReport]]) -> ExportReport:
     """The file's report from each item and its lint report."""
+    starts = line_starts(file_text)
     item_reports: list[ItemReport] = []
     in_file: list[Diagnostic] = []
     for item, report in checked:
-        location = item.location
+        location = _at(item.location, starts, item.offsets[0])
         kept: list[Diagnostic] = []
         for diagnostic in report.diagnostics:
             edits, refusal = _file_edits(item, diagnostic.fix)
@@ -44,14 +47,17 @@ def export_report(path: str, helpdesk: str, checked: Sequence[tuple[Item, FileRe
                 diagnostic = dataclasses.replace(
                     diagnostic, fix=None, message=f"{diagnostic.message} (not fixed in the export: {refusal})"
                 )
-            kept.append(dataclasses.replace(diagnostic, item=location))
+            start = item.offsets[min(diagnostic.start, len(item.text))]
+            end = item.offsets[min(diagnostic.end, len(item.text))]
+            found_at = _at(location, starts, start)
+            kept.append(dataclasses.replace(diagnostic, item=found_at))
             in_file.append(
                 dataclasses.replace(
                     diagnostic,
-                    start=item.offsets[min(diagnostic.start, len(item.text))],
-                    end=item.offsets[min(diagnostic.end, len(item.text))],
+                    start=start,
+                    end=end,
                     fix=Fix(edits, diagnostic.fix.safe) if edits and diagnostic.fix is not None else None,
-                    item=location,
+                    item=found_at,
                 )
             )
         fields = {f.name: getattr(report, f.name) for f in dataclasses.fields(FileReport)}
@@ -63,6 +69,12 @@ def export_report(path: str, helpdesk: str, checked: Sequence[tuple[Item, FileRe
         helpdesk=helpdesk,
         items=item_reports,
     )
+
+
+def _at(location: ItemLocation, starts: list[int], offset: int) -> ItemLocation:
+    """The location with the file's line and column of `offset`."""
+    line_index = bisect.bisect_right(starts, offset) - 1
+    return dataclasses.replace(location, file_line=line_index + 1, file_column=offset - starts[line_index] + 1)
 
 
 def _file_edits(item: Item, fix: Fix | None) -> tuple[tuple[Edit, ...], str | None]:

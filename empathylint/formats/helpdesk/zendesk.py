@@ -64,4 +64,3 @@ def _macros(document: Any) -> list[tuple[str, dict[str, Any]]]:
     if isinstance(document.get("macro"), dict):
         return [(pointer("macro"), document["macro"])]
     return list(objects(document.get("macros"), pointer("macros")))
-
