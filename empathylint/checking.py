@@ -214,7 +214,7 @@ def check_export(source: SourceFile, config: Config, options: CheckOptions, read
     document; the report holds one report per reply (formats/helpdesk/reports.py)."""
     from empathylint.formats.helpdesk import read_export
     from empathylint.formats.helpdesk.items import ExportError
-    from empathylint.formats.helpdesk.reading import item_read_options
+    from empathylint.formats.helpdesk.linting import item_read_options, lint_item
     from empathylint.formats.helpdesk.reports import export_report
 
     try:
@@ -225,7 +225,7 @@ def check_export(source: SourceFile, config: Config, options: CheckOptions, read
     for item in export.items:
         item_source = dataclasses.replace(source, text=item.text)
         document = _read_document(item_source, item_read_options(read_options, item), item.kind)
-        checked.append((item, lint(document, config.for_file(source.path, document.profile))))
+        checked.append((item, lint_item(document, config.for_file(source.path, document.profile), item)))
     return export_report(source.path, source.text, export.helpdesk, checked)
 
 

@@ -14,6 +14,11 @@ from empathylint.formats.helpdesk.json_strings import StringToken
 
 NAME = "freshdesk"
 LABEL = "Freshdesk canned responses"
+# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
+CUSTOMER_PLACEHOLDER = "{{ticket.requester.firstname}}"
+AGENT_PLACEHOLDER = "{{ticket.agent.name}}"
+# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
+NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
 LIST_KEYS = ("canned_responses",)
 
 

@@ -13,6 +13,11 @@ from empathylint.formats.helpdesk.json_strings import StringToken
 
 NAME = "front"
 LABEL = "Front message templates"
+# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
+CUSTOMER_PLACEHOLDER = "{{recipient.first_name}}"
+AGENT_PLACEHOLDER = "{{user.first_name}}"
+# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
+NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
 LIST_KEYS = ("_results", "message_templates")
 
 

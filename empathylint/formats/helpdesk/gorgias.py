@@ -14,6 +14,11 @@ from empathylint.formats.helpdesk.json_strings import StringToken
 
 NAME = "gorgias"
 LABEL = "Gorgias macros"
+# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
+CUSTOMER_PLACEHOLDER = "{{ticket.customer.firstname}}"
+AGENT_PLACEHOLDER = "{{current_user.firstname}}"
+# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
+NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
 LIST_KEYS = ("data", "macros")
 REPLY_ACTION = "setResponseText"
 

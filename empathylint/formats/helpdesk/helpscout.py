@@ -14,6 +14,11 @@ from empathylint.formats.helpdesk.json_strings import StringToken
 
 NAME = "helpscout"
 LABEL = "Help Scout saved replies"
+# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
+CUSTOMER_PLACEHOLDER = "{%customer.firstName,fallback=there%}"
+AGENT_PLACEHOLDER = "{%user.firstName%}"
+# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
+NATIVE_PLACEHOLDER = r"\{%[^{}]*%\}"
 LIST_KEYS = ("savedReplies", "saved_replies", "replies")
 
 

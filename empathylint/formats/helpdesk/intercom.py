@@ -4,7 +4,7 @@ objects typed `saved_reply` or `macro`, named by `name` or `title`, the reply as
 
 The HTML names the customer with `<attribute key="user.first_name" default="there"/>`, the
 text with `{{user.name | fallback: 'there'}}`. In Intercom `user` is the customer (the agent
-is a `teammate`); see PLACEHOLDER_WORDS."""
+is a `teammate`); see CUSTOMER_WORDS."""
 
 from __future__ import annotations
 
@@ -19,6 +19,11 @@ from empathylint.formats.helpdesk.json_strings import StringToken
 
 NAME = "intercom"
 LABEL = "Intercom saved replies or macros"
+# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
+CUSTOMER_PLACEHOLDER = "{{user.first_name | fallback: 'there'}}"
+AGENT_PLACEHOLDER = "{{teammate.first_name}}"
+# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
+NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
 LIST_KEYS = ("data", "saved_replies", "macros")
 ITEM_TYPES = ("saved_reply", "macro")
 # Whose name a placeholder word means here, where it differs from the shared vocabulary.

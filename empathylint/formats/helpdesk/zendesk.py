@@ -17,6 +17,11 @@ from empathylint.formats.helpdesk.json_strings import StringToken
 
 NAME = "zendesk"
 LABEL = "Zendesk macros"
+# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
+CUSTOMER_PLACEHOLDER = "{{ticket.requester.first_name}}"
+AGENT_PLACEHOLDER = "{{current_user.first_name}}"
+# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
+NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
 REPLY_FIELDS = ("comment_value_html", "comment_value", "reply_public")
 
 
