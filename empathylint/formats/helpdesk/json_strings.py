@@ -24,9 +24,8 @@ class JsonShapeError(ValueError):
 
 def load(text: str) -> Any:
     """The parsed value, or a JsonShapeError naming the line and column where it breaks."""
-    depth = _max_depth(text)
-    if depth > MAX_DEPTH:
-        raise JsonShapeError(f"nested {depth} levels deep (the limit is {MAX_DEPTH}); not a helpdesk export")
+    if _max_depth(text) > MAX_DEPTH:
+        raise JsonShapeError(f"nested more than {MAX_DEPTH} levels deep; not a helpdesk export")
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -37,8 +36,8 @@ _STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
 
 
 def _max_depth(text: str) -> int:
-    """How deep the brackets nest, strings skipped: checked before json.loads, which would
-    recurse once per level."""
+    """How deep the brackets nest, strings skipped, counted until past MAX_DEPTH: checked
+    before json.loads, which would recurse once per level."""
     depth = deepest = 0
     for match in _STRUCTURE.finditer(text):
         token = match.group()
