@@ -8,7 +8,6 @@ reply (line and column count inside the reply), and what --fix writes into which
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -107,8 +106,11 @@ def test_fix_rewrites_only_the_field(case: dict[str, Any]) -> None:
     config = make_config(profile=case.get("profile"))
     options = options_of(case)
     source = source_of(case["file"])
-    outcome = fix_text(original, lambda text: check_source(dataclasses.replace(source, text=text), config, options))
-    fixed = outcome.text
+
+    def recheck(text: str) -> FileReport:
+        return check_source(dataclasses.replace(source, text=text), config, options)
+
+    fixed = fix_text(original, recheck).text
     for expected in case.get("fixed", ()):
         assert expected["contains"] in _field(fixed, case, expected["pointer"])
     # Every byte outside the fixed fields is the file's own: splice the fixed fields' text
