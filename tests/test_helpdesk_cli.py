@@ -5,6 +5,7 @@ line and exit 2 while the other files are still checked."""
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -12,8 +13,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from empathylint.cli import app
+from empathylint.formats.helpdesk import HELPDESKS
 from empathylint.formats.helpdesk.json_strings import EscapeStyle, encode_like, string_tokens
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 HELPDESK = FIXTURES / "helpdesk"
 
@@ -152,3 +154,23 @@ def test_the_escaping_style_is_read_from_the_field() -> None:
     tokens = string_tokens('{"a": "caf\\u00E9 <\\/p>", "b": "café"}')
     assert tokens["/a"].style() == EscapeStyle(ascii_only=True, upper_hex=True, escaped_slash=True)
     assert tokens["/b"].style() == EscapeStyle()
+
+
+def readme_recipes() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Helpdesk exports", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```bash", 1)[1].split("```", 1)[0]
+    return [line for line in block.splitlines() if line.startswith("empathylint check ")]
+
+
+@pytest.mark.parametrize("recipe", readme_recipes())
+def test_each_readme_recipe_works_as_written(recipe: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, shlex.split(recipe)[1:])
+    assert result.exit_code == 1, result.stderr  # the examples hold findings on purpose
+    assert "canned repl" in result.stdout
+
+
+def test_there_is_a_recipe_per_helpdesk() -> None:
+    named = " ".join(readme_recipes())
+    assert all(helpdesk in named for helpdesk in (*HELPDESKS, ".csv"))
