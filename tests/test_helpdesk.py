@@ -86,6 +86,8 @@ def test_findings_inside_each_reply(case: dict[str, Any]) -> None:
             assert diagnostic.suggestion == finding["suggestion"]
         if finding.get("refused"):
             assert diagnostic.fix is None and "not fixed in the export" in diagnostic.message
+    for pointer in case.get("clean", ()):
+        assert reports[pointer].diagnostics == [], pointer
     for pointer, report in reports.items():
         assert all(d.item is not None and d.item.pointer == pointer for d in report.diagnostics)
         assert report.scorecard, "each canned reply has its checklist"
