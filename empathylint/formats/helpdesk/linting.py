@@ -80,7 +80,25 @@ def lint_item(document: Document, settings: FileSettings, item: Item) -> FileRep
     return report
 
 
+# Settings made once per file settings and helpdesk, not per reply: the rules compile their
+# word lists once per settings object, and an export holds thousands of replies.
+_MADE: dict[tuple[int, str], tuple[FileSettings, FileSettings]] = {}
+_MADE_LIMIT = 64
+
+
 def _with_helpdesk_placeholders(settings: FileSettings, module: ModuleType) -> FileSettings:
+    key = (id(settings), module.NAME)
+    made = _MADE.get(key)
+    if made is not None and made[0] is settings:
+        return made[1]
+    if len(_MADE) >= _MADE_LIMIT:
+        _MADE.clear()
+    adjusted = _placeholders_set(settings, module)
+    _MADE[key] = (settings, adjusted)
+    return adjusted
+
+
+def _placeholders_set(settings: FileSettings, module: ModuleType) -> FileSettings:
     """The rules suggest this helpdesk's placeholders where the checklist keeps the shipped
     (Zendesk) ones; a placeholder a team set itself is kept."""
     rules = []
