@@ -61,7 +61,8 @@ def read_export(text: str, path: str, input_format: str | None = None, columns: 
 
 
 def _detect(document: object, modules: list[ModuleType]) -> ModuleType:
-    matching = [module for module in modules if module.matches(document)]
+    sample = _sample(document, SAMPLE_DEPTH)
+    matching = [module for module in modules if module.matches(sample)]
     if not matching:
         raise ExportError(
             f"not a helpdesk export this tool reads ({_shape(document)}); "
@@ -71,6 +72,21 @@ def _detect(document: object, modules: list[ModuleType]) -> ModuleType:
         names = " and ".join(module.NAME for module in matching)
         raise ExportError(f"could be {names}; say which with --input-format")
     return matching[0]
+
+
+# An export's shape shows in its first entries: detection reads the first few of each list
+# near the top, so a file of half a million objects is not walked six times to say what it is.
+SAMPLE_ENTRIES = 100
+SAMPLE_DEPTH = 3
+
+
+def _sample(value: object, depth: int) -> object:
+    if isinstance(value, list):
+        head = value[:SAMPLE_ENTRIES]
+        return [_sample(entry, depth - 1) for entry in head] if depth else head
+    if isinstance(value, dict) and depth:
+        return {key: _sample(entry, depth - 1) for key, entry in value.items()}
+    return value
 
 
 def _some(found: list[Item], label: str) -> list[Item]:

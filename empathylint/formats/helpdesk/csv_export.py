@@ -123,7 +123,7 @@ def _choose_columns(header: list[str], columns: Mapping[str, str]) -> dict[str, 
     return chosen
 
 
-_QUOTED = re.compile(r'"(?:[^"]|"")*"', re.S)
+_QUOTED = re.compile(r'"[^"]*(?:""[^"]*)*"')
 
 
 def _scan(text: str, delimiter: str) -> list[list[Cell]]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 MAX_DEPTH = 64
-"""No helpdesk export nests deeper than a dozen levels; deeper is hostile or not an export."""
+"""No helpdesk export nests deeper than a dozen levels; deeper is hostile or not an export
+(and the rest of the reader may then walk a document without counting levels)."""
 
 
 class JsonShapeError(ValueError):
@@ -24,31 +26,31 @@ class JsonShapeError(ValueError):
 
 def load(text: str) -> Any:
     """The parsed value, or a JsonShapeError naming the line and column where it breaks."""
-    if _max_depth(text) > MAX_DEPTH:
-        raise JsonShapeError(f"nested more than {MAX_DEPTH} levels deep; not a helpdesk export")
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise JsonShapeError(f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:  # the decoder recurses once per level
+        raise JsonShapeError(_TOO_DEEP) from None
+    if _deeper_than(document, MAX_DEPTH):
+        raise JsonShapeError(_TOO_DEEP)
+    return document
 
 
-_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; not a helpdesk export"
 
 
-def _max_depth(text: str) -> int:
-    """How deep the brackets nest, strings skipped, counted until past MAX_DEPTH: checked
-    before json.loads, which would recurse once per level."""
-    depth = deepest = 0
-    for match in _STRUCTURE.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-            if deepest > MAX_DEPTH:
-                return deepest
-        elif token in "]}":
-            depth -= 1
-    return deepest
+def _deeper_than(document: Any, limit: int) -> bool:
+    """Whether lists and objects nest past `limit`, walked without recursion."""
+    pending = [(document, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, (list, dict)):
+            if depth >= limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            pending.extend((child, depth + 1) for child in children)
+    return False
 
 
 @dataclass(frozen=True)
@@ -63,21 +65,22 @@ class StringToken:
     def interior(self) -> tuple[int, int]:
         return self.start + 1, self.end - 1
 
-    def decode(self) -> tuple[str, list[int]]:
+    def decode(self) -> tuple[str, Sequence[int]]:
         """The string's characters, and for each the file offset where its escape or
         character starts (one past the last: the closing quote's offset)."""
-        pieces: list[str] = []
-        offsets: list[int] = []
         body = self.raw[1:-1]
         base = self.start + 1
+        if "\\" not in body:
+            return body, range(base, base + len(body) + 1)
+        pieces: list[str] = []
+        offsets: array[int] = array("q")
         position = 0
         for match in _ESCAPE.finditer(body):
-            plain = body[position : match.start()]
-            pieces.append(plain)
+            pieces.append(body[position : match.start()])
             offsets.extend(range(base + position, base + match.start()))
-            decoded = json.loads(f'"{match.group()}"')
+            decoded = _unescape(match.group())
             pieces.append(decoded)
-            offsets.extend([base + match.start()] * len(decoded))
+            offsets.append(base + match.start())
             position = match.end()
         pieces.append(body[position:])
         offsets.extend(range(base + position, base + len(body) + 1))
@@ -96,6 +99,27 @@ class StringToken:
 # A surrogate pair is one escape: decoded alone, each half would be a lone surrogate.
 _ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_SIMPLE_ESCAPES = {
+    '\\"': '"',
+    "\\\\": "\\",
+    "\\/": "/",
+    "\\b": "\b",
+    "\\f": "\f",
+    "\\n": "\n",
+    "\\r": "\r",
+    "\\t": "\t",
+}
+
+
+def _unescape(escape: str) -> str:
+    """One escape's character: a surrogate pair is one character beyond the BMP."""
+    simple = _SIMPLE_ESCAPES.get(escape)
+    if simple is not None:
+        return simple
+    if len(escape) == 12:
+        high, low = int(escape[2:6], 16), int(escape[8:12], 16)
+        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+    return chr(int(escape[2:6], 16))
 
 
 @dataclass(frozen=True)
@@ -129,7 +153,8 @@ def string_tokens(text: str) -> dict[str, StringToken]:
     return dict(_walk(text))
 
 
-_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([\[\]{}:,])|([^\s\[\]{}:,"]+))', re.S)
+# A string written as the unrolled loop "[^"\\]*(?:\\.[^"\\]*)*": linear on a long string.
+_TOKEN = re.compile(r'\s*(?:("[^"\\]*(?:\\.[^"\\]*)*")|([\[\]{}:,])|([^\s\[\]{}:,"]+))', re.S)
 
 
 def _walk(text: str) -> Iterator[tuple[str, StringToken]]:
