@@ -3,6 +3,7 @@ its text goes back into the same field, byte for byte."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -71,8 +72,10 @@ def scalar_id(value: object) -> str | None:
     return None
 
 
-def looks_like_html(text: str) -> bool:
-    """A field that may hold either (Zendesk's newer reply action): HTML when it has a tag."""
-    import re
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|a|ul|ol|li|strong|em|b|i)\b[^<>]{0,500}>", re.IGNORECASE)
 
-    return re.search(r"</?(?:p|br|div|span|a|ul|ol|li|strong|em|b|i)\b[^<>]*>", text, re.IGNORECASE) is not None
+
+def looks_like_html(text: str) -> bool:
+    """A field that may hold either (Zendesk's newer reply action, a CSV cell): HTML when it
+    has a tag."""
+    return _HTML_TAG.search(text) is not None
