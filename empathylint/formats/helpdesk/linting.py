@@ -16,6 +16,7 @@ from empathylint.document import Document
 from empathylint.engine import FileReport, lint, locate, scorecard
 from empathylint.formats import ReadOptions
 from empathylint.formats.helpdesk.items import Item
+from empathylint.formats.helpdesk.markup_refusals import name_markup_refusals
 
 FOREIGN_PLACEHOLDER = "proofread.unfilled-placeholder"
 PRODUCTS = {
@@ -65,6 +66,8 @@ def lint_item(document: Document, settings: FileSettings, item: Item) -> FileRep
     module = helpdesk_module(item)
     settings = _with_helpdesk_placeholders(settings, module)
     report = lint(document, settings)
+    if item.kind == "html":
+        report.diagnostics = name_markup_refusals(document, settings, report.diagnostics)
     native = getattr(module, "NATIVE_PLACEHOLDER", None)
     if native is None or FOREIGN_PLACEHOLDER not in settings.selected_ids:
         return report
