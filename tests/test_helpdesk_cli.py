@@ -4,6 +4,8 @@ line and exit 2 while the other files are still checked."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shlex
 import shutil
@@ -53,6 +55,23 @@ def test_csv_fix_rewrites_the_cell(folder: Path) -> None:
     before = (folder / "replies.csv").read_text(encoding="utf-8")
     check("--fix", "--profile", "reply", "--column", "answer", "replies.csv")
     assert (folder / "replies.csv").read_text(encoding="utf-8") == before.replace("teh", "the")
+
+
+def test_a_cell_without_quotes_is_quoted_when_its_fix_needs_them(folder: Path) -> None:
+    """The sign-off a rule adds needs line breaks: the csv module's quoting for that cell
+    only, and every other cell read back as it was."""
+    before = (folder / "replies.csv").read_text(encoding="utf-8")
+    check("--fix", "--unsafe-fixes", "--select", "use-your-name.missing-sign-off", "--column", "answer", "replies.csv")
+    after = (folder / "replies.csv").read_text(encoding="utf-8")
+    old_cell = "Hi Kim. Thanks for asking! Yes you can pay later from teh Billing page. Best Ben"
+    start = before.index(old_cell)
+    assert after.startswith(before[:start] + '"' + old_cell)
+    assert after.endswith('"\n') and after.count("\n") > before.count("\n")
+    rows_before = list(csv.reader(io.StringIO(before)))
+    rows_after = list(csv.reader(io.StringIO(after)))
+    assert rows_after[:2] == rows_before[:2]
+    assert rows_after[2][:3] == rows_before[2][:3]
+    assert rows_after[2][3].startswith(old_cell) and rows_after[2][3] != old_cell
 
 
 def test_rich_report_groups_findings_per_reply_with_its_checklist(folder: Path) -> None:

@@ -7,11 +7,13 @@ or message is the reply's when it is the only one so named.
 
 The csv module reads the rows; a small scanner finds where each cell stands in the file and
 must agree with it cell for cell, so that a fix rewrites that cell and nothing else. A fix
-that would need quotes in a cell written without them is refused."""
+that needs quotes in a cell written without them rewrites the whole cell, quoted as the csv
+module quotes it."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable, Mapping
@@ -90,6 +92,7 @@ def items(text: str, columns: Mapping[str, str]) -> list[Item]:
                 text=reply,
                 offsets=offsets,
                 encoder=_encoder(cell.quoted, delimiter),
+                rewrite=None if cell.quoted else functools.partial(_quoted_cell, delimiter=delimiter),
                 customer_message=value("customer"),
                 agent_name=value("agent"),
             )
@@ -177,6 +180,13 @@ def _decode_cell(text: str, cell: Cell) -> tuple[str, list[int]]:
         position += 2 if text.startswith('""', position) else 1
     offsets.append(end)
     return "".join(characters), offsets
+
+
+def _quoted_cell(text: str, delimiter: str) -> str:
+    """A cell as the csv module writes it: quoted when it must be, quotes doubled."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="").writerow([text])
+    return buffer.getvalue()
 
 
 def _encoder(quoted: bool, delimiter: str) -> Callable[[str], str | None]:

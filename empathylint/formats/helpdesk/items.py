@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from empathylint.diagnostics import Edit, ItemLocation
+from empathylint.diagnostics import Edit, ItemLocation, apply_edits
 
 FieldKind = Literal["html", "plain"]
 
@@ -35,6 +35,9 @@ class Item:
     text: str
     offsets: Sequence[int] = field(repr=False)
     encoder: Encoder = field(repr=False, compare=False)
+    # The whole field written anew from the reply's new text, for an edit the encoder cannot
+    # write in place (a CSV cell without quotes that now needs them); None: refuse it.
+    rewrite: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
     # Spans of `text` that stand in for markup of the field (Intercom's attribute tags, read
     # as placeholders): an edit that touches one is refused.
     stand_ins: tuple[tuple[int, int], ...] = ()
@@ -48,14 +51,20 @@ class Item:
             helpdesk=self.helpdesk, item_id=self.item_id, title=self.title, pointer=self.pointer, field_kind=self.kind
         )
 
-    def file_edit(self, edit: Edit) -> Edit | str:
-        """The edit of this reply's text as an edit of the file, or why it cannot be one."""
-        if any(edit.start < end and start < edit.end for start, end in self.stand_ins):
+    def file_edits(self, edits: Sequence[Edit]) -> tuple[Edit, ...] | str:
+        """A fix's edits of this reply's text as edits of the file, or why they cannot be."""
+        if any(edit.start < end and start < edit.end for edit in edits for start, end in self.stand_ins):
             return "the rewrite would change a placeholder tag of the helpdesk"
-        replacement = self.encoder(edit.replacement)
-        if replacement is None:
+        encoded = [self.encoder(edit.replacement) for edit in edits]
+        if all(replacement is not None for replacement in encoded):
+            return tuple(
+                Edit(self.offsets[edit.start], self.offsets[edit.end], replacement)
+                for edit, replacement in zip(edits, encoded, strict=True)
+                if replacement is not None
+            )
+        if self.rewrite is None:
             return "the rewrite needs quoting this field does not have"
-        return Edit(self.offsets[edit.start], self.offsets[edit.end], replacement)
+        return (Edit(self.offsets[0], self.offsets[-1], self.rewrite(apply_edits(self.text, edits))),)
 
 
 def text_of(value: object) -> str | None:

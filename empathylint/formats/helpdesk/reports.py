@@ -80,13 +80,10 @@ def _at(location: ItemLocation, starts: list[int], offset: int) -> ItemLocation:
 def _file_edits(item: Item, fix: Fix | None) -> tuple[tuple[Edit, ...], str | None]:
     if fix is None:
         return (), None
-    mapped: list[Edit] = []
-    for edit in fix.edits:
-        in_file = item.file_edit(edit)
-        if isinstance(in_file, str):
-            return (), in_file
-        mapped.append(in_file)
-    return tuple(mapped), None
+    in_file = item.file_edits(fix.edits)
+    if isinstance(in_file, str):
+        return (), in_file
+    return in_file, None
 
 
 def expand_items(reports: Iterable[FileReport]) -> list[FileReport]:
