@@ -92,7 +92,7 @@ def items(text: str, columns: Mapping[str, str]) -> list[Item]:
                 text=reply,
                 offsets=offsets,
                 encoder=_encoder(cell.quoted, delimiter),
-                rewrite=None if cell.quoted else functools.partial(_quoted_cell, delimiter=delimiter),
+                rewrite=functools.partial(_quoted_cell, delimiter=delimiter),
                 customer_message=value("customer"),
                 agent_name=value("agent"),
             )

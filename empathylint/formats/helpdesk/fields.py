@@ -37,6 +37,7 @@ def json_item(
         text=text,
         offsets=offsets,
         encoder=lambda replacement: encode_like(replacement, style),
+        rewrite=lambda text: encode_like(text, style),
         channel=channel,
     )
 

@@ -18,7 +18,7 @@ class ExportError(ValueError):
 
 
 # How a new piece of a field's text is written into the file: the encoded text, or None
-# when the field cannot hold it as written (then the fix is refused, and says why).
+# when it cannot be written in place (then the whole field is written anew).
 Encoder = Callable[[str], "str | None"]
 
 
@@ -36,8 +36,8 @@ class Item:
     offsets: Sequence[int] = field(repr=False)
     encoder: Encoder = field(repr=False, compare=False)
     # The whole field written anew from the reply's new text, for an edit the encoder cannot
-    # write in place (a CSV cell without quotes that now needs them); None: refuse it.
-    rewrite: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+    # write in place (a CSV cell without quotes that now needs them).
+    rewrite: Callable[[str], str] = field(repr=False, compare=False)
     # Spans of `text` that stand in for markup of the field (Intercom's attribute tags, read
     # as placeholders): an edit that touches one is refused.
     stand_ins: tuple[tuple[int, int], ...] = ()
@@ -62,8 +62,6 @@ class Item:
                 for edit, replacement in zip(edits, encoded, strict=True)
                 if replacement is not None
             )
-        if self.rewrite is None:
-            return "the rewrite needs quoting this field does not have"
         return (Edit(self.offsets[0], self.offsets[-1], self.rewrite(apply_edits(self.text, edits))),)
 
 
