@@ -5,6 +5,7 @@ cannot be read becomes a FileReport with an error, and the run goes on."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import sys
@@ -36,6 +37,9 @@ class CheckOptions:
     customer_message: str | None = None
     # --profile was given: front matter may not change the profile.
     profile_forced: bool = False
+    # --input-format and --column: how a helpdesk export (.json, .csv) is read.
+    input_format: str | None = None
+    columns: tuple[str, ...] = ()
 
 
 Checked = tuple[FileReport, SourceFile | None]
@@ -118,7 +122,9 @@ def _prepare(
         read_options = _read_options(source, config, options)
     except InputError as error:
         return FileReport(path=error.path, error=error.reason), None
-    if cache is None or target == STDIN:  # standard input is an editor's buffer: never stored
+    # Standard input is an editor's buffer, never stored; a helpdesk export's report holds one
+    # report per canned reply, which the cache does not keep.
+    if cache is None or target == STDIN or _is_export(source, options):
         return _Pending(source, config, read_options, None)
     key = cache.key(source, config, read_options, options)
     cached = cache.lookup(key, source, read_options) if key is not None else None
@@ -127,7 +133,7 @@ def _prepare(
 
 def _check_pending(item: _Pending, options: CheckOptions, cache: ResultCache | None) -> Checked:
     try:
-        report = _lint(item.source, item.config, item.read_options, options.format_name)
+        report = _lint(item.source, item.config, item.read_options, options)
     except InputError as error:  # an email without a text part, broken front matter
         return FileReport(path=error.path, error=error.reason), None
     except ReadFailure as failure:
@@ -298,7 +304,7 @@ def _read(target: str, options: CheckOptions) -> SourceFile:
 
 
 def check_source(source: SourceFile, config: Config, options: CheckOptions) -> FileReport:
-    return _lint(source, config, _read_options(source, config, options), options.format_name)
+    return _lint(source, config, _read_options(source, config, options), options)
 
 
 def _read_options(source: SourceFile, config: Config, options: CheckOptions) -> ReadOptions:
@@ -316,9 +322,37 @@ def _read_options(source: SourceFile, config: Config, options: CheckOptions) -> 
     )
 
 
-def _lint(source: SourceFile, config: Config, read_options: ReadOptions, format_name: str | None) -> FileReport:
-    document = _read_document(source, read_options, format_name)
+def _is_export(source: SourceFile, options: CheckOptions) -> bool:
+    from empathylint.formats.helpdesk import is_export
+
+    return options.format_name is None and is_export(source.path, options.input_format)
+
+
+def _lint(source: SourceFile, config: Config, read_options: ReadOptions, options: CheckOptions) -> FileReport:
+    if _is_export(source, options):
+        return check_export(source, config, options, read_options)
+    document = _read_document(source, read_options, options.format_name)
     return lint(document, config.for_file(source.path, document.profile))
+
+
+def check_export(source: SourceFile, config: Config, options: CheckOptions, read_options: ReadOptions) -> FileReport:
+    """A helpdesk export expanded into its canned replies, each read and linted as its own
+    document; the report holds one report per reply (formats/helpdesk/reports.py)."""
+    from empathylint.formats.helpdesk import read_export
+    from empathylint.formats.helpdesk.items import ExportError
+    from empathylint.formats.helpdesk.linting import item_read_options, lint_item
+    from empathylint.formats.helpdesk.reports import export_report
+
+    try:
+        export = read_export(source.text, source.path, options.input_format, options.columns)
+    except ExportError as error:
+        raise InputError(source.path, str(error)) from None
+    checked = []
+    for item in export.items:
+        item_source = dataclasses.replace(source, text=item.text)
+        document = _read_document(item_source, item_read_options(read_options, item), item.kind)
+        checked.append((item, lint_item(document, config.for_file(source.path, document.profile), item)))
+    return export_report(source.path, source.text, export.helpdesk, checked)
 
 
 CUSTOMER_SUFFIXES = (".customer.txt", ".customer.md")

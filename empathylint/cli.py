@@ -18,6 +18,7 @@ import typer
 from empathylint import __version__
 from empathylint.document import CHANNELS, PROFILES
 from empathylint.formats import FORMATS
+from empathylint.formats.helpdesk import INPUT_FORMATS
 from empathylint.reporters import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
@@ -126,6 +127,25 @@ def check(
             "--format-in",
             metavar="FORMAT",
             help=f"Read every file as {_one_of(FORMATS)} instead of by extension.",
+            rich_help_panel=INPUT,
+        ),
+    ] = None,
+    input_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--input-format",
+            metavar="EXPORT",
+            help=f"Read .json and .csv files as this helpdesk export, {_one_of(INPUT_FORMATS)}; "
+            "default: found by content.",
+            rich_help_panel=INPUT,
+        ),
+    ] = None,
+    column: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--column",
+            metavar="[KEY=]NAME",
+            help="A CSV export's reply column; KEY=NAME names the id, title, agent or customer column.",
             rich_help_panel=INPUT,
         ),
     ] = None,
@@ -268,9 +288,11 @@ def check(
     from empathylint.api import Settings
     from empathylint.checking import CheckOptions, check_paths, default_jobs
     from empathylint.config import ConfigError
+    from empathylint.formats.helpdesk.reports import expand_items
     from empathylint.notices import before_checking
 
     _check_choice("--format-in", format_in, FORMATS)
+    _check_choice("--input-format", input_format, INPUT_FORMATS)
     _check_choice("--output-format", output_format, OUTPUT_FORMATS)
     try:
         # The same Settings the Python API checks with: flags override the files found
@@ -313,6 +335,8 @@ def check(
         stdin_filename=stdin_filename,
         customer_message=customer_text,
         profile_forced=profile is not None,
+        input_format=input_format,
+        columns=tuple(column or ()),
     )
     for notice in before_checking(paths, settings):
         typer.echo(notice.line(), err=True)
@@ -336,6 +360,7 @@ def check(
         )
     else:
         reports = [report for report, _source in results]
+    reports = expand_items(reports)  # a helpdesk export: one report per canned reply
     if not fix_only:
         _report(
             reports,

@@ -56,6 +56,32 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemLocation:
+    """Where a finding's document stands inside a file of many: a canned reply in a helpdesk
+    export, named by its helpdesk, id, title and the JSON pointer of its field (a CSV row's
+    pointer is /ROW/COLUMN). The finding's line and column count inside that reply."""
+
+    helpdesk: str
+    item_id: str | None
+    title: str | None
+    pointer: str
+    field_kind: str
+    # Where in the file the finding starts (on a report: where the field's text starts), for
+    # formats that annotate the file itself (SARIF's region, GitHub's annotations).
+    file_line: int = 0
+    file_column: int = 0
+
+    @property
+    def label(self) -> str:
+        """How a report names the item: `"Refund sent" (#42)` or its pointer alone."""
+        named = f'"{self.title}"' if self.title else ""
+        number = f"#{self.item_id}" if self.item_id else ""
+        if named and number:
+            return f"{named} ({number})"
+        return named or number or self.pointer
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding. Rules fill the span in the Document's text; the engine maps it to the
     source file and fills line and column (1-based, columns counted in characters)."""
@@ -71,3 +97,5 @@ class Diagnostic:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # The canned reply this finding is in, when the file holds many (a helpdesk export).
+    item: ItemLocation | None = None

@@ -37,6 +37,12 @@ def fixable(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> bool:
     return diagnostic.fix is not None and bool(diagnostic.fix.edits) and (diagnostic.fix.safe or unsafe_fixes)
 
 
+def located_path(path: str, diagnostic: Diagnostic) -> str:
+    """The file as a finding names it: with `#` and the JSON pointer of the field when the
+    finding is in a canned reply of a helpdesk export (its line and column count inside it)."""
+    return path if diagnostic.item is None else f"{path}#{diagnostic.item.pointer}"
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 

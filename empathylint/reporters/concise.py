@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from empathylint.diagnostics import Diagnostic
 from empathylint.engine import FileReport
-from empathylint.reporters import Run, fixable, plural
+from empathylint.reporters import Run, fixable, located_path, plural
 
 
 def finding_line(path: str, diagnostic: Diagnostic, unsafe_fixes: bool = False) -> str:
@@ -16,7 +16,7 @@ def finding_line(path: str, diagnostic: Diagnostic, unsafe_fixes: bool = False) 
     if diagnostic.suggestion:
         message += f" → {' ⏎ '.join(diagnostic.suggestion.splitlines())}"
     return (
-        f"{path}:{diagnostic.line}:{diagnostic.column}: "
+        f"{located_path(path, diagnostic)}:{diagnostic.line}:{diagnostic.column}: "
         f"{diagnostic.severity.label} {diagnostic.rule_id}{mark} {message}"
     )
 

@@ -34,6 +34,13 @@ def annotation(path: str, diagnostic: Diagnostic) -> str:
     message = diagnostic.message
     if diagnostic.suggestion:
         message += f"\n→ {diagnostic.suggestion}"
+    item = diagnostic.item
+    if item is not None:
+        # A canned reply of a helpdesk export: annotate the file where the finding stands,
+        # and say which reply it is in and where inside it.
+        properties.update(line=str(item.file_line), col=str(item.file_column))
+        del properties["endLine"], properties["endColumn"]
+        message = f"{item.label} {item.pointer} {diagnostic.line}:{diagnostic.column}: {message}"
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::{COMMAND[diagnostic.severity]} {joined}::{escape_data(message)}"
 

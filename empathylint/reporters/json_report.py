@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from empathylint import __version__
-from empathylint.diagnostics import Diagnostic, Severity
+from empathylint.diagnostics import Diagnostic, ItemLocation, Severity
 from empathylint.document import Document
 from empathylint.engine import FileReport
+from empathylint.formats.helpdesk.reports import item_of
 from empathylint.reporters import Run, fixable
 
 SCHEMA_VERSION = 1
@@ -36,7 +37,7 @@ def json_document(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:
 def file_entry(report: FileReport, run: Run) -> dict[str, Any]:
     if report.error is not None:
         return {"path": report.path, "error": report.error}
-    return {
+    entry: dict[str, Any] = {
         "path": report.path,
         "profile": report.profile,
         "channel": report.channel,
@@ -46,10 +47,28 @@ def file_entry(report: FileReport, run: Run) -> dict[str, Any]:
         "scorecard": {entry.item: entry.status.value for entry in report.scorecard},
         "metrics": report.metrics,
     }
+    item = item_of(report)
+    if item is not None:
+        entry["item"] = item_entry(item)
+    return entry
+
+
+def item_entry(item: ItemLocation) -> dict[str, Any]:
+    """A canned reply of a helpdesk export; the findings' lines and columns count inside it,
+    `file_line` and `file_column` say where it (or a finding) starts in the file."""
+    return {
+        "helpdesk": item.helpdesk,
+        "id": item.item_id,
+        "title": item.title,
+        "pointer": item.pointer,
+        "field_kind": item.field_kind,
+        "file_line": item.file_line,
+        "file_column": item.file_column,
+    }
 
 
 def finding(diagnostic: Diagnostic, document: Document | None) -> dict[str, Any]:
-    return {
+    entry: dict[str, Any] = {
         "rule": diagnostic.rule_id,
         "severity": diagnostic.severity.label,
         "line": diagnostic.line,
@@ -60,6 +79,9 @@ def finding(diagnostic: Diagnostic, document: Document | None) -> dict[str, Any]
         "suggestion": diagnostic.suggestion,
         "fix": fix_entry(diagnostic, document),
     }
+    if diagnostic.item is not None:
+        entry["item"] = item_entry(diagnostic.item)
+    return entry
 
 
 def fix_entry(diagnostic: Diagnostic, document: Document | None) -> dict[str, Any] | None:

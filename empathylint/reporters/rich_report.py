@@ -19,7 +19,8 @@ from empathylint.checklist import ITEMS_BY_KEY, SEND
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import line_starts
 from empathylint.engine import FileReport, Status
-from empathylint.reporters import plural
+from empathylint.formats.helpdesk.reports import item_of
+from empathylint.reporters import located_path, plural
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 STATUS_MARK = {Status.MET: ("✓", "green"), Status.NOT_MET: ("✗", "red"), Status.NOT_APPLICABLE: ("–", "dim")}
@@ -126,12 +127,24 @@ def header(report: FileReport) -> Pieces:
         summary = metrics.get("summary")
         if summary:
             details.append(str(summary))
+    item = item_of(report)
+    if item is not None:
+        # A canned reply of a helpdesk export: the file, then which reply and where.
+        return [
+            (report.path, "bold underline"),
+            ("  ", ""),
+            (item.label, "bold"),
+            ("  ", ""),
+            (item.pointer, "dim"),
+            ("  ", ""),
+            (f"({' · '.join(details)})", "dim"),
+        ]
     return [(report.path, "bold underline"), ("  ", ""), (f"({' · '.join(details)})", "dim")]
 
 
 def finding_line(path: str, diagnostic: Diagnostic) -> Pieces:
     return [
-        (f"{path}:{diagnostic.line}:{diagnostic.column}", "bold"),
+        (f"{located_path(path, diagnostic)}:{diagnostic.line}:{diagnostic.column}", "bold"),
         (" ", ""),
         (f"{diagnostic.severity.label:<7}", SEVERITY_STYLE[diagnostic.severity]),
         (" ", ""),
@@ -225,7 +238,12 @@ def summary_line(reports: Sequence[FileReport], fail_on: Severity) -> Pieces:
         for s in sorted(Severity, reverse=True)
         if counts[s]
     ]
-    text = f"{plural(len(checked), 'file')} · {plural(len(findings), 'finding')}"
+    items = sum(1 for r in checked if item_of(r) is not None)
+    files = len({r.path for r in checked}) if items else len(checked)
+    text = plural(files, "file")
+    if items:
+        text += f" ({items} canned {'reply' if items == 1 else 'replies'})"
+    text += f" · {plural(len(findings), 'finding')}"
     if parts:
         text += f" ({', '.join(parts)})"
     ready = sum(1 for r in checked if r.ready_to_send(fail_on))

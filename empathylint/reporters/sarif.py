@@ -151,13 +151,28 @@ def result(
         "endLine": max(diagnostic.end_line, diagnostic.line, 1),
         "endColumn": max(diagnostic.end_column, 1),
     }
+    location: dict[str, Any] = {
+        "physicalLocation": {"artifactLocation": artifact_location(report.path, root), "region": region}
+    }
+    item = diagnostic.item
+    if item is not None:
+        # A canned reply of a helpdesk export: the region is where the finding stands in the
+        # file; the reply is the logical location, and the line and column inside it are kept.
+        location["physicalLocation"]["region"] = {"startLine": item.file_line, "startColumn": item.file_column}
+        location["logicalLocations"] = [
+            {"name": item.title or item.item_id or item.pointer, "fullyQualifiedName": item.pointer, "kind": "object"}
+        ]
+        location["properties"] = {
+            "helpdesk": item.helpdesk,
+            "itemId": item.item_id,
+            "itemTitle": item.title,
+            "regionInItem": region,
+        }
     entry: dict[str, Any] = {
         "ruleId": diagnostic.rule_id,
         "level": LEVEL[diagnostic.severity],
         "message": {"text": message},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": artifact_location(report.path, root), "region": region}}
-        ],
+        "locations": [location],
         "partialFingerprints": {"empathylint/v1": fingerprint},
     }
     if diagnostic.rule_id in index_of:
@@ -186,7 +201,10 @@ def fingerprints(report: FileReport) -> Iterator[str]:
         flagged = " ".join(source[diagnostic.start : diagnostic.end].split()).lower()
         key = (diagnostic.rule_id, flagged)
         seen[key] += 1
-        identity = "\x1f".join((diagnostic.rule_id, report.path.replace("\\", "/"), flagged, str(seen[key])))
+        path = report.path.replace("\\", "/")
+        if diagnostic.item is not None:  # each canned reply of an export counts on its own
+            path += "#" + diagnostic.item.pointer
+        identity = "\x1f".join((diagnostic.rule_id, path, flagged, str(seen[key])))
         yield hashlib.sha256(identity.encode()).hexdigest()[:32]
 
 

@@ -13,6 +13,7 @@ from rich.text import Text
 from empathylint.checklist import ITEMS, SEND, ChecklistItem
 from empathylint.diagnostics import Severity
 from empathylint.engine import FileReport, Status
+from empathylint.formats.helpdesk.reports import item_of
 
 MARK = {Status.MET: Text("✓", style="green"), Status.NOT_MET: Text("✗", style="red")}
 NOT_APPLICABLE = Text("–", style="dim")
@@ -35,8 +36,9 @@ def summary_table(reports: Sequence[FileReport], fail_on: Severity) -> Table:
             table.add_row(report.path, "", "", "", Text(f"unreadable: {report.error}", style="red"))
             continue
         status = {entry.item: entry.status for entry in report.scorecard}
+        item = item_of(report)
         table.add_row(
-            report.path,
+            report.path if item is None else f"{report.path} {item.label}",
             report.profile or "",
             _marks(basics, status),
             _marks(empathy, status),
