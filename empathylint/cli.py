@@ -609,6 +609,7 @@ def audit(
             fail_on=fail_on.lower() if fail_on else None,  # type: ignore[arg-type]  # validated by Settings
             channel=channel,  # type: ignore[arg-type]  # validated by Settings
             worst_kept=worst,
+            source="command line",
         ),
         input_format=input_format,  # type: ignore[arg-type]  # checked above
         jobs=jobs or default_jobs(),

@@ -47,6 +47,8 @@ class AuditSettings:
     fail_on: Literal["error", "warning", "info"] | None = None
     channel: Channel | None = None
     worst_kept: int = WORST_KEPT
+    # What errors in these values are said to come from.
+    source: str = "AuditSettings"
 
     def load(self) -> Settings:
         """The API's Settings (raises ConfigError for a bad file or value); made once per
@@ -62,6 +64,7 @@ class AuditSettings:
                 ignore=self.ignore,
                 fail_on=self.fail_on,
                 channel=self.channel,
+                _source=self.source,
             )
             _LOADED[self] = loaded
         return loaded

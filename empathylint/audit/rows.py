@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
 InputFormat = Literal["jsonl", "csv"]
 INPUT_FORMATS: tuple[InputFormat, ...] = ("jsonl", "csv")
@@ -170,21 +170,23 @@ class ExportReader:
                 yield BadRow(self.path, number, "not valid UTF-8")
                 continue
             except json.JSONDecodeError as error:
-                yield BadRow(self.path, number, f"invalid JSON: {error.msg} (column {error.colno})")
+                yield BadRow(self.path, number, f"invalid JSON at column {error.colno}: {error.msg}")
                 continue
             yield row_from_record(record, self.columns, self.path, number)
 
     def _csv(self) -> Iterator[Row | BadRow]:
-        text = io.TextIOWrapper(self._file, encoding="utf-8-sig", newline="")
-        records = csv.reader(
-            _bounded_text(text), dialect="excel-tab" if self.path.lower().endswith(".tsv") else "excel"
-        )
+        # Lines are decoded one by one, so a byte that is not UTF-8 spoils its own record only.
+        spoiled: dict[int, str] = {}
+        lines = _decoded_lines(self._file, spoiled)
+        records = csv.reader(lines, dialect="excel-tab" if self.path.lower().endswith(".tsv") else "excel")
         try:
             header = next(records, None)
-        except (csv.Error, UnicodeDecodeError) as error:
+        except csv.Error as error:
             raise ExportError(self.path, f"the header row cannot be read: {error}") from None
         if header is None:
             return
+        if spoiled:
+            raise ExportError(self.path, f"the header row cannot be read: {next(iter(spoiled.values()))}")
         found = self.columns.find(header)
         if "reply" not in found:
             raise ExportError(self.path, _no_reply_column(self.columns, header))
@@ -195,13 +197,15 @@ class ExportReader:
                 record = next(records)
             except StopIteration:
                 return
-            except UnicodeDecodeError:
-                raise ExportError(self.path, f"line {start}: not valid UTF-8; the rest is not read") from None
             except csv.Error as error:
                 yield BadRow(self.path, start, f"not a CSV record: {error}")
                 continue
             finally:
                 self.bytes_read = self._file.tell()
+            problems = [spoiled.pop(line) for line in range(start, records.line_num + 1) if line in spoiled]
+            if problems:
+                yield BadRow(self.path, start, problems[0])
+                continue
             if not any(cell.strip() for cell in record):
                 continue
             values = {field_name: record[i] if i < len(record) else None for field_name, i in index.items()}
@@ -219,9 +223,19 @@ def row_from_record(record: Any, columns: Columns, file: str, line: int) -> Row 
     """A JSON object (a JSONL line, a dask.bag item, a dataframe row) as a Row."""
     if not isinstance(record, Mapping):
         return BadRow(file, line, f"a JSON {type(record).__name__}, not an object")
-    found = columns.find(_keys(record, columns))
+    keys = _keys(record, columns)
+    found = columns.find(keys)
+    if "reply" not in found:
+        return BadRow(file, line, _no_reply_key(columns, keys))
     values = {field_name: _lookup(record, key) for field_name, key in found.items()}
     return _row(values, file, line)
+
+
+def _no_reply_key(columns: Columns, keys: list[str]) -> str:
+    shown = ", ".join(keys[:12]) + (", …" if len(keys) > 12 else "")
+    if columns.reply is not None:
+        return f"no key {columns.reply!r} for the reply (the keys are: {shown or 'none'})"
+    return f"no reply key found among {shown or 'no keys'}; name it with --reply-column"
 
 
 def _keys(record: Mapping[str, Any], columns: Columns) -> list[str]:
@@ -248,7 +262,7 @@ def _lookup(record: Mapping[str, Any], key: str) -> Any:
 def _row(values: Mapping[str, Any], file: str, line: int) -> Row | BadRow:
     reply = values.get("reply")
     if reply is None:
-        return BadRow(file, line, "no reply (no reply column, or it is empty)")
+        return BadRow(file, line, "the reply is empty")
     if not isinstance(reply, str):
         return BadRow(file, line, f"the reply is a JSON {type(reply).__name__}, not text")
     if not reply.strip():
@@ -283,11 +297,17 @@ def _bounded_lines(file: io.BufferedReader) -> Iterator[bytes | None]:
         yield line
 
 
-def _bounded_text(text: IO[str]) -> Iterator[str]:
-    """A CSV's lines, each under MAX_ROW_BYTES characters: csv's own field limit bounds a
-    record, this bounds a line without a newline."""
-    while True:
-        line = text.readline(MAX_ROW_BYTES)
-        if not line:
-            return
-        yield line
+def _decoded_lines(file: io.BufferedReader, spoiled: dict[int, str]) -> Iterator[str]:
+    """A CSV's lines as text; a line that is not UTF-8, or too long, is noted in `spoiled`
+    by its number (and read with replacement characters, so its quotes still count, or as
+    empty)."""
+    for number, line in enumerate(_bounded_lines(file), start=1):
+        if line is None:
+            spoiled[number] = f"line longer than {MAX_ROW_BYTES // 1_048_576} MB; skipped"
+            yield "\n"
+            continue
+        try:
+            yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            spoiled[number] = "not valid UTF-8"
+            yield line.decode("utf-8", errors="replace")
