@@ -89,8 +89,19 @@ def test_the_same_findings_as_check(exports: Path) -> None:
         channel = {"web": "email", "twitter": "social"}.get(row["channel"], row["channel"])
         result = CliRunner().invoke(
             app,
-            ["check", "--isolated", "--output-format", "json", "--profile", "reply", "--channel", channel]
-            + ["--agent", row["agent"], "draft.txt"],
+            [
+                "check",
+                "--isolated",
+                "--output-format",
+                "json",
+                "--profile",
+                "reply",
+                "--channel",
+                channel,
+                "--agent",
+                row["agent"],
+                "draft.txt",
+            ],
         )
         [checked] = json.loads(result.stdout)["files"]
         rules = sorted({finding["rule"] for finding in checked["findings"]})

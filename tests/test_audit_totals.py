@@ -48,7 +48,7 @@ def test_merging_in_any_order_and_split_gives_the_same_totals(results: list[Repl
         shuffler.shuffle(shuffled)
         cuts = sorted(shuffler.sample(range(1, len(shuffled)), 4))
         parts = []
-        for start, end in zip([0, *cuts], [*cuts, len(shuffled)]):
+        for start, end in zip([0, *cuts], [*cuts, len(shuffled)], strict=True):
             part = AuditTotals()
             for result in shuffled[start:end]:
                 part.add(result)
@@ -122,7 +122,7 @@ def cheap_check(chunk: list[Row | BadRow], audit: AuditSettings) -> AuditTotals:
                     not findings,
                     findings,
                     len(findings),
-                )  # fmt: skip
+                )
             )
     return totals
 
