@@ -151,3 +151,23 @@ def test_memory_does_not_grow_with_the_rows(tmp_path: Path) -> None:
     # Ten times the rows in the same memory, give or take the allocator's noise (~20%):
     # keeping the rows would take about 15 times as much (18,000 rows of ~300 bytes).
     assert large_peak < small_peak * 1.5, (small_peak, large_peak)
+
+
+def test_auditing_from_python_loads_neither_typer_nor_rich_nor_dask(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from empathylint.audit.checker import AuditSettings\n"
+        "from empathylint.audit.render import to_csv, to_json\n"
+        "from empathylint.audit.rows import Columns, ExportReader\n"
+        "from empathylint.audit.running import audit_rows\n"
+        f"totals = audit_rows(ExportReader({str(REPLIES)!r}, Columns()), AuditSettings())\n"
+        "to_csv(totals); to_json(totals, [])\n"
+        "assert totals.replies == 7, totals.replies\n"
+        "print(sorted(name for name in ('typer', 'rich', 'click', 'dask') if name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
