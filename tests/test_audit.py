@@ -268,6 +268,16 @@ def test_an_unreadable_export_is_one_line_and_exit_2(exports: Path, make: Any, m
     assert json.loads(result.stdout)["replies"] == 7  # the other export is still audited
 
 
+def test_a_json_array_is_told_how_to_convert(exports: Path) -> None:
+    Path("export.json").write_text('[\n  {"reply": "Hi Maria"}\n]\n', encoding="utf-8")
+    result = audit("export.json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "empathylint: error: export.json: is one JSON array, not JSON Lines (an object per line); "
+        "`jq -c '.[]' export.json > replies.jsonl` converts it"
+    )
+
+
 def test_an_empty_export_never_passes(exports: Path) -> None:
     Path("empty.jsonl").write_text("", encoding="utf-8")
     Path("header.csv").write_text("reply,agent\n", encoding="utf-8")

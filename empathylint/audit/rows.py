@@ -116,13 +116,13 @@ def _normal(name: str) -> str:
 
 
 def detect_format(path: str, first_bytes: bytes) -> InputFormat:
-    """By extension, else by content: JSONL starts with `{`."""
+    """By extension, else by content: JSON starts with `{` (or `[`, to be told it is not JSONL)."""
     suffix = Path(path).suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
     if suffix in (".csv", ".tsv"):
         return "csv"
-    return "jsonl" if first_bytes.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"{") else "csv"
+    return "jsonl" if first_bytes.lstrip(codecs.BOM_UTF8).lstrip()[:1] in (b"{", b"[") else "csv"
 
 
 class ExportReader:
@@ -141,10 +141,18 @@ class ExportReader:
         except OSError as error:
             raise ExportError(path, f"cannot be read: {error.strerror or error}") from None
         try:
-            self.format = input_format or detect_format(path, self._file.peek(64)[:64])
+            start = self._file.peek(64)[:64]
         except OSError as error:
             self._file.close()
             raise ExportError(path, f"cannot be read: {error.strerror or error}") from None
+        self.format = input_format or detect_format(path, start)
+        if self.format == "jsonl" and start.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"["):
+            self._file.close()
+            raise ExportError(
+                path,
+                "is one JSON array, not JSON Lines (an object per line); "
+                f"`jq -c '.[]' {path} > replies.jsonl` converts it",
+            )
 
     def __iter__(self) -> Iterator[Row | BadRow]:
         try:
