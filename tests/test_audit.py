@@ -350,3 +350,20 @@ def test_a_progress_bar_on_a_terminal_only(exports: Path) -> None:
     assert result.returncode == 1
     assert b"auditing" in shown
     assert json.loads(result.stdout)["replies"] == 7  # the report itself is untouched
+
+
+def test_standard_input(exports: Path) -> None:
+    piped = CliRunner().invoke(
+        app, ["audit", "--jobs", "1", "--output-format", "json", "-"], input=Path("replies.jsonl").read_bytes()
+    )
+    from_file, _ = audit_json("replies.jsonl")
+    summary = json.loads(piped.stdout)
+    assert piped.exit_code == 1
+    assert {key: summary[key] for key in ("replies", "items", "agents", "macros", "findings")} == {
+        key: from_file[key] for key in ("replies", "items", "agents", "macros", "findings")
+    }
+    assert summary["worst_replies"][0]["file"] == "<stdin>"
+    csv_piped = CliRunner().invoke(
+        app, ["audit", "--jobs", "1", "--output-format", "json", "-"], input=Path("replies.csv").read_bytes()
+    )
+    assert json.loads(csv_piped.stdout)["replies"] == 7

@@ -15,10 +15,11 @@ import codecs
 import csv
 import io
 import json
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 InputFormat = Literal["jsonl", "csv"]
 INPUT_FORMATS: tuple[InputFormat, ...] = ("jsonl", "csv")
@@ -125,15 +126,24 @@ def detect_format(path: str, first_bytes: bytes) -> InputFormat:
     return "jsonl" if first_bytes.lstrip(codecs.BOM_UTF8).lstrip()[:1] in (b"{", b"[") else "csv"
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
 class ExportReader:
-    """The rows of one export, read as they are iterated; `bytes_read` says how far along."""
+    """The rows of one export (`-`: standard input), read as they are iterated;
+    `bytes_read` says how far along."""
 
     def __init__(self, path: str, columns: Columns, input_format: InputFormat | None = None) -> None:
-        self.path = path
+        self.path = STDIN_NAME if path == STDIN else path
         self.columns = columns
         self.bytes_read = 0
+        self._from_stdin = path == STDIN
         try:
-            self._file: io.BufferedReader = open(path, "rb")  # noqa: SIM115 - closed when the rows end
+            self._file: io.BufferedReader = (
+                # Buffered anew: whatever standard input is (a pipe, a test's bytes), it can peek.
+                io.BufferedReader(cast(io.RawIOBase, sys.stdin.buffer)) if self._from_stdin else open(path, "rb")  # noqa: SIM115 - closed when the rows end
+            )
         except FileNotFoundError:
             raise ExportError(path, "no such file") from None
         except IsADirectoryError:
@@ -143,16 +153,20 @@ class ExportReader:
         try:
             start = self._file.peek(64)[:64]
         except OSError as error:
-            self._file.close()
-            raise ExportError(path, f"cannot be read: {error.strerror or error}") from None
+            self._close()
+            raise ExportError(self.path, f"cannot be read: {error.strerror or error}") from None
         self.format = input_format or detect_format(path, start)
         if self.format == "jsonl" and start.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"["):
-            self._file.close()
+            self._close()
             raise ExportError(
-                path,
+                self.path,
                 "is one JSON array, not JSON Lines (an object per line); "
                 f"`jq -c '.[]' {path} > replies.jsonl` converts it",
             )
+
+    def _close(self) -> None:
+        if not self._from_stdin:
+            self._file.close()
 
     def __iter__(self) -> Iterator[Row | BadRow]:
         try:
@@ -160,11 +174,25 @@ class ExportReader:
         except OSError as error:
             raise ExportError(self.path, f"cannot be read: {error.strerror or error}") from None
         finally:
-            self._file.close()
+            self._close()
+
+    def _lines(self) -> Iterator[bytes | None]:
+        """The export's lines, None for a line over MAX_ROW_BYTES (read past, not kept)."""
+        while True:
+            line = self._file.readline(MAX_ROW_BYTES + 1)
+            self.bytes_read += len(line)
+            if not line:
+                return
+            if len(line) > MAX_ROW_BYTES and not line.endswith(b"\n"):
+                while (rest := self._file.readline(MAX_ROW_BYTES)) and not rest.endswith(b"\n"):
+                    self.bytes_read += len(rest)
+                self.bytes_read += len(rest)
+                yield None
+                continue
+            yield line
 
     def _jsonl(self) -> Iterator[Row | BadRow]:
-        for number, line in enumerate(_bounded_lines(self._file), start=1):
-            self.bytes_read = self._file.tell()
+        for number, line in enumerate(self._lines(), start=1):
             if line is None:
                 yield BadRow(self.path, number, f"line longer than {MAX_ROW_BYTES // 1_048_576} MB; skipped")
                 continue
@@ -185,7 +213,7 @@ class ExportReader:
     def _csv(self) -> Iterator[Row | BadRow]:
         # Lines are decoded one by one, so a byte that is not UTF-8 spoils its own record only.
         spoiled: dict[int, str] = {}
-        lines = _decoded_lines(self._file, spoiled)
+        lines = _decoded_lines(self._lines(), spoiled)
         records = csv.reader(lines, dialect="excel-tab" if self.path.lower().endswith(".tsv") else "excel")
         try:
             header = next(records, None)
@@ -208,8 +236,6 @@ class ExportReader:
             except csv.Error as error:
                 yield BadRow(self.path, start, f"not a CSV record: {error}")
                 continue
-            finally:
-                self.bytes_read = self._file.tell()
             problems = [spoiled.pop(line) for line in range(start, records.line_num + 1) if line in spoiled]
             if problems:
                 yield BadRow(self.path, start, problems[0])
@@ -291,25 +317,11 @@ def _text(value: Any) -> str | None:
     return shown.strip() or None
 
 
-def _bounded_lines(file: io.BufferedReader) -> Iterator[bytes | None]:
-    """The lines of a binary file, None for a line over MAX_ROW_BYTES (read past, not kept)."""
-    while True:
-        line = file.readline(MAX_ROW_BYTES + 1)
-        if not line:
-            return
-        if len(line) > MAX_ROW_BYTES and not line.endswith(b"\n"):
-            while (rest := file.readline(MAX_ROW_BYTES)) and not rest.endswith(b"\n"):
-                pass
-            yield None
-            continue
-        yield line
-
-
-def _decoded_lines(file: io.BufferedReader, spoiled: dict[int, str]) -> Iterator[str]:
+def _decoded_lines(lines: Iterator[bytes | None], spoiled: dict[int, str]) -> Iterator[str]:
     """A CSV's lines as text; a line that is not UTF-8, or too long, is noted in `spoiled`
     by its number (and read with replacement characters, so its quotes still count, or as
     empty)."""
-    for number, line in enumerate(_bounded_lines(file), start=1):
+    for number, line in enumerate(lines, start=1):
         if line is None:
             spoiled[number] = f"line longer than {MAX_ROW_BYTES // 1_048_576} MB; skipped"
             yield "\n"
