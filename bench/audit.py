@@ -2,7 +2,8 @@
 `empathylint audit` over 100,000 generated replies, with --jobs 1 and --jobs 2.
 
     .venv/bin/python bench/audit.py                    # 100,000 replies; writes bench/AUDIT.md
-    .venv/bin/python bench/audit.py --replies 5000     # a quick look (AUDIT.md is not written)
+    .venv/bin/python bench/audit.py --replies 5000     # a quick look
+    .venv/bin/python bench/audit.py --replies 20000 --write-results   # fewer, still into AUDIT.md
 
 The replies are made here from a seeded mix of greetings, bodies, refusals, typos, sign-offs
 and customers' messages (our own text), written to a JSONL export in a temporary folder.
@@ -124,6 +125,7 @@ def run(export: Path, jobs: int, output: Path) -> tuple[float, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--replies", type=int, default=FULL)
+    parser.add_argument("--write-results", action="store_true", help="write bench/AUDIT.md (always for 100,000)")
     arguments = parser.parse_args()
     lines = []
     with tempfile.TemporaryDirectory(prefix="empathylint-audit-bench-") as folder:
@@ -142,16 +144,18 @@ def main() -> None:
             )
             print(line, flush=True)
             lines.append(line)
-    if arguments.replies == FULL:
-        write_results(lines, size)
+    if arguments.replies == FULL or arguments.write_results:
+        write_results(lines, size, arguments.replies)
 
 
-def write_results(lines: list[str], size: int) -> None:
+def write_results(lines: list[str], size: int, replies: int) -> None:
     load = os.getloadavg()
+    command = "bench/audit.py" + ("" if replies == FULL else f" --replies {replies} --write-results")
+    megabytes = size / 1_048_576
     results = f"""# Audit speed and memory
 
-`.venv/bin/python bench/audit.py` on {datetime.date.today():%Y-%m-%d}: `empathylint audit` over
-{FULL:,} generated replies ({size / 1_048_576:.1f} MB of JSONL, seed {SEED}), each run a fresh process.
+`.venv/bin/python {command}` on {datetime.date.today():%Y-%m-%d}: `empathylint audit` over
+{replies:,} generated replies ({megabytes:.1f} MB of JSONL, seed {SEED}), each run a fresh process.
 Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, **loaded**
 (shared with seven other engineers' builds and tests; load average at the end
 {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}), so the figures are a floor, not a promise.

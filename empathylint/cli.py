@@ -520,7 +520,10 @@ def _column(field: str, examples: str) -> object:
 @app.command()
 def audit(
     paths: Annotated[
-        list[str], typer.Argument(help="JSONL or CSV exports of sent replies.", metavar="FILE...", show_default=False)
+        list[str],
+        typer.Argument(
+            help="JSONL or CSV exports of sent replies; - reads standard input.", metavar="FILE...", show_default=False
+        ),
     ],
     reply_column: Annotated[Optional[str], _column("reply", "reply (default: reply, body, text, …)")] = None,  # noqa: UP045
     customer_message_column: Annotated[
@@ -568,7 +571,7 @@ def audit(
     ] = None,
     dask: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--dask", metavar="ADDRESS", help="Check on this Dask scheduler (needs empathylint[dask])."),
+        typer.Option("--dask", metavar="ADDRESS", help="Check on this Dask scheduler (needs the dask extra)."),
     ] = None,
 ) -> None:
     """Audit sent replies (a JSONL or CSV export): pass rates per checklist item, agent and macro.

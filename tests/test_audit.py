@@ -367,3 +367,25 @@ def test_standard_input(exports: Path) -> None:
         app, ["audit", "--jobs", "1", "--output-format", "json", "-"], input=Path("replies.csv").read_bytes()
     )
     assert json.loads(csv_piped.stdout)["replies"] == 7
+
+
+def test_nested_keys_by_dotted_names(exports: Path) -> None:
+    rows = [
+        {
+            "ticket": {"id": 7},
+            "comment": {"body": "Hi there,\n\nThanks for writing.\n\nSam\n"},
+            "author": {"name": "Sam"},
+        },
+        {
+            "ticket": {"id": 8},
+            "comment": {"body": "Hi Tom,\n\nThanks for writing.\n\nSam\n"},
+            "author": {"name": "Sam"},
+        },
+    ]
+    Path("nested.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    summary, _ = audit_json(
+        "nested.jsonl", "--reply-column", "comment.body", "--agent-column", "author.name", "--id-column", "ticket.id"
+    )
+    assert summary["replies"] == 2
+    assert [agent["name"] for agent in summary["agents"]] == ["Sam"]
+    assert [worst["id"] for worst in summary["worst_replies"]] == ["7"]
