@@ -580,8 +580,9 @@ def audit(
     unreadable export, a bad option, or when no reply was checked."""
     from empathylint.audit.checker import AuditSettings
     from empathylint.audit.command import AuditRun, run_audit
+    from empathylint.audit.records import Columns
     from empathylint.audit.render import OUTPUT_FORMATS as AUDIT_FORMATS
-    from empathylint.audit.rows import INPUT_FORMATS, Columns
+    from empathylint.audit.rows import INPUT_FORMATS
     from empathylint.checking import default_jobs
 
     _check_choice("--input-format", input_format, INPUT_FORMATS)

@@ -15,8 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from empathylint.audit.checker import AuditSettings
+from empathylint.audit.records import Columns
 from empathylint.audit.render import to_json
-from empathylint.audit.rows import Columns, ExportReader
+from empathylint.audit.rows import ExportReader
 from empathylint.audit.running import audit_rows
 from empathylint.cli import app
 from tests.conftest import FIXTURES

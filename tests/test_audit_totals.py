@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from empathylint.audit.checker import AuditSettings, check_row, check_rows
+from empathylint.audit.records import BadRow, Columns, Row
 from empathylint.audit.render import to_json
-from empathylint.audit.rows import BadRow, Columns, ExportReader, Row
+from empathylint.audit.rows import ExportReader
 from empathylint.audit.running import audit_rows
 from empathylint.audit.totals import AuditTotals, ReplyResult, merge_all
 from tests.conftest import FIXTURES
@@ -161,7 +162,8 @@ def test_auditing_from_python_loads_neither_typer_nor_rich_nor_dask(tmp_path: Pa
         "import sys\n"
         "from empathylint.audit.checker import AuditSettings\n"
         "from empathylint.audit.render import to_csv, to_json\n"
-        "from empathylint.audit.rows import Columns, ExportReader\n"
+        "from empathylint.audit.records import Columns\n"
+        "from empathylint.audit.rows import ExportReader\n"
         "from empathylint.audit.running import audit_rows\n"
         f"totals = audit_rows(ExportReader({str(REPLIES)!r}, Columns()), AuditSettings())\n"
         "to_csv(totals); to_json(totals, [])\n"

@@ -4,6 +4,7 @@ reads: pass rates per checklist item overall, per agent and per macro, the most 
 findings, the worst replies and the share ready to send.
 
 The modules follow the flow, one job each:
+  records.py   Row (a reply and what the export says of it), BadRow, Columns (where each is)
   rows.py      an export, streamed: a Row per reply, a BadRow per line that is not one
   totals.py    ReplyResult (one reply's outcome) and AuditTotals (mergeable sums)
   checker.py   AuditSpec (picklable settings) and the per-reply check, through the API

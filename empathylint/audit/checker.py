@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from empathylint.audit.rows import BadRow, Row
+from empathylint.audit.records import BadRow, Row
 from empathylint.audit.totals import WORST_KEPT, AuditTotals, ReplyResult, result_counts
 from empathylint.document import Channel
 

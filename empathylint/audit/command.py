@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from empathylint.audit.checker import AuditSettings
+from empathylint.audit.records import BadRow, Columns, Row
 from empathylint.audit.render import render_rich, to_csv, to_json
-from empathylint.audit.rows import BadRow, Columns, ExportError, ExportReader, InputFormat, Row
+from empathylint.audit.rows import ExportError, ExportReader, InputFormat
 from empathylint.audit.running import audit_rows
 from empathylint.audit.totals import AuditTotals
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from empathylint.audit.checker import AuditSettings, check_rows
-from empathylint.audit.rows import BadRow, Columns, Row, row_from_record
+from empathylint.audit.records import BadRow, Columns, Row, row_from_record
 from empathylint.audit.running import chunks
 from empathylint.audit.totals import AuditTotals, merge_all
 

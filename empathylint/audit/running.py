@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from multiprocessing.context import BaseContext
 
 from empathylint.audit.checker import AuditSettings, check_rows
-from empathylint.audit.rows import BadRow, Row
+from empathylint.audit.records import BadRow, Row
 from empathylint.audit.totals import AuditTotals
 
 # Rows per chunk: enough that sending a chunk and its totals costs little beside checking

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from empathylint.audit.rows import BadRow
+from empathylint.audit.records import BadRow
 from empathylint.checklist import ITEMS, SEND
 
 NONE_GIVEN = "(none)"
