@@ -389,3 +389,25 @@ def test_nested_keys_by_dotted_names(exports: Path) -> None:
     assert summary["replies"] == 2
     assert [agent["name"] for agent in summary["agents"]] == ["Sam"]
     assert [worst["id"] for worst in summary["worst_replies"]] == ["7"]
+
+
+def test_a_rule_failure_is_told_and_fails_the_run() -> None:
+    from empathylint.audit.checker import AuditSettings
+    from empathylint.audit.command import AuditRun, _tell_problems
+    from empathylint.audit.records import Columns
+    from empathylint.audit.totals import AuditTotals
+
+    run = AuditRun(paths=["replies.jsonl"], columns=Columns(), audit=AuditSettings(channel="chat"))
+    totals = AuditTotals()
+    said: list[str] = []
+    assert _tell_problems(totals, run, said.append) is False
+    assert said == []
+    totals.findings["internal-error"] = 5  # in 3 replies
+    totals.replies_with["internal-error"] = 3
+    totals.unknown_channels["phone"] = 2
+    assert _tell_problems(totals, run, said.append) is True
+    assert said == [
+        "empathylint: channels that are not email, chat or social were checked as chat: 'phone' ×2",
+        "empathylint: error: a rule failed on 3 replies "
+        "(please report it; `empathylint check --debug` on one of them shows the traceback)",
+    ]

@@ -24,9 +24,9 @@ from empathylint.audit.render import render_rich, to_csv, to_json
 from empathylint.audit.rows import ExportError, ExportReader, InputFormat
 from empathylint.audit.running import audit_rows
 from empathylint.audit.totals import AuditTotals
+from empathylint.engine import INTERNAL_ERROR
 
 EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
-INTERNAL_ERROR = "internal-error"
 
 Say = Callable[[str], None]
 
@@ -90,7 +90,7 @@ def run_audit(run: AuditRun, say: Say) -> int:
         say(f"empathylint: error: {error}")
         return EXIT_ERROR
     reading = _Reading(run, say)
-    with _progress(sum(_size(path) for path in run.paths)) as advance:
+    with _ProgressBar(sum(_size(path) for path in run.paths)) as advance:
 
         def on_chunk(rows: int) -> None:
             advance(reading.bytes_read, rows)
@@ -126,7 +126,7 @@ def _tell_problems(totals: AuditTotals, run: AuditRun, say: Say) -> bool:
         default = run.audit.channel or "the configured channel"
         shown = ", ".join(f"{name!r} ×{count:,}" for name, count in sorted(totals.unknown_channels.items())[:10])
         say(f"empathylint: channels that are not email, chat or social were checked as {default}: {shown}")
-    failures = totals.findings.get(INTERNAL_ERROR, 0)
+    failures = totals.replies_with.get(INTERNAL_ERROR, 0)
     if failures:
         say(
             f"empathylint: error: a rule failed on {failures:,} replies "
@@ -168,7 +168,7 @@ def _console(file: io.StringIO | None = None) -> Any:
     return make_console(file)
 
 
-class _progress:
+class _ProgressBar:
     """A progress bar on standard error, on a terminal only: never in a pipe, a file or CI
     output. Yields a function to call with the bytes read and the rows just checked."""
 
@@ -187,19 +187,19 @@ class _progress:
                 TextColumn("auditing"),
                 BarColumn(),
                 DownloadColumn(),
-                TextColumn("{task.fields[replies]} replies"),
+                TextColumn("{task.fields[rows]} rows"),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
             self.bar.start()
-            self.task = self.bar.add_task("audit", total=self.total_bytes or None, replies=0)
+            self.task = self.bar.add_task("audit", total=self.total_bytes or None, rows=0)
         return self.advance
 
     def advance(self, bytes_read: int, rows: int) -> None:
         self.rows += rows
         if self.bar is not None:
-            self.bar.update(self.task, completed=bytes_read, replies=f"{self.rows:,}")
+            self.bar.update(self.task, completed=bytes_read, rows=f"{self.rows:,}")
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
