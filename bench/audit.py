@@ -166,7 +166,7 @@ Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_v
 
 Peak memory is the largest resident set of any one process (the audit or one of its workers),
 most of it the checks' word lists and dictionaries; the rows themselves are streamed, and
-`tests/test_audit_totals.py` holds memory flat from 2,000 to 20,000 rows.
+`tests/test_audit_totals.py` holds memory flat from 1,000 to 10,000 rows.
 """
     (HERE / "AUDIT.md").write_text(results, encoding="utf-8")
 
