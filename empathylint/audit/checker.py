@@ -7,7 +7,6 @@ small to pickle; each process loads the Settings from it once and keeps them."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -29,9 +28,8 @@ CHANNEL_NAMES: dict[str, Channel] = {
     **{name: "social" for name in ("social", "social_media", "twitter", "x", "facebook", "instagram")},
 }
 
-# An agent column that holds a person's name (letters, spaces, dots, hyphens, apostrophes)
-# is also the name the sign-off is checked against; an email address or an id is not.
-PERSON_NAME = re.compile(r"[^\W\d_]+(?:[ .'\-]+[^\W\d_]+)*\.?")
+# Besides letters, what a person's name may hold ("Mary-Jo O'Neil", "J. Smith").
+NAME_MARKS = frozenset(" .'-")
 
 
 @dataclass(frozen=True)
@@ -80,11 +78,18 @@ def channel_of(value: str | None) -> Channel | None:
     return CHANNEL_NAMES.get(value.strip().lower().replace(" ", "_").replace("-", "_"))
 
 
+def is_person_name(value: str) -> bool:
+    """An agent column that holds a person's name (letters, and spaces, dots, hyphens or
+    apostrophes between them) is also the name the sign-off is checked against; an email
+    address or an id is not."""
+    return value[:1].isalpha() and all(char.isalpha() or char in NAME_MARKS for char in value)
+
+
 def check_row(row: Row, settings: Settings) -> ReplyResult | BadRow:
     """One reply, checked as a reply on its channel with its customer's message."""
     from empathylint.api import InputError, check_text
 
-    agent_name = row.agent if row.agent is not None and PERSON_NAME.fullmatch(row.agent) else None
+    agent_name = row.agent if row.agent is not None and is_person_name(row.agent) else None
     try:
         report = check_text(
             row.reply,
