@@ -415,8 +415,10 @@ def test_a_rule_failure_is_told_and_fails_the_run() -> None:
 
 @pytest.mark.parametrize(
     ("agent", "is_name"),
-    [("Sam", True), ("Mary-Jo O'Neil", True), ("J. Smith", True), ("Zoë", True)]
-    + [("sam@example.com", False), ("agent_42", False), ("42", False), (".Sam", False)],
+    [
+        *[("Sam", True), ("Mary-Jo O'Neil", True), ("J. Smith", True), ("Zoë", True)],
+        *[("sam@example.com", False), ("agent_42", False), ("42", False), (".Sam", False)],
+    ],
 )
 def test_an_agent_column_is_a_name_only_when_it_reads_as_one(agent: str, is_name: bool) -> None:
     from empathylint.audit.checker import is_person_name
