@@ -73,7 +73,9 @@ class Settings:
     # What errors in the arguments are said to come from (the CLI says "command line").
     _source: str = field(default="Settings", repr=False, compare=False)
     _loaded: Resolver = field(init=False, repr=False, compare=False)
-    _with_profile: dict[Profile, Settings] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _derived: dict[tuple[Profile | None, Channel | None], Settings] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         # A lone string is one selector, not its characters.
@@ -147,7 +149,8 @@ class Fixed:
 @dataclass(frozen=True)
 class Report:
     """One draft's result: the findings (immutable Diagnostics, in text order), the
-    checklist scorecard (item -> "met", "not met" or "n/a") and the verdict."""
+    checklist scorecard (item -> "met", "not met" or "n/a") and the verdict; `channel` is
+    the channel it was checked for (None for a help article)."""
 
     path: str
     profile: Profile
@@ -155,6 +158,7 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     scorecard: Mapping[str, str]
     fail_on: Severity
+    channel: Channel | None
     _file_report: FileReport = field(repr=False, compare=False)
     _recheck: Callable[[str], FileReport] = field(repr=False, compare=False)
 
@@ -197,6 +201,7 @@ def check_text(
     *,
     settings: Settings | None = None,
     profile: Profile | None = None,
+    channel: Channel | None = None,
     customer_message: str | None = None,
     customer_name: str | None = None,
     agent_name: str | None = None,
@@ -205,7 +210,8 @@ def check_text(
     """Check a draft given as text, as `empathylint check` checks a file of that format.
 
     `customer_message` is the customer's own message (context for the empathy rules, never
-    checked); `customer_name` and `agent_name` win over what the draft says. Raises
+    checked); `customer_name` and `agent_name` win over what the draft says; `profile` and
+    `channel` (email, chat or social) win over the settings'. Raises
     InputError for an empty draft and ConfigError for a bad setting."""
     if format not in TEXT_FORMATS:
         raise SettingsError(f"unknown format {format!r} (use {', '.join(TEXT_FORMATS)})")
@@ -213,7 +219,9 @@ def check_text(
 
     require_text(text, TEXT_PATH)
     source = SourceFile(TEXT_PATH, text, "utf-8", False, len(text.encode("utf-8", "surrogatepass")), 0)
-    return _check(source, settings, profile, customer_message, customer_name, agent_name, format)
+    return _check(
+        source, _settings_for(settings, profile, channel), customer_message, customer_name, agent_name, format
+    )
 
 
 def check_file(
@@ -221,6 +229,7 @@ def check_file(
     *,
     settings: Settings | None = None,
     profile: Profile | None = None,
+    channel: Channel | None = None,
     customer_message: str | None = None,
     customer_name: str | None = None,
     agent_name: str | None = None,
@@ -237,13 +246,14 @@ def check_file(
     from empathylint.files import read_source
 
     source = read_source(Path(path), str(path))
-    return _check(source, settings, profile, customer_message, customer_name, agent_name, format)
+    return _check(
+        source, _settings_for(settings, profile, channel), customer_message, customer_name, agent_name, format
+    )
 
 
 def _check(
     source: Any,
-    settings: Settings | None,
-    profile: Profile | None,
+    settings: Settings,
     customer_message: str | None,
     customer_name: str | None,
     agent_name: str | None,
@@ -251,7 +261,6 @@ def _check(
 ) -> Report:
     from empathylint.checking import CheckOptions, check_source
 
-    settings = _settings_for(settings, profile)
     # A file is checked with the configuration nearest to it, as the CLI checks it.
     config = settings.internal_resolver.for_path(None if source.path == TEXT_PATH else source.path)
     options = CheckOptions(
@@ -273,6 +282,7 @@ def _report(text: str, file_report: FileReport, fail_on: Severity, recheck: Call
         path=file_report.path,
         profile=file_report.profile or "reply",
         text=text,
+        channel=file_report.channel,
         diagnostics=tuple(file_report.diagnostics),
         scorecard={entry.item: entry.status.value for entry in file_report.scorecard},
         fail_on=fail_on,
@@ -284,18 +294,20 @@ def _report(text: str, file_report: FileReport, fail_on: Severity, recheck: Call
 _DEFAULT: list[Settings] = []
 
 
-def _settings_for(settings: Settings | None, profile: Profile | None) -> Settings:
+def _settings_for(settings: Settings | None, profile: Profile | None, channel: Channel | None) -> Settings:
     if settings is None:
         if not _DEFAULT:
             _DEFAULT.append(Settings())
         settings = _DEFAULT[0]
-    if profile is None or profile == settings.profile:
+    profile = profile if profile is not None else settings.profile
+    channel = channel if channel is not None else settings.channel
+    if (profile, channel) == (settings.profile, settings.channel):
         return settings
-    # Made once per Settings and profile: loading validates every layer again.
-    derived = settings._with_profile.get(profile)
+    # Made once per Settings, profile and channel: loading validates every layer again.
+    derived = settings._derived.get((profile, channel))
     if derived is None:
-        derived = settings.replace(profile=profile)
-        settings._with_profile[profile] = derived
+        derived = settings.replace(profile=profile, channel=channel)
+        settings._derived[(profile, channel)] = derived
     return derived
 
 

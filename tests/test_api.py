@@ -302,3 +302,29 @@ def test_a_program_using_the_api_is_type_checked(tmp_path: Path) -> None:
     result = subprocess.run(mypy, capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert result.stdout.count("error:") == 1, result.stdout + result.stderr
     assert 'bot.py:10: error: "Report" has no attribute "ready_to_sent"' in result.stdout
+
+
+# --- the channel --------------------------------------------------------------------------------
+
+UNSIGNED = "Hi Maria,\n\nThanks for writing. I have sent a new code to your email, and it should arrive soon.\n"
+
+
+def test_the_channel_as_the_cli_takes_it(folder: Path) -> None:
+    """Unsigned is a warning by email and a nicety in chat, as `check --channel` says."""
+    (folder / "unsigned.txt").write_text(UNSIGNED, encoding="utf-8")
+    for channel in ("email", "chat", "social"):
+        [cli_file] = cli_json("--channel", channel, "unsigned.txt")["files"]
+        from_text = check_text(UNSIGNED, channel=channel)  # type: ignore[arg-type]
+        from_settings = check_text(UNSIGNED, settings=Settings(channel=channel))  # type: ignore[arg-type]
+        from_file = check_file("unsigned.txt", channel=channel)  # type: ignore[arg-type]
+        for report in (from_text, from_settings, from_file):
+            assert report.channel == channel
+            assert [as_json_finding(d, UNSIGNED) for d in report.diagnostics] == cli_file["findings"]
+            assert report.ready_to_send is cli_file["ready_to_send"] is (channel != "email")
+    assert check_text(UNSIGNED).channel == "email"  # the default
+    assert check_text(UNSIGNED, profile="doc").channel is None  # a help article is sent nowhere
+    # a channel given to the call wins over the settings' and keeps their other values
+    strict_chat = Settings(channel="email", fail_on="info")
+    assert check_text(UNSIGNED, settings=strict_chat, channel="chat").ready_to_send is False
+    with pytest.raises(ConfigError, match="channel must be one of"):
+        check_text(UNSIGNED, channel="fax")  # type: ignore[arg-type]
