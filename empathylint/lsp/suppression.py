@@ -1,0 +1,95 @@
+"""The edit that suppresses one finding on its line, in the directive syntax the readers
+already obey (formats/layout.py): `<!-- empathylint: disable-next-line=ID -->`, or in plain
+text the bare `empathylint: disable-next-line=ID` on a line of its own.
+
+`disable-next-line` covers the next line that is not blank, so two directives stacked
+above a line would cover each other: a directive already there gets the id added instead.
+In Markdown a line inside a paragraph gets the comment at the end of the line before it
+(inline HTML, invisible when rendered): a line of its own there would split the paragraph
+in two, and between two list items end the list. Inside a table there is no such place,
+and no edit is offered."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from empathylint.diagnostics import Edit
+from empathylint.formats.layout import find_directives
+from empathylint.lsp.positions import LineIndex
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+NEXT_LINE = "disable-next-line"
+_INDENT = re.compile(r"[ \t]*")
+
+
+def directive(rule_ids: list[str], *, bare: bool) -> str:
+    ids = ",".join(rule_ids)
+    return f"empathylint: {NEXT_LINE}={ids}" if bare else f"<!-- empathylint: {NEXT_LINE}={ids} -->"
+
+
+def suppression_edit(index: LineIndex, line: int, rule_id: str, format_name: str) -> Edit | None:
+    """The edit that keeps `rule_id` from being reported on `line` (0-based) of the text."""
+    text = index.text
+    bare = format_name == "plain"
+    above = _previous_directive(index, line, bare)
+    if above is not None:
+        start, end, ids = above
+        if rule_id in ids:
+            return None
+        original = text[start:end]
+        return Edit(start, end, directive([*ids, rule_id], bare=not original.startswith("<!--")))
+    if format_name == "markdown" and line > 0:
+        context = _markdown_context(text, line)
+        if context == "table":
+            return None
+        if context == "paragraph":
+            end = index.line_end(line - 1)
+            return Edit(end, end, " " + directive([rule_id], bare=False))
+    start = index.starts[line] if line < len(index.starts) else len(text)
+    indent = _INDENT.match(text, start)
+    leading = indent.group() if indent else ""
+    return Edit(start, start, leading + directive([rule_id], bare=bare) + _newline(text))
+
+
+def _previous_directive(index: LineIndex, line: int, bare: bool) -> tuple[int, int, list[str]] | None:
+    """A `disable-next-line` directive ending the line above, with its ids."""
+    if line <= 0:
+        return None
+    start, end = index.starts[line - 1], index.line_end(line - 1)
+    above = index.text[start:end]
+    for found in find_directives(above, bare_lines=bare):
+        if found.action == NEXT_LINE and found.span.end == len(above.rstrip()) and found.rule_ids:
+            return start + found.span.start, start + found.span.end, sorted(found.rule_ids)
+    return None
+
+
+def _newline(text: str) -> str:
+    found = re.search(r"\r\n|\r|\n", text)
+    return found.group() if found else "\n"
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # As formats/markdown.py reads it: CommonMark with GitHub's tables.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _markdown_context(text: str, line: int) -> str | None:
+    """Where the line stands: "paragraph" when it continues a paragraph begun above it,
+    "table" when it is a table's row below its header, else None."""
+    for token in _markdown().parse(text):
+        if token.map is None:
+            continue
+        first, after = token.map
+        if first < line < after:
+            if token.type == "paragraph_open":
+                return "paragraph"
+            if token.type == "table_open":
+                return "table"
+    return None
