@@ -17,8 +17,9 @@ from empathylint.lsp.positions import LineIndex
 from empathylint.lsp.suppression import suppression_edit
 
 ADD_WORD = "empathylint.addWord"
-# The findings of a word the spelling check does not know, which a team may know.
-SPELLING_IDS = frozenset({"proofread.spelling", "proofread.unknown-word"})
+# A word in no dictionary, which the team's words may hold (a common misspelling is
+# reported whatever the words say).
+UNKNOWN_WORD = "proofread.unknown-word"
 _SHOWN = 40
 
 
@@ -59,7 +60,7 @@ def code_actions(
                     edit=workspace_edit(checked, index, finding.fix.edits, document_changes),
                 )
             )
-        if finding.rule_id in SPELLING_IDS:
+        if finding.rule_id == UNKNOWN_WORD:
             word = index.text[finding.start : finding.end]
             actions.append(
                 types.CodeAction(

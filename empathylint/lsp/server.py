@@ -244,11 +244,9 @@ def build_server() -> LanguageServer:
         )
 
     @server.command(ADD_WORD)
-    async def add_to_words(*arguments: object) -> None:
-        if len(arguments) != 2 or not all(isinstance(argument, str) for argument in arguments):
-            session.message(types.MessageType.Error, f"{ADD_WORD} takes a document URI and a word")
-            return
-        uri, word = str(arguments[0]), str(arguments[1]).strip()
+    async def add_to_words(ls: LanguageServer, uri: str, word: str) -> None:
+        # pygls hands the server in first and checks the arguments' number and types.
+        word = word.strip()
         buffer = session.buffer(uri)
         if buffer is None or session.checker is None or not word:
             return
