@@ -188,9 +188,9 @@ def _require_only_word_added(old_text: str, new_text: str, word: str, target: Pa
         old = parse_toml(old_text) if old_text else {}
         new = parse_toml(new_text)
     except ValueError as error:
-        raise DictionaryError(f"{target}: {error}; add the word by hand") from None
+        raise DictionaryError(f"{target}: the word cannot be placed in this layout ({error}); add it by hand") from None
     if _words_added(old, word, pyproject=target.name == PYPROJECT_NAME) != new:
-        raise DictionaryError(f"{target}: the proofread words are laid out in a way not edited here; add it by hand")
+        raise DictionaryError(f"{target}: the word cannot be placed in this layout; add it by hand")
 
 
 def _words_added(table: dict[str, Any], word: str, *, pyproject: bool) -> dict[str, Any]:

@@ -4,10 +4,10 @@ text the bare `empathylint: disable-next-line=ID` on a line of its own.
 
 `disable-next-line` covers the next line that is not blank, so two directives stacked
 above a line would cover each other: a directive already there gets the id added instead.
-In Markdown a line inside a paragraph gets the comment at the end of the line before it
-(inline HTML, invisible when rendered): a line of its own there would split the paragraph
-in two, and between two list items end the list. Inside a table there is no such place,
-and no edit is offered."""
+In Markdown a line inside a paragraph, a list or a block quote gets the comment at the end
+of the last line above it that is not blank (inline HTML, invisible when rendered): a line
+of its own there would split the paragraph in two, end the list or the quote. Inside a
+table there is no such place, and no edit is offered."""
 
 from __future__ import annotations
 
@@ -46,8 +46,11 @@ def suppression_edit(index: LineIndex, line: int, rule_id: str, format_name: str
         context = _markdown_context(text, line)
         if context == "table":
             return None
-        if context == "paragraph":
-            end = index.line_end(line - 1)
+        if context == "inside":
+            above = line - 1
+            while above > 0 and not text[index.starts[above] : index.line_end(above)].strip():
+                above -= 1
+            end = index.line_end(above)
             return Edit(end, end, " " + directive([rule_id], bare=False))
     start = index.starts[line] if line < len(index.starts) else len(text)
     indent = _INDENT.match(text, start)
@@ -80,16 +83,19 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
+_CONTAINERS = frozenset({"paragraph_open", "bullet_list_open", "ordered_list_open", "blockquote_open"})
+
+
 def _markdown_context(text: str, line: int) -> str | None:
-    """Where the line stands: "paragraph" when it continues a paragraph begun above it,
-    "table" when it is a table's row below its header, else None."""
+    """Where the line stands: "table" when it is a table's row below its header, "inside"
+    when it continues a paragraph, a list or a block quote begun above it, else None."""
+    inside = False
     for token in _markdown().parse(text):
         if token.map is None:
             continue
         first, after = token.map
         if first < line < after:
-            if token.type == "paragraph_open":
-                return "paragraph"
             if token.type == "table_open":
                 return "table"
-    return None
+            inside = inside or token.type in _CONTAINERS
+    return "inside" if inside else None
