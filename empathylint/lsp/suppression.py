@@ -47,10 +47,10 @@ def suppression_edit(index: LineIndex, line: int, rule_id: str, format_name: str
         if context == "table":
             return None
         if context == "inside":
-            above = line - 1
-            while above > 0 and not text[index.starts[above] : index.line_end(above)].strip():
-                above -= 1
-            end = index.line_end(above)
+            target = line - 1
+            while target > 0 and not text[index.starts[target] : index.line_end(target)].strip():
+                target -= 1
+            end = index.line_end(target)
             return Edit(end, end, " " + directive([rule_id], bare=False))
     start = index.starts[line] if line < len(index.starts) else len(text)
     indent = _INDENT.match(text, start)
