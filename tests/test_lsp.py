@@ -285,13 +285,22 @@ def test_add_word_edits_the_checklist_and_rechecks(tmp_path: Path) -> None:
     assert checklist.read_bytes() == expected.encode()
 
 
-def test_a_broken_checklist_is_one_diagnostic_naming_it(tmp_path: Path) -> None:
-    (tmp_path / "checklist.toml").write_text("fail-on = \n")
+def test_a_broken_checklist_is_named_and_its_repair_is_seen(tmp_path: Path) -> None:
+    checklist = tmp_path / "checklist.toml"
+    checklist.write_text("fail-on = \n")
 
     async def scenario(editor: Editor) -> None:
         uri = editor.open("refund.md", DRAFT)
         (diagnostic,) = await editor.diagnostics(uri)
         assert diagnostic.severity == types.DiagnosticSeverity.Error
         assert "checklist.toml:1" in diagnostic.message
+        # Repaired on disk: the client's file watcher tells the server, which reads it again.
+        checklist.write_text("fail-on = 'error'\n")
+        published = len(editor.published)
+        editor.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams([types.FileEvent(checklist.as_uri(), types.FileChangeType.Changed)])
+        )
+        await until(lambda: True if len(editor.published) > published else None)
+        assert "proofread.spelling" in [d.code for d in editor.published[-1].diagnostics]
 
     with_editor(tmp_path, scenario)
