@@ -204,9 +204,24 @@ def test_diagnostics_follow_the_text_and_a_fix_applies(tmp_path: Path) -> None:
         assert "proofread.spelling" not in [d.code for d in diagnostics]
 
         # Typing a new mistake: the diagnostics follow without a save.
-        editor.replace_all(uri, editor.texts[uri].replace("refund you", "refund you untill"))
+        editor.replace_all(uri, editor.texts[uri].replace("the same day", "the the same day"))
         diagnostics = await editor.diagnostics(uri)
-        assert "proofread.spelling" in [d.code for d in diagnostics]
+        assert "proofread.repeated-word" in [d.code for d in diagnostics]
+
+        # On save, editors ask for source.fixAll: `--fix` on the buffer.
+        whole = types.Range(types.Position(0, 0), types.Position(len(editor.texts[uri].splitlines()), 0))
+        result = await editor.client.text_document_code_action_async(
+            types.CodeActionParams(
+                types.TextDocumentIdentifier(uri),
+                whole,
+                types.CodeActionContext(diagnostics=[], only=["source.fixAll"]),
+            )
+        )
+        (fix_all,) = [a for a in result or [] if isinstance(a, types.CodeAction)]
+        assert fix_all.kind == "source.fixAll.empathylint" and fix_all.edit is not None
+        editor.apply(fix_all.edit)
+        assert "refund you the same day" in editor.texts[uri]
+        assert "proofread.repeated-word" not in [d.code for d in await editor.diagnostics(uri)]
 
     with_editor(tmp_path, scenario)
 

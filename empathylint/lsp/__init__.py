@@ -3,11 +3,12 @@
 pygls is an optional extra: nothing here is imported on the way to `empathylint check`,
 and without the extra `empathylint lsp` says in one line how to install it.
 
-  server.py       pygls wiring: when to check, what to publish, the requests
+  server.py       pygls wiring: the requests and notifications answered
+  session.py      what is kept between messages; when to check, what to publish
   checker.py      a buffer checked with the configuration nearest to its file
   positions.py    offsets ↔ LSP positions (UTF-16 code units unless agreed otherwise)
   diagnostics.py  findings → LSP diagnostics
-  actions.py      code actions: apply a fix, suppress on this line, add a word
+  actions.py      code actions: apply a fix (or all, as --fix), suppress on this line, add a word
   suppression.py  the directive edit that suppresses a finding on its line
   dictionary.py   adding a word to checklist.toml (or its words-file), byte for byte
   explain.py      hover: the rule's documentation

@@ -17,6 +17,7 @@ from empathylint.lsp.positions import LineIndex
 from empathylint.lsp.suppression import suppression_edit
 
 ADD_WORD = "empathylint.addWord"
+FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.empathylint"
 # A word in no dictionary, which the team's words may hold (a common misspelling is
 # reported whatever the words say).
 UNKNOWN_WORD = "proofread.unknown-word"
@@ -82,6 +83,34 @@ def code_actions(
                 )
             )
     return actions + suppressions
+
+
+def asked_for(kind: str, only: Sequence[str] | None) -> bool:
+    """Whether a request limited to the kinds `only` (None: any) takes actions of `kind`:
+    `source.fixAll` takes `source.fixAll.empathylint`, as editors ask for it on save."""
+    return only is None or any(kind == asked or kind.startswith(asked + ".") for asked in only)
+
+
+def fix_all_action(
+    checked: Checked, index: LineIndex, fixed: str, *, document_changes: bool
+) -> types.CodeAction | None:
+    """`--fix` on the buffer: every safe fix, re-checked and repeated as the CLI does, as
+    one edit spanning what changed."""
+    text = index.text
+    if fixed == text:
+        return None
+    start = 0
+    while start < min(len(text), len(fixed)) and text[start] == fixed[start]:
+        start += 1
+    end_old, end_new = len(text), len(fixed)
+    while end_old > start and end_new > start and text[end_old - 1] == fixed[end_new - 1]:
+        end_old, end_new = end_old - 1, end_new - 1
+    edit = Edit(start, end_old, fixed[start:end_new])
+    return types.CodeAction(
+        title="Apply every safe fix (empathylint check --fix)",
+        kind=FIX_ALL,
+        edit=workspace_edit(checked, index, [edit], document_changes),
+    )
 
 
 def workspace_edit(
