@@ -35,7 +35,7 @@ def test_a_position_after_an_emoji_counts_code_units(encoding: str, column: int)
 
 
 def suppressed(text: str, line: int, rule_id: str, format_name: str) -> str:
-    edit = suppression_edit(LineIndex(text), line, rule_id, format_name)
+    edit = suppression_edit(LineIndex(text), line, rule_id, format_name, "draft")
     assert edit is not None
     return apply_edits(text, [edit])
 
@@ -57,7 +57,9 @@ def test_suppression_inside_a_markdown_paragraph_or_list_ends_the_line_above() -
     assert suppressed(text, 1, "jargon", "markdown") == (
         "- First item <!-- empathylint: disable-next-line=jargon -->\n- Unfortunately no.\n"
     )
-    assert suppression_edit(LineIndex("| a |\n|---|\n| b |\n"), 2, "jargon", "markdown") is None
+    assert suppression_edit(LineIndex("| a |\n|---|\n| b |\n"), 2, "jargon", "markdown", "a.md") is None
+    front_matter = "---\ntitle: Unfortunately no\n---\nHi.\n"
+    assert suppression_edit(LineIndex(front_matter), 1, "jargon", "markdown", "a.md") is None
 
 
 def test_suppression_joins_a_directive_already_above() -> None:
@@ -65,7 +67,7 @@ def test_suppression_joins_a_directive_already_above() -> None:
     assert suppressed(text, 2, "negative-language", "plain") == (
         "Hi,\n<!-- empathylint: disable-next-line=jargon,negative-language -->\nUnfortunately no.\n"
     )
-    assert suppression_edit(LineIndex(text), 2, "jargon", "plain") is None
+    assert suppression_edit(LineIndex(text), 2, "jargon", "plain", "draft.txt") is None
 
 
 @pytest.mark.parametrize(

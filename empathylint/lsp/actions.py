@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from lsprotocol import types
 
 from empathylint.diagnostics import Diagnostic, Edit
+from empathylint.engine import INTERNAL_ERROR, UNKNOWN_DIRECTIVE
 from empathylint.fixes import applies, keeps_sentences
 from empathylint.lsp.checker import Checked
 from empathylint.lsp.diagnostics import lsp_diagnostic, to_range
@@ -21,6 +22,8 @@ FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.empathylint"
 # A word in no dictionary, which the team's words may hold (a common misspelling is
 # reported whatever the words say).
 UNKNOWN_WORD = "proofread.unknown-word"
+# The engine's own findings: a failing rule, and a directive naming no rule.
+NOT_SUPPRESSIBLE = frozenset({INTERNAL_ERROR, UNKNOWN_DIRECTIVE})
 _SHOWN = 40
 
 
@@ -72,8 +75,8 @@ def code_actions(
                 )
             )
         line = index.position(finding.start)[0]
-        suppression = suppression_edit(index, line, finding.rule_id, format_name)
-        if suppression is not None:
+        suppression = suppression_edit(index, line, finding.rule_id, format_name, buffer.name)
+        if suppression is not None and finding.rule_id not in NOT_SUPPRESSIBLE:
             suppressions.append(
                 types.CodeAction(
                     title=f"Disable {finding.rule_id} for this line",

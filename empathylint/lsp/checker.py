@@ -75,11 +75,12 @@ class Checker:
 
     def config_for(self, buffer: Buffer) -> Config:
         """The configuration in force for the buffer; ConfigError when it is broken."""
-        if self._resolver is None:
+        resolver = self._resolver  # one reference: `reload` may run meanwhile
+        if resolver is None:
             from empathylint.rules import RULES
 
-            self._resolver = Resolver(RULES, cwd=self._folder)
-        return self._resolver.for_path(buffer.path)
+            resolver = self._resolver = Resolver(RULES, cwd=self._folder)
+        return resolver.for_path(buffer.path)
 
     def check(self, buffer: Buffer) -> Checked:
         format_name = buffer.format_name

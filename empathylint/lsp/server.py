@@ -16,7 +16,7 @@ from empathylint import __version__
 from empathylint.config import ConfigError
 from empathylint.config.layers import USER_CONFIG_NAME
 from empathylint.lsp.actions import ADD_WORD, FIX_ALL, asked_for, code_actions, fix_all_action
-from empathylint.lsp.checker import Checked
+from empathylint.lsp.checker import Buffer, Checked
 from empathylint.lsp.diagnostics import to_range
 from empathylint.lsp.dictionary import DictionaryError, add_word
 from empathylint.lsp.explain import explanation, findings_at
@@ -120,22 +120,12 @@ def build_server() -> LanguageServer:
     @server.command(ADD_WORD)
     async def add_to_words(ls: LanguageServer, uri: str, word: str) -> None:
         # pygls hands the server in first and checks the arguments' number and types.
-        word = word.strip()
         buffer = session.buffer(uri)
-        if buffer is None or session.checker is None or not word:
+        if buffer is None or not word.strip():
             return
-        try:
-            config = session.checker.config_for(buffer)
-        except ConfigError as error:
-            session.message(types.MessageType.Error, str(error))
-            return
-        dictionary = session.dictionary(Checked(buffer, config=config))
-        if dictionary is None:
-            return
-        try:
-            add_word(dictionary, word)
-        except DictionaryError as error:
-            session.message(types.MessageType.Error, f"{word!r} not added: {error}")
+        problem = await session.in_worker(lambda: _add_word(session, buffer, word.strip()))
+        if problem is not None:
+            session.message(types.MessageType.Error, problem)
             return
         session.recheck_all()
 
@@ -145,3 +135,21 @@ def build_server() -> LanguageServer:
 def serve() -> None:
     """Speak LSP over standard input and output until the client says exit."""
     build_server().start_io()
+
+
+def _add_word(session: Session, buffer: Buffer, word: str) -> str | None:
+    """Add the word to the dictionary of the buffer's configuration; what went wrong, if anything."""
+    if session.checker is None:
+        return None
+    try:
+        config = session.checker.config_for(buffer)
+    except ConfigError as error:
+        return f"{word!r} not added: {error}"
+    dictionary = session.dictionary(Checked(buffer, config=config))
+    if dictionary is None:
+        return None
+    try:
+        add_word(dictionary, word)
+    except DictionaryError as error:
+        return f"{word!r} not added: {error}"
+    return None

@@ -13,8 +13,10 @@ import asyncio
 import contextlib
 import dataclasses
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -28,6 +30,7 @@ from empathylint.lsp.diagnostics import lsp_diagnostics
 from empathylint.lsp.dictionary import Dictionary, dictionary_for
 from empathylint.lsp.positions import UTF16, LineIndex
 
+T = TypeVar("T")
 DEBOUNCE_SECONDS = 0.3
 CONFIG_NAMES = (USER_CONFIG_NAME, PYPROJECT_NAME)
 
@@ -41,6 +44,8 @@ class Session:
         self.checker: Checker | None = None
         self.folder = Path.cwd()
         self.results: dict[str, tuple[Checked, LineIndex]] = {}
+        # Counts the configuration's reloads: a check begun before one is stale.
+        self.generation = 0
         self.pending: dict[str, asyncio.Task[None]] = {}
         # Files whose change means the configuration must be read again (words files).
         self.config_files: set[str] = set()
@@ -86,15 +91,17 @@ class Session:
 
     async def checked(self, uri: str) -> tuple[Checked, LineIndex] | None:
         """The check of the document as it is now: the last one, or a new one. None when it
-        was closed or changed again meanwhile (a newer check is on its way)."""
+        was closed, changed again or the configuration reloaded meanwhile (a newer check is
+        on its way)."""
         buffer = self.buffer(uri)
         if buffer is None or self.checker is None:
             return None
         known = self.results.get(uri)
         if known is not None and known[0].buffer == buffer:
             return known
-        checked = await asyncio.get_running_loop().run_in_executor(self.executor, self.checker.check, buffer)
-        if self.buffer(uri) != buffer:
+        checker, generation = self.checker, self.generation
+        checked = await self.in_worker(lambda: checker.check(buffer))
+        if self.buffer(uri) != buffer or self.generation != generation:
             return None
         result = (checked, LineIndex(buffer.text, self.encoding))
         self.results[uri] = result
@@ -118,7 +125,12 @@ class Session:
 
             return fix_text(buffer.text, recheck).text
 
-        return await asyncio.get_running_loop().run_in_executor(self.executor, fix)
+        return await self.in_worker(fix)
+
+    async def in_worker(self, work: Callable[[], T]) -> T:
+        """Run in the checking thread, after the checks queued before it: the configuration
+        and the rules' caches are only ever touched from there."""
+        return await asyncio.get_running_loop().run_in_executor(self.executor, work)
 
     def publish(self, result: tuple[Checked, LineIndex]) -> None:
         checked, index = result
@@ -132,6 +144,7 @@ class Session:
         """Read the configuration again, then check every open document."""
         if self.checker is not None:
             self.checker.reload()
+        self.generation += 1
         self.results.clear()
         for uri in list(self.server.workspace.text_documents):
             self.schedule(uri, 0)

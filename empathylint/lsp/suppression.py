@@ -7,7 +7,7 @@ above a line would cover each other: a directive already there gets the id added
 In Markdown a line inside a paragraph, a list or a block quote gets the comment at the end
 of the last line above it that is not blank (inline HTML, invisible when rendered): a line
 of its own there would split the paragraph in two, end the list or the quote. Inside a
-table there is no such place, and no edit is offered."""
+table or front matter there is no such place, and no edit is offered."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from empathylint.diagnostics import Edit
+from empathylint.formats.front_matter import find_front_matter
 from empathylint.formats.layout import find_directives
 from empathylint.lsp.positions import LineIndex
 
@@ -31,9 +32,12 @@ def directive(rule_ids: list[str], *, bare: bool) -> str:
     return f"empathylint: {NEXT_LINE}={ids}" if bare else f"<!-- empathylint: {NEXT_LINE}={ids} -->"
 
 
-def suppression_edit(index: LineIndex, line: int, rule_id: str, format_name: str) -> Edit | None:
+def suppression_edit(index: LineIndex, line: int, rule_id: str, format_name: str, path: str) -> Edit | None:
     """The edit that keeps `rule_id` from being reported on `line` (0-based) of the text."""
     text = index.text
+    front_matter = find_front_matter(text, path)
+    if front_matter is not None and index.starts[line] < front_matter.span.end:
+        return None
     bare = format_name == "plain"
     above = _previous_directive(index, line, bare)
     if above is not None:
