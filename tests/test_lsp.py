@@ -50,8 +50,9 @@ def client_converter() -> Any:
 class Editor:
     """The editor's side: what it opened, what it was told, and the edits it applied."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, encodings: list[str] | None = None) -> None:
         self.folder = folder
+        self.encodings = encodings
         self.client = LanguageClient("test-editor", "1", converter_factory=client_converter)
         self.published: list[types.PublishDiagnosticsParams] = []
         self.messages: list[str] = []
@@ -72,7 +73,8 @@ class Editor:
         capabilities = types.ClientCapabilities(
             workspace=types.WorkspaceClientCapabilities(
                 workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True)
-            )
+            ),
+            general=types.GeneralClientCapabilities(position_encodings=self.encodings),
         )
         await self.client.initialize_async(
             types.InitializeParams(
@@ -154,9 +156,11 @@ async def until(probe: Callable[[], T | None]) -> T:
     raise AssertionError("the server never answered")
 
 
-def with_editor(folder: Path, scenario: Callable[[Editor], Awaitable[None]]) -> None:
+def with_editor(
+    folder: Path, scenario: Callable[[Editor], Awaitable[None]], encodings: list[str] | None = None
+) -> None:
     async def run() -> None:
-        editor = Editor(folder)
+        editor = Editor(folder, encodings)
         await editor.start()
         try:
             await scenario(editor)
@@ -248,6 +252,9 @@ def test_hover_shows_the_rule_explanation(tmp_path: Path) -> None:
     async def scenario(editor: Editor) -> None:
         uri = editor.open("refund.txt", DRAFT, language="plaintext")
         spelling = by_code(await editor.diagnostics(uri), "proofread.spelling")
+        # This client prefers UTF-8 (as Neovim and Helix do): columns count its bytes.
+        line = DRAFT.splitlines()[2]
+        assert spelling.range.start.character == len(line[: line.index("recieve")].encode("utf-8"))
         hover = await editor.client.text_document_hover_async(
             types.HoverParams(types.TextDocumentIdentifier(uri), spelling.range.start)
         )
@@ -261,7 +268,7 @@ def test_hover_shows_the_rule_explanation(tmp_path: Path) -> None:
         )
         assert nothing is None
 
-    with_editor(tmp_path, scenario)
+    with_editor(tmp_path, scenario, encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16])
 
 
 def test_add_word_edits_the_checklist_and_rechecks(tmp_path: Path) -> None:
