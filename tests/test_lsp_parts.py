@@ -163,3 +163,24 @@ def test_lsp_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert "lsp extra" in line and "[lsp]" in line
+
+
+def test_buffers_are_checked_by_language_or_extension_and_only_drafts(tmp_path: Path) -> None:
+    from empathylint.lsp.checker import Buffer, Checker
+
+    (tmp_path / "checklist.toml").write_text('[files]\nexclude = ["legal/**"]\n')
+    checker = Checker(tmp_path)
+    draft = "Hi Maria,\n\nThanks for writing. We will recieve it.\n\nCheers,\nSam\n"
+
+    def findings(uri: str, language: str, path: Path | None) -> list[str] | None:
+        report = checker.check(Buffer(uri, language, draft, 1, str(path) if path else None)).report
+        return None if report is None else [d.rule_id for d in report.diagnostics]
+
+    reply = tmp_path / "reply.txt"
+    assert findings(reply.as_uri(), "plaintext", reply) == ["proofread.spelling"]
+    assert findings(reply.as_uri(), "", reply) == ["proofread.spelling"]  # by its extension
+    assert findings("untitled:Untitled-1", "markdown", None) == ["proofread.spelling"]
+    assert findings("git:/reply.txt?HEAD", "plaintext", None) is None  # an old version in a diff
+    assert findings((tmp_path / "a.py").as_uri(), "python", tmp_path / "a.py") is None
+    legal = tmp_path / "legal" / "terms.md"
+    assert findings(legal.as_uri(), "markdown", legal) is None  # excluded by the checklist

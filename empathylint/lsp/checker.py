@@ -21,6 +21,8 @@ from empathylint.formats import FORMAT_BY_EXTENSION
 FORMAT_BY_LANGUAGE = {"markdown": "markdown", "mdx": "markdown", "plaintext": "plain", "text": "plain", "html": "html"}
 # The formats the server checks: a file of another language is left alone.
 CHECKED_FORMATS = frozenset(FORMAT_BY_LANGUAGE.values())
+# Drafts on disk and new ones; not the old versions an editor shows in a diff (`git:`).
+CHECKED_SCHEMES = frozenset({"file", "untitled"})
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ class Buffer:
     @property
     def format_name(self) -> str | None:
         """The reader for it: by the editor's language, else by the file's extension; None
-        for a language that is not prose the server checks."""
+        for a language that is not prose the server checks, or a document that is no draft."""
+        if urlparse(self.uri).scheme not in CHECKED_SCHEMES:
+            return None
         by_language = FORMAT_BY_LANGUAGE.get(self.language_id)
         if by_language is not None:
             return by_language
