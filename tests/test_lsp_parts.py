@@ -76,6 +76,7 @@ def test_suppression_joins_a_directive_already_above() -> None:
         ("", '[rules.proofread]\nwords = ["Zap"]\n'),
         ("fail-on = 'error'", "fail-on = 'error'\n\n[rules.proofread]\nwords = [\"Zap\"]\n"),
         ("[rules.proofread]\nwords = []\n", '[rules.proofread]\nwords = ["Zap"]\n'),
+        ("[rules.proofread]", '[rules.proofread]\nwords = ["Zap"]\n'),
         ("[rules.proofread]\nwords = ['a']  # ours\n[x]\n", "[rules.proofread]\nwords = ['a', \"Zap\"]  # ours\n[x]\n"),
         ("[rules.proofread]\nwords = ['a',]\n", "[rules.proofread]\nwords = ['a', \"Zap\"]\n"),
         (
@@ -110,6 +111,8 @@ def test_add_word_writes_the_checklist_its_words_file_or_refuses(tmp_path: Path)
     with pytest.raises(DictionaryError, match="add it by hand"):
         add_word(Dictionary(inline), "Zap")
     assert inline.read_text() == "rules = { proofread = { words = ['a'] } }\n"
+    with pytest.raises(DictionaryError, match="not one word"):
+        add_word(Dictionary(checklist), "two words")
 
 
 def test_the_dictionary_is_the_nearest_configuration_or_a_new_checklist(tmp_path: Path) -> None:

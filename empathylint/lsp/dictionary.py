@@ -45,6 +45,8 @@ class Dictionary:
 def add_word(dictionary: Dictionary, word: str) -> None:
     """Add `word` to the dictionary's file; DictionaryError when it cannot be done safely."""
     target = dictionary.target
+    if not word or any(char.isspace() or not char.isprintable() for char in word):
+        raise DictionaryError(f"{word!r} is not one word")
     try:
         original = target.read_bytes() if target.exists() else None
     except OSError as error:
@@ -95,7 +97,9 @@ def with_word(text: str, word: str, *, pyproject: bool = False) -> str:
         found = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=[ \t]*\[", text[body_start:body_end], re.MULTILINE)
         if found is not None:
             return _into_array(text, body_start + found.end() - 1, quoted, newline)
-    return text[:body_start] + f"words = [{quoted}]{newline}" + text[body_start:]
+    # A header on the file's last line, with no line break after it, gets one.
+    before = text[:body_start] if text[:body_start].endswith(("\n", "\r")) else text[:body_start] + newline
+    return before + f"words = [{quoted}]{newline}" + text[body_start:]
 
 
 def _section(text: str, table: tuple[str, ...]) -> tuple[int, int] | None:
