@@ -51,7 +51,7 @@ def code_actions(
     buffer = checked.buffer
     format_name = buffer.format_name or "plain"
     actions: list[types.CodeAction] = []
-    suppressions: list[types.CodeAction] = []
+    suppressions: dict[tuple[int, str], types.CodeAction] = {}
     for finding in findings_in(checked, index, request):
         diagnostic = lsp_diagnostic(finding, index, docs)
         if finding.fix is not None and applies(finding, unsafe_fixes=True) and keeps_sentences(index.text, finding.fix):
@@ -75,17 +75,17 @@ def code_actions(
                 )
             )
         line = index.position(finding.start)[0]
+        if (line, finding.rule_id) in suppressions or finding.rule_id in NOT_SUPPRESSIBLE:
+            continue  # one action per rule and line, however many findings it has there
         suppression = suppression_edit(index, line, finding.rule_id, format_name, buffer.name)
-        if suppression is not None and finding.rule_id not in NOT_SUPPRESSIBLE:
-            suppressions.append(
-                types.CodeAction(
-                    title=f"Disable {finding.rule_id} for this line",
-                    kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[diagnostic],
-                    edit=workspace_edit(checked, index, [suppression], document_changes),
-                )
+        if suppression is not None:
+            suppressions[line, finding.rule_id] = types.CodeAction(
+                title=f"Disable {finding.rule_id} for this line",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                edit=workspace_edit(checked, index, [suppression], document_changes),
             )
-    return actions + suppressions
+    return actions + list(suppressions.values())
 
 
 def asked_for(kind: str, only: Sequence[str] | None) -> bool:

@@ -94,12 +94,15 @@ def _markdown_context(text: str, line: int) -> str | None:
     """Where the line stands: "table" when it is a table's row below its header, "inside"
     when it continues a paragraph, a list or a block quote begun above it, else None."""
     inside = False
-    for token in _markdown().parse(text):
-        if token.map is None:
-            continue
-        first, after = token.map
+    for kind, first, after in _blocks(text):
         if first < line < after:
-            if token.type == "table_open":
+            if kind == "table_open":
                 return "table"
-            inside = inside or token.type in _CONTAINERS
+            inside = inside or kind in _CONTAINERS
     return "inside" if inside else None
+
+
+@functools.lru_cache(maxsize=4)
+def _blocks(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The text's blocks and their lines, parsed once for all the findings of a request."""
+    return tuple((token.type, token.map[0], token.map[1]) for token in _markdown().parse(text) if token.map)
