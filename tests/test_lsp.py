@@ -76,7 +76,7 @@ class Editor:
             ),
             general=types.GeneralClientCapabilities(position_encodings=self.encodings),
         )
-        await self.client.initialize_async(
+        initialized = await self.client.initialize_async(
             types.InitializeParams(
                 capabilities=capabilities,
                 root_uri=self.folder.as_uri(),
@@ -84,6 +84,7 @@ class Editor:
             )
         )
         self.client.initialized(types.InitializedParams())
+        self.capabilities = initialized.capabilities
 
     async def stop(self) -> None:
         await self.client.shutdown_async(None)
@@ -187,6 +188,15 @@ async def actions_for(editor: Editor, uri: str, diagnostic: types.Diagnostic) ->
 
 def test_diagnostics_follow_the_text_and_a_fix_applies(tmp_path: Path) -> None:
     async def scenario(editor: Editor) -> None:
+        offered = editor.capabilities
+        assert offered.hover_provider and offered.position_encoding == types.PositionEncodingKind.Utf16
+        assert isinstance(offered.code_action_provider, types.CodeActionOptions)
+        assert offered.code_action_provider.code_action_kinds == ["quickfix", "source.fixAll.empathylint"]
+        assert offered.execute_command_provider is not None
+        assert offered.execute_command_provider.commands == ["empathylint.addWord"]
+        assert isinstance(offered.text_document_sync, types.TextDocumentSyncOptions)
+        assert offered.text_document_sync.save  # a saved checklist.toml is read again
+
         uri = editor.open("refund.md", DRAFT)
         diagnostics = await editor.diagnostics(uri)
         spelling = by_code(diagnostics, "proofread.spelling")
