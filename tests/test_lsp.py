@@ -191,9 +191,9 @@ def test_diagnostics_follow_the_text_and_a_fix_applies(tmp_path: Path) -> None:
         offered = editor.capabilities
         assert offered.hover_provider and offered.position_encoding == types.PositionEncodingKind.Utf16
         assert isinstance(offered.code_action_provider, types.CodeActionOptions)
-        assert offered.code_action_provider.code_action_kinds == ["quickfix", "source.fixAll.empathylint"]
+        assert list(offered.code_action_provider.code_action_kinds or ()) == ["quickfix", "source.fixAll.empathylint"]
         assert offered.execute_command_provider is not None
-        assert offered.execute_command_provider.commands == ["empathylint.addWord"]
+        assert list(offered.execute_command_provider.commands) == ["empathylint.addWord"]
         assert isinstance(offered.text_document_sync, types.TextDocumentSyncOptions)
         assert offered.text_document_sync.save  # a saved checklist.toml is read again
 
