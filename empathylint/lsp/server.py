@@ -107,9 +107,8 @@ def build_server() -> LanguageServer:
         if result is None or result[0].report is None:
             return None
         checked, index = result
-        assert checked.report is not None
         offset = index.offset(params.position.line, params.position.character)
-        found = findings_at(checked.report.diagnostics, offset)
+        found = findings_at(result[0].report.diagnostics, offset)
         if not found:
             return None
         return types.Hover(
