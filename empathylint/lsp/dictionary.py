@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,10 +19,8 @@ from typing import Any
 from empathylint.config.layers import MAX_CONFIG_BYTES, PYPROJECT_NAME, USER_CONFIG_NAME
 from empathylint.config.toml_lines import split_dotted
 from empathylint.language.vocabulary import parse_toml
+from empathylint.lsp.positions import LineIndex, newline_of
 from empathylint.writing import WriteError, write_atomic
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_HEADER = re.compile(r"^[ \t]*\[(?!\[)[ \t]*([^\]\n]+?)[ \t]*\][ \t]*(?:#[^\r\n]*)?\r?$", re.MULTILINE)
 
 
 class DictionaryError(Exception):
@@ -71,7 +68,7 @@ def add_word(dictionary: Dictionary, word: str) -> None:
 
 def _with_line(text: str, word: str) -> str:
     """A words-file with one more line, in the file's own line ending."""
-    newline = _newline(text)
+    newline = newline_of(text)
     if text and not text.endswith(("\n", "\r")):
         text += newline
     return text + word + newline
@@ -79,7 +76,7 @@ def _with_line(text: str, word: str) -> str:
 
 def with_word(text: str, word: str, *, pyproject: bool = False) -> str:
     """The configuration text with `word` added to the proofread words (or extend-words)."""
-    newline = _newline(text)
+    newline = newline_of(text)
     table = ("tool", "empathylint", "rules", "proofread") if pyproject else ("rules", "proofread")
     quoted = json.dumps(word, ensure_ascii=False)
     section = _section(text, table)
@@ -94,23 +91,62 @@ def with_word(text: str, word: str, *, pyproject: bool = False) -> str:
         return f"{text}{separator}{header}{newline}words = [{quoted}]{newline}"
     body_start, body_end = section
     for key in ("words", "extend-words"):
-        found = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=[ \t]*\[", text[body_start:body_end], re.MULTILINE)
-        if found is not None:
-            return _into_array(text, body_start + found.end() - 1, quoted, newline)
+        opening = _array_of(text, body_start, body_end, key)
+        if opening is not None:
+            return _into_array(text, opening, quoted, newline)
     # A header on the file's last line, with no line break after it, gets one.
     before = text[:body_start] if text[:body_start].endswith(("\n", "\r")) else text[:body_start] + newline
     return before + f"words = [{quoted}]{newline}" + text[body_start:]
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line's offset and text (without its line break)."""
+    index = LineIndex(text)
+    return [(start, text[start : index.line_end(number)]) for number, start in enumerate(index.starts)]
+
+
+def _table_name(line: str) -> str | None:
+    """The name in a `[table]` header line (not an `[[array]]` one), else None."""
+    stripped = line.strip()
+    if not stripped.startswith("[") or stripped.startswith("[["):
+        return None
+    closing = stripped.find("]")
+    rest = stripped[closing + 1 :].strip()
+    if closing == -1 or (rest and not rest.startswith("#")):
+        return None
+    return stripped[1:closing].strip()
+
+
 def _section(text: str, table: tuple[str, ...]) -> tuple[int, int] | None:
     """Where the table's keys are: from the line after its header to the next header."""
-    headers = list(_HEADER.finditer(text))
-    for number, header in enumerate(headers):
-        if split_dotted(header.group(1)) == table:
-            line_end = text.find("\n", header.end())
-            start = len(text) if line_end == -1 else line_end + 1
-            end = headers[number + 1].start() if number + 1 < len(headers) else len(text)
-            return start, end
+    lines = _lines(text)
+    for number, (_offset, line) in enumerate(lines):
+        name = _table_name(line)
+        if name is None or split_dotted(name) != table:
+            continue
+        start = lines[number + 1][0] if number + 1 < len(lines) else len(text)
+        following = (
+            offset
+            for offset, later in lines[number + 1 :]
+            if _table_name(later) is not None or later.lstrip().startswith("[[")
+        )
+        return start, next(following, len(text))
+    return None
+
+
+def _array_of(text: str, start: int, end: int, key: str) -> int | None:
+    """The offset of the `[` that opens `key = [` on a line of text[start:end]."""
+    for offset, line in _lines(text):
+        if not start <= offset < end:
+            continue
+        stripped = line.lstrip(" \t")
+        if not stripped.startswith(key):
+            continue
+        after_key = stripped[len(key) :].lstrip(" \t")
+        if after_key.startswith("="):
+            value = after_key[1:].lstrip(" \t")
+            if value.startswith("["):
+                return offset + len(line) - len(value)
     return None
 
 
@@ -129,8 +165,8 @@ def _into_array(text: str, opening: int, quoted: str, newline: str) -> str:
     line_start = max(text.rfind("\n", 0, last_item_end), text.rfind("\r", 0, last_item_end)) + 1
     last_line = text[line_start:last_item_end]
     indent = last_line[: len(last_line) - len(last_line.lstrip(" \t"))]
-    line_break = _LINE_BREAK.search(text, last_item_end)
-    line_end = line_break.start() if line_break is not None and line_break.start() < closing else closing
+    breaks = [at for at in (text.find("\r", last_item_end), text.find("\n", last_item_end)) if at != -1]
+    line_end = min(breaks) if breaks and min(breaks) < closing else closing
     if trailing_comma is None:
         text = text[:last_item_end] + "," + text[last_item_end:]
         line_end += 1
@@ -205,11 +241,6 @@ def _words_added(table: dict[str, Any], word: str, *, pyproject: bool) -> dict[s
     key = "extend-words" if "extend-words" in proofread and "words" not in proofread else "words"
     proofread[key] = [*proofread.get(key, []), word]
     return expected
-
-
-def _newline(text: str) -> str:
-    found = _LINE_BREAK.search(text)
-    return found.group() if found else "\n"
 
 
 def dictionary_for(config_sources: tuple[str, ...], words_file: str, config_root: Path, fallback: Path) -> Dictionary:

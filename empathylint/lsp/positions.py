@@ -16,6 +16,12 @@ UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
+def newline_of(text: str) -> str:
+    """The text's line ending (its first one), "\n" when it has none."""
+    found = _LINE_END.search(text)
+    return found.group() if found else "\n"
+
+
 def units(text: str, encoding: str) -> int:
     """How many code units `text` takes in the position encoding."""
     if encoding == UTF8:

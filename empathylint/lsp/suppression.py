@@ -12,19 +12,17 @@ table or front matter there is no such place, and no edit is offered."""
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING
 
 from empathylint.diagnostics import Edit
 from empathylint.formats.front_matter import find_front_matter
 from empathylint.formats.layout import find_directives
-from empathylint.lsp.positions import LineIndex
+from empathylint.lsp.positions import LineIndex, newline_of
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 NEXT_LINE = "disable-next-line"
-_INDENT = re.compile(r"[ \t]*")
 
 
 def directive(rule_ids: list[str], *, bare: bool) -> str:
@@ -57,9 +55,9 @@ def suppression_edit(index: LineIndex, line: int, rule_id: str, format_name: str
             end = index.line_end(target)
             return Edit(end, end, " " + directive([rule_id], bare=False))
     start = index.starts[line] if line < len(index.starts) else len(text)
-    indent = _INDENT.match(text, start)
-    leading = indent.group() if indent else ""
-    return Edit(start, start, leading + directive([rule_id], bare=bare) + _newline(text))
+    line_text = text[start : index.line_end(line)]
+    leading = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+    return Edit(start, start, leading + directive([rule_id], bare=bare) + newline_of(text))
 
 
 def _previous_directive(index: LineIndex, line: int, bare: bool) -> tuple[int, int, list[str]] | None:
@@ -72,11 +70,6 @@ def _previous_directive(index: LineIndex, line: int, bare: bool) -> tuple[int, i
         if found.action == NEXT_LINE and found.span.end == len(above.rstrip()) and found.rule_ids:
             return start + found.span.start, start + found.span.end, sorted(found.rule_ids)
     return None
-
-
-def _newline(text: str) -> str:
-    found = re.search(r"\r\n|\r|\n", text)
-    return found.group() if found else "\n"
 
 
 @functools.cache
