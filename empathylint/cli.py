@@ -787,6 +787,15 @@ def init(
     typer.echo(f"Wrote {path} ({chosen} template). `empathylint explain RULE` shows each rule's settings.")
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server for editors (Markdown, plain text, HTML) over standard input and
+    output. Needs the lsp extra: pip install 'empathylint[lsp]'."""
+    from empathylint.lsp import run
+
+    raise typer.Exit(run())
+
+
 def main() -> None:
     """The console script. A console that cannot show a character gets a replacement for
     it instead of a crash (Python on Windows writes a pipe in cp1252), and a bug is one line

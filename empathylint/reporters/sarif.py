@@ -92,15 +92,15 @@ def sarif_log(reports: Sequence[FileReport], run: Run) -> dict[str, Any]:
     }
 
 
-def documentation_uri() -> str:
-    """The project's own documentation, its README (section "Output formats"), as the
+def documentation_uri(section: str = "output-formats") -> str:
+    """The project's own documentation, its README (by default its section "Output formats"), as the
     absolute URI SARIF asks for: the copy shipped inside the wheel, or the one at the top of
     a source tree (an editable install). No page of a package index: the tool is installed
     from its repository."""
     package = Path(__file__).resolve().parent.parent
     packaged = package / "README.md"
     readme = packaged if packaged.is_file() else package.parent / "README.md"
-    return readme.as_uri() + "#output-formats"
+    return readme.as_uri() + "#" + section
 
 
 def rule_descriptors(rules: Sequence[AnyRule]) -> Iterator[dict[str, Any]]:
