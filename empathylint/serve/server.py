@@ -36,6 +36,7 @@ STATIC_FILES = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/page.css": ("page.css", "text/css; charset=utf-8"),
     "/page.js": ("page.js", "text/javascript; charset=utf-8"),
+    "/favicon.svg": ("favicon.svg", "image/svg+xml"),
 }
 
 
@@ -57,6 +58,13 @@ class PageServer(ThreadingHTTPServer):
         self.static = static
         host, bound_port = self.server_address[:2]
         self.bound = authority(str(host), int(bound_port))
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closed its tab mid-answer is no error; anything else is told in
+        one line (a traceback could quote the draft)."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            print(f"empathylint: internal error: {type(error).__name__} (please report it)", file=sys.stderr)
 
     @property
     def url(self) -> str:
@@ -111,12 +119,13 @@ class PageHandler(BaseHTTPRequestHandler):
             self._send_json(HTTPStatus.BAD_REQUEST, {"error": "the body is not JSON in UTF-8"})
             return
         try:
-            self._send_json(HTTPStatus.OK, route(payload))
+            status, answer = HTTPStatus.OK, route(payload)
         except RequestError as error:
-            self._send_json(error.status, {"error": error.message})
+            status, answer = error.status, {"error": error.message}
         except Exception as error:  # a bug: one line on the terminal, never the draft
             print(f"empathylint: internal error: {type(error).__name__} (please report it)", file=sys.stderr)
-            self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "internal error; see the terminal"})
+            status, answer = HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "internal error; see the terminal"}
+        self._send_json(status, answer)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Errors http.server finds itself (a bad request line, an unknown method), with the
