@@ -33,6 +33,8 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# A real browser: run by `pytest` and CI's first pass, left out of the environment re-run.
+pytestmark = pytest.mark.slow
 # Generous: the first check loads the word lists, on a machine that may be busy.
 WAIT_MS = 60_000
 
