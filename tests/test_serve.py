@@ -132,6 +132,51 @@ def test_only_the_known_files_are_served(page: PageServer, path: str) -> None:
     assert json.loads(body) == {"error": "no such page"}
 
 
+def _colours() -> dict[str, str]:
+    css = resources.files("empathylint.serve").joinpath("static", "page.css").read_text(encoding="utf-8")
+    return dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6});", css))
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2's contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# (foreground, background, minimum): text 4.5:1 (WCAG AA), marks, borders and focus 3:1.
+COLOUR_PAIRS = [
+    *[
+        ("text", background, 4.5)
+        for background in ("page", "panel", "error-bg", "warning-bg", "info-bg", "selected-bg")
+    ],
+    *[("muted", background, 4.5) for background in ("page", "panel", "verdict-bg", "code-bg")],
+    ("text", "code-bg", 4.5),
+    ("text", "verdict-bg", 4.5),
+    ("on-accent", "accent", 4.5),
+    ("ready-text", "ready-bg", 4.5),
+    ("to-fix-text", "error-bg", 4.5),
+    ("met", "panel", 4.5),
+    ("error", "panel", 4.5),
+    *[(severity, f"{severity}-bg", 3.0) for severity in ("error", "warning", "info")],
+    *[(severity, "panel", 3.0) for severity in ("error", "warning", "info")],
+    ("focus", "panel", 3.0),
+    ("focus", "page", 3.0),
+    ("line", "panel", 3.0),
+]
+
+
+@pytest.mark.parametrize(("foreground", "background", "minimum"), COLOUR_PAIRS)
+def test_the_colours_have_enough_contrast(foreground: str, background: str, minimum: float) -> None:
+    colours = _colours()
+    assert contrast(colours[foreground], colours[background]) >= minimum
+
+
 # --- the API --------------------------------------------------------------------------------------
 
 
@@ -219,6 +264,7 @@ def test_a_finding_without_a_fix_cannot_be_applied(page: PageServer) -> None:
         (draft("Hi", customer_message=3), 400),
         (draft("   \n"), 422),
         (draft(DRAFT, finding={"rule": "x"}), 400),
+        (draft("Hi \ud800 there"), 400),
     ],
 )
 def test_malformed_requests_are_told_why(page: PageServer, payload: Any, status: int) -> None:

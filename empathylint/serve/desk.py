@@ -142,6 +142,11 @@ def parse_draft(payload: object) -> Draft:
         raise RequestError(HTTPStatus.BAD_REQUEST, f'"profile" must be one of {", ".join(PROFILES)}')
     if channel not in CHANNELS:
         raise RequestError(HTTPStatus.BAD_REQUEST, f'"channel" must be one of {", ".join(CHANNELS)}')
+    for value in (text, customer_message or ""):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: JSON allows it, text has none
+            raise RequestError(HTTPStatus.BAD_REQUEST, "the text is not valid Unicode") from None
     return Draft(text, customer_message or None, profile, channel)
 
 

@@ -74,6 +74,8 @@ class PageServer(ThreadingHTTPServer):
 class PageHandler(BaseHTTPRequestHandler):
     server: PageServer
     protocol_version = "HTTP/1.1"
+    # A client that stops sending mid-request (or leaves a connection idle) frees its thread.
+    timeout = 60
 
     def version_string(self) -> str:
         return "empathylint"
