@@ -413,6 +413,25 @@ def test_serve_prints_its_address_and_keeps_no_draft(tmp_path: Path) -> None:
             assert marker.encode() not in path.read_bytes(), path
 
 
+def test_open_opens_the_browser_on_the_printed_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    from empathylint.serve.server import serve_until_stopped
+
+    server = start(tmp_path, port=0)
+    opened: list[str] = []
+
+    def open_and_stop(url: str) -> bool:
+        opened.append(url)
+        threading.Thread(target=server.shutdown, daemon=True).start()
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", open_and_stop)
+    said: list[str] = []
+    serve_until_stopped(server, open_browser=True, say=said.append)
+    assert opened == [server.url] and server.url in said[0]
+
+
 def test_serve_says_when_the_port_is_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     with socket.socket() as taken:

@@ -174,15 +174,18 @@ def start(folder: Path, *, config_file: Path | None = None, port: int) -> PageSe
 def serve_until_stopped(server: PageServer, *, open_browser: bool, say: Callable[[str], None]) -> None:
     """Serve until Ctrl+C."""
     # The word lists load while the browser fetches the page, not on the first keystroke.
-    threading.Thread(target=server.desk.warm_up, daemon=True).start()
+    warming = threading.Thread(target=server.desk.warm_up, daemon=True)
+    warming.start()
     say(f"empathylint: the page is at {server.url}  (Ctrl+C to stop; drafts never leave this computer)")
     if open_browser:
         import webbrowser
 
-        webbrowser.open(server.url)
+        if not webbrowser.open(server.url):
+            say("empathylint: no web browser could be opened here; open the address above in yours")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         say("empathylint: stopped")
     finally:
         server.server_close()
+        warming.join()  # a check half done is not left running as the process ends
