@@ -100,6 +100,7 @@ def test_type_see_the_marks_click_a_finding_apply_its_fix(
     # Picked from the list, then fixed: the text changes, and the checklist with it.
     tab.locator("#findings button", has_text="twice").click()
     expect(detail).to_be_focused()
+    expect(tab.locator("#findings li", has_text="twice").locator("#detail")).to_be_visible()  # under it
     tab.locator("#apply-fix").click()
     expect(draft).to_have_value(DRAFT.replace("the the", "the"))
     expect(tab.locator('#checklist li[data-key="proofread"]')).to_have_class("met")

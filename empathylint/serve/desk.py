@@ -258,7 +258,9 @@ def _sections(doc: str) -> dict[str, str]:
             line = line[len(heading) :]
         if current is not None:
             current.append(line)
-    return {key: _unwrap(lines) for key, lines in sections.items()}
+    unwrapped = {key: _unwrap(lines) for key, lines in sections.items()}
+    # "Why it matters: customers read …" reads as a sentence once it stands alone.
+    return {key: text[:1].upper() + text[1:] for key, text in unwrapped.items()}
 
 
 def _unwrap(lines: Sequence[str]) -> str:

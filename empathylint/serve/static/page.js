@@ -174,6 +174,7 @@
       item.append(button);
       items.push(item);
     });
+    findingsList.after(detail); // out of the list before the list is rebuilt
     findingsList.replaceChildren(...items);
     fixAllButton.disabled = !findings.some((finding) => finding.fix && finding.fix.safe);
     verdict.className = "verdict" + (answer ? (answer.ready ? " ready" : " to-fix") : "");
@@ -259,6 +260,9 @@
       blocks.push(title, text);
     }
     $("detail-doc").replaceChildren(...blocks);
+    // Right under its finding: next in the tab order, and in sight.
+    const button = findingsList.querySelector(`button[data-index="${selected}"]`);
+    if (button) button.parentElement.append(detail);
     detail.hidden = false;
     if (focus) detail.focus();
   }
