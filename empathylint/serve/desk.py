@@ -107,7 +107,7 @@ class Desk:
 
     def _check(self, draft: Draft) -> Report:
         if not draft.text.strip():
-            raise _Empty
+            raise RequestError(HTTPStatus.UNPROCESSABLE_ENTITY, "the draft is empty")
         with self._lock:
             return check_text(
                 draft.text,
@@ -120,11 +120,6 @@ class Desk:
         if applied is not None:
             answer["applied"] = applied
         return answer
-
-
-class _Empty(RequestError):
-    def __init__(self) -> None:
-        super().__init__(HTTPStatus.UNPROCESSABLE_ENTITY, "the draft is empty")
 
 
 def parse_draft(payload: object) -> Draft:

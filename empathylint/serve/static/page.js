@@ -1,10 +1,11 @@
 // The page: sends the draft to this computer's empathylint server as you type (debounced),
-// marks the findings in a mirror of the text behind the textarea, and shows each finding's
-// message, explanation and fix. Only this server is ever contacted (the Content-Security-
-// Policy allows nothing else). Offsets are the server's, in UTF-16 units like JS strings.
-"use strict";
+// marks the findings in the draft's mirror (mirror.js), and shows each finding's message,
+// explanation and fix. Only this server is ever contacted (the Content-Security-Policy
+// allows nothing else). A module: strict, and run once the page is parsed.
+import { followed, markAt, paint as paintMirror, placed } from "/mirror.js";
+import { checklistRows, describeChange, severityLabel } from "/results.js";
 
-(() => {
+{
   const DEBOUNCE_MS = 300;
   const $ = (id) => document.getElementById(id);
   const draft = $("draft");
@@ -72,11 +73,6 @@
     }
   }
 
-  // A whole-draft finding (no sign-off at all) is listed, not painted over every word.
-  function painted(finding, text) {
-    return finding.end > finding.start && !(finding.start === 0 && finding.end >= text.trimEnd().length);
-  }
-
   function show(result) {
     const previous = selected >= 0 && answer ? answer.findings[selected] : null;
     answer = result;
@@ -85,75 +81,21 @@
       selected = result.findings.findIndex((f) =>
         f.rule === previous.rule && f.start === previous.start && f.end === previous.end);
     }
-    marks = result ? result.findings.map((f, index) => ({ start: f.start, end: f.end, index }))
-      .filter((mark) => painted(result.findings[mark.index], result.text)) : [];
+    marks = result ? placed(result.findings, result.text) : [];
     paint();
     listFindings();
-    showChecklist();
+    $("checklist").replaceChildren(...checklistRows(result ? result.checklist : []));
     showDetail(false);
   }
 
-  // While typing, the marks before and after the edited stretch move with the text; the
-  // ones inside it go until the next answer.
   function followEdit() {
-    if (!answer) {
-      paint();
-      return;
-    }
-    const before = answer.text;
-    const after = draft.value;
-    const shortest = Math.min(before.length, after.length);
-    let prefix = 0;
-    while (prefix < shortest && before[prefix] === after[prefix]) prefix++;
-    let suffix = 0;
-    while (suffix < shortest - prefix &&
-      before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
-    const tail = before.length - suffix;
-    const shift = after.length - before.length;
-    marks = answer.findings.map((f, index) => ({ start: f.start, end: f.end, index }))
-      .filter((mark) => painted(answer.findings[mark.index], before))
-      .filter((mark) => mark.end <= prefix || mark.start >= tail)
-      .map((mark) => (mark.start >= tail ? { ...mark, start: mark.start + shift, end: mark.end + shift } : mark));
+    marks = answer ? followed(answer.findings, answer.text, draft.value) : [];
     paint();
   }
 
-  const RANK = { info: 1, warning: 2, error: 3 };
-
-  // The mirror: the text cut at every mark's edge; each piece takes the most severe mark
-  // over it, so overlapping findings never nest.
   function paint() {
-    const text = draft.value;
-    const edges = new Set([0, text.length]);
-    for (const mark of marks) {
-      edges.add(Math.min(mark.start, text.length));
-      edges.add(Math.min(mark.end, text.length));
-    }
-    const cuts = [...edges].sort((a, b) => a - b);
-    const pieces = document.createDocumentFragment();
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const [from, to] = [cuts[i], cuts[i + 1]];
-      const over = marks.filter((mark) => mark.start <= from && mark.end >= to);
-      const piece = text.slice(from, to);
-      if (!over.length) {
-        pieces.append(piece);
-        continue;
-      }
-      const top = over.reduce((a, b) =>
-        RANK[answer.findings[b.index].severity] > RANK[answer.findings[a.index].severity] ? b : a);
-      const element = document.createElement("mark");
-      element.className = answer.findings[top.index].severity;
-      if (over.some((mark) => mark.index === selected)) element.classList.add("selected");
-      element.textContent = piece;
-      pieces.append(element);
-    }
-    // A last empty line still takes its height in the mirror.
-    pieces.append(text.endsWith("\n") ? " \n" : "");
-    backdrop.replaceChildren(pieces);
+    paintMirror(backdrop, draft.value, marks, answer ? answer.findings : [], selected);
     backdrop.scrollTop = draft.scrollTop;
-  }
-
-  function severityLabel(severity) {
-    return severity.charAt(0).toUpperCase() + severity.slice(1);
   }
 
   function listFindings() {
@@ -186,24 +128,6 @@
     }
   }
 
-  const STATUS = { "met": ["✓", "met"], "not met": ["✗", "not met"], "n/a": ["–", "does not apply"] };
-
-  function showChecklist() {
-    const rows = (answer ? answer.checklist : []).map((row) => {
-      const [symbol, words] = STATUS[row.status] || ["?", row.status];
-      const item = document.createElement("li");
-      item.className = row.status === "n/a" ? "n-a" : row.status.replace(" ", "-");
-      item.dataset.key = row.key;
-      const mark = document.createElement("span");
-      mark.className = "mark";
-      mark.setAttribute("aria-hidden", "true");
-      mark.textContent = symbol;
-      item.append(mark, `${row.number ? row.number + ". " : ""}${row.title}: ${words}`);
-      return item;
-    });
-    $("checklist").replaceChildren(...rows);
-  }
-
   function select(index, fromList) {
     selected = index;
     const finding = answer.findings[index];
@@ -220,14 +144,6 @@
       if (mark) draft.scrollTop = Math.max(0, mark.offsetTop - draft.clientHeight / 3);
       backdrop.scrollTop = draft.scrollTop;
     }
-  }
-
-  function describeChange(fix) {
-    return fix.edits.map((edit) => {
-      if (!edit.replacement) return `Removes “${edit.original}”.`;
-      if (!edit.original) return `Adds “${edit.replacement}”.`;
-      return `Replaces “${edit.original}” with “${edit.replacement}”.`;
-    }).join(" ");
   }
 
   function showDetail(focus) {
@@ -309,11 +225,8 @@
   // finding there, without taking the focus from the draft.
   function findingAtCaret() {
     if (!answer || draft.value !== answer.text || draft.selectionStart !== draft.selectionEnd) return;
-    const caret = draft.selectionStart;
-    const here = marks.filter((mark) => mark.start <= caret && caret < mark.end);
-    if (!here.length) return;
-    const narrowest = here.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
-    if (narrowest.index !== selected) select(narrowest.index, false);
+    const index = markAt(marks, draft.selectionStart);
+    if (index >= 0 && index !== selected) select(index, false);
   }
 
   async function copyReply() {
@@ -370,4 +283,4 @@
   }
 
   start();
-})();
+}
