@@ -33,7 +33,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# A real browser: run by `pytest` and CI's first pass, left out of the environment re-run.
+# A real browser, an external tool like pre-commit: `-m "not slow"` leaves these out.
 pytestmark = pytest.mark.slow
 # Generous: the first check loads the word lists, on a machine that may be busy.
 WAIT_MS = 60_000
