@@ -130,6 +130,11 @@ def test_keyboard_only_reaches_and_fixes_a_finding_and_copies_the_reply(
     # The focus is shown: a visible outline, not the browser's default none.
     outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+    # A check answered meanwhile rebuilds the list; the focus stays on the finding.
+    tab.evaluate("document.activeElement.dataset.before = 'yes'")
+    tab.evaluate("document.getElementById('channel').dispatchEvent(new Event('change'))")
+    expect(tab.locator("#findings button[data-before]")).to_have_count(0)  # rebuilt
+    expect(tab.locator("#findings button.finding").first).to_be_focused()
     tab.keyboard.press("Enter")
     expect(tab.locator("#detail")).to_be_focused()
     tab.keyboard.press("Tab")

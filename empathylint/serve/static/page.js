@@ -74,6 +74,8 @@ import { checklistRows, describeChange, severityLabel } from "/results.js";
   }
 
   function show(result) {
+    // A new answer rebuilds the list: whoever was in it stays on the same finding.
+    const inList = findingsList.contains(document.activeElement);
     const previous = selected >= 0 && answer ? answer.findings[selected] : null;
     answer = result;
     selected = -1;
@@ -86,6 +88,10 @@ import { checklistRows, describeChange, severityLabel } from "/results.js";
     listFindings();
     $("checklist").replaceChildren(...checklistRows(result ? result.checklist : []));
     showDetail(false);
+    if (inList && !findingsList.contains(document.activeElement)) {
+      const same = findingsList.querySelector(`button[data-index="${selected}"]`);
+      (same || findingsList.querySelector("button.finding") || draft).focus();
+    }
   }
 
   function followEdit() {
