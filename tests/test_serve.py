@@ -213,6 +213,16 @@ def test_the_profile_and_the_customer_message_are_used(page: PageServer) -> None
     assert [f["rule"] for f in as_doc["findings"]] == [d.rule_id for d in check_text(READY, profile="doc").diagnostics]
 
 
+def test_the_names_given_are_the_names_used(page: PageServer) -> None:
+    text = READY.replace("Maria", "Mario")
+    _status, answer = post(page, "/api/check", draft(text, customer_name=" Maria ", agent_name="Alex"))
+    expected = check_text(text, customer_name="Maria", agent_name="Alex")
+    assert [f["rule"] for f in answer["findings"]] == [d.rule_id for d in expected.diagnostics]
+    assert {"use-their-name.misspelt-name", "use-your-name.wrong-name"} <= {f["rule"] for f in answer["findings"]}
+    _status, unnamed = post(page, "/api/check", draft(text, customer_name="", agent_name=None))
+    assert unnamed["ready"] is True
+
+
 def test_offsets_count_utf16_units_as_javascript_does(page: PageServer) -> None:
     text = "Hi Maria 👋,\n\nThanks for writing. Check the the box.\n\nBest,\nSam\n"
     _status, answer = post(page, "/api/check", draft(text))
@@ -266,6 +276,7 @@ def test_a_finding_without_a_fix_cannot_be_applied(page: PageServer) -> None:
         (draft("Hi", profile="letter"), 400),
         (draft("Hi", channel="fax"), 400),
         (draft("Hi", customer_message=3), 400),
+        (draft("Hi", customer_name=["Maria"]), 400),
         (draft("   \n"), 422),
         (draft(DRAFT, finding={"rule": "x"}), 400),
         (draft("Hi \ud800 there"), 400),

@@ -11,6 +11,7 @@ engine counts code points (an emoji is one in Python, two in JavaScript)."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ class Draft:
     customer_message: str | None
     profile: Profile
     channel: Channel
+    # As `check --customer` and `--agent`: the names the greeting and sign-off must use.
+    customer_name: str | None = None
+    agent_name: str | None = None
 
 
 class Desk:
@@ -113,6 +117,8 @@ class Desk:
                 draft.text,
                 settings=self.settings[draft.profile, draft.channel],
                 customer_message=draft.customer_message,
+                customer_name=draft.customer_name,
+                agent_name=draft.agent_name,
             )
 
     def _answer(self, text: str, report: Report, applied: int | None = None) -> dict[str, Any]:
@@ -128,25 +134,39 @@ def parse_draft(payload: object) -> Draft:
     text = payload.get("text")
     if not isinstance(text, str):
         raise RequestError(HTTPStatus.BAD_REQUEST, '"text" must be the draft, a string')
-    customer_message = payload.get("customer_message")
-    if customer_message is not None and not isinstance(customer_message, str):
-        raise RequestError(HTTPStatus.BAD_REQUEST, '"customer_message" must be a string')
+    customer_message, customer_name, agent_name = (
+        _optional_text(payload, key) for key in ("customer_message", "customer_name", "agent_name")
+    )
     profile = payload.get("profile")
     channel = payload.get("channel")
     if profile not in PROFILES:
         raise RequestError(HTTPStatus.BAD_REQUEST, f'"profile" must be one of {", ".join(PROFILES)}')
     if channel not in CHANNELS:
         raise RequestError(HTTPStatus.BAD_REQUEST, f'"channel" must be one of {", ".join(CHANNELS)}')
-    for value in (text, customer_message or ""):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: JSON allows it, text has none
-            raise RequestError(HTTPStatus.BAD_REQUEST, "the text is not valid Unicode") from None
-    return Draft(text, customer_message or None, profile, channel)
+    _require_unicode(text)
+    return Draft(text, customer_message, profile, channel, customer_name, agent_name)
+
+
+def _optional_text(payload: dict[str, Any], key: str) -> str | None:
+    """An optional string of the request: absent, null or blank is None."""
+    value = payload.get(key)
+    if value is not None and not isinstance(value, str):
+        raise RequestError(HTTPStatus.BAD_REQUEST, f'"{key}" must be a string')
+    if value is None or not value.strip():
+        return None
+    _require_unicode(value)
+    return value.strip() if key != "customer_message" else value
+
+
+def _require_unicode(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: JSON allows it, text has none
+        raise RequestError(HTTPStatus.BAD_REQUEST, "the text is not valid Unicode") from None
 
 
 def _with_text(draft: Draft, text: str) -> Draft:
-    return Draft(text, draft.customer_message, draft.profile, draft.channel)
+    return dataclasses.replace(draft, text=text)
 
 
 def fixable_here(text: str, diagnostic: Diagnostic) -> bool:

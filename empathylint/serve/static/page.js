@@ -42,6 +42,8 @@ import { checklistRows, describeChange, severityLabel } from "/results.js";
     return Object.assign({
       text: draft.value,
       customer_message: customer.value,
+      customer_name: $("customer-name").value,
+      agent_name: $("agent-name").value,
       profile: profile.value,
       channel: channel.value,
     }, extra);
@@ -262,7 +264,7 @@ import { checklistRows, describeChange, severityLabel } from "/results.js";
     draft.addEventListener("keyup", (event) => {
       if (event.key.startsWith("Arrow") || event.key === "Home" || event.key === "End") findingAtCaret();
     });
-    customer.addEventListener("input", schedule);
+    for (const context of [customer, $("customer-name"), $("agent-name")]) context.addEventListener("input", schedule);
     profile.addEventListener("change", check);
     channel.addEventListener("change", check);
     applyButton.addEventListener("click", applyFix);
