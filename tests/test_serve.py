@@ -1,32 +1,21 @@
-"""`empathylint serve` over plain HTTP (no browser): the page's files, the JSON API checked
-against `empathylint.api`, and the guard: other hosts, other origins, oversized or malformed
-requests are refused; a draft is never logged or written anywhere."""
+"""`empathylint serve`'s JSON API over plain HTTP, checked against `empathylint.api`: the
+same findings, checklist and verdict, the same fixes as `check --fix`, and malformed requests
+told why. The helpers here start the server for the other test_serve* modules."""
 
 from __future__ import annotations
 
 import http.client
 import json
-import os
-import re
-import signal
-import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from email.message import Message
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from empathylint.api import check_text
-from empathylint.cli import app
-from empathylint.serve.guard import MAX_REQUEST_BYTES, refusal
-from empathylint.serve.server import STATIC_FILES, PageServer, start
+from empathylint.serve.server import PageServer, start
 
 DRAFT = (
     "Hi Maria,\n\nThanks for writing. In order to reset the the password, open Settings and choose Reset.\n\n"
@@ -88,97 +77,6 @@ def post(server: PageServer, path: str, payload: Any, headers: dict[str, str] | 
 
 def draft(text: str, **more: Any) -> dict[str, Any]:
     return {"text": text, "profile": "reply", "channel": "email", **more}
-
-
-# --- the page's files -------------------------------------------------------------------------
-
-
-def test_the_page_files_ship_as_package_data() -> None:
-    folder = resources.files("empathylint.serve").joinpath("static")
-    for name, _content_type in STATIC_FILES.values():
-        assert folder.joinpath(name).is_file(), name
-        assert folder.joinpath(name).read_bytes().strip()
-
-
-def test_the_page_loads_nothing_from_elsewhere() -> None:
-    """No CDN, font or script from another site: every reference is one of our own files."""
-    folder = resources.files("empathylint.serve").joinpath("static")
-    html = folder.joinpath("index.html").read_text(encoding="utf-8")
-    references = set(re.findall(r'(?:src|href)="([^"#]+)"', html))
-    for name, content_type in STATIC_FILES.values():
-        if content_type.startswith("text/javascript"):
-            script = folder.joinpath(name).read_text(encoding="utf-8")
-            references |= set(re.findall(r'^import .* from "([^"]+)";$', script, re.MULTILINE))
-    assert "/page.js" in references and references <= set(STATIC_FILES)
-    for name, _content_type in STATIC_FILES.values():
-        text = folder.joinpath(name).read_text(encoding="utf-8")
-        assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)|@import|url\(", text), name
-
-
-def test_static_files_are_served_with_their_type_and_a_strict_policy(page: PageServer) -> None:
-    for route, (name, content_type) in STATIC_FILES.items():
-        status, headers, body = request(page, "GET", route)
-        assert status == 200
-        assert headers["Content-Type"] == content_type
-        assert body == resources.files("empathylint.serve").joinpath("static", name).read_bytes()
-        policy = headers["Content-Security-Policy"]
-        assert "default-src 'none'" in policy and "script-src 'self'" in policy and "connect-src 'self'" in policy
-        assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Cache-Control"] == "no-store"
-
-
-@pytest.mark.parametrize(
-    "path", ["/index.htm", "/static/", "/static/page.js", "/../pyproject.toml", "/%2e%2e/README.md", "/api/nothing"]
-)
-def test_only_the_known_files_are_served(page: PageServer, path: str) -> None:
-    status, _headers, body = request(page, "GET", path)
-    assert status == 404
-    assert json.loads(body) == {"error": "no such page"}
-
-
-def _colours() -> dict[str, str]:
-    css = resources.files("empathylint.serve").joinpath("static", "page.css").read_text(encoding="utf-8")
-    return dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6});", css))
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG 2's contrast ratio of two #rrggbb colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-# (foreground, background, minimum): text 4.5:1 (WCAG AA), marks, borders and focus 3:1.
-COLOUR_PAIRS = [
-    *[
-        ("text", background, 4.5)
-        for background in ("page", "panel", "error-bg", "warning-bg", "info-bg", "selected-bg")
-    ],
-    *[("muted", background, 4.5) for background in ("page", "panel", "verdict-bg", "code-bg")],
-    ("text", "code-bg", 4.5),
-    ("text", "verdict-bg", 4.5),
-    ("on-accent", "accent", 4.5),
-    ("ready-text", "ready-bg", 4.5),
-    ("to-fix-text", "error-bg", 4.5),
-    ("met", "panel", 4.5),
-    ("error", "panel", 4.5),
-    *[(severity, f"{severity}-bg", 3.0) for severity in ("error", "warning", "info")],
-    *[(severity, "panel", 3.0) for severity in ("error", "warning", "info")],
-    ("focus", "panel", 3.0),
-    ("focus", "page", 3.0),
-    ("line", "panel", 3.0),
-]
-
-
-@pytest.mark.parametrize(("foreground", "background", "minimum"), COLOUR_PAIRS)
-def test_the_colours_have_enough_contrast(foreground: str, background: str, minimum: float) -> None:
-    colours = _colours()
-    assert contrast(colours[foreground], colours[background]) >= minimum
 
 
 # --- the API --------------------------------------------------------------------------------------
@@ -319,155 +217,3 @@ def test_every_rule_is_explained(page: PageServer) -> None:
     for group, parts in explained.items():
         assert parts["title"] and parts["what"] and parts["why"] and parts["example"] and parts["instead"], group
         assert "Why it matters" not in parts["why"]
-
-
-# --- the guard ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "localhost:{port}", "127.0.0.1:1", ""])
-def test_another_host_is_refused(page: PageServer, host: str) -> None:
-    """DNS rebinding: another site's name that resolves to 127.0.0.1 is still its name."""
-    sent = host.format(port=page.server_address[1])
-    for method, path, body in (("GET", "/", None), ("POST", "/api/check", json.dumps(draft(DRAFT)).encode())):
-        status, headers, answer = request(page, method, path, body, {"Host": sent})
-        assert status == 403, (method, sent)
-        assert "Content-Security-Policy" in headers
-        assert b"Maria" not in answer
-
-
-@pytest.mark.parametrize(
-    "origin", ["http://evil.example", "https://127.0.0.1:{port}", "null", "http://localhost:{port}"]
-)
-def test_another_origin_is_refused(page: PageServer, origin: str) -> None:
-    sent = origin.format(port=page.server_address[1])
-    status, answer = post(page, "/api/check", draft(DRAFT), {"Origin": sent})
-    assert status == 403 and "other sites" in answer["error"]
-
-
-def test_the_page_s_own_origin_is_answered(page: PageServer) -> None:
-    status, _answer = post(page, "/api/check", draft(DRAFT), {"Origin": f"http://{page.bound}"})
-    assert status == 200
-
-
-def test_a_remote_client_is_refused() -> None:
-    headers = Message()
-    headers["Host"] = "127.0.0.1:8765"
-    assert refusal("127.0.0.1", headers, "127.0.0.1:8765") is None
-    assert refusal("::1", headers, "127.0.0.1:8765") is None
-    remote = refusal("192.168.1.20", headers, "127.0.0.1:8765")
-    assert remote is not None and remote.status == 403
-
-
-def test_an_oversized_body_is_refused_unread(page: PageServer) -> None:
-    # Only the headers are sent: the answer must come without the server waiting for the body.
-    status, _headers, body = request(
-        page,
-        "POST",
-        "/api/check",
-        b"",
-        {"Content-Length": str(MAX_REQUEST_BYTES + 1), "Content-Type": "application/json"},
-    )
-    assert status == 413 and json.loads(body)["error"]
-
-
-def test_a_body_just_within_the_limit_is_read(page: PageServer) -> None:
-    payload = json.dumps(draft(READY)).encode("utf-8")
-    padded = payload[:-1] + b" " * (MAX_REQUEST_BYTES - len(payload)) + b"}"
-    status, _headers, body = request(page, "POST", "/api/check", padded)
-    assert status == 200 and json.loads(body)["ready"] is True
-
-
-@pytest.mark.parametrize(
-    ("headers", "status"),
-    [({"Content-Length": ""}, 411), ({"Content-Length": "12x"}, 400), ({"Transfer-Encoding": "chunked"}, 411)],
-)
-def test_the_length_must_be_declared(page: PageServer, headers: dict[str, str], status: int) -> None:
-    got, _headers, _body = request(page, "POST", "/api/check", b"", {"Content-Type": "application/json", **headers})
-    assert got == status
-
-
-# --- the command ------------------------------------------------------------------------------------
-
-
-def test_serve_prints_its_address_and_keeps_no_draft(tmp_path: Path) -> None:
-    """A real `empathylint serve --port 0`: the address printed answers; a draft posted to it
-    shows nowhere on the terminal or the disk; Ctrl+C stops it cleanly."""
-    marker = "Zyxwvut"
-    environment = {**os.environ, "HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp")}
-    environment["EMPATHYLINT_CACHE_DIR"] = os.environ["EMPATHYLINT_CACHE_DIR"]
-    for folder in ("home", "tmp", "work"):
-        (tmp_path / folder).mkdir()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "empathylint", "serve", "--port", "0"],
-        cwd=tmp_path / "work",
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        first_line = process.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", first_line)
-        assert found, first_line
-        connection = http.client.HTTPConnection("127.0.0.1", int(found.group(1)), timeout=120)
-        body = json.dumps(draft(f"Hi {marker},\n\nThanks for writing, {marker}.\n\nBest,\nSam\n")).encode()
-        connection.request(
-            "POST", "/api/check", body, {"Host": f"127.0.0.1:{found.group(1)}", "Content-Type": "application/json"}
-        )
-        response = connection.getresponse()
-        assert response.status == 200 and marker in response.read().decode("utf-8")
-        connection.close()
-    finally:
-        process.send_signal(signal.SIGINT)
-        output, errors = process.communicate(timeout=60)
-    assert process.returncode == 0, errors
-    assert marker not in first_line + output + errors
-    for path in tmp_path.rglob("*"):
-        if path.is_file():
-            assert marker.encode() not in path.read_bytes(), path
-
-
-def test_open_opens_the_browser_on_the_printed_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import webbrowser
-
-    from empathylint.serve.server import serve_until_stopped
-
-    server = start(tmp_path, port=0)
-    opened: list[str] = []
-
-    def open_and_stop(url: str) -> bool:
-        opened.append(url)
-        threading.Thread(target=server.shutdown, daemon=True).start()
-        return True
-
-    monkeypatch.setattr(webbrowser, "open", open_and_stop)
-    said: list[str] = []
-    serve_until_stopped(server, open_browser=True, say=said.append)
-    assert opened == [server.url] and server.url in said[0]
-
-
-def test_serve_says_when_the_port_is_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        result = CliRunner().invoke(app, ["serve", "--port", str(taken.getsockname()[1])])
-    assert result.exit_code == 2
-    assert "cannot listen on 127.0.0.1" in result.output and "--port 0" in result.output
-
-
-def test_serve_refuses_a_broken_checklist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "checklist.toml").write_text("fail-on = \n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["serve", "--port", "0"])
-    assert result.exit_code == 2 and "checklist.toml" in result.output
-
-
-def test_the_server_is_not_imported_by_check() -> None:
-    code = (
-        "import sys; import empathylint.cli; "
-        "print(sorted(m for m in sys.modules if m.startswith('empathylint.serve') or m == 'http.server'))"
-    )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert loaded.stdout.strip() == "[]"
