@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import fnmatch
 import hashlib
 import json
 import os
@@ -64,6 +65,24 @@ KIND_TITLES = {"reply": "replies", "template": "canned replies", "doc": "article
 TONE_GROUPS = ("negative-language", "unnecessary-words")
 # Extra `check` options per kind, used when this version of empathylint has them.
 KIND_OPTIONS = {"reply": ("--channel", "social")}
+# What the team behind a help centre would set in the checklist.toml beside its articles, by
+# corpus path: the audience the product's help centre or canned replies are written for,
+# not a guess from the labels. Plausible's help centre is for site owners who paste its
+# script, proxy it and call its API; Tor's relay-operator pages are for people who run
+# servers; the canned replies of open-source projects answer the issues developers file on
+# GitHub. Every other source (password manager, search engine, team chat and browser help
+# centres, Discourse's messages to forum members, social replies) writes for the general
+# customer, the default. Each group of files runs with its own `--config`, as
+# `empathylint check` reads the checklist.toml nearest to a file.
+_TECHNICAL = '[rules.jargon]\naudience = "technical"\n'
+SOURCE_SETTINGS = {
+    "docs/plausible-*": _TECHNICAL,
+    "docs/torproject-relay-operators-*": _TECHNICAL,
+    **{
+        f"templates/{project}-*": _TECHNICAL
+        for project in ("angular", "conda-store", "highfivery", "matplotlib", "prometheus", "supportyml")
+    },
+}
 
 
 def _load_selection() -> object:
@@ -173,17 +192,22 @@ def run_empathylint(corpus: Path, labels: Sequence[Label]) -> tuple[dict[str, li
     help_text = subprocess.run(
         [sys.executable, "-m", "empathylint", "check", "--help"], capture_output=True, text=True, check=False
     ).stdout
-    for kind in KINDS:
-        paths = [label.path for label in labels if label.kind == kind]
-        if not paths:
-            continue
+    runs: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for label in labels:
+        runs[(label.kind, _source_settings(label.path))].append(label.path)
+    for (kind, settings), paths in sorted(runs.items(), key=lambda run: (run[0][0], run[0][1] or "")):
         options = [option for option in KIND_OPTIONS.get(kind, ()) if option in help_text or not option.startswith("-")]
         if len(options) % 2:
             options = []
-        command = [sys.executable, "-m", "empathylint", "check", "--output-format", "json", *options]
-        command += [str(corpus / path) for path in paths]
-        env = {**os.environ, "NO_COLOR": "1"}
-        done = subprocess.run(command, capture_output=True, text=True, check=False, env=env, cwd=corpus)
+        with tempfile.TemporaryDirectory() as scratch:
+            if settings is not None:
+                config = Path(scratch) / "checklist.toml"
+                config.write_text(settings, encoding="utf-8")
+                options += ["--config", str(config)]
+            command = [sys.executable, "-m", "empathylint", "check", "--output-format", "json", *options]
+            command += [str(corpus / path) for path in paths]
+            env = {**os.environ, "NO_COLOR": "1"}
+            done = subprocess.run(command, capture_output=True, text=True, check=False, env=env, cwd=corpus)
         if done.returncode not in (0, 1):
             raise SystemExit(f"empathylint exited {done.returncode}: {done.stderr.strip()[:500]}")
         for entry in json.loads(done.stdout)["files"]:
@@ -200,6 +224,11 @@ def run_empathylint(corpus: Path, labels: Sequence[Label]) -> tuple[dict[str, li
                 for finding in entry.get("findings") or []
             ]
     return findings, ready
+
+
+def _source_settings(path: str) -> str | None:
+    """The checklist.toml the team behind this corpus text would set, if not the defaults."""
+    return next((toml for pattern, toml in SOURCE_SETTINGS.items() if fnmatch.fnmatch(path, pattern)), None)
 
 
 def _corpus_path(reported: str, corpus: Path) -> str:

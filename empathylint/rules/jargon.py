@@ -18,8 +18,10 @@ links, placeholders, quoted customer text, the greeting and the sign-off are nev
 
 `audience` picks the domain lists the draft is held to: "general" (customers, the default)
 or "technical" (a help centre for a developer product, where "API" and "pull request" are
-everyday). A draft reads as technical on its own when it shows a code block or the
-customer used a developer's term ("429s from your API"). `glossary` allows a team's own
+everyday). `technical-paths` reads some files as technical whatever the audience: a help
+centre whose developer pages live in "developers/" sets `technical-paths = ["developers/"]`.
+A draft reads as technical on its own when it shows a code block or the customer used a
+developer's term ("429s from your API"). `glossary` allows a team's own
 terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
@@ -36,17 +38,29 @@ Use instead:
 
 from __future__ import annotations
 
-import bisect
+import fnmatch
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Profile, Span
+from empathylint.language.capitals import (
+    ACRONYM,
+    NAMES_SOMETHING,
+    OPENS_A_REFERENCE,
+    ROMAN_NUMERAL,
+    is_a_signature,
+    is_file_name,
+    is_shouting,
+    is_word,
+)
 from empathylint.language.explanations import Spellings, explained_names, is_explained
+from empathylint.language.jargon_context import in_a_table, inside, links_to_a_definition, set_aside, subject
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
 from empathylint.language.phrases import match_case, normalize, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases
@@ -67,6 +81,10 @@ class Settings:
             "technical": ("forum", "payments", "support", "telecom"),
         }
     )
+    # Files read as for a technical audience whatever `audience` says: globs of file or
+    # folder names, matched at any depth ("developers/", "api-*.md"), so one checklist.toml
+    # serves a help centre whose developer pages sit beside its customer pages.
+    technical_paths: tuple[str, ...] = ()
     # The team's own terms and product names, never flagged.
     glossary: tuple[str, ...] = ()
     # More terms for this team, each with its plain alternative ("" to ask for an explanation).
@@ -119,17 +137,21 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text = doc.text
     body = doc.body
     allowed = settings.allowed
-    technical = settings.audience == "technical" or _reads_technical(doc, settings)
+    technical = (
+        settings.audience == "technical"
+        or _on_a_technical_path(doc.path, settings.technical_paths)
+        or _reads_technical(doc, settings)
+    )
     terms = settings.terms_by_audience["technical" if technical else "general"]
-    set_aside = _set_aside(settings, text, body)
+    aside = set_aside(text, body, settings.everyday_uses_matcher)
     term_matches = [
         (match, term)
         for match, term in find_terms(text, body, terms)
-        if not _inside(set_aside, match) and not _written_as_a_name(text, match, term) and not _in_a_table(doc, match)
+        if not inside(aside, match) and not _written_as_a_name(text, match, term) and not in_a_table(doc, match)
     ]
 
     def explained() -> frozenset[str]:
-        return doc.memo("jargon.explained", lambda: explained_names(text) | _subject(doc))
+        return doc.memo("jargon.explained", lambda: explained_names(text) | subject(doc))
 
     def spelled_out(acronym: str, where: int) -> bool:
         return doc.memo("jargon.spellings", lambda: Spellings(text)).spell_out(acronym, where)
@@ -141,7 +163,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         key = normalize(term.term)
         if key in reported or is_explained(explained(), term.term, match.group()):
             continue
-        if _links_to_a_definition(doc, match, settings.reference_sites):
+        if links_to_a_definition(doc, match, settings.reference_sites):
             continue
         if term.term.isupper() and spelled_out(term.term, match.start()):
             continue
@@ -155,18 +177,18 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         return
     known = settings.known_terms
     everyday = doc.acronyms.everyday_on(doc.channel) | settings.file_name_set
-    for match in _ACRONYM.finditer(text, body.start, body.end):
+    for match in ACRONYM.finditer(text, body.start, body.end):
         acronym = match.group("acronym")
         key = normalize(acronym)
-        if key in reported or key in known or key in allowed or acronym in everyday or _inside(set_aside, match):
+        if key in reported or key in known or key in allowed or acronym in everyday or inside(aside, match):
             continue
         if re.search(rf"(?<![\w-]){acronym}(?![\w-])", customer_words):
             continue
-        if _is_shouting(text, match) or _ROMAN_NUMERAL.fullmatch(acronym) or _is_word(acronym):
+        if is_shouting(text, match) or ROMAN_NUMERAL.fullmatch(acronym) or is_word(acronym):
             continue
-        if _OPENS_A_REFERENCE.match(text, match.end()) or _is_a_signature(text, match, body):
+        if OPENS_A_REFERENCE.match(text, match.end()) or is_a_signature(text, match, body):
             continue
-        if _NAMES_SOMETHING.match(text, match.end()) or _is_file_name(text, match):
+        if NAMES_SOMETHING.match(text, match.end()) or is_file_name(text, match):
             continue
         if is_explained(explained(), acronym, match.group()) or spelled_out(acronym, match.start()):
             continue
@@ -186,6 +208,21 @@ _CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNO
 # In an article, only a block that names its language ("```sh", "<code class="language-js">")
 # is code to run; a bare block is as often an example address or a chat command.
 _PROGRAM = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*[a-z]|<code[^>]*language-", re.MULTILINE | re.IGNORECASE)
+
+
+def _on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the file's name, or a folder it lies in, matches one of the globs."""
+    parts = PurePath(path).parts
+    if not patterns or not parts:
+        return False
+    folders, name = parts[:-1], parts[-1]
+    for pattern in patterns:
+        if pattern.endswith("/"):
+            if any(fnmatch.fnmatchcase(folder, pattern[:-1]) for folder in folders):
+                return True
+        elif fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
 
 
 def _reads_technical(doc: Document, settings: Settings) -> bool:
@@ -269,88 +306,6 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w.-]*)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \t]+$")
 
 
-def _in_a_table(doc: Document, match: re.Match[str]) -> bool:
-    """Whether the term stands in a table's cell: a comparison table's cells are the names
-    of features, not prose that explains them."""
-    start = doc.source_offset(match.start())
-    line_start = doc.source.rfind("\n", 0, start) + 1
-    line_end = doc.source.find("\n", start)
-    line = doc.source[line_start : line_end if line_end >= 0 else len(doc.source)]
-    return line.lstrip().startswith("|") or line.count(" | ") >= 2 or "<td" in line
-
-
-# --- what is set aside ------------------------------------------------------------------
-
-# An author's fill-in slot, "[Issue URL]", "[your repo name]": brackets that are no link.
-_FILL_IN_SLOT = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])")
-
-
-def _set_aside(settings: Settings, text: str, body: Span) -> list[Span]:
-    """Stretches of the body in which a term is not jargon, in order: fill-in slots, and
-    the phrases in which a listed term is plain English ("for instance")."""
-    spans = [Span(m.start(), m.end()) for m in _FILL_IN_SLOT.finditer(text, body.start, body.end)]
-    pattern = settings.everyday_uses_matcher
-    if pattern is not None:
-        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text, body.start, body.end))
-    return sorted(spans, key=lambda span: span.start)
-
-
-def _inside(spans: list[Span], match: re.Match[str]) -> bool:
-    """Whether the match lies in one of the spans (sorted by start; found by bisection, so
-    an article with hundreds of them costs no more per term than a reply)."""
-    index = bisect.bisect_right(spans, match.start(), key=lambda span: span.start)
-    return any(span.end >= match.end() for span in spans[max(0, index - _OVERLAPPING) : index])
-
-
-# Set-aside spans that can start before one term and still cover it: slots and phrases
-# are short, and a term sits inside at most a few of them.
-_OVERLAPPING = 4
-
-
-# An article's title: in its front matter, or its first heading.
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
-_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<title>.+)$", re.MULTILINE)
-_FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
-
-
-def _title(source: str) -> str | None:
-    opening = _FRONT_MATTER.match(source)
-    if opening is not None:
-        closing = source.find("\n" + opening.group(1), opening.end())
-        found = _TITLE_LINE.search(source, opening.end(), closing) if closing >= 0 else None
-        if found is not None:
-            return found.group("title")
-    heading = _FIRST_HEADING.search(source)
-    return heading.group("title") if heading is not None else None
-
-
-def _subject(doc: Document) -> frozenset[str]:
-    """The words of an article's title: the article is about them, so it explains them
-    ("Connect through a proxy" explains "proxy")."""
-    title = _title(doc.source) if doc.profile == "doc" else None
-    if title is None:
-        return frozenset()
-    words = normalize(re.sub(r"[^\w\s'’-]", " ", title)).split()
-    return frozenset(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
-
-
-# The link a term is the text of: Markdown "[user agent](https://…)" or HTML "<a href=…>user agent</a>".
-_MARKDOWN_LINK_AFTER = re.compile(r"[^\[\]\n]{0,80}\]\((?P<url>[^)\s]+)")
-_HTML_LINK_BEFORE = re.compile(r"<a\s[^>]*href=[\"'](?P<url>[^\"']+)[\"'][^>]*>[^<]{0,80}$", re.IGNORECASE)
-
-
-def _links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str, ...]) -> bool:
-    """Whether the term is the text of a link to a page that defines it (an encyclopedia,
-    a glossary): the reader is one click from the explanation."""
-    if not sites:
-        return False
-    start, end = doc.source_span(match.start(), match.end())
-    link = _MARKDOWN_LINK_AFTER.match(doc.source, end) or _HTML_LINK_BEFORE.search(
-        doc.source, max(0, start - 400), start
-    )
-    return link is not None and any(site in link.group("url") for site in sites)
-
-
 # --- the term lists ---------------------------------------------------------------------
 
 
@@ -364,59 +319,6 @@ def _terms_for(domains: tuple[str, ...], extra: dict[str, str], allowed: frozens
     terms = {normalize(t.term): t for domain in domains for t in _domain_list(domain)}
     terms.update({normalize(term): Term(term, plain, "team") for term, plain in sorted(extra.items())})
     return tuple(sorted((term for key, term in terms.items() if key not in allowed), key=lambda t: t.term))
-
-
-# --- acronyms ---------------------------------------------------------------------------
-
-_ACRONYM = re.compile(r"(?<![\w'’.@/-])(?P<acronym>[A-Z]{2,6})(?:s|['’]s)?(?![\w'’@/-]|\.\w)")
-# Letters that open a reference or a version: tracking "RM 4421 9083 GB", "SOC 2", "NPM v5".
-_OPENS_A_REFERENCE = re.compile(r"[ -]?(?:\d{3}|v?\d)")
-# What stands before initials that sign a reply: "^SH", "-JD", "/DC", "~ AF".
-_SIGNS = re.compile(r"(?:[\^~/]|(?<![\w-])-)[ \t]?$")
-# Capitals before a name's next word in capitals: "VS Code", "WP Rocket", "HTTPS Everywhere".
-_NAMES_SOMETHING = re.compile(r"[ \t]+[A-Z][a-z]")
-_ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_CAPS_WORD = re.compile(r"[A-Z]{2,}")
-_FILE_EXTENSION = re.compile(r"\.[a-z]{1,4}\b")
-
-
-def _is_a_signature(text: str, match: re.Match[str], body: Span) -> bool:
-    """Initials that sign a reply: after a caret, dash, tilde or slash, or alone at its end."""
-    if len(match.group("acronym")) > 3:
-        return False
-    if _SIGNS.search(text, max(0, match.start() - 3), match.start()) is not None:
-        return True
-    rest = _BLANK_OR_STOP.match(text, match.end(), body.end)
-    return rest is not None and rest.end() == body.end
-
-
-_BLANK_OR_STOP = re.compile(r"[\s.!]*")
-
-
-def _is_file_name(text: str, match: re.Match[str]) -> bool:
-    """ "README.md", "LICENSE.txt": capitals with a file extension are a file's name."""
-    return _FILE_EXTENSION.match(text, match.end()) is not None
-
-
-def _is_shouting(text: str, match: re.Match[str]) -> bool:
-    """An acronym beside another all-capital word is more likely shouting ("DO NOT REPLY"),
-    which proofreading reports."""
-    before = text[max(0, match.start() - 30) : match.start()].split()
-    after = text[match.end() : match.end() + 30].split()
-    neighbours = before[-1:] + after[:1]
-    return any(_CAPS_WORD.fullmatch(word.strip(".,;:!?\"'()")) for word in neighbours)
-
-
-def _is_word(acronym: str) -> bool:
-    """True when the capitals spell an English word written in capitals for emphasis
-    ("NOT", "ASAP") rather than letters said one by one: the CMU dictionary knows the word
-    and says it in fewer syllables than it has letters (D-N-S is three syllables). A
-    two-letter code that is also a word ("IT", "US", "OR") is the word."""
-    from empathylint.language.grade import dictionary_syllables
-
-    word = acronym.lower()
-    syllables = dictionary_syllables(word)
-    return syllables is not None and syllables < len(word)
 
 
 RULE = Rule(

@@ -93,6 +93,9 @@ _ENDS_IN_A_WORD = re.compile(r"[\w,][ \t]*\Z")
 # Template and attribute markup that is not words a reader reads: Liquid tags, Kramdown
 # attribute lists ({:target="_blank"}), include macros ({!message-actions.md!}).
 _MARKUP = re.compile(r"\{[%:!][^{}\n]*\}|\{[\w|-]+\}")
+# An @handle inside a social reply ("ask @Carrier") is an address the eye skips, as a link
+# is: it does not make the sentence longer to read. An email address is not a handle.
+_HANDLE = re.compile(r"(?<![\w.@])@\w+")
 # A plain list inside a sentence: three or more short items, "a, b, c and d"; it reads as
 # one of its items, not as all of their words.
 _INLINE_LIST = re.compile(
@@ -175,7 +178,7 @@ def _reading(doc: Document, settings: Settings) -> Reading:
 def _read(doc: Document, min_words_for_grade: int) -> Reading:
     sentences = []
     for span in _reader_sentences(doc):
-        text = _MARKUP.sub(" ", doc.slice(span).replace(OBJECT, " "))
+        text = _HANDLE.sub(" ", _MARKUP.sub(" ", doc.slice(span).replace(OBJECT, " ")))
         prose = " ".join(text.split())
         word_count = count_words(prose)
         if not word_count:

@@ -1,0 +1,94 @@
+"""Where a jargon term is no jargon, from the draft around it: in a table's cell (a
+feature's name), inside an author's fill-in slot or a phrase in which it is plain English,
+in the title of the article it is in (its subject), or as the text of a link to a page that
+defines it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from empathylint.document import Document, Span
+from empathylint.language.phrases import normalize
+
+
+def in_a_table(doc: Document, match: re.Match[str]) -> bool:
+    """Whether the term stands in a table's cell: a comparison table's cells are the names
+    of features, not prose that explains them."""
+    start = doc.source_offset(match.start())
+    line_start = doc.source.rfind("\n", 0, start) + 1
+    line_end = doc.source.find("\n", start)
+    line = doc.source[line_start : line_end if line_end >= 0 else len(doc.source)]
+    return line.lstrip().startswith("|") or line.count(" | ") >= 2 or "<td" in line
+
+
+# --- what is set aside ------------------------------------------------------------------
+
+# An author's fill-in slot, "[Issue URL]", "[your repo name]": brackets that are no link.
+_FILL_IN_SLOT = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])")
+
+
+def set_aside(text: str, body: Span, everyday_uses: re.Pattern[str] | None) -> list[Span]:
+    """Stretches of the body in which a term is not jargon, in order: fill-in slots, and
+    the phrases in which a listed term is plain English ("for instance")."""
+    spans = [Span(m.start(), m.end()) for m in _FILL_IN_SLOT.finditer(text, body.start, body.end)]
+    pattern = everyday_uses
+    if pattern is not None:
+        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text, body.start, body.end))
+    return sorted(spans, key=lambda span: span.start)
+
+
+def inside(spans: list[Span], match: re.Match[str]) -> bool:
+    """Whether the match lies in one of the spans (sorted by start; found by bisection, so
+    an article with hundreds of them costs no more per term than a reply)."""
+    index = bisect.bisect_right(spans, match.start(), key=lambda span: span.start)
+    return any(span.end >= match.end() for span in spans[max(0, index - _OVERLAPPING) : index])
+
+
+# Set-aside spans that can start before one term and still cover it: slots and phrases
+# are short, and a term sits inside at most a few of them.
+_OVERLAPPING = 4
+
+
+# An article's title: in its front matter, or its first heading.
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
+_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<title>.+)$", re.MULTILINE)
+_FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
+
+
+def _title(source: str) -> str | None:
+    opening = _FRONT_MATTER.match(source)
+    if opening is not None:
+        closing = source.find("\n" + opening.group(1), opening.end())
+        found = _TITLE_LINE.search(source, opening.end(), closing) if closing >= 0 else None
+        if found is not None:
+            return found.group("title")
+    heading = _FIRST_HEADING.search(source)
+    return heading.group("title") if heading is not None else None
+
+
+def subject(doc: Document) -> frozenset[str]:
+    """The words of an article's title: the article is about them, so it explains them
+    ("Connect through a proxy" explains "proxy")."""
+    title = _title(doc.source) if doc.profile == "doc" else None
+    if title is None:
+        return frozenset()
+    words = normalize(re.sub(r"[^\w\s'’-]", " ", title)).split()
+    return frozenset(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
+
+
+# The link a term is the text of: Markdown "[user agent](https://…)" or HTML "<a href=…>user agent</a>".
+_MARKDOWN_LINK_AFTER = re.compile(r"[^\[\]\n]{0,80}\]\((?P<url>[^)\s]+)")
+_HTML_LINK_BEFORE = re.compile(r"<a\s[^>]*href=[\"'](?P<url>[^\"']+)[\"'][^>]*>[^<]{0,80}$", re.IGNORECASE)
+
+
+def links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str, ...]) -> bool:
+    """Whether the term is the text of a link to a page that defines it (an encyclopedia,
+    a glossary): the reader is one click from the explanation."""
+    if not sites:
+        return False
+    start, end = doc.source_span(match.start(), match.end())
+    link = _MARKDOWN_LINK_AFTER.match(doc.source, end) or _HTML_LINK_BEFORE.search(
+        doc.source, max(0, start - 400), start
+    )
+    return link is not None and any(site in link.group("url") for site in sites)
