@@ -25,6 +25,10 @@ from tests.test_serve import draft
 # --- the command ------------------------------------------------------------------------------------
 
 
+def _hear_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_serve_prints_its_address_and_keeps_no_draft(tmp_path: Path) -> None:
     """A real `empathylint serve --port 0`: the address printed answers; a draft posted to it
     shows nowhere on the terminal or the disk; Ctrl+C stops it cleanly."""
@@ -40,6 +44,9 @@ def test_serve_prints_its_address_and_keeps_no_draft(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # As typed in a terminal: a shell that runs the tests in the background (as CI runners
+        # may) starts them with Ctrl+C ignored, and the server would inherit that.
+        preexec_fn=_hear_ctrl_c,
     )
     try:
         assert process.stdout is not None
