@@ -7,13 +7,13 @@ Columns are found by name: the options name them, or the common names below are 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-# The fields of a row and the column names each is found under, in order of preference.
-FIELDS = ("reply", "customer_message", "customer_name", "agent", "macro", "channel", "date", "id")
+# The column names each field of a row is found under, in order of preference.
 COMMON_NAMES: Mapping[str, tuple[str, ...]] = {
     "reply": ("reply", "reply_text", "reply_body", "response", "agent_reply", "public_reply", "answer", "body", "text"),
     "customer_message": ("customer_message", "customer_text", "inbound_message", "request", "question", "message"),
@@ -85,6 +85,10 @@ class Columns:
                     found[field_name] = actual
                     break
         return found
+
+
+# The fields a row may have: those Columns can name, in its order.
+FIELDS = tuple(field.name for field in dataclasses.fields(Columns))
 
 
 def _normal(name: str) -> str:

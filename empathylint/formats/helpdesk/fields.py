@@ -42,6 +42,24 @@ def json_item(
     )
 
 
+def html_or_plain(
+    helpdesk: str,
+    tokens: Mapping[str, StringToken],
+    base: str,
+    keys: tuple[str, str],
+    *,
+    item_id: str | None,
+    title: str | None,
+) -> Item | None:
+    """The reply a helpdesk keeps as HTML under `keys[0]`, else its plain-text twin under
+    `keys[1]`: where both hold one, the HTML one is what is checked and fixed."""
+    html_key, plain_key = keys
+    item = json_item(helpdesk, tokens, f"{base}/{html_key}", item_id=item_id, title=title, kind="html")
+    if item is None:
+        item = json_item(helpdesk, tokens, f"{base}/{plain_key}", item_id=item_id, title=title, kind="plain")
+    return item
+
+
 def pointer(*parts: str | int) -> str:
     return "".join(f"/{escape_pointer_part(part)}" for part in parts)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from empathylint.formats.helpdesk.fields import first_list, json_item, objects
+from empathylint.formats.helpdesk.fields import first_list, html_or_plain, objects
 from empathylint.formats.helpdesk.items import Item, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
@@ -33,9 +33,7 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
     found: list[Item] = []
     for response_pointer, response in _responses(document):
         item_id, title = scalar_id(response.get("id")), text_of(response.get("title"))
-        item = json_item(NAME, tokens, f"{response_pointer}/content_html", item_id=item_id, title=title, kind="html")
-        if item is None:
-            item = json_item(NAME, tokens, f"{response_pointer}/content", item_id=item_id, title=title, kind="plain")
+        item = html_or_plain(NAME, tokens, response_pointer, ("content_html", "content"), item_id=item_id, title=title)
         if item is not None:
             found.append(item)
     return found

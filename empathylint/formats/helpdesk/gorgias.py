@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from empathylint.formats.helpdesk.fields import first_list, json_item, objects
+from empathylint.formats.helpdesk.fields import first_list, html_or_plain, objects
 from empathylint.formats.helpdesk.items import Item, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
@@ -37,9 +37,7 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
         item_id, title = scalar_id(macro.get("id")), text_of(macro.get("name"))
         for action_pointer, _action in _reply_actions(macro, macro_pointer):
             arguments = f"{action_pointer}/arguments"
-            item = json_item(NAME, tokens, f"{arguments}/body_html", item_id=item_id, title=title, kind="html")
-            if item is None:
-                item = json_item(NAME, tokens, f"{arguments}/body_text", item_id=item_id, title=title, kind="plain")
+            item = html_or_plain(NAME, tokens, arguments, ("body_html", "body_text"), item_id=item_id, title=title)
             if item is not None:
                 found.append(item)
     return found

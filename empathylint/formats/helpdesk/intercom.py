@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from empathylint.formats.helpdesk.fields import first_list, json_item, objects
+from empathylint.formats.helpdesk.fields import first_list, html_or_plain, objects
 from empathylint.formats.helpdesk.items import Item, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
@@ -43,11 +43,9 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
     for entry_pointer, entry in _entries(document):
         item_id = scalar_id(entry.get("id"))
         title = text_of(entry.get("name")) or text_of(entry.get("title"))
-        item = json_item(NAME, tokens, f"{entry_pointer}/body", item_id=item_id, title=title, kind="html")
-        if item is not None:
+        item = html_or_plain(NAME, tokens, entry_pointer, ("body", "body_text"), item_id=item_id, title=title)
+        if item is not None and item.kind == "html":
             item = _attributes_as_placeholders(item)
-        else:
-            item = json_item(NAME, tokens, f"{entry_pointer}/body_text", item_id=item_id, title=title, kind="plain")
         if item is not None:
             found.append(item)
     return found
