@@ -35,8 +35,11 @@ _PLACEHOLDER = re.compile(
     | \*\|[A-Z_]{2,40}\|\*            # *|FNAME|*
     | %[A-Z][A-Z_]{1,40}%             # %FIRSTNAME%
     | \[[A-Z][A-Z0-9 _]{1,40}\]       # [NAME], [AGENT NAME]
-    | \[[A-Za-z][a-z]*(?:[ _][A-Za-z][a-z]*){0,3}\s?name\]  # [first name], [Customer name]
-    | <[A-Za-z][a-z]*(?:[ _][A-Za-z][a-z]*){0,3}\s?name>    # <first name>, <agent name>
+    | \[[A-Za-z][a-z]*(?:[ _][A-Za-z][a-z]*){0,3}\s?[Nn]ame\]  # [first name], [Customer Name]
+    | <[A-Za-z][a-z]*(?:[ _][A-Za-z][a-z]*){0,3}\s?[Nn]ame>    # <first name>, <Agent Name>
+    | \[(?:[Ii]nsert|INSERT)[ \t][^\[\]\n]{1,60}\](?!\()  # [insert the tracking link]
+    | \{![A-Za-z][\w.]{0,80}\}        # {!Contact.FirstName} (Salesforce)
+    | «[A-Za-z][\w .]{0,40}»          # «FirstName» (a mail merge)
     """,
     re.VERBOSE,
 )

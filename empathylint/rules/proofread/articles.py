@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Span
+from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
 
@@ -46,6 +47,11 @@ def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if article == "A" and match.start() not in sentence_starts:
             continue  # "Plan A", "grade A"
         vowel_sound = _starts_with_vowel_sound(word)
+        if vowel_sound is not None and _may_be_said_as_a_word(word, settings):
+            # "a SOCKS proxy", "a MAC address": an everyday word in capitals may be said as
+            # the word or letter by letter; when the two sounds differ, either article is right.
+            if vowel_sound != _starts_with_vowel_sound(word.lower()):
+                continue
         if vowel_sound is None or vowel_sound == (article.lower() == "an"):
             continue
         right = ("an" if vowel_sound else "a") if article.islower() else ("An" if vowel_sound else "A")
@@ -57,6 +63,15 @@ def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             suggestion=f"{right} {word}",
             fix=Fix((Edit(span.start, span.end, right),), safe=False),
         )
+
+
+def _may_be_said_as_a_word(word: str, settings: Settings) -> bool:
+    return (
+        len(word) >= 3
+        and word.isupper()
+        and word not in _SAID_AS_WORDS
+        and spelling.is_common_word(word, settings.shouting_min_frequency)
+    )
 
 
 def _starts_with_vowel_sound(word: str) -> bool | None:

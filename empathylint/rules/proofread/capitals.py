@@ -27,6 +27,7 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     previous_end: int | None = None
     for sentence in doc.body_sentences:
         before = doc.text[previous_end - 12 if previous_end and previous_end > 12 else 0 : previous_end or 0]
+        last_mark = (previous_end or 0) - 1 - (len(before) - len(before.rstrip()))
         previous_end = sentence.end
         first = next(words(doc.text, sentence), None)
         if first is None or first.start != sentence.start:
@@ -47,6 +48,8 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             # "    cmd --x\n\nwhere x is …" carries on the sentence the code line stands in.
             continue
         after_full_stop = bool(before.rstrip()) and before.rstrip()[-1] in ".!?…"
+        if after_full_stop and _ends_link_text(doc, last_mark):
+            continue  # "[Which plan is right for me?](…) and …": the link's title ended, not the sentence
         if not after_full_stop and doc.text[sentence.end - 1] not in ".!?":
             continue  # a heading, a table cell or a list item: lower case there is a style
         capital = word[0].upper()
@@ -57,6 +60,12 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             suggestion=capital + word[1:],
             fix=Fix((Edit(first.start, first.start + 1, capital),)),
         )
+
+
+def _ends_link_text(doc: Document, mark: int) -> bool:
+    """Whether the mark at text offset `mark` is the last character of a Markdown link's text."""
+    at = doc.source_offset(mark)
+    return doc.source[at : at + 2] in ("?]", "!]", ".]")
 
 
 def _opens_a_table_cell(doc: Document, offset: int) -> bool:

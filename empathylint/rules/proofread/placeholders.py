@@ -46,7 +46,12 @@ def _leftover_patterns(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     others = [m for m in markers if not m.isupper()]
     patterns = []
     if capitals:
-        patterns.append(re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, capitals)) + r")(?![\w\-])"))
+        # "a TODO list", "TODO items": the marker names a kind of list there, not a note left in.
+        patterns.append(
+            re.compile(
+                r"(?<![\w\-])(?:" + "|".join(map(re.escape, capitals)) + r")(?![\w\-])(?![ \t]+(?:items?|lists?)\b)"
+            )
+        )
     if others:
         alternatives = "|".join(r"\s+".join(map(re.escape, m.split())) for m in others)
         patterns.append(re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])", re.IGNORECASE))

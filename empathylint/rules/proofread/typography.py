@@ -21,6 +21,8 @@ def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         word = match.group(1)
         if word.lower() in allowed:
             continue
+        if not doc.is_verbatim(match.start(1), match.end(3)):
+            continue  # "our awesome _awesome_ members": markup on one of them makes the repeat a stress
         span = Span(match.start(2), match.end(3))
         yield finding(
             "repeated-word",
@@ -70,14 +72,17 @@ def unbalanced(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if not marks:
             continue  # most paragraphs: nothing to balance, so no emoticon or list marker to look for
         ignored: set[int] = set()
-        for pattern in (_EMOTICON, _LIST_MARKER):
-            for match in pattern.finditer(text, paragraph.start, paragraph.end):
-                ignored.update(range(match.start(), match.end()))
+        for match in _EMOTICON.finditer(text, paragraph.start, paragraph.end):
+            ignored.update(range(match.start(), match.end()))
+        # "2) pick a plan" closes nothing, but "(Step 2)" and "(ask X)" close their bracket.
+        list_markers = {match.end() - 1 for match in _LIST_MARKER.finditer(text, paragraph.start, paragraph.end)}
         open_marks: list[int] = []
         straight_quotes: list[int] = []
         for mark in marks:
             index = mark.start()
             if index in ignored:
+                continue
+            if index in list_markers and not (open_marks and text[open_marks[-1]] == "("):
                 continue
             char = mark.group()
             if char in _OPENERS:
@@ -89,7 +94,8 @@ def unbalanced(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
                     yield _unbalanced_diagnostic(index, char, closing=True)
             elif char == '"' and open_marks and text[open_marks[-1]] == "“":
                 open_marks.pop()  # “…" closes, only with mixed quotes: a style slip, not an open quote
-            elif char == '"' and not (index > 0 and text[index - 1].isdigit()):
+            elif char == '"' and (len(straight_quotes) % 2 or not (index > 0 and text[index - 1].isdigit())):
+                # After a digit a lone '"' is inches (a 15" laptop); with a quote open it closes it ("+1").
                 straight_quotes.append(index)
         for index in open_marks:
             yield _unbalanced_diagnostic(index, text[index], closing=False)
@@ -107,7 +113,7 @@ def _unbalanced_diagnostic(index: int, mark: str, *, closing: bool) -> Diagnosti
 
 
 _CAPS_RUN = re.compile(
-    r"(?<![\w'’\-\ufffc])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
+    r"(?<![\w'’\-\ufffc#@])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
 )
 _CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?")
 
