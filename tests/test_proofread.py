@@ -66,6 +66,13 @@ def test_shipped_word_lists_are_sorted_unique_and_unknown_to_the_dictionary(name
         assert [w for w in words if is_known(w, frozenset())] == []
 
 
+def test_name_casings_are_sorted_unique_and_each_has_a_capital() -> None:
+    names = _lines("name-casing.txt")
+    assert names == sorted(names, key=str.lower)
+    assert len({name.lower() for name in names}) == len(names)
+    assert all(name != name.lower() for name in names)  # a name all in lower case corrects nothing
+
+
 def test_misspellings_are_sorted_unique_and_never_a_word_or_their_own_correction() -> None:
     entries = [line.split("->") for line in _lines("misspellings.txt")]
     typos = [typo for typo, _ in entries]

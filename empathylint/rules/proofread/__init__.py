@@ -60,6 +60,7 @@ _TEXT_CHECKS: tuple[tuple[str, Callable[[Document, Settings], Iterable[Diagnosti
     ("sentence-case", capitals.sentence_case),
     ("capital-mid-sentence", capitals.capital_mid_sentence),
     ("lowercase-i", capitals.lowercase_i),
+    ("name-casing", capitals.name_casing),
     ("confused-word", confusables.confused_words),
     ("article", articles.articles),
     ("unbalanced", typography.unbalanced),

@@ -1,5 +1,6 @@
-"""Capitals: a sentence that starts in lower case, a lower-case "i", and a step's verb with a
-capital in mid-sentence ("To fix it, Upgrade the firmware")."""
+"""Capitals: a sentence that starts in lower case, a lower-case "i", a step's verb with a
+capital in mid-sentence ("To fix it, Upgrade the firmware"), and a name in the wrong case
+("android", "Github")."""
 
 from __future__ import annotations
 
@@ -128,4 +129,39 @@ def capital_mid_sentence(doc: Document, settings: Settings) -> Iterator[Diagnost
             f'"{verb}" is mid-sentence; write "{lower}{verb[1:]}".',
             suggestion=lower + verb[1:],
             fix=Fix((Edit(span.start, span.end, lower),), safe=False),
+        )
+
+
+@functools.cache
+def _name_casings() -> dict[str, str]:
+    """The names of data/spelling/name-casing.txt by their lower case."""
+    path = Path(__file__).parents[2] / "language" / "data" / "spelling" / "name-casing.txt"
+    names = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {name.lower(): name for name in names if name and not name.startswith("#")}
+
+
+@functools.cache
+def _name_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, _name_casings()), key=len, reverse=True))
+    # Not part of a path, a handle, a tag, a file name or a longer word ("android/app", "#ios").
+    return re.compile(rf"(?<![\w'’./@#\-\ufffc])(?:{alternatives})(?![\w'’/\-\ufffc]|\.\w)", re.IGNORECASE)
+
+
+def name_casing(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    casings = _name_casings()
+    sentence_starts = {sentence.start for sentence in doc.body_sentences}
+    for match in _name_pattern().finditer(doc.text, doc.body.start, doc.body.end):
+        written = match.group()
+        name = casings[written.lower()]
+        if written == name or (written.isupper() and len(written) > 1):
+            continue  # as the name is written, or in capitals (a heading's style or a shout)
+        if match.start() in sentence_starts and written == name[0].upper() + name[1:]:
+            continue  # "MacOS" opening a sentence: a style choice
+        span = Span(match.start(), match.end())
+        yield finding(
+            "name-casing",
+            span,
+            f'"{written}" is a name; write it "{name}".',
+            suggestion=name,
+            fix=Fix((Edit(span.start, span.end, name),), safe=False),
         )
