@@ -140,20 +140,18 @@ def _name_casings() -> dict[str, str]:
     return {name.lower(): name for name in names if name and not name.startswith("#")}
 
 
-@functools.cache
-def _name_pattern() -> re.Pattern[str]:
-    alternatives = "|".join(sorted(map(re.escape, _name_casings()), key=len, reverse=True))
-    # Not part of a path, a handle, a tag, a file name or a longer word ("android/app", "#ios").
-    return re.compile(rf"(?<![\w'’./@#\-\ufffc])(?:{alternatives})(?![\w'’/\-\ufffc]|\.\w)", re.IGNORECASE)
+# A word not part of a path, a handle, a tag, a file name or a longer word ("android/app",
+# "#ios", "github.com"); looked up in the names, so no pattern of every name is compiled.
+_NAME_WORD = re.compile(r"(?<![\w'’./@#\-\ufffc])[^\W\d_]\w*(?![\w'’/\-\ufffc]|\.\w)")
 
 
 def name_casing(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     casings = _name_casings()
     sentence_starts = {sentence.start for sentence in doc.body_sentences}
-    for match in _name_pattern().finditer(doc.text, doc.body.start, doc.body.end):
+    for match in _NAME_WORD.finditer(doc.text, doc.body.start, doc.body.end):
         written = match.group()
-        name = casings[written.lower()]
-        if written == name or (written.isupper() and len(written) > 1):
+        name = casings.get(written.lower())
+        if name is None or written == name or (written.isupper() and len(written) > 1):
             continue  # as the name is written, or in capitals (a heading's style or a shout)
         if match.start() in sentence_starts and written == name[0].upper() + name[1:]:
             continue  # "MacOS" opening a sentence: a style choice
