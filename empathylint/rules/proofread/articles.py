@@ -47,11 +47,14 @@ def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if article == "A" and match.start() not in sentence_starts:
             continue  # "Plan A", "grade A"
         vowel_sound = _starts_with_vowel_sound(word)
-        if vowel_sound is not None and _may_be_said_as_a_word(word, settings):
-            # "a SOCKS proxy", "a MAC address": an everyday word in capitals may be said as
-            # the word or letter by letter; when the two sounds differ, either article is right.
-            if vowel_sound != _starts_with_vowel_sound(word.lower()):
-                continue
+        # "a SOCKS proxy", "a MAC address": an everyday word in capitals may be said as the
+        # word or letter by letter; when the two sounds differ, either article is right.
+        if (
+            vowel_sound is not None
+            and _may_be_said_as_a_word(word, settings)
+            and vowel_sound != _starts_with_vowel_sound(word.lower())
+        ):
+            continue
         if vowel_sound is None or vowel_sound == (article.lower() == "an"):
             continue
         right = ("an" if vowel_sound else "a") if article.islower() else ("An" if vowel_sound else "A")

@@ -17,7 +17,7 @@ CODES = (
     Code("sentence-case", "A sentence that starts in lower case.", Severity.WARNING, "safe"),
     Code("capital-mid-sentence", 'A step verb capitalised mid-sentence (", Select the").', Severity.WARNING, "unsafe"),
     Code("lowercase-i", 'A lower-case "i" for "I".', Severity.WARNING, "safe"),
-    Code("name-casing", 'A product, language or day in the wrong case ("Github", "english").', Severity.WARNING, "unsafe"),
+    Code("name-casing", 'A product, language or day in the wrong case ("Github").', Severity.WARNING, "unsafe"),
     Code("article", '"a" or "an" before the wrong sound ("a hour", "an user").', Severity.WARNING, "unsafe"),
     Code("unbalanced", "A bracket or quotation mark that is never closed or never opened.", Severity.WARNING),
     Code("shouting", "ALL-CAPS words that are not acronyms.", Severity.WARNING, "unsafe"),
