@@ -11,7 +11,7 @@ from pathlib import Path
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import OBJECT, Document, Span, words
-from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 from empathylint.rules.proofread.spans import touches_object
 
@@ -156,10 +156,4 @@ def name_casing(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if match.start() in sentence_starts and written == name[0].upper() + name[1:]:
             continue  # "MacOS" opening a sentence: a style choice
         span = Span(match.start(), match.end())
-        yield finding(
-            "name-casing",
-            span,
-            f'"{written}" is a name; write it "{name}".',
-            suggestion=name,
-            fix=Fix((Edit(span.start, span.end, name),), safe=False),
-        )
+        yield replacing("name-casing", span, f'"{written}" is a name; write it "{name}".', name, safe=False)

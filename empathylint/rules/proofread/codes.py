@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from empathylint.diagnostics import Diagnostic, Fix, Severity
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Span
 from empathylint.rule import Code
 
@@ -43,3 +43,9 @@ def finding(
         suggestion=suggestion,
         fix=fix,
     )
+
+
+def replacing(code_name: str, span: Span, message: str, replacement: str, *, safe: bool) -> Diagnostic:
+    """A finding whose suggestion is `replacement`, fixed by writing it over the whole `span`."""
+    fix = Fix((Edit(span.start, span.end, replacement),), safe=safe)
+    return finding(code_name, span, message, suggestion=replacement, fix=fix)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Span, count_words, word_matches
 from empathylint.language import spelling
-from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 from empathylint.rules.proofread.spans import touches_object
 
@@ -171,10 +171,5 @@ def _unknown_word(span: Span, word: str, suggestion: str | None) -> Diagnostic:
             span,
             f'"{word}" is in no dictionary; check it, or add it to `words` in [rules.proofread] if it is right.',
         )
-    return finding(
-        "unknown-word",
-        span,
-        f'"{word}" is in no dictionary; did you mean "{suggestion}"? (If it is right, add it to `words`.)',
-        suggestion=suggestion,
-        fix=Fix((Edit(span.start, span.end, suggestion),), safe=False),
-    )
+    message = f'"{word}" is in no dictionary; did you mean "{suggestion}"? (If it is right, add it to `words`.)'
+    return replacing("unknown-word", span, message, suggestion, safe=False)
