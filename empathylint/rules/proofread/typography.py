@@ -21,8 +21,11 @@ def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         word = match.group(1)
         if word.lower() in allowed:
             continue
-        if not doc.is_verbatim(match.start(1), match.end(3)):
-            continue  # "our awesome _awesome_ members": markup on one of them makes the repeat a stress
+        if any(
+            doc.source[max(0, doc.source_offset(at) - 1) : doc.source_offset(at)] in ("*", "_")
+            for at in (match.start(1), match.start(3))
+        ):
+            continue  # "our awesome _awesome_ members": emphasis on one of them makes the repeat a stress
         span = Span(match.start(2), match.end(3))
         yield finding(
             "repeated-word",
