@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
+
 SENTENCE_START = "^"
 CLAUSE_START = ","
 """In `before`: a comma or a semicolon stands right before ("…, setup a PIN")."""
@@ -62,11 +64,9 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
     """The confused words of text[start:end]: neighbours count only when nothing but spaces
     stands between (no punctuation, no line break, no masked object)."""
     by_word = _rules()
-    # One pass over the words; only the few a rule names have their neighbours read.
-    for word in _WORD.finditer(text, start, end):
-        candidates = by_word.get(word.group().lower().replace("’", "'"))
-        if candidates is None:
-            continue
+    # One pass finds the few words a rule names; only their neighbours are read.
+    for word in _wrong_words().finditer(text, start, end):
+        candidates = by_word[word.group().lower().replace("’", "'")]
         at_start = word.start() in sentence_starts
         if word.group()[0].isupper() and not at_start:
             continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
@@ -90,10 +90,13 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
             break
 
 
-# A word with its inner apostrophes and hyphens ("it's", "set-up"): looked up whole, so a
-# rule's word inside a hyphenated one ("setup-guide") is not read. One small pattern, where
-# an alternation of every rule's words took milliseconds to compile at each start.
-_WORD = re.compile(r"(?<![\w'’-])[^\W\d_](?:[\w'’-]*[^\W_])?(?![\w'’-])")
+@functools.cache
+def _wrong_words() -> re.Pattern[str]:
+    """The words the rules name, in either apostrophe, as one trie-shaped regex (a plain
+    alternation is tried at every position of the text); not inside a hyphenated word."""
+    pattern = compile_phrases(tuple(_rules()), word_characters=WORD_CHARACTERS + "-")
+    assert pattern is not None, "confused-words.toml names no words"
+    return pattern
 
 
 _CLAUSE_MARKS = frozenset(",.;:!?")
