@@ -22,6 +22,33 @@ def in_a_table(doc: Document, match: re.Match[str]) -> bool:
     return line.lstrip().startswith("|") or line.count(" | ") >= 2 or "<td" in line
 
 
+def in_a_name_line(doc: Document, match: re.Match[str]) -> bool:
+    """Whether the term stands in a short heading or list item written in title case
+    ("APIs and Extensibility", "- Login with SSO"): a list of features or a section's title
+    names things, like a table's cell; prose that explains them follows."""
+    start = doc.source_offset(match.start())
+    line_start = doc.source.rfind("\n", 0, start) + 1
+    line_end = doc.source.find("\n", start)
+    item = _HEADING_OR_ITEM.match(doc.source[line_start : line_end if line_end >= 0 else len(doc.source)])
+    if item is None or _SENTENCE_STOP.search(item.group("text")):
+        return False
+    words = _MARKUP.sub(" ", item.group("text")).split()
+    long_words = [word for word in words if len(word) > _SHORT_WORD]
+    return (
+        0 < len(words) <= _NAME_WORDS
+        and words[0][0].isupper()
+        and all(word[0].isupper() or word[0].isdigit() for word in long_words)
+    )
+
+
+_HEADING_OR_ITEM = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d{1,2}[.)])[ \t]+(?P<text>.+?)[ \t#]*$")
+_MARKUP = re.compile(r"\]\([^)\s]*\)|[*_`\[\]()<>]+")
+_SENTENCE_STOP = re.compile(r"[.!?:;,](?:\s|$)")
+# A name in title case leaves its short words ("for", "with", "from") in lower case.
+_SHORT_WORD = 4
+_NAME_WORDS = 6
+
+
 # --- what is set aside ------------------------------------------------------------------
 
 # An author's fill-in slot, "[Issue URL]", "[your repo name]": brackets that are no link.

@@ -60,7 +60,14 @@ from empathylint.language.capitals import (
     is_word,
 )
 from empathylint.language.explanations import Spellings, explained_names, is_explained
-from empathylint.language.jargon_context import in_a_table, inside, links_to_a_definition, set_aside, subject
+from empathylint.language.jargon_context import (
+    in_a_name_line,
+    in_a_table,
+    inside,
+    links_to_a_definition,
+    set_aside,
+    subject,
+)
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
 from empathylint.language.phrases import match_case, normalize, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases
@@ -147,7 +154,10 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     term_matches = [
         (match, term)
         for match, term in find_terms(text, body, terms)
-        if not inside(aside, match) and not _written_as_a_name(text, match, term) and not in_a_table(doc, match)
+        if not inside(aside, match)
+        and not _written_as_a_name(text, match, term)
+        and not in_a_table(doc, match)
+        and not in_a_name_line(doc, match)
     ]
 
     def explained() -> frozenset[str]:
