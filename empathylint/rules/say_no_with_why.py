@@ -39,11 +39,10 @@ from empathylint.language.phrases import compile_phrases, find_phrases, normaliz
 from empathylint.language.refusals import (
     Refusal,
     RefusalGrammar,
-    RefusalVocabulary,
-    compile_refusals,
     find_refusals,
     grammar_words,
     reason_in,
+    refusal_grammar,
 )
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
@@ -55,6 +54,7 @@ class Settings:
     refusers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusers"))
     offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
     withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
+    possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
     hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
     clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
@@ -72,16 +72,7 @@ class Settings:
     def matchers(self) -> _Matchers:
         """The lists compiled, once per settings object; a check only matches."""
         return _Matchers(
-            refusals=compile_refusals(
-                RefusalVocabulary(
-                    subjects=self.refusers,
-                    offer_verbs=self.offer_verbs,
-                    withheld_words=self.withheld_words,
-                    adverbs=self.hedges,
-                    clause_openers=self.clause_openers,
-                    exceptions=self.not_refusals,
-                )
-            ),
+            refusals=refusal_grammar(self, self.refusers, self.not_refusals),
             refusal_phrases=compile_phrases(self.refusal_phrases),
             not_refused=frozenset(map(normalize, self.not_refused_verbs)),
             reasons=compile_phrases(self.reasons),
