@@ -23,7 +23,9 @@ Use instead:
     do instead is export to CSV, which Excel opens directly.
 
 The finding is the sentence that lacks its why (negative-language reports the refusal's own
-words), and its suggestion keeps the no and adds the why; it never rewrites the no away.
+words), and its suggestion keeps the no word for word, leads with what can be done (an
+alternative the reply already gives goes first; else a gap for one) and asks for the why:
+the same rewrite negative-language gives the refusal, never one that rewrites the no away.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from empathylint.language.refusals import (
 )
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
-from empathylint.rules._reply import neighbourhood, quoted, run_in, sentence_at
+from empathylint.rules._reply import neighbourhood, quoted, refusal_rewrite, reply_sentence, run_in
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,6 @@ class Settings:
     reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
     sentences_before: int = 1
     sentences_after: int = 2
-    suggestion: str = "That's because … What you can do instead is …"
 
     @functools.cached_property
     def matchers(self) -> _Matchers:
@@ -104,11 +105,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     flagged: set[Span] = set()
     explained: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     matchers = settings.matchers
-    opening = run_in(doc)
     for refusal in _refusals(doc, matchers):
-        sentence = sentence_at(doc, refusal.start)
-        if sentence is None and opening is not None and opening.start <= refusal.start < opening.end:
-            sentence = opening  # "@maria Hi there, we don't offer refunds on gift cards."
+        sentence = reply_sentence(doc, refusal.start)
         if sentence is None or sentence in flagged:
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
@@ -125,7 +123,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             sentence,
             f'"{quoted(doc, refusal)}" is a no without a why; give the reason and, if you can, '
             "what they can do instead.",
-            suggestion=f"{quoted(doc, sentence)} {settings.suggestion}",
+            suggestion=refusal_rewrite(doc, sentence, refusal, needs_reason=True),
         )
 
 
