@@ -79,10 +79,14 @@ def test_a_refusal_leads_with_the_alternative_the_reply_gives() -> None:
         "While we don't sell the blue one any more, we do sell the green one.": (
             "We do sell the green one, while we don't sell the blue one any more. That's because …"
         ),
+        # "We can only …" is another no, not what we can do instead.
+        "We don't ship to Norway. We can only post within the EU for now.": (
+            "What we can do is … We don't ship to Norway. That's because …"
+        ),
     }
     for sentence, rewrite in cases.items():
         report = lint_text(f"Hi Maria,\n\n{sentence}\n\nBest,\nSam\n", select=("negative-language",))
-        (refusal,) = [d for d in report.diagnostics if d.rule_id == "negative-language.refusal"]
+        refusal = next(d for d in report.diagnostics if d.rule_id == "negative-language.refusal")
         assert refusal.suggestion == rewrite
 
 

@@ -34,8 +34,9 @@ def run_in(doc: Document) -> Span | None:
     """The body's words in the sentence a greeting runs into ("@maria Hi there, we're sorry
     for the trouble."): that sentence starts before the body, so it is no body sentence."""
     first = doc.body_sentences[0].start if doc.body_sentences else doc.body.end
-    if first > doc.body.start and doc.text[doc.body.start : first].strip():
-        return Span(doc.body.start, first)
+    words = doc.text[doc.body.start : first]
+    if first > doc.body.start and words.strip():
+        return Span(doc.body.start + len(words) - len(words.lstrip()), first)
     return None
 
 
@@ -83,8 +84,8 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*(?:(?:but|however|though
 # A no in a clause that leans on the next ("While we don't offer X, we do offer Y").
 _SUBORDINATE = re.compile(r"(?:while|whilst|although|though)\b", re.IGNORECASE)
 _READER = re.compile(r"you\b", re.IGNORECASE)
-# How many clause breaks after the no are tried for an alternative.
-_BREAKS_TRIED = 3
+# "We can only …" is another no, not an alternative.
+_ONLY = re.compile(r"\s+only\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -106,33 +107,35 @@ def refusal_rewrite(doc: Document, sentence: Span, refusal: Span, *, needs_reaso
         no_end, alternative_start = within
         no = quoted(doc, Span(sentence.start, no_end))
         alternative = quoted(doc, Span(alternative_start, sentence.end)).rstrip(" .!")
-        alternative = _capitalised(alternative)
+        alternative = capitalised(alternative)
         if _SUBORDINATE.match(no):
             return f"{alternative}, {no[:1].lower()}{no[1:]}.{why}"
-        return f"{alternative}. {_capitalised(no)}.{why}"
+        return f"{alternative}. {capitalised(no)}.{why}"
     following = _next_sentence(doc, sentence)
-    openers = _alternative_openers()
-    if following is not None and openers is not None and openers.match(text, following.start):
-        return f"{quoted(doc, following)} {_capitalised(quoted(doc, sentence))}{why}"
+    if following is not None and _opens_alternative(text, following.start):
+        return f"{quoted(doc, following)} {capitalised(quoted(doc, sentence))}{why}"
     who = "you" if _READER.match(text, refusal.start) else "we"
-    return f"{_LEAD.format(who=who)} {_capitalised(quoted(doc, sentence))}{why}"
+    return f"{_LEAD.format(who=who)} {capitalised(quoted(doc, sentence))}{why}"
 
 
-def _capitalised(words: str) -> str:
+def capitalised(words: str) -> str:
+    """The words with a capital first letter, as a sentence of a suggestion starts."""
     return words[:1].upper() + words[1:]
 
 
 def _alternative_within(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the no's clause ends and an alternative after it starts, in text[start:end]."""
-    openers = _alternative_openers()
-    if openers is None:
+    """Where the no's clause ends and an alternative right after it starts, in text[start:end]."""
+    found = _CLAUSE_BREAK.search(text, start, end)
+    if found is None or not _opens_alternative(text, found.end()):
         return None
-    for tried, found in enumerate(_CLAUSE_BREAK.finditer(text, start, end)):
-        if tried >= _BREAKS_TRIED:
-            break
-        if found.end() > found.start() and openers.match(text, found.end()):
-            return found.start(), found.end()
-    return None
+    return found.start(), found.end()
+
+
+def _opens_alternative(text: str, start: int) -> bool:
+    """Whether an alternative opens at `start`: "you can …", not "we can only …"."""
+    openers = _alternative_openers()
+    opener = openers.match(text, start) if openers is not None else None
+    return opener is not None and _ONLY.match(text, opener.end()) is None
 
 
 def _next_sentence(doc: Document, sentence: Span) -> Span | None:

@@ -34,7 +34,7 @@ from empathylint.language.mood import mood_of
 from empathylint.language.phrases import any_phrase, phrase_matcher
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
-from empathylint.rules._reply import quoted, run_in
+from empathylint.rules._reply import capitalised, quoted, run_in
 
 
 @dataclass(frozen=True)
@@ -79,13 +79,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         "missing-acknowledgement",
         first,
         f"The customer sounds upset ({signs}); acknowledge how they feel in one sentence, then go to the fix.",
-        suggestion=f"{settings.suggestion} {_capitalised(quoted(doc, first))}",
+        suggestion=f"{settings.suggestion} {capitalised(quoted(doc, first))}",
         fix=fix,
     )
-
-
-def _capitalised(words: str) -> str:
-    return words[:1].upper() + words[1:]
 
 
 RULE = Rule(
