@@ -5,10 +5,10 @@ adding", "we're unable to", "we aren't currently offering") when no reason stand
 sentence or the one before ("because", "since", "due to", "so that", "for security
 reasons", "as it is outside the return window", a cause the no follows from: "the key is
 unknown, so we can't …"), nor in the two after as one that points back at it ("That's
-because …", "The reason is …"). A sentence after it that opens with "Because" explains its
-own clause, not the no. Refusals are read by the same grammar
-as negative-language's (a subject, a negated auxiliary or modal, a verb of offering or
-ability); saying what we can't find or confirm ("we can't reproduce it") is not a no. An
+because …", "The reason is …"), nor in a canned reply's slot for it ("%{reject_reason}").
+A sentence after it that opens with "Because" explains its own clause, not the no.
+Refusals are read by the same grammar as negative-language's (a subject, a negated
+auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm ("we can't reproduce it") is not a no. An
 alternative is welcome, but it is not a reason: "We can't help with that here; DM us" still
 leaves the customer asking why.
 
@@ -66,6 +66,7 @@ class Settings:
     reasons_after: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons-after"))
     not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
     reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
+    reason_slots: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-slots"))
     sentences_before: int = 1
     sentences_after: int = 2
 
@@ -80,6 +81,7 @@ class Settings:
             reasons_after=compile_phrases(self.reasons_after),
             not_reasons=compile_phrases(self.not_reasons),
             reason_lead=_reason_lead_pattern(self.reason_leads),
+            reason_slots=frozenset(word.lower() for word in self.reason_slots),
         )
 
 
@@ -92,8 +94,10 @@ class _Matchers:
     reasons_after: re.Pattern[str] | None
     not_reasons: re.Pattern[str] | None
     reason_lead: re.Pattern[str] | None
+    reason_slots: frozenset[str]
 
 
+_SLOT_WORD = re.compile(r"[a-z]+")
 _RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
 # A purpose opening the sentence: "To keep threads useful, …", "In order to protect you, …".
 _PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]{0,150},", re.IGNORECASE)
@@ -156,8 +160,15 @@ def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Mat
         nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
         index = nearby.index(sentence)
         before, after = nearby[: index + 1], nearby[index + 1 :]
-    return any(reason_in(doc.text, span, matchers.reasons, matchers.not_reasons) for span in before) or any(
+    if any(reason_in(doc.text, span, matchers.reasons, matchers.not_reasons) for span in before) or any(
         reason_in(doc.text, span, matchers.reasons_after, matchers.not_reasons) for span in after
+    ):
+        return True
+    # A canned reply's slot for the reason fills it in ("%{reject_reason}" on the next line).
+    nearby = Span(before[0].start, after[-1].end if after else len(doc.text))
+    return any(
+        not matchers.reason_slots.isdisjoint(_SLOT_WORD.findall(slot.raw.lower()))
+        for slot in doc.placeholders_in(nearby)
     )
 
 
