@@ -8,9 +8,9 @@ unknown, so we can't …"), nor in the two after as one that points back at it (
 because …", "The reason is …"), nor in a canned reply's slot for it ("%{reject_reason}").
 A sentence after it that opens with "Because" explains its own clause, not the no.
 Refusals are read by the same grammar as negative-language's (a subject, a negated
-auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm ("we can't reproduce it") is not a no. An
-alternative is welcome, but it is not a reason: "We can't help with that here; DM us" still
-leaves the customer asking why.
+auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm
+("we can't reproduce it") is not a no. An alternative is welcome, but it is not a reason:
+"We can't help with that here; DM us" still leaves the customer asking why.
 
 Why it matters: a bare "no" sounds like a closed door and invites an argument. Honesty
 beats a vague yes, and a reason makes the no fair; an alternative turns it into help.
