@@ -165,10 +165,10 @@ def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Mat
     ):
         return True
     # A canned reply's slot for the reason fills it in ("%{reject_reason}" on the next line).
-    nearby = Span(before[0].start, after[-1].end if after else len(doc.text))
+    region = Span(before[0].start, after[-1].end if after else len(doc.text))
     return any(
         not matchers.reason_slots.isdisjoint(_SLOT_WORD.findall(slot.raw.lower()))
-        for slot in doc.placeholders_in(nearby)
+        for slot in doc.placeholders_in(region)
     )
 
 
