@@ -104,7 +104,7 @@ def test_type_see_the_marks_click_a_finding_apply_its_fix(
     tab.locator("#apply-fix").click()
     expect(draft).to_have_value(DRAFT.replace("the the", "the"))
     expect(tab.locator('#checklist li[data-key="proofread"]')).to_have_class("met")
-    expect(tab.locator("#verdict")).to_have_text("Ready to send")
+    expect(tab.locator("#verdict")).to_have_text("Ready to send (1 hint below)")
     expect(tab.locator("#status")).to_contain_text("Fixed")
     tab.screenshot(path=str(tmp_path / "page.png"), full_page=True)
     assert (tmp_path / "page.png").stat().st_size > 0
@@ -118,7 +118,7 @@ def test_keyboard_only_reaches_and_fixes_a_finding_and_copies_the_reply(
     expect = sync_api.expect
     tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
     tab.locator("#draft").fill(DRAFT.replace("the the", "the"))
-    expect(tab.locator("#verdict")).to_have_text("Ready to send")  # "In order to" is info, still listed
+    expect(tab.locator("#verdict")).to_have_text("Ready to send (1 hint below)")  # "In order to" is info
     # Tab from the draft until a finding has the focus: the findings are in the tab order.
     tab.locator("#draft").focus()
     for _ in range(12):
