@@ -679,10 +679,10 @@ def rules(
 ) -> None:
     """List every rule: id, checklist item, default severity, profiles and fix."""
     from rich.table import Table
-    from rich.text import Text
 
     from empathylint.checklist import ITEMS_BY_KEY
-    from empathylint.reporters.rich_report import make_console, wrapped
+    from empathylint.reporters.lines import print_lines, wrap
+    from empathylint.reporters.rich_report import make_console
     from empathylint.rules import RULES
 
     if output_format == "json":
@@ -699,15 +699,20 @@ def rules(
         for rule in RULES:
             item = ITEMS_BY_KEY[rule.item]
             for rule_id, code in zip(rule.ids, rule.codes, strict=True):
-                console.print(Text(rule_id, style="bold"), soft_wrap=True)
                 details = [
                     f"{item.number}. {item.title}" if item.number else item.title,
                     code.severity.label,
                     ", ".join(sorted(rule.profiles)),
                     f"fix: {code.fix}",
                 ]
-                console.print(wrapped(console, [("    " + " · ".join(details), "")], 4), soft_wrap=True)
-                console.print(wrapped(console, [("    " + code.summary, "")], 4), soft_wrap=True)
+                print_lines(
+                    console,
+                    [
+                        [(rule_id, "bold")],
+                        *wrap([("    " + " · ".join(details), "")], console.width, 4),
+                        *wrap([("    " + code.summary, "")], console.width, 4),
+                    ],
+                )
         return
     table = Table("id", "checklist item", "severity", "profiles", "fix", "what it flags", box=None)
     table.columns[0].no_wrap = True  # an id is what users copy into a directive: never cut it
