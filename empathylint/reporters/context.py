@@ -11,8 +11,15 @@ LABEL_STYLE = {"upset": "bold red", "cheerful": "bold green", "neutral": "bold"}
 
 
 def context_pieces(report: FileReport) -> Pieces:
-    """The context as (text, style) pieces, a newline before each cue; all of it in bold."""
-    return [(text, f"bold {style}".rstrip()) for text, style in _context(report)]
+    """The context as (text, style) pieces, a newline before each cue; all of it in bold,
+    the text in no other style as one piece (as rich prints it: one run of bold)."""
+    pieces: Pieces = []
+    for text, style in _context(report):
+        if pieces and not style and pieces[-1][1] == "bold":
+            pieces[-1] = (pieces[-1][0] + text, "bold")
+        else:
+            pieces.append((text, f"bold {style}".rstrip()))
+    return pieces
 
 
 def _context(report: FileReport) -> Pieces:

@@ -86,22 +86,21 @@ def _split_lines(pieces: Pieces) -> list[Pieces]:
 
 
 def _expand_tabs(line: Pieces) -> Pieces:
-    """Each tab as spaces to the next tab stop, in the style of the piece it was in."""
+    """Each tab as spaces to the next tab stop, in the style of the piece it was in, the
+    piece cut after them (rich expands a tab so, and prints each part apart)."""
     if not any("\t" in text for text, _style in line):
         return line
     expanded: Pieces = []
     column = 0
     for text, style in line:
-        parts = text.split("\t")
-        out = []
-        for number, part in enumerate(parts):
-            out.append(part)
+        *ended, last = text.split("\t")
+        for part in ended:
             column += cell_len(part)
-            if number < len(parts) - 1:
-                spaces = TAB_SIZE - column % TAB_SIZE
-                out.append(" " * spaces)
-                column += spaces
-        expanded.append(("".join(out), style))
+            spaces = TAB_SIZE - column % TAB_SIZE
+            expanded.append((part + " " * spaces, style))
+            column += spaces
+        expanded.append((last, style))
+        column += cell_len(last)
     return expanded
 
 
