@@ -117,11 +117,13 @@ def _breaks(text: str, width: int) -> list[int]:
     than a whole line."""
     breaks: list[int] = []
     offset = 0
+    # Printable ASCII takes a cell a character: no need to look each word up.
+    measure = len if text.isascii() and text.isprintable() else cell_len
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group()
-        length = cell_len(word.rstrip())
+        length = measure(word.rstrip())
         if width - offset >= length:
-            offset += cell_len(word)
+            offset += measure(word)
         elif length > width:
             *whole, last = chop_cells(word, width)
             for chunk in whole:
@@ -133,7 +135,7 @@ def _breaks(text: str, width: int) -> list[int]:
             offset = cell_len(last)
         elif offset and start:
             breaks.append(start)
-            offset = cell_len(word)
+            offset = measure(word)
     return breaks
 
 
