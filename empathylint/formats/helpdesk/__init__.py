@@ -42,7 +42,7 @@ def read_export(text: str, path: str, input_format: str | None = None, columns: 
     chosen = None if input_format in (None, "auto") else input_format
     if chosen == "csv" or (chosen is None and PurePath(path).suffix.lower() == ".csv"):
         found = csv_export.items(text, csv_export.parse_columns(tuple(columns)))
-        return Export("csv", _some(found, csv_export.LABEL))
+        return Export("csv", _some(found, csv_export.HELPDESK.label))
     from empathylint.formats.helpdesk.json_strings import JsonShapeError, load, string_tokens
 
     try:
@@ -51,13 +51,13 @@ def read_export(text: str, path: str, input_format: str | None = None, columns: 
         raise ExportError(str(error)) from None
     modules = [importlib.import_module(f"empathylint.formats.helpdesk.{name}") for name in HELPDESKS]
     if chosen is not None:
-        module = next(m for m in modules if chosen == m.NAME)
+        module = next(m for m in modules if chosen == m.HELPDESK.name)
         if not module.matches(document):
-            raise ExportError(f"--input-format {chosen}: not shaped like {module.LABEL} ({_shape(document)})")
+            raise ExportError(f"--input-format {chosen}: not shaped like {module.HELPDESK.label} ({_shape(document)})")
     else:
         module = _detect(document, modules)
     found = module.items(document, string_tokens(text))
-    return Export(module.NAME, _some(found, module.LABEL))
+    return Export(module.HELPDESK.name, _some(found, module.HELPDESK.label))
 
 
 def _detect(document: object, modules: list[ModuleType]) -> ModuleType:
@@ -69,7 +69,7 @@ def _detect(document: object, modules: list[ModuleType]) -> ModuleType:
             f"--input-format names one of {', '.join(INPUT_FORMATS[1:])}"
         )
     if len(matching) > 1:
-        names = " and ".join(module.NAME for module in matching)
+        names = " and ".join(module.HELPDESK.name for module in matching)
         raise ExportError(f"could be {names}; say which with --input-format")
     return matching[0]
 

@@ -19,10 +19,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from empathylint.formats.helpdesk.items import ExportError, Item, looks_like_html, scalar_id
+from empathylint.formats.helpdesk.items import ExportError, Item, helpdesk, looks_like_html, scalar_id
 
-NAME = "csv"
-LABEL = "CSV with a header row"
+HELPDESK = helpdesk("csv")
 COLUMN_KEYS = ("reply", "id", "title", "agent", "customer")
 CONVENTIONAL = {
     "reply": ("reply", "response", "body", "text", "content", "message", "reply_text", "canned_reply"),
@@ -84,7 +83,7 @@ def items(text: str, columns: Mapping[str, str]) -> list[Item]:
         reply, offsets = _decode_cell(text, cell)
         found.append(
             Item(
-                helpdesk=NAME,
+                helpdesk=HELPDESK.name,
                 item_id=scalar_id(value("id")) or f"row {index + 2}",
                 title=value("title"),
                 pointer=f"/{index}/{header[reply_index].replace('~', '~0').replace('/', '~1')}",

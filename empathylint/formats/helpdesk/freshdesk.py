@@ -9,16 +9,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from empathylint.formats.helpdesk.fields import first_list, html_or_plain, objects
-from empathylint.formats.helpdesk.items import Item, scalar_id, text_of
+from empathylint.formats.helpdesk.items import Item, helpdesk, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
-NAME = "freshdesk"
-LABEL = "Freshdesk canned responses"
-# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
-CUSTOMER_PLACEHOLDER = "{{ticket.requester.firstname}}"
-AGENT_PLACEHOLDER = "{{ticket.agent.name}}"
-# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
-NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
+HELPDESK = helpdesk("freshdesk")
 LIST_KEYS = ("canned_responses",)
 
 
@@ -33,7 +27,9 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
     found: list[Item] = []
     for response_pointer, response in _responses(document):
         item_id, title = scalar_id(response.get("id")), text_of(response.get("title"))
-        item = html_or_plain(NAME, tokens, response_pointer, ("content_html", "content"), item_id=item_id, title=title)
+        item = html_or_plain(
+            HELPDESK.name, tokens, response_pointer, ("content_html", "content"), item_id=item_id, title=title
+        )
         if item is not None:
             found.append(item)
     return found

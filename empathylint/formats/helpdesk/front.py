@@ -8,16 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from empathylint.formats.helpdesk.fields import first_list, json_item, objects
-from empathylint.formats.helpdesk.items import Item, scalar_id, text_of
+from empathylint.formats.helpdesk.items import Item, helpdesk, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
-NAME = "front"
-LABEL = "Front message templates"
-# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
-CUSTOMER_PLACEHOLDER = "{{recipient.first_name}}"
-AGENT_PLACEHOLDER = "{{user.first_name}}"
-# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
-NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
+HELPDESK = helpdesk("front")
 LIST_KEYS = ("_results", "message_templates")
 
 
@@ -32,7 +26,7 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
     found: list[Item] = []
     for template_pointer, template in _templates(document):
         item = json_item(
-            NAME,
+            HELPDESK.name,
             tokens,
             f"{template_pointer}/body",
             item_id=scalar_id(template.get("id")),

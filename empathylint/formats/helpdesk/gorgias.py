@@ -9,16 +9,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from empathylint.formats.helpdesk.fields import first_list, html_or_plain, objects
-from empathylint.formats.helpdesk.items import Item, scalar_id, text_of
+from empathylint.formats.helpdesk.items import Item, helpdesk, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
-NAME = "gorgias"
-LABEL = "Gorgias macros"
-# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
-CUSTOMER_PLACEHOLDER = "{{ticket.customer.firstname}}"
-AGENT_PLACEHOLDER = "{{current_user.firstname}}"
-# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
-NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
+HELPDESK = helpdesk("gorgias")
 LIST_KEYS = ("data", "macros")
 REPLY_ACTION = "setResponseText"
 
@@ -37,7 +31,9 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
         item_id, title = scalar_id(macro.get("id")), text_of(macro.get("name"))
         for action_pointer, _action in _reply_actions(macro, macro_pointer):
             arguments = f"{action_pointer}/arguments"
-            item = html_or_plain(NAME, tokens, arguments, ("body_html", "body_text"), item_id=item_id, title=title)
+            item = html_or_plain(
+                HELPDESK.name, tokens, arguments, ("body_html", "body_text"), item_id=item_id, title=title
+            )
             if item is not None:
                 found.append(item)
     return found

@@ -9,16 +9,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from empathylint.formats.helpdesk.fields import first_list, json_item, objects
-from empathylint.formats.helpdesk.items import Item, scalar_id, text_of
+from empathylint.formats.helpdesk.items import Item, helpdesk, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
-NAME = "helpscout"
-LABEL = "Help Scout saved replies"
-# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
-CUSTOMER_PLACEHOLDER = "{%customer.firstName,fallback=there%}"
-AGENT_PLACEHOLDER = "{%user.firstName%}"
-# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
-NATIVE_PLACEHOLDER = r"\{%[^{}]*%\}"
+HELPDESK = helpdesk("helpscout")
 LIST_KEYS = ("savedReplies", "saved_replies", "replies")
 
 
@@ -32,9 +26,9 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
     _, replies = _replies(document)
     for reply_pointer, reply in replies:
         item_id, title = scalar_id(reply.get("id")), text_of(reply.get("name"))
-        email = json_item(NAME, tokens, f"{reply_pointer}/text", item_id=item_id, title=title, kind="html")
+        email = json_item(HELPDESK.name, tokens, f"{reply_pointer}/text", item_id=item_id, title=title, kind="html")
         chat = json_item(
-            NAME,
+            HELPDESK.name,
             tokens,
             f"{reply_pointer}/chatText",
             item_id=item_id,

@@ -4,7 +4,7 @@ objects typed `saved_reply` or `macro`, named by `name` or `title`, the reply as
 
 The HTML names the customer with `<attribute key="user.first_name" default="there"/>`, the
 text with `{{user.name | fallback: 'there'}}`. In Intercom `user` is the customer (the agent
-is a `teammate`); see CUSTOMER_WORDS."""
+is a `teammate`); see its customer-words in helpdesks.toml."""
 
 from __future__ import annotations
 
@@ -14,21 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from empathylint.formats.helpdesk.fields import first_list, html_or_plain, objects
-from empathylint.formats.helpdesk.items import Item, scalar_id, text_of
+from empathylint.formats.helpdesk.items import Item, helpdesk, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
-NAME = "intercom"
-LABEL = "Intercom saved replies or macros"
-# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
-CUSTOMER_PLACEHOLDER = "{{user.first_name | fallback: 'there'}}"
-AGENT_PLACEHOLDER = "{{teammate.first_name}}"
-# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
-NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
+HELPDESK = helpdesk("intercom")
 LIST_KEYS = ("data", "saved_replies", "macros")
 ITEM_TYPES = ("saved_reply", "macro")
-# Whose name a placeholder word means here, where it differs from the shared vocabulary.
-CUSTOMER_WORDS = ("user",)
-AGENT_WORDS = ("teammate", "admin")
 
 
 def matches(document: Any) -> bool:
@@ -43,7 +34,7 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
     for entry_pointer, entry in _entries(document):
         item_id = scalar_id(entry.get("id"))
         title = text_of(entry.get("name")) or text_of(entry.get("title"))
-        item = html_or_plain(NAME, tokens, entry_pointer, ("body", "body_text"), item_id=item_id, title=title)
+        item = html_or_plain(HELPDESK.name, tokens, entry_pointer, ("body", "body_text"), item_id=item_id, title=title)
         if item is not None and item.kind == "html":
             item = _attributes_as_placeholders(item)
         if item is not None:

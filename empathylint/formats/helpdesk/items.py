@@ -3,14 +3,54 @@ its text goes back into the same field, byte for byte."""
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Literal
 
 from empathylint.diagnostics import Edit, ItemLocation, apply_edits
 
 FieldKind = Literal["html", "plain"]
+
+
+@dataclass(frozen=True)
+class Helpdesk:
+    """What a helpdesk calls its canned replies and which placeholders it fills in (an entry
+    of helpdesks.toml, which says what each field means)."""
+
+    name: str
+    label: str
+    product: str
+    customer_placeholder: str | None
+    agent_placeholder: str | None
+    native_placeholder: str | None
+    customer_words: tuple[str, ...]
+    agent_words: tuple[str, ...]
+
+
+@functools.cache
+def helpdesk(name: str) -> Helpdesk:
+    """A helpdesk's entry in helpdesks.toml, the table of every helpdesk read here."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+    text = resources.files("empathylint.formats.helpdesk").joinpath("helpdesks.toml").read_text(encoding="utf-8")
+    entry = tomllib.loads(text)[name]
+    return Helpdesk(
+        name=name,
+        label=entry["label"],
+        product=entry["product"],
+        customer_placeholder=entry.get("customer-placeholder"),
+        agent_placeholder=entry.get("agent-placeholder"),
+        native_placeholder=entry.get("native-placeholder"),
+        customer_words=tuple(entry.get("customer-words", ())),
+        agent_words=tuple(entry.get("agent-words", ())),
+    )
 
 
 class ExportError(ValueError):

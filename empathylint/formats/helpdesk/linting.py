@@ -8,39 +8,38 @@ import dataclasses
 import importlib
 import re
 from collections.abc import Iterator
-from types import ModuleType
 
 from empathylint.config import FileSettings
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document
 from empathylint.engine import FileReport, lint, locate, scorecard
 from empathylint.formats import ReadOptions
-from empathylint.formats.helpdesk.items import Item
+from empathylint.formats.helpdesk.items import Helpdesk, Item
 from empathylint.formats.helpdesk.markup_refusals import name_markup_refusals
 
 FOREIGN_PLACEHOLDER = "proofread.unfilled-placeholder"
-PRODUCTS = {
-    "zendesk": "Zendesk",
-    "helpscout": "Help Scout",
-    "freshdesk": "Freshdesk",
-    "intercom": "Intercom",
-    "front": "Front",
-    "gorgias": "Gorgias",
-}
-# The rules that suggest a placeholder, and whose (customer or agent) each suggests.
-SUGGESTED_PLACEHOLDERS = {"use-their-name": "CUSTOMER_PLACEHOLDER", "use-your-name": "AGENT_PLACEHOLDER"}
 
 
-def helpdesk_module(item: Item) -> ModuleType:
+def helpdesk_of(item: Item) -> Helpdesk:
     module_name = "csv_export" if item.helpdesk == "csv" else item.helpdesk
-    return importlib.import_module(f"empathylint.formats.helpdesk.{module_name}")
+    helpdesk: Helpdesk = importlib.import_module(f"empathylint.formats.helpdesk.{module_name}").HELPDESK
+    return helpdesk
+
+
+def _suggested_placeholder(helpdesk: Helpdesk, group: str) -> str | None:
+    """The placeholder a rule suggests in this helpdesk's replies: the customer's name for
+    use-their-name, the agent's for use-your-name."""
+    if group == "use-their-name":
+        return helpdesk.customer_placeholder
+    if group == "use-your-name":
+        return helpdesk.agent_placeholder
+    return None
 
 
 def item_read_options(options: ReadOptions, item: Item) -> ReadOptions:
     """The file's read options, made this reply's."""
-    module = helpdesk_module(item)
-    customer_words: tuple[str, ...] = getattr(module, "CUSTOMER_WORDS", ())
-    agent_words: tuple[str, ...] = getattr(module, "AGENT_WORDS", ())
+    helpdesk = helpdesk_of(item)
+    customer_words, agent_words = helpdesk.customer_words, helpdesk.agent_words
     vocabulary = options.vocabulary
     if customer_words or agent_words:
         vocabulary = dataclasses.replace(
@@ -63,16 +62,16 @@ def item_read_options(options: ReadOptions, item: Item) -> ReadOptions:
 def lint_item(document: Document, settings: FileSettings, item: Item) -> FileReport:
     """The reply's report: the rules, with this helpdesk's placeholders suggested, and the
     placeholders it would not fill."""
-    module = helpdesk_module(item)
-    settings = _with_helpdesk_placeholders(settings, module)
+    helpdesk = helpdesk_of(item)
+    settings = _with_helpdesk_placeholders(settings, helpdesk)
     report = lint(document, settings)
     if item.kind == "html":
         report.diagnostics = name_markup_refusals(document, settings, report.diagnostics)
-    native = getattr(module, "NATIVE_PLACEHOLDER", None)
+    native = helpdesk.native_placeholder
     if native is None or FOREIGN_PLACEHOLDER not in settings.selected_ids:
         return report
     severity = settings.severities.get(FOREIGN_PLACEHOLDER, Severity.ERROR)
-    foreign = [locate(d, document) for d in _foreign_placeholders(document, re.compile(native), module, severity)]
+    foreign = [locate(d, document) for d in _foreign_placeholders(document, re.compile(native), helpdesk, severity)]
     if not foreign:
         return report
     report.diagnostics = sorted([*report.diagnostics, *foreign], key=lambda d: (d.start, d.end, d.rule_id, d.message))
@@ -89,24 +88,24 @@ _MADE: dict[tuple[int, str], tuple[FileSettings, FileSettings]] = {}
 _MADE_LIMIT = 64
 
 
-def _with_helpdesk_placeholders(settings: FileSettings, module: ModuleType) -> FileSettings:
-    key = (id(settings), module.NAME)
+def _with_helpdesk_placeholders(settings: FileSettings, helpdesk: Helpdesk) -> FileSettings:
+    key = (id(settings), helpdesk.name)
     made = _MADE.get(key)
     if made is not None and made[0] is settings:
         return made[1]
     if len(_MADE) >= _MADE_LIMIT:
         _MADE.clear()
-    adjusted = _placeholders_set(settings, module)
+    adjusted = _placeholders_set(settings, helpdesk)
     _MADE[key] = (settings, adjusted)
     return adjusted
 
 
-def _placeholders_set(settings: FileSettings, module: ModuleType) -> FileSettings:
+def _placeholders_set(settings: FileSettings, helpdesk: Helpdesk) -> FileSettings:
     """The rules suggest this helpdesk's placeholders where the checklist keeps the shipped
     (Zendesk) ones; a placeholder a team set itself is kept."""
     rules = []
     for active in settings.rules:
-        wanted = getattr(module, SUGGESTED_PLACEHOLDERS.get(active.rule.group, ""), None)
+        wanted = _suggested_placeholder(helpdesk, active.rule.group)
         current = getattr(active.settings, "template_placeholder", None)
         if wanted is not None and current is not None:
             shipped = next(f.default for f in dataclasses.fields(active.settings) if f.name == "template_placeholder")
@@ -118,16 +117,16 @@ def _placeholders_set(settings: FileSettings, module: ModuleType) -> FileSetting
 
 
 def _foreign_placeholders(
-    document: Document, native: re.Pattern[str], module: ModuleType, severity: Severity
+    document: Document, native: re.Pattern[str], helpdesk: Helpdesk, severity: Severity
 ) -> Iterator[Diagnostic]:
-    product = PRODUCTS[module.NAME]
+    product = helpdesk.product
     for placeholder in document.placeholders:
         if native.fullmatch(placeholder.raw):
             continue
         if placeholder.role == "agent":
-            wanted = f" (such as {module.AGENT_PLACEHOLDER})"
+            wanted = f" (such as {helpdesk.agent_placeholder})"
         elif placeholder.role == "customer":
-            wanted = f" (such as {module.CUSTOMER_PLACEHOLDER})"
+            wanted = f" (such as {helpdesk.customer_placeholder})"
         else:
             wanted = ""
         yield Diagnostic(

@@ -12,16 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from empathylint.formats.helpdesk.fields import json_item, objects, pointer
-from empathylint.formats.helpdesk.items import Item, looks_like_html, scalar_id, text_of
+from empathylint.formats.helpdesk.items import Item, helpdesk, looks_like_html, scalar_id, text_of
 from empathylint.formats.helpdesk.json_strings import StringToken
 
-NAME = "zendesk"
-LABEL = "Zendesk macros"
-# What use-their-name and use-your-name suggest in this helpdesk's canned replies.
-CUSTOMER_PLACEHOLDER = "{{ticket.requester.first_name}}"
-AGENT_PLACEHOLDER = "{{current_user.first_name}}"
-# The placeholders this helpdesk fills in; any other kind reaches the customer as typed.
-NATIVE_PLACEHOLDER = r"\{\{[^{}]*\}\}"
+HELPDESK = helpdesk("zendesk")
 REPLY_FIELDS = ("comment_value_html", "comment_value", "reply_public")
 
 
@@ -51,7 +45,7 @@ def items(document: Any, tokens: Mapping[str, StringToken]) -> list[Item]:
             continue
         _, value_pointer, html = min(candidates)
         item = json_item(
-            NAME,
+            HELPDESK.name,
             tokens,
             value_pointer,
             item_id=scalar_id(macro.get("id")),
