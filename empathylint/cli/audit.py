@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from empathylint.cli.options import SEVERITIES, Ignore, Select, check_choice, fail, one_of, split
+from empathylint.cli.options import CONFIGURATION, SEVERITIES, Ignore, Select, check_choice, fail, one_of, split
 from empathylint.document import CHANNELS
 
 AUDIT_COLUMNS = "Columns"
@@ -50,13 +50,22 @@ def audit(
     ] = None,
     config: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--config", metavar="FILE", help="A checklist.toml to check with (default: the built-in one)."),
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="A checklist.toml to check with (default: the built-in one).",
+            rich_help_panel=CONFIGURATION,
+        ),
     ] = None,
     select: Select = None,
     ignore: Ignore = None,
     fail_on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(metavar="SEVERITY", help=f"A reply is not ready to send with findings at {one_of(SEVERITIES)}."),
+        typer.Option(
+            metavar="SEVERITY",
+            help=f"A reply is not ready to send with findings at {one_of(SEVERITIES)}.",
+            rich_help_panel=CONFIGURATION,
+        ),
     ] = None,
     fail_under: Annotated[
         float,
