@@ -11,6 +11,7 @@ same, character for character, as printing the pieces as `Text`."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -18,6 +19,7 @@ from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions
 from rich.control import strip_control_codes
 from rich.segment import Segment
+from rich.style import Style
 
 # A line of the report as (text, style) pieces, style "" for none.
 Pieces = list[tuple[str, str]]
@@ -34,7 +36,7 @@ class PrintedLines:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        styles = {"": None}
+        styles: dict[str, Style | None] = {"": None}
         newline = Segment.line()
         for line in self.lines:
             for text, name in line:
@@ -109,7 +111,7 @@ def _fold(line: Pieces, width: int) -> list[Pieces]:
     was broken at."""
     plain = "".join(text for text, _style in line)
     bounds = [0, *_breaks(plain, width), len(plain)]
-    return [_slice(line, start, len(plain[start:end].rstrip()) + start) for start, end in zip(bounds, bounds[1:])]
+    return [_slice(line, start, len(plain[start:end].rstrip()) + start) for start, end in itertools.pairwise(bounds)]
 
 
 def _breaks(text: str, width: int) -> list[int]:
