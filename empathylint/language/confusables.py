@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
+
 SENTENCE_START = "^"
 CLAUSE_START = ","
 """In `before`: a comma or a semicolon stands right before ("…, setup a PIN")."""
@@ -90,9 +92,11 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
 
 @functools.cache
 def _wrong_words() -> re.Pattern[str]:
-    forms = {form for word in _rules() for form in (word, word.replace("'", "’"))}
-    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+    """The words the rules name, in either apostrophe, as one trie-shaped regex (a plain
+    alternation is tried at every position of the text); not inside a hyphenated word."""
+    pattern = compile_phrases(tuple(_rules()), word_characters=WORD_CHARACTERS + "-")
+    assert pattern is not None, "confused-words.toml names no words"
+    return pattern
 
 
 _CLAUSE_MARKS = frozenset(",.;:!?")

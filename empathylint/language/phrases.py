@@ -22,21 +22,29 @@ if TYPE_CHECKING:
 _GAP = r"(?:\s+[\w'’-]+){0,6}?\s+"
 
 
-def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex over all phrases; where several match at one place, the longest phrase wins."""
+# What a phrase may not touch on either side: a word character or an apostrophe.
+WORD_CHARACTERS = r"\w'’"
+
+
+def compile_phrases(phrases: tuple[str, ...], word_characters: str = WORD_CHARACTERS) -> re.Pattern[str] | None:
+    """One regex over all phrases; where several match at one place, the longest phrase wins.
+    A match stands between characters outside `word_characters` (a character class body)."""
     if not phrases:
         return None
     spelled = [_atoms(phrase) for phrase in sorted(set(phrases), key=lambda p: (-len(p), p))]
     by_first = _by_first_character(spelled)
     if by_first is None:
-        return re.compile(r"(?<![\w'’])(?:" + _alternation(spelled) + r")(?![\w'’])", re.IGNORECASE)
+        return re.compile(
+            rf"(?<![{word_characters}])(?:" + _alternation(spelled) + rf")(?![{word_characters}])", re.IGNORECASE
+        )
     # The first character is matched case-sensitively against every form it can take, so
     # the regex engine skips ahead to the places where one stands instead of trying each
     # position of the text; the branch for it then checks which character that was.
     every_first = "".join(by_first)
     branches = [f"(?<=[{characters}])(?:{_alternation(rests)})" for characters, rests in by_first.items()]
     return re.compile(
-        f"(?-i:[{every_first}])" + r"(?<![\w'’].)(?:" + "|".join(branches) + r")(?![\w'’])", re.IGNORECASE
+        f"(?-i:[{every_first}])" + rf"(?<![{word_characters}].)(?:" + "|".join(branches) + rf")(?![{word_characters}])",
+        re.IGNORECASE,
     )
 
 

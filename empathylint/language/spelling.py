@@ -10,12 +10,12 @@ data/spelling/: software and web words ("repo", "iframe"), support words ("waitl
 brand names, bound prefixes ("pre-" of "pre-purchase") and common misspellings with their
 corrections ("recieve->receive"), plus the team's own words with their plurals and verb forms.
 
-Corrections of an unknown word come only from the common words (the 40k words of
-pyspellchecker's English frequencies used at least once in ten million, where the dictionary
-has the word and does not mark it never to suggest, and not in better-profanity's list of
-offensive words), one edit away, and only when one
-candidate is clearly the likeliest: a bounded search (about 54 look-ups a letter) in a set,
-never a walk through the whole dictionary.
+Corrections of an unknown word come only from the common words (the words of pyspellchecker's
+English frequencies used at least once in ten million and not in better-profanity's list of
+offensive words, where the dictionary has the word and does not mark it never to suggest: asked
+of the few candidates only), one edit away, and only when one candidate is clearly the
+likeliest: a bounded search (about 54 look-ups a letter) in a set, never a walk through the
+whole dictionary.
 """
 
 from __future__ import annotations
@@ -109,39 +109,44 @@ def _frequency(lower: str) -> float:
 
 
 @functools.cache
-def _suggestable() -> SortedLexicon:
-    """The common words a correction may be, with their frequencies: frequent enough, in the
-    dictionary, and not marked there as never to suggest (SCOWL's offensive words). Derived
-    once into the user cache."""
+def _frequent() -> SortedLexicon:
+    """The words common enough to be a correction, with their frequencies, offensive words
+    left out; derived once into the user cache. Whether the dictionary has a candidate (and
+    does not mark it never to suggest) is asked only of the few candidates a typo has."""
     frequencies = package_data(*_FREQUENCIES_SOURCE)
-    dictionary = package_data(_DICTIONARY_PACKAGE, f"{_DICTIONARY_FOLDER}/en_US.aff")
-    # Keyed by the frequencies' file, named after the dictionary's: a new version of either rebuilds it.
-    name = f"spelling-common-{_DERIVATION}-{fingerprint(dictionary)}"
-    return load(name, frequencies, _suggestable_text)
+    # Keyed by the frequencies' file, named after the block list's: a new version of either rebuilds it.
+    name = f"spelling-frequent-{_DERIVATION}-{fingerprint(package_data(*_OFFENSIVE_SOURCE))}"
+    return load(name, frequencies, _frequent_text)
+
+
+def _frequent_text() -> str:
+    frequencies = _frequencies()
+    total = int(frequencies.metadata)
+    offensive = _offensive_words()
+    frequent = {
+        word: repr(int(count) / total)
+        for word, count in frequencies.items()
+        if int(count) / total >= _MIN_SUGGESTION_FREQUENCY and word not in offensive
+    }
+    return build_text(frequent, f"{_MIN_SUGGESTION_FREQUENCY}")
 
 
 @functools.cache
-def _suggestable_words() -> frozenset[str]:
-    """The common words and the shipped ones, as a set: read (~40k words, one regex pass)
-    only when a draft has a word to correct; every later candidate is one set look-up."""
-    return frozenset(_suggestable().words()) | shipped_words()
+def _frequent_words() -> frozenset[str]:
+    """The frequent words and the shipped ones, as a set: read (one regex pass) only when a
+    draft has a word to correct; every later candidate is one set look-up."""
+    return frozenset(_frequent().words()) | shipped_words()
+
+
+def _suggestable(word: str) -> bool:
+    """A candidate that may be offered: one of our own words, or a frequent word the
+    dictionary has and does not mark never to suggest (SCOWL's offensive words)."""
+    return word in shipped_words() or _dictionary().get(word) == ""
 
 
 def _suggestion_weight(word: str) -> float:
-    share = _suggestable().get(word)
+    share = _frequent().get(word)
     return float(share) if share is not None else _MIN_SUGGESTION_FREQUENCY
-
-
-def _suggestable_text() -> str:
-    frequencies = _frequencies()
-    total = int(frequencies.metadata)
-    dictionary, offensive = _dictionary(), _offensive_words()
-    common = {
-        word: repr(int(count) / total)
-        for word, count in frequencies.items()
-        if int(count) / total >= _MIN_SUGGESTION_FREQUENCY and word not in offensive and dictionary.get(word) == ""
-    }
-    return build_text(common, f"{_MIN_SUGGESTION_FREQUENCY}")
 
 
 def _offensive_words() -> set[str]:
@@ -180,7 +185,7 @@ def _misspellings() -> dict[str, tuple[str, ...]]:
 def every_suggestion() -> Iterator[str]:
     """Every word a finding may offer: the common words and the typos' corrections (for the
     test that none of them is offensive)."""
-    yield from _suggestable_words()
+    yield from (word for word in _frequent_words() if _suggestable(word))
     for corrections in _misspellings().values():
         yield from corrections
 
@@ -247,11 +252,13 @@ def correction(word: str) -> str | None:
 
 @functools.lru_cache(maxsize=4_096)
 def _clear_favourite(lower: str) -> str | None:
-    common = _suggestable_words()
-    with_apostrophe = [c for c in (f"{lower[:i]}'{lower[i:]}" for i in range(1, len(lower))) if c in common]
+    common = _frequent_words()
+    with_apostrophe = [
+        c for c in (f"{lower[:i]}'{lower[i:]}" for i in range(1, len(lower))) if c in common and _suggestable(c)
+    ]
     if len(with_apostrophe) == 1:
         return _capital_i(with_apostrophe[0])
-    found = {c for c in _one_edit_away(lower) if c in common and c != lower}
+    found = {c for c in _one_edit_away(lower) if c in common and c != lower and _suggestable(c)}
     # Typos rarely change the first letter: "adress" means "address", not "dress".
     keeping_first = [c for c in found if c[0] == lower[0]] or list(found)
     weights = {

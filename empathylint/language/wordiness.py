@@ -3,6 +3,7 @@ automated opener with the sender's name inside it, a sentence said twice, and th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
@@ -65,17 +66,70 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def softener_at(text: str, within: Span, softeners: AbstractSet[str]) -> Iterator[Span]:
     """ "pretty easy", "pretty much the same": a softener before the word it softens; not
-    "a pretty picture" or "it looks pretty." (an adjective there)."""
-    if not softeners:
+    "a pretty picture" or "it looks pretty." (an adjective there).
+
+    The words are those `_WORD` finds in text[within]; one regex finds the few that may be
+    softeners, and only their neighbours are read, instead of a loop in Python over every
+    word of the draft."""
+    pattern = _softener_pattern(frozenset(softeners))
+    if pattern is None:
         return
-    previous = ""
-    for match in _WORD.finditer(text, within.start, within.end):
-        word = normalize(match.group())
-        if word in softeners and previous not in _DETERMINERS:
-            following = _WORD.match(text, _skip_blanks(text, match.end()))
-            if following is not None and following.start() - match.end() <= 2:
-                yield Span(match.start(), match.end())
-        previous = word
+    for match in pattern.finditer(text, within.start, within.end):
+        start = match.start()
+        if not _is_letter(text[start]) or _has_letter(text, _run_start(text, start, within.start), start):
+            continue  # inside a longer word ("1st-pretty", "un-pretty"), not a word of its own
+        if normalize(match.group()) not in softeners or _word_before(text, start, within.start) in _DETERMINERS:
+            continue
+        following = _WORD.match(text, _skip_blanks(text, match.end()))
+        if following is not None and following.start() - match.end() <= 2:
+            yield Span(match.start(), match.end())
+
+
+@functools.cache
+def _softener_pattern(softeners: frozenset[str]) -> re.Pattern[str] | None:
+    """The softeners where a word of `_WORD` may stand and end, built once per list; a
+    softener of two words never is one word, so never matches."""
+    words = [word for word in softeners if word and not any(character.isspace() for character in word)]
+    if not words:
+        return None
+    spelled = sorted((re.escape(word).replace("'", "['’]") for word in words), key=lambda w: (-len(w), w))
+    return re.compile(rf"(?:{'|'.join(spelled)})(?![\w'’-])", re.IGNORECASE)
+
+
+def _is_word_character(character: str) -> bool:
+    r"""What `_WORD` may continue a word with: [\w'’-] (\w is str.isalnum() and "_")."""
+    return character.isalnum() or character in "_'’-"
+
+
+def _is_letter(character: str) -> bool:
+    r"""What `_WORD` starts a word with: [^\W\d_] (\d is str.isdecimal())."""
+    return character.isalnum() and not character.isdecimal()
+
+
+def _run_start(text: str, index: int, low: int) -> int:
+    """Where the run of word characters that reaches `index` starts (not before `low`)."""
+    while index > low and _is_word_character(text[index - 1]):
+        index -= 1
+    return index
+
+
+def _has_letter(text: str, start: int, end: int) -> bool:
+    return any(_is_letter(character) for character in text[start:end])
+
+
+def _word_before(text: str, index: int, low: int) -> str:
+    """The word `_WORD` finds last in text[low:index] (`index` starts a run), normalized; ""
+    when there is none. A run of word characters holds one word, from its first letter."""
+    while index > low:
+        end = index
+        while end > low and not _is_word_character(text[end - 1]):
+            end -= 1
+        start = _run_start(text, end, low)
+        for position in range(start, end):
+            if _is_letter(text[position]):
+                return normalize(text[position:end])
+        index = start
+    return ""
 
 
 def _skip_blanks(text: str, index: int) -> int:
