@@ -13,7 +13,7 @@ from empathylint.cli.options import fail
 
 def lsp() -> None:
     """Run the language server for editors (Markdown, plain text, HTML) over standard input and
-    output. Needs the lsp extra: pip install 'empathylint[lsp]'."""
+    output. Needs the lsp extra: pip install 'empathylint\\[lsp]'."""
     from empathylint.lsp import run
 
     raise typer.Exit(run())
