@@ -410,7 +410,7 @@ def empathylint_tool(script: Path, jobs: int | None, name: str = "empathylint") 
     note = "serial (check has no --jobs option yet)"
     if _empathylint_has_jobs(script):
         jobs_flag = ["--jobs", str(jobs)] if jobs else []
-        note = f"--jobs {jobs}" if jobs else "--jobs default (one per core, fewer for small work)"
+        note = f"--jobs {jobs}" if jobs else "--jobs default (chosen from the work)"
 
     def argv(case: Case, files: list[str]) -> list[str]:
         profile = ["--profile", "doc"] if case.is_doc else []

@@ -45,11 +45,13 @@ class CheckOptions:
 Checked = tuple[FileReport, SourceFile | None]
 
 # Below this much text still to check (in characters), a second process costs more than
-# it saves: forking, the worker's own warm-up (the patterns and word lists the first file
-# did not need) and sending the reports back. The corpus's 400 replies (115,000
-# characters) took 10.4 s of CPU in one process and 12.1 s in two: about 1.7 s of CPU per
-# extra process, worth it from some 50,000 characters on.
-MIN_CHARACTERS_PER_EXTRA_JOB = 50_000
+# it saves. Each process needs its own ~100 MB (textstat's pronouncing dictionary, the word
+# lists, the memos; fork shares them only until they are touched): the corpus's 400 replies
+# (115,000 characters) peaked at 127 MB in one process and climbed past 190 MB, all processes
+# together, in two, where issue 19 allows 150 MB, and a second process adds about 1.7 s of
+# CPU warming up. So a run stays in one process until the text is large enough for the
+# second core to win back its warm-up many times over (a help centre of several MB).
+MIN_CHARACTERS_PER_EXTRA_JOB = 1_000_000
 # Tasks per worker: few enough that the work is shared out evenly at the end.
 _CHUNKS_PER_WORKER = 8
 

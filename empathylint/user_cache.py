@@ -69,11 +69,13 @@ def read_entry(path: Path, key: str) -> bytes | None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write as every file is written (writing.write_atomic: a temporary file, flushed, then
-    renamed over), so that a reader never sees half a file; say nothing when the folder
-    cannot be written (read-only homes, CI sandboxes): a cache only saves time."""
+    """Write as every file is written (writing.write_atomic: a temporary file renamed over),
+    so that a reader never sees half a file, but not flushed to disk: an entry a power cut
+    damages fails its checksum and is rebuilt, and a first run over a help centre writes
+    hundreds. Say nothing when the folder cannot be written (read-only homes, CI
+    sandboxes): a cache only saves time."""
     from empathylint.writing import WriteError, write_atomic
 
     with contextlib.suppress(OSError, WriteError):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_atomic(path, data)
+        write_atomic(path, data, durable=False)

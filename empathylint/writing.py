@@ -101,10 +101,14 @@ def _reads_back(data: bytes, text: str, shown: str) -> bool:
         return False
 
 
-def write_atomic(path: Path, data: bytes, *, display: str | None = None, replacing: bytes | None = None) -> None:
+def write_atomic(
+    path: Path, data: bytes, *, display: str | None = None, replacing: bytes | None = None, durable: bool = True
+) -> None:
     """Replace `path` (or its symlink's target) in one step: a temporary file in the same
     folder, flushed to disk, given the old file's permissions and owner, then put in place.
-    With `replacing`, the file is only replaced while it still holds exactly those bytes."""
+    With `replacing`, the file is only replaced while it still holds exactly those bytes.
+    `durable=False` skips flushing to disk, for files whose loss in a power cut costs only
+    time (cache entries, which carry a checksum): still atomic for every reader."""
     shown = display or str(path)
     target = Path(os.path.realpath(path))
     try:
@@ -120,7 +124,8 @@ def write_atomic(path: Path, data: bytes, *, display: str | None = None, replaci
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(temporary, mode)
         if info is not None and hasattr(os, "geteuid") and os.geteuid() == 0:
             os.chown(temporary, info.st_uid, info.st_gid)
@@ -133,7 +138,8 @@ def write_atomic(path: Path, data: bytes, *, display: str | None = None, replaci
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-    _sync_folder(target.parent)
+    if durable:
+        _sync_folder(target.parent)
 
 
 CHANGED_SINCE_READ = "changed since it was read; not fixed (check it again)"

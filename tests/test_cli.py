@@ -276,3 +276,10 @@ def test_the_console_script_flushes_its_streams_and_keeps_exit_codes(tmp_path: P
         env=env,
     )
     assert head.stdout.startswith("bad.txt") and "Traceback" not in head.stderr
+
+
+def test_lsp_help_names_the_extra_to_install_whole() -> None:
+    # rich reads "[lsp]" as markup and would drop it from the install command.
+    result = CliRunner().invoke(app, ["lsp", "--help"], env={"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"})
+    assert result.exit_code == 0
+    assert "pip install 'empathylint[lsp]'" in result.output

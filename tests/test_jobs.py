@@ -115,6 +115,14 @@ def test_the_number_of_processes_follows_the_text_to_check(monkeypatch: pytest.M
     assert checking.jobs_for(_sources(10_000), 8) == 1
 
 
+def test_a_few_hundred_replies_are_checked_in_one_process() -> None:
+    """A second process holds its own ~100 MB (issue 19 allows 150 MB for the whole run):
+    only a large body of text is worth one."""
+    assert checking.jobs_for(_sources(*[300] * 400), 2) == 1
+    assert checking.jobs_for(_sources(*[3_600] * 240), 2) == 1
+    assert checking.jobs_for(_sources(*[5_000] * 400), 2) == 2
+
+
 POISON = "poison"
 
 

@@ -375,3 +375,18 @@ def test_the_cache_stays_under_its_size_and_keeps_what_was_used_last(
     assert sum(entry.stat().st_size for entry in remaining) <= limit
     assert oldest not in remaining
     assert len(remaining) >= 2, "more was pruned than the limit asks"
+
+
+def test_a_cache_entry_is_written_atomically_but_not_flushed_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hundreds of entries on a first run; an entry a power cut damages fails its checksum.
+    from empathylint import user_cache, writing
+
+    flushed: list[int] = []
+    monkeypatch.setattr(os, "fsync", lambda descriptor: flushed.append(descriptor))
+    user_cache.write_entry(tmp_path / "entry.txt", "key", b"payload")
+    assert user_cache.read_entry(tmp_path / "entry.txt", "key") == b"payload"
+    assert flushed == []
+    writing.write_atomic(tmp_path / "report.txt", b"report")  # what the user asked for is flushed
+    assert flushed

@@ -53,16 +53,41 @@ def test_a_rewrite_with_a_gap_is_a_suggestion_never_an_edit() -> None:
 
 
 def test_a_refusal_gets_advice_that_agrees_never_a_rewrite_that_reverses_it() -> None:
-    """ "We cannot refund it.": negative-language reports the refusal's words with no rewrite
-    (never "what we can do is … refund"), and say-no-with-why the sentence that lacks its why,
-    with a suggestion that keeps the no and adds the reason."""
+    """ "We cannot refund it.": negative-language reports the refusal's words and
+    say-no-with-why the sentence that lacks its why, with one rewrite between them that
+    leads with what can be done (a gap) and keeps the no (never "what we can do is …
+    refund"); neither is an edit."""
     report = lint_text("Hi Maria,\n\nThanks for writing in. We cannot refund it.\n\nBest,\nSam\n")
     on_the_refusal = {d.rule_id: d for d in report.diagnostics if d.line == 3 and d.column == 24}
     assert set(on_the_refusal) == {"negative-language.refusal", "say-no-with-why.no-reason"}
     refusal = on_the_refusal["negative-language.refusal"]
-    assert refusal.suggestion is None and refusal.fix is None
     no_reason = on_the_refusal["say-no-with-why.no-reason"]
-    assert no_reason.suggestion is not None and no_reason.suggestion.startswith("We cannot refund it. That's because")
+    assert refusal.fix is None and no_reason.fix is None
+    assert refusal.suggestion == no_reason.suggestion == "What we can do is … We cannot refund it. That's because …"
+
+
+def test_a_refusal_leads_with_the_alternative_the_reply_gives() -> None:
+    """An alternative after the no, in its sentence or the next, goes first; the no follows
+    word for word, and the sentence it leans on stays joined to it."""
+    cases = {
+        "Sadly, we cannot move the booking for you, but you can change it in the app.": (
+            "You can change it in the app. Sadly, we cannot move the booking for you. That's because …"
+        ),
+        "We don't ship to Norway. You can pick it up from our Oslo partner instead.": (
+            "You can pick it up from our Oslo partner instead. We don't ship to Norway. That's because …"
+        ),
+        "While we don't sell the blue one any more, we do sell the green one.": (
+            "We do sell the green one, while we don't sell the blue one any more. That's because …"
+        ),
+        # "We can only …" is another no, not what we can do instead.
+        "We don't ship to Norway. We can only post within the EU for now.": (
+            "What we can do is … We don't ship to Norway. That's because …"
+        ),
+    }
+    for sentence, rewrite in cases.items():
+        report = lint_text(f"Hi Maria,\n\n{sentence}\n\nBest,\nSam\n", select=("negative-language",))
+        refusal = next(d for d in report.diagnostics if d.rule_id == "negative-language.refusal")
+        assert refusal.suggestion == rewrite
 
 
 def test_a_suggestion_carries_the_other_findings_rewrites_of_its_sentence() -> None:

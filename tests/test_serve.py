@@ -90,7 +90,8 @@ def test_check_answers_what_the_python_api_finds(page: PageServer) -> None:
         (d.rule_id, d.start, d.end, d.message) for d in expected.diagnostics
     ]
     assert {row["key"]: row["status"] for row in answer["checklist"]} == dict(expected.scorecard)
-    assert answer["ready"] is False and answer["verdict"] == "2 things to fix"
+    # The doubled "the" blocks; "In order to" is info (light filler), reported but not blocking.
+    assert answer["ready"] is False and answer["verdict"] == "1 thing to fix"
     repeated = next(f for f in answer["findings"] if f["rule"] == "proofread.repeated-word")
     assert repeated["fix"] == {"safe": True, "edits": [{"original": " the", "replacement": ""}]}
 
@@ -142,7 +143,7 @@ def test_fixing_one_finding_applies_its_edit_and_checks_again(page: PageServer) 
     status, fixed = post(page, "/api/fix", draft(DRAFT, finding=finding))
     assert status == 200
     assert fixed["text"] == DRAFT.replace("the the", "the") and fixed["applied"] == 1
-    assert fixed["verdict"] == "1 thing to fix"
+    assert fixed["verdict"] == "Ready to send"
     assert {row["key"]: row["status"] for row in fixed["checklist"]}["proofread"] == "met"
     # The same finding again, on the fixed text: it is gone.
     status, stale = post(page, "/api/fix", draft(fixed["text"], finding=finding))

@@ -84,7 +84,7 @@ def test_type_see_the_marks_click_a_finding_apply_its_fix(
     repeated = tab.locator("#backdrop mark", has_text=re.compile(r"^\s*the\s*$"))
     expect(repeated).to_have_count(1)
     expect(tab.locator("#backdrop mark", has_text="In order to")).to_have_count(1)
-    expect(tab.locator("#verdict")).to_have_text("2 things to fix")
+    expect(tab.locator("#verdict")).to_have_text("1 thing to fix")  # "In order to" is info: marked, not blocking
     expect(tab.locator('#checklist li[data-key="proofread"]')).to_have_class("not-met")
 
     # A click on the marked words in the draft shows that finding.
@@ -104,7 +104,7 @@ def test_type_see_the_marks_click_a_finding_apply_its_fix(
     tab.locator("#apply-fix").click()
     expect(draft).to_have_value(DRAFT.replace("the the", "the"))
     expect(tab.locator('#checklist li[data-key="proofread"]')).to_have_class("met")
-    expect(tab.locator("#verdict")).to_have_text("1 thing to fix")
+    expect(tab.locator("#verdict")).to_have_text("Ready to send (1 hint below)")
     expect(tab.locator("#status")).to_contain_text("Fixed")
     tab.screenshot(path=str(tmp_path / "page.png"), full_page=True)
     assert (tmp_path / "page.png").stat().st_size > 0
@@ -118,7 +118,7 @@ def test_keyboard_only_reaches_and_fixes_a_finding_and_copies_the_reply(
     expect = sync_api.expect
     tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
     tab.locator("#draft").fill(DRAFT.replace("the the", "the"))
-    expect(tab.locator("#verdict")).to_have_text("1 thing to fix")
+    expect(tab.locator("#verdict")).to_have_text("Ready to send (1 hint below)")  # "In order to" is info
     # Tab from the draft until a finding has the focus: the findings are in the tab order.
     tab.locator("#draft").focus()
     for _ in range(12):

@@ -1,7 +1,7 @@
-"""Where a jargon term is no jargon, from the draft around it: in a table's cell (a
-feature's name), inside an author's fill-in slot or a phrase in which it is plain English,
-in the title of the article it is in (its subject), or as the text of a link to a page that
-defines it."""
+"""Where a jargon term is no jargon, from the draft around it: part of a name in capitals,
+in a table's cell or a title-case list item (a feature's name), inside an author's fill-in
+slot or a phrase in which it is plain English, in the title of the article it is in (its
+subject), or as the text of a link to a page that defines it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import bisect
 import re
 
 from empathylint.document import Document, Span
+from empathylint.language.jargon_terms import Term
 from empathylint.language.phrases import normalize
 
 
@@ -20,6 +21,33 @@ def in_a_table(doc: Document, match: re.Match[str]) -> bool:
     line_end = doc.source.find("\n", start)
     line = doc.source[line_start : line_end if line_end >= 0 else len(doc.source)]
     return line.lstrip().startswith("|") or line.count(" | ") >= 2 or "<td" in line
+
+
+def in_a_name_line(doc: Document, match: re.Match[str]) -> bool:
+    """Whether the term stands in a short heading or list item written in title case
+    ("APIs and Extensibility", "- Login with SSO"): a list of features or a section's title
+    names things, like a table's cell; prose that explains them follows."""
+    start = doc.source_offset(match.start())
+    line_start = doc.source.rfind("\n", 0, start) + 1
+    line_end = doc.source.find("\n", start)
+    item = _HEADING_OR_ITEM.match(doc.source[line_start : line_end if line_end >= 0 else len(doc.source)])
+    if item is None or _SENTENCE_STOP.search(item.group("text")):
+        return False
+    words = _MARKUP.sub(" ", item.group("text")).split()
+    long_words = [word for word in words if len(word) > _SHORT_WORD]
+    return (
+        0 < len(words) <= _NAME_WORDS
+        and words[0][0].isupper()
+        and all(word[0].isupper() or word[0].isdigit() for word in long_words)
+    )
+
+
+_HEADING_OR_ITEM = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d{1,2}[.)])[ \t]+(?P<text>.+?)[ \t#]*$")
+_MARKUP = re.compile(r"\]\([^)\s]*\)|[*_`\[\]()<>]+")
+_SENTENCE_STOP = re.compile(r"[.!?:;,](?:\s|$)")
+# A name in title case leaves its short words ("for", "with", "from") in lower case.
+_SHORT_WORD = 4
+_NAME_WORDS = 6
 
 
 # --- what is set aside ------------------------------------------------------------------
@@ -92,3 +120,44 @@ def links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str,
         doc.source, max(0, start - 400), start
     )
     return link is not None and any(site in link.group("url") for site in sites)
+
+
+# --- names in capitals ------------------------------------------------------------------
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a heading, a list item or a cell. The
+    last character that is not a blank or markup is stepped back to rather than found by
+    copying all the text before it (a whole article per finding)."""
+    previous = start - 1
+    while previous >= 0 and (text[previous].isspace() or text[previous] in "*_\"'“‘([#>|-•"):
+        previous -= 1
+    return previous < 0 or text[previous] in ".!?:;" or "\n" in text[previous:start]
+
+
+def written_as_a_name(text: str, match: re.Match[str], term: Term) -> bool:
+    """Whether the term is part of a name in capitals: a product, a feature, a button or a
+    field ("VS Code", "Directory Services", "Empty Cache", "Events API", "URI 1"). A
+    lower-case term with a capital inside a sentence, or before another capitalised word,
+    is one; so is a term in capitals beside a capitalised word or a number."""
+    written = match.group()
+    following = _NEXT_WORD.match(text, match.end())
+    next_is_a_name = following is not None and (following.group(1)[0].isupper() or following.group(1)[0].isdigit())
+    if term.term.lower() == term.term:
+        if not written[0].isupper():
+            return False
+        if not opens_sentence(text, match.start()):
+            return True
+        # A verb's -ing or -ed form opening a sentence is the verb ("Forking Chromium took a
+        # year"), even before a name; a feature's name gives the word as listed.
+        return next_is_a_name and not _VERB_FORM.search(written)
+    previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+    after_a_name = (
+        previous is not None and previous.group(1)[0].isupper() and not opens_sentence(text, previous.start(1))
+    )
+    return next_is_a_name or after_a_name
+
+
+_VERB_FORM = re.compile(r"(?:ing|ed)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w.-]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \t]+$")

@@ -23,9 +23,10 @@ Cues, each kind counted once (a kind is one piece of evidence):
   - grammar: a plea for help ("Help!", "please help", "help me please"); "won't"/"can't" +
     a breakage verb ("won't load", "can't log in"); "keeps crashing"; "my 2nd email";
     "cancel my membership"; "on hold for 3 hours", "since Sunday"
+  - "why" before a no ("why can't I cancel", "why won't you accept")
   - three question marks or more ("???"); shouting (two ALL-CAPS words that name
-    nothing), "?!", "??", "!!!", or an "!" in a
-    sentence about the problem; sad, angry or sarcastic emoji
+    nothing), or one such word stressed ("I PAID for it"); "?!", "??", "!!!", or an "!"
+    in a sentence about the problem; sad, angry or sarcastic emoji
   - cheer: cheerful words (up to 2), emoji and emoticons (up to 2), "!" in a calm sentence
 Negation: an emotion, urgency, cancel or cheer cue within three words after "not", "no",
 "never", "n't" or "without" does not count ("not urgent", "I don't want to cancel my
@@ -74,6 +75,10 @@ _REPEAT = PHRASE_KINDS["repeat-contact"]
 _WAITING = PHRASE_KINDS["kept-waiting"]
 _CANCEL = PHRASE_KINDS["cancel-demand"]
 _SHOUTING = CueKind("upset", "shouting", 1.5, 1.5)
+# One word in capitals that names nothing ("I PAID for it", "WHY?"): stress, not yet shouting.
+_STRESSED = CueKind("upset", "a word in capitals", 1.0, 1.0)
+# "Why can't I cancel?", "why won't you accept it", "why is it not open": a no, questioned.
+_WHY_NOT = CueKind("upset", "a why-not question", 1.5, 1.5)
 _EXASPERATED = CueKind("upset", "exasperated punctuation", 1.0, 1.0)
 # "total outage???", "why????": a pile of question marks is a demand, not a question.
 _QUESTION_PILE = CueKind("upset", "piled-up question marks", 2.0, 2.0)
@@ -113,6 +118,10 @@ _NOT_A_PLEA_AFTER = frozenset(
     | {"great", "much", "more", "little", "extra", "you", "guys", "anyone", "someone", "somebody", "not"}
     | {"can", "could", "will", "would", "may", "might", "should", "must", "cant", "cannot", "wont", "dont", "doesnt"}
     | {"didnt", "really", "also", "greatly", "definitely", "certainly", "surely"}
+)
+_WHY_NOT_PATTERN = re.compile(
+    r"\bwhy\s+(?:\w+n['’]t|can\s*not|(?:do|does|did|is|are|was|were|can|will|would)\s+(?:\w+\s+)?not)\b",
+    re.IGNORECASE,
 )
 _KEEPS_DOING = re.compile(r"\b(?:keeps?|kept)\s+(?:on\s+)?[a-z]+ing\b", re.IGNORECASE)
 _COUNT = (
@@ -261,6 +270,7 @@ def _phrase_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
 def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
     for pattern, kind in (
         (_PLEA_PATTERN, _PLEA),
+        (_WHY_NOT_PATTERN, _WHY_NOT),
         (patterns.breakage, _BREAKAGE),
         (_KEEPS_DOING, _PERSISTENCE),
         (patterns.repeat_ordinal, _REPEAT),
@@ -353,14 +363,18 @@ def _is_shouted(sentence: str) -> bool:
 
 def _shouting_cues(message: str, acronyms: frozenset[str]) -> list[_Found]:
     """Two different words in capitals, eight letters at least, that name nothing ("MDW",
-    "PDF" and hashtags are names): "WHAT IS THIS", "BUT I DIDN'T CHANGE IT"."""
+    "PDF" and hashtags are names): "WHAT IS THIS", "BUT I DIDN'T CHANGE IT". One such word
+    of four letters or more (and no digits) is stress: "I PAID for next-day shipping"."""
     shouted: list[str] = []
+    stressed: list[str] = []
     for word in _WORD.findall(message):
         if len(word) >= 3 and word.isupper() and word.strip("'’*-") not in acronyms and word not in shouted:
             shouted.append(word)
-    if len(shouted) < 2 or sum(len(word) for word in shouted) < 8:
-        return []
-    return [(0, 0, _SHOUTING, "ALL CAPS (" + " ".join(shouted[:3]) + ")")]
+            if word.isalpha() and len(word) >= 4:
+                stressed.append(word)
+    if len(shouted) >= 2 and sum(len(word) for word in shouted) >= 8:
+        return [(0, 0, _SHOUTING, "ALL CAPS (" + " ".join(shouted[:3]) + ")")]
+    return [(0, 0, _STRESSED, stressed[0])] if len(stressed) == 1 else []
 
 
 def _emoji_cues(message: str, patterns: CompiledLexicon) -> list[_Found]:

@@ -8,6 +8,9 @@ whose verb is negated by an auxiliary or a modal, and whose main verb withholds 
 - a negated "do", "be" or "will" before a verb of offering (`offer_verbs`): "we don't
   offer", "we aren't currently offering", "we don't have a way to", "you'll not have access
   to", "we no longer ship";
+- a negated "have" before a thing held that permits (`possessions`), a few words apart:
+  "we don't currently have the streaming rights", "we have no way to", "we do not have
+  the necessary permissions";
 - a decision: "we have decided not to", "we chose not to";
 - without a subject, a thing withheld (`withheld_words`): "it isn't possible", "which is not
   accepted", "refunds are no longer available", "no recording will be available".
@@ -25,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from empathylint.document import Span
 from empathylint.language.phrases import compile_phrases, normalize
@@ -43,7 +47,7 @@ _QUESTION_REACH = 300
 
 def grammar_words(key: str) -> Callable[[], tuple[str, ...]]:
     """A default_factory for a word class both refusal rules read (language/data/refusals.toml):
-    offer-verbs, withheld-words, hedges, clause-openers, not-reasons."""
+    offer-verbs, withheld-words, possessions, hedges, clause-openers, not-reasons."""
     return default_words("refusals", key)
 
 
@@ -62,9 +66,55 @@ class RefusalVocabulary:
     # access") are not.
     readers: tuple[str, ...] = ()
     reader_troubles: tuple[str, ...] = ()
+    # What a subject may lack that permits it to do something ("rights", "permission", "way"):
+    # "we don't have the streaming rights" withholds as "we don't offer" does.
+    possessions: tuple[str, ...] = ()
     # Subjects that are someone else ("they"): their inability is a refusal only before a
     # verb of offering ("they are unable to assist"), not "they can't get into your account".
     third_parties: tuple[str, ...] = ()
+
+
+class RefusalWords(Protocol):
+    """The word classes every rule that reads refusals takes from its settings (their
+    defaults are language/data/refusals.toml, through grammar_words)."""
+
+    @property
+    def offer_verbs(self) -> tuple[str, ...]: ...
+    @property
+    def withheld_words(self) -> tuple[str, ...]: ...
+    @property
+    def hedges(self) -> tuple[str, ...]: ...
+    @property
+    def clause_openers(self) -> tuple[str, ...]: ...
+    @property
+    def possessions(self) -> tuple[str, ...]: ...
+
+
+def refusal_grammar(
+    words: RefusalWords,
+    subjects: tuple[str, ...],
+    exceptions: tuple[str, ...],
+    *,
+    readers: tuple[str, ...] = (),
+    reader_troubles: tuple[str, ...] = (),
+    third_parties: tuple[str, ...] = (),
+) -> RefusalGrammar:
+    """A rule's refusal grammar: the shared word classes from its settings, with who refuses
+    and what is no refusal, which stay each rule's own."""
+    return compile_refusals(
+        RefusalVocabulary(
+            subjects=subjects,
+            offer_verbs=words.offer_verbs,
+            withheld_words=words.withheld_words,
+            adverbs=words.hedges,
+            clause_openers=words.clause_openers,
+            exceptions=exceptions,
+            readers=readers,
+            reader_troubles=reader_troubles,
+            third_parties=third_parties,
+            possessions=words.possessions,
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +122,8 @@ class Refusal:
     span: Span
     # The subject as written, lower case ("we", "our team"), or "" when a thing is withheld.
     subject: str
-    # "inability" (can't, unable to), "policy" (don't offer, decided not to) or "withheld".
+    # "inability" (can't, unable to), "policy" (don't offer, decided not to), "possession"
+    # (don't have the rights) or "withheld".
     kind: str
     # The verb or word that says what is withheld, as written ("refund", "available").
     verb: str
@@ -114,6 +165,8 @@ def _only_describes(text: str, refusal: Refusal, grammar: RefusalGrammar) -> boo
     if refusal.subject not in grammar.readers:
         return False
     verb = normalize(refusal.verb)
+    if refusal.kind == "possession":
+        return True  # "you don't have access to the old phone" is their situation
     if refusal.kind == "policy":
         return not verb.startswith("ha")  # "you won't have access to" is withheld from them
     return verb in grammar.reader_troubles
@@ -165,16 +218,16 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
     # "don't", "won't (be)", "aren't", "'ll not", "no longer" before a verb of offering
     negated_offer = "|".join(
         (
-            rf"\s+(?:do|does|will|would){_NOT}",
+            rf"\s+(?:do|does|will|would)(?:{_NOT}|{adverb}\s+not)",
             rf"\s+won{_APOSTROPHE}t",
             rf"(?:{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+not",
-            rf"{be_forms}\s+not",
+            rf"{be_forms}{adverb}\s+not",
             rf"\s+(?:aren|isn){_APOSTROPHE}t",
             r"\s+no\s+longer",
         )
     )
     head = rf"(?<![\w'’])(?P<subject>{subject}){adverb}"
-    patterns = (
+    patterns = [
         ("inability", rf"{head}(?:{negated_ability}){adverb}\s+(?P<verb>[^\W\d_][\w'’-]*)"),
         ("policy", rf"{head}(?:{negated_offer}){adverb}(?:\s+be)?{adverb}\s+(?P<verb>{offered})(?![\w'’])"),
         (
@@ -194,7 +247,17 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             r"(?<![\w'’])no(?:\s+[\w-]+){1,4}?\s+(?:is|are|will\s+be|can\s+be|would\s+be)"
             rf"{adverb}\s+(?P<verb>{withheld})(?![\w'’])",
         ),
-    )
+    ]
+    if vocabulary.possessions:
+        # "we don't (currently) have (the) (streaming) rights", "we have no way to"
+        patterns.append(
+            (
+                "possession",
+                rf"{head}(?:\s+(?:do|does|did)(?:{_NOT}|{adverb}\s+not){adverb}\s+have|\s+(?:have|has)\s+no)"
+                rf"(?:\s+(?:the|any|a|an|enough))?(?:\s+[^\W\d_][\w-]*){{0,2}}?"
+                rf"\s+(?P<verb>{_words(vocabulary.possessions)})(?![\w'’])",
+            )
+        )
     return RefusalGrammar(
         patterns=tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in patterns),
         exceptions=compile_phrases(vocabulary.exceptions),

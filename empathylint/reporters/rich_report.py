@@ -8,12 +8,11 @@ under their start. User text is always printed as text, never as rich markup."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import IO
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.text import Text
 
 from empathylint.checklist import ITEMS_BY_KEY, SEND
 from empathylint.diagnostics import Diagnostic, Severity
@@ -21,6 +20,7 @@ from empathylint.document import line_starts
 from empathylint.engine import FileReport, Status
 from empathylint.formats.helpdesk.reports import item_of
 from empathylint.reporters import located_path, plural
+from empathylint.reporters.lines import Pieces, as_printed, print_lines, wrap
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 STATUS_MARK = {Status.MET: ("✓", "green"), Status.NOT_MET: ("✗", "red"), Status.NOT_APPLICABLE: ("–", "dim")}
@@ -40,10 +40,6 @@ def make_console(file: IO[str] | None = None) -> Console:
     return console
 
 
-# A line of the report as (text, style) pieces, style "" for none.
-Pieces = list[tuple[str, str]]
-
-
 def render(
     reports: Sequence[FileReport],
     fail_on: Severity,
@@ -52,65 +48,41 @@ def render(
     quiet: bool = False,
     explain_context: bool = False,
 ) -> None:
+    width = console.width
     for report in reports:
         if report.error is not None:
             continue  # the CLI reports unreadable files on standard error, one line each
         if quiet:
             if report.diagnostics:
-                _print(console, [wrapped(console, finding_line(report.path, d), 0) for d in report.diagnostics])
+                found = [line for d in report.diagnostics for line in wrap(finding_line(report.path, d), width, 0)]
+                print_lines(console, found)
             continue
-        render_file(report, fail_on, console, explain_context=explain_context)
+        print_lines(console, file_lines(report, fail_on, width, explain_context=explain_context))
     if not quiet:
-        _print(console, [wrapped(console, summary_line(reports, fail_on), 0)])
+        print_lines(console, wrap(summary_line(reports, fail_on), width, 0))
 
 
-def render_file(report: FileReport, fail_on: Severity, console: Console, *, explain_context: bool = False) -> None:
-    # One print per file, not one per line: each console.print costs rich a full render pass.
-    lines: list[Text] = [wrapped(console, header(report), 0)]
+def file_lines(report: FileReport, fail_on: Severity, width: int, *, explain_context: bool = False) -> list[Pieces]:
+    """A file's block wrapped to `width` columns, printed at once: one print per file."""
+    lines = wrap(header(report), width, 0)
     if explain_context:
-        from empathylint.reporters.context import context_block
+        from empathylint.reporters.context import context_pieces
 
-        lines.append(context_block(report))
+        lines += as_printed(context_pieces(report))
     source = report.document.source if report.document else ""
     starts = line_starts(source)
     for diagnostic in report.diagnostics:
-        lines.append(wrapped(console, [("  ", ""), *finding_line(report.path, diagnostic)], FINDING_INDENT))
-        lines.extend(_excerpt(console, source, starts, diagnostic))
+        lines += wrap([("  ", ""), *finding_line(report.path, diagnostic)], width, FINDING_INDENT)
+        lines += _excerpt(width, source, starts, diagnostic)
     if report.scorecard:
-        lines.append(wrapped(console, scorecard_line(report), CHECKLIST_INDENT))
-        lines.append(Text.assemble(*verdict(report, fail_on)))
-    lines.append(Text())  # the blank line between files
-    _print(console, lines)
-
-
-def _print(console: Console, lines: Sequence[Text]) -> None:
-    """The lines in one print, each already wrapped to the console's width."""
-    console.print(Text("\n").join(lines), soft_wrap=True)
+        lines += wrap(scorecard_line(report), width, CHECKLIST_INDENT)
+        lines += as_printed(verdict(report, fail_on))
+    lines.append([])  # the blank line between files
+    return lines
 
 
 FINDING_INDENT = 4
 CHECKLIST_INDENT = 13
-
-
-def wrapped(console: Console, pieces: Pieces, indent: int) -> Text:
-    """A line of the report wrapped at word boundaries to the console's width, every
-    continuation line indented by `indent` columns."""
-    text = Text.assemble(*pieces)
-    width = console.width
-    if cell_len(text.plain) <= width:
-        return text
-    first, *rest = _stripped(text.wrap(console, width, overflow="fold"))
-    if not rest:
-        return first
-    folded = _stripped(Text(" ").join(rest).wrap(console, max(20, width - indent), overflow="fold"))
-    return Text("\n").join([first, *(Text(" " * indent) + line for line in folded)])
-
-
-def _stripped(lines: Iterable[Text]) -> list[Text]:
-    """Wrapped lines without the space each kept where it was broken."""
-    for line in lines:
-        line.rstrip()
-    return list(lines)
 
 
 def header(report: FileReport) -> Pieces:
@@ -158,7 +130,7 @@ GUTTER = 9
 """Columns of the line-number gutter: `    12 │ `."""
 
 
-def _excerpt(console: Console, source: str, starts: list[int], diagnostic: Diagnostic) -> list[Text]:
+def _excerpt(width: int, source: str, starts: list[int], diagnostic: Diagnostic) -> list[Pieces]:
     """The finding's source line (a window around the finding when the line is wider than
     the console), the finding underlined under it, and the rewrite on a line of its own."""
     if diagnostic.line < 1 or diagnostic.line > len(starts):
@@ -169,7 +141,7 @@ def _excerpt(console: Console, source: str, starts: list[int], diagnostic: Diagn
     start_col = diagnostic.column - 1
     end_col = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line_text)
     end_col = min(max(end_col, start_col + 1), max(len(line_text), start_col + 1))
-    room = max(20, console.width - GUTTER - 2)
+    room = max(20, width - GUTTER - 2)
     window_start, window_end = 0, len(line_text)
     if cell_len(line_text) > room:
         context = max(10, (room - (end_col - start_col)) // 2)
@@ -183,14 +155,16 @@ def _excerpt(console: Console, source: str, starts: list[int], diagnostic: Diagn
     gutter = f"{diagnostic.line:>6} │ "
     blank_gutter = " " * (GUTTER - 2) + "│ "
     before = cell_len(lead + shown[: max(0, start_col - window_start)])
-    width = max(1, cell_len(shown[max(0, start_col - window_start) : max(0, min(end_col, window_end) - window_start)]))
+    underline = max(
+        1, cell_len(shown[max(0, start_col - window_start) : max(0, min(end_col, window_end) - window_start)])
+    )
     lines = [
-        Text.assemble((gutter, "dim"), (lead, "dim"), shown, (tail, "dim")),
-        Text.assemble((blank_gutter + " " * before, "dim"), ("^" * width, SEVERITY_STYLE[diagnostic.severity])),
+        [(gutter, "dim"), (lead, "dim"), (shown, ""), (tail, "dim")],
+        [(blank_gutter + " " * before, "dim"), ("^" * underline, SEVERITY_STYLE[diagnostic.severity])],
     ]
     if diagnostic.suggestion:
         rewrite = diagnostic.suggestion.replace("\n", " ⏎ ")
-        lines.append(wrapped(console, [(" " * (GUTTER - 2) + "→ ", "dim"), (rewrite, "green")], GUTTER))
+        lines += wrap([(" " * (GUTTER - 2) + "→ ", "dim"), (rewrite, "green")], width, GUTTER)
     return lines
 
 

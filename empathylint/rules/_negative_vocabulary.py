@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from empathylint.language.orders import curt_reading_pattern
 from empathylint.language.phrases import compile_phrases, keyed_by_phrase, normalize
-from empathylint.language.refusals import RefusalGrammar, RefusalVocabulary, compile_refusals, grammar_words
+from empathylint.language.refusals import RefusalGrammar, grammar_words, refusal_grammar
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 
 
@@ -34,6 +34,7 @@ class Settings:
     refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
     offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
     withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
+    possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
     hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
     clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))
@@ -88,18 +89,13 @@ class Matchers:
                 ("command", prohibitions, True, True),
             ),
             refusal_phrases=compile_phrases(settings.refusal_phrases),
-            refusals=compile_refusals(
-                RefusalVocabulary(
-                    subjects=settings.refusal_subjects,
-                    offer_verbs=settings.offer_verbs,
-                    withheld_words=settings.withheld_words,
-                    adverbs=settings.hedges,
-                    clause_openers=settings.clause_openers,
-                    exceptions=settings.exceptions,
-                    readers=settings.readers,
-                    reader_troubles=settings.reader_troubles,
-                    third_parties=settings.third_parties,
-                )
+            refusals=refusal_grammar(
+                settings,
+                settings.refusal_subjects,
+                settings.exceptions,
+                readers=settings.readers,
+                reader_troubles=settings.reader_troubles,
+                third_parties=settings.third_parties,
             ),
             openers=compile_phrases(settings.clause_openers),
             reasons=compile_phrases(settings.reasons),

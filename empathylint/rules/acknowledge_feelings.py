@@ -34,7 +34,7 @@ from empathylint.language.mood import mood_of
 from empathylint.language.phrases import any_phrase, phrase_matcher
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
-from empathylint.rules._reply import quoted
+from empathylint.rules._reply import capitalised, quoted, run_in
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,13 @@ def applies_to(doc: Document) -> bool:
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     mood = mood_of(doc)
-    sentences = doc.body_sentences
-    if mood is None or not mood.is_upset or not sentences:
+    if mood is None or not mood.is_upset:
+        return
+    # A social reply can be one sentence the greeting runs into ("@maria Hi there, for sign-in
+    # problems, see this article."): that sentence is where the acknowledgement goes.
+    opening = run_in(doc)
+    sentences = doc.body_sentences or ([opening] if opening is not None else [])
+    if not sentences:
         return
     # The whole reply from its greeting: a greeting run into the first sentence ("@maria Hi
     # there, we're sorry for the trouble.") is no body sentence of its own, and the closing
@@ -68,12 +73,14 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         return
     first = sentences[0]
     signs = ", ".join(f'"{reason}"' for reason in mood.reasons("upset")[:3])
+    # Written before a run-in sentence it would sit after "Hi there," in lower case: shown only.
+    fix = Fix((Edit(first.start, first.start, settings.suggestion + " "),), safe=False) if first != opening else None
     yield RULE.diagnostic(
         "missing-acknowledgement",
         first,
         f"The customer sounds upset ({signs}); acknowledge how they feel in one sentence, then go to the fix.",
-        suggestion=f"{settings.suggestion} {quoted(doc, first)}",
-        fix=Fix((Edit(first.start, first.start, settings.suggestion + " "),), safe=False),
+        suggestion=f"{settings.suggestion} {capitalised(quoted(doc, first))}",
+        fix=fix,
     )
 
 

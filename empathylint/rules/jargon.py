@@ -60,7 +60,16 @@ from empathylint.language.capitals import (
     is_word,
 )
 from empathylint.language.explanations import Spellings, explained_names, is_explained
-from empathylint.language.jargon_context import in_a_table, inside, links_to_a_definition, set_aside, subject
+from empathylint.language.jargon_context import (
+    in_a_name_line,
+    in_a_table,
+    inside,
+    links_to_a_definition,
+    opens_sentence,
+    set_aside,
+    subject,
+    written_as_a_name,
+)
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
 from empathylint.language.phrases import match_case, normalize, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases
@@ -147,7 +156,10 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     term_matches = [
         (match, term)
         for match, term in find_terms(text, body, terms)
-        if not inside(aside, match) and not _written_as_a_name(text, match, term) and not in_a_table(doc, match)
+        if not inside(aside, match)
+        and not written_as_a_name(text, match, term)
+        and not in_a_table(doc, match)
+        and not in_a_name_line(doc, match)
     ]
 
     def explained() -> frozenset[str]:
@@ -271,39 +283,8 @@ def _replacement(text: str, start: int, written: str, term: Term) -> str:
     say nothing about the alternative's: "the DNS" becomes "the domain settings", and only
     a sentence's first word gets a capital."""
     if term.term.lower() != term.term:
-        return term.plain[:1].upper() + term.plain[1:] if _opens_sentence(text, start) else term.plain
+        return term.plain[:1].upper() + term.plain[1:] if opens_sentence(text, start) else term.plain
     return match_case(written, term.plain)
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` opens a sentence, a heading, a list item or a cell. The
-    last character that is not a blank or markup is stepped back to rather than found by
-    copying all the text before it (a whole article per finding)."""
-    previous = start - 1
-    while previous >= 0 and (text[previous].isspace() or text[previous] in "*_\"'“‘([#>|-•"):
-        previous -= 1
-    return previous < 0 or text[previous] in ".!?:;" or "\n" in text[previous:start]
-
-
-def _written_as_a_name(text: str, match: re.Match[str], term: Term) -> bool:
-    """Whether the term is part of a name in capitals: a product, a feature, a button or a
-    field ("VS Code", "Directory Services", "Empty Cache", "Events API", "URI 1"). A
-    lower-case term with a capital inside a sentence, or before another capitalised word,
-    is one; so is a term in capitals beside a capitalised word or a number."""
-    written = match.group()
-    following = _NEXT_WORD.match(text, match.end())
-    next_is_a_name = following is not None and (following.group(1)[0].isupper() or following.group(1)[0].isdigit())
-    if term.term.lower() == term.term:
-        return written[0].isupper() and (not _opens_sentence(text, match.start()) or next_is_a_name)
-    previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
-    after_a_name = (
-        previous is not None and previous.group(1)[0].isupper() and not _opens_sentence(text, previous.start(1))
-    )
-    return next_is_a_name or after_a_name
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w.-]*)")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \t]+$")
 
 
 # --- the term lists ---------------------------------------------------------------------

@@ -65,7 +65,7 @@ from empathylint.language.refusals import (
 )
 from empathylint.rule import Code, Rule
 from empathylint.rules._negative_vocabulary import Matchers, Settings
-from empathylint.rules._reply import quoted
+from empathylint.rules._reply import quoted, refusal_rewrite, reply_sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +153,9 @@ def _kept(
             # "Unfortunately, we can't" or "I'm afraid we can't" is one closed door, not two.
             previous = kept[-1]
             span = Span(previous.span.start, finding.span.end)
-            kept[-1] = _Finding(finding.code, span, finding.rewrite, message=finding.message)
+            kept[-1] = _Finding(
+                finding.code, span, finding.rewrite, suggestion=finding.suggestion, message=finding.message
+            )
             continue
         kept.append(finding)
     return kept
@@ -177,10 +179,14 @@ def _refusals(doc: Document, matchers: Matchers) -> Iterator[_Finding]:
         limit = refusal is None or refusal.kind == "withheld" or subject in matchers.readers
         if limit and doc.profile == "doc":
             yield _Finding("product-limit", span, message=message)
-        elif _gives_reason(doc, sentence_of(doc, span), matchers, reasoned):
-            yield _Finding("reasoned-refusal", span, message=message or _REASONED)
+            continue
+        sentence = reply_sentence(doc, span.start) or sentence_of(doc, span)
+        if _gives_reason(doc, sentence_of(doc, span), matchers, reasoned):
+            rewrite = refusal_rewrite(doc, sentence, span, needs_reason=False)
+            yield _Finding("reasoned-refusal", span, suggestion=rewrite, message=message or _REASONED)
         else:
-            yield _Finding("refusal", span, message=message)
+            rewrite = refusal_rewrite(doc, sentence, span, needs_reason=True)
+            yield _Finding("refusal", span, suggestion=rewrite, message=message)
 
 
 def _gives_reason(doc: Document, sentence: Span, matchers: Matchers, reasoned: dict[Span, bool]) -> bool:

@@ -1,9 +1,11 @@
 """Personalize canned replies.
 
 What it does: in a reply (not a canned reply being written), flags text with nothing of
-this customer in it. With the customer's message at hand: no name (in the greeting or the
-body) and none of their own content words or details (the order number, the feature,
-the error they named). Without it: no name, no detail (a number, a link) and the stock
+this customer in it. With the customer's message at hand: no name (in the greeting, or
+said to them mid-sentence: "Sorry for the wait, Priya!") and none of their own content
+words or details (the order number, the feature, the error they named), in the reply or
+in the address of a page it links to (".../move-your-seat" answers a question about a
+seat). Without it: no name, no detail (a number, a link) and the stock
 phrases of a macro ("We have received your request", "We apologise for any
 inconvenience"), as a hint. Unfilled placeholders are proofreading's business.
 
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span
 from empathylint.language.phrases import find_phrases, phrase_matcher, phrase_set
-from empathylint.language.vocabulary import default_phrases
+from empathylint.language.vocabulary import default_phrases, known_words
 from empathylint.rule import Code, Rule, bounded
 
 
@@ -75,7 +77,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         theirs = _content_words(doc.customer_message, settings)
         if len(theirs) < settings.min_customer_details:
             return  # "I need some help": they gave no detail a reply could ignore
-        if theirs.keys() & _content_words(doc.slice(doc.body), settings).keys():
+        ours = _content_words(doc.slice(doc.body) + " " + _linked_page_words(doc.source), settings)
+        if theirs.keys() & ours.keys():
             return
         topics = ", ".join(list(theirs.values())[:3])
         yield RULE.diagnostic(
@@ -107,10 +110,35 @@ def _names_the_customer(doc: Document, settings: Settings) -> bool:
         written = doc.slice(doc.greeting_name)
         if OBJECT in written or any(w.lower() not in generic for w in re.findall(r"[^\W\d_][\w'’-]*", written)):
             return True
+    opening = doc.greeting.start if doc.greeting is not None else doc.body.start
+    for vocative in _VOCATIVE.finditer(doc.text, opening, doc.body.end):
+        name = vocative.group("greeted") or vocative.group("addressed")
+        if name.lower() not in generic and name.lower() not in known_words("not-names"):
+            return True  # "Thanks for reaching out, Jessica!": a social reply greets mid-sentence
     if doc.customer_name:
         body = doc.slice(doc.body).lower()
         return any(part.lower() in body for part in doc.customer_name.split() if len(part) > 1)
     return False
+
+
+def _linked_page_words(source: str) -> str:
+    """The words of the addresses the reply links to, without their sites: a link to
+    ".../how-to-cancel-your-flight" answers the customer who asked how to cancel a flight."""
+    return " ".join(_NOT_A_WORD.sub(" ", _SITE.sub("", url)) for url in _URL.findall(source))
+
+
+# An address, and its scheme and site with any archive prefix ("https://web.archive.org/web/2020…/https://…").
+_URL = re.compile(r"https?://[^\s<>()\]]+")
+_SITE = re.compile(r"^(?:https?://[^/]+(?:/web/\d+)?/)+|[?#].*$")
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+# A name said to the reader: after a greeting word ("¡Hi Cassie!", "Hi, Jason."), or after a
+# comma at the end of a sentence ("Sorry for the trouble, Nick!"; a list's "Mac, iOS" is none).
+_VOCATIVE = re.compile(
+    r"(?:\b(?:Hi|Hello|Hey|Dear)[ \t]*,?[ \t]+(?P<greeted>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*[!.,?](?!\w))"
+    r"|,[ \t]+(?P<addressed>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*[!.?](?!\w)))"
+)
 
 
 def _content_words(text: str, settings: Settings) -> dict[str, str]:

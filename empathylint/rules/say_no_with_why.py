@@ -5,12 +5,12 @@ adding", "we're unable to", "we aren't currently offering") when no reason stand
 sentence or the one before ("because", "since", "due to", "so that", "for security
 reasons", "as it is outside the return window", a cause the no follows from: "the key is
 unknown, so we can't …"), nor in the two after as one that points back at it ("That's
-because …", "The reason is …"). A sentence after it that opens with "Because" explains its
-own clause, not the no. Refusals are read by the same grammar
-as negative-language's (a subject, a negated auxiliary or modal, a verb of offering or
-ability); saying what we can't find or confirm ("we can't reproduce it") is not a no. An
-alternative is welcome, but it is not a reason: "We can't help with that here; DM us" still
-leaves the customer asking why.
+because …", "The reason is …"), nor in a canned reply's slot for it ("%{reject_reason}").
+A sentence after it that opens with "Because" explains its own clause, not the no.
+Refusals are read by the same grammar as negative-language's (a subject, a negated
+auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm
+("we can't reproduce it") is not a no. An alternative is welcome, but it is not a reason:
+"We can't help with that here; DM us" still leaves the customer asking why.
 
 Why it matters: a bare "no" sounds like a closed door and invites an argument. Honesty
 beats a vague yes, and a reason makes the no fair; an alternative turns it into help.
@@ -23,7 +23,9 @@ Use instead:
     do instead is export to CSV, which Excel opens directly.
 
 The finding is the sentence that lacks its why (negative-language reports the refusal's own
-words), and its suggestion keeps the no and adds the why; it never rewrites the no away.
+words), and its suggestion keeps the no word for word, leads with what can be done (an
+alternative the reply already gives goes first; else a gap for one) and asks for the why:
+the same rewrite negative-language gives the refusal, never one that rewrites the no away.
 """
 
 from __future__ import annotations
@@ -39,15 +41,14 @@ from empathylint.language.phrases import compile_phrases, find_phrases, normaliz
 from empathylint.language.refusals import (
     Refusal,
     RefusalGrammar,
-    RefusalVocabulary,
-    compile_refusals,
     find_refusals,
     grammar_words,
     reason_in,
+    refusal_grammar,
 )
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
-from empathylint.rules._reply import neighbourhood, quoted, run_in, sentence_at
+from empathylint.rules._reply import neighbourhood, quoted, refusal_rewrite, reply_sentence, run_in
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Settings:
     refusers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusers"))
     offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
     withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
+    possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
     hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
     clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
@@ -64,30 +66,22 @@ class Settings:
     reasons_after: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reasons-after"))
     not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
     reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
+    reason_slots: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-slots"))
     sentences_before: int = 1
     sentences_after: int = 2
-    suggestion: str = "That's because … What you can do instead is …"
 
     @functools.cached_property
     def matchers(self) -> _Matchers:
         """The lists compiled, once per settings object; a check only matches."""
         return _Matchers(
-            refusals=compile_refusals(
-                RefusalVocabulary(
-                    subjects=self.refusers,
-                    offer_verbs=self.offer_verbs,
-                    withheld_words=self.withheld_words,
-                    adverbs=self.hedges,
-                    clause_openers=self.clause_openers,
-                    exceptions=self.not_refusals,
-                )
-            ),
+            refusals=refusal_grammar(self, self.refusers, self.not_refusals),
             refusal_phrases=compile_phrases(self.refusal_phrases),
             not_refused=frozenset(map(normalize, self.not_refused_verbs)),
             reasons=compile_phrases(self.reasons),
             reasons_after=compile_phrases(self.reasons_after),
             not_reasons=compile_phrases(self.not_reasons),
             reason_lead=_reason_lead_pattern(self.reason_leads),
+            reason_slots=frozenset(word.lower() for word in self.reason_slots),
         )
 
 
@@ -100,8 +94,10 @@ class _Matchers:
     reasons_after: re.Pattern[str] | None
     not_reasons: re.Pattern[str] | None
     reason_lead: re.Pattern[str] | None
+    reason_slots: frozenset[str]
 
 
+_SLOT_WORD = re.compile(r"[a-z]+")
 _RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
 # A purpose opening the sentence: "To keep threads useful, …", "In order to protect you, …".
 _PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]{0,150},", re.IGNORECASE)
@@ -113,11 +109,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     flagged: set[Span] = set()
     explained: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     matchers = settings.matchers
-    opening = run_in(doc)
     for refusal in _refusals(doc, matchers):
-        sentence = sentence_at(doc, refusal.start)
-        if sentence is None and opening is not None and opening.start <= refusal.start < opening.end:
-            sentence = opening  # "@maria Hi there, we don't offer refunds on gift cards."
+        sentence = reply_sentence(doc, refusal.start)
         if sentence is None or sentence in flagged:
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
@@ -134,7 +127,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             sentence,
             f'"{quoted(doc, refusal)}" is a no without a why; give the reason and, if you can, '
             "what they can do instead.",
-            suggestion=f"{quoted(doc, sentence)} {settings.suggestion}",
+            suggestion=refusal_rewrite(doc, sentence, refusal, needs_reason=True),
         )
 
 
@@ -167,8 +160,15 @@ def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Mat
         nearby = neighbourhood(doc, sentence, settings.sentences_before, settings.sentences_after)
         index = nearby.index(sentence)
         before, after = nearby[: index + 1], nearby[index + 1 :]
-    return any(reason_in(doc.text, span, matchers.reasons, matchers.not_reasons) for span in before) or any(
+    if any(reason_in(doc.text, span, matchers.reasons, matchers.not_reasons) for span in before) or any(
         reason_in(doc.text, span, matchers.reasons_after, matchers.not_reasons) for span in after
+    ):
+        return True
+    # A canned reply's slot for the reason fills it in ("%{reject_reason}" on the next line).
+    region = Span(before[0].start, after[-1].end if after else len(doc.text))
+    return any(
+        not matchers.reason_slots.isdisjoint(_SLOT_WORD.findall(slot.raw.lower()))
+        for slot in doc.placeholders_in(region)
     )
 
 

@@ -1,0 +1,153 @@
+"""The terminal report's lines as plain (text, style) pieces, wrapped once and handed to rich
+as segments.
+
+A report of a few hundred files has thousands of lines. Building a rich `Text` for each, then
+joining them and letting `Console.print` split, expand and render them again, was two thirds
+of a second run's time (issue 19). Here a line is a list of pieces; the few that are wider
+than the console are wrapped once, at the word boundaries rich's `Text.wrap(overflow="fold")`
+chooses, and `PrintedLines` yields each piece as one `Segment` through rich's console
+protocol. rich still decides about colour and writes the escape codes; the output is the
+same, character for character, as printing the pieces as `Text`."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+
+from rich.cells import cell_len, chop_cells
+from rich.console import Console, ConsoleOptions
+from rich.control import strip_control_codes
+from rich.segment import Segment
+from rich.style import Style
+
+# A line of the report as (text, style) pieces, style "" for none.
+Pieces = list[tuple[str, str]]
+
+TAB_SIZE = 8
+# A word and the spaces after it, as rich divides a line.
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+class PrintedLines:
+    """Lines already wrapped to the console's width, for one `console.print(..., soft_wrap=True)`."""
+
+    def __init__(self, lines: Sequence[Pieces]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        styles: dict[str, Style | None] = {"": None}
+        newline = Segment.line()
+        for line in self.lines:
+            for text, name in line:
+                if text:
+                    style = styles[name] if name in styles else styles.setdefault(name, console.get_style(name))
+                    yield Segment(text, style)
+            yield newline
+
+
+def print_lines(console: Console, lines: Sequence[Pieces]) -> None:
+    """The lines in one print, each already wrapped to the console's width."""
+    console.print(PrintedLines(lines), soft_wrap=True)
+
+
+def wrap(pieces: Pieces, width: int, indent: int) -> list[Pieces]:
+    """A line of the report wrapped at word boundaries to `width` columns, every continuation
+    line indented by `indent` columns (the continuation wrapped to at least 20 columns).
+    Control codes are dropped and tabs expanded, as rich's `Text` does."""
+    fits = cell_len("".join(strip_control_codes(text) for text, _style in pieces)) <= width
+    lines = as_printed(pieces)
+    if fits:
+        return lines
+    first, *rest = [folded for line in lines for folded in _fold(line, width)]
+    if not rest:
+        return [first]
+    joined: Pieces = []
+    for number, line in enumerate(rest):
+        joined += [(" ", ""), *line] if number else line
+    return [first, *([(" " * indent, ""), *line] for line in _fold(joined, max(20, width - indent)))]
+
+
+def as_printed(pieces: Pieces) -> list[Pieces]:
+    """The pieces as rich prints them unwrapped: control codes dropped, a line of their own
+    after each newline, tabs expanded."""
+    pieces = [(strip_control_codes(text), style) for text, style in pieces]
+    return [_expand_tabs(line) for line in _split_lines(pieces)]
+
+
+def _split_lines(pieces: Pieces) -> list[Pieces]:
+    """The pieces cut at each newline into lines of their own."""
+    if not any("\n" in text for text, _style in pieces):
+        return [pieces]
+    lines: list[Pieces] = [[]]
+    for text, style in pieces:
+        first, *others = text.split("\n")
+        lines[-1].append((first, style))
+        lines.extend([(other, style)] for other in others)
+    return lines
+
+
+def _expand_tabs(line: Pieces) -> Pieces:
+    """Each tab as spaces to the next tab stop, in the style of the piece it was in, the
+    piece cut after them (rich expands a tab so, and prints each part apart)."""
+    if not any("\t" in text for text, _style in line):
+        return line
+    expanded: Pieces = []
+    column = 0
+    for text, style in line:
+        *ended, last = text.split("\t")
+        for part in ended:
+            column += cell_len(part)
+            spaces = TAB_SIZE - column % TAB_SIZE
+            expanded.append((part + " " * spaces, style))
+            column += spaces
+        expanded.append((last, style))
+        column += cell_len(last)
+    return expanded
+
+
+def _fold(line: Pieces, width: int) -> list[Pieces]:
+    """The line divided where rich's word wrap divides it, each part without the spaces it
+    was broken at."""
+    plain = "".join(text for text, _style in line)
+    bounds = [0, *_breaks(plain, width), len(plain)]
+    return [_slice(line, start, len(plain[start:end].rstrip()) + start) for start, end in itertools.pairwise(bounds)]
+
+
+def _breaks(text: str, width: int) -> list[int]:
+    """Where rich's `divide_line` breaks `text` to fit `width` cells, folding a word wider
+    than a whole line."""
+    breaks: list[int] = []
+    offset = 0
+    # Printable ASCII takes a cell a character: no need to look each word up.
+    measure = len if text.isascii() and text.isprintable() else cell_len
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = measure(word.rstrip())
+        if width - offset >= length:
+            offset += measure(word)
+        elif length > width:
+            *whole, last = chop_cells(word, width)
+            for chunk in whole:
+                if start:
+                    breaks.append(start)
+                start += len(chunk)
+            if start:
+                breaks.append(start)
+            offset = cell_len(last)
+        elif offset and start:
+            breaks.append(start)
+            offset = measure(word)
+    return breaks
+
+
+def _slice(line: Pieces, start: int, end: int) -> Pieces:
+    """The characters start:end of the line, with their pieces' styles."""
+    sliced: Pieces = []
+    position = 0
+    for text, style in line:
+        after = position + len(text)
+        if after > start and position < end:
+            sliced.append((text[max(0, start - position) : end - position], style))
+        position = after
+    return sliced
