@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 from empathylint.diagnostics import Edit, ItemLocation, apply_edits
 
@@ -31,16 +31,9 @@ class Helpdesk:
     agent_words: tuple[str, ...]
 
 
-@functools.cache
 def helpdesk(name: str) -> Helpdesk:
     """A helpdesk's entry in helpdesks.toml, the table of every helpdesk read here."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
-    text = resources.files("empathylint.formats.helpdesk").joinpath("helpdesks.toml").read_text(encoding="utf-8")
-    entry = tomllib.loads(text)[name]
+    entry = _helpdesk_table()[name]
     return Helpdesk(
         name=name,
         label=entry["label"],
@@ -51,6 +44,19 @@ def helpdesk(name: str) -> Helpdesk:
         customer_words=tuple(entry.get("customer-words", ())),
         agent_words=tuple(entry.get("agent-words", ())),
     )
+
+
+@functools.cache
+def _helpdesk_table() -> dict[str, Any]:
+    """helpdesks.toml, parsed once per run (every helpdesk module reads its entry on import)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+    text = resources.files("empathylint.formats.helpdesk").joinpath("helpdesks.toml").read_text(encoding="utf-8")
+    table: dict[str, Any] = tomllib.loads(text)
+    return table
 
 
 class ExportError(ValueError):
