@@ -31,7 +31,9 @@ _DATA = Path(__file__).parent / "data"
 _TEMPLATE_TAG = re.compile(
     r"\{%-?\s.{0,2000}?%\}|\{\{[^{}\n]{0,2000}?\n[^{}]{0,2000}?\}\}|\{#.{0,2000}?#\}"
     r"|\{#[\w-]{1,100}\}"  # a heading's id: "## Billing {#billing}"
-    r"|\{![^{}\n]{1,300}!\}",  # an include: "{!topic-menu-tip.md!}"
+    r"|\{![^{}\n]{1,300}!\}"  # an include: "{!topic-menu-tip.md!}"
+    r"|\{[\w-]{1,40}\|[\w|-]{1,200}\}"  # a macro with arguments: "{tab|desktop-web}"
+    r"|\{:[^{}\n]{1,300}\}",  # a Kramdown attribute list: '{:target="_blank"}'
     re.S,
 )
 _WIKI_LINK = re.compile(r"!?\[\[[^\[\]\n]{1,300}\]\]")

@@ -28,6 +28,8 @@ class ConfusedWord:
     before: frozenset[str]
     after: frozenset[str]
     why: str
+    # Words after which the other reading is the likely one ("Setup guide": a noun).
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,9 @@ def _rules() -> dict[str, tuple[ConfusedWord, ...]]:
     by_word: dict[str, list[ConfusedWord]] = {}
     for rule in tomllib.loads(path.read_text(encoding="utf-8"))["rule"]:
         before, after = frozenset(rule.get("before", ())), frozenset(rule.get("after", ()))
+        not_after = frozenset(rule.get("not_after", ()))
         for wrong, meant in rule["words"].items():
-            by_word.setdefault(wrong, []).append(ConfusedWord(wrong, meant, before, after, rule["why"]))
+            by_word.setdefault(wrong, []).append(ConfusedWord(wrong, meant, before, after, rule["why"], not_after))
     return {word: tuple(rules) for word, rules in by_word.items()}
 
 
@@ -86,6 +89,8 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
                 continue
             if rule.after and after not in rule.after:
                 continue
+            if rule.not_after and (after is None or after in rule.not_after):
+                continue  # nothing after on the line ("## Setup") reads as the noun too
             yield Confusion(word.start(), word.end(), word.group(), _in_case_of(word.group(), rule.meant), rule.why)
             break
 

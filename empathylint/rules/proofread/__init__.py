@@ -90,6 +90,8 @@ def check_codes(doc: Document, settings: Settings, selected: frozenset[str]) -> 
     for code, check_text in _TEXT_CHECKS:
         if code in selected:
             yield from check_text(doc, settings)
+    if "spelling" in selected:
+        yield from spelling.shift_slips(doc, settings)
     if selected & {"spelling", "unknown-word"}:
         yield from spelling.misspellings(doc, settings, [Span(d.start, d.end) for d in leftovers], selected)
 

@@ -16,7 +16,7 @@ _ARTICLE = re.compile(r"(?<![\w'’\-\ufffc])(a|an|An|A)[ \t]+([^\W\d_][\w'’-]
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 # Initialisms said as words ("a FAQ" and "an FAQ" are both in use): left alone.
 _SAID_AS_WORDS = frozenset(
-    {"AMP", "ASAP", "FAQ", "GIF", "JPEG", "JPG", "NASA", "PIN", "REST", "SAAS", "SIM", "SKU", "UNESCO", "WIFI"}
+    {"AMP", "ASAP", "FAQ", "GIF", "JPEG", "JPG", "NASA", "PIN", "REST", "SAAS", "SIM", "SKU", "SOC", "UNESCO", "WIFI"}
 )
 # Longest prefix wins: "unimportant" (vowel sound) before "uni-" (you-).
 _VOWEL_SOUND_PREFIXES = ("hour", "honest", "honor", "honour", "heir", "unin", "unim", "unid", "x-")
@@ -81,8 +81,8 @@ def _starts_with_vowel_sound(word: str) -> bool | None:
     """True for a vowel sound, False for a consonant sound, None when unsure."""
     letters = word.replace("’", "'")
     if len(letters) > 1 and letters.isupper():
-        if letters in _SAID_AS_WORDS:
-            return None
+        if letters.rstrip("0123456789") in _SAID_AS_WORDS:
+            return None  # "SOC2" is said as "SOC" is
         return letters[0] in _VOWEL_SOUND_LETTERS
     lower = letters.lower()
     if len(lower) == 1:

@@ -17,6 +17,11 @@ from empathylint.rules.proofread.spans import touches_object
 # another language ("Klicke auf …"), not full of typos: its words are left alone.
 _FOREIGN_SHARE = 0.4
 _FOREIGN_MIN_WORDS = 3
+# The same, over the words near a word (a table's cells are each a sentence of one word):
+# this many words either side, and at least this many of them foreign.
+_FOREIGN_WINDOW = 8
+_FOREIGN_MIN_RUN = 4
+_FOREIGN_RUN_SHARE = 1 / 3
 # A capitalised word in mid sentence this long or longer is spelt too: a name this long is
 # rarely one letter from a common word.
 _LONG_CAPITALISED = 8
@@ -45,6 +50,7 @@ def misspellings(
     to_check = [
         span for span in unknown if worth_spelling(doc, span, sentence_starts) and not _within_any(span, skipped)
     ]
+    to_check = _outside_foreign_runs(doc, matches, suspect, to_check)
     if not to_check:
         return
     # Only a capitalised word (opening a sentence: others were left out) needs this.
@@ -70,6 +76,33 @@ def misspellings(
                 yield _unknown_word(part_span, part, suggestion)
 
 
+# "USer", "THe": the shift key held one letter too long. Two capitals, then small letters but
+# not a plural "s" alone ("IDs", "PCs"); three or more capitals are an acronym's ("SQLite").
+_SHIFT_SLIP = re.compile(r"(?<![\w'’-])[A-Z]{2}(?!s(?![\w'’-]))[a-z]+(?![\w'’-])")
+
+
+def shift_slips(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    """A common word typed with its first two letters in capitals; not a word the team lists,
+    and not one glued to code or a link."""
+    team = {word.lower() for word in settings.words}
+    for match in _SHIFT_SLIP.finditer(doc.text, doc.body.start, doc.body.end):
+        word = match.group()
+        lower = word.lower()
+        if lower in team or not spelling.is_common_word(lower, settings.shouting_min_frequency):
+            continue
+        span = Span(match.start(), match.end())
+        if touches_object(doc, span):
+            continue
+        meant = word[0] + word[1:].lower()
+        yield finding(
+            "spelling",
+            span,
+            f'"{word}" has its second letter in capitals too; write "{meant}".',
+            suggestion=meant,
+            fix=Fix((Edit(span.start, span.end, meant),)),
+        )
+
+
 def _in_an_address(source: str, word: str) -> bool:
     """Whether `word` stands as a whole part of a domain or a path in the source: ".../word/",
     "word.org"."""
@@ -88,6 +121,37 @@ def _foreign_sentences(doc: Document, unknown: list[Span]) -> list[Span]:
         if unknown_here >= _FOREIGN_MIN_WORDS and unknown_here >= _FOREIGN_SHARE * count_words(doc.slice(sentence)):
             found.append(sentence)
     return found
+
+
+def _outside_foreign_runs(
+    doc: Document, matches: list[tuple[str, int, int]], suspect: set[str], spans: list[Span]
+) -> list[Span]:
+    """The spans that do not stand among words of another language: a table or a list of
+    languages ("dansk", "suomi", "español") has a sentence a cell, too short for the
+    sentence test. Around each span, the words of three letters or more within
+    `_FOREIGN_WINDOW` words either side are counted; a word with letters beyond ASCII, or one
+    in no dictionary (not a common misspelling nor a hyphenated compound), is foreign."""
+    if not spans:
+        return spans
+    starts = [start for _, start, _ in matches]
+    accented = [len(word) > 2 and not word.isascii() for word, _, _ in matches]
+    unknown = [
+        len(word) > 2 and "-" not in word and word in suspect and not spelling.known_misspelling(word)
+        for word, _, _ in matches
+    ]
+    long_words = [len(word) > 2 for word, _, _ in matches]
+    kept = []
+    for span in spans:
+        index = bisect.bisect_left(starts, span.start)
+        low, high = max(0, index - _FOREIGN_WINDOW), index + _FOREIGN_WINDOW + 1
+        counted = sum(long_words[low:high])
+        beyond_ascii = sum(accented[low:high])
+        strange = beyond_ascii + sum(unknown[low:high])
+        # English words are typed in ASCII: without a word beyond it, the run is names and typos.
+        if beyond_ascii and strange >= _FOREIGN_MIN_RUN and strange >= _FOREIGN_RUN_SHARE * counted:
+            continue
+        kept.append(span)
+    return kept
 
 
 def _words_mid_sentence(doc: Document, sentence_starts: set[int]) -> set[str]:
@@ -129,6 +193,8 @@ def worth_spelling(doc: Document, span: Span, sentence_starts: set[int]) -> bool
         return False
     if span.start > 0 and doc.text[span.start - 1] == ".":
         return False  # a file extension or a domain's part: "(.xlsx)", "ends in .edu", "example.de"
+    if span.start > 0 and doc.text[span.start - 1].isdigit():
+        return False  # the letters of a code or a format's name that starts with digits: "(1pif)", "7z"
     # A capitalised word in mid sentence is a name ("Stripe") or a title's word: only a long one
     # is looked at, and reported only with a clear correction ("Two-Factor Athentication").
     return not word[0].isupper() or span.start in sentence_starts or len(word) >= _LONG_CAPITALISED
