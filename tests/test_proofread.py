@@ -173,6 +173,8 @@ def test_confused_word_rules_are_well_formed_data() -> None:
         assert "\\" not in rule.why, rule  # a TOML literal string keeps "\u2019" as typed
         assert all(word == word.lower() or word in (SENTENCE_START, CLAUSE_START) for word in rule.before), rule
         assert all(word == word.lower() or word == CLAUSE_END for word in rule.after), rule
+        assert all(word == word.lower() or word == CLAUSE_END for word in rule.not_after), rule
+        assert not rule.after & rule.not_after, rule
     text = (
         Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "confused-words.toml"
     ).read_text(encoding="utf-8")
@@ -183,4 +185,6 @@ def test_confused_word_rules_are_well_formed_data() -> None:
 def re_lists(text: str) -> list[list[str]]:
     import re
 
-    return [re.findall(r'"([^"]*)"', found) for found in re.findall(r"^(?:before|after) = \[(.*)\]$", text, re.M)]
+    return [
+        re.findall(r'"([^"]*)"', found) for found in re.findall(r"^(?:before|after|not_after) = \[(.*)\]$", text, re.M)
+    ]
