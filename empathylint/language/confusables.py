@@ -16,7 +16,7 @@ from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
 
 SENTENCE_START = "^"
 CLAUSE_START = ","
-"""In `before`: a comma or a semicolon stands right before ("…, setup a PIN")."""
+"""In `before`: a comma, a semicolon or a colon stands right before ("…, setup a PIN", "Step 2: Setup")."""
 CLAUSE_END = "$"
 """In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …")."""
 
@@ -70,7 +70,9 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
     # One pass finds the few words a rule names; only their neighbours are read.
     for word in _wrong_words().finditer(text, start, end):
         candidates = by_word[word.group().lower().replace("’", "'")]
-        at_start = word.start() in sentence_starts
+        lead = text[max(start, word.start() - _LONGEST_NEIGHBOUR) : word.start()].rstrip(" \t")
+        # After a colon a capital opens a clause ("Step 2: Setup your team") as at a sentence's start.
+        at_start = word.start() in sentence_starts or lead.endswith(":")
         if word.group()[0].isupper() and not at_start:
             continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
         previous = _word_before(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
@@ -78,8 +80,7 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         if previous:
             before: str | None = previous.lower().replace("’", "'")
         else:
-            lead = text[max(start, word.start() - _LONGEST_NEIGHBOUR) : word.start()].rstrip(" \t")
-            before = CLAUSE_START if lead.endswith((",", ";")) else None
+            before = CLAUSE_START if lead.endswith((",", ";", ":")) else None
         if following:
             after: str | None = following.group(1).lower().replace("’", "'")
         else:

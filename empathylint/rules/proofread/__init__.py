@@ -64,6 +64,7 @@ _TEXT_CHECKS: tuple[tuple[str, Callable[[Document, Settings], Iterable[Diagnosti
     ("name-casing", capitals.name_casing),
     ("confused-word", confusables.confused_words),
     ("article", articles.articles),
+    ("article", articles.doubled_determiners),
     ("unbalanced", typography.unbalanced),
     ("shouting", typography.shouting),
     ("punctuation", typography.punctuation),

@@ -68,7 +68,23 @@ def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
+# Two determiners in a row, one of them left from an edit: "access the a vault", "how to your a key".
+_TWO_DETERMINERS = re.compile(r"(?<![\w'’\-\ufffc])(?:the|your|our|their|my)[ \t]+(?:a|an|the)(?=[ \t]+[a-z])")
+
+
+def doubled_determiners(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for match in _TWO_DETERMINERS.finditer(doc.text, doc.body.start, doc.body.end):
+        if match.group().lower().split() == ["the", "the"]:
+            continue  # a word typed twice is repeated-word's
+        yield finding(
+            "article",
+            Span(match.start(), match.end()),
+            f'"{match.group()}": two determiners in a row; keep the one you meant.',
+        )
+
+
 def _may_be_said_as_a_word(word: str, settings: Settings) -> bool:
+    word = word.split("-", 1)[0]  # "a SOCKS-based proxy" is said as "a SOCKS proxy" is
     return (
         len(word) >= 3
         and word.isupper()
@@ -80,6 +96,9 @@ def _may_be_said_as_a_word(word: str, settings: Settings) -> bool:
 def _starts_with_vowel_sound(word: str) -> bool | None:
     """True for a vowel sound, False for a consonant sound, None when unsure."""
     letters = word.replace("’", "'")
+    head = letters.split("-", 1)[0]
+    if len(head) > 1 and head.isupper():
+        letters = head  # "NFC-enabled" is said as its initialism is
     if len(letters) > 1 and letters.isupper():
         if letters.rstrip("0123456789") in _SAID_AS_WORDS:
             return None  # "SOC2" is said as "SOC" is

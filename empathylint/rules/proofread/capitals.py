@@ -50,7 +50,9 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         after_full_stop = bool(before.rstrip()) and before.rstrip()[-1] in ".!?…"
         if after_full_stop and _ends_link_text(doc, last_mark):
-            continue  # "[Which plan is right for me?](…) and …": the link's title ended, not the sentence
+            # "[Which plan is right for me?](…) and …", "click **Let's go!** below": the link's
+            # or the button's label ended, not the sentence
+            continue
         if not after_full_stop and doc.text[sentence.end - 1] not in ".!?":
             continue  # a heading, a table cell or a list item: lower case there is a style
         capital = word[0].upper()
@@ -64,9 +66,10 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 def _ends_link_text(doc: Document, mark: int) -> bool:
-    """Whether the mark at text offset `mark` is the last character of a Markdown link's text."""
+    """Whether the mark at text offset `mark` is the last character of a Markdown link's text,
+    or of a label in bold, italics or code (a button's name: "**Notify them?**")."""
     at = doc.source_offset(mark)
-    return doc.source[at : at + 2] in ("?]", "!]", ".]")
+    return doc.source[at : at + 2] in ("?]", "!]", ".]") or doc.source[at + 1 : at + 2] in ("*", "_", "`")
 
 
 def _opens_a_table_cell(doc: Document, offset: int) -> bool:
@@ -147,13 +150,12 @@ _NAME_WORD = re.compile(r"(?<![\w'’./@#\-\ufffc])[^\W\d_]\w*(?![\w'’/\-\ufff
 
 def name_casing(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     casings = _name_casings()
-    sentence_starts = {sentence.start for sentence in doc.body_sentences}
     for match in _NAME_WORD.finditer(doc.text, doc.body.start, doc.body.end):
         written = match.group()
         name = casings.get(written.lower())
-        if name is None or written == name or (written.isupper() and len(written) > 1):
-            continue  # as the name is written, or in capitals (a heading's style or a shout)
-        if match.start() in sentence_starts and written == name[0].upper() + name[1:]:
-            continue  # "MacOS" opening a sentence: a style choice
+        if name is None or written == name or not written.islower():
+            # As the name is written, or with capitals of its own ("Github", "MacOS", a heading's
+            # capitals): reviewers let a brand's inner capitals pass; a name in lower case they mark.
+            continue
         span = Span(match.start(), match.end())
         yield replacing("name-casing", span, f'"{written}" is a name; write it "{name}".', name, safe=False)

@@ -14,11 +14,16 @@ from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
 
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
+# Two words typed twice: "hover over the owner the owner whose vault".
+_REPEATED_PAIR = re.compile(
+    r"(?<![\w'’-])([^\W\d_]+[ \t]+[^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE
+)
 
 
 def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     allowed = {w.lower() for w in settings.allowed_repeats}
-    for match in _REPEATED.finditer(doc.text, doc.body.start, doc.body.end):
+    pairs = _REPEATED_PAIR.finditer(doc.text, doc.body.start, doc.body.end)
+    for match in sorted([*_REPEATED.finditer(doc.text, doc.body.start, doc.body.end), *pairs], key=re.Match.start):
         word = match.group(1)
         if word.lower() in allowed:
             continue
@@ -172,9 +177,31 @@ _EXCESS_PUNCTUATION = re.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
 
 # Two full stops after a word, then a space: one too many for a full stop, one too few for "...".
 _DOUBLED_FULL_STOP = re.compile(r"(?<=[A-Za-z])\.\.(?=[ \t\n]|$)")
+_DOUBLED_COMMA = re.compile(r"(?<=\w),,(?!,)")
+# "etc" is short for "et cetera" and keeps its full stop ("Google, Facebook, etc.)").
+_ETC_WITHOUT_STOP = re.compile(r"(?<![\w'’-])etc(?![\w'’.-])", re.IGNORECASE)
 
 
 def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for match in _DOUBLED_COMMA.finditer(doc.text, doc.body.start, doc.body.end):
+        span = Span(match.start(), match.end())
+        yield finding(
+            "punctuation",
+            span,
+            '",," is a comma typed twice; write ",".',
+            suggestion=",",
+            fix=Fix((Edit(span.start, span.end, ","),)),
+        )
+    for match in _ETC_WITHOUT_STOP.finditer(doc.text, doc.body.start, doc.body.end):
+        span = Span(match.start(), match.end())
+        dotted = match.group() + "."
+        yield finding(
+            "punctuation",
+            span,
+            f'"{match.group()}" is short for "et cetera" and takes a full stop: "{dotted}".',
+            suggestion=dotted,
+            fix=Fix((Edit(span.start, span.end, dotted),)),
+        )
     for match in _DOUBLED_FULL_STOP.finditer(doc.text, doc.body.start, doc.body.end):
         yield finding(
             "punctuation",
