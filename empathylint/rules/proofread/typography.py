@@ -148,6 +148,8 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if _in_strong_markup(doc, start, end) and len(doc.text[start:end].split()) <= _LONGEST_LABEL:
             continue  # "**DELETE TOPIC**": a button's label, as the app writes it; a bold sentence is a shout
         shout = doc.text[start:end]
+        if _names_code(doc, shout):
+            continue  # "replace TOKEN with your key" beside "`?token=TOKEN`": the code's own placeholder
         quiet = shout.lower()
         yield finding(
             "shouting",
@@ -166,6 +168,15 @@ def _in_strong_markup(doc: Document, start: int, end: int) -> bool:
     source_start = doc.source_offset(start)
     before = doc.source[max(0, source_start - 2) : source_start]
     return before in ("**", "__") or before[-1:] == "`"
+
+
+def _names_code(doc: Document, shout: str) -> bool:
+    """Whether a one-word shout also stands in code or a link the reader sees (masked in the
+    text): then it is that code's name, not a raised voice."""
+    if " " in shout:
+        return False
+    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(shout)}(?![A-Za-z])")
+    return len(pattern.findall(doc.source)) > len(pattern.findall(doc.text))
 
 
 def _is_plain(word: str) -> bool:
