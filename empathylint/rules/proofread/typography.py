@@ -193,16 +193,7 @@ _DOUBLED_COMMA = re.compile(r"(?<=\w),,(?!,)")
 _ETC_WITHOUT_STOP = re.compile(r"(?<![\w'’-])etc(?![\w'’.-])", re.IGNORECASE)
 
 
-def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    for match in _DOUBLED_COMMA.finditer(doc.text, doc.body.start, doc.body.end):
-        span = Span(match.start(), match.end())
-        yield finding(
-            "punctuation",
-            span,
-            '",," is a comma typed twice; write ",".',
-            suggestion=",",
-            fix=Fix((Edit(span.start, span.end, ","),)),
-        )
+def _etc_without_stop(doc: Document) -> Iterator[Diagnostic]:
     for match in _ETC_WITHOUT_STOP.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
         dotted = match.group() + "."
@@ -213,6 +204,20 @@ def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             suggestion=dotted,
             fix=Fix((Edit(span.start, span.end, dotted),)),
         )
+
+
+def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    for match in _DOUBLED_COMMA.finditer(doc.text, doc.body.start, doc.body.end):
+        span = Span(match.start(), match.end())
+        yield finding(
+            "punctuation",
+            span,
+            '",," is a comma typed twice; write ",".',
+            suggestion=",",
+            fix=Fix((Edit(span.start, span.end, ","),)),
+        )
+    if doc.channel != "social":  # a social reply saves its characters: there "etc" is let pass
+        yield from _etc_without_stop(doc)
     for match in _DOUBLED_FULL_STOP.finditer(doc.text, doc.body.start, doc.body.end):
         yield finding(
             "punctuation",
