@@ -14,16 +14,11 @@ from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
 
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
-# Two words typed twice: "hover over the owner the owner whose vault".
-_REPEATED_PAIR = re.compile(
-    r"(?<![\w'’-])([^\W\d_]+[ \t]+[^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE
-)
 
 
 def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     allowed = {w.lower() for w in settings.allowed_repeats}
-    pairs = _REPEATED_PAIR.finditer(doc.text, doc.body.start, doc.body.end)
-    for match in sorted([*_REPEATED.finditer(doc.text, doc.body.start, doc.body.end), *pairs], key=re.Match.start):
+    for match in _REPEATED.finditer(doc.text, doc.body.start, doc.body.end):
         word = match.group(1)
         if word.lower() in allowed:
             continue
