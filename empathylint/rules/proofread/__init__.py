@@ -8,7 +8,8 @@ a word typed twice ("the the"), doubled spaces between words (not in Markdown, w
 them as one), a sentence that starts in lower case, a step's verb capitalised in mid-sentence
 ("To fix it, Upgrade the app"), a lower-case "i", a word typed with two capitals ("THe"),
 "a"/"an" before the wrong sound ("a hour", "an user"), brackets and quotes left open,
-ALL-CAPS shouting, "!!!", "??" and "..", leftover TODO/TBD/XXX/FIXME, lorem ipsum or a "___" blank,
+ALL-CAPS shouting, "!!!", "??" and "..", leftover TODO/TBD/XXX/FIXME, lorem ipsum, a "___" blank
+or a Markdown link to nothing ("[our guide]()"),
 in a reply a placeholder nobody filled in, and in a canned reply a placeholder with broken
 braces ("{{first_name}").
 
@@ -81,6 +82,7 @@ def check_codes(doc: Document, settings: Settings, selected: frozenset[str]) -> 
     leftovers = list(placeholders.leftovers(doc, settings))
     if "leftover" in selected:
         yield from leftovers
+        yield from placeholders.empty_links(doc)
     in_template = doc.profile in ("reply", "template")
     malformed = list(placeholders.malformed_placeholders(doc)) if in_template else []
     if "malformed-placeholder" in selected:

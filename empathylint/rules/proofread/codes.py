@@ -22,7 +22,7 @@ CODES = (
     Code("unbalanced", "A bracket or quotation mark that is never closed or never opened.", Severity.WARNING),
     Code("shouting", "ALL-CAPS words that are not acronyms.", Severity.WARNING, "unsafe"),
     Code("punctuation", '"!!!", "??", "?!" or "..".', Severity.WARNING, "safe"),
-    Code("leftover", "TODO, TBD, XXX, FIXME, lorem ipsum or a ___ blank left in.", Severity.ERROR),
+    Code("leftover", "TODO, TBD, XXX, FIXME, lorem ipsum, a ___ blank or a link to nothing.", Severity.ERROR),
     Code("unfilled-placeholder", "A helpdesk placeholder left in a reply.", Severity.ERROR, "unsafe"),
     Code("malformed-placeholder", 'A placeholder with broken braces ("{{first_name}").', Severity.ERROR),
 )  # fmt: skip

@@ -3,12 +3,14 @@ nobody filled in, and a placeholder whose braces do not pair up."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Placeholder, Span
+from empathylint.formats import format_for
 from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
 
@@ -37,6 +39,25 @@ def leftovers(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 _FILL_IN_BLANK = re.compile(r"(?<=[^\W_])[ \t]+(_{3,})(?!\w)")
+# A Markdown link whose target was never filled in: "[see our guide]()".
+_EMPTY_LINK = re.compile(r"(?<![!\]\\])\[([^\[\]\n]{1,200})\]\([ \t]*\)")
+
+
+def empty_links(doc: Document) -> Iterator[Diagnostic]:
+    """Links in Markdown with an empty target, reported on their text as the reader sees it."""
+    if "](" not in doc.source or format_for(doc.path) != "markdown":
+        return
+    for link in _EMPTY_LINK.finditer(doc.source):
+        # The text offset whose source offset is the link text's first character (offsets grow).
+        start = bisect.bisect_left(range(len(doc.text)), link.start(1), key=doc.source_offset)
+        end = start + len(link.group(1))
+        if start >= len(doc.text) or doc.text[start:end] != link.group(1):
+            continue  # the link text holds markup of its own; not worth a guess
+        yield finding(
+            "leftover",
+            Span(start, end),
+            f'"{link.group(1)}" links to nothing: its target was left empty; add the address or drop the link.',
+        )
 
 
 # Built once per checklist, not per draft (a run has one checklist, or a few).
