@@ -149,6 +149,9 @@ class Document:
     # The source cannot be read as the text (an email's base64 body): a suggestion quotes
     # the decoded text, never the encoded characters its positions fall on.
     encoded_source: bool = field(default=False, repr=False, compare=False)
+    # The format the source was read as ("plain", "markdown", "html", "email"): Markdown and HTML
+    # show a run of spaces as one, so the reader never sees it.
+    source_format: str = "plain"
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 

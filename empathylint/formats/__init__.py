@@ -5,7 +5,7 @@ The reader is chosen by the file's extension; --format-in overrides it."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from empathylint.document import NO_TEAM_MOOD_WORDS, Channel, Document, PlaceholderVocabulary, Profile, TeamMoodWords
@@ -56,6 +56,7 @@ def format_for(path: str, override: str | None = None) -> str:
 def read_document(source: str, path: str, options: ReadOptions, format_name: str | None = None) -> Document:
     """Read with the format's module, imported only when a file of that format comes up
     (markdown-it is not loaded to check a plain-text reply)."""
-    reader = importlib.import_module(f"empathylint.formats.{format_for(path, format_name)}")
+    name = format_for(path, format_name)
+    reader = importlib.import_module(f"empathylint.formats.{name}")
     document: Document = reader.read(source, path, options)
-    return document
+    return document if name == "plain" else replace(document, source_format=name)

@@ -4,8 +4,8 @@ What it does: finds the slips a careful reread catches: common misspellings, wit
 correction (`spelling`, fixed safely when there is one meaning); words in no dictionary
 (`unknown-word`, a hint, with a correction only when one is clearly meant); a real word where
 another was meant ("you account", "its been", "more then", "Setup a PIN": `confused-word`);
-a word typed twice ("the the"), doubled spaces between words (not in Markdown, which shows
-them as one), a sentence that starts in lower case, a step's verb capitalised in mid-sentence
+a word typed twice ("the the"), doubled spaces between words (not in Markdown or HTML, which
+show them as one), a sentence that starts in lower case, a step's verb capitalised in mid-sentence
 ("To fix it, Upgrade the app"), a lower-case "i", a word typed with two capitals ("THe"),
 "a"/"an" before the wrong sound ("a hour", "an user"), brackets and quotes left open,
 ALL-CAPS shouting, "!!!", "??" and "..", leftover TODO/TBD/XXX/FIXME, lorem ipsum, a "___" blank

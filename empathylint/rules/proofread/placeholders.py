@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Placeholder, Span
-from empathylint.formats import format_for
 from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
 
@@ -45,7 +44,7 @@ _EMPTY_LINK = re.compile(r"(?<![!\]\\])\[([^\[\]\n]{1,200})\]\([ \t]*\)")
 
 def empty_links(doc: Document) -> Iterator[Diagnostic]:
     """Links in Markdown with an empty target, reported on their text as the reader sees it."""
-    if "](" not in doc.source or format_for(doc.path) != "markdown":
+    if "](" not in doc.source or doc.source_format != "markdown":
         return
     for link in _EMPTY_LINK.finditer(doc.source):
         # The text offset whose source offset is the link text's first character (offsets grow).

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import OBJECT, Document, Span
-from empathylint.formats import format_for
 from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
@@ -43,8 +42,8 @@ _DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:])( {2,3})(?=[^\s])")
 
 
 def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    if format_for(doc.path) == "markdown":
-        return  # Markdown shows a run of spaces as one: the reader never sees them
+    if doc.source_format in ("markdown", "html"):
+        return  # Markdown and HTML show a run of spaces as one: the reader never sees them
     for match in _DOUBLED_SPACE.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(1), match.end(1))
         if doc.text[span.start - 1] in _LIST_DASHES:
