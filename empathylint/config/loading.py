@@ -97,6 +97,8 @@ class Resolver:
             self._validate(layer)
         self._nearest_by_folder: dict[Path, Layer | None] = {}
         self._by_source: dict[str | None, Config] = {}
+        # By the folder's absolute name: asked for every file, twice, on a run of many.
+        self._by_folder_name: dict[str, Config] = {}
         self.root = self.for_folder(self._cwd)
 
     @functools.cached_property
@@ -119,7 +121,11 @@ class Resolver:
         input without --stdin-filename (None)."""
         if path is None:
             return self.root
-        return self.for_folder(Path(os.path.abspath(path)).parent)
+        folder = os.path.dirname(os.path.abspath(path))
+        known = self._by_folder_name.get(folder)
+        if known is None:
+            known = self._by_folder_name[folder] = self.for_folder(Path(folder))
+        return known
 
     def for_folder(self, folder: Path) -> Config:
         found = None if self.isolated else self._nearest(folder)
