@@ -256,6 +256,27 @@ def test_a_layer_is_validated_once_and_a_broken_one_every_time(drafts: Path, mon
     assert validated.count("checklist.toml") == 3
 
 
+def test_a_damaged_note_of_a_validated_layer_is_ignored(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from empathylint.config.schema import Schema
+
+    _check("reply.txt")
+    notes = sorted(_cache_folder().glob("results/*/*.layer"))
+    assert len(notes) == 1
+    notes[0].write_bytes(notes[0].read_bytes()[:-3] + b"xyz")
+    validated: list[str] = []
+    original = Schema.validate
+
+    def counting(self: Schema, layer: Any) -> None:
+        validated.append(Path(layer.path).name)
+        original(self, layer)
+
+    monkeypatch.setattr(Schema, "validate", counting)
+    assert _check("reply.txt").exit_code == 1
+    assert validated == ["checklist.toml"]
+    assert _check("reply.txt").exit_code == 1
+    assert validated == ["checklist.toml"], "the note was not written again"
+
+
 def test_a_setting_of_another_file_keeps_this_files_report(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     checked = _count_checks(monkeypatch)
     _check("reply.txt", "notes.txt")
