@@ -55,11 +55,11 @@ def wrap(pieces: Pieces, width: int, indent: int) -> list[Pieces]:
     """A line of the report wrapped at word boundaries to `width` columns, every continuation
     line indented by `indent` columns (the continuation wrapped to at least 20 columns).
     Control codes are dropped and tabs expanded, as rich's `Text` does."""
-    joined = "".join(text for text, _style in pieces)
-    if joined.isprintable():  # no control code, tab or newline: the common line
-        lines, fits = [pieces], cells(joined) <= width
+    plain = "".join(text for text, _style in pieces)
+    if plain.isprintable():  # no control code, tab or newline: the common line
+        lines, fits = [pieces], cells(plain) <= width
     else:
-        lines, fits = as_printed(pieces), cell_len(strip_control_codes(joined)) <= width
+        lines, fits = as_printed(pieces), cell_len(strip_control_codes(plain)) <= width
     if fits:
         return lines
     first, *rest = [folded for line in lines for folded in _fold(line, width)]
