@@ -21,7 +21,8 @@ Cues, each kind counted once (a kind is one piece of evidence):
     ("thanks for nothing"), cost to them, and the weak ones (1 point): persistence
     ("still", "again"), something broken, let down ("and yet")
   - grammar: a plea for help ("Help!", "please help", "help me please"); "won't"/"can't" +
-    a breakage verb ("won't load", "can't log in"); "keeps crashing"; "my 2nd email";
+    a breakage verb ("won't load", "can't log in"); the customer blocked, as distress ("I'm
+    unable to finish", "we can't reach", "it won't let me"); "keeps crashing"; "my 2nd email";
     "cancel my membership"; "on hold for 3 hours", "since Sunday"
   - "why" before a no ("why can't I cancel", "why won't you accept")
   - three question marks or more ("???"); shouting (two ALL-CAPS words that name
@@ -29,7 +30,7 @@ Cues, each kind counted once (a kind is one piece of evidence):
     in a sentence about the problem; sad, angry or sarcastic emoji
   - cheer: cheerful words (up to 2), emoji and emoticons (up to 2), "!" in a calm sentence
 Negation: an emotion, urgency, cancel or cheer cue within three words after "not", "no",
-"never", "n't" or "without" does not count ("not urgent", "I don't want to cancel my
+"never", "n't" (as written: "account" is no negation) or "without" does not count ("not urgent", "I don't want to cancel my
 plan"); a negated cheerful word is frustration instead ("not happy"). Politeness is not
 cheer: "I'd love some help", "any info would be great".
 The label is "upset" when the upset score reaches 2 and is at least the cheer score,
@@ -70,6 +71,7 @@ _NEGATION_WINDOW = 3
 # Kinds of cue read from grammar and punctuation.
 _PLEA = CueKind("upset", "plea for help", 2.0, 2.0)
 _BREAKAGE = PHRASE_KINDS["breakage"]
+_DISTRESS = PHRASE_KINDS["distress"]
 _PERSISTENCE = PHRASE_KINDS["persistence"]
 _REPEAT = PHRASE_KINDS["repeat-contact"]
 _WAITING = PHRASE_KINDS["kept-waiting"]
@@ -82,7 +84,7 @@ _WHY_NOT = CueKind("upset", "a why-not question", 1.5, 1.5)
 _EXASPERATED = CueKind("upset", "exasperated punctuation", 1.0, 1.0)
 # "total outage???", "why????": a pile of question marks is a demand, not a question.
 _QUESTION_PILE = CueKind("upset", "piled-up question marks", 2.0, 2.0)
-_UPSET_EMOJI = CueKind("upset", "upset emoji", 1.5, 1.5)
+_UPSET_EMOJI = CueKind("upset", "upset emoji", 1.5, 2.0)
 _NEGATED_PRAISE = CueKind("upset", "negated praise", 2.0, 2.0)
 _CHEERFUL_EMOJI = CueKind("cheer", "cheerful emoji", 1.0, 2.0)
 # Exclamation marks alone never make a customer cheerful ("Open the listings!"): they only
@@ -272,6 +274,7 @@ def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
         (_PLEA_PATTERN, _PLEA),
         (_WHY_NOT_PATTERN, _WHY_NOT),
         (patterns.breakage, _BREAKAGE),
+        (patterns.blocked, _DISTRESS),
         (_KEEPS_DOING, _PERSISTENCE),
         (patterns.repeat_ordinal, _REPEAT),
         (_KEPT_WAITING, _WAITING),
@@ -302,7 +305,8 @@ def _negated(message: str, start: int) -> bool:
     "wouldn't" ("it wouldn't be so frustrating if…" says that it is)."""
     clause_start = max(message.rfind(mark, 0, start) for mark in ".!?\n,;:") + 1
     before = _SELF_NEGATING.sub(" ", message[clause_start:start])
-    words = [w.lower().replace("’", "'").replace("'", "") for w in _WORD.findall(before)]
+    written = [w.lower().replace("’", "'") for w in _WORD.findall(before)]
+    words = [w.replace("'", "") for w in written]
     window = words[-_NEGATION_WINDOW:]
     offset = len(words) - len(window)
     for index, word in enumerate(window):
@@ -310,7 +314,9 @@ def _negated(message: str, start: int) -> bool:
         following = words[position + 1] if position + 1 < len(words) else ""
         preceding = words[position - 1] if position > 0 else ""
         counterfactual = word == "wouldnt" or (word == "not" and preceding == "would")
-        if (word in _NEGATORS or word.endswith("nt")) and following not in _NOT_NEGATING_VERBS and not counterfactual:
+        # "n't" as written ("shouldn't"), not any word ending in "nt" ("my account has been hacked").
+        negator = word in _NEGATORS or written[position].endswith("n't")
+        if negator and following not in _NOT_NEGATING_VERBS and not counterfactual:
             return True
     return False
 
