@@ -3,7 +3,8 @@
 Prose is the text of paragraphs, headings, list items, table cells, link text and image
 alt text, and the text inside HTML blocks (a `<div>` callout, `<details>`). Fenced and
 indented code with its info string, inline code, link URLs, autolinks, HTML tags, attributes
-and entities, and front matter (but its title and description) are not; `.mdx` is read as
+and entities, and front matter (but its title and description) are not (an MkDocs admonition's
+indented text, '!!! warn ""' and the lines under it, is prose, not code); `.mdx` is read as
 Markdown with its `import`/`export` lines and `{…}` expressions blanked.
 
 markdown-it gives line ranges but not character offsets, so each inline
@@ -67,6 +68,7 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
     if scripts:
         parsed = blank_text(parsed, scripts)
 
+    parsed = admonitions_as_callouts(parsed)
     layout = TextLayout(source)
     # Aligned with what was parsed (blanked where the source is metadata or script), marked
     # on the source.
@@ -107,6 +109,29 @@ def _mark_front_matter_values(source: str, front_matter: FrontMatter, layout: Te
             layout.prose(span.start, span.end)
             layout.insert_break(span.start)
             layout.insert_break(span.end)
+
+
+# An MkDocs admonition ('!!! warn ""', '??? tip') and the lines indented under it.
+_ADMONITION = re.compile(
+    r'^(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,30}(?:[ \t]+"[^"\n]{0,200}")?[ \t]*\n'
+    r"(?P<body>(?:[ \t]*\n)*(?: {4}|\t)[^\n]*(?:\n(?:[ \t]*\n)*(?: {4}|\t)[^\n]*)*)",
+    re.M,
+)
+_INDENT = re.compile(r"^(?: {4}|\t)", re.M)
+
+
+def admonitions_as_callouts(parsed: str) -> str:
+    """An admonition's text is indented four spaces, which CommonMark reads as code; a reader
+    reads it as the callout's prose. The parser is shown each of its lines with a ">" in
+    the first column, the same length, so it parses the callout a blockquote is in an
+    article, and every offset stays where it was."""
+    if "!!!" not in parsed and "???" not in parsed:
+        return parsed
+    return _ADMONITION.sub(
+        lambda m: m.group()[: m.start("body") - m.start()]
+        + _INDENT.sub(lambda indent: ">" + indent.group()[1:], m.group("body")),
+        parsed,
+    )
 
 
 # MDX: `import`/`export` lines are JavaScript, `{…}` is an expression; JSX tags are read as
