@@ -20,7 +20,8 @@ Cues, each kind counted once (a kind is one piece of evidence):
     indignation ("this isn't right"), disappointment ("what am I paying for"), sarcasm
     ("thanks for nothing"), cost to them, and the weak ones (1 point): persistence
     ("still", "again"), something broken, let down ("and yet")
-  - grammar: a plea for help ("Help!", "please help", "help me please"); "won't"/"can't" +
+  - grammar: a plea for help ("Help!", "please help", "help me please"; half a cue in a
+    message that thanks them: "Please help. Thank you." is politeness); "won't"/"can't" +
     a breakage verb ("won't load", "can't log in"); the customer blocked, as distress ("I'm
     unable to finish", "we can't reach", "it won't let me"); "keeps crashing"; "my 2nd email";
     "cancel my membership"; "on hold for 3 hours", "since Sunday"
@@ -70,6 +71,9 @@ _NEGATION_WINDOW = 3
 
 # Kinds of cue read from grammar and punctuation.
 _PLEA = CueKind("upset", "plea for help", 2.0, 2.0)
+# "Please help. Thank you!": a plea said with thanks is politeness, half a cue.
+_POLITE_PLEA = CueKind("upset", "plea for help", 1.0, 1.0)
+_THANKS = re.compile(r"\b(?:thank\s*(?:you|u)|thanks|thx|tysm)\b", re.IGNORECASE)
 _BREAKAGE = PHRASE_KINDS["breakage"]
 _DISTRESS = PHRASE_KINDS["distress"]
 _PERSISTENCE = PHRASE_KINDS["persistence"]
@@ -285,6 +289,8 @@ def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
                 continue
             if kind is _PLEA and _is_a_request(message, match.start()):
                 continue
+            if kind is _PLEA and _THANKS.search(message):
+                kind = _POLITE_PLEA
             yield match.start(), match.end(), kind, " ".join(match.group().lower().split())
 
 
