@@ -22,8 +22,7 @@ Cues, each kind counted once (a kind is one piece of evidence):
     ("still", "again"), something broken, let down ("and yet")
   - grammar: a plea for help ("Help!", "please help", "help me please"; half a cue in a
     message that thanks them: "Please help. Thank you." is politeness); "won't"/"can't" +
-    a breakage verb ("won't load", "can't log in"); the customer blocked, as distress ("I'm
-    unable to finish", "we can't reach", "it won't let me"); "keeps crashing"; "my 2nd email";
+    a breakage verb ("won't load", "can't log in"); "keeps crashing"; "my 2nd email";
     "cancel my membership"; "on hold for 3 hours", "since Sunday"
   - "why" before a no ("why can't I cancel", "why won't you accept")
   - three question marks or more ("???"); shouting (two ALL-CAPS words that name
@@ -75,7 +74,6 @@ _PLEA = CueKind("upset", "plea for help", 2.0, 2.0)
 _POLITE_PLEA = CueKind("upset", "plea for help", 1.0, 1.0)
 _THANKS = re.compile(r"\b(?:thank\s*(?:you|u)|thanks|thx|tysm)\b", re.IGNORECASE)
 _BREAKAGE = PHRASE_KINDS["breakage"]
-_DISTRESS = PHRASE_KINDS["distress"]
 _PERSISTENCE = PHRASE_KINDS["persistence"]
 _REPEAT = PHRASE_KINDS["repeat-contact"]
 _WAITING = PHRASE_KINDS["kept-waiting"]
@@ -278,7 +276,6 @@ def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
         (_PLEA_PATTERN, _PLEA),
         (_WHY_NOT_PATTERN, _WHY_NOT),
         (patterns.breakage, _BREAKAGE),
-        (patterns.blocked, _DISTRESS),
         (_KEEPS_DOING, _PERSISTENCE),
         (patterns.repeat_ordinal, _REPEAT),
         (_KEPT_WAITING, _WAITING),

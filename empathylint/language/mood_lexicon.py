@@ -58,7 +58,6 @@ PHRASE_KINDS: Mapping[str, CueKind] = {
 WORD_CLASSES = frozenset(
     {
         "breakage-verb",
-        "not-blocked-verb",
         "cancel-verb",
         "cancel-object",
         "amicable-parting",
@@ -203,7 +202,6 @@ class CompiledLexicon:
 
     phrases: PhraseIndex
     breakage: re.Pattern[str]
-    blocked: re.Pattern[str]
     cancel_demand: re.Pattern[str]
     repeat_ordinal: re.Pattern[str]
     amicable_parting: PhraseIndex
@@ -227,17 +225,6 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         r"|(?:haven['’]?t|hasn['’]?t|have\s+not|has\s+not|not|never)\s+(?:even\s+)?been\s+able\s+to\s+[a-z]+)",
         re.IGNORECASE,
     )
-    # The customer blocked from what they came to do: "I can't log in", "we're unable to
-    # play", "it won't let me pay". Present tense only: "I couldn't use
-    # them this year" tells a story; and not the verbs of "I can't wait" or "I can't thank you
-    # enough" (not-blocked-verb).
-    blocked = re.compile(
-        r"\b(?:i|we)(?:\s+(?:just|still|simply|really))?(?:\s+(?:can['’]?t|cant|cannot|can\s+not)"
-        r"|(?:\s+am|\s+are|['’]m|['’]re)\s+(?:still\s+)?(?:unable|not\s+able)\s+to)"
-        r"\s+(?:even\s+|seem\s+to\s+|still\s+)?(?!(?:" + _alternation(lexicon.words("not-blocked-verb")) + r")\b)[a-z]+"
-        r"|\b(?:won['’]?t|wont|will\s+not|doesn['’]?t|does\s+not)\s+(?:even\s+)?(?:let|allow)\s+me\b",
-        re.IGNORECASE,
-    )
     cancel_verbs = _alternation(form for verb in lexicon.words("cancel-verb") for form in _present_forms(verb))
     cancel_demand = re.compile(
         rf"\b(?:{cancel_verbs})\s+(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(lexicon.words('cancel-object'))})s?\b",
@@ -251,7 +238,6 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
     return CompiledLexicon(
         phrases=PhraseIndex(kind_of),
         breakage=breakage,
-        blocked=blocked,
         cancel_demand=cancel_demand,
         repeat_ordinal=repeat_ordinal,
         amicable_parting=PhraseIndex(dict.fromkeys(lexicon.words("amicable-parting"), "amicable-parting")),
