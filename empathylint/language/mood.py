@@ -24,9 +24,10 @@ Cues, each kind counted once (a kind is one piece of evidence):
     message that thanks them: "Please help. Thank you." is politeness); "won't"/"can't" +
     a breakage verb ("won't load", "can't log in"); "keeps crashing"; "my 2nd email";
     "cancel my membership"; "on hold for 3 hours", "since Sunday"
-  - "why" before a no ("why can't I cancel", "why won't you accept")
+  - "why" before a no ("why can't I cancel", "why won't you accept"); the company refusing
+    them, as indignation ("you won't accept my number", "you refuse to refund")
   - three question marks or more ("???"); shouting (two ALL-CAPS words that name
-    nothing), or one such word stressed ("I PAID for it"); "?!", "??", "!!!", or an "!"
+    nothing; five or more is a message shouted throughout), or one such word stressed ("I PAID for it"); "?!", "??", "!!!", or an "!"
     in a sentence about the problem; sad, angry or sarcastic emoji
   - cheer: cheerful words (up to 2), emoji and emoticons (up to 2), "!" in a calm sentence
 Negation: an emotion, urgency, cancel or cheer cue within three words after "not", "no",
@@ -74,11 +75,15 @@ _PLEA = CueKind("upset", "plea for help", 2.0, 2.0)
 _POLITE_PLEA = CueKind("upset", "plea for help", 1.0, 1.0)
 _THANKS = re.compile(r"\b(?:thank\s*(?:you|u)|thanks|thx|tysm)\b", re.IGNORECASE)
 _BREAKAGE = PHRASE_KINDS["breakage"]
+_INDIGNATION = PHRASE_KINDS["indignation"]
 _PERSISTENCE = PHRASE_KINDS["persistence"]
 _REPEAT = PHRASE_KINDS["repeat-contact"]
 _WAITING = PHRASE_KINDS["kept-waiting"]
 _CANCEL = PHRASE_KINDS["cancel-demand"]
 _SHOUTING = CueKind("upset", "shouting", 1.5, 1.5)
+# Five different words in capitals or more: the message is shouted, not a phrase stressed.
+_SHOUTED_THROUGHOUT = CueKind("upset", "shouting", 2.0, 2.0)
+_SHOUTED_WORDS = 5
 # One word in capitals that names nothing ("I PAID for it", "WHY?"): stress, not yet shouting.
 _STRESSED = CueKind("upset", "a word in capitals", 1.0, 1.0)
 # "Why can't I cancel?", "why won't you accept it", "why is it not open": a no, questioned.
@@ -276,6 +281,7 @@ def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
         (_PLEA_PATTERN, _PLEA),
         (_WHY_NOT_PATTERN, _WHY_NOT),
         (patterns.breakage, _BREAKAGE),
+        (patterns.refused, _INDIGNATION),
         (_KEEPS_DOING, _PERSISTENCE),
         (patterns.repeat_ordinal, _REPEAT),
         (_KEPT_WAITING, _WAITING),
@@ -382,7 +388,8 @@ def _shouting_cues(message: str, acronyms: frozenset[str]) -> list[_Found]:
             if word.isalpha() and len(word) >= 4:
                 stressed.append(word)
     if len(shouted) >= 2 and sum(len(word) for word in shouted) >= 8:
-        return [(0, 0, _SHOUTING, "ALL CAPS (" + " ".join(shouted[:3]) + ")")]
+        kind = _SHOUTED_THROUGHOUT if len(shouted) >= _SHOUTED_WORDS else _SHOUTING
+        return [(0, 0, kind, "ALL CAPS (" + " ".join(shouted[:3]) + ")")]
     return [(0, 0, _STRESSED, stressed[0])] if len(stressed) == 1 else []
 
 
