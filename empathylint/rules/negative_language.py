@@ -100,7 +100,7 @@ _REASONED = '"{phrase}" is a no with its reason; lead with what you can do, so t
 _SAFE_CODES = frozenset({"condescension"})
 # Findings that a condition or a purpose turns into something else: "if you must", "so
 # that you can't lose it", "if you didn't get it".
-_CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command", "rule-citing"})
+_CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command", "rule-citing", "stock-negative"})
 
 # People as the subject: "we don't support" is a refusal, not a product limit; "the export
 # can't handle" is.
@@ -131,9 +131,23 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in find_phrases(matchers.product_limits, text, body):
         if word_before(text, match.start()) not in _PEOPLE:
             findings.append(_Finding("product-limit", Span(match.start(), match.end())))
+    findings = [finding for finding in findings if not _merely(text, finding)]
     if doc.profile == "doc":
         findings = [finding for finding in findings if not _describes_the_product(doc.text, finding, matchers)]
     yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, matchers.openers))
+
+
+_GERUND = re.compile(r"\s+[^\W\d_]{2,}ing\b")
+
+
+def _merely(text: str, finding: _Finding) -> bool:
+    """ "Simply downloading the browser is often enough": "simply" before a deed named as a
+    thing means "merely"; only before an order ("simply click") does it talk down."""
+    return (
+        finding.code == "condescension"
+        and normalize(text[finding.span.start : finding.span.end]) == "simply"
+        and _GERUND.match(text, finding.span.end) is not None
+    )
 
 
 def _describes_the_product(text: str, finding: _Finding, matchers: Matchers) -> bool:
