@@ -28,8 +28,9 @@ can't sign in", "so that no one can read it"); questions; expectations and instr
 frustrated"; in help articles, a warning that protects the reader ("Do not share your
 password"), a requirement stated as how the product works ("two-step login is
 required") and a limit of a tool or plan ("SMS codes are not supported", "the trial is
-limited to 100 searches": article-limits), where the reader is told how it works. "Simply" meaning "merely" ("topics are simply labels") is left alone. "Just" is
-left to unnecessary-words, so it is reported once. Whether a no gives its reason is
+limited to 100 searches": article-limits), where the reader is told how it works.
+"Simply" meaning "merely" ("topics are simply labels", "simply installing it is enough")
+is left alone. "Just" is left to unnecessary-words, so it is reported once. Whether a no gives its reason is
 say-no-with-why's question; this rule reports the phrase once, with no rewrite that
 contradicts that rule's.
 
