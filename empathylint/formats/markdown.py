@@ -128,8 +128,10 @@ def admonitions_as_callouts(parsed: str) -> str:
     if "!!!" not in parsed and "???" not in parsed:
         return parsed
     return _ADMONITION.sub(
-        lambda m: m.group()[: m.start("body") - m.start()]
-        + _INDENT.sub(lambda indent: ">" + indent.group()[1:], m.group("body")),
+        lambda m: (
+            m.group()[: m.start("body") - m.start()]
+            + _INDENT.sub(lambda indent: ">" + indent.group()[1:], m.group("body"))
+        ),
         parsed,
     )
 
