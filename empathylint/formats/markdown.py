@@ -111,29 +111,29 @@ def _mark_front_matter_values(source: str, front_matter: FrontMatter, layout: Te
             layout.insert_break(span.end)
 
 
-# An MkDocs admonition ('!!! warn ""', '??? tip') and the lines indented under it.
-_ADMONITION = re.compile(
-    r'^(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,30}(?:[ \t]+"[^"\n]{0,200}")?[ \t]*\n'
-    r"(?P<body>(?:[ \t]*\n)*(?: {4}|\t)[^\n]*(?:\n(?:[ \t]*\n)*(?: {4}|\t)[^\n]*)*)",
-    re.M,
-)
-_INDENT = re.compile(r"^(?: {4}|\t)", re.M)
+# An MkDocs admonition's marker line: '!!! warn ""', '??? tip'.
+_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,30}(?:[ \t]+"[^"\n]{0,200}")?[ \t]*')
 
 
 def admonitions_as_callouts(parsed: str) -> str:
     """An admonition's text is indented four spaces, which CommonMark reads as code; a reader
     reads it as the callout's prose. The parser is shown each of its lines with a ">" in
     the first column, the same length, so it parses the callout a blockquote is in an
-    article, and every offset stays where it was."""
+    article, and every offset stays where it was. The text runs from the marker to the first
+    line that is neither blank nor indented."""
     if "!!!" not in parsed and "???" not in parsed:
         return parsed
-    return _ADMONITION.sub(
-        lambda m: (
-            m.group()[: m.start("body") - m.start()]
-            + _INDENT.sub(lambda indent: ">" + indent.group()[1:], m.group("body"))
-        ),
-        parsed,
-    )
+    shown: list[str] = []
+    inside = False
+    for line in parsed.splitlines(keepends=True):
+        if _ADMONITION.fullmatch(line.rstrip("\r\n")):
+            inside = True
+        elif inside and line.startswith(("    ", "\t")):
+            line = ">" + line[1:]
+        elif inside and line.strip():
+            inside = False
+        shown.append(line)
+    return "".join(shown)
 
 
 # MDX: `import`/`export` lines are JavaScript, `{…}` is an expression; JSX tags are read as
