@@ -20,6 +20,7 @@ by binary search. Nothing is imported or read until it is first asked for."""
 from __future__ import annotations
 
 import functools
+import re
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,9 @@ def flesch_kincaid_grade(prose: str) -> float:
     return (_FK_SENTENCE_LENGTH * (words / sentences)) + (_FK_SYLLABLES_PER_WORD * (syllables / words)) - _FK_BASE
 
 
+_NOT_SPACE = re.compile(r"\S+")
+
+
 def syllable_count(text: str) -> int:
     """textstat's syllable count of a word or a text: per word, the dictionary's first
     pronunciation, else Pyphen's hyphenation points plus one."""
@@ -120,7 +124,10 @@ def syllable_count(text: str) -> int:
         return 0
     lexicon = syllable_lexicon()
     count = 0
-    for word in _textstat().remove_punctuation(text).lower().split():
+    # Word by word as str.split() cuts them (both split where str.isspace() holds), without
+    # a list of a long article's every word.
+    for match in _NOT_SPACE.finditer(_textstat().remove_punctuation(text).lower()):
+        word = match.group()
         found = lexicon.get(word)
         count += int(found) if found is not None else len(_hyphenator().positions(word)) + 1
     return count

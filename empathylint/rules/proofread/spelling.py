@@ -29,12 +29,13 @@ def misspellings(
     known = spelling.vocabulary(settings.words)
     # Nearly every word is spelt right, and a word that is known is never reported wherever
     # it stands: one cached look-up settles it before the tests of where it stands.
-    matches = [(word.group(), word.start(), word.end()) for word in word_matches(doc.text, doc.body)]
-    # A draft repeats its words: each distinct one is asked about once.
-    suspect = {word for word in {word for word, _, _ in matches} if spelling.is_suspect(word, known)}
+    # A draft repeats its words: each distinct one is asked about once. The words are read
+    # twice rather than kept, so a long article never holds a record of each of its words.
+    distinct = {word.group() for word in word_matches(doc.text, doc.body)}
+    suspect = {word for word in distinct if spelling.is_suspect(word, known)}
     if not suspect:
         return
-    unknown = [Span(start, end) for word, start, end in matches if word in suspect]
+    unknown = [Span(word.start(), word.end()) for word in word_matches(doc.text, doc.body) if word.group() in suspect]
     if not unknown:
         return
     sentence_starts = {s.start for s in doc.body_sentences}
