@@ -103,7 +103,7 @@ def _hyphenator() -> Any:
 def flesch_kincaid_grade(prose: str) -> float:
     """textstat's Flesch-Kincaid grade of `prose` (sentences already ended with punctuation)."""
     reader = _textstat()
-    words: int = reader.lexicon_count(prose)
+    words = _word_count(reader, prose)
     sentences: int = reader.sentence_count(prose)
     if not words or not sentences:
         return 0.0
@@ -115,6 +115,29 @@ def flesch_kincaid_grade(prose: str) -> float:
 
 
 _NOT_SPACE = re.compile(r"\S+")
+
+
+# A long prose's words are counted this many characters at a time (see _word_count).
+_WORD_COUNT_PIECE = 4096
+
+
+def _word_count(reader: Any, prose: str) -> int:
+    """textstat's `lexicon_count` of the prose, summed over pieces cut at spaces. The count is
+    the words left after removing punctuation, which looks no further than the character
+    after an apostrophe, split at whitespace: so a count over pieces that a space joins is
+    the count over the whole. textstat keeps each text it counted, with its list of words,
+    in a cache of its own; a 10 MB article's list would weigh ten times the article."""
+    total = 0
+    start = 0
+    while len(prose) - start > _WORD_COUNT_PIECE:
+        space = prose.find(" ", start + _WORD_COUNT_PIECE)
+        if space == -1:
+            break
+        counted: int = reader.lexicon_count(prose[start:space])
+        total += counted
+        start = space + 1
+    last: int = reader.lexicon_count(prose[start:])
+    return total + last
 
 
 def syllable_count(text: str) -> int:
