@@ -157,7 +157,7 @@ class _Walker:
         end = starts[end_line] if end_line < len(starts) else len(self.source)
         return Span(begin, end)
 
-    def walk(self, tokens: Sequence[Token], first_line: int = 0) -> None:
+    def walk(self, tokens: Sequence[Token], first_line: int) -> None:
         """Mark the tokens of the source's part that starts at `first_line`."""
         self.first_line = first_line
         in_cell = False
