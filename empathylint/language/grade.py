@@ -147,12 +147,18 @@ def syllable_count(text: str) -> int:
         return 0
     lexicon = syllable_lexicon()
     count = 0
+    # A text repeats its words: each distinct one is looked up once.
+    counted: dict[str, int] = {}
     # Word by word as str.split() cuts them (both split where str.isspace() holds), without
     # a list of a long article's every word.
     for match in _NOT_SPACE.finditer(_textstat().remove_punctuation(text).lower()):
         word = match.group()
-        found = lexicon.get(word)
-        count += int(found) if found is not None else len(_hyphenator().positions(word)) + 1
+        syllables = counted.get(word)
+        if syllables is None:
+            found = lexicon.get(word)
+            syllables = int(found) if found is not None else len(_hyphenator().positions(word)) + 1
+            counted[word] = syllables
+        count += syllables
     return count
 
 
