@@ -34,6 +34,7 @@ from empathylint.formats import ReadOptions
 from empathylint.formats.front_matter import FrontMatter, blank_except_prose, find_front_matter
 from empathylint.formats.html import mark_html_block
 from empathylint.formats.layout import TextLayout, blank_text, find_directives, find_quoted, finish, suppressions_of
+from empathylint.formats.markdown_parts import parts
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -73,7 +74,12 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
     # Aligned with what was parsed (blanked where the source is metadata or script), marked
     # on the source.
     walker = _Walker(parsed, layout)
-    walker.walk(_parser().parse(parsed))
+    starts = walker.line_starts
+    # A part at a time: a long article never holds the parser's tokens for all of it.
+    for first_line, end_line in parts(parsed, starts):
+        begin = starts[first_line]
+        end = starts[end_line] if end_line < len(starts) else len(parsed)
+        walker.walk(_parser().parse(parsed[begin:end]), first_line)
     for script in scripts:
         layout.code(script.start, script.end)
     if front_matter is not None:
@@ -164,6 +170,7 @@ class _Walker:
         self.source = source
         self.layout = layout
         self.line_starts = line_starts(source)
+        self.first_line = 0  # the line the tokens being walked count theirs from
         self.cursor = 0
         self.code_spans: list[Span] = []
         self.html_spans: list[Span] = []
@@ -172,11 +179,14 @@ class _Walker:
         if line_map is None:
             return Span(self.cursor, len(self.source))
         starts = self.line_starts
-        begin = starts[line_map[0]] if line_map[0] < len(starts) else len(self.source)
-        end = starts[line_map[1]] if line_map[1] < len(starts) else len(self.source)
+        first, end_line = line_map[0] + self.first_line, line_map[1] + self.first_line
+        begin = starts[first] if first < len(starts) else len(self.source)
+        end = starts[end_line] if end_line < len(starts) else len(self.source)
         return Span(begin, end)
 
-    def walk(self, tokens: Sequence[Token]) -> None:
+    def walk(self, tokens: Sequence[Token], first_line: int) -> None:
+        """Mark the tokens of the source's part that starts at `first_line`."""
+        self.first_line = first_line
         in_cell = False
         previous_type = ""
         for token in tokens:

@@ -71,9 +71,10 @@ def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tup
     "clear your browser's cache" wins over "cache". One pass over the words, looking each
     up by its first word, so a long draft costs no more per word than a short one."""
     by_first_word = _first_word_index(terms)
+    # A set of the words as they go by: a list of a long article's every word would outweigh it.
     present = {
         token
-        for token in set(_TOKEN.findall(text, within.start, within.end))
+        for token in {word.group() for word in _TOKEN.finditer(text, within.start, within.end)}
         if token in by_first_word or token.lower() in by_first_word
     }
     if not present:
