@@ -1,7 +1,8 @@
 """Where a jargon term is no jargon, from the draft around it: part of a name in capitals,
 in a table's cell or a title-case list item (a feature's name), inside an author's fill-in
 slot or a phrase in which it is plain English, in the title of the article it is in (its
-subject), or as the text of a link to a page that defines it."""
+subject), as the text of a link to a page that defines it, or, in an article, in a sentence
+for people who run the service themselves."""
 
 from __future__ import annotations
 
@@ -120,6 +121,23 @@ def links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str,
         doc.source, max(0, start - 400), start
     )
     return link is not None and any(site in link.group("url") for site in sites)
+
+
+# Where a sentence ends: its stop and a blank, or a line break (a heading, a list item).
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def in_a_sentence_for_operators(text: str, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
+    """Whether the term stands in a sentence addressed to people who run the service
+    themselves ("If you're self-hosting, set the environment variable"): they read it as
+    a technical audience does, whoever the rest of the article is for."""
+    if cues is None:
+        return False
+    previous = [stop.end() for stop in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start())]
+    start = previous[-1] if previous else max(0, match.start() - 400)
+    following = _SENTENCE_END.search(text, match.end())
+    end = following.start() if following is not None else len(text)
+    return cues.search(text, start, end) is not None
 
 
 # --- names in capitals ------------------------------------------------------------------

@@ -13,7 +13,9 @@ sign-on,", "DNS, the internet's address book", "a copy called a cache", "Google 
 … our GTM guide"), where the customer used it first (answering in their words is matching
 them), where it is part of a name in capitals ("VS Code", "Directory Services", "HTTPS
 Everywhere"), a file name ("README"), inside an author's fill-in slot ("[Issue URL]"), or
-the subject of the article it is in (a page titled "Connect through a proxy"). Code,
+the subject of the article it is in (a page titled "Connect through a proxy"), or, in an article,
+in a sentence for people who run the service themselves ("on a self-hosted instance"; a
+reply's reader may run a server without knowing its words). Code,
 links, placeholders, quoted customer text, the greeting and the sign-off are never read.
 
 `audience` picks the domain lists the draft is held to: "general" (customers, the default)
@@ -62,6 +64,7 @@ from empathylint.language.capitals import (
 from empathylint.language.explanations import Spellings, explained_names, is_explained
 from empathylint.language.jargon_context import (
     in_a_name_line,
+    in_a_sentence_for_operators,
     in_a_table,
     inside,
     links_to_a_definition,
@@ -110,10 +113,14 @@ class Settings:
     # Phrases that show the reader writes code ("your pull request", "your code"): the
     # draft is then read as for a technical audience.
     developer_cues: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-cues"))
+    # Phrases that address people who run the service themselves ("self-hosted"): a
+    # sentence of an article with one is written for a technical reader.
+    operator_cues: tuple[str, ...] = field(default_factory=default_phrases("jargon", "operator-cues"))
 
     allowed = phrase_set("glossary")
     everyday_uses_matcher = phrase_matcher("everyday_uses")
     developer_cue_matcher = phrase_matcher("developer_cues")
+    operator_cue_matcher = phrase_matcher("operator_cues")
 
     @functools.cached_property
     def file_name_set(self) -> frozenset[str]:
@@ -160,6 +167,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         and not written_as_a_name(text, match, term)
         and not in_a_table(doc, match)
         and not in_a_name_line(doc, match)
+        and not (doc.profile == "doc" and in_a_sentence_for_operators(text, match, settings.operator_cue_matcher))
     ]
 
     def explained() -> frozenset[str]:
