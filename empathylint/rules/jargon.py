@@ -13,7 +13,8 @@ sign-on,", "DNS, the internet's address book", "a copy called a cache", "Google 
 … our GTM guide"), where the customer used it first (answering in their words is matching
 them), where it is part of a name in capitals ("VS Code", "Directory Services", "HTTPS
 Everywhere"), a file name ("README"), inside an author's fill-in slot ("[Issue URL]"), or
-the subject of the article it is in (a page titled "Connect through a proxy"), or, in an article,
+the subject of the article it is in (a page titled "Connect through a proxy"), the text of a
+link to the page about it ("[API keys](/help/api-keys/)"), or, in an article,
 in a sentence for people who run the service themselves ("on a self-hosted instance"; a
 reply's reader may run a server without knowing its words). Code,
 links, placeholders, quoted customer text, the greeting and the sign-off are never read.
