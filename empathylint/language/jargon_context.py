@@ -96,6 +96,12 @@ def _title(source: str) -> str | None:
     return heading.group("title") if heading is not None else None
 
 
+def title_has(doc: Document, cues: re.Pattern[str] | None) -> bool:
+    """Whether the article's title names one of the cues ("Public API", "CLI Setup")."""
+    title = _title(doc.source) if doc.profile == "doc" and cues is not None else None
+    return title is not None and cues is not None and cues.search(title) is not None
+
+
 def subject(doc: Document) -> frozenset[str]:
     """The words of an article's title: the article is about them, so it explains them
     ("Connect through a proxy" explains "proxy")."""

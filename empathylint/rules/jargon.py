@@ -23,8 +23,9 @@ links, placeholders, quoted customer text, the greeting and the sign-off are nev
 or "technical" (a help centre for a developer product, where "API" and "pull request" are
 everyday). `technical-paths` reads some files as technical whatever the audience: a help
 centre whose developer pages live in "developers/" sets `technical-paths = ["developers/"]`.
-A draft reads as technical on its own when it shows a code block or the customer used a
-developer's term ("429s from your API"). `glossary` allows a team's own
+A draft reads as technical on its own when it shows a code block, the customer used a
+developer's term ("429s from your API"), or an article's title names a developer's tool
+("Public API", "CLI Setup"). `glossary` allows a team's own
 terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
@@ -72,6 +73,7 @@ from empathylint.language.jargon_context import (
     opens_sentence,
     set_aside,
     subject,
+    title_has,
     written_as_a_name,
 )
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
@@ -117,11 +119,15 @@ class Settings:
     # Phrases that address people who run the service themselves ("self-hosted"): a
     # sentence of an article with one is written for a technical reader.
     operator_cues: tuple[str, ...] = field(default_factory=default_phrases("jargon", "operator-cues"))
+    # Words in an article's title that name a developer's tool ("API", "CLI"): the page is
+    # written for developers, as with audience = "technical".
+    developer_titles: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-titles"))
 
     allowed = phrase_set("glossary")
     everyday_uses_matcher = phrase_matcher("everyday_uses")
     developer_cue_matcher = phrase_matcher("developer_cues")
     operator_cue_matcher = phrase_matcher("operator_cues")
+    developer_title_matcher = phrase_matcher("developer_titles")
 
     @functools.cached_property
     def file_name_set(self) -> frozenset[str]:
@@ -248,10 +254,13 @@ def _on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:
 
 def _reads_technical(doc: Document, settings: Settings) -> bool:
     """Whether this draft's reader speaks the developer's terms: a reply shows code to run,
-    the draft speaks of the reader's own code ("your pull request"), or the customer used
+    an article's title names a developer's tool ("Webhooks"), the draft speaks of the
+    reader's own code ("your pull request"), or the customer used
     one of the terms only a general audience is held to ("our webhooks fail", "429s from
     your API"). Their terms are then fine, as with audience = "technical"."""
     if (_PROGRAM if doc.profile == "doc" else _CODE_BLOCK).search(doc.source):
+        return True
+    if title_has(doc, settings.developer_title_matcher):
         return True
     cues = settings.developer_cue_matcher
     if cues is not None and cues.search(doc.text, doc.body.start, doc.body.end):
