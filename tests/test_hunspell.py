@@ -92,3 +92,18 @@ def test_several_dictionaries_answer_as_one(dictionary: Dictionary, tmp_path: Pa
     assert "colour" in both and "replies" in both and "colours" not in both
     assert both.get("reply") == NO_SUGGEST  # one of them marks it
     assert both.get("replies") == ""
+
+
+def test_a_second_dictionary_is_read_only_for_a_word_the_first_does_not_know(
+    dictionary: Dictionary, tmp_path: Path
+) -> None:
+    """In an empty cache, a dictionary's stems are derived on first use: a draft whose every
+    word the first dictionary knows never pays for the second's."""
+    (tmp_path / "yy.dic").write_text("1\ncolour/S\n", encoding="utf-8")
+    second = Dictionary(tmp_path / "yy.dic", tmp_path / "xx.aff")
+    both = Dictionaries((dictionary, second))
+    cache = tmp_path / "cache"
+    assert "replies" in both
+    assert not any("-yy-" in path.name for path in cache.iterdir())
+    assert "colours" in both
+    assert any("-yy-" in path.name for path in cache.iterdir())

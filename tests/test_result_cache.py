@@ -169,6 +169,10 @@ INVALIDATIONS: dict[str, tuple[Callable[[Path], object], list[str]]] = {
     "a command-line setting": (lambda drafts: None, ["--ignore", "jargon"]),
     "a command-line name": (lambda drafts: None, ["--agent", "Priya"]),
     "the profile forced": (lambda drafts: None, ["--profile", "template"]),
+    "a profile glob that takes this file": (
+        lambda drafts: _append(drafts / "checklist.toml", '[profiles.template]\ninclude = ["reply.txt"]\n'),
+        [],
+    ),
     "the contents of a words-file": (
         lambda drafts: (drafts / "words.txt").write_text("Utilize\nthe\n", encoding="utf-8"),
         [],
@@ -194,6 +198,85 @@ def test_any_change_of_what_a_report_depends_on_checks_again(
     assert cached.stdout == fresh.stdout
 
 
+def test_a_words_file_removed_after_a_run_is_an_error_not_a_stale_report(drafts: Path) -> None:
+    (drafts / "words.txt").write_text("webinar\n", encoding="utf-8")
+    _append(drafts / "checklist.toml", '[rules.proofread]\nwords-file = "words.txt"\n')
+    assert _check("reply.txt").exit_code == 1
+    (drafts / "words.txt").unlink()
+    again = _check("reply.txt")
+    assert again.exit_code == 2
+    assert "words-file cannot be read" in again.stderr and again.stdout == ""
+
+
+HIT_IMPORTS = (
+    "import sys\n"
+    "from empathylint.cli import main\n"
+    "sys.argv = ['empathylint', 'check', *sys.argv[1:]]\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "heavy = ('empathylint.rules', 'empathylint.language.spelling', 'markdown_it', 'textstat')\n"
+    "print(sorted(name for name in sys.modules if name.startswith(heavy)), file=sys.stderr)\n"
+)
+
+
+def test_a_run_answered_from_the_cache_imports_no_rule_parser_or_word_list(drafts: Path) -> None:
+    """The key is computed from the configuration as written, and the layers validated
+    before are not validated again: a rule, the Markdown parser and the language data are
+    imported only to check a file that is not in the cache."""
+    command = [sys.executable, "-c", HIT_IMPORTS, "--jobs", "1", *FILES]
+    environment = {**os.environ, **ENVIRONMENT, "PYTHONPATH": str(ROOT)}
+    first = subprocess.run(command, cwd=drafts, env=environment, capture_output=True, text=True, check=True)
+    assert "empathylint.rules" in first.stderr.splitlines()[-1]
+    second = subprocess.run(command, cwd=drafts, env=environment, capture_output=True, text=True, check=True)
+    assert second.stderr.splitlines()[-1] == "[]"
+    assert second.stdout == first.stdout
+
+
+def test_a_layer_is_validated_once_and_a_broken_one_every_time(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from empathylint.config.schema import Schema
+
+    validated: list[str] = []
+    original = Schema.validate
+
+    def counting(self: Schema, layer: Any) -> None:
+        validated.append(Path(layer.path).name)
+        original(self, layer)
+
+    monkeypatch.setattr(Schema, "validate", counting)
+    _check("--ignore", "jargon", "reply.txt")
+    assert sorted(validated) == ["checklist.toml", "command line"]
+    _check("--ignore", "jargon", "reply.txt")
+    assert sorted(validated) == ["checklist.toml", "command line"], "validated again"
+    _append(drafts / "checklist.toml", "[rules.thank-them]\nthanks-phrase = []\n")
+    for _ in range(2):
+        broken = _check("--ignore", "jargon", "reply.txt")
+        assert broken.exit_code == 2 and "unknown key 'thanks-phrase'" in broken.stderr
+    assert validated.count("checklist.toml") == 3
+
+
+def test_a_damaged_note_of_a_validated_layer_is_ignored(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from empathylint.config.schema import Schema
+
+    _check("reply.txt")
+    notes = sorted(_cache_folder().glob("results/*/*.layer"))
+    assert len(notes) == 1
+    notes[0].write_bytes(notes[0].read_bytes()[:-3] + b"xyz")
+    validated: list[str] = []
+    original = Schema.validate
+
+    def counting(self: Schema, layer: Any) -> None:
+        validated.append(Path(layer.path).name)
+        original(self, layer)
+
+    monkeypatch.setattr(Schema, "validate", counting)
+    assert _check("reply.txt").exit_code == 1
+    assert validated == ["checklist.toml"]
+    assert _check("reply.txt").exit_code == 1
+    assert validated == ["checklist.toml"], "the note was not written again"
+
+
 def test_a_setting_of_another_file_keeps_this_files_report(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     checked = _count_checks(monkeypatch)
     _check("reply.txt", "notes.txt")
@@ -211,13 +294,22 @@ def test_a_new_version_checks_again(drafts: Path, monkeypatch: pytest.MonkeyPatc
     assert checked == ["reply.txt", "reply.txt"]
 
 
-def test_a_changed_rule_set_checks_again(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fewer = result_cache.installation_fingerprint(RULES[1:])
-    assert fewer != result_cache.installation_fingerprint(RULES)
+def test_an_edited_module_changes_the_installation_fingerprint(tmp_path: Path) -> None:
+    """An editable install's code change (a rule edited, added or removed) is another key."""
+    package = tmp_path / "package"
+    (package / "rules").mkdir(parents=True)
+    rule = package / "rules" / "thank_them.py"
+    rule.write_text("THANKS = 1\n", encoding="utf-8")
+    before = result_cache.installation_fingerprint(package)
+    rule.write_text("THANKS = 22\n", encoding="utf-8")
+    edited = result_cache.installation_fingerprint(package)
+    (package / "rules" / "new_rule.py").write_text("", encoding="utf-8")
+    added = result_cache.installation_fingerprint(package)
+    assert len({json.dumps(before), json.dumps(edited), json.dumps(added)}) == 3
 
 
 def test_the_installation_fingerprint_covers_the_shipped_word_lists_and_modules() -> None:
-    names = {entry[0] for entry in result_cache.installation_fingerprint(RULES)[4]}
+    names = {entry[0] for entry in result_cache.installation_fingerprint()[3]}
     package = ROOT / "empathylint"
     shipped = {path.relative_to(package).as_posix() for path in package.rglob("*.txt")}
     assert shipped and shipped <= names
@@ -230,8 +322,8 @@ def test_the_settings_digest_is_the_same_in_every_process(drafts: Path) -> None:
         "from empathylint.config import Resolver\n"
         "from empathylint.result_cache import digest\n"
         "from empathylint.rules import RULES\n"
-        "config = Resolver(RULES, isolated=True).root\n"
-        "print(digest([config.for_file('a.txt', 'reply'), config.acronyms, config.vocabulary]))\n"
+        "config = Resolver(RULES).root\n"
+        "print(digest([config.table, config.for_file('a.txt', 'reply'), config.acronyms, config.vocabulary]))\n"
     )
     digests = {
         subprocess.run(
@@ -250,8 +342,8 @@ def test_the_settings_digest_is_the_same_in_every_process(drafts: Path) -> None:
 def test_settings_that_cannot_be_digested_are_checked_every_time(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     resolver = Resolver(RULES, isolated=True)
     config = resolver.root
-    monkeypatch.setitem(config.rule_settings, "jargon", object())  # type: ignore[arg-type]
-    cache = result_cache.open_result_cache(RULES, checking.CheckOptions())
+    monkeypatch.setitem(config.table, "undigestable", object())  # type: ignore[index]
+    cache = result_cache.open_result_cache(checking.CheckOptions())
     assert cache is not None
     checked = _count_checks(monkeypatch)
     for _ in range(2):
@@ -320,7 +412,7 @@ def test_a_cache_folder_owned_by_another_user_is_neither_read_nor_written(
     theirs.mkdir()
     os.chown(theirs, 4242, 4242)
     monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(theirs))
-    assert result_cache.open_result_cache(RULES, checking.CheckOptions()) is None
+    assert result_cache.open_result_cache(checking.CheckOptions()) is None
     assert _check("reply.txt").exit_code == 1
     assert list(theirs.iterdir()) == []
 

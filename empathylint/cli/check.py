@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -241,6 +242,20 @@ def check(
     check_choice("--format-in", format_in, FORMATS)
     check_choice("--input-format", input_format, INPUT_FORMATS)
     check_choice("--output-format", output_format, OUTPUT_FORMATS)
+    options = CheckOptions(
+        customer_name=customer,
+        agent_name=agent,
+        format_name=format_in,
+        stdin_filename=stdin_filename,
+        customer_message=None,
+        profile_forced=profile is not None,
+        input_format=input_format,
+        columns=tuple(column or ()),
+    )
+    fixing_mode = fix or fix_only or diff
+    # --fix re-checks each file after writing it, so it stays in one process, and is never
+    # answered from the result cache: it reads the files it writes.
+    cache = None if no_cache or fixing_mode or show_settings else result_cache(options)
     try:
         # The same Settings the Python API checks with: flags override the files found
         # nearest to each file.
@@ -253,6 +268,7 @@ def check(
             ignore=split(ignore),
             fail_on=fail_on.lower() if fail_on else None,  # type: ignore[arg-type]
             _source="command line",
+            _memo=cache,  # layers validated by an earlier run are not validated again
         ).internal_resolver
     except ConfigError as error:
         raise fail(str(error)) from None
@@ -275,22 +291,9 @@ def check(
             "--customer names one customer, so it applies to a single draft, and several files were given; "
             "check them one at a time, or set `customer:` in each draft's front matter"
         )
-    options = CheckOptions(
-        customer_name=customer,
-        agent_name=agent,
-        format_name=format_in,
-        stdin_filename=stdin_filename,
-        customer_message=customer_text,
-        profile_forced=profile is not None,
-        input_format=input_format,
-        columns=tuple(column or ()),
-    )
+    options = dataclasses.replace(options, customer_message=customer_text)
     for notice in before_checking(paths, settings):
         typer.echo(notice.line(), err=True)
-    fixing_mode = fix or fix_only or diff
-    # --fix re-checks each file after writing it, so it stays in one process, and is never
-    # answered from the result cache: it reads the files it writes.
-    cache = None if no_cache or fixing_mode else result_cache(resolver, options)
     results = check_paths(paths, resolver, options, jobs=1 if fixing_mode else jobs or default_jobs(), cache=cache)
     outcome = Outcome()
     if fixing_mode:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from empathylint.engine import FileReport
     from empathylint.files import SourceFile
     from empathylint.result_cache import ResultCache
+    from empathylint.rule import AnyRule
 
 
 @dataclasses.dataclass
@@ -105,11 +106,15 @@ def report(
     explain_context: bool,
 ) -> None:
     from empathylint.reporters import Run, emit_report
-    from empathylint.rules import RULES
     from empathylint.writing import WriteError
 
     run = Run(
-        settings.fail_on, RULES, Path.cwd(), quiet=quiet, unsafe_fixes=unsafe_fixes, explain_context=explain_context
+        settings.fail_on,
+        _rules_listed(output_format, statistics),
+        Path.cwd(),
+        quiet=quiet,
+        unsafe_fixes=unsafe_fixes,
+        explain_context=explain_context,
     )
     try:
         if outcome.diffs:
@@ -128,6 +133,17 @@ def report(
     except WriteError as error:
         typer.echo(f"empathylint: error: {error}", err=True)
         outcome.errors = True
+
+
+def _rules_listed(output_format: str, statistics: bool) -> tuple[AnyRule, ...]:
+    """The rules a report lists besides its findings: SARIF lists every rule it knows; the
+    other formats name only the findings' rules, so a run answered from the result cache
+    imports none."""
+    if output_format != "sarif" or statistics:
+        return ()
+    from empathylint.rules import RULES
+
+    return RULES
 
 
 def tell_errors_and_notices(
@@ -175,10 +191,10 @@ def exit_code(reports: list[FileReport], outcome: Outcome, settings: Config, *, 
     return EXIT_FINDINGS if any(r.blocking(settings.fail_on) for r in reports) else EXIT_CLEAN
 
 
-def result_cache(resolver: Resolver, options: CheckOptions) -> ResultCache | None:
+def result_cache(options: CheckOptions) -> ResultCache | None:
     from empathylint.result_cache import open_result_cache
 
-    return open_result_cache(resolver.rules, options)
+    return open_result_cache(options)
 
 
 def several_files(paths: list[str], settings: Config) -> bool:

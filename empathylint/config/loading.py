@@ -12,18 +12,19 @@ Each layer is validated on its own, so an error names the file, the key and the 
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from empathylint.config.layers import PYPROJECT_NAME, Layer, config_in, read_layer
 from empathylint.config.resolved import Config
 from empathylint.config.schema import EXTEND, Schema, build_settings
 from empathylint.config.sections import DEFAULT_CHANNEL_GLOBS, DEFAULT_PROFILE_GLOBS, FileGlobs, Options
 from empathylint.diagnostics import Severity
-from empathylint.document import CHANNELS, PROFILES, PlaceholderVocabulary, Profile, TeamMoodWords
+from empathylint.document import CHANNELS, PROFILES, PlaceholderVocabulary, TeamMoodWords
 from empathylint.language.acronyms import Acronyms, default_uses
 from empathylint.rule import AnyRule
 
@@ -43,27 +44,45 @@ class CommandLine:
     source: str = "command line"
 
 
+class LayerMemo(Protocol):
+    """The layers a run need not validate again: validated before, by the same installation,
+    with the same text (the result cache keeps them, empathylint.result_cache)."""
+
+    def knows(self, layer: Layer) -> bool: ...
+
+    def remember(self, layer: Layer) -> None: ...
+
+
+RuleSource = Callable[[], Iterable[AnyRule]]
+
+
 class Resolver:
     """The configuration in force for each file, as ruff finds its settings: the nearest
     checklist.toml (or pyproject.toml with [tool.empathylint]) in the file's folder or
     above, under --config and the command line. Each folder is looked up once and each
     configuration file read and validated once per run.
 
-    `root` is the configuration of the current folder, whose fail-on decides the run."""
+    `root` is the configuration of the current folder, whose fail-on decides the run.
+
+    `rules` is the rule set, or a function that returns it. With a `memo`, a layer it knows
+    is not validated again, and the rules (a function's) are imported only when a file is
+    checked: a run answered from the result cache never imports them. Without one, every
+    layer is validated and every configuration's rule settings built as it loads."""
 
     def __init__(
         self,
-        rules: Iterable[AnyRule],
+        rules: Iterable[AnyRule] | RuleSource,
         *,
         cwd: Path | None = None,
         config_file: Path | None = None,
         command_line: CommandLine | None = None,
         isolated: bool = False,
         overrides: Mapping[str, Any] | None = None,
+        memo: LayerMemo | None = None,
     ) -> None:
-        self.rules = tuple(rules)
+        self._rule_source: RuleSource = rules if callable(rules) else functools.partial(tuple, rules)
         self.isolated = isolated
-        self._schema = Schema(self.rules)
+        self._memo = memo
         self._cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self._after: list[Layer] = []
         self._config_root: Path | None = None
@@ -75,17 +94,38 @@ class Resolver:
         if command_line is not None and _command_line_layer(command_line).table:
             self._after.append(_command_line_layer(command_line))
         for layer in self._after:
-            self._schema.validate(layer)
+            self._validate(layer)
         self._nearest_by_folder: dict[Path, Layer | None] = {}
         self._by_source: dict[str | None, Config] = {}
+        # By the folder's absolute name: asked for every file, twice, on a run of many.
+        self._by_folder_name: dict[str, Config] = {}
         self.root = self.for_folder(self._cwd)
+
+    @functools.cached_property
+    def rules(self) -> tuple[AnyRule, ...]:
+        return tuple(self._rule_source())
+
+    @functools.cached_property
+    def _schema(self) -> Schema:
+        return Schema(self.rules)
+
+    def _validate(self, layer: Layer) -> None:
+        if self._memo is not None and self._memo.knows(layer):
+            return
+        self._schema.validate(layer)
+        if self._memo is not None:
+            self._memo.remember(layer)
 
     def for_path(self, path: str | Path | None) -> Config:
         """The configuration of a file (its folder's); the current folder's for standard
         input without --stdin-filename (None)."""
         if path is None:
             return self.root
-        return self.for_folder(Path(os.path.abspath(path)).parent)
+        folder = os.path.dirname(os.path.abspath(path))
+        known = self._by_folder_name.get(folder)
+        if known is None:
+            known = self._by_folder_name[folder] = self.for_folder(Path(folder))
+        return known
 
     def for_folder(self, folder: Path) -> Config:
         found = None if self.isolated else self._nearest(folder)
@@ -112,12 +152,16 @@ class Resolver:
     def _load(self, found: Layer | None) -> Config:
         layers = [found, *self._after] if found is not None else self._after
         if found is not None:
-            self._schema.validate(found)
+            self._validate(found)
         merged: dict[str, Any] = {}
         for layer in layers:
             merged = merge(merged, layer.table)
         root = self._config_root or (Path(found.path).resolve().parent if found is not None else self._cwd)
-        return _build(self.rules, merged, (BUILT_IN, *(layer.path for layer in layers)), root)
+        config = _build(lambda: self.rules, merged, (BUILT_IN, *(layer.path for layer in layers)), root)
+        if self._memo is None or config.names_files():
+            # A file the settings name (a words-file) that cannot be read is told now.
+            config.rule_settings  # noqa: B018 - built for its errors
+        return config
 
 
 def _command_line_layer(flags: CommandLine) -> Layer:
@@ -156,27 +200,18 @@ def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any
     return merged
 
 
-def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str, ...], root: Path) -> Config:
-    """The typed configuration: each setting's default in code, with what the layers set."""
+def _build(
+    rule_source: Callable[[], tuple[AnyRule, ...]], table: dict[str, Any], sources: tuple[str, ...], root: Path
+) -> Config:
+    """The typed configuration: each setting's default in code, with what the layers set
+    (the rules' own settings built on first use, Config.rule_settings)."""
     options = build_settings(Options(), table)
     profile_tables = table.get("profiles", {})
     channel_tables = table.get("channels", {})
-    rule_tables = table.get("rules", {})
-    rule_settings = {}
-    rule_profiles: dict[str, frozenset[Profile]] = {}
-    for rule in rules:
-        values = rule_tables.get(rule.group, {})
-        rule_settings[rule.group] = build_settings(rule.settings(), values)
-        # Settings that name files (proofread's words-file) read them here, at the edge,
-        # so that the rule's check stays pure.
-        load_files = getattr(rule.settings, "load_files", None)
-        if load_files is not None:
-            rule_settings[rule.group] = load_files(rule_settings[rule.group], root)
-        if "profiles" in values:
-            rule_profiles[rule.group] = frozenset(values["profiles"])
     files = build_settings(FileGlobs(), table.get("files", {}))
     return Config(
-        rules=rules,
+        rule_source=rule_source,
+        table=table,
         fail_on=Severity.parse(options.fail_on),
         default_profile=options.profile,
         select=options.select,
@@ -197,8 +232,6 @@ def _build(rules: tuple[AnyRule, ...], table: dict[str, Any], sources: tuple[str
         acronyms=Acronyms({**default_uses(), **table.get("acronyms", {})}),
         severity={key: Severity.parse(value) for key, value in table.get("severity", {}).items()},
         per_file_ignores={key: tuple(value) for key, value in table.get("per-file-ignores", {}).items()},
-        rule_settings=rule_settings,
-        rule_profiles=rule_profiles,
         sources=sources,
         root=root,
     )

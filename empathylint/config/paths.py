@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import os
 from pathlib import Path
 
 
@@ -72,15 +73,25 @@ def _past_deep(glob: tuple[str, ...], positions: set[int]) -> set[int]:
     return reached
 
 
-# Asked for every file (profile, per-file ignores) and resolved through the file system
-# each time (~0.3 ms): remembered, as a file does not move during a run.
+# Asked for every file (profile, channel, per-file ignores): resolved through the file
+# system once, as a file does not move during a run; os.path rather than pathlib, whose
+# objects cost more to build than the lookup itself on a run of many cached files.
 @functools.lru_cache(maxsize=1024)
 def relative_to(path: str, root: Path) -> str:
     """`path` relative to `root`, with `/`; as given when it lies outside `root`."""
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    resolved = os.path.realpath(path)
+    folder = _resolved_folder(root)
+    if resolved == folder:
+        return "."
+    inside = folder if folder.endswith(os.sep) else folder + os.sep
+    if resolved.startswith(inside):
+        return resolved[len(inside) :].replace(os.sep, "/")
+    return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved_folder(root: Path) -> str:
+    return os.path.realpath(root)
 
 
 def matches_any(relative_path: str, patterns: tuple[str, ...]) -> bool:

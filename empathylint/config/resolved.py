@@ -6,12 +6,14 @@ into a `FileSettings`, which is all the engine and the rules see."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from empathylint.config.paths import matches_any, relative_to
+from empathylint.config.sections import NAMED_FILES
 from empathylint.diagnostics import Severity
 from empathylint.document import CHANNELS, PROFILES, Channel, PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.language.acronyms import Acronyms
@@ -59,9 +61,16 @@ class FileSettings:
 
 @dataclass(frozen=True)
 class Config:
-    """One folder's configuration: every layer merged, validated and typed."""
+    """One folder's configuration: every layer merged, validated and typed.
 
-    rules: tuple[AnyRule, ...]
+    The rules and their settings are built from `table` on first use (`rules`,
+    `rule_settings`, `rule_profiles`): a run whose every report comes from the result cache
+    never imports a rule. The Resolver builds them at once where a run needs them."""
+
+    # The rule set, asked for once, on first use (the registry: empathylint.rules.RULES).
+    rule_source: Callable[[], tuple[AnyRule, ...]] = field(repr=False, compare=False)
+    # Every layer merged, as checklist.toml spells it: what the typed settings are built from.
+    table: Mapping[str, Any] = field(repr=False, compare=False)
     fail_on: Severity
     default_profile: Profile
     select: tuple[str, ...]
@@ -76,14 +85,51 @@ class Config:
     acronyms: Acronyms
     severity: Mapping[str, Severity]
     per_file_ignores: Mapping[str, tuple[str, ...]]
-    rule_settings: Mapping[str, Any]
-    rule_profiles: Mapping[str, frozenset[Profile]]
     sources: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)
     # FileSettings by (profile, per-file ignores): a run of a thousand files resolves a few.
     _resolved: dict[tuple[Profile, tuple[str, ...]], FileSettings] = field(
         default_factory=dict, repr=False, compare=False
     )
+
+    @functools.cached_property
+    def rules(self) -> tuple[AnyRule, ...]:
+        return self.rule_source()
+
+    @functools.cached_property
+    def rule_settings(self) -> Mapping[str, Any]:
+        """Each rule group's typed settings: its defaults in code, with what the layers set
+        (and the files they name read, as proofread's words-file: a ConfigError when one
+        cannot be)."""
+        from empathylint.config.schema import build_settings
+
+        rule_tables = self.table.get("rules", {})
+        built = {}
+        for rule in self.rules:
+            settings = build_settings(rule.settings(), rule_tables.get(rule.group, {}))
+            # Settings that name files read them here, at the edge, so that the check stays pure.
+            load_files = getattr(rule.settings, "load_files", None)
+            built[rule.group] = settings if load_files is None else load_files(settings, self.root)
+        return built
+
+    @functools.cached_property
+    def rule_profiles(self) -> Mapping[str, frozenset[Profile]]:
+        """The profiles a rule group runs on, where the configuration says."""
+        rule_tables = self.table.get("rules", {})
+        return {
+            rule.group: frozenset(rule_tables[rule.group]["profiles"])
+            for rule in self.rules
+            if "profiles" in rule_tables.get(rule.group, {})
+        }
+
+    def names_files(self) -> bool:
+        """Whether a setting names a file its rule reads (NAMED_FILES)."""
+        return any(path for _, path in self.named_files())
+
+    def named_files(self) -> list[tuple[str, str]]:
+        """The (setting, path) of each setting that names a file, set or not (NAMED_FILES)."""
+        rule_tables = self.table.get("rules", {})
+        return [(f"{group}.{key}", str(rule_tables.get(group, {}).get(key, ""))) for group, key in NAMED_FILES]
 
     def profile_for(self, path: str) -> Profile:
         return _first_including(relative_to(path, self.root), PROFILES, self.profile_globs, self.default_profile)

@@ -76,3 +76,10 @@ FREE_TABLES: dict[str, object] = {
     "per-file-ignores": tuple[str, ...],
     "acronyms": AcronymUse,
 }
+
+# The settings of [rules.*] that name a file their rule reads when its settings are built
+# (the settings class's `load_files`), relative to the checklist's folder: a configuration
+# that sets one builds its rules' settings when it loads (so that a file that cannot be read
+# is told at once), and the result cache's key holds the file's bytes. A test holds this
+# list equal to the rules' settings.
+NAMED_FILES: tuple[tuple[str, str], ...] = (("proofread", "words-file"),)

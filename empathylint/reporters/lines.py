@@ -55,8 +55,11 @@ def wrap(pieces: Pieces, width: int, indent: int) -> list[Pieces]:
     """A line of the report wrapped at word boundaries to `width` columns, every continuation
     line indented by `indent` columns (the continuation wrapped to at least 20 columns).
     Control codes are dropped and tabs expanded, as rich's `Text` does."""
-    fits = cell_len("".join(strip_control_codes(text) for text, _style in pieces)) <= width
-    lines = as_printed(pieces)
+    plain = "".join(text for text, _style in pieces)
+    if plain.isprintable():  # no control code, tab or newline: the common line
+        lines, fits = [pieces], cells(plain) <= width
+    else:
+        lines, fits = as_printed(pieces), cell_len(strip_control_codes(plain)) <= width
     if fits:
         return lines
     first, *rest = [folded for line in lines for folded in _fold(line, width)]
@@ -71,8 +74,17 @@ def wrap(pieces: Pieces, width: int, indent: int) -> list[Pieces]:
 def as_printed(pieces: Pieces) -> list[Pieces]:
     """The pieces as rich prints them unwrapped: control codes dropped, a line of their own
     after each newline, tabs expanded."""
-    pieces = [(strip_control_codes(text), style) for text, style in pieces]
+    joined = "".join(text for text, _style in pieces)
+    if joined.isprintable():  # no control code, tab or newline: the common line, as it is
+        return [pieces]
+    if strip_control_codes(joined) != joined:
+        pieces = [(strip_control_codes(text), style) for text, style in pieces]
     return [_expand_tabs(line) for line in _split_lines(pieces)]
+
+
+def cells(text: str) -> int:
+    """The cells `text` takes, as rich counts them; printable ASCII takes one a character."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
 def _split_lines(pieces: Pieces) -> list[Pieces]:
@@ -120,7 +132,7 @@ def _breaks(text: str, width: int) -> list[int]:
     breaks: list[int] = []
     offset = 0
     # Printable ASCII takes a cell a character: no need to look each word up.
-    measure = len if text.isascii() and text.isprintable() else cell_len
+    measure = len if text.isascii() and text.isprintable() else cells
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group()
         length = measure(word.rstrip())

@@ -20,7 +20,7 @@ from empathylint.document import line_starts
 from empathylint.engine import FileReport, Status
 from empathylint.formats.helpdesk.reports import item_of
 from empathylint.reporters import located_path, plural
-from empathylint.reporters.lines import Pieces, as_printed, print_lines, wrap
+from empathylint.reporters.lines import Pieces, as_printed, cells, print_lines, wrap
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 STATUS_MARK = {Status.MET: ("✓", "green"), Status.NOT_MET: ("✗", "red"), Status.NOT_APPLICABLE: ("–", "dim")}
@@ -143,7 +143,7 @@ def _excerpt(width: int, source: str, starts: list[int], diagnostic: Diagnostic)
     end_col = min(max(end_col, start_col + 1), max(len(line_text), start_col + 1))
     room = max(20, width - GUTTER - 2)
     window_start, window_end = 0, len(line_text)
-    if cell_len(line_text) > room:
+    if cells(line_text) > room:
         context = max(10, (room - (end_col - start_col)) // 2)
         window_start = max(0, start_col - context)
         window_end = min(len(line_text), window_start + room)
@@ -154,10 +154,8 @@ def _excerpt(width: int, source: str, starts: list[int], diagnostic: Diagnostic)
     shown = _printable(line_text[window_start:window_end])
     gutter = f"{diagnostic.line:>6} │ "
     blank_gutter = " " * (GUTTER - 2) + "│ "
-    before = cell_len(lead + shown[: max(0, start_col - window_start)])
-    underline = max(
-        1, cell_len(shown[max(0, start_col - window_start) : max(0, min(end_col, window_end) - window_start)])
-    )
+    before = cells(lead + shown[: max(0, start_col - window_start)])
+    underline = max(1, cells(shown[max(0, start_col - window_start) : max(0, min(end_col, window_end) - window_start)]))
     lines = [
         [(gutter, "dim"), (lead, "dim"), (shown, ""), (tail, "dim")],
         [(blank_gutter + " " * before, "dim"), ("^" * underline, SEVERITY_STYLE[diagnostic.severity])],

@@ -8,7 +8,6 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Literal
 
 from empathylint.diagnostics import Edit, ItemLocation, apply_edits
@@ -53,6 +52,7 @@ def _helpdesk_table() -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover - Python 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+    from importlib import resources  # only to read an export: not on a run over drafts
 
     text = resources.files("empathylint.formats.helpdesk").joinpath("helpdesks.toml").read_text(encoding="utf-8")
     table: dict[str, Any] = tomllib.loads(text)
