@@ -15,13 +15,13 @@ import bisect
 import functools
 import itertools
 import re
-from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
 from empathylint.language.vocabulary import default_words, known_words
+from empathylint.source_map import SourceMap, SourceMapBuilder
 
 OBJECT = "\ufffc"
 """Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
@@ -356,15 +356,24 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 def normalize_newlines(text: str, offsets: Sequence[int] | None) -> tuple[str, Sequence[int]]:
     """\r\n and \r become \n, with offsets kept pointing into the source."""
     pieces: list[str] = []
-    kept: array[int] = array("q")
+    kept = SourceMapBuilder()
     position = 0
     for match in re.finditer(r"\r\n?", text):
         pieces.append(text[position : match.start()])
         pieces.append("\n")
-        kept.extend(range(position, match.start() + 1))
+        _keep(kept, offsets, position, match.start() + 1)
         position = match.end()
     pieces.append(text[position:])
-    kept.extend(range(position, len(text)))
-    if offsets is not None:
-        kept = array("q", (offsets[i] for i in kept))
-    return "".join(pieces), kept
+    _keep(kept, offsets, position, len(text))
+    return "".join(pieces), kept.build()
+
+
+def _keep(kept: SourceMapBuilder, offsets: Sequence[int] | None, start: int, stop: int) -> None:
+    """text[start:stop] kept as it is: its own offsets, or those a reader gave it."""
+    if offsets is None:
+        kept.advance(start, stop - start)
+    elif isinstance(offsets, SourceMap):
+        kept.extend(offsets, start, stop)
+    else:
+        for offset in offsets[start:stop]:
+            kept.advance(offset, 1)

@@ -145,6 +145,23 @@ def test_a_markdown_blockquote_is_a_callout_in_a_help_article() -> None:
     assert sentences(document) == ["Note: unfortunately exports take a day."]
 
 
+def test_an_mkdocs_admonitions_indented_text_is_prose_not_code() -> None:
+    draft = (
+        '# Leaving\n\n!!! warn ""\n\n    If you own the workspace, you cannot\n    close your account first.\n\n'
+        "    Ask an admin.\n\n??? tip\n\n\tKeep a backup.\n\nRun this:\n\n    indented code after a paragraph\n"
+    )
+    document = read(draft, "docs/a.md", profile="doc")
+    assert sentences(document) == [
+        "Leaving",
+        "If you own the workspace, you cannot\nclose your account first.",
+        "Ask an admin.",
+        "Keep a backup.",
+        "Run this:",
+    ]
+    found = positions(lint_text(draft, path="docs/a.md", select=NEGATIVE), "negative-language")
+    assert found == [("negative-language.product-limit", 5, 31)]
+
+
 def test_front_matter_sets_profile_and_names_unless_the_command_line_does() -> None:
     draft = '---\nprofile: template\ncustomer: "Anne-Marie"\nagent: Nguyễn\n---\nHi {{ticket.requester.first_name}},\n'
     document = read(draft, "a.md")

@@ -70,3 +70,12 @@ def test_a_grade_never_parses_the_whole_pronouncing_dictionary() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_long_proses_grade_is_textstats_own() -> None:
+    # Long enough to be counted in pieces; apostrophes and punctuation fall at every edge.
+    pieces = ["customers' orders", "it's 'quoted'", "a--b", "don't", "end.", "re-sent", "''", "x'"]
+    long_prose = " ".join(pieces[index % len(pieces)] for index in range(6000)) + "."
+    script = f"import textstat\nprint(textstat.flesch_kincaid_grade({long_prose!r}))\n"
+    plain = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert grade.flesch_kincaid_grade(long_prose) == float(plain.stdout)

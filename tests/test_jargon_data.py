@@ -69,7 +69,9 @@ def test_everyday_acronyms_and_file_names_are_not_also_jargon() -> None:
     assert not everyday & {term.term for term in EVERY_TERM}
 
 
-@pytest.mark.parametrize("key", ["file-names", "everyday-uses", "developer-cues", "reference-sites"])
+@pytest.mark.parametrize(
+    "key", ["file-names", "everyday-uses", "developer-cues", "reference-sites", "operator-cues", "developer-titles"]
+)
 def test_checklist_word_lists_are_sorted_and_unique(key: str) -> None:
     words = SHIPPED[key]
     assert words == sorted(words, key=str.lower)

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity, apply_edits
+from empathylint.document import Document, PlaceholderVocabulary, line_starts
 from empathylint.fixes import choose_fixes
+from empathylint.formats import ReadOptions, markdown_parts, read_document
 from tests.conftest import lint_text
 
 # One section of a help article, written for these tests: a closed door, a blame, a
@@ -80,3 +84,63 @@ def test_edits_splice_in_as_if_applied_one_by_one_from_the_end() -> None:
         for edit in sorted(edits, key=lambda e: e.start, reverse=True):
             expected = expected[: edit.start] + edit.replacement + expected[edit.end :]
         assert apply_edits(text, randomness.sample(edits, len(edits))) == expected
+
+
+# A section with a sentence in another language among English ones: its unknown words are
+# left alone in every copy, however many sentences come before it.
+FOREIGN_SECTION = """## Exportieren
+
+Klicke oben rechts auf Rechnungen und dann auf Herunterladen. We keep a copy of each invoice for you.
+The export recieves a new name each day.
+
+"""
+
+
+def test_a_sentence_in_another_language_is_left_alone_in_every_copy_of_a_long_article() -> None:
+    once = _findings(FOREIGN_SECTION)
+    assert any("recieves" in message for _, message, _ in once)
+    assert not any(word in message for _, message, _ in once for word in ("Klicke", "Rechnungen", "Herunterladen"))
+    assert sorted(_findings(FOREIGN_SECTION * 60)) == sorted(once * 60)
+
+
+def _read_markdown(source: str, profile: str) -> Document:
+    return read_document(source, "help/long.md", ReadOptions(profile=profile, vocabulary=PlaceholderVocabulary()))
+
+
+# Blocks of a help article, written for these tests, with the constructs a part must not
+# cut through: fences with blank lines and Markdown inside, HTML blocks that run over blank
+# lines, loose lists, a quote, a table, inline markup, an entity and a suppression.
+LONG_ARTICLE_BLOCKS = (
+    "# Moving your invoices\n\nOpen **Billing** and pick `Export` &amp; wait a moment.\n",
+    "```text\nAn example in a fence\n\nNot a paragraph: *still code*\n```\n",
+    "<!-- a note for editors\n\nSpans a blank line -->\n",
+    "<pre>\nPreformatted\n\nStill preformatted\n</pre>\n",
+    "- First step\n\n- Second step, [with a link](https://example.com/a) to read.\n",
+    "> A callout that is read by customers.\n",
+    "| Plan | Limit |\n|---|---|\n| Basic | Ten exports |\n",
+    "Unfortunately, you can't export until Friday.\n<!-- empathylint: disable-next-line -->\nWe actually recieve it.\n",
+    "~~~~\nA tilde fence\n\n~~~\nstill inside\n~~~~\n",
+)
+
+
+def test_a_long_markdown_article_parsed_in_parts_reads_as_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    randomness = random.Random(19)
+    source = "\n".join(randomness.choice(LONG_ARTICLE_BLOCKS) for _ in range(400))
+    for profile in ("doc", "reply"):
+        whole = _read_markdown(source, profile)
+        monkeypatch.setattr(markdown_parts, "PART_SIZE", 500)
+        assert len(list(markdown_parts.parts(source, line_starts(source)))) > 20
+        in_parts = _read_markdown(source, profile)
+        monkeypatch.undo()
+        assert in_parts.text == whole.text
+        assert list(in_parts.offsets or ()) == list(whole.offsets or ())
+        assert in_parts.suppressions == whole.suppressions
+
+
+def test_a_markdown_article_whose_parts_cannot_be_told_is_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markdown_parts, "PART_SIZE", 10)
+    paragraphs = "First paragraph here.\n\nSecond paragraph here.\n\n"
+    for uncertain in ("[guide]: https://example.com/guide\n", "- step\n\n  ```\n  code\n  ```\n", "  <!--\n\n-->\n"):
+        source = paragraphs + uncertain + paragraphs
+        assert list(markdown_parts.parts(source, line_starts(source))) == [(0, len(line_starts(source)))]
+    assert len(list(markdown_parts.parts(paragraphs * 3, line_starts(paragraphs * 3)))) > 1

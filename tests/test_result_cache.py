@@ -234,7 +234,8 @@ def test_a_run_answered_from_the_cache_imports_no_rule_parser_or_word_list(draft
     assert second.stdout == first.stdout
 
 
-def test_a_layer_is_validated_once_and_a_broken_one_every_time(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _count_validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the configuration layers validated from now on, in order."""
     from empathylint.config.schema import Schema
 
     validated: list[str] = []
@@ -245,6 +246,11 @@ def test_a_layer_is_validated_once_and_a_broken_one_every_time(drafts: Path, mon
         original(self, layer)
 
     monkeypatch.setattr(Schema, "validate", counting)
+    return validated
+
+
+def test_a_layer_is_validated_once_and_a_broken_one_every_time(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    validated = _count_validations(monkeypatch)
     _check("--ignore", "jargon", "reply.txt")
     assert sorted(validated) == ["checklist.toml", "command line"]
     _check("--ignore", "jargon", "reply.txt")
@@ -257,20 +263,11 @@ def test_a_layer_is_validated_once_and_a_broken_one_every_time(drafts: Path, mon
 
 
 def test_a_damaged_note_of_a_validated_layer_is_ignored(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from empathylint.config.schema import Schema
-
     _check("reply.txt")
     notes = sorted(_cache_folder().glob("results/*/*.layer"))
     assert len(notes) == 1
     notes[0].write_bytes(notes[0].read_bytes()[:-3] + b"xyz")
-    validated: list[str] = []
-    original = Schema.validate
-
-    def counting(self: Schema, layer: Any) -> None:
-        validated.append(Path(layer.path).name)
-        original(self, layer)
-
-    monkeypatch.setattr(Schema, "validate", counting)
+    validated = _count_validations(monkeypatch)
     assert _check("reply.txt").exit_code == 1
     assert validated == ["checklist.toml"]
     assert _check("reply.txt").exit_code == 1

@@ -3,7 +3,8 @@
 Prose is the text of paragraphs, headings, list items, table cells, link text and image
 alt text, and the text inside HTML blocks (a `<div>` callout, `<details>`). Fenced and
 indented code with its info string, inline code, link URLs, autolinks, HTML tags, attributes
-and entities, and front matter (but its title and description) are not; `.mdx` is read as
+and entities, and front matter (but its title and description) are not (an MkDocs admonition's
+indented text, '!!! warn ""' and the lines under it, is prose, not code); `.mdx` is read as
 Markdown with its `import`/`export` lines and `{…}` expressions blanked.
 
 markdown-it gives line ranges but not character offsets, so each inline
@@ -33,6 +34,7 @@ from empathylint.formats import ReadOptions
 from empathylint.formats.front_matter import FrontMatter, blank_except_prose, find_front_matter
 from empathylint.formats.html import mark_html_block
 from empathylint.formats.layout import TextLayout, blank_text, find_directives, find_quoted, finish, suppressions_of
+from empathylint.formats.markdown_parts import parts
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -67,11 +69,17 @@ def read(source: str, path: str, options: ReadOptions) -> Document:
     if scripts:
         parsed = blank_text(parsed, scripts)
 
+    parsed = admonitions_as_callouts(parsed)
     layout = TextLayout(source)
     # Aligned with what was parsed (blanked where the source is metadata or script), marked
     # on the source.
     walker = _Walker(parsed, layout)
-    walker.walk(_parser().parse(parsed))
+    starts = walker.line_starts
+    # A part at a time: a long article never holds the parser's tokens for all of it.
+    for first_line, end_line in parts(parsed, starts):
+        begin = starts[first_line]
+        end = starts[end_line] if end_line < len(starts) else len(parsed)
+        walker.walk(_parser().parse(parsed[begin:end]), first_line)
     for script in scripts:
         layout.code(script.start, script.end)
     if front_matter is not None:
@@ -109,6 +117,31 @@ def _mark_front_matter_values(source: str, front_matter: FrontMatter, layout: Te
             layout.insert_break(span.end)
 
 
+# An MkDocs admonition's marker line: '!!! warn ""', '??? tip'.
+_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,30}(?:[ \t]+"[^"\n]{0,200}")?[ \t]*')
+
+
+def admonitions_as_callouts(parsed: str) -> str:
+    """An admonition's text is indented four spaces, which CommonMark reads as code; a reader
+    reads it as the callout's prose. The parser is shown each of its lines with a ">" in
+    the first column, the same length, so it parses the callout a blockquote is in an
+    article, and every offset stays where it was. The text runs from the marker to the first
+    line that is neither blank nor indented."""
+    if "!!!" not in parsed and "???" not in parsed:
+        return parsed
+    shown: list[str] = []
+    inside = False
+    for line in parsed.splitlines(keepends=True):
+        if _ADMONITION.fullmatch(line.rstrip("\r\n")):
+            inside = True
+        elif inside and line.startswith(("    ", "\t")):
+            line = ">" + line[1:]
+        elif inside and line.strip():
+            inside = False
+        shown.append(line)
+    return "".join(shown)
+
+
 # MDX: `import`/`export` lines are JavaScript, `{…}` is an expression; JSX tags are read as
 # HTML (tags dropped, the text between them checked).
 _MDX_STATEMENT = re.compile(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.M)
@@ -137,6 +170,7 @@ class _Walker:
         self.source = source
         self.layout = layout
         self.line_starts = line_starts(source)
+        self.first_line = 0  # the line the tokens being walked count theirs from
         self.cursor = 0
         self.code_spans: list[Span] = []
         self.html_spans: list[Span] = []
@@ -145,11 +179,14 @@ class _Walker:
         if line_map is None:
             return Span(self.cursor, len(self.source))
         starts = self.line_starts
-        begin = starts[line_map[0]] if line_map[0] < len(starts) else len(self.source)
-        end = starts[line_map[1]] if line_map[1] < len(starts) else len(self.source)
+        first, end_line = line_map[0] + self.first_line, line_map[1] + self.first_line
+        begin = starts[first] if first < len(starts) else len(self.source)
+        end = starts[end_line] if end_line < len(starts) else len(self.source)
         return Span(begin, end)
 
-    def walk(self, tokens: Sequence[Token]) -> None:
+    def walk(self, tokens: Sequence[Token], first_line: int) -> None:
+        """Mark the tokens of the source's part that starts at `first_line`."""
+        self.first_line = first_line
         in_cell = False
         previous_type = ""
         for token in tokens:

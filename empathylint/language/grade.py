@@ -20,6 +20,7 @@ by binary search. Nothing is imported or read until it is first asked for."""
 from __future__ import annotations
 
 import functools
+import re
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,7 @@ def _hyphenator() -> Any:
 def flesch_kincaid_grade(prose: str) -> float:
     """textstat's Flesch-Kincaid grade of `prose` (sentences already ended with punctuation)."""
     reader = _textstat()
-    words: int = reader.lexicon_count(prose)
+    words = _word_count(reader, prose)
     sentences: int = reader.sentence_count(prose)
     if not words or not sentences:
         return 0.0
@@ -113,6 +114,32 @@ def flesch_kincaid_grade(prose: str) -> float:
     return (_FK_SENTENCE_LENGTH * (words / sentences)) + (_FK_SYLLABLES_PER_WORD * (syllables / words)) - _FK_BASE
 
 
+_NOT_SPACE = re.compile(r"\S+")
+
+
+# A long prose's words are counted this many characters at a time (see _word_count).
+_WORD_COUNT_PIECE = 4096
+
+
+def _word_count(reader: Any, prose: str) -> int:
+    """textstat's `lexicon_count` of the prose, summed over pieces cut at spaces. The count is
+    the words left after removing punctuation, which looks no further than the character
+    after an apostrophe, split at whitespace: so a count over pieces that a space joins is
+    the count over the whole. textstat keeps each text it counted, with its list of words,
+    in a cache of its own; a 10 MB article's list would weigh ten times the article."""
+    total = 0
+    start = 0
+    while len(prose) - start > _WORD_COUNT_PIECE:
+        space = prose.find(" ", start + _WORD_COUNT_PIECE)
+        if space == -1:
+            break
+        counted: int = reader.lexicon_count(prose[start:space])
+        total += counted
+        start = space + 1
+    last: int = reader.lexicon_count(prose[start:])
+    return total + last
+
+
 def syllable_count(text: str) -> int:
     """textstat's syllable count of a word or a text: per word, the dictionary's first
     pronunciation, else Pyphen's hyphenation points plus one."""
@@ -120,9 +147,18 @@ def syllable_count(text: str) -> int:
         return 0
     lexicon = syllable_lexicon()
     count = 0
-    for word in _textstat().remove_punctuation(text).lower().split():
-        found = lexicon.get(word)
-        count += int(found) if found is not None else len(_hyphenator().positions(word)) + 1
+    # A text repeats its words: each distinct one is looked up once.
+    counted: dict[str, int] = {}
+    # Word by word as str.split() cuts them (both split where str.isspace() holds), without
+    # a list of a long article's every word.
+    for match in _NOT_SPACE.finditer(_textstat().remove_punctuation(text).lower()):
+        word = match.group()
+        syllables = counted.get(word)
+        if syllables is None:
+            found = lexicon.get(word)
+            syllables = int(found) if found is not None else len(_hyphenator().positions(word)) + 1
+            counted[word] = syllables
+        count += syllables
     return count
 
 

@@ -1,7 +1,8 @@
 """Where a jargon term is no jargon, from the draft around it: part of a name in capitals,
 in a table's cell or a title-case list item (a feature's name), inside an author's fill-in
 slot or a phrase in which it is plain English, in the title of the article it is in (its
-subject), or as the text of a link to a page that defines it."""
+subject), as the text of a link to a page that defines it, or, in an article, in a sentence
+for people who run the service themselves."""
 
 from __future__ import annotations
 
@@ -95,6 +96,12 @@ def _title(source: str) -> str | None:
     return heading.group("title") if heading is not None else None
 
 
+def title_has(doc: Document, cues: re.Pattern[str] | None) -> bool:
+    """Whether the article's title names one of the cues ("Public API", "CLI Setup")."""
+    title = _title(doc.source) if doc.profile == "doc" and cues is not None else None
+    return title is not None and cues is not None and cues.search(title) is not None
+
+
 def subject(doc: Document) -> frozenset[str]:
     """The words of an article's title: the article is about them, so it explains them
     ("Connect through a proxy" explains "proxy")."""
@@ -111,15 +118,66 @@ _HTML_LINK_BEFORE = re.compile(r"<a\s[^>]*href=[\"'](?P<url>[^\"']+)[\"'][^>]*>[
 
 
 def links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str, ...]) -> bool:
-    """Whether the term is the text of a link to a page that defines it (an encyclopedia,
-    a glossary): the reader is one click from the explanation."""
-    if not sites:
-        return False
+    """Whether the term is the text of a link to a page that defines it: an encyclopedia or
+    a glossary, or the help centre's own page named after the term, the link's text being
+    that page's name ("[API keys](/help/api-keys/)", "[The DNS and You](../dns-you.md)").
+    The reader is one click from the explanation."""
     start, end = doc.source_span(match.start(), match.end())
     link = _MARKDOWN_LINK_AFTER.match(doc.source, end) or _HTML_LINK_BEFORE.search(
         doc.source, max(0, start - 400), start
     )
-    return link is not None and any(site in link.group("url") for site in sites)
+    if link is None:
+        return False
+    address = link.group("url")
+    if any(site in address for site in sites):
+        return True
+    page = _PAGE_NAME.search(address)
+    if page is None:
+        return False
+    # The link's text names the page, not a task on it ("[DNS for your shop](/help/dns/)").
+    opening = max(doc.source.rfind("[", max(0, start - 80), start), doc.source.rfind(">", max(0, start - 80), start))
+    closing = _LINK_TEXT_END.search(doc.source, end)
+    if opening < 0 or closing is None:
+        return False
+    page_words = _words(page.group("page"))
+    return _words(doc.source[opening + 1 : closing.start()]) - _LINKING_WORDS <= page_words
+
+
+# Words a link's text may add to its page's name: "[The DNS and You](../dns-you.md)".
+_LINKING_WORDS = frozenset({"a", "an", "and", "of", "the"})
+
+
+_LINK_TEXT_END = re.compile(r"[\]<]")
+
+
+# The last named part of an address: "cli" in "/help/cli/#import", "dns-you" in "../dns-you.md".
+_PAGE_NAME = re.compile(r"(?P<page>[^/#?]+?)(?:\.\w{1,4})?/?(?:[#?].*)?$")
+
+
+def _words(text: str) -> set[str]:
+    """A link text's or a page name's words, singular: "API Keys" and "api-key" alike."""
+    return {_singular(word) for word in re.split(r"[\W_]+", text.lower()) if word}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
+
+
+# Where a sentence ends: its stop and a blank, or a line break (a heading, a list item).
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def in_a_sentence_for_operators(text: str, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
+    """Whether the term stands in a sentence addressed to people who run the service
+    themselves ("If you're self-hosting, set the environment variable"): they read it as
+    a technical audience does, whoever the rest of the article is for."""
+    if cues is None:
+        return False
+    previous = [stop.end() for stop in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start())]
+    start = previous[-1] if previous else max(0, match.start() - 400)
+    following = _SENTENCE_END.search(text, match.end())
+    end = following.start() if following is not None else len(text)
+    return cues.search(text, start, end) is not None
 
 
 # --- names in capitals ------------------------------------------------------------------

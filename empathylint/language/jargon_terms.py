@@ -71,9 +71,10 @@ def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tup
     "clear your browser's cache" wins over "cache". One pass over the words, looking each
     up by its first word, so a long draft costs no more per word than a short one."""
     by_first_word = _first_word_index(terms)
+    # A set of the words as they go by: a list of a long article's every word would outweigh it.
     present = {
         token
-        for token in set(_TOKEN.findall(text, within.start, within.end))
+        for token in {word.group() for word in _TOKEN.finditer(text, within.start, within.end)}
         if token in by_first_word or token.lower() in by_first_word
     }
     if not present:
@@ -128,12 +129,16 @@ def term_regex(term: str) -> re.Pattern[str]:
     words = words_of(term)
     atoms = [re.sub("['’]", "['’]", re.escape(word)) for word in words[:-1]]
     last = words[-1]
+    # Not inside a longer word, a path or an address: "kagi.com/changelog" names a page;
+    # a slash between capitals is "or" ("TLS/SSL"), not a path.
+    after = r"(?![\w'’-]|[.@]\w|/[a-z0-9])"
     if last.lower() != last:
         atoms.append(re.escape(last) + r"(?:s|['’]s)?")
         flags = 0
+        # An acronym before a hyphen and a lower-case word is still the acronym ("DNS-based").
+        after = r"(?![\w'’]|-[^\W\d_]*[A-Z0-9]|[.@]\w|/[a-z0-9])" if last.isupper() else after
     else:
         forms = sorted(inflections(last), key=len, reverse=True)
         atoms.append("(?:" + "|".join(re.sub("['’]", "['’]", re.escape(form)) for form in forms) + ")")
         flags = re.IGNORECASE
-    # Not inside a longer word, a path or an address: "kagi.com/changelog" names a page.
-    return re.compile(r"(?<![\w'’./@-])" + r"[\s-]+".join(atoms) + r"(?![\w'’-]|[./@]\w)", flags)
+    return re.compile(r"(?<![\w'’.@-])(?<![a-z0-9]/)" + r"[\s-]+".join(atoms) + after, flags)

@@ -20,18 +20,21 @@ Cues, each kind counted once (a kind is one piece of evidence):
     indignation ("this isn't right"), disappointment ("what am I paying for"), sarcasm
     ("thanks for nothing"), cost to them, and the weak ones (1 point): persistence
     ("still", "again"), something broken, let down ("and yet")
-  - grammar: a plea for help ("Help!", "please help", "help me please"); "won't"/"can't" +
+  - grammar: a plea for help ("Help!", "please help", "help me please"; half a cue in a
+    message that thanks them: "Please help. Thank you." is politeness); "won't"/"can't" +
     a breakage verb ("won't load", "can't log in"); "keeps crashing"; "my 2nd email";
     "cancel my membership"; "on hold for 3 hours", "since Sunday"
-  - "why" before a no ("why can't I cancel", "why won't you accept")
+  - "why" before a no ("why can't I cancel", "why won't you accept"); the company refusing
+    them, as indignation ("you won't accept my number", "you refuse to refund")
   - three question marks or more ("???"); shouting (two ALL-CAPS words that name
-    nothing), or one such word stressed ("I PAID for it"); "?!", "??", "!!!", or an "!"
-    in a sentence about the problem; sad, angry or sarcastic emoji
+    nothing; five or more is a message shouted throughout), or one such word stressed
+    ("I PAID for it"); "?!", "??", "!!!", or an "!" in a sentence about the problem; sad,
+    angry or sarcastic emoji (these marks are read by language/mood_marks.py)
   - cheer: cheerful words (up to 2), emoji and emoticons (up to 2), "!" in a calm sentence
 Negation: an emotion, urgency, cancel or cheer cue within three words after "not", "no",
-"never", "n't" or "without" does not count ("not urgent", "I don't want to cancel my
-plan"); a negated cheerful word is frustration instead ("not happy"). Politeness is not
-cheer: "I'd love some help", "any info would be great".
+"never", "n't" (as written: "account" is no negation) or "without" does not count ("not
+urgent", "I don't want to cancel my plan"); a negated cheerful word is frustration instead
+("not happy"). Politeness is not cheer: "I'd love some help", "any info would be great".
 The label is "upset" when the upset score reaches 2 and is at least the cheer score,
 "cheerful" when the cheer score reaches 1.5 and beats the upset score, else "neutral".
 
@@ -41,7 +44,6 @@ last changed the lexicon or the cues for the figures.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,6 +62,7 @@ from empathylint.language.mood_lexicon import (
     lexicon_with,
     shipped_lexicon,
 )
+from empathylint.language.mood_marks import WORD, Found, emoji_cues, punctuation_cues, shouting_cues
 
 MoodLabel = Literal["upset", "cheerful", "neutral"]
 
@@ -69,29 +72,21 @@ _NEGATION_WINDOW = 3
 
 # Kinds of cue read from grammar and punctuation.
 _PLEA = CueKind("upset", "plea for help", 2.0, 2.0)
+# "Please help. Thank you!": a plea said with thanks is politeness, half a cue.
+_POLITE_PLEA = CueKind("upset", "plea for help", 1.0, 1.0)
+_THANKS = re.compile(r"\b(?:thank\s*(?:you|u)|thanks|thx|tysm)\b", re.IGNORECASE)
 _BREAKAGE = PHRASE_KINDS["breakage"]
+_INDIGNATION = PHRASE_KINDS["indignation"]
 _PERSISTENCE = PHRASE_KINDS["persistence"]
 _REPEAT = PHRASE_KINDS["repeat-contact"]
 _WAITING = PHRASE_KINDS["kept-waiting"]
 _CANCEL = PHRASE_KINDS["cancel-demand"]
-_SHOUTING = CueKind("upset", "shouting", 1.5, 1.5)
-# One word in capitals that names nothing ("I PAID for it", "WHY?"): stress, not yet shouting.
-_STRESSED = CueKind("upset", "a word in capitals", 1.0, 1.0)
 # "Why can't I cancel?", "why won't you accept it", "why is it not open": a no, questioned.
 _WHY_NOT = CueKind("upset", "a why-not question", 1.5, 1.5)
-_EXASPERATED = CueKind("upset", "exasperated punctuation", 1.0, 1.0)
-# "total outage???", "why????": a pile of question marks is a demand, not a question.
-_QUESTION_PILE = CueKind("upset", "piled-up question marks", 2.0, 2.0)
-_UPSET_EMOJI = CueKind("upset", "upset emoji", 1.5, 1.5)
 _NEGATED_PRAISE = CueKind("upset", "negated praise", 2.0, 2.0)
-_CHEERFUL_EMOJI = CueKind("cheer", "cheerful emoji", 1.0, 2.0)
-# Exclamation marks alone never make a customer cheerful ("Open the listings!"): they only
-# add to a cheerful word or emoji.
-_EXCLAMATIONS = CueKind("cheer", "exclamation marks", 0.5, 1.0)
 # They wrote before, or were kept waiting: what "Thank you for your patience" answers.
 _PATIENCE_REASONS = frozenset({_REPEAT.reason, _WAITING.reason})
 
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’*-]*")
 _NEGATORS = frozenset(
     {"not", "no", "never", "without", "nothing", "hardly"}
     | {"dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent", "havent", "hasnt", "couldnt"}
@@ -101,11 +96,6 @@ _NOT_NEGATING_VERBS = frozenset({"believe", "stand", "stop", "wait"})
 # Phrases that carry their own "no": a "don't worry" before them does not turn them round.
 _SELF_NEGATING = re.compile(r"\b(?:no (?:hurry|rush|worries)|no one|nobody|still not?)\b", re.IGNORECASE)
 _POLITE_BEFORE = re.compile(r"(?:\bwould|['’]d)(?:\s+(?:really|also|so|just|have|be))*\s*$", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
-_EXASPERATED_MARKS = re.compile(r"\?!|!\?|\?\?")
-# Pictographs; skin tones (U+1F3FB–1F3FF) and the gender signs of a ZWJ sequence are part
-# of the emoji before them, not emoji of their own.
-_EMOJI = re.compile("(?![\U0001f3fb-\U0001f3ff\u2640\u2642])[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2764]")
 
 # A plea: "Help!", "please help.", "help me please", "Help @brand"; not the noun or the verb
 # of a request ("I need some help with", "can you help.", "those tips don't help.").
@@ -225,9 +215,9 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Acrony
     if next(patterns.amicable_parting.find(words), None) is not None:
         # "Please cancel my plan, I'm changing jobs. Thanks for everything!" is a goodbye.
         found = [cue for cue in found if cue[2] is not _CANCEL]
-    found += _punctuation_cues(words, found)
-    found += _shouting_cues(words, (acronyms or shipped_acronyms()).known)
-    found += _emoji_cues(words, patterns)
+    found += punctuation_cues(words, found)
+    found += shouting_cues(words, (acronyms or shipped_acronyms()).known)
+    found += emoji_cues(words, patterns)
     cues, upset, cheer = _score(found)
     if upset >= UPSET_THRESHOLD and upset >= cheer:
         label: MoodLabel = "upset"
@@ -250,11 +240,7 @@ def own_words(message: str) -> str:
     return _STRETCHED.sub(r"\1", message)
 
 
-# A cue found at a place in the message: (start, end, its kind, the words).
-_Found = tuple[int, int, CueKind, str]
-
-
-def _phrase_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
+def _phrase_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
     for start, end, kind_name in patterns.phrases.find(message):
         kind = PHRASE_KINDS[kind_name]
         words = " ".join(message[start:end].lower().split())
@@ -267,11 +253,12 @@ def _phrase_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
         yield start, end, kind, words
 
 
-def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
+def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
     for pattern, kind in (
         (_PLEA_PATTERN, _PLEA),
         (_WHY_NOT_PATTERN, _WHY_NOT),
         (patterns.breakage, _BREAKAGE),
+        (patterns.refused, _INDIGNATION),
         (_KEEPS_DOING, _PERSISTENCE),
         (patterns.repeat_ordinal, _REPEAT),
         (_KEPT_WAITING, _WAITING),
@@ -282,13 +269,15 @@ def _grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[_Found]:
                 continue
             if kind is _PLEA and _is_a_request(message, match.start()):
                 continue
+            if kind is _PLEA and _THANKS.search(message):
+                kind = _POLITE_PLEA
             yield match.start(), match.end(), kind, " ".join(match.group().lower().split())
 
 
 def _is_a_request(message: str, start: int) -> bool:
     """ "help" as the noun or verb of a request: "need some help.", "can you (please) help me."."""
     clause_start = max(message.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    before = [w.lower().replace("'", "").replace("’", "") for w in _WORD.findall(message, clause_start, start)]
+    before = [w.lower().replace("'", "").replace("’", "") for w in WORD.findall(message, clause_start, start)]
     if before and before[-1] in ("please", "pls", "plz"):
         before.pop()
     return bool(before) and (before[-1] in _NOT_A_PLEA_AFTER or before[-2:-1] == ["you"])
@@ -302,7 +291,8 @@ def _negated(message: str, start: int) -> bool:
     "wouldn't" ("it wouldn't be so frustrating if…" says that it is)."""
     clause_start = max(message.rfind(mark, 0, start) for mark in ".!?\n,;:") + 1
     before = _SELF_NEGATING.sub(" ", message[clause_start:start])
-    words = [w.lower().replace("’", "'").replace("'", "") for w in _WORD.findall(before)]
+    written = [w.lower().replace("’", "'") for w in WORD.findall(before)]
+    words = [w.replace("'", "") for w in written]
     window = words[-_NEGATION_WINDOW:]
     offset = len(words) - len(window)
     for index, word in enumerate(window):
@@ -310,89 +300,14 @@ def _negated(message: str, start: int) -> bool:
         following = words[position + 1] if position + 1 < len(words) else ""
         preceding = words[position - 1] if position > 0 else ""
         counterfactual = word == "wouldnt" or (word == "not" and preceding == "would")
-        if (word in _NEGATORS or word.endswith("nt")) and following not in _NOT_NEGATING_VERBS and not counterfactual:
+        # "n't" as written ("shouldn't"), not any word ending in "nt" ("my account has been hacked").
+        negator = word in _NEGATORS or written[position].endswith("n't")
+        if negator and following not in _NOT_NEGATING_VERBS and not counterfactual:
             return True
     return False
 
 
-def _punctuation_cues(message: str, found: list[_Found]) -> list[_Found]:
-    """ "?!", "??" and "!!!" sound exasperated, and so does an "!" in a sentence about the
-    problem ("it won't let me in!"); an "!" in a calm sentence reads as cheer."""
-    cues: list[_Found] = []
-    about_problem = _SpanSet([(start, end) for start, end, kind, _ in found if kind.leaning == "upset"])
-    cheerful = _SpanSet([(start, end) for start, end, kind, _ in found if kind.leaning == "cheer"])
-    for sentence in _SENTENCE.finditer(message):
-        text, start, end = sentence.group(), sentence.start(), sentence.end()
-        if "!" not in text and "??" not in text:
-            continue
-        if "???" in text:
-            cues.append((start, end, _QUESTION_PILE, "???"))
-        elif _EXASPERATED_MARKS.search(text):
-            cues.append((start, end, _EXASPERATED, "?!" if "!" in text else "??"))
-        elif about_problem.overlaps(start, end) or _is_shouted(text):
-            cues.append((start, end, _EXASPERATED, "!" if "!!" not in text else "!!!"))
-        elif "!!!" in text and not cheerful.overlaps(start, end):
-            cues.append((start, end, _EXASPERATED, "!!!"))
-        else:
-            cues.append((start, end, _EXCLAMATIONS, "!"))
-            if text.count("!") > 1:
-                cues.append((start, end, _EXCLAMATIONS, "!"))
-    return cues
-
-
-class _SpanSet:
-    """Spans asked whether any of them overlaps a range, in O(log n) a question: a message
-    of many sentences and many cues stays linear."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans.sort()
-        self._starts = [start for start, _ in spans]
-        self._furthest_end: list[int] = []
-        for _, end in spans:
-            self._furthest_end.append(max(end, self._furthest_end[-1] if self._furthest_end else end))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        before = bisect.bisect_left(self._starts, end)
-        return before > 0 and self._furthest_end[before - 1] > start
-
-
-def _is_shouted(sentence: str) -> bool:
-    letters = [c for c in sentence if c.isalpha()]
-    return len(letters) >= 8 and all(c.isupper() for c in letters)
-
-
-def _shouting_cues(message: str, acronyms: frozenset[str]) -> list[_Found]:
-    """Two different words in capitals, eight letters at least, that name nothing ("MDW",
-    "PDF" and hashtags are names): "WHAT IS THIS", "BUT I DIDN'T CHANGE IT". One such word
-    of four letters or more (and no digits) is stress: "I PAID for next-day shipping"."""
-    shouted: list[str] = []
-    stressed: list[str] = []
-    for word in _WORD.findall(message):
-        if len(word) >= 3 and word.isupper() and word.strip("'’*-") not in acronyms and word not in shouted:
-            shouted.append(word)
-            if word.isalpha() and len(word) >= 4:
-                stressed.append(word)
-    if len(shouted) >= 2 and sum(len(word) for word in shouted) >= 8:
-        return [(0, 0, _SHOUTING, "ALL CAPS (" + " ".join(shouted[:3]) + ")")]
-    return [(0, 0, _STRESSED, stressed[0])] if len(stressed) == 1 else []
-
-
-def _emoji_cues(message: str, patterns: CompiledLexicon) -> list[_Found]:
-    """Sad, angry or sarcastic emoji and emoticons, and cheerful ones; the rest (🤔, 💻) say nothing."""
-    cues: list[_Found] = []
-    for match in _EMOJI.finditer(message):
-        emoji = match.group()
-        if emoji in patterns.upset_emoji:
-            cues.append((match.start(), match.end(), _UPSET_EMOJI, emoji))
-        elif emoji in patterns.cheerful_emoji:
-            cues.append((match.start(), match.end(), _CHEERFUL_EMOJI, emoji))
-    for match in patterns.emoticons.finditer(message):
-        kind = _UPSET_EMOJI if match.group() in patterns.upset_emoji else _CHEERFUL_EMOJI
-        cues.append((match.start(), match.end(), kind, match.group()))
-    return cues
-
-
-def _score(found: list[_Found]) -> tuple[tuple[MoodCue, ...], float, float]:
+def _score(found: list[Found]) -> tuple[tuple[MoodCue, ...], float, float]:
     """Each cue in the order found, with what it added once its kind's cap is reached."""
     given: dict[str, float] = {}
     cues: list[MoodCue] = []

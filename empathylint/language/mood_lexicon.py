@@ -202,6 +202,7 @@ class CompiledLexicon:
 
     phrases: PhraseIndex
     breakage: re.Pattern[str]
+    refused: re.Pattern[str]
     cancel_demand: re.Pattern[str]
     repeat_ordinal: re.Pattern[str]
     amicable_parting: PhraseIndex
@@ -225,6 +226,11 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         r"|(?:haven['’]?t|hasn['’]?t|have\s+not|has\s+not|not|never)\s+(?:even\s+)?been\s+able\s+to\s+[a-z]+)",
         re.IGNORECASE,
     )
+    # The company refusing them: "you won't accept my number", "you guys refuse to refund".
+    refused = re.compile(
+        r"\byou(?:\s+guys)?\s+(?:won['’]?t|wont|will\s+not|refuse[sd]?\s+to)\s+(?:even\s+)?(?:" + verbs + r")\b",
+        re.IGNORECASE,
+    )
     cancel_verbs = _alternation(form for verb in lexicon.words("cancel-verb") for form in _present_forms(verb))
     cancel_demand = re.compile(
         rf"\b(?:{cancel_verbs})\s+(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(lexicon.words('cancel-object'))})s?\b",
@@ -238,6 +244,7 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
     return CompiledLexicon(
         phrases=PhraseIndex(kind_of),
         breakage=breakage,
+        refused=refused,
         cancel_demand=cancel_demand,
         repeat_ordinal=repeat_ordinal,
         amicable_parting=PhraseIndex(dict.fromkeys(lexicon.words("amicable-parting"), "amicable-parting")),

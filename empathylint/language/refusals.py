@@ -152,12 +152,13 @@ def find_refusals(text: str, within: Span, grammar: RefusalGrammar) -> Iterator[
             yield refusal
 
 
+_FUTURE = re.compile(r"(?<![\w'’])(?:will|won['’]t|would|wouldn['’]t)(?![\w'’])|['’]ll(?![\w'’])", re.IGNORECASE)
 # "It may not be suitable for everyone": a possibility, not a thing withheld.
 _POSSIBILITY = re.compile(r"(?<![\w'’])(?:may|might|could)\s*$", re.IGNORECASE)
 
 
 def _only_describes(text: str, refusal: Refusal, grammar: RefusalGrammar) -> bool:
-    """Whether the clause describes a possibility, or the reader's own plan or trouble."""
+    """Whether the clause describes a possibility, or the reader's own plan or present trouble."""
     if refusal.kind == "withheld":
         return _POSSIBILITY.search(text, max(0, refusal.span.start - 12), refusal.span.start) is not None
     if refusal.subject in grammar.third_parties:
@@ -169,7 +170,9 @@ def _only_describes(text: str, refusal: Refusal, grammar: RefusalGrammar) -> boo
         return True  # "you don't have access to the old phone" is their situation
     if refusal.kind == "policy":
         return not verb.startswith("ha")  # "you won't have access to" is withheld from them
-    return verb in grammar.reader_troubles
+    # "an account you can't access" is their trouble; "you won't be able to access it" is
+    # what will be withheld from them.
+    return verb in grammar.reader_troubles and _FUTURE.search(text, refusal.span.start, refusal.span.end) is None
 
 
 def reason_in(text: str, span: Span, reasons: re.Pattern[str] | None, not_reasons: re.Pattern[str] | None) -> bool:

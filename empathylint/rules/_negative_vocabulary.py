@@ -30,6 +30,7 @@ class Settings:
     submissions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "submissions"))
     shortfalls: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "shortfalls"))
     product_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "product-limits"))
+    article_limits: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "article-limits"))
     exceptions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "exceptions"))
     refusal_subjects: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-subjects"))
     offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
@@ -64,6 +65,7 @@ class Matchers:
     readers: frozenset[str]
     reading: re.Pattern[str] | None
     product_limits: re.Pattern[str] | None
+    article_limits: re.Pattern[str] | None
 
     @classmethod
     def of(cls, settings: Settings) -> Matchers:
@@ -103,6 +105,7 @@ class Matchers:
             readers=frozenset(map(normalize, settings.readers)),
             reading=curt_reading_pattern(settings.reading_matter),
             product_limits=compile_phrases(settings.product_limits),
+            article_limits=compile_phrases(settings.article_limits),
         )
 
 

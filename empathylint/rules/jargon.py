@@ -13,15 +13,19 @@ sign-on,", "DNS, the internet's address book", "a copy called a cache", "Google 
 … our GTM guide"), where the customer used it first (answering in their words is matching
 them), where it is part of a name in capitals ("VS Code", "Directory Services", "HTTPS
 Everywhere"), a file name ("README"), inside an author's fill-in slot ("[Issue URL]"), or
-the subject of the article it is in (a page titled "Connect through a proxy"). Code,
+the subject of the article it is in (a page titled "Connect through a proxy"), the text of a
+link to the page about it ("[API keys](/help/api-keys/)"), or, in an article,
+in a sentence for people who run the service themselves ("on a self-hosted instance"; a
+reply's reader may run a server without knowing its words). Code,
 links, placeholders, quoted customer text, the greeting and the sign-off are never read.
 
 `audience` picks the domain lists the draft is held to: "general" (customers, the default)
 or "technical" (a help centre for a developer product, where "API" and "pull request" are
 everyday). `technical-paths` reads some files as technical whatever the audience: a help
 centre whose developer pages live in "developers/" sets `technical-paths = ["developers/"]`.
-A draft reads as technical on its own when it shows a code block or the customer used a
-developer's term ("429s from your API"). `glossary` allows a team's own
+A draft reads as technical on its own when it shows a code block, the customer used a
+developer's term ("429s from your API"), or an article's title names a developer's tool
+("Public API", "CLI Setup"). `glossary` allows a team's own
 terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
@@ -62,12 +66,14 @@ from empathylint.language.capitals import (
 from empathylint.language.explanations import Spellings, explained_names, is_explained
 from empathylint.language.jargon_context import (
     in_a_name_line,
+    in_a_sentence_for_operators,
     in_a_table,
     inside,
     links_to_a_definition,
     opens_sentence,
     set_aside,
     subject,
+    title_has,
     written_as_a_name,
 )
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
@@ -110,10 +116,18 @@ class Settings:
     # Phrases that show the reader writes code ("your pull request", "your code"): the
     # draft is then read as for a technical audience.
     developer_cues: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-cues"))
+    # Phrases that address people who run the service themselves ("self-hosted"): a
+    # sentence of an article with one is written for a technical reader.
+    operator_cues: tuple[str, ...] = field(default_factory=default_phrases("jargon", "operator-cues"))
+    # Words in an article's title that name a developer's tool ("API", "CLI"): the page is
+    # written for developers, as with audience = "technical".
+    developer_titles: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-titles"))
 
     allowed = phrase_set("glossary")
     everyday_uses_matcher = phrase_matcher("everyday_uses")
     developer_cue_matcher = phrase_matcher("developer_cues")
+    operator_cue_matcher = phrase_matcher("operator_cues")
+    developer_title_matcher = phrase_matcher("developer_titles")
 
     @functools.cached_property
     def file_name_set(self) -> frozenset[str]:
@@ -160,6 +174,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         and not written_as_a_name(text, match, term)
         and not in_a_table(doc, match)
         and not in_a_name_line(doc, match)
+        and not (doc.profile == "doc" and in_a_sentence_for_operators(text, match, settings.operator_cue_matcher))
     ]
 
     def explained() -> frozenset[str]:
@@ -239,10 +254,13 @@ def _on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:
 
 def _reads_technical(doc: Document, settings: Settings) -> bool:
     """Whether this draft's reader speaks the developer's terms: a reply shows code to run,
-    the draft speaks of the reader's own code ("your pull request"), or the customer used
+    an article's title names a developer's tool ("Webhooks"), the draft speaks of the
+    reader's own code ("your pull request"), or the customer used
     one of the terms only a general audience is held to ("our webhooks fail", "429s from
     your API"). Their terms are then fine, as with audience = "technical"."""
     if (_PROGRAM if doc.profile == "doc" else _CODE_BLOCK).search(doc.source):
+        return True
+    if title_has(doc, settings.developer_title_matcher):
         return True
     cues = settings.developer_cue_matcher
     if cues is not None and cues.search(doc.text, doc.body.start, doc.body.end):

@@ -26,9 +26,11 @@ What stays silent: negation that brings good news ("nothing was lost", "no charg
 can't sign in", "so that no one can read it"); questions; expectations and instructions
 ("you should have received an email", "you need to restart the app"); "you must be so
 frustrated"; in help articles, a warning that protects the reader ("Do not share your
-password") and a requirement stated as how the product works ("two-step login is
-required"). "Simply" meaning "merely" ("topics are simply labels") is left alone. "Just" is
-left to unnecessary-words, so it is reported once. Whether a no gives its reason is
+password"), a requirement stated as how the product works ("two-step login is
+required") and a limit of a tool or plan ("SMS codes are not supported", "the trial is
+limited to 100 searches": article-limits), where the reader is told how it works.
+"Simply" meaning "merely" ("topics are simply labels", "simply installing it is enough")
+is left alone. "Just" is left to unnecessary-words, so it is reported once. Whether a no gives its reason is
 say-no-with-why's question; this rule reports the phrase once, with no rewrite that
 contradicts that rule's.
 
@@ -99,7 +101,7 @@ _REASONED = '"{phrase}" is a no with its reason; lead with what you can do, so t
 _SAFE_CODES = frozenset({"condescension"})
 # Findings that a condition or a purpose turns into something else: "if you must", "so
 # that you can't lose it", "if you didn't get it".
-_CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command", "rule-citing"})
+_CONDITIONAL_CODES = frozenset({"refusal", "reasoned-refusal", "blame", "command", "rule-citing", "stock-negative"})
 
 # People as the subject: "we don't support" is a refusal, not a product limit; "the export
 # can't handle" is.
@@ -130,7 +132,35 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in find_phrases(matchers.product_limits, text, body):
         if word_before(text, match.start()) not in _PEOPLE:
             findings.append(_Finding("product-limit", Span(match.start(), match.end())))
+    findings = [finding for finding in findings if not _merely(text, finding)]
+    if doc.profile == "doc":
+        findings = [finding for finding in findings if not _describes_the_product(doc.text, finding, matchers)]
     yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, matchers.openers))
+
+
+_GERUND = re.compile(r"\s+[^\W\d_]{2,}ing\b")
+
+
+def _merely(text: str, finding: _Finding) -> bool:
+    """ "Simply downloading the browser is often enough": "simply" before a deed named as a
+    thing means "merely"; only before an order ("simply click") does it talk down."""
+    return (
+        finding.code == "condescension"
+        and normalize(text[finding.span.start : finding.span.end]) == "simply"
+        and _GERUND.match(text, finding.span.end) is not None
+    )
+
+
+def _describes_the_product(text: str, finding: _Finding, matchers: Matchers) -> bool:
+    """In an article, "SMS codes are not supported" or "the trial is limited to 100
+    searches" says how a tool or plan works; "you won't be able to edit it" still tells the
+    reader no."""
+    limits = matchers.article_limits
+    return (
+        finding.code == "product-limit"
+        and limits is not None
+        and limits.search(text, finding.span.start, finding.span.end) is not None
+    )
 
 
 def _kept(

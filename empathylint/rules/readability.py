@@ -237,8 +237,12 @@ def _reads_as_english(prose: str) -> bool:
     from empathylint.language.grade import is_pronounceable
 
     # Both apostrophes are non-word characters, so making them one changes no word's bounds.
-    found = _LETTER_WORD.findall(prose.replace("’", "'"))
-    return bool(found) and sum(map(is_pronounceable, found)) >= _MIN_ENGLISH_SHARE * len(found)
+    # Counted as the words go by: a long article's list of words would outweigh its text.
+    words = pronounceable = 0
+    for found in _LETTER_WORD.finditer(prose.replace("’", "'")):
+        words += 1
+        pronounceable += is_pronounceable(found.group())
+    return bool(words) and pronounceable >= _MIN_ENGLISH_SHARE * words
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

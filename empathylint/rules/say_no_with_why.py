@@ -6,7 +6,10 @@ sentence or the one before ("because", "since", "due to", "so that", "for securi
 reasons", "as it is outside the return window", a cause the no follows from: "the key is
 unknown, so we can't …"), nor in the two after as one that points back at it ("That's
 because …", "The reason is …"), nor in a canned reply's slot for it ("%{reject_reason}").
-A sentence after it that opens with "Because" explains its own clause, not the no.
+A sentence after it that opens with "Because" explains its own clause, not the no. What we
+don't offer or have, conceded in a clause the sentence then turns from ("Although we don't
+fly there direct, we do offer a connection"), leads into what they can have and is not a bare
+no; "While we can't help with that here, …" still is.
 Refusals are read by the same grammar as negative-language's (a subject, a negated
 auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm
 ("we can't reproduce it") is not a no. An alternative is welcome, but it is not a reason:
@@ -67,6 +70,7 @@ class Settings:
     not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
     reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
     reason_slots: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-slots"))
+    concessions: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "concessions"))
     sentences_before: int = 1
     sentences_after: int = 2
 
@@ -82,6 +86,7 @@ class Settings:
             not_reasons=compile_phrases(self.not_reasons),
             reason_lead=_reason_lead_pattern(self.reason_leads),
             reason_slots=frozenset(word.lower() for word in self.reason_slots),
+            concession=_concession_pattern(self.concessions),
         )
 
 
@@ -95,6 +100,7 @@ class _Matchers:
     not_reasons: re.Pattern[str] | None
     reason_lead: re.Pattern[str] | None
     reason_slots: frozenset[str]
+    concession: re.Pattern[str] | None
 
 
 _SLOT_WORD = re.compile(r"[a-z]+")
@@ -109,11 +115,13 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     flagged: set[Span] = set()
     explained: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     matchers = settings.matchers
-    for refusal in _refusals(doc, matchers):
+    for refusal, kind in _refusals(doc, matchers):
         sentence = reply_sentence(doc, refusal.start)
         if sentence is None or sentence in flagged:
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
+            continue
+        if kind in _CONCEDABLE and _conceded(doc, sentence, refusal, matchers.concession):
             continue
         if sentence not in explained:
             explained[sentence] = _explained(doc, sentence, settings, matchers)
@@ -131,15 +139,16 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-def _refusals(doc: Document, matchers: _Matchers) -> Iterator[Span]:
-    """The refusals in the reply, in order: by grammar, then the listed phrases."""
-    spans = [
-        refusal.span
+def _refusals(doc: Document, matchers: _Matchers) -> Iterator[tuple[Span, str]]:
+    """The refusals in the reply, in order, with their kind ("inability", "policy", …; ""
+    for a listed phrase): by grammar, then the listed phrases."""
+    found = [
+        (refusal.span, refusal.kind)
         for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
         if normalize(refusal.verb) not in matchers.not_refused and not _describes_what_was_named(doc.text, refusal)
     ]
-    spans += [Span(m.start(), m.end()) for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
-    return iter(sorted(spans, key=lambda span: span.start))
+    found += [(Span(m.start(), m.end()), "") for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
+    return iter(sorted(found, key=lambda refusal: refusal[0].start))
 
 
 def _describes_what_was_named(text: str, refusal: Refusal) -> bool:
@@ -179,6 +188,29 @@ def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_lea
         return True
     lead_start = max(sentence.start, refusal.start - _LEAD_REACH)
     return reason_lead is not None and reason_lead.search(doc.text, lead_start, refusal.start) is not None
+
+
+# What we do not offer or have can be conceded on the way to what we do ("While we don't fly
+# there direct, we do offer a connection"); "While we can't help with that here, …" still
+# refuses what they asked.
+_CONCEDABLE = frozenset({"policy", "possession"})
+
+
+def _conceded(doc: Document, sentence: Span, refusal: Span, concession: re.Pattern[str] | None) -> bool:
+    """ "Although we don't stream it yet, we've passed your request on": the no is a clause
+    that opens with a concession and the sentence turns, after a comma, to what they can have."""
+    if concession is None or concession.match(doc.text, sentence.start, refusal.start) is None:
+        return False
+    turn = doc.text.find(",", refusal.end, sentence.end)
+    return turn != -1 and any(character.isalpha() for character in doc.text[turn : sentence.end])
+
+
+def _concession_pattern(concessions: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A concession opening the sentence, after any greeting words run into it ("Hey there!")."""
+    if not concessions:
+        return None
+    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(concessions, key=len, reverse=True))
+    return re.compile(rf"[^\w]*(?:{words})(?![\w'’])", re.IGNORECASE)
 
 
 def _reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str] | None:

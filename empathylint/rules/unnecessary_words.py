@@ -6,9 +6,9 @@ to" → "to", "at this point in time" → "now", "due to the fact that" → "bec
 → "complete"), "on a daily basis" → "daily"; openers that delay the point go entirely
 ("please be advised that", "I wanted to reach out to let you know that", "This is an
 automated message from Acme to let you know that", "go ahead and"). Filler words go too:
-intensifiers ("really", "very", "truly", "terribly", "so sorry"), "easily", "basically",
-"actually" where it marks no contrast, "pretty" before a word it only softens ("pretty
-easy"), and "just" before an action ("just click", "just email us"). A sentence that
+intensifiers ("really", "very", "truly", "absolutely", "certainly", "so sorry"), "easily",
+"basically", "actually" where it marks no contrast, "pretty" or "super" before a word they only
+soften ("pretty easy", "super quick"), and "just" before an action ("just click", "just email us"). A sentence that
 repeats one earlier in a reply is cut. Every finding carries a safe fix that keeps the
 sentence's capital and spacing: "Just restart it." → "Restart it.".
 

@@ -34,12 +34,13 @@ def misspellings(
     known = spelling.vocabulary(settings.words)
     # Nearly every word is spelt right, and a word that is known is never reported wherever
     # it stands: one cached look-up settles it before the tests of where it stands.
-    matches = [(word.group(), word.start(), word.end()) for word in word_matches(doc.text, doc.body)]
-    # A draft repeats its words: each distinct one is asked about once.
-    suspect = {word for word in {word for word, _, _ in matches} if spelling.is_suspect(word, known)}
+    # A draft repeats its words: each distinct one is asked about once. The words are read
+    # twice rather than kept, so a long article never holds a record of each of its words.
+    distinct = {word.group() for word in word_matches(doc.text, doc.body)}
+    suspect = {word for word in distinct if spelling.is_suspect(word, known)}
     if not suspect:
         return
-    unknown = [Span(start, end) for word, start, end in matches if word in suspect]
+    unknown = [Span(word.start(), word.end()) for word in word_matches(doc.text, doc.body) if word.group() in suspect]
     if not unknown:
         return
     sentence_starts = {s.start for s in doc.body_sentences}
@@ -111,13 +112,19 @@ def _in_an_address(source: str, word: str) -> bool:
 
 def _foreign_sentences(doc: Document, unknown: list[Span]) -> list[Span]:
     """The sentences of the body written in another language: many of their words unknown."""
-    found = []
+    # Each unknown word is counted in the one sentence that can hold it (the last starting at
+    # or before it), found by bisection: counting every word against every sentence made a
+    # long article cost the square of its length.
     sentences = doc.body_sentences
-    holding = _sentences_holding(sentences, [span.start for span in unknown])
-    for sentence in holding:
-        unknown_here = sum(
-            1 for span in unknown if sentence.contains(span) and not spelling.known_misspelling(doc.slice(span))
-        )
+    starts = [sentence.start for sentence in sentences]
+    unknown_in: dict[int, int] = {}
+    for span in unknown:
+        index = bisect.bisect_right(starts, span.start) - 1
+        if index >= 0 and sentences[index].contains(span) and not spelling.known_misspelling(doc.slice(span)):
+            unknown_in[index] = unknown_in.get(index, 0) + 1
+    found = []
+    for index in sorted(unknown_in):
+        sentence, unknown_here = sentences[index], unknown_in[index]
         if unknown_here >= _FOREIGN_MIN_WORDS and unknown_here >= _FOREIGN_SHARE * count_words(doc.slice(sentence)):
             found.append(sentence)
     return found
