@@ -22,6 +22,8 @@ _FOREIGN_MIN_WORDS = 3
 _FOREIGN_WINDOW = 8
 _FOREIGN_MIN_RUN = 4
 _FOREIGN_RUN_SHARE = 1 / 3
+# How far either side of a word the text is read for those words.
+_FOREIGN_REACH = 400
 # A capitalised word in mid sentence this long or longer is spelt too: a name this long is
 # rarely one letter from a common word.
 _LONG_CAPITALISED = 8
@@ -51,7 +53,7 @@ def misspellings(
     to_check = [
         span for span in unknown if worth_spelling(doc, span, sentence_starts) and not _within_any(span, skipped)
     ]
-    to_check = _outside_foreign_runs(doc, matches, suspect, to_check)
+    to_check = _outside_foreign_runs(doc, suspect, to_check)
     if not to_check:
         return
     # Only a capitalised word (opening a sentence: others were left out) needs this.
@@ -130,30 +132,26 @@ def _foreign_sentences(doc: Document, unknown: list[Span]) -> list[Span]:
     return found
 
 
-def _outside_foreign_runs(
-    doc: Document, matches: list[tuple[str, int, int]], suspect: set[str], spans: list[Span]
-) -> list[Span]:
+def _outside_foreign_runs(doc: Document, suspect: set[str], spans: list[Span]) -> list[Span]:
     """The spans that do not stand among words of another language: a table or a list of
     languages ("dansk", "suomi", "español") has a sentence a cell, too short for the
     sentence test. Around each span, the words of three letters or more within
-    `_FOREIGN_WINDOW` words either side are counted; a word with letters beyond ASCII, or one
-    in no dictionary (not a common misspelling nor a hyphenated compound), is foreign."""
-    if not spans:
-        return spans
-    starts = [start for _, start, _ in matches]
-    accented = [len(word) > 2 and not word.isascii() for word, _, _ in matches]
-    unknown = [
-        len(word) > 2 and "-" not in word and word in suspect and not spelling.known_misspelling(word)
-        for word, _, _ in matches
-    ]
-    long_words = [len(word) > 2 for word, _, _ in matches]
+    `_FOREIGN_WINDOW` words either side are counted (read from a bounded stretch of text around
+    it); a word with letters beyond ASCII, or one in no dictionary (not a common misspelling nor
+    a hyphenated compound), is foreign."""
     kept = []
     for span in spans:
-        index = bisect.bisect_left(starts, span.start)
-        low, high = max(0, index - _FOREIGN_WINDOW), index + _FOREIGN_WINDOW + 1
-        counted = sum(long_words[low:high])
-        beyond_ascii = sum(accented[low:high])
-        strange = beyond_ascii + sum(unknown[low:high])
+        around = Span(max(doc.body.start, span.start - _FOREIGN_REACH), min(doc.body.end, span.end + _FOREIGN_REACH))
+        words = [(word.group(), word.start()) for word in word_matches(doc.text, around)]
+        index = bisect.bisect_left(words, span.start, key=lambda word: word[1])
+        near = [word for word, _ in words[max(0, index - _FOREIGN_WINDOW) : index + _FOREIGN_WINDOW + 1]]
+        counted = sum(len(word) > 2 for word in near)
+        beyond_ascii = sum(len(word) > 2 and not word.isascii() for word in near)
+        unknown = sum(
+            len(word) > 2 and "-" not in word and word in suspect and not spelling.known_misspelling(word)
+            for word in near
+        )
+        strange = beyond_ascii + unknown
         # English words are typed in ASCII: without a word beyond it, the run is names and typos.
         if beyond_ascii and strange >= _FOREIGN_MIN_RUN and strange >= _FOREIGN_RUN_SHARE * counted:
             continue
