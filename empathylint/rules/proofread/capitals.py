@@ -90,12 +90,12 @@ def _follows_code_line(text: str, offset: int) -> bool:
 def lowercase_i(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in _LOWERCASE_I.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
-        yield finding(
+        yield replacing(
             "lowercase-i",
             span,
             'Write "I" as a capital.',
-            suggestion="I",
-            fix=Fix((Edit(span.start, span.end, "I"),)),
+            "I",
+            safe=True,
         )
 
 

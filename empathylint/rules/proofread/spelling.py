@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.diagnostics import Diagnostic
 from empathylint.document import Document, Span, count_words, word_matches
 from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding, replacing
@@ -97,12 +97,12 @@ def shift_slips(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if touches_object(doc, span):
             continue
         meant = word[0] + word[1:].lower()
-        yield finding(
+        yield replacing(
             "spelling",
             span,
             f'"{word}" has its second letter in capitals too; write "{meant}".',
-            suggestion=meant,
-            fix=Fix((Edit(span.start, span.end, meant),)),
+            meant,
+            safe=True,
         )
 
 
@@ -224,12 +224,12 @@ def _parts(word: str, span: Span, known: frozenset[str]) -> list[tuple[Span, str
 
 def _misspelling(span: Span, word: str, corrections: tuple[str, ...]) -> Diagnostic:
     if len(corrections) == 1:
-        return finding(
+        return replacing(
             "spelling",
             span,
             f'"{word}" is a common misspelling of "{corrections[0]}".',
-            suggestion=corrections[0],
-            fix=Fix((Edit(span.start, span.end, corrections[0]),)),
+            corrections[0],
+            safe=True,
         )
     choices = " or ".join(f'"{correction}"' for correction in corrections)
     return finding("spelling", span, f'"{word}" is a common misspelling of {choices}.', suggestion=corrections[0])

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import OBJECT, Document, Span
 from empathylint.language import spelling
-from empathylint.rules.proofread.codes import finding
+from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
@@ -191,24 +191,24 @@ def _etc_without_stop(doc: Document) -> Iterator[Diagnostic]:
     for match in _ETC_WITHOUT_STOP.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
         dotted = match.group() + "."
-        yield finding(
+        yield replacing(
             "punctuation",
             span,
             f'"{match.group()}" is short for "et cetera" and takes a full stop: "{dotted}".',
-            suggestion=dotted,
-            fix=Fix((Edit(span.start, span.end, dotted),)),
+            dotted,
+            safe=True,
         )
 
 
 def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in _DOUBLED_COMMA.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
-        yield finding(
+        yield replacing(
             "punctuation",
             span,
             '",," is a comma typed twice; write ",".',
-            suggestion=",",
-            fix=Fix((Edit(span.start, span.end, ","),)),
+            ",",
+            safe=True,
         )
     if doc.channel != "social":  # a social reply saves its characters: there "etc" is let pass
         yield from _etc_without_stop(doc)
@@ -222,10 +222,10 @@ def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         marks = match.group()
         single = "?" if "?" in marks else "!"
         span = Span(match.start(), match.end())
-        yield finding(
+        yield replacing(
             "punctuation",
             span,
             f'"{marks}" reads as shouting or disbelief; one "{single}" is enough.',
-            suggestion=single,
-            fix=Fix((Edit(span.start, span.end, single),)),
+            single,
+            safe=True,
         )
