@@ -163,21 +163,18 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
 
 
-# Where a sentence ends: its stop and a blank, or a line break (a heading, a list item).
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-
-
-def in_a_sentence_for_operators(text: str, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
+def in_a_sentence_for_operators(doc: Document, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
     """Whether the term stands in a sentence addressed to people who run the service
     themselves ("If you're self-hosting, set the environment variable"): they read it as
     a technical audience does, whoever the rest of the article is for."""
     if cues is None:
         return False
-    previous = [stop.end() for stop in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start())]
-    start = previous[-1] if previous else max(0, match.start() - 400)
-    following = _SENTENCE_END.search(text, match.end())
-    end = following.start() if following is not None else len(text)
-    return cues.search(text, start, end) is not None
+    sentences = doc.sentences
+    index = bisect.bisect_right(sentences, match.start(), key=lambda span: span.start) - 1
+    if index < 0 or sentences[index].end < match.end():
+        return False
+    sentence = sentences[index]
+    return cues.search(doc.text, sentence.start, sentence.end) is not None
 
 
 # --- names in capitals ------------------------------------------------------------------

@@ -174,7 +174,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         and not written_as_a_name(text, match, term)
         and not in_a_table(doc, match)
         and not in_a_name_line(doc, match)
-        and not (doc.profile == "doc" and in_a_sentence_for_operators(text, match, settings.operator_cue_matcher))
+        and not (doc.profile == "doc" and in_a_sentence_for_operators(doc, match, settings.operator_cue_matcher))
     ]
 
     def explained() -> frozenset[str]:
