@@ -1,6 +1,7 @@
 """Nos, rules quoted and reminders that negative-language reads by grammar, beside the
 refusal grammar of language/refusals.py (a subject and a negated verb of offering):
 
+- a no said short ("We do not.") or as what a thing is ("the fare remains non-refundable");
 - nothing to do it with: "there is no option to", "there's no way for us to";
 - a no in the passive, after a modal: "refunds cannot be issued", "the order can't be
   reversed", "this won't be extended" (the participles are a word class);
@@ -59,6 +60,8 @@ class ReproachVocabulary:
     possessions: tuple[str, ...]
     # What they sent: "your request was denied".
     submissions: tuple[str, ...]
+    # Adjectives that withhold after "is" or "remains": "the ticket remains non-refundable".
+    withheld_adjectives: tuple[str, ...]
     # Participles withheld after a negated modal: "cannot be refunded".
     refused_participles: tuple[str, ...]
     # Verbs of turning down, in every form: "decline", "declined", "denied".
@@ -99,6 +102,11 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"(?:\s+(?:must|will|have\s+to|had\s+to|need\s+to)|{_APOSTROPHE}ll)?{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}",
         rf"{_START}your(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
         rf"{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}",
+        # "Do you have student prices? We do not." A no said short, at the end of a sentence.
+        rf"{_START}(?:{subject})(?:\s+(?:do|does|can|will|are)\s+not|\s+cannot"
+        rf"|\s+(?:don|doesn|can|won|aren){_APOSTROPHE}t)(?=\s*[.!](?!\w))",
+        rf"{_START}(?:is|are|was|were|be|been|remains?|remained|becomes?|became)(?:\s+(?:now|still|then))?{hedge}"
+        rf"\s+{word_alternation(words.withheld_adjectives)}{_END}",
         rf"{_START}there(?:\s+is|\s+are|\s+was|\s+will\s+be|{_APOSTROPHE}s){hedge}\s+no(?:\s+[\w-]+)?"
         rf"\s+{word_alternation(words.possessions)}\s+(?:to|for){_END}",
         rf"{_START}(?!{_NOT_NAMES}\s)(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))?"

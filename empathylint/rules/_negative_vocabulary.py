@@ -44,6 +44,12 @@ class Settings:
     reader_troubles: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-troubles"))
     third_parties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "third-parties"))
     reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reasons"))
+    withheld_adjectives: tuple[str, ...] = field(
+        default_factory=default_phrases("negative-language", "withheld-adjectives")
+    )
+    interface_gerunds: tuple[str, ...] = field(
+        default_factory=default_phrases("negative-language", "interface-gerunds")
+    )
     refused_participles: tuple[str, ...] = field(
         default_factory=default_phrases("negative-language", "refused-participles")
     )
@@ -73,6 +79,7 @@ class Matchers:
     refusal_phrases: re.Pattern[str] | None
     refusals: RefusalGrammar
     reproach: Reproach
+    interface_gerunds: frozenset[str]
     openers: re.Pattern[str] | None
     reasons: re.Pattern[str] | None
     not_reasons: re.Pattern[str] | None
@@ -125,6 +132,7 @@ class Matchers:
                     hedges=settings.hedges,
                     possessions=settings.possessions,
                     submissions=settings.submissions,
+                    withheld_adjectives=settings.withheld_adjectives,
                     refused_participles=settings.refused_participles,
                     refusal_verbs=settings.refusal_verbs,
                     trade_verbs=settings.trade_verbs,
@@ -136,6 +144,7 @@ class Matchers:
                     saying_verbs=settings.saying_verbs,
                 )
             ),
+            interface_gerunds=frozenset(map(normalize, settings.interface_gerunds)),
             openers=compile_phrases(settings.clause_openers),
             reasons=compile_phrases(settings.reasons),
             not_reasons=compile_phrases(settings.not_reasons),

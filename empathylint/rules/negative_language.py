@@ -32,7 +32,8 @@ password"), a requirement stated as how the product works ("two-step login is
 required") and a limit of a tool or plan ("SMS codes are not supported", "the trial is
 limited to 100 searches": article-limits), where the reader is told how it works.
 "Simply" meaning "merely" ("topics are simply labels", "simply installing it is enough")
-is left alone. "Just" is left to unnecessary-words, so it is reported once. Whether a no gives its reason is
+is left alone; before a click named as a deed ("simply tapping the card opens it") it talks
+down. "Just" is left to unnecessary-words, so it is reported once. Whether a no gives its reason is
 say-no-with-why's question; this rule reports the phrase once, with no rewrite that
 contradicts that rule's.
 
@@ -139,23 +140,23 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in find_phrases(matchers.product_limits, text, body):
         if word_before(text, match.start()) not in _PEOPLE:
             findings.append(_Finding("product-limit", Span(match.start(), match.end())))
-    findings = [finding for finding in findings if not _merely(text, finding)]
+    findings = [finding for finding in findings if not _merely(text, finding, matchers.interface_gerunds)]
     if doc.profile == "doc":
         findings = [finding for finding in findings if not _describes_the_product(doc.text, finding, matchers)]
     yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, matchers.openers))
 
 
-_GERUND = re.compile(r"\s+[^\W\d_]{2,}ing\b")
+_GERUND = re.compile(r"\s+([^\W\d_]{2,}ing)\b")
 
 
-def _merely(text: str, finding: _Finding) -> bool:
+def _merely(text: str, finding: _Finding, interface_gerunds: frozenset[str]) -> bool:
     """ "Simply downloading the browser is often enough": "simply" before a deed named as a
-    thing means "merely"; only before an order ("simply click") does it talk down."""
-    return (
-        finding.code == "condescension"
-        and normalize(text[finding.span.start : finding.span.end]) == "simply"
-        and _GERUND.match(text, finding.span.end) is not None
-    )
+    thing means "merely"; before an order ("simply click") or a click named as a deed
+    ("simply clicking the item fills the form") it talks down."""
+    if finding.code != "condescension" or normalize(text[finding.span.start : finding.span.end]) != "simply":
+        return False
+    gerund = _GERUND.match(text, finding.span.end)
+    return gerund is not None and normalize(gerund.group(1)) not in interface_gerunds
 
 
 def _describes_the_product(text: str, finding: _Finding, matchers: Matchers) -> bool:
@@ -207,7 +208,8 @@ def _refusals(doc: Document, matchers: Matchers, nos: list[Span]) -> Iterator[_F
         (refusal.span, refusal) for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
     ]
     refusals += [(Span(m.start(), m.end()), None) for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
-    refusals += [(span, None) for span in nos]
+    # "if the proxy is unavailable" is a condition, not a no (the grammar's own nos drop it too)
+    refusals += [(span, None) for span in nos if not in_condition(doc.text, span.start, matchers.openers)]
     reasoned: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     for span, refusal in refusals:
         subject = refusal.subject if refusal is not None else ""
