@@ -6,12 +6,12 @@ whose verb is negated by an auxiliary or a modal, and whose main verb withholds 
 - a negated ability or permission, before any verb: "we can't refund", "I'm unable to
   change", "you won't be able to edit", "we aren't allowed to share";
 - a negated "do", "be" or "will" before a verb of offering (`offer_verbs`): "we don't
-  offer", "we aren't currently offering", "we don't have a way to", "you'll not have access
-  to", "we no longer ship";
+  offer", "we aren't currently offering", "we are no longer offering", "we've stopped
+  offering", "we don't have a way to", "you'll not have access to", "we no longer ship";
 - a negated "have" before a thing held that permits (`possessions`), a few words apart:
   "we don't currently have the streaming rights", "we have no way to", "we do not have
   the necessary permissions";
-- a decision: "we have decided not to", "we chose not to";
+- a decision: "we have decided not to", "we chose not to", "we've decided against";
 - without a subject, a thing withheld (`withheld_words`): "it isn't possible", "which is not
   accepted", "refunds are no longer available", "no recording will be available".
 
@@ -224,9 +224,11 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             rf"\s+(?:do|does|will|would)(?:{_NOT}|{adverb}\s+not)",
             rf"\s+won{_APOSTROPHE}t",
             rf"(?:{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+not",
-            rf"{be_forms}{adverb}\s+not",
+            rf"{be_forms}{adverb}\s+(?:not|no\s+longer)",
             rf"\s+(?:aren|isn){_APOSTROPHE}t",
             r"\s+no\s+longer",
+            # "we've stopped offering", "we ceased shipping"
+            rf"(?:\s+(?:have|has|had)|{_APOSTROPHE}ve)?\s+(?:stopped|ceased)",
         )
     )
     head = rf"(?<![\w'’])(?P<subject>{subject}){adverb}"
@@ -236,7 +238,7 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
         (
             "policy",
             rf"{head}(?:\s+(?:have|has|had)|{_APOSTROPHE}(?:ve|d))?{adverb}\s+"
-            r"(?P<verb>decided|chosen|chose|opted|elected)\s+not\s+to(?![\w'’])",
+            r"(?P<verb>decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)(?![\w'’])",
         ),
         (
             "withheld",

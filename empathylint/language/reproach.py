@@ -1,7 +1,7 @@
 """Nos, rules quoted and reminders that negative-language reads by grammar, beside the
 refusal grammar of language/refusals.py (a subject and a negated verb of offering):
 
-- a no said short ("We do not.") or as what a thing is ("the fare remains non-refundable");
+- a no said short ("We do not.", "We're unable to.") or as what a thing is ("the fare remains non-refundable");
 - nothing to do it with: "there is no option to", "there's no way for us to";
 - a no in the passive, after a modal: "refunds cannot be issued", "the order can't be
   reversed", "this won't be extended" (the participles are a word class);
@@ -18,7 +18,10 @@ refusal grammar of language/refusals.py (a subject and a negated verb of offerin
 - what the reader may not do: "you may not share your account" (an act, not "you may not
   see it yet", which is a possibility);
 - a reminder that they were told already: "as I mentioned", "as stated above", "as
-  previously explained" (with who said it or when; "as outlined in the guide" only points).
+  previously explained" (with who said it or when; "as outlined in the guide" only points),
+  "I already told you", "this has already been answered";
+- blame for what they should have done: "you should have backed it up" (not "you should
+  have received an email", an expectation).
 
 English grammar (auxiliaries, modals, who may be the subject) lives here; the word classes
 are negative-language's settings (checklist.toml)."""
@@ -66,6 +69,8 @@ class ReproachVocabulary:
     refused_participles: tuple[str, ...]
     # Verbs of turning down, in every form: "decline", "declined", "denied".
     refusal_verbs: tuple[str, ...]
+    # Verbs of offering (the refusal grammar's): after "declined to", only these make a no.
+    offer_verbs: tuple[str, ...]
     # Verbs a company withholds by ("refund", "sell", "ship"), with their third-person forms.
     trade_verbs: tuple[str, ...]
     # What a company offers, provides, gives or issues: "refunds", "discounts", "support".
@@ -80,6 +85,8 @@ class ReproachVocabulary:
     prohibited_acts: tuple[str, ...]
     # How a thing was said: "mentioned", "stated", "pointed out".
     saying_verbs: tuple[str, ...]
+    # What was said already, as a reproach: "I already told you", "this has already been answered".
+    already_said: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,7 @@ class Reproach:
     blame: re.Pattern[str]
     orders: re.Pattern[str] | None
     reminders: re.Pattern[str] | None
+    repeats: re.Pattern[str] | None
 
 
 def compile_reproach(words: ReproachVocabulary) -> Reproach:
@@ -99,12 +107,14 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
     nos = [
         rf"{_START}{_NEGATED_MODAL}{hedge}\s+be{hedge}\s+(?:{word_alternation(words.refused_participles)}){_END}",
         rf"{_START}(?:{subject})(?:\s+(?:have|has|had)|{_APOSTROPHE}ve)?"
-        rf"(?:\s+(?:must|will|have\s+to|had\s+to|need\s+to)|{_APOSTROPHE}ll)?{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}",
+        rf"(?:\s+(?:must|will|have\s+to|had\s+to|need\s+to)|{_APOSTROPHE}ll)?{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}"
+        # "we declined to refund it", but "we declined to charge you the fee" is good news
+        rf"(?!\s+to\s+(?!{word_alternation(words.offer_verbs)}{_END}))",
         rf"{_START}your(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
         rf"{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}",
         # "Do you have student prices? We do not." A no said short, at the end of a sentence.
         rf"{_START}(?:{subject})(?:\s+(?:do|does|can|will|are)\s+not|\s+cannot"
-        rf"|\s+(?:don|doesn|can|won|aren){_APOSTROPHE}t)(?=\s*[.!](?!\w))",
+        rf"|\s+(?:don|doesn|can|won|aren){_APOSTROPHE}t|(?:\s+(?:are|am)|{_APOSTROPHE}(?:re|m))\s+unable\s+to)(?=\s*[.!](?!\w))",
         rf"{_START}(?:is|are|was|were|be|been|remains?|remained|becomes?|became)(?:\s+(?:now|still|then))?{hedge}"
         rf"\s+{word_alternation(words.withheld_adjectives)}{_END}",
         rf"{_START}there(?:\s+is|\s+are|\s+was|\s+will\s+be|{_APOSTROPHE}s){hedge}\s+no(?:\s+[\w-]+)?"
@@ -125,7 +135,10 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
     # "you (may have) entered the wrong code", "you posted in the wrong category"; not what they
     # were sent or charged ("you received the wrong size" is our slip).
     blame = (
-        rf"{_START}you(?:\s+(?:may|might|must|probably))?(?:\s+have)?\s+(?!{_RECEIVED}{_END})(?:[^\W\d_]+ed|{_DEEDS})"
+        # "you should have backed it up", "you should've told us"; not "you should have received it"
+        rf"{_START}you\s+should(?:\s+have|{_APOSTROPHE}ve)\s+(?!{_RECEIVED}{_END}|(?:noticed|been|gotten|seen|heard){_END})"
+        rf"(?:[^\W\d_]+ed|{_DEEDS}|read|told|known|done|written|asked){_END}"
+        rf"|{_START}you(?:\s+(?:may|might|must|probably))?(?:\s+have)?\s+(?!{_RECEIVED}{_END})(?:[^\W\d_]+ed|{_DEEDS})"
         rf"(?:\s+(?:in|on|to|into|at|for|from|with))?\s+(?:the|a|an)\s+(?:wrong|incorrect){_END}"
     )
     orders = rf"{_START}(?:you|users|members)\s+may\s+not\s+{word_alternation(words.prohibited_acts)}{_END}"
@@ -134,6 +147,12 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
     when = (
         r"(?:above|before|earlier|previously|already"
         r"|in\s+(?:my|our)\s+(?:last|previous|earlier)\s+(?:reply|email|message|response))"
+    )
+    # "I already told you", "we've already answered this", "this has already been answered"
+    said = word_alternation(words.already_said)
+    repeats = (
+        rf"{_START}(?:(?:I|we)(?:\s+have|{_APOSTROPHE}ve)?\s+already\s+{said}"
+        rf"|(?:has|have)\s+already\s+been\s+{said}){_END}"
     )
     reminders = (
         rf"{_START}as\s+(?:{who}(?:\s+{when})?\s+{saying}(?:\s+{when})?|(?:already|previously)\s+{saying}|{saying}\s+{when})"
@@ -145,17 +164,23 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         blame=re.compile(blame, re.IGNORECASE),
         orders=re.compile(orders, re.IGNORECASE) if words.prohibited_acts else None,
         reminders=re.compile(reminders, re.IGNORECASE) if words.saying_verbs else None,
+        repeats=re.compile(repeats, re.IGNORECASE) if words.already_said else None,
     )
 
 
 def find_reproach(text: str, within: Span, reproach: Reproach) -> Iterator[tuple[str, Span]]:
     """Each shape found in text[within], as ("refusal" | "rule-citing" | "blame" | "command" |
-    "condescension", span); overlaps are left to the rule, which keeps one finding per stretch."""
+    "condescension" | "dismissive", span); overlaps are left to the rule, which keeps one finding per stretch."""
     for code, patterns in (("refusal", reproach.nos), ("rule-citing", reproach.rules)):
         for pattern in patterns:
             for match in pattern.finditer(text, within.start, within.end):
                 yield code, Span(match.start(), match.end())
-    singles = (("blame", reproach.blame), ("command", reproach.orders), ("condescension", reproach.reminders))
+    singles = (
+        ("blame", reproach.blame),
+        ("command", reproach.orders),
+        ("condescension", reproach.reminders),
+        ("dismissive", reproach.repeats),
+    )
     for code, single in singles:
         if single is not None:
             for match in single.finditer(text, within.start, within.end):

@@ -61,6 +61,7 @@ class Settings:
     sanctions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "sanctions"))
     prohibited_acts: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibited-acts"))
     saying_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "saying-verbs"))
+    already_said: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "already-said"))
     not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
 
     @functools.cached_property
@@ -135,6 +136,7 @@ class Matchers:
                     withheld_adjectives=settings.withheld_adjectives,
                     refused_participles=settings.refused_participles,
                     refusal_verbs=settings.refusal_verbs,
+                    offer_verbs=settings.offer_verbs,
                     trade_verbs=settings.trade_verbs,
                     trade_goods=settings.trade_goods,
                     violations=settings.violations,
@@ -142,6 +144,7 @@ class Matchers:
                     sanctions=settings.sanctions,
                     prohibited_acts=settings.prohibited_acts,
                     saying_verbs=settings.saying_verbs,
+                    already_said=settings.already_said,
                 )
             ),
             interface_gerunds=frozenset(map(normalize, settings.interface_gerunds)),

@@ -119,12 +119,14 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     findings = list(_cant_until(doc))
     reproach = list(find_reproach(text, body, matchers.reproach))
     findings += _refusals(doc, matchers, [span for code, span in reproach if code == "refusal"])
-    reproach = [(code, span) for code, span in reproach if code != "refusal"]
-    # A reminder ("as I mentioned") only loses a tone word, so it is cut like "as I said".
-    findings += [_Finding(code, span, "" if code == "condescension" else None) for code, span in reproach]
     for code, matcher, rewrites in matchers.tables:
         for match in find_phrases(matcher, text, body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
+    # After the tables, so a phrase of theirs with its rewrite wins a tie ("you should have
+    # read"); a reminder ("as I mentioned") only loses a tone word, so it is cut like "as I said".
+    findings += [
+        _Finding(code, span, "" if code == "condescension" else None) for code, span in reproach if code != "refusal"
+    ]
     replying = doc.profile != "doc"
     for code, matcher, in_articles, bare_at_start in matchers.lists:
         if not (replying or in_articles):
