@@ -153,16 +153,29 @@ class ResultCache:
             key.update(part.encode("utf-8", errors="surrogateescape") + b"\0")
         key.update(source.text.encode("utf-8", errors="surrogatepass") + b"\0")
         try:
-            for part in self._settings(source.path, config, read_options, options):
+            for part in (self._configuration(config), self._reading(source.path, config, read_options, options)):
                 key.update(part.encode("utf-8", errors="surrogatepass") + b"\0")
         except (TypeError, RecursionError):
             return None
         return key.hexdigest()
 
-    def _settings(self, path: str, config: Config, read_options: ReadOptions, options: CheckOptions) -> list[str]:
-        per_file = (read_options.profile, read_options.channel, read_options.profile_forced, config.ignores_for(path))
-        names = (read_options.customer_name, read_options.agent_name, read_options.customer_message)
-        return [self._configuration(config), digest([per_file, names, options.format_name])]
+    @staticmethod
+    def _reading(path: str, config: Config, read_options: ReadOptions, options: CheckOptions) -> str:
+        """How the file is read, as JSON: names, flags and ids, plain data already, so
+        written as they are (asked for every file of a run); TypeError when one is not."""
+        return json.dumps(
+            [
+                read_options.profile,
+                read_options.channel,
+                read_options.profile_forced,
+                config.ignores_for(path),
+                read_options.customer_name,
+                read_options.agent_name,
+                read_options.customer_message,
+                options.format_name,
+            ],
+            ensure_ascii=False,
+        )
 
     def _configuration(self, config: Config) -> str:
         """The digest of a configuration as its layers say it (the placeholder vocabulary,
