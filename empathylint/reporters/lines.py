@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len, chop_cells
@@ -27,6 +28,8 @@ Pieces = list[tuple[str, str]]
 TAB_SIZE = 8
 # A word and the spaces after it, as rich divides a line.
 _WORD = re.compile(r"\s*\S+\s*")
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+_JOINER, _EMOJI_PRESENTATION = "\u200d", "\ufe0f"
 
 
 class PrintedLines:
@@ -59,7 +62,7 @@ def wrap(pieces: Pieces, width: int, indent: int) -> list[Pieces]:
     if plain.isprintable():  # no control code, tab or newline: the common line
         lines, fits = [pieces], cells(plain) <= width
     else:
-        lines, fits = as_printed(pieces), cell_len(strip_control_codes(plain)) <= width
+        lines, fits = as_printed(pieces), cells(strip_control_codes(plain)) <= width
     if fits:
         return lines
     first, *rest = [folded for line in lines for folded in _fold(line, width)]
@@ -83,8 +86,19 @@ def as_printed(pieces: Pieces) -> list[Pieces]:
 
 
 def cells(text: str) -> int:
-    """The cells `text` takes, as rich counts them; printable ASCII takes one a character."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+    """The cells `text` takes, as rich counts them; printable ASCII takes one a character.
+
+    A line with a curly quote or an emoji is most of a real report's lines, and rich
+    measures such a line a character at a time: here only the characters other than
+    printable ASCII are measured, each distinct one once, since a line's width is the sum
+    of its characters' widths. Not so with a zero-width joiner or variation selector 16,
+    which join characters into one glyph: rich measures that line whole."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    if _JOINER in text or _EMOJI_PRESENTATION in text:
+        return cell_len(text)
+    others = Counter(_NOT_PRINTABLE_ASCII.findall(text))
+    return len(text) - others.total() + sum(cell_len(character) * count for character, count in others.items())
 
 
 def _split_lines(pieces: Pieces) -> list[Pieces]:

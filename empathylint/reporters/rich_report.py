@@ -11,7 +11,6 @@ import os
 from collections.abc import Sequence
 from typing import IO
 
-from rich.cells import cell_len
 from rich.console import Console
 
 from empathylint.checklist import ITEMS_BY_KEY, SEND
@@ -147,7 +146,7 @@ def _excerpt(width: int, source: str, starts: list[int], diagnostic: Diagnostic)
         context = max(10, (room - (end_col - start_col)) // 2)
         window_start = max(0, start_col - context)
         window_end = min(len(line_text), window_start + room)
-        while window_end > window_start + 1 and cell_len(line_text[window_start:window_end]) > room:
+        while window_end > window_start + 1 and cells(line_text[window_start:window_end]) > room:
             window_end -= 1
     lead = "…" if window_start > 0 else ""
     tail = "…" if window_end < len(line_text) else ""
