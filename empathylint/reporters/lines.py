@@ -39,14 +39,25 @@ class PrintedLines:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        """A segment per styled piece; unstyled text, line breaks included, is written as
+        it is, so each run of it is one segment (a report has tens of thousands of pieces)."""
         styles: dict[str, Style | None] = {"": None}
-        newline = Segment.line()
+        plain: list[str] = []
         for line in self.lines:
             for text, name in line:
-                if text:
-                    style = styles[name] if name in styles else styles.setdefault(name, console.get_style(name))
-                    yield Segment(text, style)
-            yield newline
+                if not text:
+                    continue
+                style = styles[name] if name in styles else styles.setdefault(name, console.get_style(name))
+                if style is None:
+                    plain.append(text)
+                    continue
+                if plain:
+                    yield Segment("".join(plain))
+                    plain.clear()
+                yield Segment(text, style)
+            plain.append("\n")
+        if plain:
+            yield Segment("".join(plain))
 
 
 def print_lines(console: Console, lines: Sequence[Pieces]) -> None:
