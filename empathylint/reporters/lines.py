@@ -28,6 +28,7 @@ Pieces = list[tuple[str, str]]
 TAB_SIZE = 8
 # A word and the spaces after it, as rich divides a line.
 _WORD = re.compile(r"\s*\S+\s*")
+_WORD_AND_SPACES = re.compile(r"(\s*\S+)\s*")
 _NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
 _JOINER, _EMOJI_PRESENTATION = "\u200d", "\ufe0f"
 
@@ -154,28 +155,57 @@ def _fold(line: Pieces, width: int) -> list[Pieces]:
 def _breaks(text: str, width: int) -> list[int]:
     """Where rich's `divide_line` breaks `text` to fit `width` cells, folding a word wider
     than a whole line."""
+    if text.isascii() and text.isprintable():
+        return _ascii_breaks(text, width)
     breaks: list[int] = []
     offset = 0
-    # Printable ASCII takes a cell a character: no need to look each word up.
-    measure = len if text.isascii() and text.isprintable() else cells
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group()
-        length = measure(word.rstrip())
+        length = _word_cells(word.rstrip())
         if width - offset >= length:
-            offset += measure(word)
+            offset += _word_cells(word)
         elif length > width:
-            *whole, last = chop_cells(word, width)
-            for chunk in whole:
-                if start:
-                    breaks.append(start)
-                start += len(chunk)
-            if start:
-                breaks.append(start)
-            offset = cell_len(last)
+            offset = _fold_word(word, start, width, breaks)
         elif offset and start:
             breaks.append(start)
-            offset = measure(word)
+            offset = _word_cells(word)
     return breaks
+
+
+def _word_cells(word: str) -> int:
+    """The cells a word takes: words repeat, and rich keeps the width of each short
+    string it has measured."""
+    return len(word) if word.isascii() and word.isprintable() else cell_len(word)
+
+
+def _ascii_breaks(text: str, width: int) -> list[int]:
+    """_breaks for printable ASCII, most of a report, where a character takes a cell: each
+    word's width is where its match ends, with or without the spaces after it."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD_AND_SPACES.finditer(text):
+        start, length, spaced = match.start(), match.end(1) - match.start(), match.end() - match.start()
+        if width - offset >= length:
+            offset += spaced
+        elif length > width:
+            offset = _fold_word(match.group(), start, width, breaks)
+        elif offset and start:
+            breaks.append(start)
+            offset = spaced
+    return breaks
+
+
+def _fold_word(word: str, start: int, width: int, breaks: list[int]) -> int:
+    """A word wider than a whole line, folded into lines' worth of cells from `start`:
+    the breaks are added, and the cells taken on the last line returned."""
+    *whole, last = chop_cells(word, width)
+    for chunk in whole:
+        if start:
+            breaks.append(start)
+        start += len(chunk)
+    if start:
+        breaks.append(start)
+    return cell_len(last)
 
 
 def _slice(line: Pieces, start: int, end: int) -> Pieces:
