@@ -115,18 +115,31 @@ def installation_fingerprint(package: Path = _PACKAGE) -> list[Any]:
     """The tool's version, its installed files (name, size, modification time: the rule set
     and every rule's code among them) and those of the packages that shape findings, and
     Python's version: any install, or an edit of an editable install, changes it."""
-    files = []
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            files.append([os.path.relpath(path, package), *_size_and_time(path)])
+    files: list[list[Any]] = []
+    _list_files(str(package), "", files)
     dependencies = []
     for name in _FINDING_DEPENDENCIES:
         spec = find_spec(name)
         origin = spec.origin if spec is not None else None
         dependencies.append([name, origin, *(_size_and_time(origin) if origin else ())])
     return [__version__, _ENTRY_LAYOUT, sys.version, files, dependencies]
+
+
+def _list_files(folder: str, relative: str, files: list[list[Any]]) -> None:
+    """Each file under `folder` as [its path from the package, size, modification time],
+    a folder's files before its subfolders', by name (bytecode caches left out)."""
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
+    subfolders = []
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__" and not entry.is_symlink():  # as os.walk, links not followed
+                subfolders.append(entry)
+        else:
+            status = entry.stat()
+            files.append([relative + entry.name, status.st_size, status.st_mtime_ns])
+    for subfolder in subfolders:
+        _list_files(subfolder.path, relative + subfolder.name + os.sep, files)
 
 
 def _size_and_time(path: str) -> tuple[int, int]:
