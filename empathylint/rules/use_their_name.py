@@ -63,7 +63,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield replace(finding, severity=Severity.INFO) if notice and unnamed else finding
 
 
-_UNNAMED = frozenset({"use-their-name.missing-greeting", "use-their-name.generic-greeting"})
+_UNNAMED = frozenset(
+    {"use-their-name.missing-greeting", "use-their-name.generic-greeting", "use-their-name.impersonal-greeting"}
+)
 
 
 def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
