@@ -24,6 +24,12 @@ def signs_of(text: str) -> NoticeSigns:
     return notice_signs(read_document(text, "macro.md", ReadOptions("template", PlaceholderVocabulary())))
 
 
+def test_a_system_placeholder_in_a_link_target_counts() -> None:
+    signs = signs_of("Our emails to you bounced. Check [your address](%{base_url}/my/email) at %{site_name}.\n")
+    assert (signs.system_slots, signs.account_events) == (2, 1)
+    assert signs.weight >= NOTICE_THRESHOLD
+
+
 def test_the_site_speaking_about_an_account_event_reads_as_a_notice() -> None:
     signs = signs_of("Your password was reset at %{site_name}.\n\nSign in again at %{base_url}/login.\n")
     assert (signs.system_slots, signs.account_events, signs.reader_object_first) == (2, 1, True)

@@ -89,7 +89,7 @@ def notice_signs(doc: Document) -> NoticeSigns:
             reader_object_first = reader_object_first or _opens_with_reader_object(words, nouns)
     return NoticeSigns(
         says_automated=automated_notice_pattern().search(doc.text) is not None,
-        system_slots=len({p.raw for p in doc.placeholders if _system_slot(p.raw)}),
+        system_slots=len(_system_slots(doc.source)),
         account_events=account_events,
         reader_object_first=reader_object_first,
         person_speaks=person_speaks,
@@ -101,7 +101,7 @@ def notice_signs(doc: Document) -> NoticeSigns:
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A placeholder in a system's own syntax: an identifier in braces (%{base_url}, {{ reset_token }},
 # ${site.title}), not a person's fill-in slot written in words ([Issue URL]).
-_MACHINE_SLOT = re.compile(r"(?:%\{|\$\{|\{\{?)\s*([a-z][a-z0-9_.]*)\s*\}\}?")
+_MACHINE_SLOT = re.compile(r"(?:%\{|\$\{|\{\{?)[ \t]*([a-z][a-z0-9_.]{0,80})[ \t]*\}")
 
 
 def _words(sentence: str) -> list[str]:
@@ -113,9 +113,14 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _system_slot(raw: str) -> bool:
-    slot = _MACHINE_SLOT.fullmatch(raw)
-    return slot is not None and not known_words("notice-slot-words").isdisjoint(re.split(r"[_.]", slot.group(1)))
+def _system_slots(source: str) -> set[str]:
+    """The system's placeholders in the source, link targets included ("[your settings](%{base_url}/my)")."""
+    slot_words = known_words("notice-slot-words")
+    return {
+        slot.group(1)
+        for slot in _MACHINE_SLOT.finditer(source)
+        if not slot_words.isdisjoint(re.split(r"[_.]", slot.group(1)))
+    }
 
 
 def _opens_with_reader_object(words: list[str], nouns: frozenset[str]) -> bool:
