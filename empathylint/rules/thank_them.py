@@ -6,7 +6,8 @@ us know", "I appreciate you flagging this", and their variants). In a short repl
 post, a chat message) a thanks anywhere counts. A "Thanks!" that only closes the reply does
 not count: it thanks them for reading, not for writing; nor does "thanks in advance", which
 thanks them for what they have yet to do, nor "thanks for using Acme" or "thanks for your
-understanding".
+understanding". A notice the customer did not prompt (the notice channel, or a canned reply
+that reads as one) has nothing to thank for and is not checked.
 
 Why it matters: writing to support takes effort, and often some frustration. Thanking
 them first recognises that effort and sets a friendly tone for the rest of the reply.

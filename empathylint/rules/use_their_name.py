@@ -5,7 +5,8 @@ carries a helpdesk placeholder for the customer's name. It flags a missing greet
 greeting without a name ("Hi there,"), an impersonal one ("Dear customer",
 "To whom it may concern"), a name that is not the customer's or is misspelt ("Hi Jonh"
 when the customer is John), a placeholder that fills in the agent's name, and, in a canned
-reply, a real person's name where a placeholder belongs.
+reply, a real person's name where a placeholder belongs. In a notice the system sends (the
+notice channel, or a canned reply that reads as one) a greeting without a name is a hint.
 
 Why it matters: a name tells the customer a person read their message. "Dear customer"
 tells them the opposite, and a misspelt name is worse than none.
