@@ -30,6 +30,13 @@ def test_a_system_placeholder_in_a_link_target_counts() -> None:
     assert signs.weight >= NOTICE_THRESHOLD
 
 
+def test_a_call_to_act_on_the_account_is_an_account_event() -> None:
+    signs = signs_of("Click the button below to confirm your email address.\n\n{{ confirm_url }}\n")
+    assert (signs.system_slots, signs.account_events) == (1, 1)
+    assert signs.weight >= NOTICE_THRESHOLD
+    assert signs_of("Please confirm your email address so I can look into the charge.\n").account_events == 1
+
+
 def test_the_site_speaking_about_an_account_event_reads_as_a_notice() -> None:
     signs = signs_of("Your password was reset at %{site_name}.\n\nSign in again at %{base_url}/login.\n")
     assert (signs.system_slots, signs.account_events, signs.reader_object_first) == (2, 1, True)
@@ -43,6 +50,8 @@ def test_the_site_speaking_about_an_account_event_reads_as_a_notice() -> None:
         "I reset your password at %{site_name}. Sign in again at %{base_url}/login.\n",
         # The team acts in its own voice; a slot an agent fills is no system placeholder.
         "We have unlocked your account. See [Issue URL] for what changed.\n",
+        # A person asks the reader to act on their account.
+        "Please confirm your email address so I can look into the charge on %{site_name}.\n",
         # Named and signed, as a person's macro is.
         "Hi {{first_name}},\n\nYour account was created at %{site_name}.\n\nBest,\n{{agent_name}}\n",
     ],

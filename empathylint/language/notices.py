@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from empathylint.document import Document
+from empathylint.document import OBJECT, Document
 from empathylint.language.phrases import compile_phrases
 from empathylint.language.vocabulary import known_words
 
@@ -40,11 +40,13 @@ class NoticeSigns:
 
     says_automated: bool = False  # "This is an automated message": decides on its own
     system_slots: int = 0  # distinct placeholders a system fills (%{base_url}, {{reset_token}})
-    account_events: int = 0  # sentences about an event on the reader's account ("your post was hidden")
+    # sentences about an event on the reader's account ("your post was hidden") or telling
+    # them to act on it ("Click the link to confirm your email")
+    account_events: int = 0
     reader_object_first: bool = False  # a sentence opens with it: "Your account was created …"
     person_speaks: bool = False  # "I", "me", "my": a person writes
     named_greeting: bool = False  # "Hi {{first_name}}", "@maria": addressed to one person
-    signed: bool = False  # a sign-off that carries a name or a placeholder
+    signed: bool = False  # a sign-off that carries a name or a person's placeholder
 
     @property
     def weight(self) -> int:
@@ -78,15 +80,20 @@ def notice_signs(doc: Document) -> NoticeSigns:
     nouns = known_words("notice-account-nouns")
     events = known_words("notice-account-events")
     pronouns = known_words("person-pronouns")
+    actions = known_words("notice-account-actions")
     person_speaks = False
     account_events = 0
     reader_object_first = False
     for sentence in doc.sentences:
         words = _words(doc.slice(sentence))
         person_speaks = person_speaks or any(word in pronouns for word in words)
-        if any(word in events for word in words) and any(_singular(word) in nouns for word in words):
+        if not any(_singular(word) in nouns for word in words):
+            continue
+        if any(word in events for word in words):
             account_events += 1
             reader_object_first = reader_object_first or _opens_with_reader_object(words, nouns)
+        elif _calls_to_act(words, actions):
+            account_events += 1
     return NoticeSigns(
         says_automated=automated_notice_pattern().search(doc.text) is not None,
         system_slots=len(_system_slots(doc.source)),
@@ -94,7 +101,7 @@ def notice_signs(doc: Document) -> NoticeSigns:
         reader_object_first=reader_object_first,
         person_speaks=person_speaks,
         named_greeting=doc.handle is not None or doc.greeting_name is not None,
-        signed=doc.sign_off_name is not None,
+        signed=_signed(doc),
     )
 
 
@@ -121,6 +128,23 @@ def _system_slots(source: str) -> set[str]:
         for slot in _MACHINE_SLOT.finditer(source)
         if not slot_words.isdisjoint(re.split(r"[_.]", slot.group(1)))
     }
+
+
+def _signed(doc: Document) -> bool:
+    """A sign-off with a name, a person's placeholder or words beside a thing's ("%{site_name}
+    Moderators"); a last line that is only a thing ("%{confirm_url}") signs as nobody."""
+    if doc.sign_off_name is None:
+        return False
+    placeholders = doc.placeholders_in(doc.sign_off_name)
+    beside = doc.slice(doc.sign_off_name).replace(OBJECT, "").strip()
+    return bool(beside) or any(p.role != "other" for p in placeholders)
+
+
+def _calls_to_act(words: list[str], actions: frozenset[str]) -> bool:
+    """ "Click the link below to confirm your email", "Please verify your address": the
+    sentence opens by telling the reader to act on their account."""
+    head = words[1:2] if words[:1] == ["please"] else words[:1]
+    return bool(head) and head[0] in actions
 
 
 def _opens_with_reader_object(words: list[str], nouns: frozenset[str]) -> bool:
