@@ -153,6 +153,9 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
     repeats = (
         rf"{_START}(?:(?:I|we)(?:\s+have|{_APOSTROPHE}ve)?\s+already\s+{said}"
         rf"|(?:has|have)\s+already\s+been\s+{said}){_END}"
+        # "I've already explained the delay to the courier" reports work done for them: said
+        # to someone else, not a repeat the reader is blamed for asking for
+        rf"(?!(?:\s+[\w'’-]+){{0,5}}?\s+to\s+(?:the|our|their|his|her|a|an|my)\s)"
     )
     reminders = (
         rf"{_START}as\s+(?:{who}(?:\s+{when})?\s+{saying}(?:\s+{when})?|(?:already|previously)\s+{saying}|{saying}\s+{when})"
