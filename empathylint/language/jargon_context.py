@@ -62,14 +62,16 @@ def labels_a_control(doc: Document, match: re.Match[str], control_words: frozens
     closing = _LABEL_CLOSES.match(source, end)
     if opening is None or closing is None:
         return False
-    following = _NEXT_PLAIN_WORD.match(source, closing.end())
+    # The control's word inside the label ("**URI field**", "[URI field](#fields)") or after it.
+    inside_label = _NEXT_PLAIN_WORD.match(source, end, closing.start("mark"))
+    following = inside_label or _NEXT_PLAIN_WORD.match(source, closing.end())
     return following is not None and normalize(following.group(1)).removesuffix("s") in control_words
 
 
 # A label's opening mark (bold or a quotation mark) and the label's words before the term;
 # its words after the term and its closing mark.
 _LABEL_OPENS = re.compile(r"(?:\*\*|__|[\"“\[])[^*_\"“”\[\]\n]*\Z")
-_LABEL_CLOSES = re.compile(r"[^*_\"“”\[\]\n]{0,40}?(?:\*\*|__|[\"”\]])")
+_LABEL_CLOSES = re.compile(r"[^*_\"“”\[\]\n]{0,40}?(?P<mark>\*\*|__|[\"”\]])")
 _LABEL_REACH = 40
 _NEXT_PLAIN_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
