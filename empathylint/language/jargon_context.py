@@ -1,8 +1,10 @@
 """Where a jargon term is no jargon, from the draft around it: part of a name in capitals,
-in a table's cell or a title-case list item (a feature's name), inside an author's fill-in
-slot or a phrase in which it is plain English, in the title of the article it is in (its
-subject), as the text of a link to a page that defines it, or, in an article, in a sentence
-for people who run the service themselves."""
+in a table's cell or a title-case list item (a feature's name), a label on the screen in
+bold or quotes ("the **URI** field"), the writer's initials ("/OP"), inside an author's
+fill-in slot or a phrase in which it is plain English, in the title of the article it is in
+(its subject), as the text of a link to a page that defines it or beside a link to the help
+centre's own page about it, or, in an article, in a sentence for people who run the service
+themselves."""
 
 from __future__ import annotations
 
@@ -74,6 +76,18 @@ _LABEL_OPENS = re.compile(r"(?:\*\*|__|[\"“\[])[^*_\"“”\[\]\n]*\Z")
 _LABEL_CLOSES = re.compile(r"[^*_\"“”\[\]\n]{0,40}?(?P<mark>\*\*|__|[\"”\]])")
 _LABEL_REACH = 40
 _NEXT_PLAIN_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def signs_the_reply(text: str, match: re.Match[str], term: Term, body: Span) -> bool:
+    """Whether a listed acronym is the writer's initials, signed at the reply's end after a
+    slash, caret, tilde or dash set apart from the words ("… things up /OP")."""
+    if not term.term.isupper() or text[match.end() : body.end].strip(" \t\n.!"):
+        return False
+    return _INITIALS_SIGN.search(text, max(0, match.start() - 3), match.start()) is not None
+
+
+# What stands before initials that sign a reply, apart from the word before ("TLS/SSL" is "or").
+_INITIALS_SIGN = re.compile(r"(?:^|\s)[\^~/-][ \t]?\Z")
 
 
 # --- what is set aside ------------------------------------------------------------------

@@ -78,6 +78,7 @@ from empathylint.language.jargon_context import (
     near_a_page_about_it,
     opens_sentence,
     set_aside,
+    signs_the_reply,
     subject,
     title_has,
     written_as_a_name,
@@ -186,7 +187,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         and not in_a_table(doc, match)
         and not in_a_name_line(doc, match)
         and not labels_a_control(doc, match, settings.control_word_set)
-        and not _signs_the_reply(text, match, term, body)
+        and not signs_the_reply(text, match, term, body)
         and not (doc.profile == "doc" and in_a_sentence_for_operators(doc, match, settings.operator_cue_matcher))
     ]
 
@@ -283,18 +284,6 @@ def _reads_technical(doc: Document, settings: Settings) -> bool:
         return False
     found = find_terms(customer_message, Span(0, len(customer_message)), settings.developer_terms)
     return next(found, None) is not None
-
-
-def _signs_the_reply(text: str, match: re.Match[str], term: Term, body: Span) -> bool:
-    """Whether a listed acronym is the writer's initials, signed at the reply's end after a
-    slash, caret, tilde or dash set apart from the words ("… things up /OP")."""
-    if not term.term.isupper() or text[match.end() : body.end].strip(" \t\n.!"):
-        return False
-    return _INITIALS_SIGN.search(text, max(0, match.start() - 3), match.start()) is not None
-
-
-# What stands before initials that sign a reply, apart from the word before ("TLS/SSL" is "or").
-_INITIALS_SIGN = re.compile(r"(?:^|\s)[\^~/-][ \t]?\Z")
 
 
 def _technical_term(text: str, match: re.Match[str], term: Term, more: int) -> Diagnostic:
