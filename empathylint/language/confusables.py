@@ -18,7 +18,8 @@ SENTENCE_START = "^"
 CLAUSE_START = ","
 """In `before`: a comma, a semicolon or a colon stands right before ("…, setup a PIN", "Step 2: Setup")."""
 CLAUSE_END = "$"
-"""In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …")."""
+"""In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …").
+An entry of two words names the two that follow ("its related to": "related to")."""
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,15 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
             before = CLAUSE_START if lead.endswith((",", ";", ":")) else None
         if following:
             after: str | None = following.group(1).lower().replace("’", "'")
+            second = _WORD_AFTER.match(text, following.end(), end)
+            pair = f"{after} {second.group(1).lower()}" if second else None
         else:
+            pair = None
             after = CLAUSE_END if text[word.end() : word.end() + 1] in _CLAUSE_MARKS and word.end() < end else None
         for rule in candidates:
             if rule.before and not (before in rule.before or (at_start and SENTENCE_START in rule.before)):
                 continue
-            if rule.after and after not in rule.after:
+            if rule.after and after not in rule.after and pair not in rule.after:
                 continue
             if rule.not_after and (after is None or after in rule.not_after):
                 continue  # nothing after on the line ("## Setup") reads as the noun too

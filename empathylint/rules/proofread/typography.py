@@ -13,6 +13,12 @@ from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
+# Two words typed twice ("the grantor the grantor"), with only spaces between.
+_REPEATED_PAIR = re.compile(
+    r"(?<![\w'’-])(([^\W\d_]+)[ \t]+([^\W\d_]+))([ \t]+)(\2[ \t]+\3)(?![\w'’-])", re.IGNORECASE
+)
+# "more and more and more", "day by day by day": the middle word of an emphatic repeat.
+_REPEAT_JOINERS = frozenset({"after", "and", "by", "for", "in", "or", "over", "to", "upon"})
 
 
 def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -33,6 +39,17 @@ def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             f'"{word}" is typed twice; delete one.',
             suggestion=word,
             fix=Fix((Edit(span.start, span.end, ""),)),
+        )
+    for match in _REPEATED_PAIR.finditer(doc.text, doc.body.start, doc.body.end):
+        first, second = match.group(2).lower(), match.group(3).lower()
+        if first == second or second in _REPEAT_JOINERS or {first, second} <= allowed:
+            continue  # "the the the the" is the single word's finding
+        yield finding(
+            "repeated-word",
+            Span(match.start(5), match.end(5)),
+            f'"{match.group(1)}" is typed twice; delete one.',
+            suggestion=match.group(1),
+            fix=Fix((Edit(match.start(4), match.end(5), ""),)),
         )
 
 
