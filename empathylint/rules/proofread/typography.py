@@ -14,9 +14,7 @@ from empathylint.rules.proofread.settings import Settings
 
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
 # Two words typed twice ("the grantor the grantor"), with only spaces between.
-_REPEATED_PAIR = re.compile(
-    r"(?<![\w'’-])(([^\W\d_]+)[ \t]+([^\W\d_]+))([ \t]+)(\2[ \t]+\3)(?![\w'’-])", re.IGNORECASE
-)
+_REPEATED_PAIR = re.compile(r"(?<![\w'’-])(([^\W\d_]+)[ \t]+([^\W\d_]+))([ \t]+)(\2[ \t]+\3)(?![\w'’-])", re.IGNORECASE)
 # "more and more and more", "day by day by day": the middle word of an emphatic repeat.
 _REPEAT_JOINERS = frozenset({"after", "and", "by", "for", "in", "or", "over", "to", "upon"})
 
