@@ -17,7 +17,7 @@ from empathylint.rules import RULES
 from tests.conftest import lint_text
 
 DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "spelling"
-RARE_WORDS_MEANT_AS_TYPOS = {"costumer", "incidently", "payed", "wether"}
+RARE_WORDS_MEANT_AS_TYPOS = {"costumer", "equipments", "incidently", "informations", "payed", "wether"}
 WORD_LISTS = ("software-words.txt", "support-words.txt", "brands.txt", "prefixes.txt")
 
 
