@@ -77,22 +77,26 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         if word.group()[0].isupper() and not at_start:
             continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
         previous = _word_before(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
-        following = _WORD_AFTER.match(text, word.end(), end)
         if previous:
             before: str | None = previous.lower().replace("’", "'")
         else:
             before = CLAUSE_START if lead.endswith((",", ";", ":")) else None
+        # The word before settles most of them ("to" is everywhere, "is to late" is rare): the
+        # words after are read only for a rule still standing.
+        standing = [
+            rule
+            for rule in candidates
+            if not rule.before or before in rule.before or (at_start and SENTENCE_START in rule.before)
+        ]
+        if not standing:
+            continue
+        following = _WORD_AFTER.match(text, word.end(), end)
         if following:
             after: str | None = following.group(1).lower().replace("’", "'")
-            second = _WORD_AFTER.match(text, following.end(), end)
-            pair = f"{after} {second.group(1).lower()}" if second else None
         else:
-            pair = None
             after = CLAUSE_END if text[word.end() : word.end() + 1] in _CLAUSE_MARKS and word.end() < end else None
-        for rule in candidates:
-            if rule.before and not (before in rule.before or (at_start and SENTENCE_START in rule.before)):
-                continue
-            if rule.after and after not in rule.after and pair not in rule.after:
+        for rule in standing:
+            if rule.after and after not in rule.after and _pair_after(text, following, end) not in rule.after:
                 continue
             if rule.not_after and (after is None or after in rule.not_after):
                 continue  # nothing after on the line ("## Setup") reads as the noun too
@@ -128,6 +132,12 @@ def _word_before(text: str, low: int, high: int) -> str | None:
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([^\W_](?:[\w'’-]*[^\W_])?)(?![\w'’-])")
+
+
+def _pair_after(text: str, following: re.Match[str] | None, end: int) -> str | None:
+    """The two words after ("related to"), read only for a rule that the next word alone did not settle."""
+    second = _WORD_AFTER.match(text, following.end(), end) if following else None
+    return f"{following.group(1)} {second.group(1)}".lower().replace("’", "'") if following and second else None
 
 
 def _in_case_of(original: str, replacement: str) -> str:
