@@ -15,6 +15,7 @@ from pathlib import Path
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
 
 SENTENCE_START = "^"
+"""In `before`: the word opens a sentence. An entry of two words names the two before ("suggest you")."""
 CLAUSE_START = ","
 """In `before`: a comma, a semicolon or a colon stands right before ("…, setup a PIN", "Step 2: Setup")."""
 CLAUSE_END = "$"
@@ -31,6 +32,11 @@ class ConfusedWord:
     why: str
     # Words after which the other reading is the likely one ("Setup guide": a noun).
     not_after: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def pairs_before(self) -> frozenset[str]:
+        """The entries of `before` that name two words ("suggest you")."""
+        return frozenset(entry for entry in self.before if " " in entry)
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,9 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
             for rule in candidates
             if not rule.before or before in rule.before or (at_start and SENTENCE_START in rule.before)
         ]
+        if previous and any(rule.pairs_before for rule in candidates):
+            pair = _pair_before(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start(), previous)
+            standing += [rule for rule in candidates if rule not in standing and pair in rule.pairs_before]
         if not standing:
             continue
         following = _WORD_AFTER.match(text, word.end(), end)
@@ -140,5 +149,14 @@ def _pair_after(text: str, following: re.Match[str] | None, end: int) -> str | N
     return f"{following.group(1)} {second.group(1)}".lower().replace("’", "'") if following and second else None
 
 
+def _pair_before(text: str, low: int, high: int, previous: str) -> str | None:
+    """The two words before ("suggest you" of "suggest you to"), with only spaces between."""
+    previous_end = low + len(text[low:high].rstrip(" \t"))
+    first = _word_before(text, low, previous_end - len(previous))
+    return f"{first} {previous}".lower().replace("’", "'") if first else None
+
+
 def _in_case_of(original: str, replacement: str) -> str:
+    if not replacement:
+        return replacement  # a word to delete
     return replacement[0].upper() + replacement[1:] if original[0].isupper() else replacement
