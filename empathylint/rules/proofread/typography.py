@@ -197,6 +197,12 @@ _EXCESS_PUNCTUATION = re.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
 
 # Two full stops after a word, then a space: one too many for a full stop, one too few for "...".
 _DOUBLED_FULL_STOP = re.compile(r"(?<=[A-Za-z])\.\.(?=[ \t\n]|$)")
+# A comma between "make sure" and its "that" clause ("make sure, that you update"), as German and
+# Dutch punctuate; not before "that's", "that," or "that way".
+_THAT_CLAUSE = r"(,)[ \t]+that(?![\w'’-]|[ \t]*[,;:]|[ \t]+way\b)"
+_COMMA_BEFORE_THAT = re.compile(
+    rf"\b(?:make|makes|making|made)[ \t]+sure{_THAT_CLAUSE}|\b(?:ensure|please[ \t]+note){_THAT_CLAUSE}", re.IGNORECASE
+)
 _DOUBLED_COMMA = re.compile(r"(?<=\w),,(?!,)")
 # "etc" is short for "et cetera" and keeps its full stop ("Google, Facebook, etc.)").
 _ETC_WITHOUT_STOP = re.compile(r"(?<![\w'’-])etc(?![\w'’.-])", re.IGNORECASE)
@@ -224,6 +230,15 @@ def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             '",," is a comma typed twice; write ",".',
             ",",
             safe=True,
+        )
+    for match in _COMMA_BEFORE_THAT.finditer(doc.text, doc.body.start, doc.body.end):
+        comma = 1 if match.group(1) else 2
+        span = Span(match.start(comma), match.end(comma))
+        yield finding(
+            "punctuation",
+            span,
+            'A "that" clause takes no comma before it: "make sure that …", "please note that …".',
+            fix=Fix((Edit(span.start, span.end, ""),), safe=True),
         )
     if doc.channel != "social":  # a social reply saves its characters: there "etc" is let pass
         yield from _etc_without_stop(doc)
