@@ -17,7 +17,7 @@ from empathylint.rules import RULES
 from tests.conftest import lint_text
 
 DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "spelling"
-RARE_WORDS_MEANT_AS_TYPOS = {"costumer", "incidently", "payed", "wether"}
+RARE_WORDS_MEANT_AS_TYPOS = {"costumer", "equipments", "incidently", "informations", "payed", "wether"}
 WORD_LISTS = ("software-words.txt", "support-words.txt", "brands.txt", "prefixes.txt")
 
 
@@ -188,3 +188,12 @@ def re_lists(text: str) -> list[list[str]]:
     return [
         re.findall(r'"([^"]*)"', found) for found in re.findall(r"^(?:before|after|not_after) = \[(.*)\]$", text, re.M)
     ]
+
+
+def test_a_word_too_many_is_deleted_with_the_space_before_it() -> None:
+    text = "Hi Maria,\n\nWe suggest you to clear the cache.\n\nBest,\nSam"
+    report = lint_text(text, select=("proofread.confused-word",))
+    [found] = report.diagnostics
+    assert found.fix is not None and not found.fix.safe
+    [edit] = found.fix.edits
+    assert text[: edit.start] + edit.replacement + text[edit.end :] == text.replace("you to clear", "you clear")

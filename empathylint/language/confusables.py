@@ -15,10 +15,12 @@ from pathlib import Path
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
 
 SENTENCE_START = "^"
+"""In `before`: the word opens a sentence. An entry of two words names the two before ("suggest you")."""
 CLAUSE_START = ","
 """In `before`: a comma, a semicolon or a colon stands right before ("…, setup a PIN", "Step 2: Setup")."""
 CLAUSE_END = "$"
-"""In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …")."""
+"""In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …").
+An entry of two words names the two that follow ("its related to": "related to")."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,11 @@ class ConfusedWord:
     why: str
     # Words after which the other reading is the likely one ("Setup guide": a noun).
     not_after: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def pairs_before(self) -> frozenset[str]:
+        """The entries of `before` that name two words ("suggest you")."""
+        return frozenset(entry for entry in self.before if " " in entry)
 
 
 @dataclass(frozen=True)
@@ -76,19 +83,29 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         if word.group()[0].isupper() and not at_start:
             continue  # capitalised mid-sentence: a product's term ("Login items"), not a slip
         previous = _word_before(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start())
-        following = _WORD_AFTER.match(text, word.end(), end)
         if previous:
             before: str | None = previous.lower().replace("’", "'")
         else:
             before = CLAUSE_START if lead.endswith((",", ";", ":")) else None
+        # The word before settles most of them ("to" is everywhere, "is to late" is rare): the
+        # words after are read only for a rule still standing.
+        standing = [
+            rule
+            for rule in candidates
+            if not rule.before or before in rule.before or (at_start and SENTENCE_START in rule.before)
+        ]
+        if previous and any(rule.pairs_before for rule in candidates):
+            pair = _pair_before(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start(), previous)
+            standing += [rule for rule in candidates if rule not in standing and pair in rule.pairs_before]
+        if not standing:
+            continue
+        following = _WORD_AFTER.match(text, word.end(), end)
         if following:
             after: str | None = following.group(1).lower().replace("’", "'")
         else:
             after = CLAUSE_END if text[word.end() : word.end() + 1] in _CLAUSE_MARKS and word.end() < end else None
-        for rule in candidates:
-            if rule.before and not (before in rule.before or (at_start and SENTENCE_START in rule.before)):
-                continue
-            if rule.after and after not in rule.after:
+        for rule in standing:
+            if rule.after and after not in rule.after and _pair_after(text, following, end) not in rule.after:
                 continue
             if rule.not_after and (after is None or after in rule.not_after):
                 continue  # nothing after on the line ("## Setup") reads as the noun too
@@ -126,5 +143,20 @@ def _word_before(text: str, low: int, high: int) -> str | None:
 _WORD_AFTER = re.compile(r"[ \t]+([^\W_](?:[\w'’-]*[^\W_])?)(?![\w'’-])")
 
 
+def _pair_after(text: str, following: re.Match[str] | None, end: int) -> str | None:
+    """The two words after ("related to"), read only for a rule that the next word alone did not settle."""
+    second = _WORD_AFTER.match(text, following.end(), end) if following else None
+    return f"{following.group(1)} {second.group(1)}".lower().replace("’", "'") if following and second else None
+
+
+def _pair_before(text: str, low: int, high: int, previous: str) -> str | None:
+    """The two words before ("suggest you" of "suggest you to"), with only spaces between."""
+    previous_end = low + len(text[low:high].rstrip(" \t"))
+    first = _word_before(text, low, previous_end - len(previous))
+    return f"{first} {previous}".lower().replace("’", "'") if first else None
+
+
 def _in_case_of(original: str, replacement: str) -> str:
+    if not replacement:
+        return replacement  # a word to delete
     return replacement[0].upper() + replacement[1:] if original[0].isupper() else replacement

@@ -68,9 +68,11 @@ def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-# Two determiners in a row, one of them left from an edit: "access the a vault", "how to your a key".
-# (Lower case only: "the A record" names the letter.)
-_TWO_DETERMINERS = re.compile(r"(?<![\w'’\-\ufffc])(?:the|your|our|their|my)[ \t]+(?:a|an|the)(?=[ \t]+[^\W\d_])")
+# Two determiners in a row, one of them left from an edit: "access the a vault", "how to your a key",
+# "you don't have the enough funds". (Lower case only: "the A record" names the letter.)
+_TWO_DETERMINERS = re.compile(
+    r"(?<![\w'’\-\ufffc])(?:the|your|our|their|my)[ \t]+(?:a|an|the|enough)(?=[ \t]+[^\W\d_])"
+)
 
 
 def doubled_determiners(doc: Document, settings: Settings) -> Iterator[Diagnostic]:

@@ -5,15 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from empathylint.diagnostics import Diagnostic
+from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Span
 from empathylint.language.confusables import confusions
-from empathylint.rules.proofread.codes import replacing
+from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 
 
 def confused_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     sentence_starts = frozenset(sentence.start for sentence in doc.body_sentences)
     for found in confusions(doc.text, doc.body.start, doc.body.end, sentence_starts):
+        span = Span(found.start, found.end)
+        if not found.meant:
+            # A word too many ("we suggest you to restart"): delete it with the space before it.
+            lead = doc.text[max(0, found.start - 40) : found.start]
+            spaces = len(lead) - len(lead.rstrip(" \t"))
+            fix = Fix((Edit(found.start - spaces, found.end, ""),), safe=False)
+            yield finding("confused-word", span, f'Delete "{found.written}" here: {found.why}', fix=fix)
+            continue
         message = f'"{found.written}" here should be "{found.meant}": {found.why}'
-        yield replacing("confused-word", Span(found.start, found.end), message, found.meant, safe=False)
+        yield replacing("confused-word", span, message, found.meant, safe=False)

@@ -13,6 +13,10 @@ from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
+# Two words typed twice ("the grantor the grantor"), with only spaces between.
+_REPEATED_PAIR = re.compile(r"(?<![\w'’-])(([^\W\d_]+)[ \t]+([^\W\d_]+))([ \t]+)(\2[ \t]+\3)(?![\w'’-])", re.IGNORECASE)
+# "more and more and more", "day by day by day": the middle word of an emphatic repeat.
+_REPEAT_JOINERS = frozenset({"after", "and", "by", "for", "in", "or", "over", "to", "upon"})
 
 
 def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -33,6 +37,17 @@ def repeated_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             f'"{word}" is typed twice; delete one.',
             suggestion=word,
             fix=Fix((Edit(span.start, span.end, ""),)),
+        )
+    for match in _REPEATED_PAIR.finditer(doc.text, doc.body.start, doc.body.end):
+        first, second = match.group(2).lower(), match.group(3).lower()
+        if first == second or second in _REPEAT_JOINERS or {first, second} <= allowed:
+            continue  # "the the the the" is the single word's finding
+        yield finding(
+            "repeated-word",
+            Span(match.start(5), match.end(5)),
+            f'"{match.group(1)}" is typed twice; delete one.',
+            suggestion=match.group(1),
+            fix=Fix((Edit(match.start(4), match.end(5), ""),)),
         )
 
 
@@ -182,6 +197,12 @@ _EXCESS_PUNCTUATION = re.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
 
 # Two full stops after a word, then a space: one too many for a full stop, one too few for "...".
 _DOUBLED_FULL_STOP = re.compile(r"(?<=[A-Za-z])\.\.(?=[ \t\n]|$)")
+# A comma between "make sure" and its "that" clause ("make sure, that you update"), as German and
+# Dutch punctuate; not before "that's", "that," or "that way".
+_THAT_CLAUSE = r"(,)[ \t]+that(?![\w'’-]|[ \t]*[,;:]|[ \t]+way\b)"
+_COMMA_BEFORE_THAT = re.compile(
+    rf"\b(?:make|makes|making|made)[ \t]+sure{_THAT_CLAUSE}|\b(?:ensure|please[ \t]+note){_THAT_CLAUSE}", re.IGNORECASE
+)
 _DOUBLED_COMMA = re.compile(r"(?<=\w),,(?!,)")
 # "etc" is short for "et cetera" and keeps its full stop ("Google, Facebook, etc.)").
 _ETC_WITHOUT_STOP = re.compile(r"(?<![\w'’-])etc(?![\w'’.-])", re.IGNORECASE)
@@ -209,6 +230,15 @@ def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             '",," is a comma typed twice; write ",".',
             ",",
             safe=True,
+        )
+    for match in _COMMA_BEFORE_THAT.finditer(doc.text, doc.body.start, doc.body.end):
+        comma = 1 if match.group(1) else 2
+        span = Span(match.start(comma), match.end(comma))
+        yield finding(
+            "punctuation",
+            span,
+            'A "that" clause takes no comma before it: "make sure that …", "please note that …".',
+            fix=Fix((Edit(span.start, span.end, ""),), safe=True),
         )
     if doc.channel != "social":  # a social reply saves its characters: there "etc" is let pass
         yield from _etc_without_stop(doc)
