@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions
@@ -46,9 +46,17 @@ class PrintedLines:
             yield newline
 
 
-def print_lines(console: Console, lines: Sequence[Pieces]) -> None:
-    """The lines in one print, each already wrapped to the console's width."""
-    console.print(PrintedLines(lines), soft_wrap=True)
+# Lines handed to rich in one print: rich holds a print's segments until it writes them, so
+# the report of a 10 MB article (tens of thousands of findings) goes out a batch at a time.
+PRINT_BATCH = 1_000
+
+
+def print_lines(console: Console, lines: Iterable[Pieces]) -> None:
+    """The lines, each already wrapped to the console's width, in prints of PRINT_BATCH lines
+    (the same text as one print: every line ends with its own line break)."""
+    remaining = iter(lines)
+    while batch := list(itertools.islice(remaining, PRINT_BATCH)):
+        console.print(PrintedLines(batch), soft_wrap=True)
 
 
 def wrap(pieces: Pieces, width: int, indent: int) -> list[Pieces]:

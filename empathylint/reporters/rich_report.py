@@ -8,7 +8,7 @@ under their start. User text is always printed as text, never as rich markup."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO
 
 from rich.cells import cell_len
@@ -53,32 +53,32 @@ def render(
         if report.error is not None:
             continue  # the CLI reports unreadable files on standard error, one line each
         if quiet:
-            if report.diagnostics:
-                found = [line for d in report.diagnostics for line in wrap(finding_line(report.path, d), width, 0)]
-                print_lines(console, found)
+            print_lines(
+                console, (line for d in report.diagnostics for line in wrap(finding_line(report.path, d), width, 0))
+            )
             continue
         print_lines(console, file_lines(report, fail_on, width, explain_context=explain_context))
     if not quiet:
         print_lines(console, wrap(summary_line(reports, fail_on), width, 0))
 
 
-def file_lines(report: FileReport, fail_on: Severity, width: int, *, explain_context: bool = False) -> list[Pieces]:
-    """A file's block wrapped to `width` columns, printed at once: one print per file."""
-    lines = wrap(header(report), width, 0)
+def file_lines(report: FileReport, fail_on: Severity, width: int, *, explain_context: bool = False) -> Iterator[Pieces]:
+    """A file's block wrapped to `width` columns, a line at a time (a long article's report
+    is never held whole)."""
+    yield from wrap(header(report), width, 0)
     if explain_context:
         from empathylint.reporters.context import context_pieces
 
-        lines += as_printed(context_pieces(report))
+        yield from as_printed(context_pieces(report))
     source = report.document.source if report.document else ""
     starts = line_starts(source)
     for diagnostic in report.diagnostics:
-        lines += wrap([("  ", ""), *finding_line(report.path, diagnostic)], width, FINDING_INDENT)
-        lines += _excerpt(width, source, starts, diagnostic)
+        yield from wrap([("  ", ""), *finding_line(report.path, diagnostic)], width, FINDING_INDENT)
+        yield from _excerpt(width, source, starts, diagnostic)
     if report.scorecard:
-        lines += wrap(scorecard_line(report), width, CHECKLIST_INDENT)
-        lines += as_printed(verdict(report, fail_on))
-    lines.append([])  # the blank line between files
-    return lines
+        yield from wrap(scorecard_line(report), width, CHECKLIST_INDENT)
+        yield from as_printed(verdict(report, fail_on))
+    yield []  # the blank line between files
 
 
 FINDING_INDENT = 4
