@@ -11,7 +11,6 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import IO
 
-from rich.cells import cell_len
 from rich.console import Console
 
 from empathylint.checklist import ITEMS_BY_KEY, SEND
@@ -48,18 +47,23 @@ def render(
     quiet: bool = False,
     explain_context: bool = False,
 ) -> None:
-    width = console.width
+    print_lines(console, _report_lines(reports, fail_on, console.width, quiet=quiet, explain_context=explain_context))
+
+
+def _report_lines(
+    reports: Sequence[FileReport], fail_on: Severity, width: int, *, quiet: bool, explain_context: bool
+) -> Iterator[Pieces]:
+    """Every file's lines, then the summary: made as they are printed, a batch at a time."""
     for report in reports:
         if report.error is not None:
             continue  # the CLI reports unreadable files on standard error, one line each
         if quiet:
-            print_lines(
-                console, (line for d in report.diagnostics for line in wrap(finding_line(report.path, d), width, 0))
-            )
+            for diagnostic in report.diagnostics:
+                yield from wrap(finding_line(report.path, diagnostic), width, 0)
             continue
-        print_lines(console, file_lines(report, fail_on, width, explain_context=explain_context))
+        yield from file_lines(report, fail_on, width, explain_context=explain_context)
     if not quiet:
-        print_lines(console, wrap(summary_line(reports, fail_on), width, 0))
+        yield from wrap(summary_line(reports, fail_on), width, 0)
 
 
 def file_lines(report: FileReport, fail_on: Severity, width: int, *, explain_context: bool = False) -> Iterator[Pieces]:
@@ -147,7 +151,7 @@ def _excerpt(width: int, source: str, starts: list[int], diagnostic: Diagnostic)
         context = max(10, (room - (end_col - start_col)) // 2)
         window_start = max(0, start_col - context)
         window_end = min(len(line_text), window_start + room)
-        while window_end > window_start + 1 and cell_len(line_text[window_start:window_end]) > room:
+        while window_end > window_start + 1 and cells(line_text[window_start:window_end]) > room:
             window_end -= 1
     lead = "…" if window_start > 0 else ""
     tail = "…" if window_end < len(line_text) else ""
