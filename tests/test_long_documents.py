@@ -144,3 +144,52 @@ def test_a_markdown_article_whose_parts_cannot_be_told_is_parsed_whole(monkeypat
         source = paragraphs + uncertain + paragraphs
         assert list(markdown_parts.parts(source, line_starts(source))) == [(0, len(line_starts(source)))]
     assert len(list(markdown_parts.parts(paragraphs * 3, line_starts(paragraphs * 3)))) > 1
+
+
+def test_the_grade_check_keeps_no_sentences_after_it_ran() -> None:
+    """eli5 reads every sentence of an article; once its check is done, only the word count
+    and the grade stay with the document (for the metrics), not a record of each sentence."""
+    import gc
+
+    from empathylint.rules import readability
+
+    doc = _read_markdown(SECTION * 20, "doc")
+    settings = readability.Settings()
+    gc.collect()
+    before = sum(isinstance(held, readability.SentenceReading) for held in gc.get_objects())
+    list(readability.check(doc, settings))
+    gc.collect()
+    assert sum(isinstance(held, readability.SentenceReading) for held in gc.get_objects()) == before
+    assert readability.metrics(doc, settings) == readability.metrics(_read_markdown(SECTION * 20, "doc"), settings)
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "dropped"),
+    [
+        # A continuation line's indent, dropped by the parser, is markup before the text.
+        (
+            "- First step, which runs\n  onto a second line.\n",
+            "\n\nFirst step, which runs\nonto a second line.\n",
+            "  ",
+        ),
+        # Escapes and entities before a text's first character are still read character by character.
+        ("Open **Billing** \\*then\\* &amp; &#42;pick* it.\n", "Open Billing *then* & *pick* it.\n", "&#42;"),
+        (
+            "A [link *to* &lt;here&gt;](https://x.example) and\n   more &amp;&amp; words.\n",
+            "A link to <here> and\nmore && words.\n",
+            "   ",
+        ),
+    ],
+)
+def test_inline_text_is_aligned_with_its_source(source: str, text: str, dropped: str) -> None:
+    doc = _read_markdown(source, "doc")
+    assert doc.text == text
+    assert doc.offsets is not None
+    # Every character read as it is maps to the same character of the source.
+    assert all(
+        doc.source[offset] == character
+        for offset, character in zip(doc.offsets, doc.text, strict=True)
+        if character.isalpha()
+    )
+    skipped = source.index(dropped) + len(dropped)
+    assert skipped in doc.offsets and skipped - 1 not in doc.offsets

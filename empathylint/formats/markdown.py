@@ -234,6 +234,11 @@ class _Walker:
         return aligner.first_prose
 
 
+def _may_hold(character: str, source: str, start: int, end: int) -> bool:
+    """Whether source[start:end] holds `character` or an entity's `&` that may decode to it."""
+    return source.find(character, start, end) != -1 or source.find("&", start, end) != -1
+
+
 class _InlineAligner:
     def __init__(self, walker: _Walker, start: int, limit: int) -> None:
         self.walker = walker
@@ -286,10 +291,15 @@ class _InlineAligner:
             return
         source = self.source
         mark = self.layout.code if self.masking_html else self.layout.prose
-        if source.startswith(content, self.cursor):
-            self._note_first(self.cursor)
-            mark(self.cursor, self.cursor + len(content))
-            self.cursor += len(content)
+        found = source.find(content, self.cursor, self.limit)
+        # Verbatim, after markup the parser dropped (a continuation line's indent): what the
+        # character-by-character walk below finds too when nothing before it is the text's
+        # first character or could be an entity, in one step.
+        if found != -1 and not _may_hold(content[0], source, self.cursor, found):
+            self.layout.markup(self.cursor, found)
+            self._note_first(found)
+            mark(found, found + len(content))
+            self.cursor = found + len(content)
             return
         matched: list[tuple[int, int, str | None]] = []
         position = self.cursor
@@ -310,11 +320,20 @@ class _InlineAligner:
             else:
                 return  # not found: leave this text unchecked rather than misplace it
         self.layout.markup(self.cursor, position)
+        run_start = run_end = -1  # consecutive characters found as they are, marked at once
         for start, end, decoded in matched:
+            if decoded is None and start == run_end:
+                run_end = end
+                continue
+            if run_end > run_start:
+                mark(run_start, run_end)
+            run_start = run_end = -1
             if decoded is None:
-                mark(start, end)
+                run_start, run_end = start, end
             else:
                 self.layout.replace(start, end, decoded)
+        if run_end > run_start:
+            mark(run_start, run_end)
         self._note_first(matched[0][0])
         self.cursor = position
 

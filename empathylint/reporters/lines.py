@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions
@@ -61,9 +61,18 @@ class PrintedLines:
             yield Segment("".join(plain))
 
 
-def print_lines(console: Console, lines: Sequence[Pieces]) -> None:
-    """The lines in one print, each already wrapped to the console's width."""
-    console.print(PrintedLines(lines), soft_wrap=True)
+# Lines handed to rich in one print: few prints, since each costs rich as much as a file's
+# lines, but not one for a whole run: rich holds a print's segments until it writes them,
+# and the report of a 10 MB article has tens of thousands of findings.
+PRINT_BATCH = 1_000
+
+
+def print_lines(console: Console, lines: Iterable[Pieces]) -> None:
+    """The lines, each already wrapped to the console's width, in prints of PRINT_BATCH lines
+    (the same text as one print: every line ends with its own line break)."""
+    remaining = iter(lines)
+    while batch := list(itertools.islice(remaining, PRINT_BATCH)):
+        console.print(PrintedLines(batch), soft_wrap=True)
 
 
 def wrap(pieces: Pieces, width: int, indent: int) -> list[Pieces]:

@@ -8,7 +8,7 @@ under their start. User text is always printed as text, never as rich markup."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO
 
 from rich.console import Console
@@ -47,38 +47,42 @@ def render(
     quiet: bool = False,
     explain_context: bool = False,
 ) -> None:
-    width = console.width
-    lines: list[Pieces] = []  # printed at once: each print costs rich as much as a file's lines
+    print_lines(console, _report_lines(reports, fail_on, console.width, quiet=quiet, explain_context=explain_context))
+
+
+def _report_lines(
+    reports: Sequence[FileReport], fail_on: Severity, width: int, *, quiet: bool, explain_context: bool
+) -> Iterator[Pieces]:
+    """Every file's lines, then the summary: made as they are printed, a batch at a time."""
     for report in reports:
         if report.error is not None:
             continue  # the CLI reports unreadable files on standard error, one line each
         if quiet:
-            lines += [line for d in report.diagnostics for line in wrap(finding_line(report.path, d), width, 0)]
+            for diagnostic in report.diagnostics:
+                yield from wrap(finding_line(report.path, diagnostic), width, 0)
             continue
-        lines += file_lines(report, fail_on, width, explain_context=explain_context)
+        yield from file_lines(report, fail_on, width, explain_context=explain_context)
     if not quiet:
-        lines += wrap(summary_line(reports, fail_on), width, 0)
-    if lines:
-        print_lines(console, lines)
+        yield from wrap(summary_line(reports, fail_on), width, 0)
 
 
-def file_lines(report: FileReport, fail_on: Severity, width: int, *, explain_context: bool = False) -> list[Pieces]:
-    """A file's block wrapped to `width` columns."""
-    lines = wrap(header(report), width, 0)
+def file_lines(report: FileReport, fail_on: Severity, width: int, *, explain_context: bool = False) -> Iterator[Pieces]:
+    """A file's block wrapped to `width` columns, a line at a time (a long article's report
+    is never held whole)."""
+    yield from wrap(header(report), width, 0)
     if explain_context:
         from empathylint.reporters.context import context_pieces
 
-        lines += as_printed(context_pieces(report))
+        yield from as_printed(context_pieces(report))
     source = report.document.source if report.document else ""
     starts = line_starts(source)
     for diagnostic in report.diagnostics:
-        lines += wrap([("  ", ""), *finding_line(report.path, diagnostic)], width, FINDING_INDENT)
-        lines += _excerpt(width, source, starts, diagnostic)
+        yield from wrap([("  ", ""), *finding_line(report.path, diagnostic)], width, FINDING_INDENT)
+        yield from _excerpt(width, source, starts, diagnostic)
     if report.scorecard:
-        lines += wrap(scorecard_line(report), width, CHECKLIST_INDENT)
-        lines += as_printed(verdict(report, fail_on))
-    lines.append([])  # the blank line between files
-    return lines
+        yield from wrap(scorecard_line(report), width, CHECKLIST_INDENT)
+        yield from as_printed(verdict(report, fail_on))
+    yield []  # the blank line between files
 
 
 FINDING_INDENT = 4

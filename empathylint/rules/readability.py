@@ -131,7 +131,10 @@ class Reading:
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    reading = _reading(doc, settings)
+    # The sentences read here are this check's own: a long article's are not kept while the
+    # other rules run, only the words and the grade the metrics ask for.
+    reading = _read(doc, settings.min_words_for_grade)
+    _words_and_grade(doc, settings, reading)
     target = settings.target_grade.get(doc.profile)
     hard: set[Span] = set()
     if reading.grade is not None and target is not None and reading.grade > target + settings.grade_margin:
@@ -159,10 +162,10 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 def metrics(doc: Document, settings: Settings) -> Metrics:
     """The grade beside the target, for the file's summary line."""
-    reading = _reading(doc, settings)
-    if reading.grade is None:
-        return {"words": float(reading.word_count)}
-    grade = round(reading.grade, 1)
+    word_count, exact_grade = _words_and_grade(doc, settings)
+    if exact_grade is None:
+        return {"words": float(word_count)}
+    grade = round(exact_grade, 1)
     found: Metrics = {"grade": grade, "summary": f"grade {grade:.1f}"}
     target = settings.target_grade.get(doc.profile)
     if target is not None:
@@ -171,8 +174,15 @@ def metrics(doc: Document, settings: Settings) -> Metrics:
     return found
 
 
-def _reading(doc: Document, settings: Settings) -> Reading:
-    return doc.memo(f"eli5.reading:{settings.min_words_for_grade}", lambda: _read(doc, settings.min_words_for_grade))
+def _words_and_grade(doc: Document, settings: Settings, reading: Reading | None = None) -> tuple[int, float | None]:
+    """The draft's word count and grade, read once per document (from `reading` when the
+    check has read it)."""
+
+    def compute() -> tuple[int, float | None]:
+        read = reading if reading is not None else _read(doc, settings.min_words_for_grade)
+        return read.word_count, read.grade
+
+    return doc.memo(f"eli5.grade:{settings.min_words_for_grade}", compute)
 
 
 def _read(doc: Document, min_words_for_grade: int) -> Reading:
