@@ -100,9 +100,12 @@ class SortedLexicon:
 
 def build_text(entries: Mapping[str, str], metadata: str) -> str:
     """The lexicon text of `entries` (no word may hold a tab or a line break)."""
-    lines = [f"{_HEADER_MARK}\t{metadata}"]
-    lines.extend(f"{word}\t{entries[word]}" for word in sorted(entries))
-    return "\n".join(lines) + "\n"
+    return text_of_lines([f"{word}\t{entries[word]}" for word in sorted(entries)], metadata)
+
+
+def text_of_lines(lines: list[str], metadata: str) -> str:
+    """The lexicon text of lines `word<TAB>value` already sorted by word."""
+    return "\n".join([f"{_HEADER_MARK}\t{metadata}", *lines]) + "\n"
 
 
 def load(name: str, source: Path, build: Callable[[], str]) -> SortedLexicon:
