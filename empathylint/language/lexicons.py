@@ -20,12 +20,15 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TypeVar
 
 from empathylint.user_cache import read_entry, usable_cache_dir, write_entry
 
 # Bump when the layout of a cached file changes, so old files are never misread.
 _CACHE_FORMAT = 2
 _HEADER_MARK = "#empathylint-lexicon"
+LexiconT = TypeVar("LexiconT")
+
 # A line's word: everything before its tab (or the whole line when it has no value).
 _HEADWORD = re.compile(r"^[^\t\n]*(?=[\t\n])", re.MULTILINE)
 
@@ -97,27 +100,36 @@ class SortedLexicon:
 
 def build_text(entries: Mapping[str, str], metadata: str) -> str:
     """The lexicon text of `entries` (no word may hold a tab or a line break)."""
-    lines = [f"{_HEADER_MARK}\t{metadata}"]
-    lines.extend(f"{word}\t{entries[word]}" for word in sorted(entries))
-    return "\n".join(lines) + "\n"
+    return text_of_lines([f"{word}\t{entries[word]}" for word in sorted(entries)], metadata)
+
+
+def text_of_lines(lines: list[str], metadata: str) -> str:
+    """The lexicon text of lines `word<TAB>value` already sorted by word."""
+    return "\n".join([f"{_HEADER_MARK}\t{metadata}", *lines]) + "\n"
 
 
 def load(name: str, source: Path, build: Callable[[], str]) -> SortedLexicon:
     """The lexicon `name` derived from the package file `source` by `build`, from the cache
     when a verified copy derived from this very file exists, else built now and cached."""
+    return load_as(SortedLexicon, name, source, build)
+
+
+def load_as(read: Callable[[str], LexiconT], name: str, source: Path, build: Callable[[], str]) -> LexiconT:
+    """As load(), for a list in a layout of its own: `read` makes it from its text, and
+    raises ValueError for a text in another layout."""
     cached = _cache_path(name, source)
     if cached is not None:
         stored = read_entry(cached, cached.stem)
         if stored is not None:
             try:
-                return SortedLexicon(stored.decode("utf-8"))
+                return read(stored.decode("utf-8"))
             except (UnicodeDecodeError, ValueError):
                 pass  # checksummed, yet not a lexicon (another version's layout): build it again
     text = build()
     if cached is not None:
         write_entry(cached, cached.stem, text.encode("utf-8"))
         _forget_old_generations(name, keep=cached)
-    return SortedLexicon(text)
+    return read(text)
 
 
 def _cache_path(name: str, source: Path) -> Path | None:

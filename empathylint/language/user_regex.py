@@ -7,18 +7,17 @@ time, when regex_safety finds a shape that backtracks exponentially ((a+)+, (a|a
 (a?){30}) or polynomially (a*a*c, a leading \\s+ that can fail) on a long draft. The check
 is conservative: it may refuse a pattern that would have been fine, never let one of these
 shapes through; the message says the way out (a possessive repeat a++, an atomic group
-(?>…), or an anchor such as \\b before a leading repeat)."""
+(?>…), or an anchor such as \\b before a leading repeat).
+
+The analysis (regex_safety and its parser) is imported when a user's pattern is first
+checked: most configurations hold none, and every run would otherwise load it."""
 
 from __future__ import annotations
 
 import re
 
-from empathylint.language.regex_safety import EXPONENTIAL, problems
-
-_WAY_OUT = {
-    EXPONENTIAL: "use one quantifier, or a possessive one (a++) or an atomic group (?>…)",
-    "polynomial": "use a possessive quantifier (a++), or start the pattern with an anchor such as \\b",
-}
+_EXPONENTIAL_WAY_OUT = "use one quantifier, or a possessive one (a++) or an atomic group (?>…)"
+_POLYNOMIAL_WAY_OUT = "use a possessive quantifier (a++), or start the pattern with an anchor such as \\b"
 
 
 class UnsafePattern(ValueError):
@@ -33,13 +32,16 @@ def regex_problem(pattern: str) -> str | None:
         return f"invalid regular expression: {error}"
     except (RecursionError, OverflowError):
         return "regular expression too deeply nested"
+    from empathylint.language.regex_safety import EXPONENTIAL, problems
+
     try:
         found = problems(pattern, compiled.flags)
     except RecursionError:
         return "regular expression too deeply nested"
     if found:
         problem = found[0]
-        return f"{problem.reason}, which can backtrack catastrophically on a long draft; {_WAY_OUT[problem.kind]}"
+        way_out = _EXPONENTIAL_WAY_OUT if problem.kind == EXPONENTIAL else _POLYNOMIAL_WAY_OUT
+        return f"{problem.reason}, which can backtrack catastrophically on a long draft; {way_out}"
     return None
 
 
