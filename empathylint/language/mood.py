@@ -157,7 +157,7 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Acrony
         # "Please cancel my plan, I'm changing jobs. Thanks for everything!" is a goodbye.
         found = [cue for cue in found if cue[2] is not _CANCEL]
     found += punctuation_cues(words, found)
-    found += shouting_cues(words, (acronyms or shipped_acronyms()).known)
+    found += shouting_cues(words, (acronyms or shipped_acronyms()).known, patterns.short_stress)
     found += emoji_cues(words, patterns)
     cues, upset, cheer = _score(found)
     if upset >= UPSET_THRESHOLD and upset >= cheer:

@@ -29,6 +29,10 @@ _WAITING = PHRASE_KINDS["kept-waiting"]
 _CANCEL = PHRASE_KINDS["cancel-demand"]
 # "Why can't I cancel?", "why won't you accept it", "why is it not open": a no, questioned.
 _WHY_NOT = CueKind("upset", "a why-not question", 1.5, 1.5)
+# "Why are you allowing this?", "why did your app delete it", a bare "Why?": a why aimed at
+# them, or asked of nobody.
+_POINTED_WHY = CueKind("upset", "a pointed why", 1.5, 1.5)
+_DISTRESS = PHRASE_KINDS["distress"]
 
 _NEGATORS = frozenset(
     {"not", "no", "never", "without", "nothing", "hardly"}
@@ -55,15 +59,39 @@ _WHY_NOT_PATTERN = re.compile(
     r"\bwhy\s+(?:\w+n['’]t|can\s*not|(?:do|does|did|is|are|was|were|can|will|would)\s+(?:\w+\s+)?not)\b",
     re.IGNORECASE,
 )
+_POINTED_WHY_PATTERN = re.compile(
+    r"\bwhy\s+(?:are|is|do|does|did|would|will|have|has|should)\s+(?:you|y['’]?all|your\s+[\w-]+)\b(?!\s+not\b)"
+    r"|(?:^|(?<=[.!?\n]))[ \t]*(?:but\s+|so\s+|and\s+)?why\s*\?",
+    re.IGNORECASE,
+)
+# A question that answers itself: "do you think that is fair?", "is this really acceptable?".
+_RHETORICAL = re.compile(
+    r"\b(?:do|does|would)\s+(?:you|anyone|anybody)\s+(?:really\s+|honestly\s+|seriously\s+)?(?:think|call|find)\s+"
+    r"[^.?!\n]{0,80}?\b(?:reasonable|fair|acceptable|ok|okay|normal|right|good\s+enough|fine)\s*\?"
+    r"|\b(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:fair|reasonable|acceptable)\s*\?",
+    re.IGNORECASE,
+)
+# An account taken from them: "my account was suspended", "you closed my account".
+_ACCOUNT_TAKEN = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+)?account\s+(?:was|is|got|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:suddenly\s+|just\s+|permanently\s+)?(?:suspended|banned|locked|disabled|deactivated|closed|terminated|restricted"
+    r"|frozen|blocked|deleted)\b"
+    r"|\b(?:you|they)\s+(?:guys\s+)?(?:have\s+|just\s+)?(?:suspended|banned|locked|closed|deleted|disabled|terminated"
+    r"|blocked|froze)\s+(?:my|our)\b",
+    re.IGNORECASE,
+)
 _KEEPS_DOING = re.compile(r"\b(?:keeps?|kept)\s+(?:on\s+)?[a-z]+ing\b", re.IGNORECASE)
 _COUNT = (
     r"(?:\d+\s*\+?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many|a\s+few|a\s+couple\s+of)"
 )
 _UNITS = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_LONG_UNITS = r"(?:hours?|hrs?|days?|weeks?|months?)"
+_SHORT_UNITS = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?)"
 _ABOUT = r"(?:over\s+|about\s+|almost\s+|nearly\s+|more\s+than\s+)?"
 _SINCE = (
-    rf"(?:{_DAYS}|yesterday|last\s+(?:week|month|night|year)|this\s+morning|long\s+time|(?:a|one)\s+(?:week|month))"
+    rf"(?:{_DAYS}|yesterday|last\s+(?:week|month|night|year|{_DAYS})|this\s+morning|long\s+time"
+    rf"|(?:a|one)\s+(?:week|month)|the\s+\d{{1,2}}(?:st|nd|rd|th))"
 )
 _KEPT_WAITING = re.compile(
     rf"""\b(?:
@@ -72,6 +100,10 @@ _KEPT_WAITING = re.compile(
         | (?:it['’]?s|it\s+has)\s+been\s+{_ABOUT}{_COUNT}\s*{_UNITS}
         | wait(?:ed|ing)\s+(?:for\s+)?{_ABOUT}{_COUNT}\s*{_UNITS}
         | since\s+{_SINCE}
+        | (?:over|more\s+than|almost|nearly)\s+(?:a|one|two|three|\d+)\s+(?:weeks?|months?)
+        | {_COUNT}\s*{_UNITS}\s+(?:now|already|straight|in\s+a\s+row|and\s+counting)
+        | {_COUNT}\s*{_LONG_UNITS}\s+later
+        | (?:n['’]t|\bnot|\bno|\bnothing|\bnever)\b[^.!?\n]{{0,40}}?\bin\s+{_ABOUT}{_COUNT}\s*{_SHORT_UNITS}
         )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -81,6 +113,9 @@ def grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
     for pattern, kind in (
         (_PLEA_PATTERN, _PLEA),
         (_WHY_NOT_PATTERN, _WHY_NOT),
+        (_POINTED_WHY_PATTERN, _POINTED_WHY),
+        (_RHETORICAL, _INDIGNATION),
+        (_ACCOUNT_TAKEN, _DISTRESS),
         (patterns.breakage, _BREAKAGE),
         (patterns.refused, _INDIGNATION),
         (_KEEPS_DOING, _PERSISTENCE),
