@@ -18,18 +18,24 @@ Cues, each kind counted once (a kind is one piece of evidence):
     "for the third time"), kept waiting ("for weeks"), cancel demands ("I want my money
     back"; not when they thank you for the time together: that is a goodbye),
     indignation ("this isn't right"), disappointment ("what am I paying for"), sarcasm
-    ("thanks for nothing"), cost to them, and the weak ones (1 point): persistence
-    ("still", "again"), something broken, let down ("and yet")
-  - grammar: a plea for help ("Help!", "please help", "help me please"; half a cue in a
-    message that thanks them: "Please help. Thank you." is politeness); "won't"/"can't" +
-    a breakage verb ("won't load", "can't log in"); "keeps crashing"; "my 2nd email";
-    "cancel my membership"; "on hold for 3 hours", "since Sunday"
-  - "why" before a no ("why can't I cancel", "why won't you accept"); the company refusing
-    them, as indignation ("you won't accept my number", "you refuse to refund")
+    ("thanks for nothing"), a loss ("charged twice", "lost my data"), cost to them ("I
+    paid for"), and the weak ones (1 point): persistence ("still", "again"), something
+    broken, let down ("and yet"), exasperation ("can't even", "not a single")
+  - grammar (language/mood_grammar.py): a plea for help ("Help!", "please help", "help me
+    please"; half a cue in a message that thanks them: "Please help. Thank you." is
+    politeness); "won't"/"can't" + a breakage verb ("won't load", "can't log in"); "keeps
+    crashing"; "my 2nd email"; "cancel my membership", "cancelled my plan"; "on hold for
+    3 hours", "since Sunday", "4 days now", "nothing in 3 weeks"; an account taken from them
+    ("my account was suspended")
+  - "why" before a no ("why can't I cancel", "why won't you accept"), a why aimed at them
+    or asked alone ("why are you letting…", "WHY?"), a question that answers itself ("do
+    you think that is fair?"); the company refusing them, as indignation ("you won't accept
+    my number", "you refuse to refund")
   - three question marks or more ("???"); shouting (two ALL-CAPS words that name
     nothing; five or more is a message shouted throughout), or one such word stressed
-    ("I PAID for it"); "?!", "??", "!!!", or an "!" in a sentence about the problem; sad,
-    angry or sarcastic emoji (these marks are read by language/mood_marks.py)
+    ("I PAID for it", "I did NOT order it"); "?!", "??", "!!" with no cheerful word, or an
+    "!" in a sentence about the problem; sad, angry or sarcastic emoji (these marks are
+    read by language/mood_marks.py)
   - cheer: cheerful words (up to 2), emoji and emoticons (up to 2), "!" in a calm sentence
 Negation: an emotion, urgency, cancel or cheer cue within three words after "not", "no",
 "never", "n't" (as written: "account" is no negation) or "without" does not count ("not

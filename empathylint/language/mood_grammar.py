@@ -103,6 +103,8 @@ _KEPT_WAITING = re.compile(
         | (?:over|more\s+than|almost|nearly)\s+(?:a|one|two|three|\d+)\s+(?:weeks?|months?)
         | {_COUNT}\s*{_UNITS}\s+(?:now|already|straight|in\s+a\s+row|and\s+counting)
         | {_COUNT}\s*{_LONG_UNITS}\s+later
+        | (?:spent|spending|wasted)\s+{_ABOUT}{_COUNT}\s*(?:hours?|hrs?|days?|weeks?)
+        | took\s+{_ABOUT}{_COUNT}\s*(?:days?|weeks?|months?)
         | (?:n['’]t|\bnot|\bno|\bnothing|\bnever)\b[^.!?\n]{{0,40}}?\bin\s+{_ABOUT}{_COUNT}\s*{_SHORT_UNITS}
         )\b""",
     re.IGNORECASE | re.VERBOSE,
