@@ -57,7 +57,7 @@ from typing import Literal
 
 from empathylint.document import Document
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
-from empathylint.language.mood_grammar import grammar_cues, negated
+from empathylint.language.mood_grammar import POLITE_PLEA, grammar_cues, negated
 from empathylint.language.mood_lexicon import (
     NEGATABLE,
     PHRASE_KINDS,
@@ -162,7 +162,8 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Acrony
     if next(patterns.amicable_parting.find(words), None) is not None:
         # "Please cancel my plan, I'm changing jobs. Thanks for everything!" is a goodbye.
         found = [cue for cue in found if cue[2] is not _CANCEL]
-    found += punctuation_cues(words, found)
+    # The "!" of a plea said with thanks ("Please help! Thank you") is politeness too.
+    found += punctuation_cues(words, [cue for cue in found if cue[2] is not POLITE_PLEA])
     found += shouting_cues(words, (acronyms or shipped_acronyms()).known, patterns.short_stress)
     found += emoji_cues(words, patterns)
     cues, upset, cheer = _score(found)

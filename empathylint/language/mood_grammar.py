@@ -19,7 +19,7 @@ _NEGATION_WINDOW = 3
 # Kinds of cue read from grammar.
 _PLEA = CueKind("upset", "plea for help", 2.0, 2.0)
 # "Please help. Thank you!": a plea said with thanks is politeness, half a cue.
-_POLITE_PLEA = CueKind("upset", "plea for help", 1.0, 1.0)
+POLITE_PLEA = CueKind("upset", "plea for help", 1.0, 1.0)
 _THANKS = re.compile(r"\b(?:thank\s*(?:you|u)|thanks|thx|tysm)\b", re.IGNORECASE)
 _BREAKAGE = PHRASE_KINDS["breakage"]
 _INDIGNATION = PHRASE_KINDS["indignation"]
@@ -51,7 +51,7 @@ _PLEA_PATTERN = re.compile(
 )
 _NOT_A_PLEA_AFTER = frozenset(
     {"need", "needs", "needed", "get", "getting", "for", "of", "to", "your", "the", "some", "any", "no", "a", "big"}
-    | {"great", "much", "more", "little", "extra", "you", "guys", "anyone", "someone", "somebody", "not"}
+    | {"great", "much", "more", "little", "extra", "you", "u", "ya", "guys", "anyone", "someone", "somebody", "not"}
     | {"can", "could", "will", "would", "may", "might", "should", "must", "cant", "cannot", "wont", "dont", "doesnt"}
     | {"didnt", "really", "also", "greatly", "definitely", "certainly", "surely"}
 )
@@ -131,7 +131,7 @@ def grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
             if kind is _PLEA and _is_a_request(message, match.start()):
                 continue
             if kind is _PLEA and _THANKS.search(message):
-                kind = _POLITE_PLEA
+                kind = POLITE_PLEA
             yield match.start(), match.end(), kind, " ".join(match.group().lower().split())
 
 
@@ -141,7 +141,7 @@ def _is_a_request(message: str, start: int) -> bool:
     before = [w.lower().replace("'", "").replace("’", "") for w in WORD.findall(message, clause_start, start)]
     if before and before[-1] in ("please", "pls", "plz"):
         before.pop()
-    return bool(before) and (before[-1] in _NOT_A_PLEA_AFTER or before[-2:-1] == ["you"])
+    return bool(before) and (before[-1] in _NOT_A_PLEA_AFTER or before[-2:-1] in (["you"], ["u"]))
 
 
 def negated(message: str, start: int) -> bool:
