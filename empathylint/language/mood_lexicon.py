@@ -276,6 +276,7 @@ def _forms(verb: str) -> tuple[str, ...]:
     """A verb with its -ing and past forms ("cancel": "cancelling", "canceling", "cancelled",
     "canceled"; "close": "closing", "closed"); a phrase ("unsubscribe from") changes its first word."""
     first, space, rest = verb.partition(" ")
+    forms: tuple[str, ...]
     if first.endswith("e"):
         forms = (first, first[:-1] + "ing", first + "d")
     else:
