@@ -115,18 +115,31 @@ def installation_fingerprint(package: Path = _PACKAGE) -> list[Any]:
     """The tool's version, its installed files (name, size, modification time: the rule set
     and every rule's code among them) and those of the packages that shape findings, and
     Python's version: any install, or an edit of an editable install, changes it."""
-    files = []
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            files.append([os.path.relpath(path, package), *_size_and_time(path)])
+    files: list[list[Any]] = []
+    _list_files(str(package), "", files)
     dependencies = []
     for name in _FINDING_DEPENDENCIES:
         spec = find_spec(name)
         origin = spec.origin if spec is not None else None
         dependencies.append([name, origin, *(_size_and_time(origin) if origin else ())])
     return [__version__, _ENTRY_LAYOUT, sys.version, files, dependencies]
+
+
+def _list_files(folder: str, relative: str, files: list[list[Any]]) -> None:
+    """Each file under `folder` as [its path from the package, size, modification time],
+    a folder's files before its subfolders', by name (bytecode caches left out)."""
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
+    subfolders = []
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__" and not entry.is_symlink():  # as os.walk, links not followed
+                subfolders.append(entry)
+        else:
+            status = entry.stat()
+            files.append([relative + entry.name, status.st_size, status.st_mtime_ns])
+    for subfolder in subfolders:
+        _list_files(subfolder.path, relative + subfolder.name + os.sep, files)
 
 
 def _size_and_time(path: str) -> tuple[int, int]:
@@ -153,16 +166,29 @@ class ResultCache:
             key.update(part.encode("utf-8", errors="surrogateescape") + b"\0")
         key.update(source.text.encode("utf-8", errors="surrogatepass") + b"\0")
         try:
-            for part in self._settings(source.path, config, read_options, options):
+            for part in (self._configuration(config), self._reading(source.path, config, read_options, options)):
                 key.update(part.encode("utf-8", errors="surrogatepass") + b"\0")
         except (TypeError, RecursionError):
             return None
         return key.hexdigest()
 
-    def _settings(self, path: str, config: Config, read_options: ReadOptions, options: CheckOptions) -> list[str]:
-        per_file = (read_options.profile, read_options.channel, read_options.profile_forced, config.ignores_for(path))
-        names = (read_options.customer_name, read_options.agent_name, read_options.customer_message)
-        return [self._configuration(config), digest([per_file, names, options.format_name])]
+    @staticmethod
+    def _reading(path: str, config: Config, read_options: ReadOptions, options: CheckOptions) -> str:
+        """How the file is read, as JSON: names, flags and ids, plain data already, so
+        written as they are (asked for every file of a run); TypeError when one is not."""
+        return json.dumps(
+            [
+                read_options.profile,
+                read_options.channel,
+                read_options.profile_forced,
+                config.ignores_for(path),
+                read_options.customer_name,
+                read_options.agent_name,
+                read_options.customer_message,
+                options.format_name,
+            ],
+            ensure_ascii=False,
+        )
 
     def _configuration(self, config: Config) -> str:
         """The digest of a configuration as its layers say it (the placeholder vocabulary,

@@ -8,10 +8,11 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from empathylint.reporters.lines import Pieces, as_printed, print_lines, wrap
+from empathylint.reporters.lines import Pieces, as_printed, cells, print_lines, wrap
 
 STYLES = ("", "bold", "dim", "green", "bold red", "magenta")
 # Words, spaces, a long unbroken run, wide characters, tabs, newlines and control codes.
@@ -71,3 +72,19 @@ def test_a_long_line_wraps_between_words_with_its_continuation_indented() -> Non
         "    do before what you cannot",
         "    do here.",
     ]
+
+
+# ASCII, accents, curly quotes, dashes, wide characters, emoji, combining marks, control
+# codes, and the joiners that make one glyph of several characters (a family, a flag).
+MEASURED = st.lists(
+    st.sampled_from(
+        ["a", "word ", "\t", "\x07", "\x9b", "é", "e\u0301", "’", "—", "日本", "🙂", "👍🏽", "\u200d", "\ufe0f", "❤"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=MEASURED)
+def test_a_line_is_measured_as_rich_measures_it(text: str) -> None:
+    assert cells(text) == cell_len(text)

@@ -1,7 +1,5 @@
 """The `empathylint` application: its commands, `--version`, and the console script."""
 
-from __future__ import annotations
-
 import os
 import sys
 import traceback

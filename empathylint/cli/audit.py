@@ -1,7 +1,5 @@
 """`empathylint audit`: pass rates of sent replies, per checklist item, agent and macro."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """`empathylint check`: its options, and the run they start (check_stages)."""
 
-from __future__ import annotations
-
 import dataclasses
 from pathlib import Path
 from typing import Annotated, Optional

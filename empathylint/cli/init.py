@@ -1,7 +1,5 @@
 """`empathylint init`: a commented checklist.toml to start from."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

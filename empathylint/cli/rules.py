@@ -1,7 +1,5 @@
 """`empathylint rules` and `empathylint explain`: the rules, listed and documented."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Optional

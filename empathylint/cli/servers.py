@@ -1,8 +1,6 @@
 """`empathylint serve` (a local page to paste a draft into) and `empathylint lsp` (the
 language server for editors)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

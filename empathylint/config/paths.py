@@ -10,17 +10,32 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
 def glob_match(relative_path: str, pattern: str) -> bool:
     """Whether a path, relative to the configuration's folder and written with `/`,
-    matches a glob (or lies inside a folder that does, as in .gitignore)."""
-    parts = relative_path.split("/")
+    matches a glob (or lies inside a folder that does, as in .gitignore).
+
+    Asked for every file of a run and every profile, channel and ignore glob: what the
+    file's folders decide is worked out once per folder (a run's files share a few), and
+    only the file's own name is matched each time."""
+    folder, slash, name = relative_path.rpartition("/")
+    folders = tuple(folder.split("/")) if slash else ()
     if "/" not in pattern.rstrip("/"):
-        name = pattern.rstrip("/")
-        return fnmatch.fnmatchcase(parts[-1], pattern) or any(fnmatch.fnmatchcase(part, name) for part in parts[:-1])
-    return _matches_a_prefix(_glob_parts(pattern), parts)
+        # A name never holds `/`: a glob that ends with one matches folders only.
+        if not pattern.endswith("/") and fnmatch.fnmatchcase(name, pattern):
+            return True
+        return _names_a_folder(folders, pattern.rstrip("/"))
+    glob = _glob_parts(pattern)
+    matched, positions = _through_folders(glob, folders)
+    return matched or len(glob) in _step(glob, positions, name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_a_folder(folders: tuple[str, ...], name: str) -> bool:
+    return any(fnmatch.fnmatchcase(part, name) for part in folders)
 
 
 @functools.lru_cache(maxsize=256)
@@ -36,30 +51,37 @@ def _glob_parts(pattern: str) -> tuple[str, ...]:
 DEEP = "**"
 
 
-def _matches_a_prefix(glob: tuple[str, ...], parts: list[str]) -> bool:
-    """Whether the glob matches the path or one of the folders it lies in. The glob is run
-    as a set of positions over the path's segments, one segment at a time, so the work is
-    (glob segments) x (path segments) whatever the glob: a backtracking regex took hours
-    on a glob of repeated `**/`. `**` matches any number of folders, none included, except
-    at the end of the glob, where it needs one segment at least ("macros/**")."""
+@functools.lru_cache(maxsize=4096)
+def _through_folders(glob: tuple[str, ...], folders: tuple[str, ...]) -> tuple[bool, frozenset[int]]:
+    """Whether the glob matches one of the folders a path lies in, else the positions it
+    has reached past them. The glob is run as a set of positions over the path's segments,
+    one segment at a time, so the work is (glob segments) x (path segments) whatever the
+    glob: a backtracking regex took hours on a glob of repeated `**/`."""
     positions = _past_deep(glob, {0})
-    for part in parts:
-        following: set[int] = set()
-        for position in positions:
-            if position == len(glob):
-                continue
-            if glob[position] == DEEP:
-                following.add(position)  # ** takes this segment and may take more
-                if position == len(glob) - 1:
-                    following.add(position + 1)
-            elif fnmatch.fnmatchcase(part, glob[position]):
-                following.add(position + 1)
-        positions = _past_deep(glob, following)
+    for part in folders:
+        positions = _step(glob, positions, part)
         if len(glob) in positions:
-            return True
+            return True, frozenset()
         if not positions:
-            return False
-    return False
+            break
+    return False, frozenset(positions)
+
+
+def _step(glob: tuple[str, ...], positions: Iterable[int], part: str) -> set[int]:
+    """The positions after one more segment. `**` matches any number of folders, none
+    included, except at the end of the glob, where it needs one segment at least
+    ("macros/**")."""
+    following: set[int] = set()
+    for position in positions:
+        if position == len(glob):
+            continue
+        if glob[position] == DEEP:
+            following.add(position)  # ** takes this segment and may take more
+            if position == len(glob) - 1:
+                following.add(position + 1)
+        elif fnmatch.fnmatchcase(part, glob[position]):
+            following.add(position + 1)
+    return _past_deep(glob, following)
 
 
 def _past_deep(glob: tuple[str, ...], positions: set[int]) -> set[int]:

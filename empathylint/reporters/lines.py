@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len, chop_cells
@@ -27,6 +28,9 @@ Pieces = list[tuple[str, str]]
 TAB_SIZE = 8
 # A word and the spaces after it, as rich divides a line.
 _WORD = re.compile(r"\s*\S+\s*")
+_WORD_AND_SPACES = re.compile(r"(\s*\S+)\s*")
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+_JOINER, _EMOJI_PRESENTATION = "\u200d", "\ufe0f"
 
 
 class PrintedLines:
@@ -36,14 +40,25 @@ class PrintedLines:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        """A segment per styled piece; unstyled text, line breaks included, is written as
+        it is, so each run of it is one segment (a report has tens of thousands of pieces)."""
         styles: dict[str, Style | None] = {"": None}
-        newline = Segment.line()
+        plain: list[str] = []
         for line in self.lines:
             for text, name in line:
-                if text:
-                    style = styles[name] if name in styles else styles.setdefault(name, console.get_style(name))
-                    yield Segment(text, style)
-            yield newline
+                if not text:
+                    continue
+                style = styles[name] if name in styles else styles.setdefault(name, console.get_style(name))
+                if style is None:
+                    plain.append(text)
+                    continue
+                if plain:
+                    yield Segment("".join(plain))
+                    plain.clear()
+                yield Segment(text, style)
+            plain.append("\n")
+        if plain:
+            yield Segment("".join(plain))
 
 
 def print_lines(console: Console, lines: Sequence[Pieces]) -> None:
@@ -59,7 +74,7 @@ def wrap(pieces: Pieces, width: int, indent: int) -> list[Pieces]:
     if plain.isprintable():  # no control code, tab or newline: the common line
         lines, fits = [pieces], cells(plain) <= width
     else:
-        lines, fits = as_printed(pieces), cell_len(strip_control_codes(plain)) <= width
+        lines, fits = as_printed(pieces), cells(strip_control_codes(plain)) <= width
     if fits:
         return lines
     first, *rest = [folded for line in lines for folded in _fold(line, width)]
@@ -83,8 +98,19 @@ def as_printed(pieces: Pieces) -> list[Pieces]:
 
 
 def cells(text: str) -> int:
-    """The cells `text` takes, as rich counts them; printable ASCII takes one a character."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+    """The cells `text` takes, as rich counts them; printable ASCII takes one a character.
+
+    A line with a curly quote or an emoji is most of a real report's lines, and rich
+    measures such a line a character at a time: here only the characters other than
+    printable ASCII are measured, each distinct one once, since a line's width is the sum
+    of its characters' widths. Not so with a zero-width joiner or variation selector 16,
+    which join characters into one glyph: rich measures that line whole."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    if _JOINER in text or _EMOJI_PRESENTATION in text:
+        return cell_len(text)
+    others = Counter(_NOT_PRINTABLE_ASCII.findall(text))
+    return len(text) - others.total() + sum(cell_len(character) * count for character, count in others.items())
 
 
 def _split_lines(pieces: Pieces) -> list[Pieces]:
@@ -129,28 +155,57 @@ def _fold(line: Pieces, width: int) -> list[Pieces]:
 def _breaks(text: str, width: int) -> list[int]:
     """Where rich's `divide_line` breaks `text` to fit `width` cells, folding a word wider
     than a whole line."""
+    if text.isascii() and text.isprintable():
+        return _ascii_breaks(text, width)
     breaks: list[int] = []
     offset = 0
-    # Printable ASCII takes a cell a character: no need to look each word up.
-    measure = len if text.isascii() and text.isprintable() else cells
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group()
-        length = measure(word.rstrip())
+        length = _word_cells(word.rstrip())
         if width - offset >= length:
-            offset += measure(word)
+            offset += _word_cells(word)
         elif length > width:
-            *whole, last = chop_cells(word, width)
-            for chunk in whole:
-                if start:
-                    breaks.append(start)
-                start += len(chunk)
-            if start:
-                breaks.append(start)
-            offset = cell_len(last)
+            offset = _fold_word(word, start, width, breaks)
         elif offset and start:
             breaks.append(start)
-            offset = measure(word)
+            offset = _word_cells(word)
     return breaks
+
+
+def _word_cells(word: str) -> int:
+    """The cells a word takes: words repeat, and rich keeps the width of each short
+    string it has measured."""
+    return len(word) if word.isascii() and word.isprintable() else cell_len(word)
+
+
+def _ascii_breaks(text: str, width: int) -> list[int]:
+    """_breaks for printable ASCII, most of a report, where a character takes a cell: each
+    word's width is where its match ends, with or without the spaces after it."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD_AND_SPACES.finditer(text):
+        start, length, spaced = match.start(), match.end(1) - match.start(), match.end() - match.start()
+        if width - offset >= length:
+            offset += spaced
+        elif length > width:
+            offset = _fold_word(match.group(), start, width, breaks)
+        elif offset and start:
+            breaks.append(start)
+            offset = spaced
+    return breaks
+
+
+def _fold_word(word: str, start: int, width: int, breaks: list[int]) -> int:
+    """A word wider than a whole line, folded into lines' worth of cells from `start`:
+    the breaks are added, and the cells taken on the last line returned."""
+    *whole, last = chop_cells(word, width)
+    for chunk in whole:
+        if start:
+            breaks.append(start)
+        start += len(chunk)
+    if start:
+        breaks.append(start)
+    return cell_len(last)
 
 
 def _slice(line: Pieces, start: int, end: int) -> Pieces:

@@ -11,7 +11,6 @@ import os
 from collections.abc import Sequence
 from typing import IO
 
-from rich.cells import cell_len
 from rich.console import Console
 
 from empathylint.checklist import ITEMS_BY_KEY, SEND
@@ -49,21 +48,22 @@ def render(
     explain_context: bool = False,
 ) -> None:
     width = console.width
+    lines: list[Pieces] = []  # printed at once: each print costs rich as much as a file's lines
     for report in reports:
         if report.error is not None:
             continue  # the CLI reports unreadable files on standard error, one line each
         if quiet:
-            if report.diagnostics:
-                found = [line for d in report.diagnostics for line in wrap(finding_line(report.path, d), width, 0)]
-                print_lines(console, found)
+            lines += [line for d in report.diagnostics for line in wrap(finding_line(report.path, d), width, 0)]
             continue
-        print_lines(console, file_lines(report, fail_on, width, explain_context=explain_context))
+        lines += file_lines(report, fail_on, width, explain_context=explain_context)
     if not quiet:
-        print_lines(console, wrap(summary_line(reports, fail_on), width, 0))
+        lines += wrap(summary_line(reports, fail_on), width, 0)
+    if lines:
+        print_lines(console, lines)
 
 
 def file_lines(report: FileReport, fail_on: Severity, width: int, *, explain_context: bool = False) -> list[Pieces]:
-    """A file's block wrapped to `width` columns, printed at once: one print per file."""
+    """A file's block wrapped to `width` columns."""
     lines = wrap(header(report), width, 0)
     if explain_context:
         from empathylint.reporters.context import context_pieces
@@ -147,7 +147,7 @@ def _excerpt(width: int, source: str, starts: list[int], diagnostic: Diagnostic)
         context = max(10, (room - (end_col - start_col)) // 2)
         window_start = max(0, start_col - context)
         window_end = min(len(line_text), window_start + room)
-        while window_end > window_start + 1 and cell_len(line_text[window_start:window_end]) > room:
+        while window_end > window_start + 1 and cells(line_text[window_start:window_end]) > room:
             window_end -= 1
     lead = "…" if window_start > 0 else ""
     tail = "…" if window_end < len(line_text) else ""
