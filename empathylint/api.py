@@ -57,7 +57,7 @@ class Settings:
     checklist.toml, or a pyproject.toml with [tool.empathylint]) or the nearest one to
     `folder` (searched from there upwards, as the CLI searches from where it runs), then
     the overrides: `overrides` (a table shaped as checklist.toml), `profile`, `channel`
-    (where replies are sent: email, chat or social), `select`, `ignore` (rule groups or
+    (where replies are sent: email, chat, social or notice), `select`, `ignore` (rule groups or
     ids) and `fail_on`.
 
     Loaded and validated once, when made: a bad configuration raises ConfigError, naming
@@ -216,7 +216,7 @@ def check_text(
 
     `customer_message` is the customer's own message (context for the empathy rules, never
     checked); `customer_name` and `agent_name` win over what the draft says; `profile` and
-    `channel` (email, chat or social) win over the settings'. Raises
+    `channel` (email, chat, social or notice) win over the settings'. Raises
     InputError for an empty draft and ConfigError for a bad setting."""
     if format not in TEXT_FORMATS:
         raise SettingsError(f"unknown format {format!r} (use {', '.join(TEXT_FORMATS)})")

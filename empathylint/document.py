@@ -30,9 +30,11 @@ PlaceholderRole = Literal["customer", "agent", "other"]
 Profile = Literal["reply", "template", "doc"]
 PROFILES: tuple[Profile, ...] = ("reply", "template", "doc")
 # Where a reply is sent: an email, a chat window, or a public social-media thread, where it
-# opens with the customer's @handle and the agent signs with initials (^SH, -JD).
-Channel = Literal["email", "chat", "social"]
-CHANNELS: tuple[Channel, ...] = ("email", "chat", "social")
+# opens with the customer's @handle and the agent signs with initials (^SH, -JD); or a
+# notice, a message the system sends on an account event (a password reset, a hidden post),
+# which greets, thanks and signs as nobody in particular.
+Channel = Literal["email", "chat", "social", "notice"]
+CHANNELS: tuple[Channel, ...] = ("email", "chat", "social", "notice")
 
 T = TypeVar("T")
 
@@ -185,7 +187,7 @@ class Document:
             boundaries.append(self.sign_off.start)
         cuts = sorted(cut for cut in set(boundaries) if cut >= boundaries[0])
         sentences = [s for start, end in itertools.pairwise(cuts) for s in split_sentences(self.text, Span(start, end))]
-        if self.channel == "email":
+        if self.channel in ("email", "notice"):
             return sentences
         return [piece for sentence in sentences for piece in _split_after_links(self.text, sentence)]
 

@@ -60,7 +60,7 @@ def test_the_report_header_names_the_channel(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--channel", "fax"), "command line: channel must be one of 'email', 'chat', 'social', not 'fax'"),
+        (("--channel", "fax"), "command line: channel must be one of 'email', 'chat', 'social', 'notice', not 'fax'"),
         (("--config", "bad.toml"), "bad.toml:1: unknown channel 'pager'"),
     ],
 )
@@ -104,3 +104,22 @@ def test_the_python_api_takes_a_channel() -> None:
     from empathylint.api import Settings
 
     assert Settings(channel="social").internal_config.default_channel == "social"
+
+
+NOTICE = "Hello,\n\nYour subscription renews on 1 May. You can change your plan from the billing page.\n"
+
+
+def test_a_notice_needs_no_name_signature_or_thanks_to_be_ready() -> None:
+    notice = lint_text(NOTICE, select=("use-their-name", "use-your-name", "thank-them"), channel="notice")
+    assert [(d.rule_id, d.severity) for d in notice.diagnostics] == [("use-their-name.generic-greeting", Severity.INFO)]
+    assert notice.ready_to_send(Severity.WARNING)
+    as_email = lint_text(NOTICE, select=("use-your-name", "thank-them"), channel="email")
+    assert not as_email.ready_to_send(Severity.WARNING)
+
+
+def test_the_notice_folders_are_notices_by_default(folder: Path) -> None:
+    (folder / "notices").mkdir()
+    (folder / "notices" / "renewal.txt").write_text(NOTICE, encoding="utf-8")
+    files = files_of(check("--isolated", "--output-format", "json", "notices/renewal.txt"))
+    assert files["notices/renewal.txt"]["channel"] == "notice"
+    assert files["notices/renewal.txt"]["ready_to_send"]

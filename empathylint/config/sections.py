@@ -61,6 +61,7 @@ DEFAULT_CHANNEL_GLOBS: dict[Channel, ChannelGlobs] = {
     "email": ChannelGlobs(),
     "chat": ChannelGlobs(("chat/", "live-chat/")),
     "social": ChannelGlobs(("social/", "twitter/")),
+    "notice": ChannelGlobs(("notices/", "system-messages/")),
 }
 
 # Tables whose keys are the fields of a settings class, merged key by key over its defaults.

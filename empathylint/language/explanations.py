@@ -16,6 +16,11 @@ _EXPLAINS_BEFORE = (
         r"(?:,|—|–| - )\s*(?:the|a|an|or|our|i\.e\.|meaning|short\s+for|which\s+means|which\s+is\s+(?:the|a|an))\s"
     ),
     re.compile(r"\s(?:means|stands\s+for|is\s+short\s+for|is\s+what|is\s+how|refers\s+to)\b"),  # DNS means …
+    # "via LDAP or another data source" names its kind; "a chargeback or payment reversal,"
+    # gives the everyday words for it.
+    re.compile(
+        r"\sor\s+(?:(?:another|other|some\s+other|a\s+similar)\s|(?!(?:a|an|the|your|our|their|my|any|to|if|not|you|we|it)\s)[a-z]+\s+(?!(?:it|them|this|that|again|here|there|now)\b)[a-z]+(?=[.,;:!?)]))"
+    ),
 )
 # Cues that explain the words AFTER them, or name what they explain in a group.
 _ALIAS_IN_BRACKETS = re.compile(r"\(\s*(?P<named>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s*\)")  # single sign-on (SSO)
@@ -61,7 +66,7 @@ def explained_names(text: str) -> frozenset[str]:
         words = normalize(text[opening.end() if opening else earliest : cue.start()]).split()
         names.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
     for cue in _ALIAS_IN_BRACKETS.finditer(text):
-        if _AFTER_A_WORD.search(text, max(0, cue.start() - 8), cue.start()):
+        if _AFTER_A_WORD.search(text, max(0, cue.start() - 8), cue.start()) and _aliases(text, cue):
             # "single sign-on (SSO)": the bracket holds another name for the words before it.
             names.add(_ARTICLE.sub("", normalize(cue.group("named"))))
     named = [cue.group("named") for cue in _CALLED.finditer(text) if _starts_a_word(text, cue.start())]
@@ -78,6 +83,34 @@ def explained_names(text: str) -> frozenset[str]:
         names.update(" ".join(words[: i + 1]) for i in range(len(words)))
         names.update(" ".join(words[i:]) for i in range(len(words)))
     return frozenset(names)
+
+
+def _aliases(text: str, cue: re.Match[str]) -> bool:
+    """Whether the bracket names the words before it: an acronym in brackets does when those
+    words spell its letters ("single sign-on (SSO)") or are everyday words that describe it
+    ("Bank Account (ACH)"); after a product's name ("Acme Authenticator (TOTP)") the
+    bracket says which standard the product uses, and the acronym is as unexplained as before."""
+    from empathylint.language.grade import is_pronounceable
+
+    named = cue.group("named")
+    if not _BRACKETED_ACRONYM.fullmatch(named):
+        return True
+    letters = [_NUMBER_WORDS.get(letter, letter).lower() for letter in named.rstrip("s")]
+    before = [
+        word.group() for word in _WORD.finditer(text, max(0, cue.start() - _LONGEST_WORD * len(letters)), cue.start())
+    ]
+    if before and all(is_pronounceable(word) for word in before[-_DESCRIBING_WORDS:]):
+        return True
+    # The spelled words end at the bracket: a few small words may follow them, no more.
+    nearest = before[-(len(letters) + _SMALL_WORDS_BETWEEN) :]
+    return any(_consumes(letters, nearest[start:], capitals=False) for start in range(len(nearest)))
+
+
+_SMALL_WORDS_BETWEEN = 2
+# The words before an acronym's bracket that describe it in everyday words, at most.
+_DESCRIBING_WORDS = 2
+# An acronym as it stands alone in brackets: "(SSO)", "(2FA)", "(TOTPs)".
+_BRACKETED_ACRONYM = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*s?")
 
 
 def _endings(run: str) -> list[str]:

@@ -1,8 +1,10 @@
 """Where a jargon term is no jargon, from the draft around it: part of a name in capitals,
-in a table's cell or a title-case list item (a feature's name), inside an author's fill-in
-slot or a phrase in which it is plain English, in the title of the article it is in (its
-subject), as the text of a link to a page that defines it, or, in an article, in a sentence
-for people who run the service themselves."""
+in a table's cell or a title-case list item (a feature's name), a label on the screen in
+bold or quotes ("the **URI** field"), the writer's initials ("/OP"), inside an author's
+fill-in slot or a phrase in which it is plain English, in the title of the article it is in
+(its subject), as the text of a link to a page that defines it or beside a link to the help
+centre's own page about it, or, in an article, in a sentence for people who run the service
+themselves."""
 
 from __future__ import annotations
 
@@ -49,6 +51,43 @@ _SENTENCE_STOP = re.compile(r"[.!?:;,](?:\s|$)")
 # A name in title case leaves its short words ("for", "with", "from") in lower case.
 _SHORT_WORD = 4
 _NAME_WORDS = 6
+
+
+def labels_a_control(doc: Document, match: re.Match[str], control_words: frozenset[str]) -> bool:
+    """Whether the term is (part of) a label in bold or quotes that names a field, button
+    or tab of the product ("enter it in the **URI** field", "press the "Webhook" button"):
+    the reader finds those words on the screen, so the draft only has to point at them."""
+    start, end = doc.source_span(match.start(), match.end())
+    source = doc.source
+    line_start = source.rfind("\n", 0, start) + 1
+    opening = _LABEL_OPENS.search(source, max(line_start, start - _LABEL_REACH), start)
+    closing = _LABEL_CLOSES.match(source, end)
+    if opening is None or closing is None:
+        return False
+    # The control's word inside the label ("**URI field**", "[URI field](#fields)") or after it.
+    inside_label = _NEXT_PLAIN_WORD.match(source, end, closing.start("mark"))
+    following = inside_label or _NEXT_PLAIN_WORD.match(source, closing.end())
+    return following is not None and normalize(following.group(1)).removesuffix("s") in control_words
+
+
+# A label's opening mark (bold or a quotation mark) and the label's words before the term;
+# its words after the term and its closing mark.
+_LABEL_OPENS = re.compile(r"(?:\*\*|__|[\"“\[])[^*_\"“”\[\]\n]*\Z")
+_LABEL_CLOSES = re.compile(r"[^*_\"“”\[\]\n]{0,40}?(?P<mark>\*\*|__|[\"”\]])")
+_LABEL_REACH = 40
+_NEXT_PLAIN_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def signs_the_reply(text: str, match: re.Match[str], term: Term, body: Span) -> bool:
+    """Whether a listed acronym is the writer's initials, signed at the reply's end after a
+    slash, caret, tilde or dash set apart from the words ("… things up /OP")."""
+    if not term.term.isupper() or text[match.end() : body.end].strip(" \t\n.!"):
+        return False
+    return _INITIALS_SIGN.search(text, max(0, match.start() - 3), match.start()) is not None
+
+
+# What stands before initials that sign a reply, apart from the word before ("TLS/SSL" is "or").
+_INITIALS_SIGN = re.compile(r"(?:^|\s)[\^~/-][ \t]?\Z")
 
 
 # --- what is set aside ------------------------------------------------------------------
@@ -152,6 +191,36 @@ _LINK_TEXT_END = re.compile(r"[\]<]")
 
 # The last named part of an address: "cli" in "/help/cli/#import", "dns-you" in "../dns-you.md".
 _PAGE_NAME = re.compile(r"(?P<page>[^/#?]+?)(?:\.\w{1,4})?/?(?:[#?].*)?$")
+
+
+def near_a_page_about_it(doc: Document, match: re.Match[str], term: Term) -> bool:
+    """Whether the term's paragraph points to the help centre's own page about it: a link
+    whose address, a page of this site (not an encyclopedia elsewhere), names the term
+    ("[API clients](/help/api/)", "… if URIs are new to you, read [Using URIs](/article/uri-matching/)",
+    "[certificates][ssl-certificates]"). The reader is one click from the explanation."""
+    start, end = doc.source_span(match.start(), match.end())
+    source = doc.source
+    opening = source.rfind("\n\n", max(0, start - _PARAGRAPH_REACH), start)
+    closing = source.find("\n\n", end, end + _PARAGRAPH_REACH)
+    paragraph_start = opening + 2 if opening >= 0 else max(0, start - _PARAGRAPH_REACH)
+    paragraph_end = closing if closing >= 0 else min(len(source), end + _PARAGRAPH_REACH)
+    named = _words(term.term)
+    for link in _OWN_PAGE_LINK.finditer(source, paragraph_start, paragraph_end):
+        address = link.group("address") or link.group("reference") or link.group("html")
+        if not _ABSOLUTE.match(address) and named <= _words(address):
+            return True
+    return False
+
+
+# How far from the term its paragraph is looked at, either way, in characters.
+_PARAGRAPH_REACH = 600
+# The address of a Markdown link, inline or by reference, or of an HTML one.
+_OWN_PAGE_LINK = re.compile(
+    r"\]\((?P<address>[^)\s]+)\)|\]\[(?P<reference>[^\[\]\n]+)\]|href=[\"'](?P<html>[^\"']+)",
+    re.IGNORECASE,
+)
+# An address on another site: the help centre's own pages are linked without a scheme.
+_ABSOLUTE = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def _words(text: str) -> set[str]:

@@ -6,12 +6,12 @@ whose verb is negated by an auxiliary or a modal, and whose main verb withholds 
 - a negated ability or permission, before any verb: "we can't refund", "I'm unable to
   change", "you won't be able to edit", "we aren't allowed to share";
 - a negated "do", "be" or "will" before a verb of offering (`offer_verbs`): "we don't
-  offer", "we aren't currently offering", "we don't have a way to", "you'll not have access
-  to", "we no longer ship";
+  offer", "we aren't currently offering", "we are no longer offering", "we've stopped
+  offering", "we don't have a way to", "you'll not have access to", "we no longer ship";
 - a negated "have" before a thing held that permits (`possessions`), a few words apart:
   "we don't currently have the streaming rights", "we have no way to", "we do not have
   the necessary permissions";
-- a decision: "we have decided not to", "we chose not to";
+- a decision: "we have decided not to", "we chose not to", "we've decided against";
 - without a subject, a thing withheld (`withheld_words`): "it isn't possible", "which is not
   accepted", "refunds are no longer available", "no recording will be available".
 
@@ -200,11 +200,11 @@ class RefusalGrammar:
 
 
 def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
-    subject = _words(vocabulary.subjects)
-    adverb = rf"(?:\s+{_words(vocabulary.adverbs)})?" if vocabulary.adverbs else ""
+    subject = word_alternation(vocabulary.subjects)
+    adverb = rf"(?:\s+{word_alternation(vocabulary.adverbs)})?" if vocabulary.adverbs else ""
     offer_forms = tuple(form for verb in vocabulary.offer_verbs for form in inflections(verb))
-    offered = _words(offer_forms)
-    withheld = _words(vocabulary.withheld_words)
+    offered = word_alternation(offer_forms)
+    withheld = word_alternation(vocabulary.withheld_words)
     be_forms = rf"(?:\s+(?:am|are|is|was|were)|{_APOSTROPHE}(?:m|re|s))"
     # "can't", "cannot", "won't be able to", "'m unable to", "aren't allowed to", "haven't been able to"
     negated_ability = "|".join(
@@ -224,9 +224,11 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             rf"\s+(?:do|does|will|would)(?:{_NOT}|{adverb}\s+not)",
             rf"\s+won{_APOSTROPHE}t",
             rf"(?:{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+not",
-            rf"{be_forms}{adverb}\s+not",
+            rf"{be_forms}{adverb}\s+(?:not|no\s+longer)",
             rf"\s+(?:aren|isn){_APOSTROPHE}t",
             r"\s+no\s+longer",
+            # "we've stopped offering", "we ceased shipping"
+            rf"(?:\s+(?:have|has|had)|{_APOSTROPHE}ve)?\s+(?:stopped|ceased)",
         )
     )
     head = rf"(?<![\w'’])(?P<subject>{subject}){adverb}"
@@ -236,13 +238,13 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
         (
             "policy",
             rf"{head}(?:\s+(?:have|has|had)|{_APOSTROPHE}(?:ve|d))?{adverb}\s+"
-            r"(?P<verb>decided|chosen|chose|opted|elected)\s+not\s+to(?![\w'’])",
+            r"(?P<verb>decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)(?![\w'’])",
         ),
         (
             "withheld",
             rf"(?:(?<![\w'’])(?:is|are|was|were|be|been){adverb}\s+(?:not|no\s+longer)"
             rf"|{_APOSTROPHE}(?:s|re)\s+not|(?<![\w'’])(?:isn|aren|wasn|weren){_APOSTROPHE}t"
-            rf"|(?<![\w'’])(?:not|\w+n{_APOSTROPHE}t)\s+be|(?<![\w'’])no\s+longer)"
+            rf"|(?<![\w'’])(?:not|cannot|\w+n{_APOSTROPHE}t)\s+be|(?<![\w'’])no\s+longer)"
             rf"{adverb}(?:\s+being)?\s+(?P<verb>{withheld})(?![\w'’])",
         ),
         (
@@ -258,14 +260,14 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
                 "possession",
                 rf"{head}(?:\s+(?:do|does|did)(?:{_NOT}|{adverb}\s+not){adverb}\s+have|\s+(?:have|has)\s+no)"
                 rf"(?:\s+(?:the|any|a|an|enough))?(?:\s+[^\W\d_][\w-]*){{0,2}}?"
-                rf"\s+(?P<verb>{_words(vocabulary.possessions)})(?![\w'’])",
+                rf"\s+(?P<verb>{word_alternation(vocabulary.possessions)})(?![\w'’])",
             )
         )
     return RefusalGrammar(
         patterns=tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in patterns),
         exceptions=compile_phrases(vocabulary.exceptions),
         openers=compile_phrases(vocabulary.clause_openers),
-        offered=re.compile(_words(tuple(form.split()[0] for form in offer_forms)), re.IGNORECASE),
+        offered=re.compile(word_alternation(tuple(form.split()[0] for form in offer_forms)), re.IGNORECASE),
         readers=frozenset(map(normalize, vocabulary.readers)),
         reader_troubles=frozenset(map(normalize, vocabulary.reader_troubles)),
         third_parties=frozenset(map(normalize, vocabulary.third_parties)),
@@ -300,7 +302,7 @@ def _gerund(verb: str) -> str:
     return verb + "ing"
 
 
-def _words(words: tuple[str, ...]) -> str:
+def word_alternation(words: tuple[str, ...]) -> str:
     """An alternation of words or phrases (longest first), either apostrophe, any spacing."""
     spelled = sorted({" ".join(word.split()) for word in words}, key=lambda w: (-len(w), w))
     escaped = (re.escape(word).replace(r"\ ", r"\s+").replace("'", _APOSTROPHE) for word in spelled)

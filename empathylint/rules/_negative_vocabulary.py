@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from empathylint.language.orders import curt_reading_pattern
 from empathylint.language.phrases import compile_phrases, keyed_by_phrase, normalize
 from empathylint.language.refusals import RefusalGrammar, grammar_words, refusal_grammar
+from empathylint.language.reproach import Reproach, ReproachVocabulary, compile_reproach
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 
 
@@ -23,6 +24,7 @@ class Settings:
     stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-phrases"))
     prohibitions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibitions"))
+    requests_to_stop: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "requests-to-stop"))
     demands: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "demands"))
     reading_matter: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reading-matter"))
     rule_citing: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "rule-citing"))
@@ -42,6 +44,24 @@ class Settings:
     reader_troubles: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-troubles"))
     third_parties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "third-parties"))
     reasons: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reasons"))
+    withheld_adjectives: tuple[str, ...] = field(
+        default_factory=default_phrases("negative-language", "withheld-adjectives")
+    )
+    interface_gerunds: tuple[str, ...] = field(
+        default_factory=default_phrases("negative-language", "interface-gerunds")
+    )
+    refused_participles: tuple[str, ...] = field(
+        default_factory=default_phrases("negative-language", "refused-participles")
+    )
+    refusal_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-verbs"))
+    trade_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "trade-verbs"))
+    trade_goods: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "trade-goods"))
+    violations: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "violations"))
+    rule_nouns: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "rule-nouns"))
+    sanctions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "sanctions"))
+    prohibited_acts: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibited-acts"))
+    saying_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "saying-verbs"))
+    already_said: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "already-said"))
     not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
 
     @functools.cached_property
@@ -59,6 +79,8 @@ class Matchers:
     lists: tuple[tuple[str, re.Pattern[str] | None, bool, bool], ...]
     refusal_phrases: re.Pattern[str] | None
     refusals: RefusalGrammar
+    reproach: Reproach
+    interface_gerunds: frozenset[str]
     openers: re.Pattern[str] | None
     reasons: re.Pattern[str] | None
     not_reasons: re.Pattern[str] | None
@@ -89,6 +111,7 @@ class Matchers:
                 # An article states requirements as how things work ("two-step login is required").
                 ("command", compile_phrases(settings.demands), False, False),
                 ("command", prohibitions, True, True),
+                ("command", compile_phrases(settings.requests_to_stop), True, False),
             ),
             refusal_phrases=compile_phrases(settings.refusal_phrases),
             refusals=refusal_grammar(
@@ -99,6 +122,32 @@ class Matchers:
                 reader_troubles=settings.reader_troubles,
                 third_parties=settings.third_parties,
             ),
+            reproach=compile_reproach(
+                ReproachVocabulary(
+                    # "you declined the offer", "they refused the parcel": no no of ours
+                    subjects=tuple(
+                        subject
+                        for subject in settings.refusal_subjects
+                        if normalize(subject) not in {*map(normalize, settings.readers + settings.third_parties)}
+                    ),
+                    hedges=settings.hedges,
+                    possessions=settings.possessions,
+                    submissions=settings.submissions,
+                    withheld_adjectives=settings.withheld_adjectives,
+                    refused_participles=settings.refused_participles,
+                    refusal_verbs=settings.refusal_verbs,
+                    offer_verbs=settings.offer_verbs,
+                    trade_verbs=settings.trade_verbs,
+                    trade_goods=settings.trade_goods,
+                    violations=settings.violations,
+                    rule_nouns=settings.rule_nouns,
+                    sanctions=settings.sanctions,
+                    prohibited_acts=settings.prohibited_acts,
+                    saying_verbs=settings.saying_verbs,
+                    already_said=settings.already_said,
+                )
+            ),
+            interface_gerunds=frozenset(map(normalize, settings.interface_gerunds)),
             openers=compile_phrases(settings.clause_openers),
             reasons=compile_phrases(settings.reasons),
             not_reasons=compile_phrases(settings.not_reasons),

@@ -8,7 +8,7 @@ import functools
 import re
 
 from empathylint.document import Document, Span
-from empathylint.language.notices import automated_notice_pattern
+from empathylint.language.notices import reads_as_notice
 from empathylint.language.phrases import compile_phrases
 from empathylint.language.vocabulary import default_words
 
@@ -68,9 +68,10 @@ def _last_starting_at_or_before(doc: Document, offset: int) -> int:
 
 
 def is_automated_notice(doc: Document) -> bool:
-    """Whether the text says it is an automated message ("This is an automated message",
-    "Please do not reply to this email"): a notice a system sends, not a person's reply."""
-    return doc.memo("automated-notice", lambda: automated_notice_pattern().search(doc.text) is not None)
+    """Whether the text is a notice a system sends, not a person's reply: sent on the notice
+    channel, or reading as one (language/notices.py: "This is an automated message", or the
+    site speaking about the reader's account with the system's placeholders)."""
+    return doc.channel == "notice" or reads_as_notice(doc)
 
 
 # A refusal's rewrite leads with what can be done and keeps the no word for word: a no is

@@ -9,12 +9,16 @@ draft never explains, in replies and canned replies (FAQ, PDF, DM, ETA and other
 ones are fine). Each term is reported once, where it first appears.
 
 A term is not jargon where the draft explains it ("single sign-on (SSO)", "SSO, or single
-sign-on,", "DNS, the internet's address book", "a copy called a cache", "Google Tag Manager
-… our GTM guide"), where the customer used it first (answering in their words is matching
-them), where it is part of a name in capitals ("VS Code", "Directory Services", "HTTPS
-Everywhere"), a file name ("README"), inside an author's fill-in slot ("[Issue URL]"), or
-the subject of the article it is in (a page titled "Connect through a proxy"), the text of a
-link to the page about it ("[API keys](/help/api-keys/)"), or, in an article,
+sign-on,", "a chargeback or payment reversal,", "DNS, the internet's address book", "a copy
+called a cache", "Google Tag Manager … our GTM guide"; an acronym in brackets after a
+product's name, "Acme Authenticator (TOTP)", is not explained by it), where the customer
+used it first (answering in their words is matching them), where it is part of a name in
+capitals ("VS Code", "Directory Services", "HTTPS Everywhere") or of a label on the screen
+("the **URI** field"), a file name ("README"), the writer's initials ("/OP"), inside an
+author's fill-in slot ("[Issue URL]"), or the subject of the article it is in (a page titled
+"Connect through a proxy"), where its paragraph links to the help centre's own page about
+it ("[API keys](/help/api-keys/)", "… see [Using URIs](/article/uri-matching/)"; a link to
+an encyclopedia leaves the help centre and explains nothing), or, in an article,
 in a sentence for people who run the service themselves ("on a self-hosted instance"; a
 reply's reader may run a server without knowing its words). Code,
 links, placeholders, quoted customer text, the greeting and the sign-off are never read.
@@ -69,9 +73,12 @@ from empathylint.language.jargon_context import (
     in_a_sentence_for_operators,
     in_a_table,
     inside,
+    labels_a_control,
     links_to_a_definition,
+    near_a_page_about_it,
     opens_sentence,
     set_aside,
+    signs_the_reply,
     subject,
     title_has,
     written_as_a_name,
@@ -123,7 +130,12 @@ class Settings:
     # written for developers, as with audience = "technical".
     developer_titles: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-titles"))
 
+    # The parts of a product's screens a label in bold or quotes can name ("the **URI**
+    # field"): the term is then the text on the screen, not a word to explain.
+    control_words: tuple[str, ...] = field(default_factory=default_phrases("jargon", "control-words"))
+
     allowed = phrase_set("glossary")
+    control_word_set = phrase_set("control_words")
     everyday_uses_matcher = phrase_matcher("everyday_uses")
     developer_cue_matcher = phrase_matcher("developer_cues")
     operator_cue_matcher = phrase_matcher("operator_cues")
@@ -174,6 +186,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         and not written_as_a_name(text, match, term)
         and not in_a_table(doc, match)
         and not in_a_name_line(doc, match)
+        and not labels_a_control(doc, match, settings.control_word_set)
+        and not signs_the_reply(text, match, term, body)
         and not (doc.profile == "doc" and in_a_sentence_for_operators(doc, match, settings.operator_cue_matcher))
     ]
 
@@ -190,7 +204,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         key = normalize(term.term)
         if key in reported or is_explained(explained(), term.term, match.group()):
             continue
-        if links_to_a_definition(doc, match, settings.reference_sites):
+        if links_to_a_definition(doc, match, settings.reference_sites) or near_a_page_about_it(doc, match, term):
             continue
         if term.term.isupper() and spelled_out(term.term, match.start()):
             continue

@@ -3,13 +3,15 @@
 What it does: finds language that closes a door or points at the customer, grouped by why
 it hurts: refusals and inability, read by grammar ("we can't refund", "we aren't currently
 offering", "we don't have a way to", "I'm unable to", "we have decided not to", "you won't
-be able to edit", "refunds are no longer available"); negative framing ("unfortunately",
+be able to edit", "refunds are no longer available", "refunds cannot be issued", "we have
+to decline", "Acme does not offer refunds", "there's no option to"); negative framing ("unfortunately",
 "sadly", "I'm afraid", "impossible"); blame ("you failed to", "you didn't follow", "your
-ticket lacks", "caused by your changes"); commands and scolding ("you must", "please
+ticket lacks", "caused by your changes", "you entered the wrong code"); commands and scolding ("you must", "please
 don't", "you're supposed to", "in the future, please", a curt "Please read the guide.", and
 in replies "Do not …" or "… is required"); rule citing ("we use the tracker exclusively
-for", "against our guidelines", "may get you suspended"); condescension ("obviously",
-"simply click", "as I said", "I'd like to remind everyone"); dismissal ("it works for
+for", "against our guidelines", "your post violates our terms", "per our policy", "may get
+you suspended", "you may not share it"); condescension ("obviously", "simply click", "as I
+said", "as stated above", "I'd like to remind everyone"); dismissal ("it works for
 everyone else"); and stock negatives ("no problem", "not my department"). A no stays a
 no: a rewrite never turns "we can't refund" into a promise; where a positive rewrite keeps
 the meaning it is offered ("You can't export until Friday" → "You'll be able to export from
@@ -30,7 +32,8 @@ password"), a requirement stated as how the product works ("two-step login is
 required") and a limit of a tool or plan ("SMS codes are not supported", "the trial is
 limited to 100 searches": article-limits), where the reader is told how it works.
 "Simply" meaning "merely" ("topics are simply labels", "simply installing it is enough")
-is left alone. "Just" is left to unnecessary-words, so it is reported once. Whether a no gives its reason is
+is left alone; before a click named as a deed ("simply tapping the card opens it") it talks
+down. "Just" is left to unnecessary-words, so it is reported once. Whether a no gives its reason is
 say-no-with-why's question; this rule reports the phrase once, with no rewrite that
 contradicts that rule's.
 
@@ -65,6 +68,7 @@ from empathylint.language.refusals import (
     in_condition,
     reason_in,
 )
+from empathylint.language.reproach import find_reproach
 from empathylint.rule import Code, Rule
 from empathylint.rules._negative_vocabulary import Matchers, Settings
 from empathylint.rules._reply import quoted, refusal_rewrite, reply_sentence
@@ -113,10 +117,16 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     matchers = settings.matchers
     exceptions = [Span(m.start(), m.end()) for m in find_phrases(matchers.exceptions, text, body)]
     findings = list(_cant_until(doc))
-    findings += _refusals(doc, matchers)
+    reproach = list(find_reproach(text, body, matchers.reproach))
+    findings += _refusals(doc, matchers, [span for code, span in reproach if code == "refusal"])
     for code, matcher, rewrites in matchers.tables:
         for match in find_phrases(matcher, text, body):
             findings.append(_Finding(code, Span(match.start(), match.end()), rewrites.get(normalize(match.group()))))
+    # After the tables, so a phrase of theirs with its rewrite wins a tie ("you should have
+    # read"); a reminder ("as I mentioned") only loses a tone word, so it is cut like "as I said".
+    findings += [
+        _Finding(code, span, "" if code == "condescension" else None) for code, span in reproach if code != "refusal"
+    ]
     replying = doc.profile != "doc"
     for code, matcher, in_articles, bare_at_start in matchers.lists:
         if not (replying or in_articles):
@@ -132,23 +142,23 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in find_phrases(matchers.product_limits, text, body):
         if word_before(text, match.start()) not in _PEOPLE:
             findings.append(_Finding("product-limit", Span(match.start(), match.end())))
-    findings = [finding for finding in findings if not _merely(text, finding)]
+    findings = [finding for finding in findings if not _merely(text, finding, matchers.interface_gerunds)]
     if doc.profile == "doc":
         findings = [finding for finding in findings if not _describes_the_product(doc.text, finding, matchers)]
     yield from (_diagnostic(doc, finding) for finding in _kept(doc, findings, exceptions, matchers.openers))
 
 
-_GERUND = re.compile(r"\s+[^\W\d_]{2,}ing\b")
+_GERUND = re.compile(r"\s+([^\W\d_]{2,}ing)\b")
 
 
-def _merely(text: str, finding: _Finding) -> bool:
+def _merely(text: str, finding: _Finding, interface_gerunds: frozenset[str]) -> bool:
     """ "Simply downloading the browser is often enough": "simply" before a deed named as a
-    thing means "merely"; only before an order ("simply click") does it talk down."""
-    return (
-        finding.code == "condescension"
-        and normalize(text[finding.span.start : finding.span.end]) == "simply"
-        and _GERUND.match(text, finding.span.end) is not None
-    )
+    thing means "merely"; before an order ("simply click") or a click named as a deed
+    ("simply clicking the item fills the form") it talks down."""
+    if finding.code != "condescension" or normalize(text[finding.span.start : finding.span.end]) != "simply":
+        return False
+    gerund = _GERUND.match(text, finding.span.end)
+    return gerund is not None and normalize(gerund.group(1)) not in interface_gerunds
 
 
 def _describes_the_product(text: str, finding: _Finding, matchers: Matchers) -> bool:
@@ -191,7 +201,7 @@ def _kept(
     return kept
 
 
-def _refusals(doc: Document, matchers: Matchers) -> Iterator[_Finding]:
+def _refusals(doc: Document, matchers: Matchers, nos: list[Span]) -> Iterator[_Finding]:
     """Each no, as a refusal (a warning), or as a hint when it already says why in its own
     sentence ("…, because they've been reported") or, in an article, states a limit of the
     product rather than a person's no ("you can't order boxes while paused", "there is no
@@ -200,6 +210,8 @@ def _refusals(doc: Document, matchers: Matchers) -> Iterator[_Finding]:
         (refusal.span, refusal) for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
     ]
     refusals += [(Span(m.start(), m.end()), None) for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
+    # "if the proxy is unavailable" is a condition, not a no (the grammar's own nos drop it too)
+    refusals += [(span, None) for span in nos if not in_condition(doc.text, span.start, matchers.openers)]
     reasoned: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     for span, refusal in refusals:
         subject = refusal.subject if refusal is not None else ""

@@ -7,7 +7,9 @@ words or details (the order number, the feature, the error they named), in the r
 in the address of a page it links to (".../move-your-seat" answers a question about a
 seat). Without it: no name, no detail (a number, a link) and the stock
 phrases of a macro ("We have received your request", "We apologise for any
-inconvenience"), as a hint. Unfilled placeholders are proofreading's business.
+inconvenience"), as a hint. A notice (the notice channel, or a text that says it is an
+automated message) is stock by design and is not checked. Unfilled placeholders are
+proofreading's business.
 
 Why it matters: a macro is a start, not a reply. A customer who wrote three lines about
 their broken export and gets a paragraph that could go to anyone feels unheard, however
@@ -35,6 +37,7 @@ from empathylint.document import OBJECT, Document, Span
 from empathylint.language.phrases import find_phrases, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases, known_words
 from empathylint.rule import Code, Rule, bounded
+from empathylint.rules._reply import is_automated_notice
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,12 @@ def _has_detail(doc: Document) -> bool:
     return any(c.isdigit() for c in body) or OBJECT in body
 
 
+def applies_to(doc: Document) -> bool:
+    """A notice (the notice channel, or "This is an automated message") is the same for
+    everyone by design: there is no one to personalise it for."""
+    return not is_automated_notice(doc)
+
+
 def _name(doc: Document) -> str:
     return doc.customer_name.split()[0] if doc.customer_name else "<their name>"
 
@@ -184,4 +193,5 @@ RULE = Rule(
     settings=Settings,
     check=check,
     doc=__doc__ or "",
+    applies_to=applies_to,
 )

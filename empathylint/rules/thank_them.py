@@ -5,7 +5,9 @@ line or the first sentences of the body ("Thanks for reaching out", "Thank you f
 us know", "I appreciate you flagging this", and their variants). In a short reply (a social
 post, a chat message) a thanks anywhere counts. A "Thanks!" that only closes the reply does
 not count: it thanks them for reading, not for writing; nor does "thanks in advance", which
-thanks them for what they have yet to do.
+thanks them for what they have yet to do, nor "thanks for using Acme" or "thanks for your
+understanding". A notice the customer did not prompt (the notice channel, or a canned reply
+that reads as one) has nothing to thank for and is not checked.
 
 Why it matters: writing to support takes effort, and often some frustration. Thanking
 them first recognises that effort and sets a friendly tone for the rest of the reply.
@@ -40,7 +42,8 @@ class Settings:
     opening_sentences: int = bounded(2, minimum=1)
     # What thanks the customer.
     thanks_phrases: tuple[str, ...] = field(default_factory=default_phrases("thank-them", "thanks-phrases"))
-    # Thanks for what the customer has yet to do ("thanks in advance"): not for writing.
+    # Thanks for what the customer has yet to do ("thanks in advance"), for being a customer
+    # ("thanks for using Acme") or for accepting a no ("thanks for understanding"): not for writing.
     not_thanks_phrases: tuple[str, ...] = field(default_factory=default_phrases("thank-them", "not-thanks-phrases"))
     # A sentence that is only one of these ("Thanks!", "Thank you.") closes the reply when it
     # is the body's last; it counts only at the opening.

@@ -7,7 +7,7 @@ to" → "to", "at this point in time" → "now", "due to the fact that" → "bec
 ("please be advised that", "I wanted to reach out to let you know that", "This is an
 automated message from Acme to let you know that", "go ahead and"). Filler words go too:
 intensifiers ("really", "very", "truly", "absolutely", "certainly", "so sorry"), "easily",
-"basically", "actually" where it marks no contrast, "pretty" or "super" before a word they only
+"basically" ("Basically, …" too), "actually" where it marks no contrast, "pretty" or "super" before a word they only
 soften ("pretty easy", "super quick"), and "just" before an action ("just click", "just email us"). A sentence that
 repeats one earlier in a reply is cut. Every finding carries a safe fix that keeps the
 sentence's capital and spacing: "Just restart it." → "Restart it.".
@@ -78,6 +78,7 @@ class Settings:
     feeling_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "feeling-words"))
     softeners: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "softeners"))
     contrast_words: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "contrast-words"))
+    affirmations: tuple[str, ...] = field(default_factory=default_phrases("unnecessary-words", "affirmations"))
     keep_intensifier_before: tuple[str, ...] = field(
         default_factory=default_phrases("unnecessary-words", "keep-intensifier-before")
     )
@@ -104,6 +105,7 @@ class Settings:
             before_feeling=frozenset(map(normalize, self.filler_before_feeling)),
             feelings=frozenset(map(normalize, self.feeling_words)),
             contrast=frozenset(map(normalize, self.contrast_words)),
+            affirmations=frozenset(map(normalize, self.affirmations)),
             keep_after=frozenset(map(normalize, self.keep_intensifier_before)),
             asking=frozenset(map(normalize, self.kept_in_questions)),
             softeners=frozenset(map(normalize, self.softeners)),
@@ -122,6 +124,7 @@ class _Matchers:
     before_feeling: frozenset[str]
     feelings: frozenset[str]
     contrast: frozenset[str]
+    affirmations: frozenset[str]
     keep_after: frozenset[str]
     asking: frozenset[str]
     softeners: frozenset[str]
@@ -174,8 +177,9 @@ def _filler_spans(doc: Document, matchers: _Matchers) -> Iterator[Span]:
         span = Span(match.start(), match.end())
         word = normalize(match.group())
         following = _next_word(text, span.end)
-        if not following and starts_sentence(text, span.start):
-            continue  # "Definitely!" alone answers a question
+        alone = word in matchers.affirmations or text[span.end : span.end + 1] != ","
+        if not following and alone and starts_sentence(text, span.start):
+            continue  # "Definitely!" alone answers a question; "Basically, …" opens with filler
         if word in matchers.before_action and not (
             starts_sentence(text, span.start) or following in matchers.actions or _is_gerund(following)
         ):

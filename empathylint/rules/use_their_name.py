@@ -5,7 +5,8 @@ carries a helpdesk placeholder for the customer's name. It flags a missing greet
 greeting without a name ("Hi there,"), an impersonal one ("Dear customer",
 "To whom it may concern"), a name that is not the customer's or is misspelt ("Hi Jonh"
 when the customer is John), a placeholder that fills in the agent's name, and, in a canned
-reply, a real person's name where a placeholder belongs.
+reply, a real person's name where a placeholder belongs. In a notice the system sends (the
+notice channel, or a canned reply that reads as one) a greeting without a name is a hint.
 
 Why it matters: a name tells the customer a person read their message. "Dear customer"
 tells them the opposite, and a misspelt name is worse than none.
@@ -31,7 +32,7 @@ from empathylint.language.names import fold, is_short_form, looks_like_misspelli
 from empathylint.language.phrases import normalize, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
-from empathylint.rules._reply import is_automated_notice
+from empathylint.rules._reply import is_automated_notice, quoted
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         yield replace(finding, severity=Severity.INFO) if notice and unnamed else finding
 
 
-_UNNAMED = frozenset({"use-their-name.missing-greeting", "use-their-name.generic-greeting"})
+_UNNAMED = frozenset(
+    {"use-their-name.missing-greeting", "use-their-name.generic-greeting", "use-their-name.impersonal-greeting"}
+)
 
 
 def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -83,6 +86,8 @@ def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
         return
     name_span = doc.greeting_name
+    if name_span is not None and _MENTION_SLOT.fullmatch(quoted(doc, name_span)):
+        return  # "Hello @{issue-author}": a bot mentions whoever opened the issue
     placeholders = doc.placeholders_in(name_span) if name_span else []
     if placeholders:
         yield from _check_placeholders(placeholders)
@@ -104,6 +109,11 @@ def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         return
     if doc.customer_name and "@" not in doc.customer_name:
         yield from _check_against_customer(doc.customer_name, addressed)
+
+
+# A mention of a placeholder, as bots on issue trackers greet the person who opened the
+# issue (@{issue-author}, @{{ author }}): whatever the words inside, it names the reader.
+_MENTION_SLOT = re.compile(r"@\{\{?[^{}\n]{1,80}\}\}?[,.!:]?")
 
 
 def _addressed_names(written: str, offset: int, settings: Settings) -> list[tuple[int, str]]:

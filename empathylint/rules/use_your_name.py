@@ -6,7 +6,8 @@ name ("Thanks!" and nothing after it), a team-only signature ("The Support Team"
 "Customer Service"), a name other than the agent's when --agent is given, and a placeholder
 that fills in the customer's name. Many helpdesks append the agent's signature when the
 reply is sent: with `signature = "added-by-helpdesk"` a missing sign-off or name is not
-flagged, but a team-only one still is.
+flagged, but a team-only one still is. A notice the system sends (the notice channel, or a
+canned reply that reads as one) is signed by the product and is not checked.
 
 Why it matters: people trust people. A name shows that someone owns the conversation and
 can be asked for again; "The Support Team" reads like a queue.
