@@ -3,7 +3,7 @@
     python3 bench/mood_accuracy.py --corpus ../shared/corpus                 # tune half, figures only
     python3 bench/mood_accuracy.py --corpus ../shared/corpus --misses        # each miss and false alarm, with its cues
 
-Reads `customer_upset` from bench/accuracy/labels/replies.jsonl and the customer's message
+Reads `customer_upset` from every reply label file in bench/accuracy/labels/ and the customer's message
 beside each labeled reply (`<name>.customer.txt`), and scores empathylint's mood reading
 ("upset" or not) as a classifier: precision, recall and the confusion counts. `--misses`
 prints corpus text to the terminal for tuning, so it reads the tune half only.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-LABELS = BENCH / "accuracy" / "labels" / "replies.jsonl"
+LABELS = BENCH / "accuracy" / "labels"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 sys.path.insert(0, str(REPO))
 
@@ -45,7 +45,8 @@ def main() -> int:
         parser.error("--misses reads the tune half only")
     halves = _halves(args.corpus)
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    lines = [line for path in sorted(LABELS.glob("*replies.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         record = json.loads(line)
         if halves.get(record["path"]) != args.half or record["customer_upset"] is None:
             continue

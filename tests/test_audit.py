@@ -183,7 +183,7 @@ def test_the_rich_table(exports: Path) -> None:
         "Remove negative language",
         "│ Priya │       3 │         33.3% │ proofread 66.7%, their name 66.7%",
         "│ Refund sent   │       2 │        100.0% │",
-        "│ r3    │ replies.jsonl:3 │ Sam   │ Refund policy │        2 │        2 │",
+        "│ r3    │ replies.jsonl:3 │ Sam   │ Refund policy │        1 │        1 │",
         "3 of 7 replies ready to send (42.9%)",
     ):
         assert expected in result.stdout, result.stdout

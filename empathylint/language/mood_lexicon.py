@@ -46,10 +46,16 @@ PHRASE_KINDS: Mapping[str, CueKind] = {
     "indignation": CueKind("upset", "indignation", 2.0, 2.0),
     "disappointment": CueKind("upset", "disappointment", 2.0, 2.0),
     "sarcasm": CueKind("upset", "sarcasm", 2.0, 2.0),
+    # Money taken or work lost ("charged twice", "lost my data"): upset on its own; a mention
+    # of what they paid ("I paid for the annual plan") only adds to other cues.
+    "loss": CueKind("upset", "a loss to them", 2.0, 2.0),
     "cost-to-them": CueKind("upset", "cost to them", 1.5, 1.5),
     "persistence": CueKind("upset", "persistence", 1.0, 1.0),
     "breakage": CueKind("upset", "something broken", 1.0, 1.0),
     "expectation": CueKind("upset", "let down", 1.0, 1.0),
+    # "I can't even log in", "not a single reply": the customer's own exasperation, a cue of
+    # its own beside being let down ("yet you charge me"), so the two together are upset.
+    "exasperation": CueKind("upset", "exasperation", 1.0, 1.0),
     "cheerful": CueKind("cheer", "cheerful words", 1.0, 2.0),
     "team-upset": CueKind("upset", "your upset words", 2.0, 2.0),
     "team-cheerful": CueKind("cheer", "your cheerful words", 1.0, 2.0),
@@ -65,6 +71,7 @@ WORD_CLASSES = frozenset(
         "contact-noun",
         "upset-emoji",
         "cheerful-emoji",
+        "short-stress",
     }
 )
 # A cue of these kinds is cancelled by a "not" before it ("not urgent", "I don't want to
@@ -208,6 +215,8 @@ class CompiledLexicon:
     amicable_parting: PhraseIndex
     upset_emoji: frozenset[str]
     cheerful_emoji: frozenset[str]
+    # Short words that are stress in capitals ("NOT", "WHY"), lower case.
+    short_stress: frozenset[str]
     # Emoticons written in punctuation (":(", ":-D"), standing alone between spaces.
     emoticons: re.Pattern[str]
 
@@ -231,7 +240,7 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         r"\byou(?:\s+guys)?\s+(?:won['’]?t|wont|will\s+not|refuse[sd]?\s+to)\s+(?:even\s+)?(?:" + verbs + r")\b",
         re.IGNORECASE,
     )
-    cancel_verbs = _alternation(form for verb in lexicon.words("cancel-verb") for form in _present_forms(verb))
+    cancel_verbs = _alternation(form for verb in lexicon.words("cancel-verb") for form in _forms(verb))
     cancel_demand = re.compile(
         rf"\b(?:{cancel_verbs})\s+(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(lexicon.words('cancel-object'))})s?\b",
         re.IGNORECASE,
@@ -250,6 +259,7 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         amicable_parting=PhraseIndex(dict.fromkeys(lexicon.words("amicable-parting"), "amicable-parting")),
         upset_emoji=frozenset(lexicon.words("upset-emoji")),
         cheerful_emoji=frozenset(lexicon.words("cheerful-emoji")),
+        short_stress=frozenset(lexicon.words("short-stress")),
         emoticons=re.compile(
             r"(?<!\S)(?:"
             + _alternation(e for e in (*lexicon.words("upset-emoji"), *lexicon.words("cheerful-emoji")) if e.isascii())
@@ -262,8 +272,13 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _present_forms(verb: str) -> tuple[str, ...]:
-    """A verb and its -ing forms ("cancel": "cancelling", "canceling"; "close": "closing")."""
-    if verb.endswith("e"):
-        return (verb, verb[:-1] + "ing")
-    return (verb, verb + "ing", verb + verb[-1] + "ing")
+def _forms(verb: str) -> tuple[str, ...]:
+    """A verb with its -ing and past forms ("cancel": "cancelling", "canceling", "cancelled",
+    "canceled"; "close": "closing", "closed"); a phrase ("unsubscribe from") changes its first word."""
+    first, space, rest = verb.partition(" ")
+    forms: tuple[str, ...]
+    if first.endswith("e"):
+        forms = (first, first[:-1] + "ing", first + "d")
+    else:
+        forms = (first, first + "ing", first + first[-1] + "ing", first + "ed", first + first[-1] + "ed")
+    return tuple(form + space + rest for form in forms)

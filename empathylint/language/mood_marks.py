@@ -16,8 +16,9 @@ Found = tuple[int, int, CueKind, str]
 # A word of the message, as the grammar cues read it too.
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’*-]*")
 
-_SHOUTING = CueKind("upset", "shouting", 1.5, 1.5)
-# Five different words in capitals or more: the message is shouted, not a phrase stressed.
+# Two different words in capitals that name nothing ("NOT the plan I chose", "WHY IS THIS"):
+# a raised voice; five or more is a message shouted throughout.
+_SHOUTING = CueKind("upset", "shouting", 2.0, 2.0)
 _SHOUTED_THROUGHOUT = CueKind("upset", "shouting", 2.0, 2.0)
 _SHOUTED_WORDS = 5
 # One word in capitals that names nothing ("I PAID for it", "WHY?"): stress, not yet shouting.
@@ -53,8 +54,9 @@ def punctuation_cues(message: str, found: list[Found]) -> list[Found]:
             cues.append((start, end, _EXASPERATED, "?!" if "!" in text else "??"))
         elif about_problem.overlaps(start, end) or _is_shouted(text):
             cues.append((start, end, _EXASPERATED, "!" if "!!" not in text else "!!!"))
-        elif "!!!" in text and not cheerful.overlaps(start, end):
-            cues.append((start, end, _EXASPERATED, "!!!"))
+        elif "!!" in text and not cheerful.overlaps(start, end):
+            # "Fix it!!" with no cheerful word beside it: a run of marks is raised voice.
+            cues.append((start, end, _EXASPERATED, "!!!" if "!!!" in text else "!!"))
         else:
             cues.append((start, end, _EXCLAMATIONS, "!"))
             if text.count("!") > 1:
@@ -83,16 +85,18 @@ def _is_shouted(sentence: str) -> bool:
     return len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
-def shouting_cues(message: str, acronyms: frozenset[str]) -> list[Found]:
+def shouting_cues(message: str, acronyms: frozenset[str], short_stress: frozenset[str] = frozenset()) -> list[Found]:
     """Two different words in capitals, eight letters at least, that name nothing ("MDW",
     "PDF" and hashtags are names): "WHAT IS THIS", "BUT I DIDN'T CHANGE IT". One such word
-    of four letters or more (and no digits) is stress: "I PAID for next-day shipping"."""
+    of four letters or more (and no digits), or a shorter one of `short_stress` ("NOT",
+    "WHY"), is stress: "I PAID for next-day shipping", "I did NOT order this"."""
     shouted: list[str] = []
     stressed: list[str] = []
     for word in WORD.findall(message):
-        if len(word) >= 3 and word.isupper() and word.strip("'’*-") not in acronyms and word not in shouted:
+        short = word.lower() in short_stress
+        if (len(word) >= 3 or short) and word.isupper() and word.strip("'’*-") not in acronyms and word not in shouted:
             shouted.append(word)
-            if word.isalpha() and len(word) >= 4:
+            if word.isalpha() and (len(word) >= 4 or short):
                 stressed.append(word)
     if len(shouted) >= 2 and sum(len(word) for word in shouted) >= 8:
         kind = _SHOUTED_THROUGHOUT if len(shouted) >= _SHOUTED_WORDS else _SHOUTING

@@ -19,7 +19,7 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_UNITS = r"(?:minutes?|mins?|hours?|hrs?|days?|business\s+days?|working\s+days?|weeks?|months?)"
+_UNITS = r"(?:minutes?|mins?|hours?|hrs?|h|days?|business\s+days?|working\s+days?|weeks?|months?)"
 _COUNT = (
     r"(?:\d+(?:[-–]\d+)?|a|an|one|two|three|four|five|six|seven|ten|twelve|twenty-four|forty-eight"
     r"|a\s+few|a\s+couple\s+of)"
@@ -34,11 +34,13 @@ def timeframe_pattern() -> re.Pattern[str]:
             | (?:next|this|on|by|before|until|till)\s+{_DAYS}
             | {_DAYS}(?:\s+(?:morning|afternoon|evening))?
             | next\s+(?:week|month)
-            | (?:within|in|over|takes?|up\s+to)\s+(?:the\s+next\s+|about\s+|around\s+)?{_COUNT}\s+{_UNITS}
+            | (?:the\s+)?next\s+(?:few\s+|couple\s+of\s+|\d+\s+)?(?:business\s+|working\s+)?(?:hours?|days?|weeks?)
+            | (?:over|by|before|after)\s+the\s+weekend
+            | (?:within|in|over|takes?|up\s+to)\s+(?:the\s+next\s+|about\s+|around\s+)?{_COUNT}\s*{_UNITS}\b
             | \d+\s*[-–]\s*\d+\s+{_UNITS}
             | within\s+(?:the|an?)\s+(?:hour|day|week)
             | (?:by|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|week|month)|noon|midday|eod|cob)
-            | end\s+of\s+(?:the\s+)?(?:day|week)|eod
+            | end\s+of\s+(?:the\s+)?(?:day|week|month)|eod
             | \d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)\b|\d{{1,2}}:\d{{2}}
             | {_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b
             | first\s+thing

@@ -3,7 +3,7 @@
 What it does: compares the reply's tone with the customer's mood (read from their message).
 To an upset customer it flags what reads as making light of the problem: emoji and
 emoticons, "lol", "haha", "just kidding", and exclamation-heavy cheer (an "!" after a
-greeting, a thanks or an apology is warmth, and is not counted). To a cheerful
+greeting, a thanks, an apology or an offer of more help is warmth, and is not counted). To a cheerful
 customer it hints at stiff formality ("Dear Sir", "We regret to inform you", "Please be
 advised") with a friendlier wording. With no customer message, or a neutral one, the rule
 has nothing to judge and stays silent.
@@ -34,7 +34,7 @@ from empathylint.language.mood import Mood, mood_of
 from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule, bounded
-from empathylint.rules._reply import quoted, sentence_at
+from empathylint.rules._reply import quoted, reply_sentence, sentence_at
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ class Settings:
     light_phrases: tuple[str, ...] = field(default_factory=default_phrases("match-tone", "light-phrases"))
     # More exclamation marks than this in a reply to an upset customer read as upbeat.
     max_exclamations: int = bounded(1, minimum=0)
-    # Sentences opening with these are courtesy: their "!" is warmth and is not counted.
+    # Sentences opening with these are courtesy (a greeting, a thanks, an apology, an offer of
+    # more help): their "!" is warmth and is not counted.
     courtesy_openers: tuple[str, ...] = field(default_factory=default_phrases("match-tone", "courtesy-openers"))
     # Stiff formality and what to say to a cheerful customer instead.
     stiff_phrases: dict[str, str] = field(default_factory=default_rewrites("match-tone", "stiff-phrases"))
@@ -99,7 +100,7 @@ def _too_light(doc: Document, mood: Mood, settings: Settings) -> Iterator[Diagno
     runs = [
         run
         for run in _EXCLAMATIONS.finditer(doc.text, body.start, body.end)
-        if not _is_courtesy(doc, sentence_at(doc, run.start()), courtesy)
+        if not _is_courtesy(doc, reply_sentence(doc, run.start()), courtesy)
     ]
     count = sum(run.group().count("!") for run in runs)
     if count > settings.max_exclamations:
@@ -124,8 +125,9 @@ def _run_start(text: str, run: re.Match[str]) -> int:
 
 
 def _is_courtesy(doc: Document, sentence: Span | None, courtesy: re.Pattern[str] | None) -> bool:
-    """A greeting, a thanks or an apology ("Hi there!", "Thanks for waiting!", "Oh no!"):
-    its "!" is warmth, not cheer about the problem."""
+    """A greeting, a thanks, an apology or an offer of more help ("Hi there!", "Thanks for
+    waiting!", "Oh no!", "Let us know if this helps!"), also when a greeting runs into it
+    ("@maria Hi Maria, thanks for reaching out!"): its "!" is warmth, not cheer about the problem."""
     if sentence is None or courtesy is None:
         return False
     opening = _LEADING_HANDLES.match(doc.text, sentence.start, sentence.end)

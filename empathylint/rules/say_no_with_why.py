@@ -6,7 +6,9 @@ sentence or the one before ("because", "since", "due to", "so that", "for securi
 reasons", "as it is outside the return window", a cause the no follows from: "the key is
 unknown, so we can't …"), nor in the two after as one that points back at it ("That's
 because …", "The reason is …"), nor in a canned reply's slot for it ("%{reject_reason}").
-A sentence after it that opens with "Because" explains its own clause, not the no. What we
+A sentence after it that opens with "Because" explains its own clause, not the no. A no
+that says what ends it ("you won't be able to post until a moderator reviews it") is not
+bare: negative-language offers it as a yes ("…once a moderator reviews it"). What we
 don't offer or have, conceded in a clause the sentence then turns from ("Although we don't
 fly there direct, we do offer a connection"), leads into what they can have and is not a bare
 no; "While we can't help with that here, …" still is.
@@ -40,6 +42,7 @@ from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
+from empathylint.language.cant_until import cant_until_rewrites
 from empathylint.language.phrases import compile_phrases, find_phrases, normalize
 from empathylint.language.refusals import (
     Refusal,
@@ -57,6 +60,11 @@ from empathylint.rules._reply import neighbourhood, quoted, refusal_rewrite, rep
 @dataclass(frozen=True)
 class Settings:
     refusers: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusers"))
+    # Refusers who are the reader: a limit put on them ("you can't transfer a save") is a no,
+    # their own trouble ("it looks like you can't log in") is not. The same lists as
+    # negative-language's.
+    readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))
+    reader_troubles: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-troubles"))
     offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
     withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
     possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
@@ -78,7 +86,9 @@ class Settings:
     def matchers(self) -> _Matchers:
         """The lists compiled, once per settings object; a check only matches."""
         return _Matchers(
-            refusals=refusal_grammar(self, self.refusers, self.not_refusals),
+            refusals=refusal_grammar(
+                self, self.refusers, self.not_refusals, readers=self.readers, reader_troubles=self.reader_troubles
+            ),
             refusal_phrases=compile_phrases(self.refusal_phrases),
             not_refused=frozenset(map(normalize, self.not_refused_verbs)),
             reasons=compile_phrases(self.reasons),
@@ -115,9 +125,14 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     flagged: set[Span] = set()
     explained: dict[Span, bool] = {}  # a sentence is read for its reason once, however many nos it holds
     matchers = settings.matchers
+    # "You won't be able to post until a moderator reviews it" says what ends the no, and
+    # negative-language rewrites it as a yes ("you'll be able to post once…"): not a bare no.
+    temporary = [span for span, _ in cant_until_rewrites(doc.text, doc.body)]
     for refusal, kind in _refusals(doc, matchers):
         sentence = reply_sentence(doc, refusal.start)
         if sentence is None or sentence in flagged:
+            continue
+        if any(span.start <= refusal.start < span.end for span in temporary):
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
             continue
