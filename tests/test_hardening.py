@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from empathylint.cli import app
-from tests.conftest import ROOT
+from tests.conftest import run_in_fresh_interpreter
 from tests.test_regex_safety import CATASTROPHES, QUADRATIC
 
 MISSPELT = "Hi Jonh,\n\nThanks for reaching out! Your refund is on its way.\n\nCheers,\nSam\n"
@@ -182,9 +182,7 @@ def test_the_regex_analysis_is_loaded_only_to_check_a_users_pattern() -> None:
         "assert regex_problem('(a+)+$') is not None\n"
         "assert 'empathylint.language.regex_syntax' in sys.modules\n"
     )
-    # From the repository, whatever folder pytest was started in: the script imports tests.conftest.
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    run_in_fresh_interpreter(script)
 
 
 @pytest.mark.parametrize("pattern", CATASTROPHES + QUADRATIC)
@@ -224,8 +222,6 @@ def test_configuration_is_data_never_code(tmp_path: Path) -> None:
     )
     draft = tmp_path / "reply.txt"
     draft.write_text("Hi Maria,\n\nThanks! Run __import__('os') only in a sandbox.\n\nBest,\nSam\n", encoding="utf-8")
-    import subprocess
-    import sys
 
     result = subprocess.run(
         [sys.executable, "-m", "empathylint", "check", "--select", "house-style", "--quiet", "reply.txt"],
