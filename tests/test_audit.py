@@ -112,19 +112,20 @@ def test_the_channel_column_decides_the_channel(exports: Path) -> None:
     unsigned = "Hi Maria,\n\nThanks for writing. I have sent a new code to your email, and it should arrive soon.\n"
     rows = [{"id": str(n), "reply": unsigned, "channel": channel} for n, channel in enumerate(["Email", "Live Chat"])]
     rows.append({"id": "3", "reply": unsigned, "channel": "phone"})
+    rows.append({"id": "4", "reply": unsigned, "channel": "Automation"})  # a helpdesk trigger's message
     Path("unsigned.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
 
     summary, result = audit_json("unsigned.jsonl")
-    assert summary["channels"] == {"chat": 1, "email": 2}
+    assert summary["channels"] == {"chat": 1, "email": 2, "notice": 1}
     assert summary["unknown_channels"] == {"phone": 1}
-    assert "channels that are not email, chat or social were checked as the configured channel: 'phone' ×1" in (
+    assert "channels that are not email, chat, social or notice were checked as the configured channel: 'phone' ×1" in (
         result.stderr
     )
-    # Unsigned is a warning by email, a nicety in chat: only the chat reply is ready.
-    assert summary["ready_to_send"] == 1
-    summary, result = audit_json("unsigned.jsonl", "--channel", "chat")
-    assert summary["channels"] == {"chat": 2, "email": 1}  # a row's own channel wins over --channel
+    # Unsigned is a warning by email, a nicety in chat, not asked of a notice: chat and notice are ready.
     assert summary["ready_to_send"] == 2
+    summary, result = audit_json("unsigned.jsonl", "--channel", "chat")
+    assert summary["channels"] == {"chat": 2, "email": 1, "notice": 1}  # a row's own channel wins over --channel
+    assert summary["ready_to_send"] == 3
     assert "were checked as chat: 'phone' ×1" in result.stderr
 
 
@@ -407,7 +408,7 @@ def test_a_rule_failure_is_told_and_fails_the_run() -> None:
     totals.unknown_channels["phone"] = 2
     assert _tell_problems(totals, run, said.append) is True
     assert said == [
-        "empathylint: channels that are not email, chat or social were checked as chat: 'phone' ×2",
+        "empathylint: channels that are not email, chat, social or notice were checked as chat: 'phone' ×2",
         "empathylint: error: a rule failed on 3 replies "
         "(please report it; `empathylint check --debug` on one of them shows the traceback)",
     ]

@@ -18,7 +18,7 @@ from empathylint.document import Channel
 if TYPE_CHECKING:
     from empathylint.api import Settings
 
-# What helpdesks call their channels, as the checks' three.
+# What helpdesks call their channels, as the checks' four.
 CHANNEL_NAMES: dict[str, Channel] = {
     **{name: "email" for name in ("email", "e_mail", "mail", "web", "web_form", "webform", "contact_form", "ticket")},
     **{
@@ -26,6 +26,8 @@ CHANNEL_NAMES: dict[str, Channel] = {
         for name in ("chat", "live_chat", "livechat", "messaging", "messenger", "whatsapp", "sms", "in_app", "widget")
     },
     **{name: "social" for name in ("social", "social_media", "twitter", "x", "facebook", "instagram")},
+    # Messages a helpdesk's automations send (triggers, system notifications): no person writes them.
+    **{name: "notice" for name in ("notice", "notification", "system", "automated", "automation", "trigger")},
 }
 
 # Besides letters, what a person's name may hold ("Mary-Jo O'Neil", "J. Smith").

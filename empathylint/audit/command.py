@@ -125,7 +125,7 @@ def _tell_problems(totals: AuditTotals, run: AuditRun, say: Say) -> bool:
     if totals.unknown_channels:
         default = run.audit.channel or "the configured channel"
         shown = ", ".join(f"{name!r} ×{count:,}" for name, count in sorted(totals.unknown_channels.items())[:10])
-        say(f"empathylint: channels that are not email, chat or social were checked as {default}: {shown}")
+        say(f"empathylint: channels that are not email, chat, social or notice were checked as {default}: {shown}")
     failures = totals.replies_with.get(INTERNAL_ERROR, 0)
     if failures:
         say(

@@ -131,7 +131,7 @@ class AuditTotals:
     agents: dict[str, GroupTotals] = field(default_factory=dict)
     macros: dict[str, GroupTotals] = field(default_factory=dict)
     channels: Counter[str] = field(default_factory=Counter)
-    # Channel names in the export that are none of email, chat, social: checked as the default.
+    # Channel names in the export that are none of email, chat, social, notice: checked as the default.
     unknown_channels: Counter[str] = field(default_factory=Counter)
     findings: Counter[str] = field(default_factory=Counter)
     replies_with: Counter[str] = field(default_factory=Counter)

@@ -35,7 +35,7 @@ def audit(
     customer_name_column: Annotated[Optional[str], _column("customer-name", "customer's name")] = None,  # noqa: UP045
     agent_column: Annotated[Optional[str], _column("agent", "agent (default: agent, assignee, author, …)")] = None,  # noqa: UP045
     macro_column: Annotated[Optional[str], _column("macro", "macro or canned reply used")] = None,  # noqa: UP045
-    channel_column: Annotated[Optional[str], _column("channel", "channel: email, chat or social (or via)")] = None,  # noqa: UP045
+    channel_column: Annotated[Optional[str], _column("channel", "channel, e.g. email or chat (or via)")] = None,  # noqa: UP045
     date_column: Annotated[Optional[str], _column("date", "date sent")] = None,  # noqa: UP045
     id_column: Annotated[Optional[str], _column("id", "reply's or ticket's id")] = None,  # noqa: UP045
     input_format: Annotated[
