@@ -57,7 +57,7 @@ from typing import Literal
 
 from empathylint.document import Document
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
-from empathylint.language.mood_grammar import POLITE_PLEA, grammar_cues, negated
+from empathylint.language.mood_grammar import POLITE_PLEA, SARCASM, grammar_cues, negated
 from empathylint.language.mood_lexicon import (
     NEGATABLE,
     PHRASE_KINDS,
@@ -158,13 +158,15 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Acrony
     capitals that are `acronyms` (by default the shipped ones) name things, not shouting."""
     words = own_words(message)
     patterns = compiled(lexicon or shipped_lexicon())
-    found = [*_phrase_cues(words, patterns), *grammar_cues(words, patterns)]
+    found = _without_sarcastic_praise([*_phrase_cues(words, patterns), *grammar_cues(words, patterns)])
     if next(patterns.amicable_parting.find(words), None) is not None:
         # "Please cancel my plan, I'm changing jobs. Thanks for everything!" is a goodbye.
         found = [cue for cue in found if cue[2] is not _CANCEL]
-    # The "!" of a plea said with thanks ("Please help! Thank you") is politeness too.
-    found += punctuation_cues(words, [cue for cue in found if cue[2] is not POLITE_PLEA])
-    found += shouting_cues(words, (acronyms or shipped_acronyms()).known, patterns.short_stress)
+    shouting = shouting_cues(words, (acronyms or shipped_acronyms()).known, patterns.short_stress)
+    # The "!" of a plea said with thanks ("Please help! Thank you") is politeness too; one
+    # beside a stressed word ("it's NOT here!") is raised voice.
+    found += punctuation_cues(words, [cue for cue in found + shouting if cue[2] is not POLITE_PLEA])
+    found += shouting
     found += emoji_cues(words, patterns)
     cues, upset, cheer = _score(found)
     if upset >= UPSET_THRESHOLD and upset >= cheer:
@@ -199,6 +201,16 @@ def _phrase_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
         if kind.leaning == "cheer" and _POLITE_BEFORE.search(message, max(0, start - 40), start):
             continue
         yield start, end, kind, words
+
+
+def _without_sarcastic_praise(found: list[Found]) -> list[Found]:
+    """The praise inside a sarcastic sentence ("Great, another outage") is no cheer."""
+    sarcastic = [(start, end) for start, end, kind, _ in found if kind is SARCASM]
+    return [
+        cue
+        for cue in found
+        if cue[2].leaning != "cheer" or not any(start <= cue[0] < end for start, end in sarcastic)
+    ]
 
 
 def _score(found: list[Found]) -> tuple[tuple[MoodCue, ...], float, float]:

@@ -1,7 +1,9 @@
 """The customer's mood read from grammar rather than single phrases: a plea for help, a
 no questioned ("why can't I"), "won't load", "keeps crashing", "my 2nd email", kept waiting
 ("on hold for 3 hours", "since Sunday", "nothing in 2 weeks"), "cancel my plan", a pointed
-"why do you…", a rhetorical "do you think that is fair?", a bare "Why?". language/mood.py
+"why do you…", a rhetorical "do you think that is fair?" or "how hard can it be?", a bare
+"Why?", a loss ("all my notes are gone", "charged for a plan I never ordered"), and praise
+said with sarcasm ("Great, another outage.", "thanks for deleting my playlist"). language/mood.py
 reads the phrases of the lexicon and adds these cues to the same score; `negated` is the
 negation both read by.
 """
@@ -33,6 +35,8 @@ _WHY_NOT = CueKind("upset", "a why-not question", 1.5, 1.5)
 # them, or asked of nobody.
 _POINTED_WHY = CueKind("upset", "a pointed why", 1.5, 1.5)
 _DISTRESS = PHRASE_KINDS["distress"]
+_LOSS = PHRASE_KINDS["loss"]
+SARCASM = PHRASE_KINDS["sarcasm"]
 
 _NEGATORS = frozenset(
     {"not", "no", "never", "without", "nothing", "hardly"}
@@ -68,7 +72,32 @@ _POINTED_WHY_PATTERN = re.compile(
 _RHETORICAL = re.compile(
     r"\b(?:do|does|would)\s+(?:you|anyone|anybody)\s+(?:really\s+|honestly\s+|seriously\s+)?(?:think|call|find)\s+"
     r"[^.?!\n]{0,80}?\b(?:reasonable|fair|acceptable|ok|okay|normal|right|good\s+enough|fine)\s*\?"
-    r"|\b(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:fair|reasonable|acceptable)\s*\?",
+    r"|\b(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:fair|reasonable|acceptable)\s*\?"
+    # "How hard can it be to…?", "Why is it so difficult to…?": a difficulty they should not meet.
+    r"|\bhow\s+(?:hard|difficult|complicated)\s+(?:can|could|is)\s+it\b"
+    r"|\bwhy\s+is\s+(?:it|this|everything)\s+so\s+(?:hard|difficult|complicated)\b"
+    # "Is anyone actually reading these?", "Does anyone there know what they're doing?"
+    r"|\b(?:is|does|do)\s+(?:anyone|anybody)\s+(?:\w+\s+)?(?:actually|even|ever)\s+(?:read|check|look|answer|respond|care|work)"
+    r"|\b(?:does|do)\s+(?:anyone|anybody)\s+(?:there|here|at\s+\w+)\s+know\s+what\b",
+    re.IGNORECASE,
+)
+# Something of theirs gone ("all my notes are gone", "half of it is missing"), money taken for
+# what they never chose ("charged for a plan I never signed up for"), time lost ("lost three hours").
+_LOST = re.compile(
+    r"\b(?:all|half|most|some|many|part)\s+(?:of\s+)?(?:my|our|it|them|the)\b(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:is|are|was|were|has|have|got)\s+(?:been\s+|now\s+)?(?:gone|missing|lost|deleted|wiped|erased|disappeared)\b"
+    r"|\b(?:charged|billed)\b[^.!?\n]{0,50}?\b(?:never|didn['’]?t|did\s+not)\s+(?:\w+\s+)?"
+    r"(?:order|ordered|sign|signed|agree|agreed|authori[sz]ed?|buy|bought|use|used|want|wanted|ask|asked)\b"
+    r"|\blost\s+(?:\d+|a\s+few|two|three|four|five|six|several|many|countless)\s+(?:hours?|days?|weeks?)\b",
+    re.IGNORECASE,
+)
+# Praise opening a sentence that goes on to the problem: "Great, another outage.", "Oh perfect,
+# it logged me out again."; not "Great, it works again!" nor "Awesome, I'll try that again".
+_SARCASTIC_PRAISE = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*(?:oh\s+|just\s+|well\s+)?(?:great|brilliant|wonderful|perfect|fantastic|awesome|lovely"
+    r"|nice|super|terrific|marvellous|marvelous)\s*[,!.]+\s*"
+    r"(?:(?:yet\s+)?another\b|(?![^.!?\n]*\b(?:works?|working|worked|fixed|solved|resolved|thanks?|thank)\b)"
+    r"(?:now\s+)?(?:it|the|my|your|this|you|they)\b[^.!?\n]{0,60}?\b(?:again|still|broke|broken|crashed|lost)\b)",
     re.IGNORECASE,
 )
 # An account taken from them: "my account was suspended", "you closed my account".
@@ -118,6 +147,9 @@ def grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
         (_POINTED_WHY_PATTERN, _POINTED_WHY),
         (_RHETORICAL, _INDIGNATION),
         (_ACCOUNT_TAKEN, _DISTRESS),
+        (_LOST, _LOSS),
+        (_SARCASTIC_PRAISE, SARCASM),
+        (patterns.sarcastic_thanks, SARCASM),
         (patterns.breakage, _BREAKAGE),
         (patterns.refused, _INDIGNATION),
         (_KEEPS_DOING, _PERSISTENCE),
