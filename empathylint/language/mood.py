@@ -26,7 +26,12 @@ Cues, each kind counted once (a kind is one piece of evidence):
     politeness); "won't"/"can't" + a breakage verb ("won't load", "can't log in"); "keeps
     crashing"; "my 2nd email"; "cancel my membership", "cancelled my plan"; "on hold for
     3 hours", "since Sunday", "4 days now", "nothing in 3 weeks"; an account taken from them
-    ("my account was suspended")
+    ("my account was suspended"); a loss in grammar ("all my notes are gone", "your update
+    deleted my playlists"); nobody able to help; the replacement broken too; sarcastic praise
+    ("Great, another outage.", "thanks for losing my parcel"); rhetorical effort ("how hard
+    can it be?"); a demand ("you guys need to sort it out", "Seriously?"); and weak ones (1
+    point): "had to … 4 times", "every 5 minutes", a deadline ("ends tonight"), a long wait
+    named, the wrong item sent, years as a customer
   - "why" before a no ("why can't I cancel", "why won't you accept"), a why aimed at them
     or asked alone ("why are you letting…", "WHY?"), a question that answers itself ("do
     you think that is fair?"); the company refusing them, as indignation ("you won't accept
@@ -207,9 +212,7 @@ def _without_sarcastic_praise(found: list[Found]) -> list[Found]:
     """The praise inside a sarcastic sentence ("Great, another outage") is no cheer."""
     sarcastic = [(start, end) for start, end, kind, _ in found if kind is SARCASM]
     return [
-        cue
-        for cue in found
-        if cue[2].leaning != "cheer" or not any(start <= cue[0] < end for start, end in sarcastic)
+        cue for cue in found if cue[2].leaning != "cheer" or not any(start <= cue[0] < end for start, end in sarcastic)
     ]
 
 

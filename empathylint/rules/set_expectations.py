@@ -83,6 +83,7 @@ _AFTER_THEIR_STEP = re.compile(
     r"[^!?\n]*\band\s+(?:(?:we|i|someone|the\s+team|our\s+team)(?:['’]ll|\s+will)\s+)?$",
     re.IGNORECASE,
 )
+_STEP_REACH = 300
 # An event after the promise that the customer will see ("…once the parcel leaves the
 # warehouse", "…when the courier replies"), not only more news ("as soon as we know more",
 # "when we have an update", "as soon as possible").
@@ -129,7 +130,11 @@ def _waits_on(doc: Document, settings: Settings, promise: re.Match[str], sentenc
     feedback handed on."""
     if _IF_SOMETHING_HAPPENS.search(doc.text, sentence.start, promise.start()):
         return False
-    if _AFTER_THEIR_STEP.search(doc.text, sentence.start, promise.start()):
+    # The step may stand a sentence back when a link or an "etc." split the sentence: the
+    # "and" before the promise still ties the two, so the paragraph's last lines are read.
+    paragraph = doc.text.rfind("\n\n", doc.body.start, sentence.start)
+    step_from = max(sentence.start - _STEP_REACH, paragraph if paragraph != -1 else doc.body.start)
+    if _AFTER_THEIR_STEP.search(doc.text, min(step_from, sentence.start), promise.start()):
         return False
     if _ONCE_IT_HAPPENS.search(doc.text, promise.end(), sentence.end):
         return False
