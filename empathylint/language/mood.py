@@ -62,7 +62,7 @@ from typing import Literal
 
 from empathylint.document import Document
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
-from empathylint.language.mood_grammar import POLITE_PLEA, SARCASM, grammar_cues, negated
+from empathylint.language.mood_grammar import DEADPAN, POLITE_PLEA, SARCASM, grammar_cues, negated
 from empathylint.language.mood_lexicon import (
     NEGATABLE,
     PHRASE_KINDS,
@@ -209,8 +209,16 @@ def _phrase_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
 
 
 def _without_sarcastic_praise(found: list[Found]) -> list[Found]:
-    """The praise inside a sarcastic sentence ("Great, another outage") is no cheer."""
-    sarcastic = [(start, end) for start, end, kind, _ in found if kind is SARCASM]
+    """The praise inside a sarcastic sentence ("Great, another outage") is no cheer; a flat
+    "brilliant." at the end is sarcasm only after another upset cue ("Ordered one, it came
+    today. Perfect." is praise)."""
+    found = [
+        cue
+        for cue in found
+        if cue[2] is not DEADPAN
+        or any(other[2].leaning == "upset" and other[2] is not DEADPAN and other[0] < cue[0] for other in found)
+    ]
+    sarcastic = [(start, end) for start, end, kind, _ in found if kind is SARCASM or kind is DEADPAN]
     return [
         cue for cue in found if cue[2].leaning != "cheer" or not any(start <= cue[0] < end for start, end in sarcastic)
     ]

@@ -6,7 +6,8 @@ no questioned ("why can't I"), "won't load", "keeps crashing", "my 2nd email", k
 plan I never ordered"), nobody able to help, the replacement broken too, the wrong item sent,
 a demand ("you guys need to sort your app out", "Seriously?"), doing it "4 times", "every 5
 minutes", a deadline ("the sale ends tonight"), a long wait named, years as a customer, and
-praise said with sarcasm ("Great, another outage.", "thanks for losing my playlist"). language/mood.py
+praise said with sarcasm ("Great, another outage.", "thanks for losing my playlist", a flat
+"brilliant." after the problem, "another day, another outage"). language/mood.py
 reads the phrases of the lexicon and adds these cues to the same score; `negated` is the
 negation both read by.
 """
@@ -97,6 +98,18 @@ _LOST = re.compile(
     r"(?:order|ordered|sign|signed|agree|agreed|authori[sz]ed?|buy|bought|use|used|want|wanted|ask|asked)\b"
     r"|\blost\s+(?:\d+|a\s+few|two|three|four|five|six|several|many|countless)\s+(?:hours?|days?|weeks?)\b",
     re.IGNORECASE,
+)
+# Praise said flat at the end, after the problem ("…and then the call dropped. brilliant."):
+# sarcasm only where another upset cue stands before it (language/mood.py keeps it then).
+DEADPAN = CueKind("upset", "sarcasm", 2.0, 2.0)
+_DEADPAN_PATTERN = re.compile(
+    r"(?<=[.!?])[ \t]+(?:just\s+|oh\s+|how\s+|well\s+)?(?:great|brilliant|wonderful|perfect|fantastic|lovely|marvellous"
+    r"|marvelous|super|awesome|terrific)\s*\.(?=\s*$)",
+    re.IGNORECASE,
+)
+# The same again: "another day, another outage", "another week, another delay".
+_SAME_AGAIN = re.compile(
+    r"\banother\s+(?:day|week|month|year|morning|update|time|order|month),?\s+another\s+\w+", re.IGNORECASE
 )
 # Nobody able to help: "nobody at the desk can tell me anything", "no one in your store could help".
 _NOBODY_HELPS = re.compile(
@@ -204,7 +217,9 @@ _KEPT_WAITING = re.compile(
 # "do I count the 2 hour wait" only plans for one.
 _LONG_WAIT = CueKind("upset", "a long wait", 1.0, 1.0)
 _LONG_WAIT_PATTERN = re.compile(
-    rf"\b{_COUNT}[\s-]*(?:hours?|hrs?|days?|weeks?|months?)\s+(?:wait|queue|hold)\b", re.IGNORECASE
+    rf"\b{_COUNT}[\s-]*(?:hours?|hrs?|days?|weeks?|months?)\s+(?:wait|queue|hold)\b"
+    rf"|\b{_COUNT}[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:on\s+hold|in\s+(?:the\s+)?queue)\b",
+    re.IGNORECASE,
 )
 
 
@@ -227,6 +242,8 @@ def grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
         (_DEADLINE_PATTERN, _DEADLINE),
         (_LONG_WAIT_PATTERN, _LONG_WAIT),
         (_SARCASTIC_PRAISE, SARCASM),
+        (_DEADPAN_PATTERN, DEADPAN),
+        (_SAME_AGAIN, SARCASM),
         (patterns.sarcastic_thanks, SARCASM),
         (patterns.breakage, _BREAKAGE),
         (patterns.refused, _INDIGNATION),
