@@ -62,7 +62,8 @@ from typing import Literal
 
 from empathylint.document import Document
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
-from empathylint.language.mood_grammar import DEADPAN, POLITE_PLEA, SARCASM, grammar_cues, negated
+from empathylint.language.mood_events import DEADPAN, SARCASM
+from empathylint.language.mood_grammar import POLITE_PLEA, grammar_cues, negated
 from empathylint.language.mood_lexicon import (
     NEGATABLE,
     PHRASE_KINDS,
