@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Iterator
 from empathylint.diagnostics import Diagnostic
 from empathylint.document import Document, Span
 from empathylint.rule import Rule
-from empathylint.rules.proofread import articles, capitals, confusables, placeholders, spelling, typography
+from empathylint.rules.proofread import articles, capitals, confusables, placeholders, shouting, spelling, typography
 from empathylint.rules.proofread.codes import CODES, GROUP
 from empathylint.rules.proofread.settings import Settings
 
@@ -67,7 +67,7 @@ _TEXT_CHECKS: tuple[tuple[str, Callable[[Document, Settings], Iterable[Diagnosti
     ("article", articles.articles),
     ("article", articles.doubled_determiners),
     ("unbalanced", typography.unbalanced),
-    ("shouting", typography.shouting),
+    ("shouting", shouting.shouting),
     ("punctuation", typography.punctuation),
 )
 
