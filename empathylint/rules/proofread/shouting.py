@@ -42,6 +42,8 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue  # "replace TOKEN with your key" beside "`?token=TOKEN`": the code's own placeholder
         if " " not in shout and (shout in spelling.file_names() or _is_label(doc.text, start, end)):
             continue  # "see the file LICENSE"; "NOTE: …" opening a line is a label, not a raised voice
+        if " " not in shout and _is_a_term(doc.text, shout):
+            continue  # "an ENGINE", "each ENGINE": a word the article writes in capitals each time names a thing
         if doc.profile == "doc" and _is_heading(doc.text, start, end):
             continue  # "KNOWN ISSUES" on a line of its own, or before a gap: a plain-text article's heading
         if _DISCLAIMER.search(doc.text, *_paragraph_around(doc.text, start, end)):
@@ -92,6 +94,15 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
     return not text[line_start:start].strip() and (not rest.strip() or rest.startswith(("  ", "\t")))
+
+
+# A one-word run of capitals written this many times in a draft is its name for something.
+_TERM_REPEATS = 3
+
+
+def _is_a_term(text: str, word: str) -> bool:
+    """Whether the draft writes `word` in capitals, as a word of its own, three times or more."""
+    return len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)) >= _TERM_REPEATS
 
 
 def _is_label(text: str, start: int, end: int) -> bool:

@@ -86,10 +86,11 @@ def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 # A ")" right after "(" closes an aside whose inside was markup ("(<span …></span>): …").
-# Not "(8)", a manual page's section ("sshd(8)").
-_EMOTICON = re.compile(r"(?<![\w(])[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<![\w(])[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
-# "1) first", "a) second", "(i) third": list markers close a bracket they never opened.
-_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)", re.MULTILINE)
+# Not "(8)", a manual page's section ("sshd(8)"), nor "0.8)" of a version; a mirrored one
+# ("):") only after a space: "(Python 3.10+):" and "(`code`):" close their bracket.
+_EMOTICON = re.compile(r"(?<![\w(.])[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<!\S)[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
+# "1) first", "a) second", "(i) third", "2.) next": list markers close a bracket they never opened.
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\.?\)", re.MULTILINE)
 _PAIRS = {")": "(", "]": "[", "”": "“"}
 _OPENERS = frozenset("([“")
 # Every mark the balance is kept for: a paragraph is scanned for these alone, not char by char.
