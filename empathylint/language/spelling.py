@@ -36,6 +36,8 @@ MAX_LENGTH_FOR_SUGGESTIONS = 24
 _CLEAR_LEAD = 5.0
 # How much likelier a doubled-letter or swapped-letter slip is than any other single edit.
 _LIKELY_SLIP_WEIGHT = 4.0
+# Up to this length a word is corrected only for a doubled or swapped letter.
+_SHORT_WORD = 4
 # Words used at least this often (share of pyspellchecker's English counts) may be suggested.
 _MIN_SUGGESTION_FREQUENCY = 1e-7
 
@@ -270,7 +272,13 @@ def _clear_favourite(lower: str) -> str | None:
     ]
     if len(with_apostrophe) == 1:
         return _capital_i(with_apostrophe[0])
-    found = {c for c in _one_edit_away(lower) if c in common and c != lower and _suggestable(c)}
+    # A letter more at the end of a common word is a program's name more often than a slip
+    # ("javac", "mypyc", "updatedb").
+    found = {c for c in _one_edit_away(lower) if c in common and c not in (lower, lower[:-1]) and _suggestable(c)}
+    if len(lower) <= _SHORT_WORD:
+        # One letter changed in a short word reaches many words ("sasl": "sail", "salt"): only
+        # the commonest slips, a doubled or swapped letter ("wiht"), are read as typos.
+        found = {c for c in found if _is_likely_slip(lower, c)}
     # Typos rarely change the first letter: "adress" means "address", not "dress"; and a word
     # that only a changed first letter makes common is a name or a term ("cmake", "gmake").
     keeping_first = [c for c in found if c[0] == lower[0]]
