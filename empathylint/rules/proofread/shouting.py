@@ -106,10 +106,11 @@ def _is_a_term(text: str, word: str) -> bool:
 
 
 def _is_label(text: str, start: int, end: int) -> bool:
-    """Whether the word at text[start:end] opens its line (after a list or quote marker) and a
-    colon follows it: "WARNING: back up first"."""
+    """Whether the word at text[start:end] opens its line (after a list or quote marker) or a
+    sentence, and a colon follows it: "WARNING: back up first"."""
     line_start = text.rfind("\n", 0, start) + 1
-    return text[end : end + 1] == ":" and not text[line_start:start].strip(" \t-*>")
+    before = text[line_start:start].strip(" \t-*>")
+    return text[end : end + 1] == ":" and (not before or before.endswith((".", "!", "?")))
 
 
 def _is_plain(word: str) -> bool:

@@ -58,7 +58,7 @@ def misspellings(
     to_check = _outside_foreign_runs(doc, suspect, to_check)
     if not to_check:
         return
-    spelt = Counter(doc.slice(span) for span in unknown)
+    spelt = Counter(doc.slice(span).lower() for span in unknown)
     # Only a capitalised word (opening a sentence: others were left out) needs this.
     capitalised = any(doc.text[span.start].isupper() for span in to_check)
     mid_sentence = _words_mid_sentence(doc, sentence_starts) if capitalised else set()
@@ -93,9 +93,9 @@ _LIBRARY = re.compile(r"lib[a-z]{2,}[0-9]*", re.I)
 
 def _deliberate(doc: Document, word: str, spelt: Counter[str]) -> bool:
     """Whether an unknown word is the writer's own term rather than a slip: spelt the same way
-    three times or more, a library's name, or written elsewhere in the draft as code, a path,
+    three times or more (in any case), a library's name, or written elsewhere in the draft as code, a path,
     a domain or an address ("`dbus-daemon`", "/usr/share/dbus", "mitmproxy.org")."""
-    if spelt[word] >= _DELIBERATE_REPEATS or _LIBRARY.fullmatch(word):
+    if spelt[word.lower()] >= _DELIBERATE_REPEATS or _LIBRARY.fullmatch(word):
         return True
     return _in_an_address(doc.source, word) or word.lower() in _words_in_code(doc.source)
 
