@@ -95,14 +95,25 @@ def test_known_misspellings_keep_the_case_of_the_typo(typo: str, meant: tuple[st
 
 @pytest.mark.parametrize(
     ("typo", "meant"),
-    [("speling", "spelling"), ("accout", "account"), ("pasword", "password"), ("Emial", "Email"), ("acess", "access")],
+    [
+        ("speling", "spelling"),
+        ("accout", "account"),
+        ("pasword", "password"),
+        ("Emial", "Email"),
+        ("acess", "access"),
+        ("wiht", "with"),  # a short word, two letters swapped
+        ("accountt", "account"),  # the last letter doubled
+        ("completeting", "completing"),  # a long word, two letters too many
+    ],
 )
 def test_a_correction_is_offered_when_one_candidate_is_clearly_meant(typo: str, meant: str) -> None:
     assert not is_known(typo, vocabulary(()))
     assert correction(typo) == meant
 
 
-@pytest.mark.parametrize("typo", ["shiping", "thx", "annuallyor", "a" * 30])
+# "sasl": a short word one changed letter from many; "javac", "gmake": a letter more at the end
+# or a first letter dropped make a program's name, not a typo.
+@pytest.mark.parametrize("typo", ["shiping", "thx", "annuallyor", "a" * 30, "sasl", "javac", "gmake"])
 def test_no_correction_when_none_is_clearly_meant_or_the_word_is_too_short_or_long(typo: str) -> None:
     assert correction(typo) is None
 

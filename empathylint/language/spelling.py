@@ -38,6 +38,8 @@ _CLEAR_LEAD = 5.0
 _LIKELY_SLIP_WEIGHT = 4.0
 # Up to this length a word is corrected only for a doubled or swapped letter.
 _SHORT_WORD = 4
+# From this length a word with no correction one edit away is tried two deletions away.
+_LONG_WORD = 8
 # Words used at least this often (share of pyspellchecker's English counts) may be suggested.
 _MIN_SUGGESTION_FREQUENCY = 1e-7
 
@@ -273,8 +275,9 @@ def _clear_favourite(lower: str) -> str | None:
     if len(with_apostrophe) == 1:
         return _capital_i(with_apostrophe[0])
     # A letter more at the end of a common word is a program's name more often than a slip
-    # ("javac", "mypyc", "updatedb").
-    found = {c for c in _one_edit_away(lower) if c in common and c not in (lower, lower[:-1]) and _suggestable(c)}
+    # ("javac", "mypyc", "updatedb"), unless it doubles the last one ("accountt").
+    name_like = lower[:-1] if lower[-1] != lower[-2] else lower
+    found = {c for c in _one_edit_away(lower) if c in common and c not in (lower, name_like) and _suggestable(c)}
     if len(lower) <= _SHORT_WORD:
         # One letter changed in a short word reaches many words ("sasl": "sail", "salt"): only
         # the commonest slips, a doubled or swapped letter ("wiht"), are read as typos.
@@ -282,6 +285,14 @@ def _clear_favourite(lower: str) -> str | None:
     # Typos rarely change the first letter: "adress" means "address", not "dress"; and a word
     # that only a changed first letter makes common is a name or a term ("cmake", "gmake").
     keeping_first = [c for c in found if c[0] == lower[0]]
+    if not keeping_first and len(lower) >= _LONG_WORD:
+        # Two letters too many in a long word ("completeting"): the few strings two deletions
+        # away (about half the square of its length) that keep its first and last letters.
+        keeping_first = [
+            c
+            for c in _two_deletions(lower)
+            if c[0] == lower[0] and c[-1] == lower[-1] and c in common and _suggestable(c)
+        ]
     weights = {
         c: _suggestion_weight(c) * (_LIKELY_SLIP_WEIGHT if _is_likely_slip(lower, c) else 1.0) for c in keeping_first
     }
@@ -291,6 +302,10 @@ def _clear_favourite(lower: str) -> str | None:
     if len(ranked) > 1 and weights[ranked[0]] < _CLEAR_LEAD * weights[ranked[1]]:
         return None  # no clear favourite: "shiping" could be "shipping" or "shining"; say nothing
     return _capital_i(ranked[0])
+
+
+def _two_deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(len(word)) for j in range(i + 1, len(word))}
 
 
 def _is_likely_slip(typed: str, meant: str) -> bool:
