@@ -103,7 +103,7 @@ def test_known_misspellings_keep_the_case_of_the_typo(typo: str, meant: tuple[st
         ("acess", "access"),
         ("wiht", "with"),  # a short word, two letters swapped
         ("accountt", "account"),  # the last letter doubled
-        ("completeting", "completing"),  # a long word, two letters too many
+        ("completeting", "completing"),  # a long word, two letters typed twice
     ],
 )
 def test_a_correction_is_offered_when_one_candidate_is_clearly_meant(typo: str, meant: str) -> None:

@@ -38,7 +38,7 @@ _CLEAR_LEAD = 5.0
 _LIKELY_SLIP_WEIGHT = 4.0
 # Up to this length a word is corrected only for a doubled or swapped letter.
 _SHORT_WORD = 4
-# From this length a word with no correction one edit away is tried two deletions away.
+# From this length a word with no correction one edit away is tried without a stuttered pair.
 _LONG_WORD = 8
 # Words used at least this often (share of pyspellchecker's English counts) may be suggested.
 _MIN_SUGGESTION_FREQUENCY = 1e-7
@@ -286,13 +286,8 @@ def _clear_favourite(lower: str) -> str | None:
     # that only a changed first letter makes common is a name or a term ("cmake", "gmake").
     keeping_first = [c for c in found if c[0] == lower[0]]
     if not keeping_first and len(lower) >= _LONG_WORD:
-        # Two letters too many in a long word ("completeting"): the few strings two deletions
-        # away (about half the square of its length) that keep its first and last letters.
-        keeping_first = [
-            c
-            for c in _two_deletions(lower)
-            if c[0] == lower[0] and c[-1] == lower[-1] and c in common and _suggestable(c)
-        ]
+        # Two letters typed twice in a long word ("completeting"): the stutter taken out.
+        keeping_first = [c for c in _unstuttered(lower) if c in common and _suggestable(c)]
     weights = {
         c: _suggestion_weight(c) * (_LIKELY_SLIP_WEIGHT if _is_likely_slip(lower, c) else 1.0) for c in keeping_first
     }
@@ -304,8 +299,13 @@ def _clear_favourite(lower: str) -> str | None:
     return _capital_i(ranked[0])
 
 
-def _two_deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(len(word)) for j in range(i + 1, len(word))}
+def _unstuttered(word: str) -> set[str]:
+    """The word with one pair of letters taken out where the pair repeats the pair next to it."""
+    return {
+        word[:i] + word[i + 2 :]
+        for i in range(1, len(word) - 1)
+        if word[i : i + 2] == word[i + 2 : i + 4] or word[i : i + 2] == word[i - 2 : i]
+    }
 
 
 def _is_likely_slip(typed: str, meant: str) -> bool:
