@@ -12,6 +12,7 @@ import bisect
 import re
 
 from empathylint.document import Document, Span
+from empathylint.language.jargon_audience import page_title
 from empathylint.language.jargon_terms import Term
 from empathylint.language.phrases import normalize
 
@@ -118,33 +119,10 @@ def inside(spans: list[Span], match: re.Match[str]) -> bool:
 _OVERLAPPING = 4
 
 
-# An article's title: in its front matter, or its first heading.
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
-_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<title>.+)$", re.MULTILINE)
-_FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
-
-
-def _title(source: str) -> str | None:
-    opening = _FRONT_MATTER.match(source)
-    if opening is not None:
-        closing = source.find("\n" + opening.group(1), opening.end())
-        found = _TITLE_LINE.search(source, opening.end(), closing) if closing >= 0 else None
-        if found is not None:
-            return found.group("title")
-    heading = _FIRST_HEADING.search(source)
-    return heading.group("title") if heading is not None else None
-
-
-def title_has(doc: Document, cues: re.Pattern[str] | None) -> bool:
-    """Whether the article's title names one of the cues ("Public API", "CLI Setup")."""
-    title = _title(doc.source) if doc.profile == "doc" and cues is not None else None
-    return title is not None and cues is not None and cues.search(title) is not None
-
-
 def subject(doc: Document) -> frozenset[str]:
     """The words of an article's title: the article is about them, so it explains them
     ("Connect through a proxy" explains "proxy")."""
-    title = _title(doc.source) if doc.profile == "doc" else None
+    title = page_title(doc.source) if doc.profile == "doc" else None
     if title is None:
         return frozenset()
     words = normalize(re.sub(r"[^\w\s'’-]", " ", title)).split()

@@ -28,8 +28,11 @@ or "technical" (a help centre for a developer product, where "API" and "pull req
 everyday). `technical-paths` reads some files as technical whatever the audience: a help
 centre whose developer pages live in "developers/" sets `technical-paths = ["developers/"]`.
 A draft reads as technical on its own when it shows a code block, the customer used a
-developer's term ("429s from your API"), or an article's title names a developer's tool
-("Public API", "CLI Setup"). `glossary` allows a team's own
+developer's term ("429s from your API"), an article's title names a developer's tool
+("Public API", "CLI Setup"), or an article is filed for the administrators who set the
+service up (its title, categories or description name "SSO", "enterprise" or
+"administrators", or it says only admins or owners can do what it describes: `admin-topics`,
+`admin-notices`). `glossary` allows a team's own
 terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
@@ -68,6 +71,7 @@ from empathylint.language.capitals import (
     is_word,
 )
 from empathylint.language.explanations import Spellings, explained_names, is_explained
+from empathylint.language.jargon_audience import title_has, written_for_admins
 from empathylint.language.jargon_context import (
     in_a_name_line,
     in_a_sentence_for_operators,
@@ -80,7 +84,6 @@ from empathylint.language.jargon_context import (
     set_aside,
     signs_the_reply,
     subject,
-    title_has,
     written_as_a_name,
 )
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
@@ -129,6 +132,13 @@ class Settings:
     # Words in an article's title that name a developer's tool ("API", "CLI"): the page is
     # written for developers, as with audience = "technical".
     developer_titles: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-titles"))
+    # Words in an article's title, categories or description that file it for the people
+    # who set the service up for others ("SSO", "enterprise", "administrators"): the page
+    # is read as with audience = "technical".
+    admin_topics: tuple[str, ...] = field(default_factory=default_phrases("jargon", "admin-topics"))
+    # Notices that only administrators or owners can do what an article describes
+    # ("admin-only"): the page is read as with audience = "technical".
+    admin_notices: tuple[str, ...] = field(default_factory=default_phrases("jargon", "admin-notices"))
 
     # The parts of a product's screens a label in bold or quotes can name ("the **URI**
     # field"): the term is then the text on the screen, not a word to explain.
@@ -140,6 +150,8 @@ class Settings:
     developer_cue_matcher = phrase_matcher("developer_cues")
     operator_cue_matcher = phrase_matcher("operator_cues")
     developer_title_matcher = phrase_matcher("developer_titles")
+    admin_topic_matcher = phrase_matcher("admin_topics")
+    admin_notice_matcher = phrase_matcher("admin_notices")
 
     @functools.cached_property
     def file_name_set(self) -> frozenset[str]:
@@ -268,13 +280,16 @@ def _on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:
 
 def _reads_technical(doc: Document, settings: Settings) -> bool:
     """Whether this draft's reader speaks the developer's terms: a reply shows code to run,
-    an article's title names a developer's tool ("Webhooks"), the draft speaks of the
+    an article's title names a developer's tool ("Webhooks") or files it for administrators
+    ("Login with SSO FAQs", "admin-only"), the draft speaks of the
     reader's own code ("your pull request"), or the customer used
     one of the terms only a general audience is held to ("our webhooks fail", "429s from
     your API"). Their terms are then fine, as with audience = "technical"."""
     if (_PROGRAM if doc.profile == "doc" else _CODE_BLOCK).search(doc.source):
         return True
     if title_has(doc, settings.developer_title_matcher):
+        return True
+    if written_for_admins(doc, settings.admin_topic_matcher, settings.admin_notice_matcher):
         return True
     cues = settings.developer_cue_matcher
     if cues is not None and cues.search(doc.text, doc.body.start, doc.body.end):
