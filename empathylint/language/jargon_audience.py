@@ -1,4 +1,5 @@
-"""Who an article is written for, from its own signs: a title that names a developer's tool
+"""Who a draft is written for, from its own signs and its path: a file on one of the
+`technical-paths`, code to run, an article's title that names a developer's tool
 ("Public API", "CLI Setup"), or a page filed for the people who set the service up for
 others: its title, categories or description name an administrator's topic ("Login with
 SSO FAQs", "learn how to set up an organization for you to administer"), or it carries a
@@ -6,7 +7,9 @@ notice that only administrators or owners can do what it describes ("admin-only"
 
 from __future__ import annotations
 
+import fnmatch
 import re
+from pathlib import PurePath
 
 from empathylint.document import Document
 
@@ -57,3 +60,31 @@ def written_for_admins(doc: Document, topics: re.Pattern[str] | None, notices: r
         if any(topics.search(head) for head in heads):
             return True
     return notices is not None and notices.search(doc.source) is not None
+
+
+# A fenced or <pre> code block: a draft with code in it is written for someone who runs code.
+_CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
+# In an article, only a block that names its language ("```sh", "<code class="language-js">")
+# is code to run; a bare block is as often an example address or a chat command.
+_PROGRAM = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*[a-z]|<code[^>]*language-", re.MULTILINE | re.IGNORECASE)
+
+
+def on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the file's name, or a folder it lies in, matches one of the globs."""
+    parts = PurePath(path).parts
+    if not patterns or not parts:
+        return False
+    folders, name = parts[:-1], parts[-1]
+    for pattern in patterns:
+        if pattern.endswith("/"):
+            if any(fnmatch.fnmatchcase(folder, pattern[:-1]) for folder in folders):
+                return True
+        elif fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
+
+
+def shows_code(doc: Document) -> bool:
+    """Whether the draft shows code to run: a reply's code block, or an article's block that
+    names its language."""
+    return (_PROGRAM if doc.profile == "doc" else _CODE_BLOCK).search(doc.source) is not None

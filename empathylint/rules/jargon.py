@@ -49,13 +49,11 @@ Use instead:
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -71,7 +69,7 @@ from empathylint.language.capitals import (
     is_word,
 )
 from empathylint.language.explanations import Spellings, explained_names, is_explained
-from empathylint.language.jargon_audience import title_has, written_for_admins
+from empathylint.language.jargon_audience import on_a_technical_path, shows_code, title_has, written_for_admins
 from empathylint.language.jargon_context import (
     in_a_name_line,
     in_a_sentence_for_operators,
@@ -186,7 +184,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     allowed = settings.allowed
     technical = (
         settings.audience == "technical"
-        or _on_a_technical_path(doc.path, settings.technical_paths)
+        or on_a_technical_path(doc.path, settings.technical_paths)
         or _reads_technical(doc, settings)
     )
     terms = settings.terms_by_audience["technical" if technical else "general"]
@@ -256,27 +254,6 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 # "the logs" is the customer's own word when they wrote "Logs attached".
 _ARTICLE = re.compile(r"^(?:the|a|an|your|our)\s+", re.IGNORECASE)
 
-# A fenced or <pre> code block: a draft with code in it is written for someone who runs code.
-_CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
-# In an article, only a block that names its language ("```sh", "<code class="language-js">")
-# is code to run; a bare block is as often an example address or a chat command.
-_PROGRAM = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*[a-z]|<code[^>]*language-", re.MULTILINE | re.IGNORECASE)
-
-
-def _on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:
-    """Whether the file's name, or a folder it lies in, matches one of the globs."""
-    parts = PurePath(path).parts
-    if not patterns or not parts:
-        return False
-    folders, name = parts[:-1], parts[-1]
-    for pattern in patterns:
-        if pattern.endswith("/"):
-            if any(fnmatch.fnmatchcase(folder, pattern[:-1]) for folder in folders):
-                return True
-        elif fnmatch.fnmatchcase(name, pattern):
-            return True
-    return False
-
 
 def _reads_technical(doc: Document, settings: Settings) -> bool:
     """Whether this draft's reader speaks the developer's terms: a reply shows code to run,
@@ -285,7 +262,7 @@ def _reads_technical(doc: Document, settings: Settings) -> bool:
     reader's own code ("your pull request"), or the customer used
     one of the terms only a general audience is held to ("our webhooks fail", "429s from
     your API"). Their terms are then fine, as with audience = "technical"."""
-    if (_PROGRAM if doc.profile == "doc" else _CODE_BLOCK).search(doc.source):
+    if shows_code(doc):
         return True
     if title_has(doc, settings.developer_title_matcher):
         return True
