@@ -210,18 +210,26 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
 
 
-def in_a_sentence_for_operators(doc: Document, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
-    """Whether the term stands in a sentence addressed to people who run the service
-    themselves ("If you're self-hosting, set the environment variable"): they read it as
-    a technical audience does, whoever the rest of the article is for."""
+def in_a_passage_for_operators(doc: Document, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
+    """Whether the term stands in a sentence or a section addressed to people who run the
+    service themselves ("If you're self-hosting, set the environment variable", or anything
+    under a "Self-hosting" heading, up to the next heading): they read it as a technical
+    audience does, whoever the rest of the article is for."""
     if cues is None:
         return False
     sentences = doc.sentences
     index = bisect.bisect_right(sentences, match.start(), key=lambda span: span.start) - 1
-    if index < 0 or sentences[index].end < match.end():
-        return False
-    sentence = sentences[index]
-    return cues.search(doc.text, sentence.start, sentence.end) is not None
+    sentence = sentences[index] if index >= 0 else None
+    if sentence is not None and sentence.end >= match.end() and cues.search(doc.text, sentence.start, sentence.end):
+        return True
+    source = doc.source
+    start = doc.source_offset(match.start())
+    headings = doc.memo("jargon.headings", lambda: [(h.start(), h.end()) for h in _HEADING.finditer(source)])
+    above = bisect.bisect_right(headings, start, key=lambda heading: heading[0]) - 1
+    return above >= 0 and cues.search(source, *headings[above]) is not None
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+.+$", re.MULTILINE)
 
 
 # --- names in capitals ------------------------------------------------------------------

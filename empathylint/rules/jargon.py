@@ -72,7 +72,7 @@ from empathylint.language.explanations import Spellings, explained_names, is_exp
 from empathylint.language.jargon_audience import on_a_technical_path, shows_code, title_has, written_for_admins
 from empathylint.language.jargon_context import (
     in_a_name_line,
-    in_a_sentence_for_operators,
+    in_a_passage_for_operators,
     in_a_table,
     inside,
     labels_a_control,
@@ -198,7 +198,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         and not in_a_name_line(doc, match)
         and not labels_a_control(doc, match, settings.control_word_set)
         and not signs_the_reply(text, match, term, body)
-        and not (doc.profile == "doc" and in_a_sentence_for_operators(doc, match, settings.operator_cue_matcher))
+        and not (doc.profile == "doc" and in_a_passage_for_operators(doc, match, settings.operator_cue_matcher))
     ]
 
     def explained() -> frozenset[str]:
