@@ -3,7 +3,7 @@ in a table's cell or a title-case list item (a feature's name), a label on the s
 bold or quotes ("the **URI** field"), the writer's initials ("/OP"), inside an author's
 fill-in slot or a phrase in which it is plain English, in the title of the article it is in
 (its subject), as the text of a link to a page that defines it or beside a link to the help
-centre's own page about it, or, in an article, in a sentence for people who run the service
+centre's own page about it, or, in an article, in a sentence or a section for people who run the service
 themselves."""
 
 from __future__ import annotations

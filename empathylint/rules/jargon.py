@@ -18,10 +18,10 @@ capitals ("VS Code", "Directory Services", "HTTPS Everywhere") or of a label on 
 author's fill-in slot ("[Issue URL]"), or the subject of the article it is in (a page titled
 "Connect through a proxy"), where its paragraph links to the help centre's own page about
 it ("[API keys](/help/api-keys/)", "… see [Using URIs](/article/uri-matching/)"; a link to
-an encyclopedia leaves the help centre and explains nothing), or, in an article,
-in a sentence for people who run the service themselves ("on a self-hosted instance"; a
-reply's reader may run a server without knowing its words). Code,
-links, placeholders, quoted customer text, the greeting and the sign-off are never read.
+an encyclopedia leaves the help centre and explains nothing), or, in an article, in a
+sentence or under a heading for people who run the service themselves ("on a self-hosted
+instance", "## Self-hosting"; a reply's reader may run a server without knowing its
+words). Code, links, placeholders, quoted customer text, the greeting and the sign-off are never read.
 
 `audience` picks the domain lists the draft is held to: "general" (customers, the default)
 or "technical" (a help centre for a developer product, where "API" and "pull request" are
