@@ -242,7 +242,14 @@ def opens_sentence(text: str, start: int) -> bool:
     previous = start - 1
     while previous >= 0 and (text[previous].isspace() or text[previous] in "*_\"'“‘([#>|-•"):
         previous -= 1
-    return previous < 0 or text[previous] in ".!?:;" or "\n" in text[previous:start]
+    if previous < 0 or text[previous] in ".!?:;" or "\n" in text[previous:start]:
+        return True
+    # A social reply's first words follow the @handles it is addressed to: "@customer Streaming …".
+    return _AFTER_HANDLES.search(text, max(0, start - _HANDLES_REACH), start) is not None
+
+
+_AFTER_HANDLES = re.compile(r"(?:^|[.!?]\s)[ \t]*(?:@\w+[ \t,:]*)+\Z", re.MULTILINE)
+_HANDLES_REACH = 80
 
 
 def written_as_a_name(text: str, match: re.Match[str], term: Term) -> bool:
