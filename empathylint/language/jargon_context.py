@@ -54,10 +54,13 @@ _SHORT_WORD = 4
 _NAME_WORDS = 6
 
 
-def labels_a_control(doc: Document, match: re.Match[str], control_words: frozenset[str]) -> bool:
+def labels_a_control(
+    doc: Document, match: re.Match[str], control_words: frozenset[str], control_verbs: re.Pattern[str] | None
+) -> bool:
     """Whether the term is (part of) a label in bold or quotes that names a field, button
-    or tab of the product ("enter it in the **URI** field", "press the "Webhook" button"):
-    the reader finds those words on the screen, so the draft only has to point at them."""
+    or tab of the product ("enter it in the **URI** field", "press the "Webhook" button"),
+    or that the reader is told to click or choose ("Click **API keys**"): the reader finds
+    those words on the screen, so the draft only has to point at them."""
     start, end = doc.source_span(match.start(), match.end())
     source = doc.source
     line_start = source.rfind("\n", 0, start) + 1
@@ -68,7 +71,10 @@ def labels_a_control(doc: Document, match: re.Match[str], control_words: frozens
     # The control's word inside the label ("**URI field**", "[URI field](#fields)") or after it.
     inside_label = _NEXT_PLAIN_WORD.match(source, end, closing.start("mark"))
     following = inside_label or _NEXT_PLAIN_WORD.match(source, closing.end())
-    return following is not None and normalize(following.group(1)).removesuffix("s") in control_words
+    if following is not None and normalize(following.group(1)).removesuffix("s") in control_words:
+        return True
+    reach = max(line_start, opening.start() - _LABEL_REACH)
+    return control_verbs is not None and control_verbs.search(source, reach, opening.start()) is not None
 
 
 # A label's opening mark (bold or a quotation mark) and the label's words before the term;

@@ -141,9 +141,21 @@ class Settings:
     # The parts of a product's screens a label in bold or quotes can name ("the **URI**
     # field"): the term is then the text on the screen, not a word to explain.
     control_words: tuple[str, ...] = field(default_factory=default_phrases("jargon", "control-words"))
+    # The verbs that send the reader to a label on the screen ("Click **API keys**"): the
+    # label in bold or quotes after one is the text on the screen, not a word to explain.
+    control_verbs: tuple[str, ...] = field(default_factory=default_phrases("jargon", "control-verbs"))
 
     allowed = phrase_set("glossary")
     control_word_set = phrase_set("control_words")
+
+    @functools.cached_property
+    def control_verb_pattern(self) -> re.Pattern[str] | None:
+        """A control verb right before a label's opening mark ("Click **", "choose \"")."""
+        if not self.control_verbs:
+            return None
+        verbs = "|".join(r"[ \t]+".join(map(re.escape, verb.split())) for verb in self.control_verbs)
+        return re.compile(rf"(?<![\w-])(?:{verbs})[ \t]+\Z", re.IGNORECASE)
+
     everyday_uses_matcher = phrase_matcher("everyday_uses")
     developer_cue_matcher = phrase_matcher("developer_cues")
     operator_cue_matcher = phrase_matcher("operator_cues")
@@ -196,7 +208,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         and not written_as_a_name(text, match, term)
         and not in_a_table(doc, match)
         and not in_a_name_line(doc, match)
-        and not labels_a_control(doc, match, settings.control_word_set)
+        and not labels_a_control(doc, match, settings.control_word_set, settings.control_verb_pattern)
         and not signs_the_reply(text, match, term, body)
         and not (doc.profile == "doc" and in_a_passage_for_operators(doc, match, settings.operator_cue_matcher))
     ]
