@@ -76,9 +76,9 @@ def _reads_as_notice(doc: Document) -> bool:
 
 
 # A mention of a placeholder, as bots on issue trackers greet the person who opened the
-# issue (@{issue-author}, @{{ author }}): software fills it in, so a person's saved reply
+# issue (@{issue-author}, @{{ author }}, @%{username}): software fills it in, so a person's saved reply
 # has none.
-MENTION_SLOT = re.compile(r"@\{\{?[^{}\n]{1,80}\}\}?[,.!:]?")
+MENTION_SLOT = re.compile(r"@[%$]?\{\{?[^{}\n]{1,80}\}\}?[,.!:]?")
 
 
 def is_bot_comment(doc: Document) -> bool:
