@@ -148,14 +148,25 @@ def _effort_stems() -> frozenset[str]:
 # waited through: a reply that ignores them asks them to start over.
 _EFFORT_KINDS = ("kept-waiting", "persistence", "repeat-contact")
 _EFFORT_CUES = frozenset(PHRASE_KINDS[kind].reason for kind in _EFFORT_KINDS)
+_PERSISTENCE = PHRASE_KINDS["persistence"].reason
 
 
 def _their_effort(doc: Document) -> str | None:
-    """Their words for what they already tried or waited through ("tried everything"), if any."""
+    """Their words for what they already tried or waited through ("tried all", "2nd time",
+    "on hold for an hour"), if any; the problem coming back ("keeps crashing") is none."""
     mood = mood_of(doc)
     if mood is None:
         return None
-    return next((cue.found for cue in mood.cues if cue.reason in _EFFORT_CUES), None)
+    recurrence = known_words("recurrence-words")
+    return next(
+        (
+            cue.found
+            for cue in mood.cues
+            if cue.reason in _EFFORT_CUES
+            and not (cue.reason == _PERSISTENCE and not recurrence.isdisjoint(cue.found.lower().split()))
+        ),
+        None,
+    )
 
 
 def _names_the_customer(doc: Document, settings: Settings) -> bool:
