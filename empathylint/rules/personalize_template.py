@@ -112,7 +112,7 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
     topics = ", ".join(list(theirs.values())[:3])
     first = doc.body_sentences[0]
     effort = _their_effort(doc)
-    if effort is not None and len(shared) <= settings.max_shared_details:
+    if effort is not None and len(shared) <= settings.max_shared_details and not _agent_acted(doc):
         yield RULE.diagnostic(
             "no-specifics",
             first,
@@ -129,6 +129,21 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
         f"Nothing here is about this customer: no name and none of what they wrote about ({topics}). "
         "Greet them by name and mention their case.",
         suggestion=f"Hi {_name(doc)}, thanks for the details about the {topics.split(', ')[0]}. …",
+    )
+
+
+# "I've restored", "we have just sent": the agent says what they did in this case.
+_AGENT_PERFECT = re.compile(
+    r"\b(?:I|we)(?:['’]ve|\s+have)(?:\s+(?:just|already|now))?\s+(?P<done>[^\W\d_]+)\b", re.IGNORECASE
+)
+
+
+def _agent_acted(doc: Document) -> bool:
+    """Whether the reply says what the agent already did about it: a reply about this case."""
+    irregular = known_words("irregular-participles")
+    return any(
+        done.endswith("ed") or done in irregular
+        for done in (m.group("done").lower() for m in _AGENT_PERFECT.finditer(doc.text, doc.body.start, doc.body.end))
     )
 
 
