@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from empathylint.language.lexicons import SortedLexicon, load, text_of_lines
+from empathylint.word_pieces import findall_by_piece
 
 
 def _pronunciation_text() -> str:
@@ -152,21 +154,26 @@ def syllable_count(text: str) -> int:
     pronunciation, else Pyphen's hyphenation points plus one."""
     if not text:
         return 0
-    lexicon = syllable_lexicon()
-    count = 0
-    # A text repeats its words: each distinct one is looked up once.
-    counted: dict[str, int] = {}
-    # Word by word as str.split() cuts them (both split where str.isspace() holds), without
+    # A text repeats its words: each distinct one is looked up once. Word by word as
+    # str.split() cuts them (both split where str.isspace() holds), a piece at a time, without
     # a list of a long article's every word.
-    for match in _NOT_SPACE.finditer(_textstat().remove_punctuation(text).lower()):
-        word = match.group()
-        syllables = counted.get(word)
-        if syllables is None:
-            found = lexicon.get(word)
-            syllables = _syllables(found) if found is not None else len(_hyphenator().positions(word)) + 1
-            counted[word] = syllables
-        count += syllables
-    return count
+    counted: Counter[str] = Counter()
+    for words in findall_by_piece(_NOT_SPACE, _textstat().remove_punctuation(text).lower()):
+        counted.update(words)
+    return sum(_word_syllables(word) * times for word, times in counted.items())
+
+
+# Distinct words whose syllables are remembered across texts: an article's sentences, and a
+# run's articles, use the same everyday words again and again.
+_SYLLABLES_REMEMBERED = 65_536
+
+
+@functools.lru_cache(maxsize=_SYLLABLES_REMEMBERED)
+def _word_syllables(word: str) -> int:
+    """textstat's syllables of one lower-case word: the dictionary's first pronunciation,
+    else Pyphen's hyphenation points plus one."""
+    found = syllable_lexicon().get(word)
+    return _syllables(found) if found is not None else len(_hyphenator().positions(word)) + 1
 
 
 # A sentence whose grade needs the dictionary: graded once in a parent process, it loads
