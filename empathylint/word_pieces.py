@@ -17,14 +17,14 @@ PIECE = 65_536
 
 
 def findall_by_piece(
-    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None, piece: int = PIECE
 ) -> Iterator[list[str]]:
     """`pattern.findall(text, start, end)` in consecutive lists, cut at spaces. The pattern
     must have no group, match no space, and need no lookahead into a space after a word
     (the end of a piece reads as the end of the text)."""
     stop = len(text) if end is None else end
-    while stop - start > PIECE:
-        cut = text.find(" ", start + PIECE, stop)
+    while stop - start > piece:
+        cut = text.find(" ", start + piece, stop)
         if cut == -1:
             break
         yield pattern.findall(text, start, cut)
