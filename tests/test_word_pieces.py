@@ -21,7 +21,6 @@ PATTERNS = [
     document._WORD,
     jargon_terms._TOKEN,
     readability._LETTER_WORD,
-    grade._NOT_SPACE,
 ]
 
 
@@ -40,3 +39,12 @@ def test_a_long_text_comes_in_several_pieces() -> None:
 def test_distinct_words_are_the_set_of_the_words() -> None:
     span = document.Span(0, len(TEXT))
     assert document.distinct_words(TEXT, span) == {m.group() for m in document.word_matches(TEXT, span)}
+
+
+def test_a_long_texts_syllables_are_those_of_its_words_read_whole() -> None:
+    # Several pieces long; apostrophes, capitals and punctuation fall at every edge.
+    words = ["Customers' ORDERS", "It's 'quoted'", "a--b", "DON'T", "end.", "Re-sent", "''", "x'", "Σοφία"]
+    text = " ".join(words[index % len(words)] for index in range(3000))
+    reader = grade._textstat()
+    whole = reader.remove_punctuation(text).lower().split()
+    assert grade.syllable_count(text) == sum(grade.syllable_count(word) for word in whole)

@@ -23,14 +23,13 @@ asked for."""
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from empathylint.language.lexicons import SortedLexicon, load, text_of_lines
-from empathylint.word_pieces import findall_by_piece
 
 
 def _pronunciation_text() -> str:
@@ -123,9 +122,6 @@ def flesch_kincaid_grade(prose: str) -> float:
     return (_FK_SENTENCE_LENGTH * (words / sentences)) + (_FK_SYLLABLES_PER_WORD * (syllables / words)) - _FK_BASE
 
 
-_NOT_SPACE = re.compile(r"\S+")
-
-
 # A long prose's words are counted this many characters at a time (see _word_count).
 _WORD_COUNT_PIECE = 4096
 
@@ -137,16 +133,22 @@ def _word_count(reader: Any, prose: str) -> int:
     the count over the whole. textstat keeps each text it counted, with its list of words,
     in a cache of its own; a 10 MB article's list would weigh ten times the article."""
     total = 0
+    for piece in _pieces(prose):
+        counted: int = reader.lexicon_count(piece)
+        total += counted
+    return total
+
+
+def _pieces(prose: str) -> Iterator[str]:
+    """The prose in pieces of about _WORD_COUNT_PIECE characters, cut at (and without) spaces."""
     start = 0
     while len(prose) - start > _WORD_COUNT_PIECE:
         space = prose.find(" ", start + _WORD_COUNT_PIECE)
         if space == -1:
             break
-        counted: int = reader.lexicon_count(prose[start:space])
-        total += counted
+        yield prose[start:space]
         start = space + 1
-    last: int = reader.lexicon_count(prose[start:])
-    return total + last
+    yield prose[start:]
 
 
 def syllable_count(text: str) -> int:
@@ -154,12 +156,16 @@ def syllable_count(text: str) -> int:
     pronunciation, else Pyphen's hyphenation points plus one."""
     if not text:
         return 0
-    # A text repeats its words: each distinct one is looked up once. Word by word as
-    # str.split() cuts them (both split where str.isspace() holds), a piece at a time, without
-    # a list of a long article's every word.
+    # A text repeats its words: each distinct one is looked up once. A piece at a time,
+    # without a list of a long article's every word.
+    # Removing punctuation looks no further than the character after an apostrophe, and a
+    # lower-case letter depends on no letter across a space: so the pieces' words are the
+    # whole's. textstat keeps each text it cleaned in a cache of its own: a whole article's
+    # cleaned copy would stay there, twice its size, while the other rules run.
+    reader = _textstat()
     counted: Counter[str] = Counter()
-    for words in findall_by_piece(_NOT_SPACE, _textstat().remove_punctuation(text).lower()):
-        counted.update(words)
+    for piece in _pieces(text):
+        counted.update(reader.remove_punctuation(piece).lower().split())
     return sum(_word_syllables(word) * times for word, times in counted.items())
 
 

@@ -249,14 +249,13 @@ _MIN_ENGLISH_SHARE = 0.8
 def _reads_as_english(prose: str) -> bool:
     from empathylint.language.grade import is_pronounceable
 
-    # Both apostrophes are non-word characters, so making them one changes no word's bounds.
     # Counted a piece at a time (a long article's list of words would outweigh its text),
-    # each distinct word looked up once.
+    # each distinct word looked up once, its ’ made ' (the pattern takes either).
     counted: Counter[str] = Counter()
-    for found in findall_by_piece(_LETTER_WORD, prose.replace("’", "'")):
+    for found in findall_by_piece(_LETTER_WORD, prose):
         counted.update(found)
     words = sum(counted.values())
-    pronounceable = sum(count for word, count in counted.items() if is_pronounceable(word))
+    pronounceable = sum(count for word, count in counted.items() if is_pronounceable(word.replace("’", "'")))
     return bool(words) and pronounceable >= _MIN_ENGLISH_SHARE * words
 
 
