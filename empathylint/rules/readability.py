@@ -37,12 +37,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, SENTENCE_ENDING, Document, Profile, Span, count_words
 from empathylint.rule import Code, Metrics, Rule, bounded, bounded_values
+from empathylint.word_pieces import findall_by_piece
 
 
 @dataclass(frozen=True)
@@ -156,12 +158,13 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if s.word_count >= settings.fairly_long_sentence_words and s.words_read >= settings.fairly_long_sentence_words
     ]
     crowded = len(fairly_long) > settings.max_fairly_long_sentences
+    fairly_long_ids = {id(s) for s in fairly_long}  # a list's `in` made the check quadratic
     for sentence in reading.sentences:
         if sentence.span in hard:
             continue
         if limit is not None and sentence.word_count > limit and sentence.words_read > limit:
             yield _long_sentence(doc, sentence, f"limit {limit}")
-        elif crowded and sentence in fairly_long:
+        elif crowded and id(sentence) in fairly_long_ids:
             many = f"one of {len(fairly_long)} sentences of {settings.fairly_long_sentence_words}+ words"
             yield _long_sentence(doc, sentence, many)
     if doc.profile in settings.long_paragraph_profiles:
@@ -254,12 +257,13 @@ _MIN_ENGLISH_SHARE = 0.8
 def _reads_as_english(prose: str) -> bool:
     from empathylint.language.grade import is_pronounceable
 
-    # Both apostrophes are non-word characters, so making them one changes no word's bounds.
-    # Counted as the words go by: a long article's list of words would outweigh its text.
-    words = pronounceable = 0
-    for found in _LETTER_WORD.finditer(prose.replace("’", "'")):
-        words += 1
-        pronounceable += is_pronounceable(found.group())
+    # Counted a piece at a time (a long article's list of words would outweigh its text),
+    # each distinct word looked up once, its ’ made ' (the pattern takes either).
+    counted: Counter[str] = Counter()
+    for found in findall_by_piece(_LETTER_WORD, prose):
+        counted.update(found)
+    words = sum(counted.values())
+    pronounceable = sum(count for word, count in counted.items() if is_pronounceable(word.replace("’", "'")))
     return bool(words) and pronounceable >= _MIN_ENGLISH_SHARE * words
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic
-from empathylint.document import Document, Span, count_words, word_matches
+from empathylint.document import Document, Span, count_words, distinct_words, word_matches
 from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
@@ -40,7 +40,7 @@ def misspellings(
     # it stands: one cached look-up settles it before the tests of where it stands.
     # A draft repeats its words: each distinct one is asked about once. The words are read
     # twice rather than kept, so a long article never holds a record of each of its words.
-    distinct = {word.group() for word in word_matches(doc.text, doc.body)}
+    distinct = distinct_words(doc.text, doc.body)
     suspect = {word for word in distinct if spelling.is_suspect(word, known)}
     if not suspect:
         return
