@@ -26,7 +26,12 @@ Cues, each kind counted once (a kind is one piece of evidence):
     politeness); "won't"/"can't" + a breakage verb ("won't load", "can't log in"); "keeps
     crashing"; "my 2nd email"; "cancel my membership", "cancelled my plan"; "on hold for
     3 hours", "since Sunday", "4 days now", "nothing in 3 weeks"; an account taken from them
-    ("my account was suspended")
+    ("my account was suspended"); a loss in grammar ("all my notes are gone", "your update
+    deleted my playlists"); nobody able to help; the replacement broken too; sarcastic praise
+    ("Great, another outage.", "thanks for losing my parcel"); rhetorical effort ("how hard
+    can it be?"); a demand ("you guys need to sort it out", "Seriously?"); and weak ones (1
+    point): "had to … 4 times", "every 5 minutes", a deadline ("ends tonight"), a long wait
+    named, the wrong item sent, years as a customer
   - "why" before a no ("why can't I cancel", "why won't you accept"), a why aimed at them
     or asked alone ("why are you letting…", "WHY?"), a question that answers itself ("do
     you think that is fair?"); the company refusing them, as indignation ("you won't accept
@@ -57,6 +62,7 @@ from typing import Literal
 
 from empathylint.document import Document
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
+from empathylint.language.mood_events import DEADPAN, SARCASM
 from empathylint.language.mood_grammar import POLITE_PLEA, grammar_cues, negated
 from empathylint.language.mood_lexicon import (
     NEGATABLE,
@@ -158,13 +164,15 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Acrony
     capitals that are `acronyms` (by default the shipped ones) name things, not shouting."""
     words = own_words(message)
     patterns = compiled(lexicon or shipped_lexicon())
-    found = [*_phrase_cues(words, patterns), *grammar_cues(words, patterns)]
+    found = _without_sarcastic_praise([*_phrase_cues(words, patterns), *grammar_cues(words, patterns)])
     if next(patterns.amicable_parting.find(words), None) is not None:
         # "Please cancel my plan, I'm changing jobs. Thanks for everything!" is a goodbye.
         found = [cue for cue in found if cue[2] is not _CANCEL]
-    # The "!" of a plea said with thanks ("Please help! Thank you") is politeness too.
-    found += punctuation_cues(words, [cue for cue in found if cue[2] is not POLITE_PLEA])
-    found += shouting_cues(words, (acronyms or shipped_acronyms()).known, patterns.short_stress)
+    shouting = shouting_cues(words, (acronyms or shipped_acronyms()).known, patterns.short_stress)
+    # The "!" of a plea said with thanks ("Please help! Thank you") is politeness too; one
+    # beside a stressed word ("it's NOT here!") is raised voice.
+    found += punctuation_cues(words, [cue for cue in found + shouting if cue[2] is not POLITE_PLEA])
+    found += shouting
     found += emoji_cues(words, patterns)
     cues, upset, cheer = _score(found)
     if upset >= UPSET_THRESHOLD and upset >= cheer:
@@ -199,6 +207,22 @@ def _phrase_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
         if kind.leaning == "cheer" and _POLITE_BEFORE.search(message, max(0, start - 40), start):
             continue
         yield start, end, kind, words
+
+
+def _without_sarcastic_praise(found: list[Found]) -> list[Found]:
+    """The praise inside a sarcastic sentence ("Great, another outage") is no cheer; a flat
+    "brilliant." at the end is sarcasm only after another upset cue ("Ordered one, it came
+    today. Perfect." is praise)."""
+    found = [
+        cue
+        for cue in found
+        if cue[2] is not DEADPAN
+        or any(other[2].leaning == "upset" and other[2] is not DEADPAN and other[0] < cue[0] for other in found)
+    ]
+    sarcastic = [(start, end) for start, end, kind, _ in found if kind is SARCASM or kind is DEADPAN]
+    return [
+        cue for cue in found if cue[2].leaning != "cheer" or not any(start <= cue[0] < end for start, end in sarcastic)
+    ]
 
 
 def _score(found: list[Found]) -> tuple[tuple[MoodCue, ...], float, float]:

@@ -1,9 +1,10 @@
 """The customer's mood read from grammar rather than single phrases: a plea for help, a
 no questioned ("why can't I"), "won't load", "keeps crashing", "my 2nd email", kept waiting
 ("on hold for 3 hours", "since Sunday", "nothing in 2 weeks"), "cancel my plan", a pointed
-"why do you…", a rhetorical "do you think that is fair?", a bare "Why?". language/mood.py
-reads the phrases of the lexicon and adds these cues to the same score; `negated` is the
-negation both read by.
+"why do you…", a rhetorical "do you think that is fair?" or "how hard can it be?", a bare
+"Why?"; and, through language/mood_events.py, what happened to them (a loss, nobody able
+to help, sarcastic praise, a deadline, …). language/mood.py reads the phrases of the lexicon
+and adds these cues to the same score; `negated` is the negation both read by.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from empathylint.language.mood_events import event_cues
 from empathylint.language.mood_lexicon import PHRASE_KINDS, CompiledLexicon, CueKind
 from empathylint.language.mood_marks import WORD, Found
 
@@ -68,7 +70,13 @@ _POINTED_WHY_PATTERN = re.compile(
 _RHETORICAL = re.compile(
     r"\b(?:do|does|would)\s+(?:you|anyone|anybody)\s+(?:really\s+|honestly\s+|seriously\s+)?(?:think|call|find)\s+"
     r"[^.?!\n]{0,80}?\b(?:reasonable|fair|acceptable|ok|okay|normal|right|good\s+enough|fine)\s*\?"
-    r"|\b(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:fair|reasonable|acceptable)\s*\?",
+    r"|\b(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:fair|reasonable|acceptable)\s*\?"
+    # "How hard can it be to…?", "Why is it so difficult to…?": a difficulty they should not meet.
+    r"|\bhow\s+(?:hard|difficult|complicated)\s+(?:can|could|is)\s+it\b"
+    r"|\bwhy\s+is\s+(?:it|this|everything)\s+so\s+(?:hard|difficult|complicated)\b"
+    # "Is anyone actually reading these?", "Does anyone there know what they're doing?"
+    r"|\b(?:is|does|do)\s+(?:anyone|anybody)\s+(?:\w+\s+)?(?:actually|even|ever)\s+(?:read|check|look|answer|respond|care|work)"
+    r"|\b(?:does|do)\s+(?:anyone|anybody)\s+(?:there|here|at\s+\w+)\s+know\s+what\b",
     re.IGNORECASE,
 )
 # An account taken from them: "my account was suspended", "you closed my account".
@@ -105,6 +113,7 @@ _KEPT_WAITING = re.compile(
         | {_COUNT}\s*{_LONG_UNITS}\s+later
         | (?:spent|spending|wasted)\s+{_ABOUT}{_COUNT}\s*(?:hours?|hrs?|days?|weeks?)
         | took\s+{_ABOUT}{_COUNT}\s*(?:days?|weeks?|months?)
+        | been\b[^.!?\n]{{0,30}}?\ball\s+(?:day|week|morning|afternoon|evening|night|month|weekend)
         | (?:n['’]t|\bnot|\bno|\bnothing|\bnever)\b[^.!?\n]{{0,40}}?\bin\s+{_ABOUT}{_COUNT}\s*{_SHORT_UNITS}
         )\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -133,6 +142,7 @@ def grammar_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
             if kind is _PLEA and _THANKS.search(message):
                 kind = POLITE_PLEA
             yield match.start(), match.end(), kind, " ".join(match.group().lower().split())
+    yield from event_cues(message, patterns)
 
 
 def _is_a_request(message: str, start: int) -> bool:

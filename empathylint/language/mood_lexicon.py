@@ -72,6 +72,7 @@ WORD_CLASSES = frozenset(
         "upset-emoji",
         "cheerful-emoji",
         "short-stress",
+        "harm-verb",
     }
 )
 # A cue of these kinds is cancelled by a "not" before it ("not urgent", "I don't want to
@@ -210,6 +211,8 @@ class CompiledLexicon:
     phrases: PhraseIndex
     breakage: re.Pattern[str]
     refused: re.Pattern[str]
+    # Thanks or praise for a harm: "thanks a lot for deleting my playlist", "nice job losing it".
+    sarcastic_thanks: re.Pattern[str]
     cancel_demand: re.Pattern[str]
     repeat_ordinal: re.Pattern[str]
     amicable_parting: PhraseIndex
@@ -240,6 +243,13 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         r"\byou(?:\s+guys)?\s+(?:won['’]?t|wont|will\s+not|refuse[sd]?\s+to)\s+(?:even\s+)?(?:" + verbs + r")\b",
         re.IGNORECASE,
     )
+    sarcastic_thanks = re.compile(
+        r"\b(?:(?:thanks|thank\s+(?:you|u))(?:\s+(?:a\s+lot|so\s+much|very\s+much|again))?\s+for"
+        r"|(?:nice|good|great)\s+(?:job|work)|well\s+done)\s+(?:on\s+)?(?:"
+        + _alternation(lexicon.words("harm-verb"))
+        + r")\b",
+        re.IGNORECASE,
+    )
     cancel_verbs = _alternation(form for verb in lexicon.words("cancel-verb") for form in _forms(verb))
     cancel_demand = re.compile(
         rf"\b(?:{cancel_verbs})\s+(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(lexicon.words('cancel-object'))})s?\b",
@@ -254,6 +264,7 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         phrases=PhraseIndex(kind_of),
         breakage=breakage,
         refused=refused,
+        sarcastic_thanks=sarcastic_thanks,
         cancel_demand=cancel_demand,
         repeat_ordinal=repeat_ordinal,
         amicable_parting=PhraseIndex(dict.fromkeys(lexicon.words("amicable-parting"), "amicable-parting")),

@@ -91,17 +91,19 @@ def shouting_cues(message: str, acronyms: frozenset[str], short_stress: frozense
     of four letters or more (and no digits), or a shorter one of `short_stress` ("NOT",
     "WHY"), is stress: "I PAID for next-day shipping", "I did NOT order this"."""
     shouted: list[str] = []
-    stressed: list[str] = []
-    for word in WORD.findall(message):
+    stressed: list[re.Match[str]] = []
+    for match in WORD.finditer(message):
+        word = match.group()
         short = word.lower() in short_stress
         if (len(word) >= 3 or short) and word.isupper() and word.strip("'’*-") not in acronyms and word not in shouted:
             shouted.append(word)
             if word.isalpha() and (len(word) >= 4 or short):
-                stressed.append(word)
+                stressed.append(match)
     if len(shouted) >= 2 and sum(len(word) for word in shouted) >= 8:
         kind = _SHOUTED_THROUGHOUT if len(shouted) >= _SHOUTED_WORDS else _SHOUTING
         return [(0, 0, kind, "ALL CAPS (" + " ".join(shouted[:3]) + ")")]
-    return [(0, 0, _STRESSED, stressed[0])] if len(stressed) == 1 else []
+    # Where the stressed word stands, so an "!" in its sentence reads as raised voice.
+    return [(stressed[0].start(), stressed[0].end(), _STRESSED, stressed[0].group())] if len(stressed) == 1 else []
 
 
 def emoji_cues(message: str, patterns: CompiledLexicon) -> list[Found]:

@@ -4,8 +4,11 @@ What it does: flags a refusal ("we don't support", "that isn't possible", "we wo
 adding", "we're unable to", "we aren't currently offering") when no reason stands in its
 sentence or the one before ("because", "since", "due to", "so that", "for security
 reasons", "as it is outside the return window", a cause the no follows from: "the key is
-unknown, so we can't …"), nor in the two after as one that points back at it ("That's
-because …", "The reason is …"), nor in a canned reply's slot for it ("%{reject_reason}").
+unknown, so we can't …"), nor after it in its own sentence (a colon, semicolon or dash, or
+a clause with its own subject: "We can't merge them: each holds its own history"), nor in
+the two after as one that points back at it ("That's because …", "The reason is …") or
+gives the purpose ("For your privacy, …", "…, which keeps it fair"), nor in a canned
+reply's slot for it ("%{reject_reason}").
 A sentence after it that opens with "Because" explains its own clause, not the no. A no
 that says what ends it ("you won't be able to post until a moderator reviews it") is not
 bare: negative-language offers it as a yes ("…once a moderator reviews it"). What we
@@ -119,6 +122,24 @@ _RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
 _PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]{0,150},", re.IGNORECASE)
 # How far before a no the word that ties it to its reason may stand ("…, so we").
 _LEAD_REACH = 40
+# A no whose sentence goes on to its cause: after a colon, semicolon or dash ("We can't merge
+# them: each holds its own billing history"), or in a clause with a subject of its own ("We
+# won't add it this year, the team is rebuilding the editor first"); not what the reader can
+# do instead ("…; you can use the app", "…: please call us").
+_CAUSE_AFTER = re.compile(
+    r"(?:[:;]|\s[—–]|\s-)\s+(?!(?:you|please|but|instead|however|here|try|contact|visit|feel|dm|send|check|reach|call)\b)"
+    r"[^\W\d_][\w'’]*(?:\s+[\w'’]+){2,}"
+    r"|,\s+(?:the|our|its|it['’]s|it\s+(?:is|was|has)|they['’]re|they\s+are|their|that['’]s|these|those|each|we['’]re"
+    r"|we['’]ve|there['’]s|there\s+(?:is|are))\s+[\w'’]+"
+    # "…, as gift cards work like cash", "…as bookings lock a day before": "as" opening a clause,
+    # not "as well", "as soon as", "as a gift", "as standard".
+    r"|\bas\s+(?!(?:well|soon|long|much|far|many|a|an|per|of|such|follows|needed|possible|usual|always|standard"
+    r"|requested|expected|described|shown|mentioned|part|quickly|fast|you|yet|is|before)\b)"
+    r"[^\W\d_][\w'’]*\s+(?:[\w'’]+\s+)?(?:is|are|was|were|work|works|need|needs|lock|locks|have|has|do|does|don['’]t"
+    r"|doesn['’]t|can|can['’]t|cannot|must|will|won['’]t|only|require|requires|go|goes|come|comes|take|takes|belong"
+    r"|belongs|expire|expired|expires|close|closed|closes|ended|end|ends)\b",
+    re.IGNORECASE,
+)
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -135,6 +156,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if any(span.start <= refusal.start < span.end for span in temporary):
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
+            continue
+        if _CAUSE_AFTER.search(doc.text, refusal.end, sentence.end):
             continue
         if kind in _CONCEDABLE and _conceded(doc, sentence, refusal, matchers.concession):
             continue
