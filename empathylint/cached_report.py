@@ -7,13 +7,15 @@ the settings the file was read with, which are part of the entry's key."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.engine import FileReport, ScorecardEntry, Status
 from empathylint.files import SourceFile
-from empathylint.formats import ReadOptions
+
+if TYPE_CHECKING:
+    from empathylint.config import Config
 
 # The reply's parts, read by the notices (an article checked as a reply has no greeting).
 _REPLY_PARTS = ("greeting", "greeting_name", "handle", "sign_off", "sign_off_name", "body")
@@ -42,7 +44,7 @@ def report_data(report: FileReport, document: Document) -> dict[str, Any]:
     }
 
 
-def report_from_data(data: dict[str, Any], source: SourceFile, read_options: ReadOptions) -> FileReport:
+def report_from_data(data: dict[str, Any], source: SourceFile, config: Config) -> FileReport:
     """The report stored as `data`; KeyError, TypeError or ValueError when it is not one."""
     facts = data["document"]
     parts = {name: _span_from_data(facts[name]) for name in _REPLY_PARTS}
@@ -55,8 +57,8 @@ def report_from_data(data: dict[str, Any], source: SourceFile, read_options: Rea
         customer_name=facts["customer_name"],
         agent_name=facts["agent_name"],
         customer_message=facts["customer_message"],
-        mood_words=read_options.mood_words,
-        acronyms=read_options.acronyms,
+        mood_words=config.mood_words,
+        acronyms=config.acronyms,
         greeting=parts["greeting"],
         greeting_name=parts["greeting_name"],
         handle=parts["handle"],

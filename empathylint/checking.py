@@ -12,10 +12,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from empathylint.config import Config, ConfigError, Resolver
-from empathylint.document import Document
+from empathylint.document import Channel, Document, Profile
 from empathylint.engine import FileReport, lint
 from empathylint.files import MAX_BYTES, STDIN, InputError, SourceFile, collect, decode, read_source, require_text
 from empathylint.formats import ReadOptions, read_document
@@ -121,16 +121,18 @@ def _prepare(
         return FileReport(path=target, error=f"not checked: {error}"), None
     try:
         source = _read(target, options)
-        read_options = _read_options(source, config, options)
+        reading = _reading(source, config, options)
     except InputError as error:
         return FileReport(path=error.path, error=error.reason), None
     # Standard input is an editor's buffer, never stored; a helpdesk export's report holds one
     # report per canned reply, which the cache does not keep.
     if cache is None or target == STDIN or _is_export(source, options):
-        return _Pending(source, config, read_options, None)
-    key = cache.key(source, config, read_options, options)
-    cached = cache.lookup(key, source, read_options) if key is not None else None
-    return (cached, source) if cached is not None else _Pending(source, config, read_options, key)
+        return _Pending(source, config, _read_options(reading, config, options), None)
+    key = cache.key(source, config, reading, options)
+    cached = cache.lookup(key, source, config) if key is not None else None
+    if cached is not None:
+        return cached, source
+    return _Pending(source, config, _read_options(reading, config, options), key)
 
 
 def _check_pending(item: _Pending, options: CheckOptions, cache: ResultCache | None) -> Checked:
@@ -306,19 +308,39 @@ def _read(target: str, options: CheckOptions) -> SourceFile:
 
 
 def check_source(source: SourceFile, config: Config, options: CheckOptions) -> FileReport:
-    return _lint(source, config, _read_options(source, config, options), options)
+    return _lint(source, config, _read_options(_reading(source, config, options), config, options), options)
 
 
-def _read_options(source: SourceFile, config: Config, options: CheckOptions) -> ReadOptions:
-    """How the file is read into a Document: its settings by path and the run's names."""
-    return ReadOptions(
+class Reading(NamedTuple):
+    """What a file's report depends on besides its text and configuration: its settings by
+    path and the customer's message (part of its result-cache key)."""
+
+    profile: Profile
+    channel: Channel
+    ignores: tuple[str, ...]
+    customer_message: str | None
+
+
+def _reading(source: SourceFile, config: Config, options: CheckOptions) -> Reading:
+    return Reading(
         profile=config.profile_for(source.path),
-        vocabulary=config.vocabulary,
         channel=config.channel_for(source.path),
+        ignores=config.ignores_for(source.path),
+        customer_message=options.customer_message or sibling_customer_message(source.path),
+    )
+
+
+def _read_options(reading: Reading, config: Config, options: CheckOptions) -> ReadOptions:
+    """How the file is read into a Document (built only for a file that is checked: the
+    placeholder words and acronyms are read from their lists then)."""
+    return ReadOptions(
+        profile=reading.profile,
+        vocabulary=config.vocabulary,
+        channel=reading.channel,
         acronyms=config.acronyms,
         customer_name=options.customer_name,
         agent_name=options.agent_name,
-        customer_message=options.customer_message or sibling_customer_message(source.path),
+        customer_message=reading.customer_message,
         mood_words=config.mood_words,
         profile_forced=options.profile_forced,
     )

@@ -46,11 +46,10 @@ from empathylint.engine import INTERNAL_ERROR, FileReport
 from empathylint.user_cache import read_entry, usable_cache_dir, write_entry
 
 if TYPE_CHECKING:
-    from empathylint.checking import CheckOptions
+    from empathylint.checking import CheckOptions, Reading
     from empathylint.config import Config
     from empathylint.config.layers import Layer
     from empathylint.files import SourceFile
-    from empathylint.formats import ReadOptions
 
 # Bump when the layout of an entry changes.
 _ENTRY_LAYOUT = 3
@@ -159,32 +158,32 @@ class ResultCache:
         # object is kept beside its digest so that its id is never reused meanwhile.
         self._digests: dict[int, tuple[object, str]] = {}
 
-    def key(self, source: SourceFile, config: Config, read_options: ReadOptions, options: CheckOptions) -> str | None:
+    def key(self, source: SourceFile, config: Config, reading: Reading, options: CheckOptions) -> str | None:
         """The key of a file's report, or None when its settings cannot be digested."""
         key = hashlib.blake2b(self.run_key.encode("ascii"), digest_size=20)
         for part in (source.path, os.path.abspath(source.path), source.encoding, str(source.bom)):
             key.update(part.encode("utf-8", errors="surrogateescape") + b"\0")
         key.update(source.text.encode("utf-8", errors="surrogatepass") + b"\0")
         try:
-            for part in (self._configuration(config), self._reading(source.path, config, read_options, options)):
+            for part in (self._configuration(config), self._reading(reading, options)):
                 key.update(part.encode("utf-8", errors="surrogatepass") + b"\0")
         except (TypeError, RecursionError):
             return None
         return key.hexdigest()
 
     @staticmethod
-    def _reading(path: str, config: Config, read_options: ReadOptions, options: CheckOptions) -> str:
+    def _reading(reading: Reading, options: CheckOptions) -> str:
         """How the file is read, as JSON: names, flags and ids, plain data already, so
         written as they are (asked for every file of a run); TypeError when one is not."""
         return json.dumps(
             [
-                read_options.profile,
-                read_options.channel,
-                read_options.profile_forced,
-                config.ignores_for(path),
-                read_options.customer_name,
-                read_options.agent_name,
-                read_options.customer_message,
+                reading.profile,
+                reading.channel,
+                options.profile_forced,
+                reading.ignores,
+                options.customer_name,
+                options.agent_name,
+                reading.customer_message,
                 options.format_name,
             ],
             ensure_ascii=False,
@@ -216,14 +215,14 @@ class ResultCache:
         if key is not None:
             write_entry(self.folder / f"{key}.layer", key, b"")
 
-    def lookup(self, key: str, source: SourceFile, read_options: ReadOptions) -> FileReport | None:
+    def lookup(self, key: str, source: SourceFile, config: Config) -> FileReport | None:
         """The report stored under `key`, or None when there is none that can be trusted."""
         entry = self.folder / f"{key}.json"
         payload = read_entry(entry, key)
         if payload is None:
             return None
         try:
-            report = report_from_data(json.loads(payload), source, read_options)
+            report = report_from_data(json.loads(payload), source, config)
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # checksummed but not a report of this layout: checked again
         with contextlib.suppress(OSError):

@@ -19,9 +19,7 @@ import codecs
 import contextlib
 import errno
 import os
-import secrets
 import stat
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -109,6 +107,8 @@ def write_atomic(
     With `replacing`, the file is only replaced while it still holds exactly those bytes.
     `durable=False` skips flushing to disk, for files whose loss in a power cut costs only
     time (cache entries, which carry a checksum): still atomic for every reader."""
+    import tempfile  # imported by the runs that write: a run answered from the result cache writes nothing
+
     shown = display or str(path)
     target = Path(os.path.realpath(path))
     try:
@@ -160,6 +160,8 @@ def _swap_in(temporary: Path, target: Path, expected: bytes, shown: str) -> None
        noticed, and its file is put back.
     The path is empty only between steps 2 and 3, two system calls apart; a crash there
     leaves the draft whole under its hidden `.aside` name."""
+    import secrets
+
     if _content(target) != expected:
         raise WriteError(shown, CHANGED_SINCE_READ)
     aside = target.with_name(f".{target.name}.{secrets.token_hex(6)}.aside")

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from empathylint.reporters.lines import Pieces, as_printed, cells, print_lines, wrap
+from empathylint.reporters.lines import Pieces, PrintedLines, as_printed, cells, print_lines, wrap
 
 STYLES = ("", "bold", "dim", "green", "bold red", "magenta")
 # Words, spaces, a long unbroken run, wide characters, tabs, newlines and control codes.
@@ -63,6 +63,29 @@ def test_unwrapped_lines_print_as_rich_prints_the_same_text(pieces: Pieces) -> N
     print_lines(ours, as_printed(pieces))
     theirs.print(Text.assemble(*pieces), soft_wrap=True)
     assert ours_out.getvalue() == theirs_out.getvalue()
+
+
+@settings(max_examples=100, deadline=None)
+@given(pieces=PIECES, record=st.booleans())
+def test_without_colour_the_lines_print_as_rich_prints_the_same_text(pieces: Pieces, record: bool) -> None:
+    consoles = [Console(file=io.StringIO(), width=40, color_system=None, record=record) for _ in range(2)]
+    print_lines(consoles[0], as_printed(pieces))
+    consoles[1].print(Text.assemble(*pieces), soft_wrap=True)
+    outputs = [console.file.getvalue() for console in consoles]  # type: ignore[attr-defined]
+    assert outputs[0] == outputs[1]
+    if record:  # a recording keeps the styles for an export
+        assert consoles[0].export_html() == consoles[1].export_html()
+
+
+def test_without_colour_a_batch_of_lines_is_one_piece_of_text() -> None:
+    """rich writes a style as bare text where it chose no colour system: the lines are
+    handed over as one segment, not one per styled piece."""
+    lines: list[Pieces] = [[("reply.md", "bold underline"), ("  ", ""), ("(reply)", "dim")], [("✓", "green")]]
+    plain = Console(file=io.StringIO(), width=80, color_system=None)
+    segments = list(PrintedLines(lines).__rich_console__(plain, plain.options))
+    assert [segment.text for segment in segments] == ["reply.md  (reply)\n✓\n"]
+    coloured, _out = _console(80)
+    assert len(list(PrintedLines(lines).__rich_console__(coloured, coloured.options))) > 1
 
 
 def test_a_long_line_wraps_between_words_with_its_continuation_indented() -> None:

@@ -24,8 +24,7 @@ from empathylint.config.resolved import Config
 from empathylint.config.schema import EXTEND, Schema, build_settings
 from empathylint.config.sections import DEFAULT_CHANNEL_GLOBS, DEFAULT_PROFILE_GLOBS, FileGlobs, Options
 from empathylint.diagnostics import Severity
-from empathylint.document import CHANNELS, PROFILES, PlaceholderVocabulary, TeamMoodWords
-from empathylint.language.acronyms import Acronyms, default_uses
+from empathylint.document import CHANNELS, PROFILES, TeamMoodWords
 from empathylint.rule import AnyRule
 
 BUILT_IN = "built-in defaults"
@@ -227,9 +226,7 @@ def _build(
             name: build_settings(globs, channel_tables.get(name, {})).include
             for name, globs in DEFAULT_CHANNEL_GLOBS.items()
         },
-        vocabulary=build_settings(PlaceholderVocabulary(), table.get("placeholders", {})),
         mood_words=build_settings(TeamMoodWords(), table.get("mood", {})),
-        acronyms=Acronyms({**default_uses(), **table.get("acronyms", {})}),
         severity={key: Severity.parse(value) for key, value in table.get("severity", {}).items()},
         per_file_ignores={key: tuple(value) for key, value in table.get("per-file-ignores", {}).items()},
         sources=sources,

@@ -80,9 +80,7 @@ class Config:
     profile_globs: Mapping[Profile, tuple[str, ...]]
     default_channel: Channel
     channel_globs: Mapping[Channel, tuple[str, ...]]
-    vocabulary: PlaceholderVocabulary
     mood_words: TeamMoodWords
-    acronyms: Acronyms
     severity: Mapping[str, Severity]
     per_file_ignores: Mapping[str, tuple[str, ...]]
     sources: tuple[str, ...] = ()
@@ -95,6 +93,20 @@ class Config:
     @functools.cached_property
     def rules(self) -> tuple[AnyRule, ...]:
         return self.rule_source()
+
+    @functools.cached_property
+    def vocabulary(self) -> PlaceholderVocabulary:
+        """The placeholder words ([placeholders]), built when a file is read: a run answered
+        from the result cache never reads the shipped lists."""
+        from empathylint.config.schema import build_settings
+
+        vocabulary: PlaceholderVocabulary = build_settings(PlaceholderVocabulary(), self.table.get("placeholders", {}))
+        return vocabulary
+
+    @functools.cached_property
+    def acronyms(self) -> Acronyms:
+        """The acronyms in force: the shipped list with [acronyms] over it."""
+        return Acronyms(dict(self.table.get("acronyms", {})))
 
     @functools.cached_property
     def rule_settings(self) -> Mapping[str, Any]:

@@ -26,9 +26,15 @@ def default_uses() -> dict[str, AcronymUse]:
 
 @dataclass(frozen=True)
 class Acronyms:
-    """The acronyms in force and how customers know each."""
+    """The acronyms in force and how customers know each: the shipped list with a team's
+    own (checklist.toml [acronyms]) over it, read when a rule first asks (a run answered
+    from the result cache never does)."""
 
-    uses: Mapping[str, AcronymUse] = field(default_factory=default_uses)
+    added: Mapping[str, AcronymUse] = field(default_factory=dict)
+
+    @functools.cached_property
+    def uses(self) -> Mapping[str, AcronymUse]:
+        return {**default_uses(), **self.added}
 
     @functools.cached_property
     def known(self) -> frozenset[str]:

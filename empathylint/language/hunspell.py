@@ -28,10 +28,10 @@ from empathylint.language.lexicons import load_as
 # Part of the cached stems' name: bump it when what is derived from a `.dic`, or how, changes.
 _DERIVATION = 2
 _STEMS_MARK = "#empathylint-hunspell-stems"
-# All of a `.dic` line but its first field: the blanks before it, and from the blank after it
-# to the line's end (the morphological fields some entries carry).
-_NOT_FIRST_FIELD = re.compile(r"^[^\S\n]+|[^\S\n][^\n]*", re.MULTILINE)
-_FLAGS = re.compile(r"/[^\n]*")
+# From a blank to the end of its line: a `.dic` line's fields after its first (the
+# morphological fields some entries carry), and a line that starts with a blank.
+_AFTER_FIRST_FIELD = re.compile(r"[^\S\n][^\n]*")
+_LEADING_BLANK = re.compile(r"\n[^\S\n]")
 
 NO_SUGGEST = "!"
 """What `Dictionary.get` gives a word that must never be suggested."""
@@ -132,13 +132,23 @@ def _stems_text(dic: Path) -> str:
     folded stem; a stem listed twice ("Polish", "polish") keeps its entries in the file's
     order, next to each other."""
     lines = dic.read_text(encoding="utf-8-sig", errors="replace").splitlines()[1:]  # after the count
-    # Each line's first field, as line.split()[0] gives it, for all lines at once.
-    joined = _NOT_FIRST_FIELD.sub("", "\n".join(lines))
-    entries = joined.split("\n")
-    stems = _fold(_FLAGS.sub("", joined)).split("\n")
+    entries = _first_fields(lines)
+    # Each entry's stem, folded: the entries' text before the first `/` of each, at once.
+    stems = _fold("\n".join([entry.partition("/")[0] for entry in entries])).split("\n")
     order = sorted(range(len(entries)), key=stems.__getitem__)
     with_stem = order[stems.count("") :]  # an entry without a stem (a blank line) sorts first
     return "\n".join([f"{_STEMS_MARK}\t{dic.name}", *[entries[index] for index in with_stem]]) + "\n"
+
+
+def _first_fields(lines: list[str]) -> list[str]:
+    """Each line's first field, as `line.split()[0]` gives it ("" for a blank line). Few
+    lines have more than one field, and fewer start with a blank: the common dictionary is
+    cut with one substitution over all its lines, line by line only where a line starts
+    with a blank (an empty cache derives these lists on a fresh install's first run)."""
+    joined = "\n" + "\n".join(lines)
+    if _LEADING_BLANK.search(joined) is not None:
+        return [next(iter(line.split()), "") for line in lines]
+    return _AFTER_FIRST_FIELD.sub("", joined)[1:].split("\n")
 
 
 class _Stems:

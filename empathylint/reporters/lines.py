@@ -41,7 +41,13 @@ class PrintedLines:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         """A segment per styled piece; unstyled text, line breaks included, is written as
-        it is, so each run of it is one segment (a report has tens of thousands of pieces)."""
+        it is, so each run of it is one segment (a report has tens of thousands of pieces).
+        Where rich chose no colour system (piped, NO_COLOR) it writes a style as its bare
+        text (`Style.render`), so the lines are one segment of text, unless the console
+        records them with their styles for an export."""
+        if console.color_system is None and not console.record:
+            yield Segment("".join(["".join([text for text, _style in line]) + "\n" for line in self.lines]))
+            return
         styles: dict[str, Style | None] = {"": None}
         plain: list[str] = []
         for line in self.lines:
