@@ -200,7 +200,8 @@ class RefusalGrammar:
 
 
 def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
-    subject = word_alternation(vocabulary.subjects)
+    # "our billing team", "the returns team" stand where "our team" does
+    subject = rf"(?:{word_alternation(vocabulary.subjects)}|(?:our|the)\s+[^\W\d_]+\s+team)"
     adverb = rf"(?:\s+{word_alternation(vocabulary.adverbs)})?" if vocabulary.adverbs else ""
     offer_forms = tuple(form for verb in vocabulary.offer_verbs for form in inflections(verb))
     offered = word_alternation(offer_forms)
@@ -216,6 +217,9 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             rf"{be_forms}{adverb}\s+(?:not{adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
             rf"\s+(?:aren|isn|wasn|weren){_APOSTROPHE}t{adverb}\s+{_ABLE}",
             rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not)\s+been\s+{_ABLE}",
+            # "we didn't manage to recover it", "I haven't managed to reach them"
+            rf"\s+(?:do|does|did)(?:{_NOT}|{adverb}\s+not){adverb}\s+manage\s+to",
+            rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not|\s+never){adverb}\s+managed\s+to",
         )
     )
     # "don't", "won't (be)", "aren't", "'ll not", "no longer" before a verb of offering
