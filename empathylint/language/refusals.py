@@ -230,6 +230,8 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             rf"(?:{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+not",
             rf"{be_forms}{adverb}\s+(?:not|no\s+longer)",
             rf"\s+(?:aren|isn){_APOSTROPHE}t",
+            # "we're not going to support it", "we aren't going to add it"
+            rf"(?:{be_forms}{adverb}\s+not|\s+(?:aren|isn){_APOSTROPHE}t){adverb}\s+going\s+to",
             r"\s+no\s+longer",
             # "we've stopped offering", "we ceased shipping"
             rf"(?:\s+(?:have|has|had)|{_APOSTROPHE}ve)?\s+(?:stopped|ceased)",
@@ -243,6 +245,12 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             "policy",
             rf"{head}(?:\s+(?:have|has|had)|{_APOSTROPHE}(?:ve|d))?{adverb}\s+"
             r"(?P<verb>decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)(?![\w'’])",
+        ),
+        # "we'd rather not change it", "we would prefer not to": a no said softly
+        (
+            "policy",
+            rf"{head}(?:{_APOSTROPHE}d|\s+would){adverb}\s+(?:rather|prefer)\s+not(?:\s+to)?"
+            rf"\s+(?P<verb>[^\W\d_][\w'’-]*)",
         ),
         (
             "withheld",

@@ -56,7 +56,7 @@ _HOLDINGS = r"(?:plan|subscription|membership|tier|licen[cs]e|package|warranty|c
 # Slips that are the reader's alone: "you skipped a step" (not "missed", as in "you missed our call").
 _SLIPS = r"(?:skipped|overlooked|mistyped|misspelled|misspelt|misentered)"
 # Other people the product works for, held up against the reader: "works for our other customers".
-_OTHERS = r"(?:customers?|users?|members?|people|accounts?|clients?|devices?)"
+_OTHERS = r"(?:customers?|users?|members?|people|clients?)"
 # Up to three words between a verb and what it is about: "violates our community guidelines".
 _FEW_WORDS = r"(?:\s+[\w-]+){0,3}?"
 
@@ -116,7 +116,7 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"(?:\s+(?:must|will|have\s+to|had\s+to|need\s+to)|{_APOSTROPHE}ll)?{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}"
         # "we declined to refund it", but "we declined to charge you the fee" is good news
         rf"(?!\s+to\s+(?!{word_alternation(words.offer_verbs)}{_END}))",
-        rf"{_START}your(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
+        rf"{_START}(?:your|this|that)(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
         rf"{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}",
         # "Do you have student prices? We do not." A no said short, at the end of a sentence.
         rf"{_START}(?:{subject})(?:\s+(?:do|does|can|will|are)\s+not|\s+cannot"
@@ -183,7 +183,7 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         # "As mentioned, the link expires": said bare before a comma, it points back at us
         rf"|{_START}as\s+{saying}(?=\s*,)"
         # "Of course, you need to sign in first": the step they are told they should have known
-        rf"|(?:^|(?<=[.!?]\s)|(?<=\n))of\s+course,?(?=\s+you(?:\s+will|{_APOSTROPHE}ll)?\s+(?:need|have\s+to|must|should){_END})"
+        rf"|(?:^|(?<=[.!?]\s)|(?<=\n))of\s+course(?=,?\s+you(?:\s+will|{_APOSTROPHE}ll)?\s+(?:need|have\s+to|must|should){_END})"
         # "Clearly the card was entered twice": a sentence that opens on how plain it is;
         # "it's clearly marked" says how a thing is marked
         rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:clearly|evidently)(?=\s*,|\s+(?:the|you|your|it|this|that|there|we|I){_END})"
