@@ -202,7 +202,9 @@ class RefusalGrammar:
 def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
     # "our billing team", "the returns team" stand where "our team" does
     subject = rf"(?:{word_alternation(vocabulary.subjects)}|(?:our|the)\s+[^\W\d_]+\s+team)"
-    adverb = rf"(?:\s+{word_alternation(vocabulary.adverbs)})?" if vocabulary.adverbs else ""
+    # "we can't", "we currently can't", and fenced by commas "we will, however, not be able to"
+    hedged = rf"\s+{word_alternation(vocabulary.adverbs)}|\s*,\s*(?:{word_alternation(vocabulary.adverbs)}|however),"
+    adverb = rf"(?:{hedged})?" if vocabulary.adverbs else ""
     offer_forms = tuple(form for verb in vocabulary.offer_verbs for form in inflections(verb))
     offered = word_alternation(offer_forms)
     withheld = word_alternation(vocabulary.withheld_words)
@@ -212,9 +214,9 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
         (
             rf"\s+(?:can(?:not|{_APOSTROPHE}t|\s+not|\s+no\s+longer)|could{_NOT})",
             rf"\s+(?:won{_APOSTROPHE}t|will\s+not|would{_NOT}|shall\s+not){adverb}\s+be\s+{_ABLE}",
-            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
+            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
             rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+be\s+unable\s+to",
-            rf"{be_forms}{adverb}\s+(?:not{adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
+            rf"{be_forms}{adverb}\s+(?:(?:not|never){adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
             rf"\s+(?:aren|isn|wasn|weren){_APOSTROPHE}t{adverb}\s+{_ABLE}",
             rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not)\s+been\s+{_ABLE}",
             # "we didn't manage to recover it", "I haven't managed to reach them"

@@ -134,6 +134,11 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"{_START}your(?:\s+[\w-]+)?\s+{_HOLDINGS}\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t)"
         rf"{hedge}\s+(?:include|cover|allow|support|come\s+with){_END}"
     )
+    # "none of our plans include phone support"
+    nos.append(
+        rf"{_START}none\s+of\s+(?:our|the|your)(?:\s+[\w-]+)?\s+{_HOLDINGS}s?\s+{hedge}"
+        rf"(?:includes?|covers?|offers?|allows?|supports?|comes?\s+with){_END}"
+    )
     rule = word_alternation(words.rule_nouns)
     rules = [
         rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
