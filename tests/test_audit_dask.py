@@ -22,6 +22,9 @@ from empathylint.audit.running import audit_rows
 from empathylint.cli import app
 from tests.conftest import FIXTURES
 
+# One worker starts the cluster once for the module (pytest-xdist groups them).
+pytestmark = pytest.mark.xdist_group("dask")
+
 NOT_INSTALLED = "the dask extra is not installed (pip install -e '.[dask]')"
 
 

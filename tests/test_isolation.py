@@ -38,10 +38,13 @@ def broken_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("empathylint.rules.RULES", patched)
 
 
-def test_a_failing_rule_is_isolated(tmp_path: Path, broken_rule: None) -> None:
+def test_a_failing_rule_is_isolated(tmp_path: Path, broken_rule: None, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "one.txt").write_text(DRAFT, encoding="utf-8")
     (tmp_path / "two.txt").write_text(DRAFT, encoding="utf-8")
-    result = CliRunner().invoke(cli.app, ["check", "--isolated", "--quiet", str(tmp_path)], env={"NO_COLOR": "1"})
+    # From the folder itself: a long temporary path (pytest-xdist's adds a folder per
+    # worker) would wrap the message at the report's 160 columns.
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli.app, ["check", "--isolated", "--quiet", "."], env={"NO_COLOR": "1"})
     assert result.exit_code == 2
     output = result.stdout
     assert output.count(INTERNAL_ERROR) == 2, output

@@ -18,7 +18,8 @@ import yaml
 
 from tests.conftest import ROOT, USER_HOME
 
-pytestmark = pytest.mark.slow
+# One worker builds the hook environment once for the module (pytest-xdist groups them).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pre-commit")]
 
 # The temporary repository selects one rule group, so the test shows the hook's plumbing
 # and does not move when other rules learn new things.

@@ -1,9 +1,10 @@
 """No regex of ours can backtrack catastrophically: checked by construction, not by timing.
 
 A fresh process checks every fixture text and the examples, the way a run does (settings
-built from each case's configuration, phrase lists compiled into their matchers), while a
-profiler hook (sys.setprofile, a public API) records every pattern empathylint's own code
-hands to the `re` module. Each recorded pattern is then read by
+built from each case's configuration, phrase lists compiled into their matchers), with the
+`re` module's entry points wrapped before empathylint is imported, so that every pattern
+empathylint's own code hands to `re` is recorded (a profiler hook on every call recorded the
+same at twice the cost). Each recorded pattern is then read by
 empathylint.language.regex_safety, the same analysis that refuses a user's pattern in
 checklist.toml, and must show no exponential shape. So that the recorder cannot silently
 miss patterns, every pattern held at module level and every matcher of the default
@@ -29,31 +30,44 @@ from empathylint.language.regex_safety import EXPONENTIAL, POLYNOMIAL, problems
 from empathylint.rules import RULES
 from tests.conftest import ROOT
 
+# One worker records the run's patterns once for both tests that read them
+# (pytest-xdist groups them).
+pytestmark = pytest.mark.xdist_group("regex-recorder")
+
 # What `empathylint[lsp]` adds; its modules are left out where it is not installed.
 OPTIONAL_EXTRAS = {"pygls", "lsprotocol"}
 
 COLLECT = r"""
-import json, re, sys
+import functools, inspect, json, re, sys
 from pathlib import Path
 
 package = str(Path("empathylint").resolve())
-ENTRY_POINTS = {f.__code__ for f in (re.compile, re.search, re.match, re.fullmatch, re.finditer, re.findall,
-                                     re.sub, re.subn, re.split)}
 seen = {}
 
-def record(frame, event, argument):
-    if event == "call" and frame.f_code in ENTRY_POINTS:
-        caller = frame.f_back
-        pattern = frame.f_locals.get("pattern")
-        if caller is not None and caller.f_code.co_filename.startswith(package) and isinstance(pattern, str):
-            seen.setdefault((pattern, int(frame.f_locals.get("flags", 0))), caller.f_code.co_filename)
+def recording(entry_point):
+    signature = inspect.signature(entry_point)
 
-sys.setprofile(record)
+    @functools.wraps(entry_point)
+    def record(*args, **kwargs):
+        caller = inspect.currentframe().f_back
+        arguments = signature.bind(*args, **kwargs).arguments
+        pattern = arguments["pattern"]
+        if caller.f_code.co_filename.startswith(package) and isinstance(pattern, str):
+            seen.setdefault((pattern, int(arguments.get("flags", 0))), caller.f_code.co_filename)
+        return entry_point(*args, **kwargs)
+
+    return record
+
+# Every entry point of the re module, wrapped before empathylint is imported, so that each
+# pattern its code hands to re (at import, per settings or per call) passes through here.
+for name in ("compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+    setattr(re, name, recording(getattr(re, name)))
 import tomllib
 from typer.testing import CliRunner
 from empathylint.cli import app
 from empathylint.rules import RULES
 from tests.conftest import FIXTURES, lint_case
+
 
 for fixture in sorted(FIXTURES.glob("*.toml")):
     for case in tomllib.loads(fixture.read_text(encoding="utf-8"))["case"]:
@@ -68,7 +82,6 @@ runner.invoke(app, ["check", "--isolated", "--jobs", "1", "--diff", "--unsafe-fi
 runner.invoke(app, ["rules"])
 for rule in RULES:
     runner.invoke(app, ["explain", rule.group])
-sys.setprofile(None)
 print(json.dumps([[pattern, flags, where] for (pattern, flags), where in seen.items()]))
 """
 

@@ -34,7 +34,8 @@ ARGS = [
     "--disable-sync",
 ]
 # A real browser, an external tool like pre-commit: `-m "not slow"` leaves these out.
-pytestmark = pytest.mark.slow
+# One worker starts the browser once for the module (pytest-xdist groups them).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 # Generous: the first check loads the word lists, on a machine that may be busy.
 WAIT_MS = 60_000
 

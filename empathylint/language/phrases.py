@@ -26,9 +26,12 @@ _GAP = r"(?:\s+[\w'’-]+){0,6}?\s+"
 WORD_CHARACTERS = r"\w'’"
 
 
+@functools.lru_cache(maxsize=1024)
 def compile_phrases(phrases: tuple[str, ...], word_characters: str = WORD_CHARACTERS) -> re.Pattern[str] | None:
     """One regex over all phrases; where several match at one place, the longest phrase wins.
-    A match stands between characters outside `word_characters` (a character class body)."""
+    A match stands between characters outside `word_characters` (a character class body).
+    Built once per list per process: settings objects built again from the same lists (each
+    folder's checklist.toml, the language server's every edit) share their matchers."""
     if not phrases:
         return None
     spelled = [_atoms(phrase) for phrase in sorted(set(phrases), key=lambda p: (-len(p), p))]

@@ -25,6 +25,7 @@ matches an exception ("we can't wait", "you won't be charged") is not a refusal.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -199,6 +200,7 @@ class RefusalGrammar:
     third_parties: frozenset[str]
 
 
+@functools.lru_cache(maxsize=64)
 def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
     # "our billing team", "the returns team" stand where "our team" does
     subject = rf"(?:{word_alternation(vocabulary.subjects)}|(?:our|the)\s+[^\W\d_]+\s+team)"

@@ -28,6 +28,7 @@ are negative-language's settings (checklist.toml)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -107,6 +108,7 @@ class Reproach:
     repeats: re.Pattern[str] | None
 
 
+@functools.lru_cache(maxsize=64)
 def compile_reproach(words: ReproachVocabulary) -> Reproach:
     hedge = rf"(?:\s+{word_alternation(words.hedges)})?" if words.hedges else ""
     subject = word_alternation(words.subjects)
