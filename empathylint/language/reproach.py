@@ -56,6 +56,8 @@ _RECEIVED = r"(?:received|charged|billed|shipped|delivered|offered|issued|assign
 _HOLDINGS = r"(?:plan|subscription|membership|tier|licen[cs]e|package|warranty|coverage)"
 # Slips that are the reader's alone: "you skipped a step" (not "missed", as in "you missed our call").
 _SLIPS = r"(?:skipped|overlooked|mistyped|misspelled|misspelt|misentered)"
+# Steps the reader was to take, blamed when given as the reason: "because you never confirmed it".
+_UNDONE = r"(?:confirmed|verified|responded|replied|completed|activated|submitted|updated|followed)"
 # Other people the product works for, held up against the reader: "works for our other customers".
 _OTHERS = r"(?:customers?|users?|members?|people|clients?)"
 # Up to three words between a verb and what it is about: "violates our community guidelines".
@@ -163,6 +165,8 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"(?:\s+(?:in|on|to|into|at|for|from|with))?\s+(?:the|a|an)\s+(?:wrong|incorrect){_END}"
         # "you skipped the second step", "you seem to have mistyped it"
         rf"|{_START}you(?:\s+(?:may|might|must|probably|seem\s+to|appear\s+to))?(?:\s+have)?\s+{_SLIPS}{_END}"
+        # "cancelled because you never confirmed it": their omission given as the reason
+        rf"|(?:(?<=because\s)|(?<=since\s))you\s+never\s+{_UNDONE}{_END}"
         # "your ticket was closed because it lacked the details": what they sent, found short
         rf"|{_START}(?:closed|removed|locked|rejected|deleted|hidden|declined)\s+(?:because|as|since)\s+"
         rf"(?:it|they|you|your\s+[\w-]+)\s+(?:lacked|lacks|lack|was\s+missing|is\s+missing|were\s+missing"
