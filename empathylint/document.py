@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeVar
 from empathylint.language.acronyms import Acronyms, shipped_acronyms
 from empathylint.language.vocabulary import default_words, known_words
 from empathylint.source_map import SourceMap, SourceMapBuilder
+from empathylint.word_pieces import findall_by_piece
 
 OBJECT = "\ufffc"
 """Stands in for an inline thing that is not prose (code, URL, email, placeholder)."""
@@ -337,6 +338,14 @@ def word_matches(text: str, within: Span) -> Iterator[re.Match[str]]:
     """The words `words` finds, as matches: for a hot loop that reads each word's text and
     makes a Span only for the few it keeps."""
     return _WORD.finditer(text, within.start, within.end)
+
+
+def distinct_words(text: str, within: Span) -> set[str]:
+    """The distinct words `words` finds in text[within], as written."""
+    distinct: set[str] = set()
+    for words in findall_by_piece(_WORD, text, within.start, within.end):
+        distinct.update(words)
+    return distinct
 
 
 def count_words(text: str) -> int:

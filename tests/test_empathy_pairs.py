@@ -188,7 +188,8 @@ PAIRS = (
         "Where is my parcel?! It was due a week ago and nobody has answered my emails.",
         "Hi Siobhán,\n\nThat sounds frustrating, and I'm sorry to hear it. Thanks for your patience.\n\nBest,\nSam\n",
         "upset",
-        frozenset({"hollow-empathy"}),
+        # Nobody answered their emails, and the reply takes up none of it: stock too.
+        frozenset({"hollow-empathy", "personalize-template"}),
     ),
     Pair(
         "shipping, cheerful, thanks after delivery",

@@ -288,6 +288,7 @@ def test_add_word_edits_the_checklist_and_rechecks(tmp_path: Path) -> None:
         "fail-on = 'error'   # strict\n"
         "\n"
         "[rules.proofread]\n"
+        "unknown-without-correction = true  # a word with no clear correction too\n"
         "words = [\n"
         "    'Acme',  # the company\n"
         "]\n"

@@ -58,3 +58,55 @@ def test_the_site_speaking_about_an_account_event_reads_as_a_notice() -> None:
 )
 def test_a_persons_macro_does_not(text: str) -> None:
     assert signs_of(text).weight < NOTICE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Interpolation (%{…}) is the sending program's, whatever the words inside.
+        "Welcome aboard %{community_name}! %{starter_tips}\n\nWe hope you enjoy your time here.\n",
+        "%{count} new members are waiting for your approval in [the review queue](%{base_url}/review).\n",
+        # The reader as the one something was done to, in the passive.
+        "Good news: you have been granted editor rights on %{space_title}.\n",
+        "You were banned from the chat room until %{end_date}.\n",
+        # Nouns and events of a system job.
+        "Your nightly backup finished. Fetch it from [the backups page](%{base_url}/backups).\n",
+    ],
+)
+def test_a_systems_message_in_other_words_reads_as_a_notice(text: str) -> None:
+    assert signs_of(text).weight >= NOTICE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person says what they did, with the same passive.
+        "I checked, and you have been granted editor rights on %{space_title}.\n",
+        # A helpdesk macro's own placeholder is no system slot unless its words are.
+        "Your case {{ticket.id}} is with our billing team; they answer within a day.\n",
+        # "you" acting is no passive.
+        "You have finished the setup, so the widget should now show on your page.\n",
+    ],
+)
+def test_a_persons_macro_with_those_words_does_not(text: str) -> None:
+    assert signs_of(text).weight < NOTICE_THRESHOLD
+
+
+def test_a_bot_comment_is_signed_by_the_bot_and_its_thanks_is_a_hint() -> None:
+    from empathylint import api
+
+    bot = ":wave: @{issue-author}, this tracker is for bugs; questions get faster answers on our forum.\n"
+    report = api.check_text(bot, profile="template", format="markdown")
+    found = {d.rule_id: d.severity.name for d in report.diagnostics if d.rule_id.split(".")[0] in THANKS_AND_NAMES}
+    assert found == {"thank-them.missing-thanks": "INFO"}
+    person = bot.replace(":wave: @{issue-author}, this", "This")
+    report = api.check_text(person, profile="template", format="markdown")
+    found = {d.rule_id: d.severity.name for d in report.diagnostics if d.rule_id.split(".")[0] in THANKS_AND_NAMES}
+    assert found == {
+        "thank-them.missing-thanks": "WARNING",
+        "use-their-name.missing-greeting": "WARNING",
+        "use-your-name.missing-sign-off": "WARNING",
+    }
+
+
+THANKS_AND_NAMES = ("thank-them", "use-their-name", "use-your-name")

@@ -18,7 +18,7 @@ from tests.conftest import lint_text
 
 DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "spelling"
 RARE_WORDS_MEANT_AS_TYPOS = {"costumer", "equipments", "incidently", "informations", "payed", "wether"}
-WORD_LISTS = ("software-words.txt", "support-words.txt", "brands.txt", "prefixes.txt")
+WORD_LISTS = ("software-words.txt", "support-words.txt", "brands.txt", "prefixes.txt", "file-names.txt")
 
 
 def _lines(name: str) -> list[str]:
@@ -61,7 +61,7 @@ def test_shipped_word_lists_are_sorted_unique_and_unknown_to_the_dictionary(name
     words = _lines(name)
     assert words == sorted(words, key=str.lower)
     assert len({word.lower() for word in words}) == len(words)
-    if name != "prefixes.txt":
+    if name not in ("prefixes.txt", "file-names.txt"):
         # A word the dictionary already knows is dead weight in the list.
         assert [w for w in words if is_known(w, frozenset())] == []
 
@@ -95,14 +95,25 @@ def test_known_misspellings_keep_the_case_of_the_typo(typo: str, meant: tuple[st
 
 @pytest.mark.parametrize(
     ("typo", "meant"),
-    [("speling", "spelling"), ("accout", "account"), ("pasword", "password"), ("Emial", "Email"), ("acess", "access")],
+    [
+        ("speling", "spelling"),
+        ("accout", "account"),
+        ("pasword", "password"),
+        ("Emial", "Email"),
+        ("acess", "access"),
+        ("wiht", "with"),  # a short word, two letters swapped
+        ("accountt", "account"),  # the last letter doubled
+        ("completeting", "completing"),  # a long word, two letters typed twice
+    ],
 )
 def test_a_correction_is_offered_when_one_candidate_is_clearly_meant(typo: str, meant: str) -> None:
     assert not is_known(typo, vocabulary(()))
     assert correction(typo) == meant
 
 
-@pytest.mark.parametrize("typo", ["shiping", "thx", "annuallyor", "a" * 30])
+# "sasl": a short word one changed letter from many; "javac", "gmake": a letter more at the end
+# or a first letter dropped make a program's name, not a typo.
+@pytest.mark.parametrize("typo", ["shiping", "thx", "annuallyor", "a" * 30, "sasl", "javac", "gmake"])
 def test_no_correction_when_none_is_clearly_meant_or_the_word_is_too_short_or_long(typo: str) -> None:
     assert correction(typo) is None
 
@@ -136,7 +147,7 @@ def test_an_enormous_word_is_not_looked_up_or_corrected() -> None:
 
 
 def test_an_unselected_spelling_code_does_no_dictionary_work() -> None:
-    text = "Hi Maria,\n\nThe zqxwvy tool arrives tomorow.\n\nBest,\nSam"
+    text = "Hi Maria,\n\nThe pasword tool arrives tomorow.\n\nBest,\nSam"
     before = spelling.is_known.cache_info()
     report = lint_text(text, select=("proofread.repeated-word", "proofread.doubled-space"))
     after = spelling.is_known.cache_info()

@@ -23,7 +23,8 @@ asked for."""
 from __future__ import annotations
 
 import functools
-import re
+from collections import Counter
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -121,9 +122,6 @@ def flesch_kincaid_grade(prose: str) -> float:
     return (_FK_SENTENCE_LENGTH * (words / sentences)) + (_FK_SYLLABLES_PER_WORD * (syllables / words)) - _FK_BASE
 
 
-_NOT_SPACE = re.compile(r"\S+")
-
-
 # A long prose's words are counted this many characters at a time (see _word_count).
 _WORD_COUNT_PIECE = 4096
 
@@ -135,16 +133,22 @@ def _word_count(reader: Any, prose: str) -> int:
     the count over the whole. textstat keeps each text it counted, with its list of words,
     in a cache of its own; a 10 MB article's list would weigh ten times the article."""
     total = 0
+    for piece in _pieces(prose):
+        counted: int = reader.lexicon_count(piece)
+        total += counted
+    return total
+
+
+def _pieces(prose: str) -> Iterator[str]:
+    """The prose in pieces of about _WORD_COUNT_PIECE characters, cut at (and without) spaces."""
     start = 0
     while len(prose) - start > _WORD_COUNT_PIECE:
         space = prose.find(" ", start + _WORD_COUNT_PIECE)
         if space == -1:
             break
-        counted: int = reader.lexicon_count(prose[start:space])
-        total += counted
+        yield prose[start:space]
         start = space + 1
-    last: int = reader.lexicon_count(prose[start:])
-    return total + last
+    yield prose[start:]
 
 
 def syllable_count(text: str) -> int:
@@ -152,21 +156,30 @@ def syllable_count(text: str) -> int:
     pronunciation, else Pyphen's hyphenation points plus one."""
     if not text:
         return 0
-    lexicon = syllable_lexicon()
-    count = 0
-    # A text repeats its words: each distinct one is looked up once.
-    counted: dict[str, int] = {}
-    # Word by word as str.split() cuts them (both split where str.isspace() holds), without
-    # a list of a long article's every word.
-    for match in _NOT_SPACE.finditer(_textstat().remove_punctuation(text).lower()):
-        word = match.group()
-        syllables = counted.get(word)
-        if syllables is None:
-            found = lexicon.get(word)
-            syllables = _syllables(found) if found is not None else len(_hyphenator().positions(word)) + 1
-            counted[word] = syllables
-        count += syllables
-    return count
+    # A text repeats its words: each distinct one is looked up once. A piece at a time,
+    # without a list of a long article's every word.
+    # Removing punctuation looks no further than the character after an apostrophe, and a
+    # lower-case letter depends on no letter across a space: so the pieces' words are the
+    # whole's. textstat keeps each text it cleaned in a cache of its own: a whole article's
+    # cleaned copy would stay there, twice its size, while the other rules run.
+    reader = _textstat()
+    counted: Counter[str] = Counter()
+    for piece in _pieces(text):
+        counted.update(reader.remove_punctuation(piece).lower().split())
+    return sum(_word_syllables(word) * times for word, times in counted.items())
+
+
+# Distinct words whose syllables are remembered across texts: an article's sentences, and a
+# run's articles, use the same everyday words again and again.
+_SYLLABLES_REMEMBERED = 65_536
+
+
+@functools.lru_cache(maxsize=_SYLLABLES_REMEMBERED)
+def _word_syllables(word: str) -> int:
+    """textstat's syllables of one lower-case word: the dictionary's first pronunciation,
+    else Pyphen's hyphenation points plus one."""
+    found = syllable_lexicon().get(word)
+    return _syllables(found) if found is not None else len(_hyphenator().positions(word)) + 1
 
 
 # A sentence whose grade needs the dictionary: graded once in a parent process, it loads

@@ -3,7 +3,7 @@ in a table's cell or a title-case list item (a feature's name), a label on the s
 bold or quotes ("the **URI** field"), the writer's initials ("/OP"), inside an author's
 fill-in slot or a phrase in which it is plain English, in the title of the article it is in
 (its subject), as the text of a link to a page that defines it or beside a link to the help
-centre's own page about it, or, in an article, in a sentence for people who run the service
+centre's own page about it, or, in an article, in a sentence or a section for people who run the service
 themselves."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import bisect
 import re
 
 from empathylint.document import Document, Span
+from empathylint.language.jargon_audience import page_title
 from empathylint.language.jargon_terms import Term
 from empathylint.language.phrases import normalize
 
@@ -53,10 +54,13 @@ _SHORT_WORD = 4
 _NAME_WORDS = 6
 
 
-def labels_a_control(doc: Document, match: re.Match[str], control_words: frozenset[str]) -> bool:
+def labels_a_control(
+    doc: Document, match: re.Match[str], control_words: frozenset[str], control_verbs: re.Pattern[str] | None
+) -> bool:
     """Whether the term is (part of) a label in bold or quotes that names a field, button
-    or tab of the product ("enter it in the **URI** field", "press the "Webhook" button"):
-    the reader finds those words on the screen, so the draft only has to point at them."""
+    or tab of the product ("enter it in the **URI** field", "press the "Webhook" button"),
+    or that the reader is told to click or choose ("Click **API keys**"): the reader finds
+    those words on the screen, so the draft only has to point at them."""
     start, end = doc.source_span(match.start(), match.end())
     source = doc.source
     line_start = source.rfind("\n", 0, start) + 1
@@ -67,7 +71,10 @@ def labels_a_control(doc: Document, match: re.Match[str], control_words: frozens
     # The control's word inside the label ("**URI field**", "[URI field](#fields)") or after it.
     inside_label = _NEXT_PLAIN_WORD.match(source, end, closing.start("mark"))
     following = inside_label or _NEXT_PLAIN_WORD.match(source, closing.end())
-    return following is not None and normalize(following.group(1)).removesuffix("s") in control_words
+    if following is not None and normalize(following.group(1)).removesuffix("s") in control_words:
+        return True
+    reach = max(line_start, opening.start() - _LABEL_REACH)
+    return control_verbs is not None and control_verbs.search(source, reach, opening.start()) is not None
 
 
 # A label's opening mark (bold or a quotation mark) and the label's words before the term;
@@ -118,33 +125,10 @@ def inside(spans: list[Span], match: re.Match[str]) -> bool:
 _OVERLAPPING = 4
 
 
-# An article's title: in its front matter, or its first heading.
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
-_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<title>.+)$", re.MULTILINE)
-_FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
-
-
-def _title(source: str) -> str | None:
-    opening = _FRONT_MATTER.match(source)
-    if opening is not None:
-        closing = source.find("\n" + opening.group(1), opening.end())
-        found = _TITLE_LINE.search(source, opening.end(), closing) if closing >= 0 else None
-        if found is not None:
-            return found.group("title")
-    heading = _FIRST_HEADING.search(source)
-    return heading.group("title") if heading is not None else None
-
-
-def title_has(doc: Document, cues: re.Pattern[str] | None) -> bool:
-    """Whether the article's title names one of the cues ("Public API", "CLI Setup")."""
-    title = _title(doc.source) if doc.profile == "doc" and cues is not None else None
-    return title is not None and cues is not None and cues.search(title) is not None
-
-
 def subject(doc: Document) -> frozenset[str]:
     """The words of an article's title: the article is about them, so it explains them
     ("Connect through a proxy" explains "proxy")."""
-    title = _title(doc.source) if doc.profile == "doc" else None
+    title = page_title(doc.source) if doc.profile == "doc" else None
     if title is None:
         return frozenset()
     words = normalize(re.sub(r"[^\w\s'’-]", " ", title)).split()
@@ -232,18 +216,26 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
 
 
-def in_a_sentence_for_operators(doc: Document, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
-    """Whether the term stands in a sentence addressed to people who run the service
-    themselves ("If you're self-hosting, set the environment variable"): they read it as
-    a technical audience does, whoever the rest of the article is for."""
+def in_a_passage_for_operators(doc: Document, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
+    """Whether the term stands in a sentence or a section addressed to people who run the
+    service themselves ("If you're self-hosting, set the environment variable", or anything
+    under a "Self-hosting" heading, up to the next heading): they read it as a technical
+    audience does, whoever the rest of the article is for."""
     if cues is None:
         return False
     sentences = doc.sentences
     index = bisect.bisect_right(sentences, match.start(), key=lambda span: span.start) - 1
-    if index < 0 or sentences[index].end < match.end():
-        return False
-    sentence = sentences[index]
-    return cues.search(doc.text, sentence.start, sentence.end) is not None
+    sentence = sentences[index] if index >= 0 else None
+    if sentence is not None and sentence.end >= match.end() and cues.search(doc.text, sentence.start, sentence.end):
+        return True
+    source = doc.source
+    start = doc.source_offset(match.start())
+    headings = doc.memo("jargon.headings", lambda: [(h.start(), h.end()) for h in _HEADING.finditer(source)])
+    above = bisect.bisect_right(headings, start, key=lambda heading: heading[0]) - 1
+    return above >= 0 and cues.search(source, *headings[above]) is not None
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+.+$", re.MULTILINE)
 
 
 # --- names in capitals ------------------------------------------------------------------
@@ -256,7 +248,14 @@ def opens_sentence(text: str, start: int) -> bool:
     previous = start - 1
     while previous >= 0 and (text[previous].isspace() or text[previous] in "*_\"'“‘([#>|-•"):
         previous -= 1
-    return previous < 0 or text[previous] in ".!?:;" or "\n" in text[previous:start]
+    if previous < 0 or text[previous] in ".!?:;" or "\n" in text[previous:start]:
+        return True
+    # A social reply's first words follow the @handles it is addressed to: "@customer Streaming …".
+    return _AFTER_HANDLES.search(text, max(0, start - _HANDLES_REACH), start) is not None
+
+
+_AFTER_HANDLES = re.compile(r"(?:^|[.!?]\s)[ \t]*(?:@\w+[ \t,:]*)+\Z", re.MULTILINE)
+_HANDLES_REACH = 80
 
 
 def written_as_a_name(text: str, match: re.Match[str], term: Term) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from empathylint.document import Span
+from empathylint.word_pieces import findall_by_piece
 
 _DATA_PREFIX = "jargon-"
 _DATA_SUFFIX = ".tsv"
@@ -72,11 +73,10 @@ def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tup
     up by its first word, so a long draft costs no more per word than a short one."""
     by_first_word = _first_word_index(terms)
     # A set of the words as they go by: a list of a long article's every word would outweigh it.
-    present = {
-        token
-        for token in {word.group() for word in _TOKEN.finditer(text, within.start, within.end)}
-        if token in by_first_word or token.lower() in by_first_word
-    }
+    tokens: set[str] = set()
+    for found in findall_by_piece(_TOKEN, text, within.start, within.end):
+        tokens.update(found)
+    present = {token for token in tokens if token in by_first_word or token.lower() in by_first_word}
     if not present:
         return
     resume = within.start

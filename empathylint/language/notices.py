@@ -75,6 +75,22 @@ def _reads_as_notice(doc: Document) -> bool:
     return notice_signs(doc).weight >= NOTICE_THRESHOLD
 
 
+# A mention of a placeholder, as bots on issue trackers greet the person who opened the
+# issue (@{issue-author}, @{{ author }}, @%{username}): software fills it in, so a person's saved reply
+# has none.
+MENTION_SLOT = re.compile(r"@[%$]?\{\{?[^{}\n]{1,80}\}\}?[,.!:]?")
+
+
+def is_bot_comment(doc: Document) -> bool:
+    """Whether a canned reply is a bot's comment on an issue tracker: it mentions the
+    reader by a placeholder only software fills in ("@{issue-author}, this looks like a
+    support question"). A bot has no name to sign with, and its missing thanks is a nicety,
+    not a reason to hold it back."""
+    if doc.profile != "template" or doc.customer_message is not None:
+        return False
+    return doc.memo("is-bot-comment", lambda: MENTION_SLOT.search(doc.source) is not None)
+
+
 def notice_signs(doc: Document) -> NoticeSigns:
     """The signs of a notice in a reply or canned reply."""
     nouns = known_words("notice-account-nouns")
@@ -87,6 +103,12 @@ def notice_signs(doc: Document) -> NoticeSigns:
     for sentence in doc.sentences:
         words = _words(doc.slice(sentence))
         person_speaks = person_speaks or any(word in pronouns for word in words)
+        if _reader_passive(words, events):
+            # "You have been granted moderator status", "You were suspended until %{date}":
+            # something was done to the reader, as only the site tells them.
+            account_events += 1
+            reader_object_first = reader_object_first or words[:1] in (["you"], ["you've"])
+            continue
         if not any(_singular(word) in nouns for word in words):
             continue
         if any(word in events for word in words):
@@ -108,7 +130,11 @@ def notice_signs(doc: Document) -> NoticeSigns:
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A placeholder in a system's own syntax: an identifier in braces (%{base_url}, {{ reset_token }},
 # ${site.title}), not a person's fill-in slot written in words ([Issue URL]).
-_MACHINE_SLOT = re.compile(r"(?:%\{|\$\{|\{\{?)[ \t]*([a-z][a-z0-9_.]{0,80})[ \t]*\}")
+_MACHINE_SLOT = re.compile(r"(%\{|\$\{|\{\{?)[ \t]*([a-z][a-z0-9_.]{0,80})[ \t]*\}")
+# String interpolation (%{count}, ${name}) is filled by the program that sends the text, never
+# by an agent in a helpdesk, so any identifier in it is the system's; a helpdesk macro's
+# {{ticket.id}} counts only when its words are the system's (a link, a token, the site).
+_INTERPOLATION = ("%{", "${")
 
 
 def _words(sentence: str) -> list[str]:
@@ -124,9 +150,9 @@ def _system_slots(source: str) -> set[str]:
     """The system's placeholders in the source, link targets included ("[your settings](%{base_url}/my)")."""
     slot_words = known_words("notice-slot-words")
     return {
-        slot.group(1)
+        slot.group(2)
         for slot in _MACHINE_SLOT.finditer(source)
-        if not slot_words.isdisjoint(re.split(r"[_.]", slot.group(1)))
+        if slot.group(1) in _INTERPOLATION or not slot_words.isdisjoint(re.split(r"[_.]", slot.group(2)))
     }
 
 
@@ -138,6 +164,28 @@ def _signed(doc: Document) -> bool:
     placeholders = doc.placeholders_in(doc.sign_off_name)
     beside = doc.slice(doc.sign_off_name).replace(OBJECT, "").strip()
     return bool(beside) or any(p.role != "other" for p in placeholders)
+
+
+# What may stand between "you" and what was done to them ("you have now been granted").
+_PASSIVE_AUXILIARIES = frozenset({"are", "been", "have", "just", "now", "were"})
+_PASSIVE_MARKERS = frozenset({"are", "been", "were"})
+
+
+def _reader_passive(words: list[str], events: frozenset[str]) -> bool:
+    """ "You were suspended", "you've been promoted": the reader as the subject of an account
+    event in the passive."""
+    for index, word in enumerate(words):
+        if word not in ("you", "you've"):
+            continue
+        between: list[str] = []
+        for following in words[index + 1 : index + 5]:
+            if following in events:
+                # "you have finished" is the reader acting: a passive needs "been", "were" or "are".
+                return not _PASSIVE_MARKERS.isdisjoint(between)
+            if following not in _PASSIVE_AUXILIARIES:
+                break
+            between.append(following)
+    return False
 
 
 def _calls_to_act(words: list[str], actions: frozenset[str]) -> bool:

@@ -36,6 +36,10 @@ MAX_LENGTH_FOR_SUGGESTIONS = 24
 _CLEAR_LEAD = 5.0
 # How much likelier a doubled-letter or swapped-letter slip is than any other single edit.
 _LIKELY_SLIP_WEIGHT = 4.0
+# Up to this length a word is corrected only for a doubled or swapped letter.
+_SHORT_WORD = 4
+# From this length a word with no correction one edit away is tried without a stuttered pair.
+_LONG_WORD = 8
 # Words used at least this often (share of pyspellchecker's English counts) may be suggested.
 _MIN_SUGGESTION_FREQUENCY = 1e-7
 
@@ -169,6 +173,12 @@ def shipped_words() -> frozenset[str]:
 
 
 @functools.cache
+def file_names() -> frozenset[str]:
+    """The names of a project's files that are written in capitals ("README", "LICENSE")."""
+    return frozenset(_data_lines("file-names.txt"))
+
+
+@functools.cache
 def bound_prefixes() -> frozenset[str]:
     return frozenset(_data_lines("prefixes.txt"))
 
@@ -210,10 +220,16 @@ def is_known(word: str, extra: frozenset[str]) -> bool:
     if lower in extra or _inflection_of(lower, extra):
         return True
     dictionary = _dictionary()
-    if lower in dictionary or _verb_form_of(lower, dictionary):
+    if lower in dictionary or _verb_form_of(lower, dictionary) or _plural_of(lower, dictionary):
         return True
     stem, apostrophe, ending = lower.rpartition("'")
     return bool(apostrophe) and ending in _CONTRACTION_ENDINGS and (stem in dictionary or stem in extra)
+
+
+def is_dictionary_word(word: str) -> bool:
+    """True when `word` (any case) is a word of the English dictionary itself, not one of our
+    software, support or brand words ("dbus"): a program's name is not an English word."""
+    return is_known(word, frozenset()) and word.lower().replace("’", "'") not in shipped_words()
 
 
 # Asked for every word of every draft, as is_known.
@@ -241,8 +257,8 @@ def correction(word: str) -> str | None:
     """The clearly likeliest intended word, in the case of the original, or None.
 
     A missing apostrophe ("dont") is tried first; then the common words one edit away,
-    preferring those that keep the first letter (typos rarely change it: "adress" means
-    "address", not "dress"); the best is offered only when it leads the next by far."""
+    that keep the first letter (typos rarely change it: "adress" means "address", not
+    "dress"); the best is offered only when it leads the next by far."""
     lower = word.lower().replace("’", "'")
     if not 4 <= len(lower) <= MAX_LENGTH_FOR_SUGGESTIONS:
         return None
@@ -258,9 +274,20 @@ def _clear_favourite(lower: str) -> str | None:
     ]
     if len(with_apostrophe) == 1:
         return _capital_i(with_apostrophe[0])
-    found = {c for c in _one_edit_away(lower) if c in common and c != lower and _suggestable(c)}
-    # Typos rarely change the first letter: "adress" means "address", not "dress".
-    keeping_first = [c for c in found if c[0] == lower[0]] or list(found)
+    # A letter more at the end of a common word is a program's name more often than a slip
+    # ("javac", "mypyc", "updatedb"), unless it doubles the last one ("accountt").
+    name_like = lower[:-1] if lower[-1] != lower[-2] else lower
+    found = {c for c in _one_edit_away(lower) if c in common and c not in (lower, name_like) and _suggestable(c)}
+    if len(lower) <= _SHORT_WORD:
+        # One letter changed in a short word reaches many words ("sasl": "sail", "salt"): only
+        # the commonest slips, a doubled or swapped letter ("wiht"), are read as typos.
+        found = {c for c in found if _is_likely_slip(lower, c)}
+    # Typos rarely change the first letter: "adress" means "address", not "dress"; and a word
+    # that only a changed first letter makes common is a name or a term ("cmake", "gmake").
+    keeping_first = [c for c in found if c[0] == lower[0]]
+    if not keeping_first and len(lower) >= _LONG_WORD:
+        # Two letters typed twice in a long word ("completeting"): the stutter taken out.
+        keeping_first = [c for c in _unstuttered(lower) if c in common and _suggestable(c)]
     weights = {
         c: _suggestion_weight(c) * (_LIKELY_SLIP_WEIGHT if _is_likely_slip(lower, c) else 1.0) for c in keeping_first
     }
@@ -270,6 +297,15 @@ def _clear_favourite(lower: str) -> str | None:
     if len(ranked) > 1 and weights[ranked[0]] < _CLEAR_LEAD * weights[ranked[1]]:
         return None  # no clear favourite: "shiping" could be "shipping" or "shining"; say nothing
     return _capital_i(ranked[0])
+
+
+def _unstuttered(word: str) -> set[str]:
+    """The word with one pair of letters taken out where the pair repeats the pair next to it."""
+    return {
+        word[:i] + word[i + 2 :]
+        for i in range(1, len(word) - 1)
+        if word[i : i + 2] == word[i + 2 : i + 4] or word[i : i + 2] == word[i - 2 : i]
+    }
 
 
 def _is_likely_slip(typed: str, meant: str) -> bool:
@@ -320,6 +356,14 @@ def _verb_form_of(lower: str, dictionary: Container[str]) -> bool:
             # A consonant-vowel-consonant end usually doubles ("beginning"): "begining" is a typo.
             return not _CONSONANT_VOWEL_CONSONANT.search(base)
     return False
+
+
+def _plural_of(lower: str, dictionary: Container[str]) -> bool:
+    """ "fallbacks", "checkins": the plural of a compound the dictionary lists without one; a
+    base of five letters or more, so that a typo cannot pass for one ("wass" is no "was" + "s")."""
+    if not lower.endswith("s") or lower.endswith("ss") or len(lower) <= 5 or lower in _misspellings():
+        return False  # nor a known misspelling: "hardwares", "informations"
+    return lower[:-1] in dictionary
 
 
 def _inflection_of(lower: str, extra: Container[str]) -> bool:

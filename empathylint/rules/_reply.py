@@ -8,7 +8,7 @@ import functools
 import re
 
 from empathylint.document import Document, Span
-from empathylint.language.notices import reads_as_notice
+from empathylint.language.notices import is_bot_comment, reads_as_notice
 from empathylint.language.phrases import compile_phrases
 from empathylint.language.vocabulary import default_words
 
@@ -72,6 +72,12 @@ def is_automated_notice(doc: Document) -> bool:
     channel, or reading as one (language/notices.py: "This is an automated message", or the
     site speaking about the reader's account with the system's placeholders)."""
     return doc.channel == "notice" or reads_as_notice(doc)
+
+
+def is_bot(doc: Document) -> bool:
+    """Whether nobody writes the text as themselves: a notice, or a bot's comment on an issue
+    tracker (language/notices.py), so that no person's name belongs under it."""
+    return is_automated_notice(doc) or is_bot_comment(doc)
 
 
 # A refusal's rewrite leads with what can be done and keeps the no word for word: a no is

@@ -18,18 +18,21 @@ capitals ("VS Code", "Directory Services", "HTTPS Everywhere") or of a label on 
 author's fill-in slot ("[Issue URL]"), or the subject of the article it is in (a page titled
 "Connect through a proxy"), where its paragraph links to the help centre's own page about
 it ("[API keys](/help/api-keys/)", "… see [Using URIs](/article/uri-matching/)"; a link to
-an encyclopedia leaves the help centre and explains nothing), or, in an article,
-in a sentence for people who run the service themselves ("on a self-hosted instance"; a
-reply's reader may run a server without knowing its words). Code,
-links, placeholders, quoted customer text, the greeting and the sign-off are never read.
+an encyclopedia leaves the help centre and explains nothing), or, in an article, in a
+sentence or under a heading for people who run the service themselves ("on a self-hosted
+instance", "## Self-hosting"; a reply's reader may run a server without knowing its
+words). Code, links, placeholders, quoted customer text, the greeting and the sign-off are never read.
 
 `audience` picks the domain lists the draft is held to: "general" (customers, the default)
 or "technical" (a help centre for a developer product, where "API" and "pull request" are
 everyday). `technical-paths` reads some files as technical whatever the audience: a help
 centre whose developer pages live in "developers/" sets `technical-paths = ["developers/"]`.
 A draft reads as technical on its own when it shows a code block, the customer used a
-developer's term ("429s from your API"), or an article's title names a developer's tool
-("Public API", "CLI Setup"). `glossary` allows a team's own
+developer's term ("429s from your API"), an article's title names a developer's tool
+("Public API", "CLI Setup"), or an article is filed for the administrators who set the
+service up (its title, categories or description name "SSO", "enterprise" or
+"administrators", or it says only admins or owners can do what it describes: `admin-topics`,
+`admin-notices`). `glossary` allows a team's own
 terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
@@ -46,13 +49,11 @@ Use instead:
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import Literal
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -68,9 +69,10 @@ from empathylint.language.capitals import (
     is_word,
 )
 from empathylint.language.explanations import Spellings, explained_names, is_explained
+from empathylint.language.jargon_audience import on_a_technical_path, shows_code, title_has, written_for_admins
 from empathylint.language.jargon_context import (
     in_a_name_line,
-    in_a_sentence_for_operators,
+    in_a_passage_for_operators,
     in_a_table,
     inside,
     labels_a_control,
@@ -80,7 +82,6 @@ from empathylint.language.jargon_context import (
     set_aside,
     signs_the_reply,
     subject,
-    title_has,
     written_as_a_name,
 )
 from empathylint.language.jargon_terms import Term, domain_terms, find_terms, shipped_domains, term_regex
@@ -129,17 +130,38 @@ class Settings:
     # Words in an article's title that name a developer's tool ("API", "CLI"): the page is
     # written for developers, as with audience = "technical".
     developer_titles: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-titles"))
+    # Words in an article's title, categories or description that file it for the people
+    # who set the service up for others ("SSO", "enterprise", "administrators"): the page
+    # is read as with audience = "technical".
+    admin_topics: tuple[str, ...] = field(default_factory=default_phrases("jargon", "admin-topics"))
+    # Notices that only administrators or owners can do what an article describes
+    # ("admin-only"): the page is read as with audience = "technical".
+    admin_notices: tuple[str, ...] = field(default_factory=default_phrases("jargon", "admin-notices"))
 
     # The parts of a product's screens a label in bold or quotes can name ("the **URI**
     # field"): the term is then the text on the screen, not a word to explain.
     control_words: tuple[str, ...] = field(default_factory=default_phrases("jargon", "control-words"))
+    # The verbs that send the reader to a label on the screen ("Click **API keys**"): the
+    # label in bold or quotes after one is the text on the screen, not a word to explain.
+    control_verbs: tuple[str, ...] = field(default_factory=default_phrases("jargon", "control-verbs"))
 
     allowed = phrase_set("glossary")
     control_word_set = phrase_set("control_words")
+
+    @functools.cached_property
+    def control_verb_pattern(self) -> re.Pattern[str] | None:
+        """A control verb right before a label's opening mark ("Click **", "choose \"")."""
+        if not self.control_verbs:
+            return None
+        verbs = "|".join(r"[ \t]+".join(map(re.escape, verb.split())) for verb in self.control_verbs)
+        return re.compile(rf"(?<![\w-])(?:{verbs})[ \t]+\Z", re.IGNORECASE)
+
     everyday_uses_matcher = phrase_matcher("everyday_uses")
     developer_cue_matcher = phrase_matcher("developer_cues")
     operator_cue_matcher = phrase_matcher("operator_cues")
     developer_title_matcher = phrase_matcher("developer_titles")
+    admin_topic_matcher = phrase_matcher("admin_topics")
+    admin_notice_matcher = phrase_matcher("admin_notices")
 
     @functools.cached_property
     def file_name_set(self) -> frozenset[str]:
@@ -174,7 +196,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     allowed = settings.allowed
     technical = (
         settings.audience == "technical"
-        or _on_a_technical_path(doc.path, settings.technical_paths)
+        or on_a_technical_path(doc.path, settings.technical_paths)
         or _reads_technical(doc, settings)
     )
     terms = settings.terms_by_audience["technical" if technical else "general"]
@@ -186,9 +208,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         and not written_as_a_name(text, match, term)
         and not in_a_table(doc, match)
         and not in_a_name_line(doc, match)
-        and not labels_a_control(doc, match, settings.control_word_set)
+        and not labels_a_control(doc, match, settings.control_word_set, settings.control_verb_pattern)
         and not signs_the_reply(text, match, term, body)
-        and not (doc.profile == "doc" and in_a_sentence_for_operators(doc, match, settings.operator_cue_matcher))
+        and not (doc.profile == "doc" and in_a_passage_for_operators(doc, match, settings.operator_cue_matcher))
     ]
 
     def explained() -> frozenset[str]:
@@ -244,37 +266,19 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 # "the logs" is the customer's own word when they wrote "Logs attached".
 _ARTICLE = re.compile(r"^(?:the|a|an|your|our)\s+", re.IGNORECASE)
 
-# A fenced or <pre> code block: a draft with code in it is written for someone who runs code.
-_CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
-# In an article, only a block that names its language ("```sh", "<code class="language-js">")
-# is code to run; a bare block is as often an example address or a chat command.
-_PROGRAM = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*[a-z]|<code[^>]*language-", re.MULTILINE | re.IGNORECASE)
-
-
-def _on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:
-    """Whether the file's name, or a folder it lies in, matches one of the globs."""
-    parts = PurePath(path).parts
-    if not patterns or not parts:
-        return False
-    folders, name = parts[:-1], parts[-1]
-    for pattern in patterns:
-        if pattern.endswith("/"):
-            if any(fnmatch.fnmatchcase(folder, pattern[:-1]) for folder in folders):
-                return True
-        elif fnmatch.fnmatchcase(name, pattern):
-            return True
-    return False
-
 
 def _reads_technical(doc: Document, settings: Settings) -> bool:
     """Whether this draft's reader speaks the developer's terms: a reply shows code to run,
-    an article's title names a developer's tool ("Webhooks"), the draft speaks of the
+    an article's title names a developer's tool ("Webhooks") or files it for administrators
+    ("Login with SSO FAQs", "admin-only"), the draft speaks of the
     reader's own code ("your pull request"), or the customer used
     one of the terms only a general audience is held to ("our webhooks fail", "429s from
     your API"). Their terms are then fine, as with audience = "technical"."""
-    if (_PROGRAM if doc.profile == "doc" else _CODE_BLOCK).search(doc.source):
+    if shows_code(doc):
         return True
     if title_has(doc, settings.developer_title_matcher):
+        return True
+    if written_for_admins(doc, settings.admin_topic_matcher, settings.admin_notice_matcher):
         return True
     cues = settings.developer_cue_matcher
     if cues is not None and cues.search(doc.text, doc.body.start, doc.body.end):

@@ -1,11 +1,13 @@
 """Personalize canned replies.
 
 What it does: in a reply (not a canned reply being written), flags text with nothing of
-this customer in it. With the customer's message at hand: no name (in the greeting, or
-said to them mid-sentence: "Sorry for the wait, Priya!") and none of their own content
-words or details (the order number, the feature, the error they named), in the reply or
-in the address of a page it links to (".../move-your-seat" answers a question about a
-seat). Without it: no name, no detail (a number, a link) and the stock
+this customer in it. With the customer's message at hand: a stock answer to someone who
+said what they already tried or how long they waited ("still", "tried everything", "third
+time"), taking up at most one of their content words or details (the order number, the
+feature, the error they named) in the reply or in the address of a page it links to
+(".../move-your-seat" answers a question about a seat); or a macro phrase with no name (in
+the greeting, or said to them mid-sentence: "Thanks for writing, Priya!") and none of
+their words. Without it: no name, no detail (a number, a link) and the stock
 phrases of a macro ("We have received your request", "We apologise for any
 inconvenience"), as a hint. A notice (the notice channel, or a text that says it is an
 automated message) is stock by design and is not checked. Unfilled placeholders are
@@ -34,6 +36,8 @@ from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span
+from empathylint.language.mood import mood_of
+from empathylint.language.mood_lexicon import PHRASE_KINDS, shipped_lexicon
 from empathylint.language.phrases import find_phrases, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases, known_words
 from empathylint.rule import Code, Rule, bounded
@@ -55,6 +59,9 @@ class Settings:
     # A customer message with fewer content words than this ("I need some help") gave no
     # detail that a stock reply could ignore.
     min_customer_details: int = bounded(5, minimum=0)
+    # To a customer who said what they tried or how long they waited, a reply that takes up
+    # no more of their details than this reads as stock.
+    max_shared_details: int = bounded(1, minimum=0)
 
     generic_name_set = phrase_set("generic_names")
     generic_word_set = phrase_set("generic_words")
@@ -72,25 +79,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\w-]*\d|\d{3,}")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    sentences = doc.body_sentences
-    if not sentences or _names_the_customer(doc, settings):
+    if not doc.body_sentences:
         return
-    first = sentences[0]
     if doc.customer_message is not None and doc.customer_message.strip():
-        theirs = _content_words(doc.customer_message, settings)
-        if len(theirs) < settings.min_customer_details:
-            return  # "I need some help": they gave no detail a reply could ignore
-        ours = _content_words(doc.slice(doc.body) + " " + _linked_page_words(doc.source), settings)
-        if theirs.keys() & ours.keys():
-            return
-        topics = ", ".join(list(theirs.values())[:3])
-        yield RULE.diagnostic(
-            "no-specifics",
-            first,
-            f"Nothing here is about this customer: no name and none of what they wrote about ({topics}). "
-            "Greet them by name and mention their case.",
-            suggestion=f"Hi {_name(doc)}, thanks for the details about the {topics.split(', ')[0]}. …",
-        )
+        yield from _against_their_message(doc, settings)
+        return
+    if _names_the_customer(doc, settings):
         return
     found = list(find_phrases(settings.stock, doc.text, doc.body))
     if len(found) < settings.min_stock_phrases or _has_detail(doc):
@@ -102,6 +96,91 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         f"This reads as a stock macro ({quoted_stock}) with no name and no detail of the case; "
         "add their name and one line about their situation.",
         suggestion=f"Hi {_name(doc)}, about your … : …",
+    )
+
+
+def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    """A stock answer to a customer who said what they already tried or how long they have
+    waited ("still", "tried everything", "third time"), taking up at most one of their
+    details: what LABELING calls asking them to try what they tried. Otherwise only a macro
+    (a stock phrase) with no name and none of their words."""
+    theirs = _content_words(doc.customer_message or "", settings)
+    if len(theirs) < settings.min_customer_details:
+        return  # "I need some help": they gave no detail a reply could ignore
+    ours = _content_words(doc.slice(doc.body) + " " + _linked_page_words(doc.source), settings)
+    shared = theirs.keys() & ours.keys()
+    topics = ", ".join(list(theirs.values())[:3])
+    first = doc.body_sentences[0]
+    effort = _their_effort(doc)
+    if effort is not None and len(shared) <= settings.max_shared_details and not _agent_acted(doc):
+        yield RULE.diagnostic(
+            "no-specifics",
+            first,
+            f'They said "{effort}", and this takes up {"one" if shared else "none"} of what they wrote about '
+            f"({topics}): a stock answer reads as if nobody read it. Say what you see in their case.",
+            suggestion=f'You wrote "{effort}" about the {_topic(theirs)}, so here is what I see in your case: …',
+        )
+        return
+    if shared or _names_the_customer(doc, settings) or not any(find_phrases(settings.stock, doc.text, doc.body)):
+        return
+    yield RULE.diagnostic(
+        "no-specifics",
+        first,
+        f"Nothing here is about this customer: no name and none of what they wrote about ({topics}). "
+        "Greet them by name and mention their case.",
+        suggestion=f"Hi {_name(doc)}, thanks for the details about the {topics.split(', ')[0]}. …",
+    )
+
+
+# "I've restored", "we have just sent": the agent says what they did in this case.
+_AGENT_PERFECT = re.compile(
+    r"\b(?:I|we)(?:['’]ve|\s+have)(?:\s+(?:just|already|now))?\s+(?P<done>[^\W\d_]+)\b", re.IGNORECASE
+)
+
+
+def _agent_acted(doc: Document) -> bool:
+    """Whether the reply says what the agent already did about it: a reply about this case."""
+    irregular = known_words("irregular-participles")
+    return any(
+        done.endswith("ed") or done in irregular
+        for done in (m.group("done").lower() for m in _AGENT_PERFECT.finditer(doc.text, doc.body.start, doc.body.end))
+    )
+
+
+def _topic(theirs: dict[str, str]) -> str:
+    """The first detail they wrote that is not a word of trying or waiting ("tried", "still")."""
+    return next((word for stem, word in theirs.items() if stem not in _effort_stems()), "problem")
+
+
+@functools.cache
+def _effort_stems() -> frozenset[str]:
+    """The words of the effort cues' phrases (language/data/mood.tsv), as stems."""
+    lexicon = shipped_lexicon()
+    return frozenset(_stem(word) for kind in _EFFORT_KINDS for phrase in lexicon.words(kind) for word in phrase.split())
+
+
+# The customer's mood cues (language/data/mood.tsv) that tell what they already did or
+# waited through: a reply that ignores them asks them to start over.
+_EFFORT_KINDS = ("kept-waiting", "persistence", "repeat-contact")
+_EFFORT_CUES = frozenset(PHRASE_KINDS[kind].reason for kind in _EFFORT_KINDS)
+_PERSISTENCE = PHRASE_KINDS["persistence"].reason
+
+
+def _their_effort(doc: Document) -> str | None:
+    """Their words for what they already tried or waited through ("tried all", "2nd time",
+    "on hold for an hour"), if any; the problem coming back ("keeps crashing") is none."""
+    mood = mood_of(doc)
+    if mood is None:
+        return None
+    recurrence = known_words("recurrence-words")
+    return next(
+        (
+            cue.found
+            for cue in mood.cues
+            if cue.reason in _EFFORT_CUES
+            and not (cue.reason == _PERSISTENCE and not recurrence.isdisjoint(cue.found.lower().split()))
+        ),
+        None,
     )
 
 

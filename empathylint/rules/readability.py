@@ -7,7 +7,9 @@ a place to split it where it has one; so is every sentence of 30 words or more i
 that has three or more of them. The draft's Flesch-Kincaid grade (textstat) is shown beside
 its target (grade 8 for replies and canned replies, 9 for help articles); a draft more than
 `grade-margin` over its target gets its hardest sentences pointed at, with their longest
-words. In replies, a paragraph of more than 120 words is a wall of text.
+words, in replies and canned replies (`hard-sentence-profiles`; an article's grade counts
+its headings and feature names, and its reviewers go by the length of its sentences). In
+replies, a paragraph of more than 120 words is a wall of text.
 
 Only prose counts: never the greeting, the sign-off, quoted customer text, code, links,
 placeholders or template markup (`{% … %}`, `{:target=…}`). Lists and table cells are read
@@ -35,12 +37,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, SENTENCE_ENDING, Document, Profile, Span, count_words
 from empathylint.rule import Code, Metrics, Rule, bounded, bounded_values
+from empathylint.word_pieces import findall_by_piece
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,11 @@ class Settings:
     min_words_for_grade: int = bounded(40, minimum=1)
     # How many of the hardest sentences to point at when the draft is over its target.
     hardest_sentences: int = bounded(3, minimum=0)
+    # The profiles in which a draft over its target gets its hardest sentences pointed at.
+    # An article's grade counts its headings, menu paths and feature names as sentences of
+    # long words, and its reviewers judge it by the length of its sentences, reported on
+    # their own: an article's grade is shown beside its target, nothing more.
+    hard_sentence_profiles: tuple[Profile, ...] = ("reply", "template")
     # The most words a sentence may have, per profile; a profile left out has no limit.
     max_sentence_words: dict[Profile, int] = bounded_values(  # noqa: RUF009 - a field(), see bounded_values
         lambda: {"reply": 32, "template": 32, "doc": 39}, minimum=1
@@ -137,10 +146,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     _words_and_grade(doc, settings, reading)
     target = settings.target_grade.get(doc.profile)
     hard: set[Span] = set()
-    if reading.grade is not None and target is not None and reading.grade > target + settings.grade_margin:
+    grade = reading.grade if doc.profile in settings.hard_sentence_profiles else None
+    if grade is not None and target is not None and grade > target + settings.grade_margin:
         for sentence, sentence_grade in _hardest(reading, target, settings.hardest_sentences):
             hard.add(sentence.span)
-            yield _hard_sentence(doc, reading.grade, target, sentence, sentence_grade, settings)
+            yield _hard_sentence(doc, grade, target, sentence, sentence_grade, settings)
     limit = settings.max_sentence_words.get(doc.profile)
     fairly_long = [
         s
@@ -148,12 +158,13 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if s.word_count >= settings.fairly_long_sentence_words and s.words_read >= settings.fairly_long_sentence_words
     ]
     crowded = len(fairly_long) > settings.max_fairly_long_sentences
+    fairly_long_ids = {id(s) for s in fairly_long}  # a list's `in` made the check quadratic
     for sentence in reading.sentences:
         if sentence.span in hard:
             continue
         if limit is not None and sentence.word_count > limit and sentence.words_read > limit:
             yield _long_sentence(doc, sentence, f"limit {limit}")
-        elif crowded and sentence in fairly_long:
+        elif crowded and id(sentence) in fairly_long_ids:
             many = f"one of {len(fairly_long)} sentences of {settings.fairly_long_sentence_words}+ words"
             yield _long_sentence(doc, sentence, many)
     if doc.profile in settings.long_paragraph_profiles:
@@ -246,12 +257,13 @@ _MIN_ENGLISH_SHARE = 0.8
 def _reads_as_english(prose: str) -> bool:
     from empathylint.language.grade import is_pronounceable
 
-    # Both apostrophes are non-word characters, so making them one changes no word's bounds.
-    # Counted as the words go by: a long article's list of words would outweigh its text.
-    words = pronounceable = 0
-    for found in _LETTER_WORD.finditer(prose.replace("’", "'")):
-        words += 1
-        pronounceable += is_pronounceable(found.group())
+    # Counted a piece at a time (a long article's list of words would outweigh its text),
+    # each distinct word looked up once, its ’ made ' (the pattern takes either).
+    counted: Counter[str] = Counter()
+    for found in findall_by_piece(_LETTER_WORD, prose):
+        counted.update(found)
+    words = sum(counted.values())
+    pronounceable = sum(count for word, count in counted.items() if is_pronounceable(word.replace("’", "'")))
     return bool(words) and pronounceable >= _MIN_ENGLISH_SHARE * words
 
 

@@ -30,10 +30,11 @@ from dataclasses import dataclass, field, replace
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Channel, Document, Span, count_words
 from empathylint.language.mood import mood_of
+from empathylint.language.notices import is_bot_comment
 from empathylint.language.phrases import any_phrase, find_phrases, normalize, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule, bounded
-from empathylint.rules._reply import is_automated_notice, quoted
+from empathylint.rules._reply import capitalised, is_automated_notice, quoted
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         "missing-thanks",
         first,
         message,
-        suggestion=f"{_thanks_for_this_customer(doc, settings)} {quoted(doc, first)}",
+        suggestion=f"{_thanks_for_this_customer(doc, settings)} {capitalised(quoted(doc, first).lstrip(',;:–— '))}",
     )
-    yield replace(finding, severity=Severity.INFO) if doc.channel in settings.info_on_channels else finding
+    # A bot's comment on an issue may go out without thanks: a hint, not a reason to hold it.
+    nicety = doc.channel in settings.info_on_channels or is_bot_comment(doc)
+    yield replace(finding, severity=Severity.INFO) if nicety else finding
 
 
 def _where_thanks_count(doc: Document, body: list[Span], settings: Settings) -> list[Span]:

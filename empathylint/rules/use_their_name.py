@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Placeholder, Span
 from empathylint.language.names import fold, is_short_form, looks_like_misspelling, name_tokens, same_name
+from empathylint.language.notices import MENTION_SLOT
 from empathylint.language.phrases import normalize, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
@@ -86,7 +87,7 @@ def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
         return
     name_span = doc.greeting_name
-    if name_span is not None and _MENTION_SLOT.fullmatch(quoted(doc, name_span)):
+    if name_span is not None and MENTION_SLOT.fullmatch(quoted(doc, name_span)):
         return  # "Hello @{issue-author}": a bot mentions whoever opened the issue
     placeholders = doc.placeholders_in(name_span) if name_span else []
     if placeholders:
@@ -109,11 +110,6 @@ def _findings(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         return
     if doc.customer_name and "@" not in doc.customer_name:
         yield from _check_against_customer(doc.customer_name, addressed)
-
-
-# A mention of a placeholder, as bots on issue trackers greet the person who opened the
-# issue (@{issue-author}, @{{ author }}): whatever the words inside, it names the reader.
-_MENTION_SLOT = re.compile(r"@\{\{?[^{}\n]{1,80}\}\}?[,.!:]?")
 
 
 def _addressed_names(written: str, offset: int, settings: Settings) -> list[tuple[int, str]]:

@@ -7,7 +7,8 @@ name ("Thanks!" and nothing after it), a team-only signature ("The Support Team"
 that fills in the customer's name. Many helpdesks append the agent's signature when the
 reply is sent: with `signature = "added-by-helpdesk"` a missing sign-off or name is not
 flagged, but a team-only one still is. A notice the system sends (the notice channel, or a
-canned reply that reads as one) is signed by the product and is not checked.
+canned reply that reads as one) is signed by the product, and a bot's comment on an issue
+tracker ("@{issue-author}, …") by the bot: neither is checked.
 
 Why it matters: people trust people. A name shows that someone owns the conversation and
 can be asked for again; "The Support Team" reads like a queue.
@@ -34,7 +35,7 @@ from empathylint.language.names import is_initials_of, is_short_form, looks_like
 from empathylint.language.phrases import phrase_matcher
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
-from empathylint.rules._reply import is_automated_notice, quoted
+from empathylint.rules._reply import is_bot, quoted
 
 _PERSON_FIRST = re.compile(r"^[^\W\d_][\w'’.-]*\s*(?:[,|/–—(@-]|\bfrom\b|\bat\b|\bon\b|\bwith\b|$)")
 
@@ -189,8 +190,9 @@ def _agent_name(doc: Document, settings: Settings) -> str:
 
 
 def applies_to(doc: Document) -> bool:
-    """An automated notice ("This is an automated message from …") is signed by the product."""
-    return not is_automated_notice(doc)
+    """An automated notice ("This is an automated message from …") is signed by the product,
+    and a bot's comment on an issue ("@{issue-author}, …") by the bot."""
+    return not is_bot(doc)
 
 
 RULE = Rule(

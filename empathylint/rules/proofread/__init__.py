@@ -1,9 +1,11 @@
 """Proofread before sending.
 
 What it does: finds the slips a careful reread catches: common misspellings, with their
-correction (`spelling`, fixed safely when there is one meaning); words in no dictionary
-(`unknown-word`, a hint, with a correction only when one is clearly meant); a real word where
-another was meant ("you account", "its been", "more then", "Setup a PIN": `confused-word`);
+correction (`spelling`, fixed safely when there is one meaning); a word in no dictionary that
+is clearly a slip of a common one (`unknown-word`, a hint with its correction; one with no clear
+correction is mostly a name or a term, and is said only with `unknown-without-correction`); a
+real word where another was meant ("you account", "its been", "more then", "Setup a PIN",
+"we is": `confused-word`);
 a word typed twice ("the the"), doubled spaces between words (not in Markdown or HTML, which
 show them as one), a sentence that starts in lower case, a step's verb capitalised in mid-sentence
 ("To fix it, Upgrade the app"), a lower-case "i", a word typed with two capitals ("THe"),
@@ -18,9 +20,11 @@ top. Spelling never looks at names in the greeting or the sign-off, capitalised 
 sentence (names and products), words with digits, ALL-CAPS acronyms, code, URLs, domains,
 e-mail addresses, file names, paths, command lines, placeholders, markup (front matter keys,
 HTML tags and entities, template tags, callout markers) or the customer's quoted text, nor at
-a sentence in another language. Add your product names and team words to `words` (or to a
-file named by `words-file`, one word a line, relative to your checklist.toml); ignore
-`proofread.unknown-word` to keep only the known misspellings (an ignored code does no work).
+a sentence in another language; nor does it report a writer's own term: a library's name, a
+word spelt the same way three times, or one the draft also writes as code or in an address.
+Add your product names and team words to `words` (or to a file named by `words-file`, one word
+a line, relative to your checklist.toml); ignore `proofread.unknown-word` to keep only the
+known misspellings (an ignored code does no work).
 
 Two spaces after a full stop are a house style, not a typo, and are left alone; so are
 runs of four or more spaces, which line up columns.
@@ -49,7 +53,7 @@ from collections.abc import Callable, Iterable, Iterator
 from empathylint.diagnostics import Diagnostic
 from empathylint.document import Document, Span
 from empathylint.rule import Rule
-from empathylint.rules.proofread import articles, capitals, confusables, placeholders, spelling, typography
+from empathylint.rules.proofread import articles, capitals, confusables, placeholders, shouting, spelling, typography
 from empathylint.rules.proofread.codes import CODES, GROUP
 from empathylint.rules.proofread.settings import Settings
 
@@ -67,7 +71,7 @@ _TEXT_CHECKS: tuple[tuple[str, Callable[[Document, Settings], Iterable[Diagnosti
     ("article", articles.articles),
     ("article", articles.doubled_determiners),
     ("unbalanced", typography.unbalanced),
-    ("shouting", typography.shouting),
+    ("shouting", shouting.shouting),
     ("punctuation", typography.punctuation),
 )
 

@@ -31,6 +31,7 @@ _CONSONANT_SOUND_PREFIXES = (
     "uk",
     "ura",
     "ure",
+    "url",
     "uro",
     "eu",
     "ewe",
@@ -38,6 +39,9 @@ _CONSONANT_SOUND_PREFIXES = (
     "once",
 )
 _EITHER_SOUND_PREFIXES = ("histor", "hotel", "herb", "humble")
+# Letters whose name and sound differ in kind ("ar" / "r", "you" / "u"): a word in no dictionary
+# that starts with one may be said either way.
+_EITHER_WAY_LETTERS = frozenset("fhlmnrsux")
 
 
 def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -116,4 +120,6 @@ def _starts_with_vowel_sound(word: str) -> bool | None:
     ):
         if lower.startswith(prefixes):
             return answer
+    if lower[0] in _EITHER_WAY_LETTERS and not spelling.is_dictionary_word(head):
+        return None  # a term in no dictionary may be said letter by letter: "an rpath", "a url", "an mDNS"
     return lower[0] in "aeiou"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import OBJECT, Document, Span, words
+from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 from empathylint.rules.proofread.spans import touches_object
@@ -19,7 +20,8 @@ _LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve
 # A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
 # A full stop inside brackets ("(see below.) for more") ends the aside, not the sentence.
 _NOT_A_SENTENCE_END = re.compile(
-    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\.){2,}|\b(?:approx|incl|no|vs|etc|ca|cf)\.|[.!?][\"'”’]?\))$"
+    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\. ?){2,}|\b(?:approx|incl|no|vs|etc|ca|cf|eg|ie|resp|viz)\.|[.!?][\"'”’]?\))$",
+    re.IGNORECASE,
 )
 
 
@@ -38,6 +40,10 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if _LOWERCASE_I.match(doc.text, first.start) or touches_object(doc, first):
             continue  # lower-case "i" has its own finding; "{{x}}s" is not a word
+        if len(word) == 1 and doc.text[first.end : first.end + 1] in (".", ")"):
+            continue  # an initial, the second letter of "i. e." or a list's "b)", not a sentence
+        if _names_a_program(doc.text, first.end, word):
+            continue  # "gzip is a compressor", "eg/demo.pl shows …", "sshd(8) reads …": a name kept in lower case
         if before and _NOT_A_SENTENCE_END.search(before.rstrip()):
             continue
         if before.rstrip().endswith((",", ";", ":", OBJECT)):
@@ -63,6 +69,17 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             suggestion=capital + word[1:],
             fix=Fix((Edit(first.start, first.start + 1, capital),)),
         )
+
+
+# After a word, what makes it a file, a path or a manual page: "demo.pl", "eg/", "sshd(8)".
+_FILE_OR_PAGE = re.compile(r"\.[A-Za-z]|[/_]|\(\d")
+
+
+def _names_a_program(text: str, end: int, word: str) -> bool:
+    """Whether the word opening a sentence is a program's, a library's or a file's name, which
+    keeps its lower case: a word in no dictionary ("gzip", "dbus") or one glued to a path,
+    an extension or a manual section."""
+    return bool(_FILE_OR_PAGE.match(text, end)) or not spelling.is_dictionary_word(word)
 
 
 def _ends_link_text(doc: Document, mark: int) -> bool:

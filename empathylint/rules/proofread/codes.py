@@ -10,7 +10,7 @@ GROUP = "proofread"
 
 CODES = (
     Code("spelling", "A common misspelling, with its correction.", Severity.WARNING, "safe"),
-    Code("unknown-word", "A word in no dictionary; a correction when one is clearly meant.", Severity.INFO, "unsafe"),
+    Code("unknown-word", "A word in no dictionary that is clearly a slip, corrected.", Severity.INFO, "unsafe"),
     Code("confused-word", 'A real word where another was meant ("you account").', Severity.WARNING, "unsafe"),
     Code("repeated-word", 'A word typed twice ("the the").', Severity.WARNING, "safe"),
     Code("doubled-space", "Two or three spaces between words.", Severity.INFO, "safe"),

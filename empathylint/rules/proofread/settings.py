@@ -19,10 +19,12 @@ class Settings:
     words: tuple[str, ...] = ()
     # A file of more words, one a line, relative to the checklist.toml's folder.
     words_file: str = ""
+    # Report a word in no dictionary even when no correction is clear (mostly names and terms).
+    unknown_without_correction: bool = False
     # ALL-CAPS words that are abbreviations, not shouting, although they spell a word.
     acronyms: tuple[str, ...] = (
-        "AMP", "ASAP", "CAN", "CAT", "DOC", "ENTER", "ETA", "GET", "ID", "IT", "MAC", "OK", "PIN", "POS", "POST", "PUT",
-        "REST", "SIM", "SOCKS", "SPA", "SWIFT", "TV", "US", "WHO", "ZIP",
+        "AKA", "AMP", "ARM", "ASAP", "CAN", "CAT", "DOC", "ENTER", "ETA", "GET", "ID", "IT", "MAC", "MIT", "OK", "PEP",
+        "PIN", "POS", "POST", "PUT", "RAM", "REST", "SIM", "SOCKS", "SPA", "SWIFT", "TV", "US", "WHO", "ZIP",
     )  # fmt: skip
     # Words that are fine typed twice ("had had", "that that").
     allowed_repeats: tuple[str, ...] = ("bye", "ha", "had", "is", "knock", "that")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic
-from empathylint.document import Document, Span, count_words, word_matches
+from empathylint.document import Document, Span, count_words, distinct_words, word_matches
 from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
@@ -38,7 +40,7 @@ def misspellings(
     # it stands: one cached look-up settles it before the tests of where it stands.
     # A draft repeats its words: each distinct one is asked about once. The words are read
     # twice rather than kept, so a long article never holds a record of each of its words.
-    distinct = {word.group() for word in word_matches(doc.text, doc.body)}
+    distinct = distinct_words(doc.text, doc.body)
     suspect = {word for word in distinct if spelling.is_suspect(word, known)}
     if not suspect:
         return
@@ -56,6 +58,7 @@ def misspellings(
     to_check = _outside_foreign_runs(doc, suspect, to_check)
     if not to_check:
         return
+    spelt = Counter(doc.slice(span).lower() for span in unknown)
     # Only a capitalised word (opening a sentence: others were left out) needs this.
     capitalised = any(doc.text[span.start].isupper() for span in to_check)
     mid_sentence = _words_mid_sentence(doc, sentence_starts) if capitalised else set()
@@ -71,24 +74,55 @@ def misspellings(
                     yield _misspelling(part_span, part, corrections)
             elif "unknown-word" in selected and len(part) > 2 and not spelling.is_known(part, known):
                 # Two unknown letters are a code ("nl", "sv"), not a typo.
+                if _deliberate(doc, part, spelt):
+                    continue
                 suggestion = spelling.correction(part)
-                if suggestion is None and (part[0].isupper() or _in_an_address(doc.source, part)):
-                    # An unknown capitalised word with no near neighbour is a name, and so is a
-                    # word the draft's links spell out: "[mitmproxy](https://mitmproxy.org/)".
+                if suggestion is None and (not settings.unknown_without_correction or part[0].isupper()):
+                    # A word in no dictionary with no near neighbour is mostly a name or a
+                    # term (a program, a library): said only when the team asks for it, and
+                    # never of a capitalised one.
                     continue
                 yield _unknown_word(part_span, part, suggestion)
 
 
+# A typo is rarely typed the same way this many times in one draft: the writer's own term.
+_DELIBERATE_REPEATS = 3
+# A library's name: "libjpeg", "libffi" (the dictionary knows "library", "libel" and the like).
+_LIBRARY = re.compile(r"lib[a-z]{2,}[0-9]*", re.I)
+
+
+def _deliberate(doc: Document, word: str, spelt: Counter[str]) -> bool:
+    """Whether an unknown word is the writer's own term rather than a slip: spelt the same way
+    three times or more (in any case), a library's name, or written elsewhere in the draft as code, a path,
+    a domain or an address ("`dbus-daemon`", "/usr/share/dbus", "mitmproxy.org")."""
+    if spelt[word.lower()] >= _DELIBERATE_REPEATS or _LIBRARY.fullmatch(word):
+        return True
+    return _in_an_address(doc.source, word) or word.lower() in _words_in_code(doc.source)
+
+
+_CODE_SPAN = re.compile(r"`+([^`\n]+)`+")
+
+
+@functools.lru_cache(maxsize=4)
+def _words_in_code(source: str) -> frozenset[str]:
+    """The words inside the draft's inline code, lower case."""
+    return frozenset(word.lower() for code in _CODE_SPAN.findall(source) for word in re.findall(r"[A-Za-z]+", code))
+
+
 # "USer", "THe": the shift key held one letter too long. Two capitals, then small letters but
 # not a plural "s" alone ("IDs", "PCs"); three or more capitals are an acronym's ("SQLite").
-_SHIFT_SLIP = re.compile(r"(?<![\w'’-])[A-Z]{2}(?!s(?![\w'’-]))[a-z]+(?![\w'’-])")
+# A possessive ("USer's") or a hyphenated word's first part ("USer-facing") is a slip too.
+_SHIFT_SLIP = re.compile(r"(?<![\w'’-])[A-Z]{2}(?!s(?![\w'’-]))[a-z]+(?=['’]s(?![\w'’-])|-[A-Za-z]|(?![\w'’-]))")
 
 
 def shift_slips(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     """A common word typed with its first two letters in capitals; not a word the team lists,
     and not one glued to code or a link."""
     team = {word.lower() for word in settings.words}
-    for match in _SHIFT_SLIP.finditer(doc.text, doc.body.start, doc.body.end):
+    # The sign-off too: a last line such as "- The [Acme USer Forum](…)" can read as a signature,
+    # and "USer" is no name.
+    end = max(doc.body.end, doc.sign_off.end if doc.sign_off else 0)
+    for match in _SHIFT_SLIP.finditer(doc.text, doc.body.start, end):
         word = match.group()
         lower = word.lower()
         if lower in team or not spelling.is_common_word(lower, settings.shouting_min_frequency):

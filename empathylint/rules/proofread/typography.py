@@ -1,14 +1,15 @@
-"""Typing slips a reread catches: a word typed twice, doubled spaces, "!!!", brackets and
-quotes left open, and ALL-CAPS shouting."""
+"""Typing slips a reread catches: a word typed twice, doubled spaces, "!!!" and brackets and
+quotes left open (ALL-CAPS shouting is in shouting.py)."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import OBJECT, Document, Span
-from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 
@@ -56,15 +57,26 @@ _LIST_DASHES = frozenset("-*•–—")
 _DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:])( {2,3})(?=[^\s])")
 
 
+# A paragraph with this many doubled spaces is justified text, not a slip of the thumb.
+_JUSTIFIED = 3
+
+
 def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if doc.source_format in ("markdown", "html"):
         return  # Markdown and HTML show a run of spaces as one: the reader never sees them
+    found = []
     for match in _DOUBLED_SPACE.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(1), match.end(1))
         if doc.text[span.start - 1] in _LIST_DASHES:
             continue  # "-  Use proxy": a dash that lists, aligned
         if OBJECT in doc.text[span.start - 1 : span.end + 1] or not doc.is_verbatim(span.start - 1, span.end + 1):
             continue  # beside code or where markup was dropped ("`+` Y  `→`"): alignment, not a slip
+        found.append(span)
+    starts = [paragraph.start for paragraph in doc.paragraphs]
+    per_paragraph = Counter(bisect.bisect_right(starts, span.start) for span in found)
+    for span in found:
+        if per_paragraph[bisect.bisect_right(starts, span.start)] >= _JUSTIFIED:
+            continue  # spaces spread to fill each line: justified text, laid out on purpose
         yield finding(
             "doubled-space",
             span,
@@ -74,9 +86,11 @@ def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 
 # A ")" right after "(" closes an aside whose inside was markup ("(<span …></span>): …").
-_EMOTICON = re.compile(r"(?<!\w)[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<![\w(])[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
-# "1) first", "a) second", "(i) third": list markers close a bracket they never opened.
-_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)", re.MULTILINE)
+# Not "(8)", a manual page's section ("sshd(8)"), nor "0.8)" of a version; a mirrored one
+# ("):") only after a space: "(Python 3.10+):" and "(`code`):" close their bracket.
+_EMOTICON = re.compile(r"(?<![\w(.])[:;=8][-^'o]?[()\[\]DPp3/|](?!\w)|(?<!\S)[()][-^']?[:;=](?!\w)|<3|\(\s*[:;]")
+# "1) first", "a) second", "(i) third", "2.) next": list markers close a bracket they never opened.
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\.?\)", re.MULTILINE)
 _PAIRS = {")": "(", "]": "[", "”": "“"}
 _OPENERS = frozenset("([“")
 # Every mark the balance is kept for: a paragraph is scanned for these alone, not char by char.
@@ -130,66 +144,6 @@ def _unbalanced_diagnostic(index: int, mark: str, *, closing: bool) -> Diagnosti
         partner = {"(": ")", "[": "]", "“": "”", '"': '"'}[mark]
         message = f"This {mark} is never closed; add the closing {partner} where the aside ends."
     return finding("unbalanced", Span(index, index + 1), message)
-
-
-_CAPS_RUN = re.compile(
-    r"(?<![\w'’\-\ufffc#@])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
-)
-_CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?")
-
-
-def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    acronyms = {a.upper() for a in settings.acronyms}
-    leftovers = {m for m in settings.leftover_markers if m.isupper()}
-    for run in _CAPS_RUN.finditer(doc.text, doc.body.start, doc.body.end):
-        caps_words = [m for m in _CAPS_WORD.finditer(run.group()) if m.group() not in acronyms | leftovers]
-        shouted = [
-            m
-            for m in caps_words
-            if len(m.group()) >= 3 and spelling.is_common_word(m.group(), settings.shouting_min_frequency)
-        ]
-        if not shouted:
-            continue
-        # Short words beside a shouted one are part of the shout: "DO NOT".
-        first = min(m.start() for m in caps_words if m.start() <= shouted[0].start() and _is_plain(m.group()))
-        last = max(m.end() for m in caps_words if m.end() >= shouted[-1].end() and _is_plain(m.group()))
-        start, end = run.start() + first, run.start() + last
-        if _in_strong_markup(doc, start, end) and len(doc.text[start:end].split()) <= _LONGEST_LABEL:
-            continue  # "**DELETE TOPIC**": a button's label, as the app writes it; a bold sentence is a shout
-        shout = doc.text[start:end]
-        if _names_code(doc, shout):
-            continue  # "replace TOKEN with your key" beside "`?token=TOKEN`": the code's own placeholder
-        quiet = shout.lower()
-        yield finding(
-            "shouting",
-            Span(start, end),
-            f'"{shout}" in capitals reads as shouting; write "{quiet}" (italics or bold if it needs stress).',
-            suggestion=quiet,
-            fix=Fix((Edit(start, end, quiet),), safe=False),
-        )
-
-
-# Words in the longest button or menu label written in capitals ("SAVE AND CONTINUE").
-_LONGEST_LABEL = 3
-
-
-def _in_strong_markup(doc: Document, start: int, end: int) -> bool:
-    source_start = doc.source_offset(start)
-    before = doc.source[max(0, source_start - 2) : source_start]
-    return before in ("**", "__") or before[-1:] == "`"
-
-
-def _names_code(doc: Document, shout: str) -> bool:
-    """Whether a one-word shout also stands in code or a link the reader sees (masked in the
-    text): then it is that code's name, not a raised voice."""
-    if " " in shout:
-        return False
-    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(shout)}(?![A-Za-z])")
-    return len(pattern.findall(doc.source)) > len(pattern.findall(doc.text))
-
-
-def _is_plain(word: str) -> bool:
-    return word.isalpha() or "'" in word or "’" in word
 
 
 _EXCESS_PUNCTUATION = re.compile(r"[!?]*(?:!!|\?\?|\?!|!\?)[!?]*")
