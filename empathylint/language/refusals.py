@@ -202,8 +202,11 @@ class RefusalGrammar:
 
 @functools.lru_cache(maxsize=64)
 def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
-    subject = word_alternation(vocabulary.subjects)
-    adverb = rf"(?:\s+{word_alternation(vocabulary.adverbs)})?" if vocabulary.adverbs else ""
+    # "our billing team", "the returns team" stand where "our team" does
+    subject = rf"(?:{word_alternation(vocabulary.subjects)}|(?:our|the)\s+[^\W\d_]+\s+team)"
+    # "we can't", "we currently can't", and fenced by commas "we will, however, not be able to"
+    hedged = rf"\s+{word_alternation(vocabulary.adverbs)}|\s*,\s*(?:{word_alternation(vocabulary.adverbs)}|however),"
+    adverb = rf"(?:{hedged})?" if vocabulary.adverbs else ""
     offer_forms = tuple(form for verb in vocabulary.offer_verbs for form in inflections(verb))
     offered = word_alternation(offer_forms)
     withheld = word_alternation(vocabulary.withheld_words)
@@ -213,11 +216,14 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
         (
             rf"\s+(?:can(?:not|{_APOSTROPHE}t|\s+not|\s+no\s+longer)|could{_NOT})",
             rf"\s+(?:won{_APOSTROPHE}t|will\s+not|would{_NOT}|shall\s+not){adverb}\s+be\s+{_ABLE}",
-            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
+            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
             rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+be\s+unable\s+to",
-            rf"{be_forms}{adverb}\s+(?:not{adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
+            rf"{be_forms}{adverb}\s+(?:(?:not|never){adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
             rf"\s+(?:aren|isn|wasn|weren){_APOSTROPHE}t{adverb}\s+{_ABLE}",
             rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not)\s+been\s+{_ABLE}",
+            # "we didn't manage to recover it", "I haven't managed to reach them"
+            rf"\s+(?:do|does|did)(?:{_NOT}|{adverb}\s+not){adverb}\s+manage\s+to",
+            rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not|\s+never){adverb}\s+managed\s+to",
         )
     )
     # "don't", "won't (be)", "aren't", "'ll not", "no longer" before a verb of offering
@@ -228,6 +234,8 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             rf"(?:{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+not",
             rf"{be_forms}{adverb}\s+(?:not|no\s+longer)",
             rf"\s+(?:aren|isn){_APOSTROPHE}t",
+            # "we're not going to support it", "we aren't going to add it"
+            rf"(?:{be_forms}{adverb}\s+not|\s+(?:aren|isn){_APOSTROPHE}t){adverb}\s+going\s+to",
             r"\s+no\s+longer",
             # "we've stopped offering", "we ceased shipping"
             rf"(?:\s+(?:have|has|had)|{_APOSTROPHE}ve)?\s+(?:stopped|ceased)",
@@ -241,6 +249,12 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             "policy",
             rf"{head}(?:\s+(?:have|has|had)|{_APOSTROPHE}(?:ve|d))?{adverb}\s+"
             r"(?P<verb>decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)(?![\w'’])",
+        ),
+        # "we'd rather not change it", "we would prefer not to": a no said softly
+        (
+            "policy",
+            rf"{head}(?:{_APOSTROPHE}d|\s+would){adverb}\s+(?:rather|prefer)\s+not(?:\s+to)?"
+            rf"\s+(?P<verb>[^\W\d_][\w'’-]*)",
         ),
         (
             "withheld",

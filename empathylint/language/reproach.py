@@ -52,6 +52,14 @@ _GIVING = r"(?:offers?|provides?|gives?|issues?)"
 _DEEDS = r"(?:sent|put|chose|wrote|picked|set|took|made|gave|bought|paid)"
 # What is done to the reader, not by them: "you received the wrong item".
 _RECEIVED = r"(?:received|charged|billed|shipped|delivered|offered|issued|assigned|emailed|mailed|quoted|refunded)"
+# What the reader holds that may fall short: "your plan doesn't include".
+_HOLDINGS = r"(?:plan|subscription|membership|tier|licen[cs]e|package|warranty|coverage)"
+# Slips that are the reader's alone: "you skipped a step" (not "missed", as in "you missed our call").
+_SLIPS = r"(?:skipped|overlooked|mistyped|misspelled|misspelt|misentered)"
+# Steps the reader was to take, blamed when given as the reason: "because you never confirmed it".
+_UNDONE = r"(?:confirmed|verified|responded|replied|completed|activated|submitted|updated|followed)"
+# Other people the product works for, held up against the reader: "works for our other customers".
+_OTHERS = r"(?:customers?|users?|members?|people|clients?)"
 # Up to three words between a verb and what it is about: "violates our community guidelines".
 _FEW_WORDS = r"(?:\s+[\w-]+){0,3}?"
 
@@ -112,7 +120,7 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"(?:\s+(?:must|will|have\s+to|had\s+to|need\s+to)|{_APOSTROPHE}ll)?{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}"
         # "we declined to refund it", but "we declined to charge you the fee" is good news
         rf"(?!\s+to\s+(?!{word_alternation(words.offer_verbs)}{_END}))",
-        rf"{_START}your(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
+        rf"{_START}(?:your|this|that)(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
         rf"{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}",
         # "Do you have student prices? We do not." A no said short, at the end of a sentence.
         rf"{_START}(?:{subject})(?:\s+(?:do|does|can|will|are)\s+not|\s+cannot"
@@ -125,11 +133,24 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t|no\s+longer){hedge}"
         rf"\s+(?:{word_alternation(words.trade_verbs)}|{_GIVING}(?:\s+[\w-]+){{0,2}}?\s+{word_alternation(words.trade_goods)}){_END}",
     ]
+    # "your plan doesn't include priority support": what they bought, found short of it
+    nos.append(
+        rf"{_START}your(?:\s+[\w-]+)?\s+{_HOLDINGS}\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t)"
+        rf"{hedge}\s+(?:include|cover|allow|support|come\s+with){_END}"
+    )
+    # "none of our plans include phone support"
+    nos.append(
+        rf"{_START}none\s+of\s+(?:our|the|your)(?:\s+[\w-]+)?\s+{_HOLDINGS}s?\s+{hedge}"
+        rf"(?:includes?|covers?|offers?|allows?|supports?|comes?\s+with){_END}"
+    )
     rule = word_alternation(words.rule_nouns)
     rules = [
         rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
         rf"{_START}(?:a|any|repeated|serious|for)\s+(?:violation|violations|breach|breaches|violating|breaking|breaching)"
         rf"(?:\s+of)?{_FEW_WORDS}\s+{rule}{_END}",
+        # "accounts that break our rules are suspended": the sanction held over whoever does
+        rf"{_START}(?:that|which|who)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}"
+        rf"(?:\s+[\w-]+){{0,3}}?\s+(?:are|is|will\s+be|may\s+be|can\s+be|get|gets)\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:get|gets|getting)\s+(?:you|your(?:\s+[\w-]+)?)(?:\s+(?:temporarily|permanently))?\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:lead|leads|result|results)\s+(?:to|in)(?:\s+(?:a|an|your|the))?(?:\s+(?:temporary|permanent|account))?"
         rf"\s+{word_alternation(words.sanctions)}{_END}",
@@ -142,6 +163,14 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"(?:[^\W\d_]+ed|{_DEEDS}|read|told|known|done|written|asked){_END}"
         rf"|{_START}you(?:\s+(?:may|might|must|probably))?(?:\s+have)?\s+(?!{_RECEIVED}{_END})(?:[^\W\d_]+ed|{_DEEDS})"
         rf"(?:\s+(?:in|on|to|into|at|for|from|with))?\s+(?:the|a|an)\s+(?:wrong|incorrect){_END}"
+        # "you skipped the second step", "you seem to have mistyped it"
+        rf"|{_START}you(?:\s+(?:may|might|must|probably|seem\s+to|appear\s+to))?(?:\s+have)?\s+{_SLIPS}{_END}"
+        # "cancelled because you never confirmed it": their omission given as the reason
+        rf"|(?:(?<=because\s)|(?<=since\s))you\s+never\s+{_UNDONE}{_END}"
+        # "your ticket was closed because it lacked the details": what they sent, found short
+        rf"|{_START}(?:closed|removed|locked|rejected|deleted|hidden|declined)\s+(?:because|as|since)\s+"
+        rf"(?:it|they|you|your\s+[\w-]+)\s+(?:lacked|lacks|lack|was\s+missing|is\s+missing|were\s+missing"
+        rf"|did\s+not|didn{_APOSTROPHE}t|does\s+not|doesn{_APOSTROPHE}t|failed\s+to|broke|violated|ignored){_END}"
     )
     orders = rf"{_START}(?:you|users|members)\s+may\s+not\s+{word_alternation(words.prohibited_acts)}{_END}"
     saying = word_alternation(words.saying_verbs)
@@ -162,6 +191,19 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
     reminders = (
         rf"{_START}as\s+(?:{who}(?:\s+{when})?\s+{saying}(?:\s+{when})?|(?:already|previously)\s+{saying}|{saying}\s+{when})"
         rf"{_END}"
+        # "As mentioned, the link expires": said bare before a comma, it points back at us
+        rf"|{_START}as\s+{saying}(?=\s*,)"
+        # "Of course, you need to sign in first": the step they are told they should have known
+        rf"|(?:^|(?<=[.!?]\s)|(?<=\n))of\s+course(?=,?\s+you(?:\s+will|{_APOSTROPHE}ll)?\s+(?:need|have\s+to|must|should){_END})"
+        # "Clearly the card was entered twice": a sentence that opens on how plain it is;
+        # "it's clearly marked" says how a thing is marked
+        rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:clearly|evidently)(?=\s*,|\s+(?:the|you|your|it|this|that|there|we|I){_END})"
+    )
+    # "it works fine for all our other customers", "no other users have reported it"
+    repeats += (
+        rf"|{_START}(?:works?|working|worked)(?:\s+(?:fine|ok|okay|well|normally|correctly|perfectly))?"
+        rf"\s+(?:for|on)\s+(?:all\s+|every\s+)?(?:of\s+)?(?:our\s+|the\s+)?other\s+{_OTHERS}{_END}"
+        rf"|{_START}no\s+other\s+{_OTHERS}\s+(?:have|has|had)(?:\s+(?:reported|mentioned|had|seen)){_END}"
     )
     return Reproach(
         nos=tuple(re.compile(pattern, re.IGNORECASE) for pattern in nos),

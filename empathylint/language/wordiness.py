@@ -175,9 +175,15 @@ def marks_contrast(text: str, span: Span) -> bool:
     window = text[max(0, span.start - 40) : span.start]
     before = re.search(r"([\w'’]+)[ \t]*$", window)
     if before is None:
-        return False
+        # "Actually, the charge is a hold, not a payment": a sentence that opens on it and
+        # sets what is against what seems
+        return _CORRECTION.match(text, span.end) is not None
     word = normalize(before.group(1))
     return word in _CONTRAST_BEFORE or word.endswith(("'s", "'re")) or _IN_REALITY.search(window) is not None
+
+
+# The rest of a sentence that corrects a belief: "…, not a payment", "… rather than …".
+_CORRECTION = re.compile(r"[^.!?\n]*?(?:,\s*not\s|\srather\s+than\s|\sinstead\s+of\s)", re.IGNORECASE)
 
 
 # "where they actually happened", "before the recipient actually clicks", "if you actually
