@@ -59,15 +59,21 @@ def _word_set(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    """Longest first, then alphabetical: the same regex in every process, whatever the
+    order of the set the words come from."""
+    return -len(word), word
+
+
 @functools.cache
 def _top_level_domain() -> re.Pattern[str]:
-    tlds = "|".join(sorted(_word_set("top-level-domains.txt"), key=len, reverse=True))
+    tlds = "|".join(sorted(_word_set("top-level-domains.txt"), key=_longest_first))
     return re.compile(rf"\.(?:{tlds})\b(?![\w-])", re.IGNORECASE)
 
 
 @functools.cache
 def _extension() -> re.Pattern[str]:
-    extensions = "|".join(sorted(_word_set("file-extensions.txt"), key=len, reverse=True))
+    extensions = "|".join(sorted(_word_set("file-extensions.txt"), key=_longest_first))
     return re.compile(rf"\.(?:{extensions})\b(?![\w-])", re.IGNORECASE)
 
 
@@ -96,7 +102,7 @@ def _anchored(text: str, anchor: re.Pattern[str], allowed: frozenset[str]) -> li
 
 @functools.cache
 def _command_line_pattern() -> re.Pattern[str]:
-    commands = "|".join(sorted(map(re.escape, _word_set("commands.txt")), key=len, reverse=True))
+    commands = "|".join(sorted(map(re.escape, _word_set("commands.txt")), key=_longest_first))
     # A known command, lower case, then an argument that is a flag, a path or another lower-case
     # word, and no full stop at the end: "sudo apt install tor", not "Git is where we keep it."
     return re.compile(rf"^[ \t]*(?:{commands})[ \t]+(?:-{{1,2}}\w|[a-z./~])[^\n]*(?<![.!?:])[ \t]*$", re.M)

@@ -138,7 +138,7 @@ def term_regex(term: str) -> re.Pattern[str]:
         # An acronym before a hyphen and a lower-case word is still the acronym ("DNS-based").
         after = r"(?![\w'’]|-[^\W\d_]*[A-Z0-9]|[.@]\w|/[a-z0-9])" if last.isupper() else after
     else:
-        forms = sorted(inflections(last), key=len, reverse=True)
+        forms = sorted(inflections(last), key=lambda form: (-len(form), form))  # the same regex in every process
         atoms.append("(?:" + "|".join(re.sub("['’]", "['’]", re.escape(form)) for form in forms) + ")")
         flags = re.IGNORECASE
     return re.compile(r"(?<![\w'’.@-])(?<![a-z0-9]/)" + r"[\s-]+".join(atoms) + after, flags)
