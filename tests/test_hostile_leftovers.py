@@ -115,3 +115,22 @@ def test_long_lines_sentences_blank_runs_and_words_cost_linear_steps(format_name
         small = steps(lambda: lint_text(small_text, path=path))  # noqa: B023  # called at once
         large = steps(lambda: lint_text(large_text, path=path))  # noqa: B023
         assert large <= 6 * small, (kind, small, large)
+
+
+def test_a_word_shouted_many_times_reads_the_draft_once_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a shouted word names code, or is the draft's term for a thing, is read from the
+    whole draft: asked at every shout, 8,000 shouts of one word took 151 s (quadratic)."""
+    from empathylint.rules.proofread import shouting
+
+    asked: list[str] = []
+    for name in ("_names_code", "_is_a_term"):
+        original: Callable[..., bool] = getattr(shouting, name)
+
+        def counting(*args: Any, _original: Callable[..., bool] = original, _name: str = name) -> bool:
+            asked.append(_name)
+            return _original(*args)
+
+        monkeypatch.setattr(shouting, name, counting)
+    report = lint_text("Hi Maria,\n\n" + "Please WAIT here. " * 200 + "\n\nBest,\nSam\n", select=("proofread",))
+    assert report.error is None
+    assert sorted(asked) == ["_is_a_term", "_names_code"]

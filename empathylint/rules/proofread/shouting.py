@@ -22,6 +22,10 @@ _CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?")
 def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     acronyms = {a.upper() for a in settings.acronyms}
     leftovers = {m for m in settings.leftover_markers if m.isupper()}
+    # Each answer that reads the whole draft is asked once per word: a draft that shouts one
+    # word a thousand times is read twice for it, not two thousand times.
+    names_code: dict[str, bool] = {}
+    is_a_term: dict[str, bool] = {}
     for run in _CAPS_RUN.finditer(doc.text, doc.body.start, doc.body.end):
         caps_words = [m for m in _CAPS_WORD.finditer(run.group()) if m.group() not in acronyms | leftovers]
         shouted = [
@@ -38,11 +42,15 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if _in_strong_markup(doc, start, end) and len(doc.text[start:end].split()) <= _LONGEST_LABEL:
             continue  # "**DELETE TOPIC**": a button's label, as the app writes it; a bold sentence is a shout
         shout = doc.text[start:end]
-        if _names_code(doc, shout):
+        if shout not in names_code:
+            names_code[shout] = _names_code(doc, shout)
+        if names_code[shout]:
             continue  # "replace TOKEN with your key" beside "`?token=TOKEN`": the code's own placeholder
         if " " not in shout and (shout in spelling.file_names() or _is_label(doc.text, start, end)):
             continue  # "see the file LICENSE"; "NOTE: …" opening a line is a label, not a raised voice
-        if " " not in shout and _is_a_term(doc.text, shout):
+        if " " not in shout and shout not in is_a_term:
+            is_a_term[shout] = _is_a_term(doc.text, shout)
+        if " " not in shout and is_a_term[shout]:
             continue  # "an ENGINE", "each ENGINE": a word the article writes in capitals each time names a thing
         if doc.profile == "doc" and _is_heading(doc.text, start, end):
             continue  # "KNOWN ISSUES" on a line of its own, or before a gap: a plain-text article's heading
