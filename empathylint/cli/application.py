@@ -1,15 +1,64 @@
 """The `empathylint` application: its commands, `--version`, and the console script."""
 
+import importlib
 import os
 import sys
 import traceback
-from typing import Annotated, Optional
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any, Optional
 
 import typer
+import typer.core
+import typer.main
 
 from empathylint import __version__
-from empathylint.cli import audit, check, init, rules, servers
 from empathylint.cli.options import EXIT_ERROR
+
+# Each command, in the order --help lists them, by its module in this package and its function.
+COMMANDS = {
+    "check": ("check", "check"),
+    "audit": ("audit", "audit"),
+    "rules": ("rules", "rules"),
+    "explain": ("rules", "explain"),
+    "init": ("init", "init"),
+    "lsp": ("servers", "lsp"),
+    "serve": ("servers", "serve"),
+}
+
+
+class _CommandsOnDemand(MutableMapping[str, Any]):
+    """The application's commands, each built from its module when first asked for (to run
+    it, or to list it in --help): a `check` imports and reads the signature of no other
+    command (`audit` alone imports its report's modules)."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            module, function = COMMANDS[name]
+            single = typer.Typer(add_completion=False)
+            single.command()(getattr(importlib.import_module(f"empathylint.cli.{module}"), function))
+            self._built[name] = typer.main.get_command(single)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        raise TypeError(f"the commands are listed in COMMANDS, not added ({name})")
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError(f"the commands are listed in COMMANDS, not removed ({name})")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+class _Application(typer.core.TyperGroup):
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = _CommandsOnDemand()
 
 app = typer.Typer(
     name="empathylint",
@@ -17,12 +66,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    cls=_Application,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-# The groups of `check --help`, in the order a person reaches for them.
-INPUT, CONFIGURATION, OUTPUT, FIXING, PERFORMANCE = "Input", "Configuration", "Output", "Fixing", "Performance"
-
 
 def _version(value: bool) -> None:
     if value:
@@ -38,10 +84,6 @@ def main_options(
     ] = None,
 ) -> None:
     """empathylint: the checklist a support lead would run over your reply."""
-
-
-for command in (check.check, audit.audit, rules.rules, rules.explain, init.init, servers.lsp, servers.serve):
-    app.command()(command)
 
 
 def main() -> None:
