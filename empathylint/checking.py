@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from empathylint.formats import ReadOptions
-
     from empathylint.result_cache import ResultCache
 
 
@@ -105,7 +104,9 @@ def check_paths(
         cache.save()
 
 
-def _in_order(prepared: list[Checked | _Pending], checked: Iterator[Checked], cache: ResultCache | None) -> Iterator[Checked]:
+def _in_order(
+    prepared: list[Checked | _Pending], checked: Iterator[Checked], cache: ResultCache | None
+) -> Iterator[Checked]:
     """The reports in the order of the files; those checked in the workers are stored here,
     in the process that writes the cache."""
     for item in prepared:

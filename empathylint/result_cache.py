@@ -23,7 +23,9 @@ not kept.
 As ruff keeps its cache: one file per tool, command-line options and current folder (a
 project), read once when the run starts and written once when it ends, if the run stored
 anything, each file's report under its absolute path beside the key it was made under (so a
-changed file's report replaces the old one). The file is JSON (data, never code), written
+changed file's report replaces the old one). The file is data, never code: a line of the
+layers validated, then a line per file (its path, key and report, tab-separated JSON), so
+that a run decodes only the reports it shows, not the whole project's. It is written
 atomically and checksummed over its content and key (empathylint.user_cache): a damaged or
 foreign file reads as empty and is written again. Two runs at once each write the reports
 they read and made; the last rename wins whole, and a report the other made is made again
@@ -164,9 +166,10 @@ class ResultCache:
         payload = read_entry(path, path.name)
         content = _content(payload)
         self._layers: set[str] = content[0]
-        # By each file's absolute path: [the key its report was made under, the report].
-        self._reports: dict[str, list[Any]] = content[1]
-        self._used: set[str] = set()
+        # By each file's absolute path, as JSON: the key its report was made under and the
+        # report, as JSON (decoded when the run shows it).
+        self._reports: dict[bytes, tuple[bytes, bytes]] = content[1]
+        self._used: set[bytes] = set()
         self._changed = payload is None and path.exists()  # damaged: written again
         # Digests of the settings objects a run shares between its files, by identity; the
         # object is kept beside its digest so that its id is never reused meanwhile.
@@ -233,12 +236,12 @@ class ResultCache:
     def lookup(self, key: str, source: SourceFile, config: Config) -> FileReport | None:
         """The report of the file made under `key`, or None when there is none that can be
         trusted."""
-        where = os.path.abspath(source.path)
+        where = _json(os.path.abspath(source.path))
         entry = self._reports.get(where)
-        if entry is None or entry[0] != key:
+        if entry is None or entry[0] != key.encode("ascii"):
             return None
         try:
-            report = report_from_data(entry[1], source, config)
+            report = report_from_data(json.loads(entry[1]), source, config)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             return None  # checksummed but not a report of this layout: checked again
         self._used.add(where)
@@ -250,8 +253,8 @@ class ResultCache:
             return
         if any(diagnostic.rule_id == INTERNAL_ERROR for diagnostic in report.diagnostics):
             return
-        where = os.path.abspath(report.path)
-        self._reports[where] = [key, report_data(report, report.document)]
+        where = _json(os.path.abspath(report.path))
+        self._reports[where] = (key.encode("ascii"), _json(report_data(report, report.document)))
         self._used.add(where)
         self.stored += 1
         self._changed = True
@@ -271,26 +274,34 @@ class ResultCache:
         self._changed = False
         _prune_files(self.path.parent, self.max_bytes, self.path)
 
-    def _payload(self, reports: Mapping[str, list[Any]]) -> bytes:
-        content = {"layers": sorted(self._layers), "reports": reports}
-        text = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        return text.encode("utf-8", errors="surrogatepass")
+    def _payload(self, reports: Mapping[bytes, tuple[bytes, bytes]]) -> bytes:
+        lines = [_json(sorted(self._layers))]
+        lines += [b"\t".join((where, key, report)) for where, (key, report) in sorted(reports.items())]
+        return b"\n".join(lines) + b"\n"
 
 
-def _content(payload: bytes | None) -> tuple[set[str], dict[str, list[Any]]]:
-    """The layers and reports of a cache file's payload; none when it is not one."""
+def _json(value: Any) -> bytes:
+    """`value` as JSON on one line: JSON writes a tab or line break in a string as an escape."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode(
+        "utf-8", errors="surrogatepass"
+    )
+
+
+def _content(payload: bytes | None) -> tuple[set[str], dict[bytes, tuple[bytes, bytes]]]:
+    """The layers and reports of a cache file's payload; none when it is not one (a line
+    that is not a report's is left out)."""
     if payload is None:
         return set(), {}
+    first, _, rest = payload.partition(b"\n")
     try:
-        content = json.loads(payload)
-        layers = {str(key) for key in content["layers"]}
-        reports = {
-            str(where): entry
-            for where, entry in content["reports"].items()
-            if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], dict)
-        }
-    except (ValueError, TypeError, KeyError, AttributeError):
+        layers = {str(key) for key in json.loads(first)}
+    except (ValueError, TypeError):
         return set(), {}
+    reports = {}
+    for line in rest.split(b"\n"):
+        parts = line.split(b"\t", 2)
+        if len(parts) == 3:
+            reports[parts[0]] = (parts[1], parts[2])
     return layers, reports
 
 

@@ -72,10 +72,15 @@ def _cache_files(folder: Path | None = None) -> list[Path]:
 
 
 def _content(cache_file: Path) -> dict[str, Any]:
+    """The layers validated, and each file's [key, report] by its absolute path."""
     payload = read_entry(cache_file, cache_file.name)
     assert payload is not None, cache_file
-    content: dict[str, Any] = json.loads(payload)
-    return content
+    first, *lines = payload.split(b"\n")
+    reports = {}
+    for line in filter(None, lines):
+        where, key, report = line.split(b"\t")
+        reports[json.loads(where)] = [key.decode(), json.loads(report)]
+    return {"layers": json.loads(first), "reports": reports}
 
 
 def _reports(folder: Path | None = None) -> dict[str, Any]:
@@ -87,7 +92,16 @@ def _rewrite(cache_file: Path, change: Callable[[dict[str, Any]], object]) -> No
     """The cache file changed as `change` says, under a good checksum (as a run writes it)."""
     content = _content(cache_file)
     change(content)
-    write_entry(cache_file, cache_file.name, json.dumps(content).encode())
+    lines = [_one_line(content["layers"])]
+    lines += [
+        b"\t".join((_one_line(where), key.encode(), _one_line(report)))
+        for where, (key, report) in content["reports"].items()
+    ]
+    write_entry(cache_file, cache_file.name, b"\n".join(lines) + b"\n")
+
+
+def _one_line(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode()
 
 
 OUTPUTS = [
@@ -392,6 +406,9 @@ DAMAGE: dict[str, Callable[[Path, bytes], object]] = {
     "empty": lambda entry, good: entry.write_bytes(b""),
     "not a report, under a good checksum": _write_not_json_under_a_good_checksum,
     "a report of another layout, under a good checksum": _write_a_report_of_another_layout,
+    "a line that is not a report's, under a good checksum": lambda cache_file, good: write_entry(
+        cache_file, cache_file.name, b"[]\nnot a report\n"
+    ),
 }
 
 

@@ -60,6 +60,7 @@ class _Application(typer.core.TyperGroup):
         super().__init__(**settings)
         self.commands = _CommandsOnDemand()
 
+
 app = typer.Typer(
     name="empathylint",
     help="Lint customer-support replies, canned replies and help docs before they go out.",
@@ -69,6 +70,7 @@ app = typer.Typer(
     cls=_Application,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
 
 def _version(value: bool) -> None:
     if value:
