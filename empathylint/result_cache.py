@@ -335,7 +335,7 @@ def open_result_cache(options: CheckOptions) -> ResultCache | None:
         return None
     run_key = hashlib.blake2b(json.dumps([fingerprint, options_digest]).encode("utf-8"), digest_size=20).hexdigest()
     name = hashlib.blake2b(json.dumps([run_key, project]).encode("utf-8"), digest_size=20).hexdigest()
-    return ResultCache(folder / "results" / f"{name}.json", run_key, _max_bytes())
+    return ResultCache(folder / "results" / f"{name}.reports", run_key, _max_bytes())
 
 
 def _max_bytes() -> int:

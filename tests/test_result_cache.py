@@ -68,7 +68,7 @@ def _cache_folder() -> Path:
 
 
 def _cache_files(folder: Path | None = None) -> list[Path]:
-    return sorted(((folder or _cache_folder()) / "results").glob("*.json"))
+    return sorted(((folder or _cache_folder()) / "results").glob("*.reports"))
 
 
 def _content(cache_file: Path) -> dict[str, Any]:
@@ -504,7 +504,7 @@ def _old_cache_files(count: int, size: int) -> list[Path]:
     results.mkdir(parents=True, exist_ok=True)
     old = []
     for number in range(count):
-        path = results / f"old-{number:02d}.json"
+        path = results / f"old-{number:02d}.reports"
         path.write_bytes(b"x" * size)
         os.utime(path, ns=(number * 10**9, number * 10**9))
         old.append(path)
