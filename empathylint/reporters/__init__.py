@@ -114,6 +114,8 @@ def emit_report(
 
         text = render_statistics(reports, as_json=chosen == "json", unsafe_fixes=run.unsafe_fixes)
     elif chosen == "rich" and output_file is None:
+        if run.quiet and not any(report.diagnostics for report in reports if report.error is None):
+            return  # nothing to print (a quiet all-clear): rich is not loaded to print it
         from empathylint.reporters.rich_report import make_console, render
 
         render(
