@@ -162,7 +162,6 @@ class ResultCache:
         self.path = path
         self.run_key = run_key
         self.max_bytes = max_bytes
-        self.stored = 0
         payload = read_entry(path, path.name)
         content = _content(payload)
         self._layers: set[str] = content[0]
@@ -256,7 +255,6 @@ class ResultCache:
         where = _json(os.path.abspath(report.path))
         self._reports[where] = (key.encode("ascii"), _json(report_data(report, report.document)))
         self._used.add(where)
-        self.stored += 1
         self._changed = True
 
     def save(self) -> None:

@@ -513,10 +513,15 @@ def _old_cache_files(count: int, size: int) -> list[Path]:
 
 def test_only_the_most_recently_used_cache_files_are_kept(drafts: Path) -> None:
     old = _old_cache_files(result_cache._FILES_KEPT + 3, 10)
+    earlier_layout = _cache_folder() / "results" / "a-folder-of-entries"  # as versions before kept them
+    earlier_layout.mkdir()
+    (earlier_layout / "entry.json").write_bytes(b"{}")
+    os.utime(earlier_layout, ns=(0, 0))
     _check("reply.txt")
     kept = _cache_files()
     assert len(kept) == result_cache._FILES_KEPT
     assert old[-1] in kept and old[0] not in kept
+    assert not earlier_layout.exists()
 
 
 def test_the_cache_stays_under_its_size_and_keeps_what_was_used_last(
