@@ -4,7 +4,7 @@ import importlib
 import os
 import sys
 import traceback
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Annotated, Any, Optional
 
 import typer
@@ -27,14 +27,18 @@ COMMANDS = {
 
 
 class _CommandsOnDemand(MutableMapping[str, Any]):
-    """The application's commands, each built from its module when first asked for (to run
-    it, or to list it in --help): a `check` imports and reads the signature of no other
-    command (`audit` alone imports its report's modules)."""
+    """The application's commands, each of COMMANDS built from its module when first asked
+    for (to run it, or to list it in --help): a `check` imports and reads the signature of no
+    other command (`audit` alone imports its report's modules). A command added otherwise
+    (`app.command()`) is kept as it is given."""
 
-    def __init__(self) -> None:
-        self._built: dict[str, Any] = {}
+    def __init__(self, added: Mapping[str, Any]) -> None:
+        self._names = [*COMMANDS, *(name for name in added if name not in COMMANDS)]
+        self._built = dict(added)
 
     def __getitem__(self, name: str) -> Any:
+        if name not in self._names:
+            raise KeyError(name)
         if name not in self._built:
             module, function = COMMANDS[name]
             single = typer.Typer(add_completion=False)
@@ -43,22 +47,27 @@ class _CommandsOnDemand(MutableMapping[str, Any]):
         return self._built[name]
 
     def __setitem__(self, name: str, command: Any) -> None:
-        raise TypeError(f"the commands are listed in COMMANDS, not added ({name})")
+        if name not in self._names:
+            self._names.append(name)
+        self._built[name] = command
 
     def __delitem__(self, name: str) -> None:
-        raise TypeError(f"the commands are listed in COMMANDS, not removed ({name})")
+        if name not in self._names:
+            raise KeyError(name)
+        self._names.remove(name)
+        self._built.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(COMMANDS)
+        return iter(list(self._names))
 
     def __len__(self) -> int:
-        return len(COMMANDS)
+        return len(self._names)
 
 
 class _Application(typer.core.TyperGroup):
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
-        self.commands = _CommandsOnDemand()
+        self.commands = _CommandsOnDemand(self.commands)
 
 
 app = typer.Typer(
