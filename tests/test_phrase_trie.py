@@ -47,6 +47,7 @@ CASES = [
     (("we still need …",), "we still need\n\nthis and we still need it"),
     (("we can", "can help", "we can help you", "help"), "we can help you we can help can help us helping help"),
     (("#1 fan", "-ish", "e.g.", "_hidden", "a"), "#1 fan, lot-ish, -ish e.g. E.G.x _hidden a_hidden a"),
+    (("… you", "we"), "we  told you,\n  you ,  you we you"),
     (("the app", "app"), "the the app apps the  app-store app’s ÁPP"),
 ]
 

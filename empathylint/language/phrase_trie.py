@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 # Characters that IGNORECASE holds equal beyond their simple lower case, one class a word:
-# the first character is the class's key.
+# the first character is the class's key. One is left out: IGNORECASE also holds U+0345
+# (combining ypogegrammeni, no word character) equal to iota, but folding it to a letter
+# would join words that `\w` keeps apart; it folds to itself.
 _CASE_CLASSES = (
-    "iI\u0130\u0131 sS\u017f \xb5\u039c\u03bc \u0345\u0399\u03b9\u1fbe \u0390\u1fd3 "
+    "iI\u0130\u0131 sS\u017f \xb5\u039c\u03bc \u03b9\u0399\u1fbe \u0390\u1fd3 "
     "\u03b2\u0392\u03d0 \u03b5\u0395\u03f5 \u03b8\u0398\u03d1\u03f4 \u03ba\u039a\u03f0 "
     "\u03c0\u03a0\u03d6 \u03c1\u03a1\u03f1 \u03c2\u03a3\u03c3 \u03c6\u03a6\u03d5 \u03b0\u1fe3 "
     "\u0432\u0412\u1c80 \u0434\u0414\u1c81 \u043e\u041e\u1c82 \u0441\u0421\u1c83 "
@@ -26,6 +29,8 @@ _CASE_CLASSES = (
     "\u1e61\u1e60\u1e9b \ufb05\ufb06"
 )
 _FOLDS = {member: word[0] for word in _CASE_CLASSES.split() for member in word} | {"\u2019": "'"}
+# With these translated first, `str.lower` folds the rest one character for one character.
+_FOLD_TABLE = str.maketrans(_FOLDS)
 
 SPACE = " "  # a trie key: any run of whitespace
 GAP = "\t"  # a trie key: `…`, up to six words
@@ -33,17 +38,10 @@ _END = ""  # a trie key: a phrase ends here (its value is the phrase's rank)
 _GAP_WORDS = 6
 
 
-def fold(character: str) -> str:
-    """The character as IGNORECASE compares it; either apostrophe as a plain one."""
-    folded = _FOLDS.get(character)
-    if folded is not None:
-        return folded
-    lower = character.lower()
-    return lower if len(lower) == 1 else character
-
-
-def fold_word(word: str) -> str:
-    return word.lower() if word.isascii() else "".join(map(fold, word))
+def fold(text: str) -> str:
+    """The text as IGNORECASE compares it, a character for a character; either apostrophe
+    as a plain one."""
+    return text.translate(_FOLD_TABLE).lower()
 
 
 def _is_word(character: str) -> bool:
@@ -52,7 +50,7 @@ def _is_word(character: str) -> bool:
 
 
 def _is_gap_word(character: str) -> bool:
-    return character.isalnum() or character in "_'’-"
+    return character.isalnum() or character in "_'-"
 
 
 # A match is handed out as `re.Match`, as a regex would give it: this pattern's match over
@@ -79,6 +77,7 @@ class PhraseTrie:
                 node = node.setdefault(atom, {})
             node.setdefault(_END, rank)
             self._first_keys.add(_first_key(atoms))
+        self._opens_with_gap = SPACE in self._first_keys
         self._extra = _extra_word_characters(word_characters)
         self._word_characters = word_characters
 
@@ -94,18 +93,20 @@ class PhraseTrie:
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        if pos > endpos or not self._may_start(text, pos):
+        folded = _folded(text)
+        if pos > endpos or not self._may_start(folded, pos):
             return None
-        end = self._match_at(text, pos, endpos)
+        end = self._match_at(folded, pos, endpos)
         return None if end is None else _found(text, pos, end)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """A phrase from `pos` to `endpos` exactly (not only the one `match` gives there)."""
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        if pos > endpos or not self._may_start(text, pos):
+        folded = _folded(text)
+        if pos > endpos or not self._may_start(folded, pos):
             return None
         found: list[tuple[int, int]] = []
-        self._walk(self._root, text, pos, endpos, found)
+        self._walk(self._root, folded, pos, endpos, found)
         return _found(text, pos, endpos) if any(end == endpos for _, end in found) else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -113,26 +114,39 @@ class PhraseTrie:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        starts, ends, keys = _places(text, self._word_characters)
-        first = bisect.bisect_left(starts, pos)
+        folded = _folded(text)
+        starts, keys = _places(folded, self._word_characters)
+        first, last = bisect.bisect_left(starts, pos), bisect.bisect_left(starts, endpos)
+        places: Iterable[int]
+        if self._opens_with_gap:
+            places = range(first, last)
+            if first and pos < endpos and folded[pos].isspace() and starts[first - 1] + len(keys[first - 1]) > pos:
+                places = itertools.chain([-1], places)  # pos falls inside a run of spaces: a place too
+        else:
+            # The places whose key begins a phrase, picked out without a loop in Python.
+            places = itertools.compress(range(first, last), map(self._first_keys.__contains__, keys[first:last]))
+            # A word that runs past the window ends at its edge: its key is shorter there.
+            if (
+                last > first
+                and starts[last - 1] + len(keys[last - 1]) > endpos
+                and keys[last - 1] not in self._first_keys
+                and folded[starts[last - 1] : endpos] in self._first_keys
+            ):
+                places = itertools.chain(places, [last - 1])
         cursor = pos
-        if first and pos < endpos and ends[first - 1] > pos and text[pos].isspace() and self._may_start(text, pos):
-            # pos falls inside a run of spaces: a place of its own (for a phrase opening with `…`)
-            end = self._match_at(text, pos, endpos) if SPACE in self._first_keys else None
-            if end is not None:
-                yield _found(text, pos, end)
-                cursor = end
-        for index in range(first, bisect.bisect_left(starts, endpos)):
-            start = starts[index]
-            if start < cursor:
+        for index in places:
+            start, key = (pos, folded[pos]) if index < 0 else (starts[index], keys[index])
+            if start < cursor or (self._opens_with_gap and not self._may_open(folded, start, key, endpos)):
                 continue
-            key = keys[index] if ends[index] <= endpos else _key(text[start:endpos])
-            if key not in self._first_keys:
-                continue
-            end = self._match_at(text, start, endpos)
+            end = self._match_at(folded, start, endpos)
             if end is not None:
                 yield _found(text, start, end)
                 cursor = end
+
+    def _may_open(self, folded: str, start: int, key: str, endpos: int) -> bool:
+        if start + len(key) > endpos:
+            key = folded[start:endpos]
+        return key in self._first_keys or (key[0].isspace() and self._may_start(folded, start))
 
     def _match_at(self, text: str, start: int, endpos: int) -> int | None:
         """The end of the first phrase (by rank) that matches at `start`."""
@@ -162,7 +176,7 @@ class PhraseTrie:
                 while position < endpos and text[position].isspace():
                     position += 1
             else:
-                node = node.get(fold(character))
+                node = node.get(character)
                 position += 1
 
     def _gap(self, node: dict[str, Any], text: str, position: int, endpos: int, found: list[tuple[int, int]]) -> None:
@@ -186,7 +200,7 @@ class PhraseTrie:
 
 
 def _first_key(atoms: list[str]) -> str:
-    """The key of the places a phrase can start at (as `_key` reads the text there)."""
+    """The key of the places a phrase can start at (as `_places` keys the text there)."""
     if atoms[0] == GAP:
         return SPACE
     run = ""
@@ -195,14 +209,6 @@ def _first_key(atoms: list[str]) -> str:
             break
         run += atom
     return run or atoms[0]
-
-
-def _key(piece: str) -> str:
-    """A place's key: its run of word characters folded, a run of spaces as one, or the
-    character there."""
-    if piece[0].isspace():
-        return SPACE
-    return fold_word(piece)
 
 
 def _extra_word_characters(word_characters: str) -> str:
@@ -218,15 +224,14 @@ def _place_pattern(word_characters: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _places(text: str, word_characters: str) -> tuple[list[int], list[int], list[str]]:
-    """Where a phrase may start in the text (after no word character), with each place's end
-    and key; kept for the last few texts, which every list of a run reads again."""
-    starts: list[int] = []
-    ends: list[int] = []
-    keys: list[str] = []
-    for found in _place_pattern(word_characters).finditer(text):
-        start, end = found.span()
-        starts.append(start)
-        ends.append(end)
-        keys.append(_key(found.group()))
-    return starts, ends, keys
+def _folded(text: str) -> str:
+    """The text folded, kept for the last few texts, which every list of a run reads again."""
+    return fold(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _places(folded: str, word_characters: str) -> tuple[list[int], list[str]]:
+    """Where a phrase may start in the folded text (after no word character), with each
+    place's key: its run of word characters, its run of spaces, or its one character."""
+    pattern = _place_pattern(word_characters)
+    return [found.start() for found in pattern.finditer(folded)], pattern.findall(folded)

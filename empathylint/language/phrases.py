@@ -47,7 +47,7 @@ def _atoms(phrase: str) -> list[str]:
             continue
         if index and atoms[-1] != GAP:
             atoms.append(SPACE)
-        atoms.extend(map(fold, word))
+        atoms.extend(fold(word))
     return atoms
 
 
