@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 # Characters that IGNORECASE holds equal beyond their simple lower case, one class a word:
@@ -70,14 +69,21 @@ class PhraseTrie:
 
     def __init__(self, spelled: list[list[str]], word_characters: str) -> None:
         self._root: dict[str, Any] = {}
-        self._first_keys: set[str] = set()
         for rank, atoms in enumerate(spelled):
             node = self._root
             for atom in atoms:
                 node = node.setdefault(atom, {})
             node.setdefault(_END, rank)
-            self._first_keys.add(_first_key(atoms))
+        # Where the trie stands after each first key: a place whose key is one goes on from
+        # there (within a run of word characters no phrase can end, nor a gap open).
+        self._after_first: dict[str, dict[str, Any]] = {}
+        for atoms in spelled:
+            key = _first_key(atoms)
+            if key not in self._after_first:
+                self._after_first[key] = functools.reduce(dict.__getitem__, key, self._root) if key != SPACE else {}
+        self._first_keys = self._after_first.keys()
         self._opens_with_gap = SPACE in self._first_keys
+        self._remembered: tuple[str | None, list[int], list[str]] = (None, [], [])
         self._extra = _extra_word_characters(word_characters)
         self._word_characters = word_characters
 
@@ -115,43 +121,67 @@ class PhraseTrie:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         endpos = len(text) if endpos is None else min(endpos, len(text))
         folded = _folded(text)
-        starts, keys = _places(folded, self._word_characters)
-        first, last = bisect.bisect_left(starts, pos), bisect.bisect_left(starts, endpos)
-        places: Iterable[int]
-        if self._opens_with_gap:
-            places = range(first, last)
-            if first and pos < endpos and folded[pos].isspace() and starts[first - 1] + len(keys[first - 1]) > pos:
-                places = itertools.chain([-1], places)  # pos falls inside a run of spaces: a place too
-        else:
-            # The places whose key begins a phrase, picked out without a loop in Python.
-            places = itertools.compress(range(first, last), map(self._first_keys.__contains__, keys[first:last]))
-            # A word that runs past the window ends at its edge: its key is shorter there.
-            if (
-                last > first
-                and starts[last - 1] + len(keys[last - 1]) > endpos
-                and keys[last - 1] not in self._first_keys
-                and folded[starts[last - 1] : endpos] in self._first_keys
-            ):
-                places = itertools.chain(places, [last - 1])
+        places = self._gap_places(folded, pos, endpos) if self._opens_with_gap else self._places(folded, pos, endpos)
         cursor = pos
-        for index in places:
-            start, key = (pos, folded[pos]) if index < 0 else (starts[index], keys[index])
-            if start < cursor or (self._opens_with_gap and not self._may_open(folded, start, key, endpos)):
+        for start, key in places:
+            if start < cursor:
                 continue
-            end = self._match_at(folded, start, endpos)
+            end = self._match_at(folded, start, endpos, key)
             if end is not None:
                 yield _found(text, start, end)
                 cursor = end
 
-    def _may_open(self, folded: str, start: int, key: str, endpos: int) -> bool:
-        if start + len(key) > endpos:
-            key = folded[start:endpos]
-        return key in self._first_keys or (key[0].isspace() and self._may_start(folded, start))
+    def _places(self, folded: str, pos: int, endpos: int) -> Iterator[tuple[int, str]]:
+        """The places in the window whose key opens a phrase, in order, with that key."""
+        starts, keys = self._openings(folded)
+        for index in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, endpos)):
+            start, key = starts[index], keys[index]
+            if start + len(key) <= endpos:
+                yield start, key
+            elif folded[start:endpos] in self._first_keys:  # a word the window's end cuts short
+                yield start, folded[start:endpos]
+        if 0 < endpos < len(folded) and _is_word(folded[endpos - 1]) and _is_word(folded[endpos]):
+            # A word that runs past the window: its first part may be a key its whole is not.
+            start = endpos - 1
+            while start > pos and _is_word(folded[start - 1]):
+                start -= 1
+            whole = _place_pattern(self._word_characters).match(folded, start)
+            if (
+                whole is not None
+                and whole.group() not in self._first_keys
+                and folded[start:endpos] in self._first_keys
+                and self._may_start(folded, start)
+            ):
+                yield start, folded[start:endpos]
 
-    def _match_at(self, text: str, start: int, endpos: int) -> int | None:
-        """The end of the first phrase (by rank) that matches at `start`."""
+    def _gap_places(self, folded: str, pos: int, endpos: int) -> Iterator[tuple[int, str]]:
+        """Every place in the window (a list with a phrase that opens with `…` starts at runs
+        of spaces too), read by the regex itself: slower, and as rare as such phrases."""
+        for place in _place_pattern(self._word_characters).finditer(folded, pos, endpos):
+            key = place.group()
+            if key[0].isspace():
+                yield place.start(), ""  # from the root: the spaces open the gap
+            elif key in self._first_keys:
+                yield place.start(), key
+
+    def _openings(self, folded: str) -> tuple[list[int], list[str]]:
+        """Where the folded text has a place whose key opens a phrase, with the keys; kept
+        for the last text, which the rules search again sentence by sentence."""
+        remembered = self._remembered
+        if remembered[0] is not folded:
+            index = _places(folded, self._word_characters)
+            found = sorted((start, key) for key in self._first_keys & index.keys() for start in index[key])
+            remembered = self._remembered = (folded, [start for start, _ in found], [key for _, key in found])
+        return remembered[1], remembered[2]
+
+    def _match_at(self, text: str, start: int, endpos: int, key: str = "") -> int | None:
+        """The end of the first phrase (by rank) that matches at `start`, where the place's
+        key (when given) is known to open a phrase."""
         found: list[tuple[int, int]] = []
-        self._walk(self._root, text, start, endpos, found)
+        if key:
+            self._walk(self._after_first[key], text, start + len(key), endpos, found)
+        else:
+            self._walk(self._root, text, start, endpos, found)
         if not found:
             return None
         first = min(rank for rank, _ in found)
@@ -229,9 +259,15 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-@functools.lru_cache(maxsize=8)
-def _places(folded: str, word_characters: str) -> tuple[list[int], list[str]]:
-    """Where a phrase may start in the folded text (after no word character), with each
-    place's key: its run of word characters, its run of spaces, or its one character."""
-    pattern = _place_pattern(word_characters)
-    return [found.start() for found in pattern.finditer(folded)], pattern.findall(folded)
+@functools.lru_cache(maxsize=4)
+def _places(folded: str, word_characters: str) -> dict[str, list[int]]:
+    """Where a phrase may start in the folded text (after no word character), by key: the
+    place's run of word characters, its run of spaces, or its one character."""
+    index: dict[str, list[int]] = {}
+    for place in _place_pattern(word_characters).finditer(folded):
+        starts = index.get(place.group())
+        if starts is None:
+            index[place.group()] = [place.start()]
+        else:
+            starts.append(place.start())
+    return index
