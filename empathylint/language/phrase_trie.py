@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -263,11 +264,8 @@ def _folded(text: str) -> str:
 def _places(folded: str, word_characters: str) -> dict[str, list[int]]:
     """Where a phrase may start in the folded text (after no word character), by key: the
     place's run of word characters, its run of spaces, or its one character."""
-    index: dict[str, list[int]] = {}
-    for place in _place_pattern(word_characters).finditer(folded):
-        starts = index.get(place.group())
-        if starts is None:
-            index[place.group()] = [place.start()]
-        else:
-            starts.append(place.start())
+    pattern = _place_pattern(word_characters)
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for start, key in zip([place.start() for place in pattern.finditer(folded)], pattern.findall(folded), strict=True):
+        index[key].append(start)
     return index
