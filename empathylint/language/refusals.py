@@ -34,7 +34,6 @@ from typing import Protocol
 from empathylint.document import Span
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, normalize
-from empathylint.language.regex_words import word_alternation
 from empathylint.language.vocabulary import default_words
 
 _APOSTROPHE = "['’]"
@@ -318,6 +317,13 @@ def _gerund(verb: str) -> str:
     if len(re.findall(r"[aeiou]+", verb)) == 1 and re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):
         return verb + verb[-1] + "ing"  # "ship" -> "shipping", "plan" -> "planning"
     return verb + "ing"
+
+
+def word_alternation(words: tuple[str, ...]) -> str:
+    """An alternation of words or phrases (longest first), either apostrophe, any spacing."""
+    spelled = sorted({" ".join(word.split()) for word in words}, key=lambda w: (-len(w), w))
+    escaped = (re.escape(word).replace(r"\ ", r"\s+").replace("'", _APOSTROPHE) for word in spelled)
+    return "(?:" + "|".join(escaped) + ")"
 
 
 def _word_start(text: str, index: int) -> int:

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.document import Span
-from empathylint.language.regex_words import word_alternation
+from empathylint.language.refusals import word_alternation
 
 _APOSTROPHE = "['’]"
 _END = r"(?![\w'’])"
