@@ -41,6 +41,7 @@ from empathylint.language.mood_lexicon import PHRASE_KINDS, shipped_lexicon
 from empathylint.language.phrases import find_phrases, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases, known_words
 from empathylint.rule import Code, Rule, bounded
+from empathylint.rules._macro_moves import only_courtesy_and_pointers
 from empathylint.rules._reply import is_automated_notice
 
 
@@ -59,9 +60,17 @@ class Settings:
     # A customer message with fewer content words than this ("I need some help") gave no
     # detail that a stock reply could ignore.
     min_customer_details: int = bounded(5, minimum=0)
-    # To a customer who said what they tried or how long they waited, a reply that takes up
-    # no more of their details than this reads as stock.
+    # To a customer who said what they tried or how long they waited, or to anyone who gave
+    # details when the reply only points elsewhere, a reply that takes up no more of their
+    # details than this reads as stock.
     max_shared_details: int = bounded(1, minimum=0)
+    # Sentences of courtesy that say nothing of the case ("Sorry to hear that!", "Hope this helps").
+    courtesy_phrases: tuple[str, ...] = field(
+        default_factory=default_phrases("personalize-template", "courtesy-phrases")
+    )
+    # What sends the customer elsewhere instead of answering ("send us an email", "check out"),
+    # besides a link.
+    pointer_phrases: tuple[str, ...] = field(default_factory=default_phrases("personalize-template", "pointer-phrases"))
 
     generic_name_set = phrase_set("generic_names")
     generic_word_set = phrase_set("generic_words")
@@ -73,6 +82,8 @@ class Settings:
 
     function_word_set = phrase_set("function_words")
     stock = phrase_matcher("stock_phrases")
+    courtesy = phrase_matcher("courtesy_phrases")
+    pointers = phrase_matcher("pointer_phrases")
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\w-]*\d|\d{3,}")
@@ -119,6 +130,17 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
             f'They said "{effort}", and this takes up {"one" if shared else "none"} of what they wrote about '
             f"({topics}): a stock answer reads as if nobody read it. Say what you see in their case.",
             suggestion=f'You wrote "{effort}" about the {_topic(theirs)}, so here is what I see in your case: …',
+        )
+        return
+    if len(shared) <= settings.max_shared_details and only_courtesy_and_pointers(
+        doc, settings.courtesy, settings.pointers
+    ):
+        yield RULE.diagnostic(
+            "no-specifics",
+            first,
+            f"This only says sorry or thanks and points elsewhere, and takes up {'one' if shared else 'none'} "
+            f"of what they wrote about ({topics}): it could go to anyone. Answer their question here.",
+            suggestion=f"About the {_topic(theirs)}: …",
         )
         return
     if shared or _names_the_customer(doc, settings) or not any(find_phrases(settings.stock, doc.text, doc.body)):
