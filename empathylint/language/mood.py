@@ -189,7 +189,7 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Acrony
     if next(patterns.self_blame.find(words), None) is not None and all(
         cue[2].leaning == "cheer" or cue[2].reason in _SELF_DIRECTED for cue in found
     ):
-        # "As usual I forgot my password again... smh 🤦": the sigh is at themselves.
+        # "I forgot the password AGAIN, ugh 🤦": the sigh is at themselves.
         found = [cue for cue in found if cue[2].leaning == "cheer"]
     cues, upset, cheer = _score(found)
     if upset >= UPSET_THRESHOLD and upset >= cheer:
