@@ -22,6 +22,9 @@ _EXPLAINS_BEFORE = (
         r"\sor\s+(?:(?:another|other|some\s+other|a\s+similar)\s|(?!(?:a|an|the|your|our|their|my|any|to|if|not|you|we|it)\s)[a-z]+\s+(?!(?:it|them|this|that|again|here|there|now)\b)[a-z]+(?=[.,;:!?)]))"
     ),
 )
+# A bracket that is an aside, not a gloss of the words before it: a condition or a pointer
+# ("the webhook (if you use one)", "(see below)", "(optional)").
+_ASIDE = re.compile(r"\(\W*(?:if|see|unless|optional|optionally)\b", re.IGNORECASE)
 # Cues that explain the words AFTER them, or name what they explain in a group.
 _ALIAS_IN_BRACKETS = re.compile(r"\(\s*(?P<named>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s*\)")  # single sign-on (SSO)
 _AFTER_A_WORD = re.compile(r"\w[ \t]*$")
@@ -58,7 +61,7 @@ def explained_names(text: str) -> frozenset[str]:
     for pattern in _EXPLAINS_BEFORE:
         for cue in pattern.finditer(text):
             before = _WORDS_BEFORE.search(text, max(0, cue.start() - _REACH), cue.start())
-            if before is not None:
+            if before is not None and not _ASIDE.match(cue.group()):
                 names.update(_endings(before.group(1)))
     for cue in _EXPLAINS_PREVIOUS_SENTENCE.finditer(text):
         earliest = max(0, cue.start() - 300)

@@ -32,8 +32,10 @@ developer's term ("429s from your API"), an article's title names a developer's 
 ("Public API", "CLI Setup"), or an article is filed for the administrators who set the
 service up (its title, categories or description name "SSO", "enterprise" or
 "administrators", or it says only admins or owners can do what it describes: `admin-topics`,
-`admin-notices`). `glossary` allows a team's own
-terms and product names; `terms` adds more.
+`admin-notices`). An article is not held to the words a software
+product's help centre uses on every page for its own settings and features ("API key",
+"URI", "SSO", "cache": `article-vocabulary`); a reply to one customer still is. `glossary`
+allows a team's own terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
 answer they cannot follow is no answer. Plain words, or a term explained once, let anyone
@@ -117,6 +119,10 @@ class Settings:
     # The profiles in which an acronym no word list knows is reported: an article's unknown
     # capitals are mostly the names of standards, laws and organisations.
     unknown_acronym_profiles: tuple[Profile, ...] = ("reply",)
+    # Terms of the lists that a software product's help centre uses on every page, for its
+    # own settings and features ("API", "URI", "SSO", "cache"): its readers meet them there
+    # daily, so an article is not held to them; a reply to one customer still is.
+    article_vocabulary: tuple[str, ...] = field(default_factory=default_phrases("jargon", "article-vocabulary"))
     # Phrases in which a listed term is plain English ("for instance").
     everyday_uses: tuple[str, ...] = field(default_factory=default_phrases("jargon", "everyday-uses"))
     # Sites whose pages define terms: a term that links to one is explained there.
@@ -176,6 +182,15 @@ class Settings:
         }
 
     @functools.cached_property
+    def article_terms(self) -> dict[Audience, tuple[Term, ...]]:
+        """The terms an article is held to: each audience's, less the help centre's vocabulary."""
+        vocabulary = frozenset(normalize(term) for term in self.article_vocabulary)
+        return {
+            audience: tuple(term for term in terms if normalize(term.term) not in vocabulary)
+            for audience, terms in self.terms_by_audience.items()
+        }
+
+    @functools.cached_property
     def known_terms(self) -> frozenset[str]:
         """Every term's normalised text, in every domain and the team's own: an acronym
         that is a known term is left to the term check, which knows whether this audience
@@ -199,7 +214,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         or on_a_technical_path(doc.path, settings.technical_paths)
         or _reads_technical(doc, settings)
     )
-    terms = settings.terms_by_audience["technical" if technical else "general"]
+    by_audience = settings.article_terms if doc.profile == "doc" else settings.terms_by_audience
+    terms = by_audience["technical" if technical else "general"]
     aside = set_aside(text, body, settings.everyday_uses_matcher)
     term_matches = [
         (match, term)

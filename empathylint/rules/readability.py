@@ -1,8 +1,8 @@
 """Explain it so anyone can follow.
 
 What it does: finds the sentences a support reviewer would split. A sentence longer than
-the limit for the file's profile (32 words in replies and canned replies, read on a phone
-between two other things; 39 in help articles, read with more patience) is reported, with
+the limit for the file's profile (39 words in replies and help articles: a reviewer splits
+a sentence of about 40; 32 in canned replies, sent again and again) is reported, with
 a place to split it where it has one; so is every sentence of 30 words or more in a draft
 that has three or more of them. The draft's Flesch-Kincaid grade (textstat) is shown beside
 its target (grade 8 for replies and canned replies, 9 for help articles); a draft more than
@@ -69,7 +69,7 @@ class Settings:
     hard_sentence_profiles: tuple[Profile, ...] = ("reply", "template")
     # The most words a sentence may have, per profile; a profile left out has no limit.
     max_sentence_words: dict[Profile, int] = bounded_values(  # noqa: RUF009 - a field(), see bounded_values
-        lambda: {"reply": 32, "template": 32, "doc": 39}, minimum=1
+        lambda: {"reply": 39, "template": 32, "doc": 39}, minimum=1
     )
     # A draft with more than `max_fairly_long_sentences` sentences of this many words or
     # more is heavy going as a whole: each of them is reported.
