@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from empathylint.config import ConfigError, Resolver
+from empathylint.diagnostics import Severity
 from empathylint.language import spelling
 from empathylint.language.spelling import correction, is_known, known_misspelling, vocabulary
 from empathylint.rules import RULES
@@ -208,3 +209,15 @@ def test_a_word_too_many_is_deleted_with_the_space_before_it() -> None:
     assert found.fix is not None and not found.fix.safe
     [edit] = found.fix.edits
     assert text[: edit.start] + edit.replacement + text[edit.end :] == text.replace("you to clear", "you clear")
+
+
+def test_etc_without_its_stop_is_a_hint_that_leaves_a_notice_ready() -> None:
+    # A typography nit alone leaves a text ready (bench/accuracy/LABELING.md); British house
+    # styles write "etc" bare, so the hint keeps its rewrite but blocks nothing.
+    text = "Hi Maria,\n\nThanks for asking. Your notes, photos, files etc are all kept for a year.\n\nBest,\nSam"
+    report = lint_text(text, select=("proofread",), profile="template")
+    [hint] = report.diagnostics
+    assert (hint.rule_id, hint.severity, hint.suggestion) == ("proofread.punctuation", Severity.INFO, "etc.")
+    assert report.ready_to_send(Severity.WARNING)
+    dotted = lint_text(text.replace("etc are", "etc. are"), select=("proofread",), profile="template")
+    assert dotted.diagnostics == [] and dotted.ready_to_send(Severity.WARNING)

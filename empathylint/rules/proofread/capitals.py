@@ -104,8 +104,26 @@ def _follows_code_line(text: str, offset: int) -> bool:
     return _INDENTED_LINE.search(text, max(0, offset - 300), offset) is not None
 
 
+# A word in capitals right before and right after: "Mas i Ferrer", "Puig i Cadafalch".
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ]+[ \t]\Z")
+_NAME_AFTER = re.compile(r"[ \t][A-Z][a-zà-ÿ]+(?!\w)")
+# A name is rarer than this share of English words; an opener such as "When", "Hi" or "OK" is not.
+_NAME_FREQUENCY = 1e-5
+
+
+def _joins_two_names(text: str, start: int, end: int) -> bool:
+    """Whether the "i" is the Catalan "and" of a double surname ("Mas i Ferrer"): between two
+    capitalised words, the first no everyday word ("When i Went" keeps its finding)."""
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or not _NAME_AFTER.match(text, end):
+        return False
+    return not spelling.is_common_word(before.group().strip().lower(), _NAME_FREQUENCY)
+
+
 def lowercase_i(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in _LOWERCASE_I.finditer(doc.text, doc.body.start, doc.body.end):
+        if _joins_two_names(doc.text, match.start(), match.end()):
+            continue
         span = Span(match.start(), match.end())
         yield replacing(
             "lowercase-i",

@@ -4,11 +4,12 @@ quotes left open (ALL-CAPS shouting is in shouting.py)."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
 
-from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
@@ -163,16 +164,19 @@ _ETC_WITHOUT_STOP = re.compile(r"(?<![\w'’-])etc(?![\w'’.-])", re.IGNORECASE
 
 
 def _etc_without_stop(doc: Document) -> Iterator[Diagnostic]:
+    """A hint only: British house styles write "etc" with no stop, and a typography nit alone
+    leaves a text ready to send (bench/accuracy/LABELING.md), so it blocks nothing."""
     for match in _ETC_WITHOUT_STOP.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
         dotted = match.group() + "."
-        yield replacing(
+        found = replacing(
             "punctuation",
             span,
             f'"{match.group()}" is short for "et cetera" and takes a full stop: "{dotted}".',
             dotted,
             safe=True,
         )
+        yield dataclasses.replace(found, severity=Severity.INFO)
 
 
 def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
