@@ -299,6 +299,12 @@ def _clear_favourite(lower: str) -> str | None:
     return _capital_i(ranked[0])
 
 
+def is_one_letter_changed(typed: str, meant: str) -> bool:
+    """Whether `meant` is `typed` with one letter replaced by another (any case): "Certifi",
+    "Certify"."""
+    return len(typed) == len(meant) and sum(a != b for a, b in zip(typed.lower(), meant.lower())) == 1
+
+
 def _unstuttered(word: str) -> set[str]:
     """The word with one pair of letters taken out where the pair repeats the pair next to it."""
     return {

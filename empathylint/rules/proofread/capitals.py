@@ -20,7 +20,7 @@ _LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve
 # A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
 # A full stop inside brackets ("(see below.) for more") ends the aside, not the sentence.
 _NOT_A_SENTENCE_END = re.compile(
-    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\. ?){2,}|\b(?:approx|incl|no|vs|etc|ca|cf|eg|ie|resp|viz)\.|[.!?][\"'”’]?\))$",
+    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\. ?){2,}|\b(?:approx|incl|no|vs|etc|et|al|ca|cf|eg|ie|resp|viz)\.|[.!?…][\"'”’]?\))$",
     re.IGNORECASE,
 )
 

@@ -82,6 +82,10 @@ def misspellings(
                     # term (a program, a library): said only when the team asks for it, and
                     # never of a capitalised one.
                     continue
+                if suggestion is not None and part[0].isupper() and spelling.is_one_letter_changed(part, suggestion):
+                    # A capitalised word one changed letter from a common one is a name ("Certifi",
+                    # "Pydantic"); a letter dropped, doubled or swapped is a slip ("Athentication").
+                    continue
                 yield _unknown_word(part_span, part, suggestion)
 
 

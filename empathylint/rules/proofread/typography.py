@@ -159,6 +159,8 @@ _THAT_CLAUSE = r"(,)[ \t]+that(?![\w'’-]|[ \t]*[,;:]|[ \t]+way\b)"
 _COMMA_BEFORE_THAT = re.compile(
     rf"\b(?:make|makes|making|made)[ \t]+sure{_THAT_CLAUSE}|\b(?:ensure|please[ \t]+note){_THAT_CLAUSE}", re.IGNORECASE
 )
+# "Press et. al.": "et" is Latin's "and", a word of its own; "al." is the short one.
+_ET_WITH_STOP = re.compile(r"(?<![\w'’-])et(\.)(?=[ \t]+al\b)", re.IGNORECASE)
 _DOUBLED_COMMA = re.compile(r"(?<=\w),,(?!,)")
 # "etc" is short for "et cetera" and keeps its full stop ("Google, Facebook, etc.)").
 _ETC_WITHOUT_STOP = re.compile(r"(?<![\w'’-])etc(?![\w'’.-])", re.IGNORECASE)
@@ -204,6 +206,15 @@ def _no_space_after_stop(doc: Document) -> Iterator[Diagnostic]:
 
 def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     yield from _no_space_after_stop(doc)
+    for match in _ET_WITH_STOP.finditer(doc.text, doc.body.start, doc.body.end):
+        et = match.group()[:-1]
+        yield replacing(
+            "punctuation",
+            Span(match.start(), match.end()),
+            f'"{et}" of "et al." is a whole word and takes no full stop: write "{et} al.".',
+            et,
+            safe=True,
+        )
     for match in _DOUBLED_COMMA.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
         yield replacing(
