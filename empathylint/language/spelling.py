@@ -302,7 +302,9 @@ def _clear_favourite(lower: str) -> str | None:
 def is_one_letter_changed(typed: str, meant: str) -> bool:
     """Whether `meant` is `typed` with one letter replaced by another (any case): "Certifi",
     "Certify"."""
-    return len(typed) == len(meant) and sum(a != b for a, b in zip(typed.lower(), meant.lower())) == 1
+    if len(typed) != len(meant):
+        return False
+    return sum(a != b for a, b in zip(typed.lower(), meant.lower(), strict=True)) == 1
 
 
 def _unstuttered(word: str) -> set[str]:
