@@ -151,4 +151,4 @@ def _is_defined(text: str, word: str) -> bool:
     if after and "".join(w[0] for w in after.group(1).split()).upper() == word:
         return True
     before = re.search(rf"(?<![\w-]){re.escape(word)}[ \t]+\(((?:[A-Za-z][\w-]*[ \t]*){{{letters}}})\)", text)
-    return bool(before) and "".join(w[0] for w in before.group(1).split()).upper() == word
+    return before is not None and "".join(w[0] for w in before.group(1).split()).upper() == word
