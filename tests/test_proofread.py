@@ -186,7 +186,8 @@ def test_confused_word_rules_are_well_formed_data() -> None:
         assert all(word == word.lower() or word in (SENTENCE_START, CLAUSE_START) for word in rule.before), rule
         assert all(word == word.lower() or word == CLAUSE_END for word in rule.after), rule
         assert all(word == word.lower() or word == CLAUSE_END for word in rule.not_after), rule
-        assert not rule.after & rule.not_after, rule
+        assert not rule.after & rule.not_after and not rule.before & rule.not_before, rule
+        assert all(word == word.lower() for word in rule.not_before), rule
     text = (
         Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "confused-words.toml"
     ).read_text(encoding="utf-8")
@@ -198,7 +199,8 @@ def re_lists(text: str) -> list[list[str]]:
     import re
 
     return [
-        re.findall(r'"([^"]*)"', found) for found in re.findall(r"^(?:before|after|not_after) = \[(.*)\]$", text, re.M)
+        re.findall(r'"([^"]*)"', found)
+        for found in re.findall(r"^(?:before|after|not_after|not_before) = \[(.*)\]$", text, re.M)
     ]
 
 

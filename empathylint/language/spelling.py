@@ -179,6 +179,13 @@ def file_names() -> frozenset[str]:
 
 
 @functools.cache
+def names_in_capitals() -> frozenset[str]:
+    """Names written in capitals that are not a raised voice: a project's files ("README") and
+    the environment's variables ("PATH")."""
+    return file_names() | frozenset(_data_lines("environment-variables.txt"))
+
+
+@functools.cache
 def bound_prefixes() -> frozenset[str]:
     return frozenset(_data_lines("prefixes.txt"))
 

@@ -18,9 +18,11 @@ from empathylint.rules.proofread.spans import touches_object
 
 _LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve|ll|d)\b)")
 # A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
-# A full stop inside brackets ("(see below.) for more") ends the aside, not the sentence.
+# A full stop inside brackets ("(see below.) for more") ends the aside, not the sentence; one
+# inside quotes ('say "git add ." when') ends the quote; "1." inside a line counts a list ("only 1. when").
 _NOT_A_SENTENCE_END = re.compile(
-    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\. ?){2,}|\b(?:approx|incl|no|vs|etc|et|al|ca|cf|eg|ie|resp|viz)\.|[.!?…][\"'”’]?\))$",
+    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\. ?){2,}|\b(?:approx|incl|no|vs|etc|et|al|ca|cf|eg|ie|resp|viz)\."
+    r"|[.!?…][\"'”’]?\)|[.!?…][\"”]|(?:^|\s)\d{1,2}\.)$",
     re.IGNORECASE,
 )
 

@@ -13,8 +13,9 @@ from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
 
+# Not after "$" or "%" (a variable: "$PATH", "%APPDATA%") nor "." (a file's part: "COPYING.LESSER").
 _CAPS_RUN = re.compile(
-    r"(?<![\w'’\-\ufffc#@])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
+    r"(?<![\w'’\-\ufffc#@$%.])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
 )
 _CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?")
 
@@ -47,8 +48,8 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             names_code[shout] = _names_code(doc, shout)
         if names_code[shout]:
             continue  # "replace TOKEN with your key" beside "`?token=TOKEN`": the code's own placeholder
-        if " " not in shout and (shout in spelling.file_names() or _is_label(doc.text, start, end)):
-            continue  # "see the file LICENSE"; "NOTE: …" opening a line is a label, not a raised voice
+        if " " not in shout and (shout in spelling.names_in_capitals() or _is_label(doc.text, start, end)):
+            continue  # "see the file LICENSE", "your PATH"; "NOTE: …" opening a line is a label, not a raised voice
         if " " not in shout and shout not in is_a_term:
             is_a_term[shout] = _is_a_term(doc.text, shout)
         if " " not in shout and is_a_term[shout]:

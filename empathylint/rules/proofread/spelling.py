@@ -236,6 +236,8 @@ def worth_spelling(doc: Document, span: Span, sentence_starts: set[int]) -> bool
         return False
     if span.start > 0 and doc.text[span.start - 1] == ".":
         return False  # a file extension or a domain's part: "(.xlsx)", "ends in .edu", "example.de"
+    if doc.text[span.end : span.end + 1] == "(" and doc.text[span.end + 1 : span.end + 2].isdigit():
+        return False  # a manual page: "readlink(2)", "col(1)"
     if span.start > 0 and doc.text[span.start - 1].isdigit():
         return False  # the letters of a code or a format's name that starts with digits: "(1pif)", "7z"
     # A capitalised word in mid sentence is a name ("Stripe") or a title's word: only a long one
