@@ -74,7 +74,7 @@ def misspellings(
                     yield _misspelling(part_span, part, corrections)
             elif "unknown-word" in selected and len(part) > 2 and not spelling.is_known(part, known):
                 # Two unknown letters are a code ("nl", "sv"), not a typo.
-                if _deliberate(doc, part, spelt):
+                if _deliberate(doc, part, spelt) or _written_as_code(doc.text, part_span):
                     continue
                 suggestion = spelling.correction(part)
                 if suggestion is None and (not settings.unknown_without_correction or part[0].isupper()):
@@ -87,6 +87,18 @@ def misspellings(
                     # "Pydantic"); a letter dropped, doubled or swapped is a slip ("Athentication").
                     continue
                 yield _unknown_word(part_span, part, suggestion)
+
+
+_SIGILS = frozenset("#&$%~\\")
+# A path's next part or a file's extension right after: "nodejs/node", "cdiff.pl".
+_PATH_OR_FILE_AFTER = re.compile(r"/[a-z]|\.[a-z]{1,4}\b")
+
+
+def _written_as_code(text: str, span: Span) -> bool:
+    """Whether an unknown word is a name in code or in a path: after a sigil ("#undef",
+    "&subname") or before a path's next part or a file's extension ("nodejs/node", "cdiff.pl").
+    A known misspelling is reported there all the same ("adress/city")."""
+    return (span.start > 0 and text[span.start - 1] in _SIGILS) or bool(_PATH_OR_FILE_AFTER.match(text, span.end))
 
 
 # A typo is rarely typed the same way this many times in one draft: the writer's own term.
