@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from empathylint.config import ConfigError, Resolver
+from empathylint.diagnostics import Severity
 from empathylint.language import spelling
 from empathylint.language.spelling import correction, is_known, known_misspelling, vocabulary
 from empathylint.rules import RULES
@@ -185,7 +186,8 @@ def test_confused_word_rules_are_well_formed_data() -> None:
         assert all(word == word.lower() or word in (SENTENCE_START, CLAUSE_START) for word in rule.before), rule
         assert all(word == word.lower() or word == CLAUSE_END for word in rule.after), rule
         assert all(word == word.lower() or word == CLAUSE_END for word in rule.not_after), rule
-        assert not rule.after & rule.not_after, rule
+        assert not rule.after & rule.not_after and not rule.before & rule.not_before, rule
+        assert all(word == word.lower() for word in rule.not_before), rule
     text = (
         Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "confused-words.toml"
     ).read_text(encoding="utf-8")
@@ -197,7 +199,8 @@ def re_lists(text: str) -> list[list[str]]:
     import re
 
     return [
-        re.findall(r'"([^"]*)"', found) for found in re.findall(r"^(?:before|after|not_after) = \[(.*)\]$", text, re.M)
+        re.findall(r'"([^"]*)"', found)
+        for found in re.findall(r"^(?:before|after|not_after|not_before) = \[(.*)\]$", text, re.M)
     ]
 
 
@@ -208,3 +211,15 @@ def test_a_word_too_many_is_deleted_with_the_space_before_it() -> None:
     assert found.fix is not None and not found.fix.safe
     [edit] = found.fix.edits
     assert text[: edit.start] + edit.replacement + text[edit.end :] == text.replace("you to clear", "you clear")
+
+
+def test_etc_without_its_stop_is_a_hint_that_leaves_a_notice_ready() -> None:
+    # A typography nit alone leaves a text ready (bench/accuracy/LABELING.md); British house
+    # styles write "etc" bare, so the hint keeps its rewrite but blocks nothing.
+    text = "Hi Maria,\n\nThanks for asking. Your notes, photos, files etc are all kept for a year.\n\nBest,\nSam"
+    report = lint_text(text, select=("proofread",), profile="template")
+    [hint] = report.diagnostics
+    assert (hint.rule_id, hint.severity, hint.suggestion) == ("proofread.punctuation", Severity.INFO, "etc.")
+    assert report.ready_to_send(Severity.WARNING)
+    dotted = lint_text(text.replace("etc are", "etc. are"), select=("proofread",), profile="template")
+    assert dotted.diagnostics == [] and dotted.ready_to_send(Severity.WARNING)

@@ -33,6 +33,8 @@ class ConfusedWord:
     why: str
     # Words after which the other reading is the likely one ("Setup guide": a noun).
     not_after: frozenset[str] = frozenset()
+    # Words before which leave the word as written ("try its best to": its own best).
+    not_before: frozenset[str] = frozenset()
 
     @functools.cached_property
     def pairs_before(self) -> frozenset[str]:
@@ -60,9 +62,10 @@ def _rules() -> dict[str, tuple[ConfusedWord, ...]]:
     by_word: dict[str, list[ConfusedWord]] = {}
     for rule in tomllib.loads(path.read_text(encoding="utf-8"))["rule"]:
         before, after = frozenset(rule.get("before", ())), frozenset(rule.get("after", ()))
-        not_after = frozenset(rule.get("not_after", ()))
+        not_after, not_before = frozenset(rule.get("not_after", ())), frozenset(rule.get("not_before", ()))
         for wrong, meant in rule["words"].items():
-            by_word.setdefault(wrong, []).append(ConfusedWord(wrong, meant, before, after, rule["why"], not_after))
+            found = ConfusedWord(wrong, meant, before, after, rule["why"], not_after, not_before)
+            by_word.setdefault(wrong, []).append(found)
     return {word: tuple(rules) for word, rules in by_word.items()}
 
 
@@ -93,7 +96,8 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         standing = [
             rule
             for rule in candidates
-            if not rule.before or before in rule.before or (at_start and SENTENCE_START in rule.before)
+            if (not rule.before or before in rule.before or (at_start and SENTENCE_START in rule.before))
+            and before not in rule.not_before
         ]
         if previous and any(rule.pairs_before for rule in candidates):
             pair = _pair_before(text, max(start, word.start() - _LONGEST_NEIGHBOUR), word.start(), previous)

@@ -179,6 +179,13 @@ def file_names() -> frozenset[str]:
 
 
 @functools.cache
+def names_in_capitals() -> frozenset[str]:
+    """Names written in capitals that are not a raised voice: a project's files ("README") and
+    the environment's variables ("PATH")."""
+    return file_names() | frozenset(_data_lines("environment-variables.txt"))
+
+
+@functools.cache
 def bound_prefixes() -> frozenset[str]:
     return frozenset(_data_lines("prefixes.txt"))
 
@@ -297,6 +304,14 @@ def _clear_favourite(lower: str) -> str | None:
     if len(ranked) > 1 and weights[ranked[0]] < _CLEAR_LEAD * weights[ranked[1]]:
         return None  # no clear favourite: "shiping" could be "shipping" or "shining"; say nothing
     return _capital_i(ranked[0])
+
+
+def is_one_letter_changed(typed: str, meant: str) -> bool:
+    """Whether `meant` is `typed` with one letter replaced by another (any case): "Certifi",
+    "Certify"."""
+    if len(typed) != len(meant):
+        return False
+    return sum(a != b for a, b in zip(typed.lower(), meant.lower(), strict=True)) == 1
 
 
 def _unstuttered(word: str) -> set[str]:

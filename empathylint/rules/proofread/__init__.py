@@ -10,7 +10,8 @@ a word typed twice ("the the"), doubled spaces between words (not in Markdown or
 show them as one), a sentence that starts in lower case, a step's verb capitalised in mid-sentence
 ("To fix it, Upgrade the app"), a lower-case "i", a word typed with two capitals ("THe"),
 "a"/"an" before the wrong sound ("a hour", "an user"), brackets and quotes left open,
-ALL-CAPS shouting, "!!!", "??" and "..", leftover TODO/TBD/XXX/FIXME, lorem ipsum, a "___" blank
+ALL-CAPS shouting, "!!!", "??" and "..", a full stop with no space after it ("way.Please"),
+"et." in "et al.", leftover TODO/TBD/XXX/FIXME, lorem ipsum, a "___" blank
 or a Markdown link to nothing ("[our guide]()"),
 in a reply a placeholder nobody filled in, and in a canned reply a placeholder with broken
 braces ("{{first_name}").
@@ -27,7 +28,8 @@ a line, relative to your checklist.toml); ignore `proofread.unknown-word` to kee
 known misspellings (an ignored code does no work).
 
 Two spaces after a full stop are a house style, not a typo, and are left alone; so are
-runs of four or more spaces, which line up columns.
+runs of four or more spaces, which line up columns. "etc" without its full stop is a hint that
+blocks nothing (British house styles write it so).
 
 Why it matters: a typo in a reply tells the customer nobody looked twice; an unfilled
 "{{ticket.requester.first_name}}" or a "TODO" tells them they got a form letter. Shouting

@@ -109,6 +109,8 @@ def _starts_with_vowel_sound(word: str) -> bool | None:
     if len(letters) > 1 and letters.isupper():
         if letters.rstrip("0123456789") in _SAID_AS_WORDS:
             return None  # "SOC2" is said as "SOC" is
+        if len(letters) >= 3 and letters[0] not in "AEIOU" and letters[1] in "AEIOUY":
+            return None  # a consonant then a vowel may be said as a word: "a FIPS build", "a REPL", "a MIME type"
         return letters[0] in _VOWEL_SOUND_LETTERS
     lower = letters.lower()
     if len(lower) == 1:

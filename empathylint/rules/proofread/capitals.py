@@ -18,9 +18,11 @@ from empathylint.rules.proofread.spans import touches_object
 
 _LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve|ll|d)\b)")
 # A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
-# A full stop inside brackets ("(see below.) for more") ends the aside, not the sentence.
+# A full stop inside brackets ("(see below.) for more") ends the aside, not the sentence; one
+# inside quotes ('say "git add ." when') ends the quote; "1." inside a line counts a list ("only 1. when").
 _NOT_A_SENTENCE_END = re.compile(
-    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\. ?){2,}|\b(?:approx|incl|no|vs|etc|ca|cf|eg|ie|resp|viz)\.|[.!?][\"'”’]?\))$",
+    r"(?:\.{2,}|…|(?:\b[a-zA-Z]\. ?){2,}|\b(?:approx|incl|no|vs|etc|et|al|ca|cf|eg|ie|resp|viz)\."
+    r"|[.!?…][\"'”’]?\)|[.!?…][\"”]|(?:^|\s)\d{1,2}\.)$",
     re.IGNORECASE,
 )
 
@@ -104,8 +106,26 @@ def _follows_code_line(text: str, offset: int) -> bool:
     return _INDENTED_LINE.search(text, max(0, offset - 300), offset) is not None
 
 
+# A word in capitals right before and right after: "Mas i Ferrer", "Puig i Cadafalch".
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ]+[ \t]\Z")
+_NAME_AFTER = re.compile(r"[ \t][A-Z][a-zà-ÿ]+(?!\w)")
+# A name is rarer than this share of English words; an opener such as "When", "Hi" or "OK" is not.
+_NAME_FREQUENCY = 1e-5
+
+
+def _joins_two_names(text: str, start: int, end: int) -> bool:
+    """Whether the "i" is the Catalan "and" of a double surname ("Mas i Ferrer"): between two
+    capitalised words, the first no everyday word ("When i Went" keeps its finding)."""
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or not _NAME_AFTER.match(text, end):
+        return False
+    return not spelling.is_common_word(before.group().strip().lower(), _NAME_FREQUENCY)
+
+
 def lowercase_i(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     for match in _LOWERCASE_I.finditer(doc.text, doc.body.start, doc.body.end):
+        if _joins_two_names(doc.text, match.start(), match.end()):
+            continue
         span = Span(match.start(), match.end())
         yield replacing(
             "lowercase-i",

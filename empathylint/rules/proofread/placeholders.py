@@ -66,10 +66,13 @@ def _leftover_patterns(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     others = [m for m in markers if not m.isupper()]
     patterns = []
     if capitals:
-        # "a TODO list", "TODO items": the marker names a kind of list there, not a note left in.
+        # "a TODO list", "TODO items", "TODO tests": the marker names a kind of thing, not a note left in;
+        # "see the TODO file", "the file TODO": a project's file of that name.
         patterns.append(
             re.compile(
-                r"(?<![\w\-])(?:" + "|".join(map(re.escape, capitals)) + r")(?![\w\-])(?![ \t]+(?:items?|lists?)\b)"
+                r"(?<![\w\-])(?<![Tt]he[ \t])(?<![Ff]ile[ \t])(?:"
+                + "|".join(map(re.escape, capitals))
+                + r")(?![\w\-])(?![ \t]+(?:comments?|files?|items?|lists?|markers?|options?|tests?)\b)"
             )
         )
     if others:

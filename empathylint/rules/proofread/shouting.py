@@ -13,8 +13,9 @@ from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding
 from empathylint.rules.proofread.settings import Settings
 
+# Not after "$" or "%" (a variable: "$PATH", "%APPDATA%") nor "." (a file's part: "COPYING.LESSER").
 _CAPS_RUN = re.compile(
-    r"(?<![\w'’\-\ufffc#@])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
+    r"(?<![\w'’\-\ufffc#@$%.])[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)*(?![\w'’\-\ufffc])"
 )
 _CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?")
 
@@ -26,6 +27,7 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     # word a thousand times is read twice for it, not two thousand times.
     names_code: dict[str, bool] = {}
     is_a_term: dict[str, bool] = {}
+    defined: dict[str, bool] = {}
     for run in _CAPS_RUN.finditer(doc.text, doc.body.start, doc.body.end):
         caps_words = [m for m in _CAPS_WORD.finditer(run.group()) if m.group() not in acronyms | leftovers]
         shouted = [
@@ -46,12 +48,16 @@ def shouting(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             names_code[shout] = _names_code(doc, shout)
         if names_code[shout]:
             continue  # "replace TOKEN with your key" beside "`?token=TOKEN`": the code's own placeholder
-        if " " not in shout and (shout in spelling.file_names() or _is_label(doc.text, start, end)):
-            continue  # "see the file LICENSE"; "NOTE: …" opening a line is a label, not a raised voice
+        if " " not in shout and (shout in spelling.names_in_capitals() or _is_label(doc.text, start, end)):
+            continue  # "see the file LICENSE", "your PATH"; "NOTE: …" opening a line is a label, not a raised voice
         if " " not in shout and shout not in is_a_term:
             is_a_term[shout] = _is_a_term(doc.text, shout)
         if " " not in shout and is_a_term[shout]:
             continue  # "an ENGINE", "each ENGINE": a word the article writes in capitals each time names a thing
+        if " " not in shout and shout not in defined:
+            defined[shout] = _is_defined(doc.text, shout)
+        if " " not in shout and (_is_quoted(doc.text, start, end) or defined[shout]):
+            continue  # '"DEFINE"' is a literal; "Serverless Application Model (SAM)" defines an acronym
         if doc.profile == "doc" and _is_heading(doc.text, start, end):
             continue  # "KNOWN ISSUES" on a line of its own, or before a gap: a plain-text article's heading
         if _DISCLAIMER.search(doc.text, *_paragraph_around(doc.text, start, end)):
@@ -123,3 +129,27 @@ def _is_label(text: str, start: int, end: int) -> bool:
 
 def _is_plain(word: str) -> bool:
     return word.isalpha() or "'" in word or "’" in word
+
+
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+
+
+def _is_quoted(text: str, start: int, end: int) -> bool:
+    """Whether one word in capitals stands alone in quotation marks: a keyword or a button's
+    text quoted as written ('a group called "DEFINE"'), not a raised voice."""
+    opening = text[start - 1 : start] if start else ""
+    return opening in _QUOTES and text[end : end + 1] == _QUOTES[opening]
+
+
+def _is_defined(text: str, word: str) -> bool:
+    """Whether the draft defines `word` as an acronym: in brackets right after words whose
+    initials spell it ("Serverless Application Model (SAM)"), or before them in brackets
+    ("SAM (Serverless Application Model)")."""
+    if f"({word})" not in text and f"{word} (" not in text:
+        return False  # most drafts: no brackets beside the word, no regex over the whole text
+    letters = len(word)
+    after = re.search(rf"((?:[A-Za-z][\w-]*[ \t]+){{{letters}}})\({re.escape(word)}\)", text)
+    if after and "".join(w[0] for w in after.group(1).split()).upper() == word:
+        return True
+    before = re.search(rf"(?<![\w-]){re.escape(word)}[ \t]+\(((?:[A-Za-z][\w-]*[ \t]*){{{letters}}})\)", text)
+    return before is not None and "".join(w[0] for w in before.group(1).split()).upper() == word

@@ -74,7 +74,7 @@ def misspellings(
                     yield _misspelling(part_span, part, corrections)
             elif "unknown-word" in selected and len(part) > 2 and not spelling.is_known(part, known):
                 # Two unknown letters are a code ("nl", "sv"), not a typo.
-                if _deliberate(doc, part, spelt):
+                if _deliberate(doc, part, spelt) or _written_as_code(doc.text, part_span):
                     continue
                 suggestion = spelling.correction(part)
                 if suggestion is None and (not settings.unknown_without_correction or part[0].isupper()):
@@ -82,7 +82,23 @@ def misspellings(
                     # term (a program, a library): said only when the team asks for it, and
                     # never of a capitalised one.
                     continue
+                if suggestion is not None and part[0].isupper() and spelling.is_one_letter_changed(part, suggestion):
+                    # A capitalised word one changed letter from a common one is a name ("Certifi",
+                    # "Pydantic"); a letter dropped, doubled or swapped is a slip ("Athentication").
+                    continue
                 yield _unknown_word(part_span, part, suggestion)
+
+
+_SIGILS = frozenset("#&$%~\\")
+# A path's next part or a file's extension right after: "nodejs/node", "cdiff.pl".
+_PATH_OR_FILE_AFTER = re.compile(r"/[a-z]|\.[a-z]{1,4}\b")
+
+
+def _written_as_code(text: str, span: Span) -> bool:
+    """Whether an unknown word is a name in code or in a path: after a sigil ("#undef",
+    "&subname") or before a path's next part or a file's extension ("nodejs/node", "cdiff.pl").
+    A known misspelling is reported there all the same ("adress/city")."""
+    return (span.start > 0 and text[span.start - 1] in _SIGILS) or bool(_PATH_OR_FILE_AFTER.match(text, span.end))
 
 
 # A typo is rarely typed the same way this many times in one draft: the writer's own term.
@@ -232,6 +248,8 @@ def worth_spelling(doc: Document, span: Span, sentence_starts: set[int]) -> bool
         return False
     if span.start > 0 and doc.text[span.start - 1] == ".":
         return False  # a file extension or a domain's part: "(.xlsx)", "ends in .edu", "example.de"
+    if doc.text[span.end : span.end + 1] == "(" and doc.text[span.end + 1 : span.end + 2].isdigit():
+        return False  # a manual page: "readlink(2)", "col(1)"
     if span.start > 0 and doc.text[span.start - 1].isdigit():
         return False  # the letters of a code or a format's name that starts with digits: "(1pif)", "7z"
     # A capitalised word in mid sentence is a name ("Stripe") or a title's word: only a long one

@@ -4,12 +4,14 @@ quotes left open (ALL-CAPS shouting is in shouting.py)."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
 
-from empathylint.diagnostics import Diagnostic, Edit, Fix
+from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Document, Span
+from empathylint.language import spelling
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 
@@ -157,25 +159,62 @@ _THAT_CLAUSE = r"(,)[ \t]+that(?![\w'’-]|[ \t]*[,;:]|[ \t]+way\b)"
 _COMMA_BEFORE_THAT = re.compile(
     rf"\b(?:make|makes|making|made)[ \t]+sure{_THAT_CLAUSE}|\b(?:ensure|please[ \t]+note){_THAT_CLAUSE}", re.IGNORECASE
 )
+# "Press et. al.": "et" is Latin's "and", a word of its own; "al." is the short one.
+_ET_WITH_STOP = re.compile(r"(?<![\w'’-])et(\.)(?=[ \t]+al\b)", re.IGNORECASE)
 _DOUBLED_COMMA = re.compile(r"(?<=\w),,(?!,)")
 # "etc" is short for "et cetera" and keeps its full stop ("Google, Facebook, etc.)").
 _ETC_WITHOUT_STOP = re.compile(r"(?<![\w'’-])etc(?![\w'’.-])", re.IGNORECASE)
 
 
 def _etc_without_stop(doc: Document) -> Iterator[Diagnostic]:
+    """A hint only: British house styles write "etc" with no stop, and a typography nit alone
+    leaves a text ready to send (bench/accuracy/LABELING.md), so it blocks nothing."""
     for match in _ETC_WITHOUT_STOP.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
         dotted = match.group() + "."
-        yield replacing(
+        found = replacing(
             "punctuation",
             span,
             f'"{match.group()}" is short for "et cetera" and takes a full stop: "{dotted}".',
             dotted,
             safe=True,
         )
+        yield dataclasses.replace(found, severity=Severity.INFO)
+
+
+# Two words in lower case and in capitals joined by a full stop: "on its way.Please check".
+# Not a name of code ("System.Collections", "foo.Bar()"): both must be dictionary words.
+_NO_SPACE_AFTER_STOP = re.compile(r"(?<![\w.\-/@#])([a-z]{2,})(\.)([A-Z][a-z]+)(?![\w.(\-/@'’])")
+
+
+def _no_space_after_stop(doc: Document) -> Iterator[Diagnostic]:
+    """A full stop with no space after it ("way.Please"). A space before a comma or a full stop
+    ("Thanks , we") is left alone: reviewers of the labeled set pass it."""
+    for match in _NO_SPACE_AFTER_STOP.finditer(doc.text, doc.body.start, doc.body.end):
+        if not doc.is_verbatim(match.start(), match.end()):
+            continue  # markup dropped around the stop ("needs.[Create …](…)", "<br>"): laid out, not typed
+        if not (spelling.is_dictionary_word(match.group(1)) and spelling.is_dictionary_word(match.group(3))):
+            continue
+        yield finding(
+            "punctuation",
+            Span(match.start(2), match.end(2)),
+            f'No space after the full stop before "{match.group(3)}"; add one.',
+            suggestion=". ",
+            fix=Fix((Edit(match.start(2), match.end(2), ". "),), safe=False),
+        )
 
 
 def punctuation(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    yield from _no_space_after_stop(doc)
+    for match in _ET_WITH_STOP.finditer(doc.text, doc.body.start, doc.body.end):
+        et = match.group()[:-1]
+        yield replacing(
+            "punctuation",
+            Span(match.start(), match.end()),
+            f'"{et}" of "et al." is a whole word and takes no full stop: write "{et} al.".',
+            et,
+            safe=True,
+        )
     for match in _DOUBLED_COMMA.finditer(doc.text, doc.body.start, doc.body.end):
         span = Span(match.start(), match.end())
         yield replacing(
