@@ -162,7 +162,7 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"{_START}you\s+should(?:\s+have|{_APOSTROPHE}ve)\s+(?!{_RECEIVED}{_END}|(?:noticed|been|gotten|seen|heard){_END})"
         rf"(?:[^\W\d_]+ed|{_DEEDS}|read|told|known|done|written|asked){_END}"
         rf"|{_START}you(?:\s+(?:may|might|must|probably))?(?:\s+have)?\s+(?!{_RECEIVED}{_END})(?:[^\W\d_]+ed|{_DEEDS})"
-        rf"(?:\s+(?:in|on|to|into|at|for|from|with))?\s+(?:the|a|an)\s+(?:wrong|incorrect){_END}"
+        rf"(?:\s+(?:in|on|to|into|at|for|from|with))?\s+(?:the|a|an)\s+(?:wrong|incorrect|invalid|expired|outdated){_END}"
         # "you skipped the second step", "you seem to have mistyped it"
         rf"|{_START}you(?:\s+(?:may|might|must|probably|seem\s+to|appear\s+to))?(?:\s+have)?\s+{_SLIPS}{_END}"
         # "cancelled because you never confirmed it": their omission given as the reason
