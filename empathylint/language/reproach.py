@@ -238,7 +238,8 @@ def _withheld_news(words: ReproachVocabulary, subject: str, hedge: str) -> list[
     who = rf"(?:{subject}|(?:our|the)\s+[^\W\d_]+\s+team)"
     patterns = [
         rf"{_START}{who}{hedge}\s+(?:do|does|did)(?:\s+not|n{_APOSTROPHE}t){hedge}\s+have{_NEWS_ADJECTIVES}\s+{told}{_END}",
-        rf"{_START}(?:{who}{hedge}\s+(?:have|has)\s+)?no{_NEWS_ADJECTIVES}\s+{word_alternation(words.news)}{_END}(?={_FOR_NOW})",
+        rf"{_START}{who}{hedge}\s+(?:have|has)\s+no{_NEWS_ADJECTIVES}\s+{told}{_END}",
+        rf"{_START}no{_NEWS_ADJECTIVES}\s+{word_alternation(words.news)}{_END}(?={_FOR_NOW})",
     ]
     if words.timing:
         patterns.append(rf"{_START}no{_NEWS_ADJECTIVES}\s+{word_alternation(words.timing)}{_END}")
