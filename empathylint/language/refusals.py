@@ -38,7 +38,7 @@ from empathylint.language.vocabulary import default_words
 
 _APOSTROPHE = "['’]"
 _NOT = rf"(?:n{_APOSTROPHE}t|\s+not)"  # "couldn't" / "could not" after a modal
-_ABLE = r"(?:able|allowed|permitted|authori[sz]ed)\s+to"
+_ABLE = r"(?:able|allowed|permitted|authori[sz]ed|in\s+a\s+position)\s+to"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n—–]|\s-\s")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # How many words may stand between "if" (or "so that", "unless") and the clause it opens.
@@ -220,6 +220,8 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
             rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+be\s+unable\s+to",
             rf"{be_forms}{adverb}\s+(?:(?:not|never){adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
+            # "we're not going to be able to replace it"
+            rf"(?:{be_forms}{adverb}\s+not|\s+(?:aren|isn){_APOSTROPHE}t){adverb}\s+going\s+to\s+be\s+{_ABLE}",
             rf"\s+(?:aren|isn|wasn|weren){_APOSTROPHE}t{adverb}\s+{_ABLE}",
             rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not)\s+been\s+{_ABLE}",
             # "we didn't manage to recover it", "I haven't managed to reach them"

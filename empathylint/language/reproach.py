@@ -3,6 +3,8 @@ refusal grammar of language/refusals.py (a subject and a negated verb of offerin
 
 - a no said short ("We do not.", "We're unable to.") or as what a thing is ("the fare remains non-refundable");
 - nothing to do it with: "there is no option to", "there's no way for us to";
+- news or a date withheld: "we don't have any further information", "the team doesn't have
+  a timeline", "there's no ETA", "no updates to share yet" (not "no updates for this device");
 - a no in the passive, after a modal: "refunds cannot be issued", "the order can't be
   reversed", "this won't be extended" (the participles are a word class);
 - a decision against the reader: "we have to decline", "we've rejected it", "your request
@@ -96,6 +98,10 @@ class ReproachVocabulary:
     saying_verbs: tuple[str, ...]
     # What was said already, as a reproach: "I already told you", "this has already been answered".
     already_said: tuple[str, ...]
+    # News withheld: "we don't have any further information", "no updates to share yet".
+    news: tuple[str, ...] = ()
+    # When a thing will come, withheld: "there's no ETA", "we don't have a timeline".
+    timing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,7 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"{_START}none\s+of\s+(?:our|the|your)(?:\s+[\w-]+)?\s+{_HOLDINGS}s?\s+{hedge}"
         rf"(?:includes?|covers?|offers?|allows?|supports?|comes?\s+with){_END}"
     )
+    nos += _withheld_news(words, subject, hedge)
     rule = word_alternation(words.rule_nouns)
     rules = [
         rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
@@ -162,7 +169,7 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"{_START}you\s+should(?:\s+have|{_APOSTROPHE}ve)\s+(?!{_RECEIVED}{_END}|(?:noticed|been|gotten|seen|heard){_END})"
         rf"(?:[^\W\d_]+ed|{_DEEDS}|read|told|known|done|written|asked){_END}"
         rf"|{_START}you(?:\s+(?:may|might|must|probably))?(?:\s+have)?\s+(?!{_RECEIVED}{_END})(?:[^\W\d_]+ed|{_DEEDS})"
-        rf"(?:\s+(?:in|on|to|into|at|for|from|with))?\s+(?:the|a|an)\s+(?:wrong|incorrect){_END}"
+        rf"(?:\s+(?:in|on|to|into|at|for|from|with))?\s+(?:the|a|an)\s+(?:wrong|incorrect|invalid|expired|outdated){_END}"
         # "you skipped the second step", "you seem to have mistyped it"
         rf"|{_START}you(?:\s+(?:may|might|must|probably|seem\s+to|appear\s+to))?(?:\s+have)?\s+{_SLIPS}{_END}"
         # "cancelled because you never confirmed it": their omission given as the reason
@@ -213,6 +220,30 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         reminders=re.compile(reminders, re.IGNORECASE) if words.saying_verbs else None,
         repeats=re.compile(repeats, re.IGNORECASE) if words.already_said else None,
     )
+
+
+# What may stand before news or a date withheld: "no further updates", "no firm ETA".
+_NEWS_ADJECTIVES = r"(?:\s+(?:any|an|a|the))?(?:\s+(?:further|more|additional|new|firm|exact|specific|set|clear))?"
+# What makes "no updates" news withheld from them, not a fact ("there are no updates for this
+# device"): "no updates to share", "no information yet", "no news at this time".
+_FOR_NOW = r"\s+(?:to\s+share|yet|at\s+(?:this|the)\s+(?:time|moment|point)|right\s+now|for\s+now|at\s+present)"
+
+
+def _withheld_news(words: ReproachVocabulary, subject: str, hedge: str) -> list[str]:
+    """ "We don't have any further information", "the team doesn't have a timeline", "there's
+    no ETA for the fix", "no updates to share yet": what they asked to know, withheld."""
+    if not (words.news or words.timing):
+        return []
+    told = word_alternation(words.news + words.timing)
+    who = rf"(?:{subject}|(?:our|the)\s+[^\W\d_]+\s+team)"
+    patterns = [
+        rf"{_START}{who}{hedge}\s+(?:do|does|did)(?:\s+not|n{_APOSTROPHE}t){hedge}\s+have{_NEWS_ADJECTIVES}\s+{told}{_END}",
+        rf"{_START}{who}{hedge}\s+(?:have|has)\s+no{_NEWS_ADJECTIVES}\s+{told}{_END}",
+        rf"{_START}no{_NEWS_ADJECTIVES}\s+{word_alternation(words.news)}{_END}(?={_FOR_NOW})",
+    ]
+    if words.timing:
+        patterns.append(rf"{_START}no{_NEWS_ADJECTIVES}\s+{word_alternation(words.timing)}{_END}")
+    return patterns
 
 
 def find_reproach(text: str, within: Span, reproach: Reproach) -> Iterator[tuple[str, Span]]:

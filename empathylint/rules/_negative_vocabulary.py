@@ -63,6 +63,8 @@ class Settings:
     prohibited_acts: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibited-acts"))
     saying_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "saying-verbs"))
     already_said: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "already-said"))
+    withheld_news: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-news"))
+    withheld_timing: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-timing"))
     not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
 
     @functools.cached_property
@@ -146,6 +148,8 @@ class Matchers:
                     prohibited_acts=settings.prohibited_acts,
                     saying_verbs=settings.saying_verbs,
                     already_said=settings.already_said,
+                    news=settings.withheld_news,
+                    timing=settings.withheld_timing,
                 )
             ),
             interface_gerunds=frozenset(map(normalize, settings.interface_gerunds)),

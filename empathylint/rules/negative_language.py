@@ -12,7 +12,7 @@ in replies "Do not …" or "… is required"); rule citing ("we use the tracker 
 for", "against our guidelines", "your post violates our terms", "per our policy", "may get
 you suspended", "you may not share it"); condescension ("obviously", "simply click", "as I
 said", "as stated above", "I'd like to remind everyone"); dismissal ("it works for
-everyone else"); and stock negatives ("no problem", "not my department"). A no stays a
+everyone else"); and stock negatives ("not my department", "your complaint"). A no stays a
 no: a rewrite never turns "we can't refund" into a promise; where a positive rewrite keeps
 the meaning it is offered ("You can't export until Friday" → "You'll be able to export from
 Friday"), and a shape with gaps (…) is a suggestion for a person to fill, never a fix.
@@ -24,7 +24,7 @@ can't handle files over 2 GB", or in a help article "you can't order boxes while
 "refunds are not available"), because it is aimed at the product, not the customer.
 
 What stays silent: negation that brings good news ("nothing was lost", "no charge",
-"don't worry", "you won't be billed", "no action needed"); conditions and purposes ("if you
+"no problem", "don't worry", "you won't be billed", "no action needed"); conditions and purposes ("if you
 can't sign in", "so that no one can read it"); questions; expectations and instructions
 ("you should have received an email", "you need to restart the app"); "you must be so
 frustrated"; in help articles, a warning that protects the reader ("Do not share your
@@ -317,7 +317,7 @@ RULE = Rule(
         Code("rule-citing", 'Quotes a rule at them ("against our guidelines").', Severity.WARNING),
         Code("condescension", 'Talks down ("obviously", "simply", "as I said").', Severity.WARNING, "safe"),
         Code("dismissive", 'Brushes the problem aside ("works for everyone else").', Severity.WARNING),
-        Code("stock-negative", 'A stock phrase with a negative ring ("no problem").', Severity.WARNING, "unsafe"),
+        Code("stock-negative", 'A stock phrase with a negative ring ("not my job").', Severity.WARNING, "unsafe"),
         Code("product-limit", 'A product limit stated negatively ("can\'t handle").', Severity.INFO),
     ),
     profiles=frozenset({"reply", "template", "doc"}),
