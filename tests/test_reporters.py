@@ -7,10 +7,12 @@ EMPATHYLINT_UPDATE_GOLDEN=1 and read the diff before committing."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from empathylint import __version__
 from empathylint.cli import app
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.engine import FileReport
-from empathylint.reporters import Run, render_text
+from empathylint.reporters import Run, emit_report, render_text
 from empathylint.reporters.concise import finding_line
 from empathylint.reporters.github import annotation, escape_data, escape_property, render_github
 from empathylint.reporters.json_report import json_document
@@ -364,3 +366,17 @@ def test_colour_is_rich_s_decision_and_no_color_means_no_escape_codes(
         monkeypatch.setenv(name, value)
     text = rich_report_text(100, _Terminal() if terminal else io.StringIO())
     assert ("\x1b[" in text) is coloured
+
+
+def test_a_quiet_all_clear_prints_nothing_without_loading_rich(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check -q` over clean drafts (a pre-commit hook's usual run) has nothing to print:
+    the terminal report's modules (rich.console among them) are not imported for it."""
+    clean = [report for report in sample_reports() if not report.diagnostics]
+    assert clean and all(report.error is not None or report.scorecard for report in clean)
+    monkeypatch.setitem(sys.modules, "empathylint.reporters.rich_report", None)  # importing it fails
+    emit_report("rich", clean, dataclasses.replace(sample_run(), quiet=True))
+    assert capsys.readouterr().out == ""
+    with pytest.raises(ImportError):
+        emit_report("rich", sample_reports(), dataclasses.replace(sample_run(), quiet=True))

@@ -67,8 +67,41 @@ def _cache_folder() -> Path:
     return Path(os.environ["EMPATHYLINT_CACHE_DIR"])
 
 
-def _entries(folder: Path | None = None) -> list[Path]:
-    return sorted(((folder or _cache_folder()) / "results").glob("*/*.json"))
+def _cache_files(folder: Path | None = None) -> list[Path]:
+    return sorted(((folder or _cache_folder()) / "results").glob("*.reports"))
+
+
+def _content(cache_file: Path) -> dict[str, Any]:
+    """The layers validated, and each file's [key, report] by its absolute path."""
+    payload = read_entry(cache_file, cache_file.name)
+    assert payload is not None, cache_file
+    first, *lines = payload.split(b"\n")
+    reports = {}
+    for line in filter(None, lines):
+        where, key, report = line.split(b"\t")
+        reports[json.loads(where)] = [key.decode(), json.loads(report)]
+    return {"layers": json.loads(first), "reports": reports}
+
+
+def _reports(folder: Path | None = None) -> dict[str, Any]:
+    """Every report stored, by the absolute path of its file."""
+    return {where: entry for path in _cache_files(folder) for where, entry in _content(path)["reports"].items()}
+
+
+def _rewrite(cache_file: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    """The cache file changed as `change` says, under a good checksum (as a run writes it)."""
+    content = _content(cache_file)
+    change(content)
+    lines = [_one_line(content["layers"])]
+    lines += [
+        b"\t".join((_one_line(where), key.encode(), _one_line(report)))
+        for where, (key, report) in content["reports"].items()
+    ]
+    write_entry(cache_file, cache_file.name, b"\n".join(lines) + b"\n")
+
+
+def _one_line(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode()
 
 
 OUTPUTS = [
@@ -91,7 +124,7 @@ def test_a_second_run_checks_nothing_and_prints_the_same(
     checked = _count_checks(monkeypatch)
     first = _check(*output, *FILES)
     assert sorted(checked) == sorted(FILES)
-    assert len(_entries()) == len(FILES)
+    assert len(_cache_files()) == 1 and len(_reports()) == len(FILES)
     second = _check(*output, *FILES)
     assert sorted(checked) == sorted(FILES), "a file was checked again"
     assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
@@ -103,28 +136,28 @@ def test_the_report_is_really_read_from_the_cache(drafts: Path) -> None:
     """A planted, well-formed entry under the right key is believed (so the cache is used),
     and --no-cache neither reads it nor writes any."""
     _check("reply.txt")
-    (entry,) = _entries()
-    _plant_a_clean_report(entry)
+    (cache_file,) = _cache_files()
+    _plant_a_clean_report(cache_file)
     assert _check("--output-format", "concise", "reply.txt").exit_code == 0
-    entry.unlink()
+    cache_file.unlink()
     bypassed = _check("--no-cache", "--output-format", "concise", "reply.txt")
     assert bypassed.exit_code == 1 and "negative-language" in bypassed.stdout
-    assert _entries() == []
+    assert _cache_files() == []
 
 
-def _plant_a_clean_report(entry: Path) -> None:
-    payload = read_entry(entry, entry.stem)
-    assert payload is not None
-    report = json.loads(payload)
-    report["diagnostics"] = []
-    report["scorecard"] = [[item, "met"] for item, _ in report["scorecard"]]
-    write_entry(entry, entry.stem, json.dumps(report).encode())
+def _plant_a_clean_report(cache_file: Path) -> None:
+    def clean(content: dict[str, Any]) -> None:
+        report = content["reports"][os.path.abspath("reply.txt")][1]
+        report["diagnostics"] = []
+        report["scorecard"] = [[item, "met"] for item, _ in report["scorecard"]]
+
+    _rewrite(cache_file, clean)
 
 
 def test_fix_is_never_answered_from_the_cache(drafts: Path) -> None:
     _check("reply.txt")
-    (entry,) = _entries()
-    _plant_a_clean_report(entry)
+    (cache_file,) = _cache_files()
+    _plant_a_clean_report(cache_file)
     _check("--fix", "reply.txt")
     assert "the the" not in (drafts / "reply.txt").read_text(encoding="utf-8")
     after = _check("--output-format", "json", "reply.txt")
@@ -135,10 +168,10 @@ def test_fix_is_never_answered_from_the_cache(drafts: Path) -> None:
 def test_the_cache_is_in_the_xdg_cache_folder_unless_moved(tmp_path: Path, drafts: Path) -> None:
     environment = {**ENVIRONMENT, "EMPATHYLINT_CACHE_DIR": "", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     CliRunner().invoke(app, ["check", "reply.txt"], env=environment)
-    assert len(_entries(tmp_path / "xdg" / "empathylint")) == 1
+    assert len(_reports(tmp_path / "xdg" / "empathylint")) == 1
     moved = {**environment, "EMPATHYLINT_CACHE_DIR": str(tmp_path / "moved")}
     CliRunner().invoke(app, ["check", "reply.txt"], env=moved)
-    assert len(_entries(tmp_path / "moved")) == 1
+    assert len(_reports(tmp_path / "moved")) == 1
 
 
 def _append(path: Path, text: str) -> None:
@@ -216,7 +249,8 @@ HIT_IMPORTS = (
     "    main()\n"
     "except SystemExit:\n"
     "    pass\n"
-    "heavy = ('empathylint.rules', 'empathylint.language.spelling', 'markdown_it', 'textstat')\n"
+    "heavy = ('empathylint.rules', 'empathylint.language.spelling', 'markdown_it', 'textstat',\n"
+    "         'empathylint.formats', 'empathylint.gitignore', 'empathylint.cli.audit', 'empathylint.cli.servers')\n"
     "print(sorted(name for name in sys.modules if name.startswith(heavy)), file=sys.stderr)\n"
     "from empathylint.language.vocabulary import data_table\n"
     "print('data tables read:', data_table.cache_info().currsize, file=sys.stderr)\n"
@@ -225,8 +259,9 @@ HIT_IMPORTS = (
 
 def test_a_run_answered_from_the_cache_imports_no_rule_parser_or_word_list(drafts: Path) -> None:
     """The key is computed from the configuration as written, and the layers validated
-    before are not validated again: a rule, the Markdown parser and the language data are
-    imported, and the shipped word lists read, only to check a file that is not in the cache."""
+    before are not validated again: a rule, the readers, the Markdown parser and the
+    language data are imported, and the shipped word lists read, only to check a file that
+    is not in the cache; nor are the commands a check does not run."""
     command = [sys.executable, "-c", HIT_IMPORTS, "--jobs", "1", *FILES]
     environment = {**os.environ, **ENVIRONMENT, "PYTHONPATH": str(ROOT)}
     first = subprocess.run(command, cwd=drafts, env=environment, capture_output=True, text=True, check=True)
@@ -268,9 +303,9 @@ def test_a_layer_is_validated_once_and_a_broken_one_every_time(drafts: Path, mon
 
 def test_a_damaged_note_of_a_validated_layer_is_ignored(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _check("reply.txt")
-    notes = sorted(_cache_folder().glob("results/*/*.layer"))
-    assert len(notes) == 1
-    notes[0].write_bytes(notes[0].read_bytes()[:-3] + b"xyz")
+    (cache_file,) = _cache_files()
+    assert len(_content(cache_file)["layers"]) == 1
+    cache_file.write_bytes(cache_file.read_bytes()[:-3] + b"xyz")
     validated = _count_validations(monkeypatch)
     assert _check("reply.txt").exit_code == 1
     assert validated == ["checklist.toml"]
@@ -350,11 +385,18 @@ def test_settings_that_cannot_be_digested_are_checked_every_time(drafts: Path, m
     for _ in range(2):
         list(checking.check_paths(["reply.txt"], resolver, checking.CheckOptions(), cache=cache))
     assert checked == ["reply.txt", "reply.txt"]
-    assert _entries() == []
+    assert _reports() == {}
 
 
-def _write_not_json_under_a_good_checksum(entry: Path, good: bytes) -> None:
-    write_entry(entry, entry.stem, b"[1, 2")
+def _write_not_json_under_a_good_checksum(cache_file: Path, good: bytes) -> None:
+    write_entry(cache_file, cache_file.name, b"[1, 2")
+
+
+def _write_a_report_of_another_layout(cache_file: Path, good: bytes) -> None:
+    def another(content: dict[str, Any]) -> None:
+        content["reports"][os.path.abspath("reply.txt")][1] = {"path": "reply.txt", "findings": []}
+
+    _rewrite(cache_file, another)
 
 
 DAMAGE: dict[str, Callable[[Path, bytes], object]] = {
@@ -363,6 +405,10 @@ DAMAGE: dict[str, Callable[[Path, bytes], object]] = {
     "random bytes": lambda entry, good: entry.write_bytes(os.urandom(len(good))),
     "empty": lambda entry, good: entry.write_bytes(b""),
     "not a report, under a good checksum": _write_not_json_under_a_good_checksum,
+    "a report of another layout, under a good checksum": _write_a_report_of_another_layout,
+    "a line that is not a report's, under a good checksum": lambda cache_file, good: write_entry(
+        cache_file, cache_file.name, b"[]\nnot a report\n"
+    ),
 }
 
 
@@ -371,38 +417,53 @@ def test_a_damaged_entry_is_ignored_and_written_again(
     drafts: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
     first = _check("--output-format", "json", "reply.txt")
-    (entry,) = _entries()
-    good = entry.read_bytes()
-    DAMAGE[damage](entry, good)
+    (cache_file,) = _cache_files()
+    good = cache_file.read_bytes()
+    DAMAGE[damage](cache_file, good)
     checked = _count_checks(monkeypatch)
     again = _check("--output-format", "json", "reply.txt")
     assert checked == ["reply.txt"]
     assert again.stdout == first.stdout
-    assert entry.read_bytes() == good
+    assert cache_file.read_bytes() == good
 
 
-def test_an_entry_copied_from_another_file_is_not_used(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_report_under_another_files_key_is_not_used(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (drafts / "clean.txt").write_text("Hi Maria,\n\nThanks for writing in.\n\nBest,\nSam\n", encoding="utf-8")
-    _check("clean.txt")
-    (clean_entry,) = _entries()
-    _check("reply.txt")
-    (reply_entry,) = set(_entries()) - {clean_entry}
-    reply_entry.write_bytes(clean_entry.read_bytes())  # checksummed, under the other file's key
+    _check("clean.txt", "reply.txt")
+    (cache_file,) = _cache_files()
+
+    def swap(content: dict[str, Any]) -> None:
+        reports = content["reports"]
+        reports[os.path.abspath("reply.txt")] = reports[os.path.abspath("clean.txt")]
+
+    _rewrite(cache_file, swap)
     checked = _count_checks(monkeypatch)
     assert _check("--output-format", "concise", "reply.txt").exit_code == 1
     assert checked == ["reply.txt"]
 
 
+def test_a_cache_file_copied_from_other_options_is_not_used(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _check("reply.txt")
+    (plain,) = _cache_files()
+    _check("--agent", "Priya", "reply.txt")
+    (named,) = set(_cache_files()) - {plain}
+    named.write_bytes(plain.read_bytes())  # checksummed, under the other file's name
+    checked = _count_checks(monkeypatch)
+    _check("--agent", "Priya", "reply.txt")
+    assert checked == ["reply.txt"]
+    assert _content(named)["reports"], "the file was not written again"
+
+
 def test_standard_input_is_never_cached(drafts: Path) -> None:
     result = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "reply.txt"], input=REPLY, env=ENVIRONMENT)
     assert result.exit_code == 1
-    assert _entries() == []
+    assert _reports() == {}
 
 
 def test_a_file_that_cannot_be_read_is_not_cached(drafts: Path) -> None:
     (drafts / "broken.eml").write_bytes(b"Content-Type: image/png\n\n\x89PNG")
     assert _check("broken.eml").exit_code == 2
-    assert _entries() == []
+    assert _reports() == {}
 
 
 @pytest.mark.skipif(not hasattr(os, "chown") or os.geteuid() != 0, reason="needs root to give a folder away")
@@ -431,43 +492,64 @@ def test_concurrent_runs_share_the_cache_safely(drafts: Path) -> None:
     ]
     outputs = {run.communicate()[0] for run in runs}
     assert len(outputs) == 1
-    assert len(_entries()) == 15 + len(FILES)
-    for entry in _entries():
-        assert read_entry(entry, entry.stem) is not None, entry
+    assert len(_cache_files()) == 1 and len(_reports()) == 15 + len(FILES)
     assert not list(_cache_folder().rglob("*.tmp")), "a temporary file was left"
     fresh = subprocess.run([*command, "--no-cache"], cwd=drafts, env=environment, capture_output=True, check=False)
     assert fresh.stdout in outputs
 
 
-def test_only_the_most_recent_runs_keep_their_reports(drafts: Path) -> None:
+def _old_cache_files(count: int, size: int) -> list[Path]:
+    """Cache files of other projects or options, the first the least recently used."""
     results = _cache_folder() / "results"
-    for number in range(result_cache._RUN_FOLDERS_KEPT + 3):
-        old = results / f"old-{number:02d}"
-        old.mkdir(parents=True)
-        os.utime(old, ns=(number * 10**9, number * 10**9))
+    results.mkdir(parents=True, exist_ok=True)
+    old = []
+    for number in range(count):
+        path = results / f"old-{number:02d}.reports"
+        path.write_bytes(b"x" * size)
+        os.utime(path, ns=(number * 10**9, number * 10**9))
+        old.append(path)
+    return old
+
+
+def test_only_the_most_recently_used_cache_files_are_kept(drafts: Path) -> None:
+    old = _old_cache_files(result_cache._FILES_KEPT + 3, 10)
+    earlier_layout = _cache_folder() / "results" / "a-folder-of-entries"  # as versions before kept them
+    earlier_layout.mkdir()
+    (earlier_layout / "entry.json").write_bytes(b"{}")
+    os.utime(earlier_layout, ns=(0, 0))
     _check("reply.txt")
-    kept = sorted(path.name for path in results.iterdir())
-    assert len(kept) == result_cache._RUN_FOLDERS_KEPT
-    newest_old = f"old-{result_cache._RUN_FOLDERS_KEPT + 2:02d}"
-    assert newest_old in kept and "old-00" not in kept
+    kept = _cache_files()
+    assert len(kept) == result_cache._FILES_KEPT
+    assert old[-1] in kept and old[0] not in kept
+    assert not earlier_layout.exists()
 
 
 def test_the_cache_stays_under_its_size_and_keeps_what_was_used_last(
     drafts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _check(*FILES)
-    sizes = {entry: entry.stat().st_size for entry in _entries()}
-    oldest = min(sizes)
-    for number, entry in enumerate(sorted(sizes)):
-        os.utime(entry, ns=(10**9 * (number + 1), 10**9 * (number + 1)))
-    limit = sum(sizes.values()) - sizes[oldest] // 2  # the next entry pushes it over
+    (current,) = _cache_files()
+    size = current.stat().st_size
+    old = _old_cache_files(3, size)
+    limit = size * 3.5  # this project's, grown by a file, and the two used last of the others
     monkeypatch.setenv("EMPATHYLINT_CACHE_MAX_MB", str(limit / 1_048_576))
     (drafts / "new.txt").write_text("Hi Maria,\n\nIt is fixed.\n\nSam\n", encoding="utf-8")
     CliRunner().invoke(app, ["check", "new.txt"], env=ENVIRONMENT)
-    remaining = _entries()
-    assert sum(entry.stat().st_size for entry in remaining) <= limit
-    assert oldest not in remaining
-    assert len(remaining) >= 2, "more was pruned than the limit asks"
+    remaining = _cache_files()
+    assert sum(path.stat().st_size for path in remaining) <= limit
+    assert current in remaining and old[2] in remaining and old[0] not in remaining
+    assert len(_content(current)["reports"]) == len(FILES) + 1, "this project's other reports were dropped"
+
+
+def test_a_project_past_the_size_limit_keeps_the_reports_of_its_last_run(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _check(*FILES)
+    (current,) = _cache_files()
+    monkeypatch.setenv("EMPATHYLINT_CACHE_MAX_MB", str(current.stat().st_size / 2 / 1_048_576))
+    (drafts / "new.txt").write_text("Hi Maria,\n\nIt is fixed.\n\nSam\n", encoding="utf-8")
+    CliRunner().invoke(app, ["check", "new.txt", "reply.txt"], env=ENVIRONMENT)
+    assert sorted(_reports()) == sorted(os.path.abspath(name) for name in ("new.txt", "reply.txt"))
 
 
 def test_a_cache_entry_is_written_atomically_but_not_flushed_to_disk(

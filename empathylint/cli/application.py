@@ -1,15 +1,74 @@
 """The `empathylint` application: its commands, `--version`, and the console script."""
 
+import importlib
 import os
 import sys
 import traceback
-from typing import Annotated, Optional
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import Annotated, Any, Optional
 
 import typer
+import typer.core
+import typer.main
 
 from empathylint import __version__
-from empathylint.cli import audit, check, init, rules, servers
 from empathylint.cli.options import EXIT_ERROR
+
+# Each command, in the order --help lists them, by its module in this package and its function.
+COMMANDS = {
+    "check": ("check", "check"),
+    "audit": ("audit", "audit"),
+    "rules": ("rules", "rules"),
+    "explain": ("rules", "explain"),
+    "init": ("init", "init"),
+    "lsp": ("servers", "lsp"),
+    "serve": ("servers", "serve"),
+}
+
+
+class _CommandsOnDemand(MutableMapping[str, Any]):
+    """The application's commands, each of COMMANDS built from its module when first asked
+    for (to run it, or to list it in --help): a `check` imports and reads the signature of no
+    other command (`audit` alone imports its report's modules). A command added otherwise
+    (`app.command()`) is kept as it is given."""
+
+    def __init__(self, added: Mapping[str, Any]) -> None:
+        self._names = [*COMMANDS, *(name for name in added if name not in COMMANDS)]
+        self._built = dict(added)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._built:
+            module, function = COMMANDS[name]
+            single = typer.Typer(add_completion=False)
+            single.command()(getattr(importlib.import_module(f"empathylint.cli.{module}"), function))
+            self._built[name] = typer.main.get_command(single)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        if name not in self._names:
+            self._names.append(name)
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self._names:
+            raise KeyError(name)
+        self._names.remove(name)
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._names))
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+class _Application(typer.core.TyperGroup):
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = _CommandsOnDemand(self.commands)
+
 
 app = typer.Typer(
     name="empathylint",
@@ -17,11 +76,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    cls=_Application,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-# The groups of `check --help`, in the order a person reaches for them.
-INPUT, CONFIGURATION, OUTPUT, FIXING, PERFORMANCE = "Input", "Configuration", "Output", "Fixing", "Performance"
 
 
 def _version(value: bool) -> None:
@@ -38,10 +95,6 @@ def main_options(
     ] = None,
 ) -> None:
     """empathylint: the checklist a support lead would run over your reply."""
-
-
-for command in (check.check, audit.audit, rules.rules, rules.explain, init.init, servers.lsp, servers.serve):
-    app.command()(command)
 
 
 def main() -> None:

@@ -18,10 +18,12 @@ from empathylint.cli.check_stages import (
 )
 from empathylint.cli.options import (
     CONFIGURATION,
+    EXPORT_FORMATS,
     FIXING,
     INPUT,
     OUTPUT,
     PERFORMANCE,
+    READ_FORMATS,
     SEVERITIES,
     Ignore,
     Select,
@@ -31,8 +33,7 @@ from empathylint.cli.options import (
     split,
 )
 from empathylint.document import CHANNELS, PROFILES
-from empathylint.formats import FORMATS
-from empathylint.formats.helpdesk import INPUT_FORMATS
+from empathylint.engine import FileReport
 from empathylint.reporters import OUTPUT_FORMATS
 
 
@@ -82,7 +83,7 @@ def check(
         typer.Option(
             "--format-in",
             metavar="FORMAT",
-            help=f"Read every file as {one_of(FORMATS)} instead of by extension.",
+            help=f"Read every file as {one_of(READ_FORMATS)} instead of by extension.",
             rich_help_panel=INPUT,
         ),
     ] = None,
@@ -91,7 +92,7 @@ def check(
         typer.Option(
             "--input-format",
             metavar="EXPORT",
-            help=f"Read .json and .csv files as this helpdesk export, {one_of(INPUT_FORMATS)}; "
+            help=f"Read .json and .csv files as this helpdesk export, {one_of(EXPORT_FORMATS)}; "
             "default: found by content.",
             rich_help_panel=INPUT,
         ),
@@ -234,11 +235,10 @@ def check(
     from empathylint.api import Settings
     from empathylint.checking import CheckOptions, check_paths, default_jobs
     from empathylint.config import ConfigError
-    from empathylint.formats.helpdesk.reports import expand_items
     from empathylint.notices import before_checking
 
-    check_choice("--format-in", format_in, FORMATS)
-    check_choice("--input-format", input_format, INPUT_FORMATS)
+    check_choice("--format-in", format_in, READ_FORMATS)
+    check_choice("--input-format", input_format, EXPORT_FORMATS)
     check_choice("--output-format", output_format, OUTPUT_FORMATS)
     options = CheckOptions(
         customer_name=customer,
@@ -308,7 +308,10 @@ def check(
         )
     else:
         reports = [report for report, _source in results]
-    reports = expand_items(reports)  # a helpdesk export: one report per canned reply
+    if any(type(report) is not FileReport for report in reports):
+        from empathylint.formats.helpdesk.reports import expand_items
+
+        reports = expand_items(reports)  # a helpdesk export: one report per canned reply
     if not fix_only:
         report(
             reports,

@@ -10,6 +10,13 @@ import typer
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("error", "warning", "info")
 
+# The names of the readers (empathylint.formats.FORMATS) and of the helpdesk exports
+# (empathylint.formats.helpdesk.INPUT_FORMATS), for `check`'s help and its checks of a
+# choice: spelled here so that a run answered from the result cache imports no reader (a
+# test holds them equal).
+READ_FORMATS = ("plain", "markdown", "html", "email")
+EXPORT_FORMATS = ("auto", "zendesk", "helpscout", "freshdesk", "intercom", "front", "gorgias", "csv")
+
 # The groups of `check --help`, in the order a person reaches for them.
 INPUT, CONFIGURATION, OUTPUT, FIXING, PERFORMANCE = "Input", "Configuration", "Output", "Fixing", "Performance"
 

@@ -150,14 +150,24 @@ class Config:
         """Where a reply is sent (email, chat, social), by the [channels.*] include globs."""
         return _first_including(relative_to(path, self.root), CHANNELS, self.channel_globs, self.default_channel)
 
+    def by_path(self, path: str) -> tuple[Profile, Channel, tuple[str, ...]]:
+        """The file's profile, channel and per-file ignores, its path resolved once (asked
+        for every file of a run)."""
+        relative = relative_to(path, self.root)
+        return (
+            _first_including(relative, PROFILES, self.profile_globs, self.default_profile),
+            _first_including(relative, CHANNELS, self.channel_globs, self.default_channel),
+            self._ignores(relative),
+        )
+
     def excludes(self, path: str) -> bool:
         """Whether [files] exclude leaves this file out."""
         return matches_any(relative_to(path, self.root), self.exclude)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
-        if not self.per_file_ignores:
-            return ()
-        relative = relative_to(path, self.root)
+        return self._ignores(relative_to(path, self.root)) if self.per_file_ignores else ()
+
+    def _ignores(self, relative: str) -> tuple[str, ...]:
         return tuple(
             selector
             for pattern, selectors in self.per_file_ignores.items()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from empathylint.diagnostics import Diagnostic, Severity
+from empathylint.diagnostics import Diagnostic, ItemLocation, Severity
 from empathylint.engine import FileReport
 from empathylint.rule import AnyRule
 
@@ -41,6 +41,17 @@ def located_path(path: str, diagnostic: Diagnostic) -> str:
     """The file as a finding names it: with `#` and the JSON pointer of the field when the
     finding is in a canned reply of a helpdesk export (its line and column count inside it)."""
     return path if diagnostic.item is None else f"{path}#{diagnostic.item.pointer}"
+
+
+def item_of(report: FileReport) -> ItemLocation | None:
+    """The canned reply a report is about, when it is one of a helpdesk export's. A file's
+    own report is a plain FileReport: the helpdesk modules are imported only for a run
+    that read an export."""
+    if type(report) is FileReport:
+        return None
+    from empathylint.formats.helpdesk.reports import item_of as export_item_of
+
+    return export_item_of(report)
 
 
 def plural(count: int, noun: str) -> str:
@@ -103,6 +114,8 @@ def emit_report(
 
         text = render_statistics(reports, as_json=chosen == "json", unsafe_fixes=run.unsafe_fixes)
     elif chosen == "rich" and output_file is None:
+        if run.quiet and not any(report.diagnostics for report in reports if report.error is None):
+            return  # nothing to print (a quiet all-clear): rich is not loaded to print it
         from empathylint.reporters.rich_report import make_console, render
 
         render(

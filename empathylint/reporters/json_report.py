@@ -14,8 +14,7 @@ from empathylint import __version__
 from empathylint.diagnostics import Diagnostic, ItemLocation, Severity
 from empathylint.document import Document
 from empathylint.engine import FileReport
-from empathylint.formats.helpdesk.reports import item_of
-from empathylint.reporters import Run, fixable
+from empathylint.reporters import Run, fixable, item_of
 
 SCHEMA_VERSION = 1
 

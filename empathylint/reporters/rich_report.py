@@ -17,8 +17,7 @@ from empathylint.checklist import ITEMS_BY_KEY, SEND
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import line_starts
 from empathylint.engine import FileReport, Status
-from empathylint.formats.helpdesk.reports import item_of
-from empathylint.reporters import located_path, plural
+from empathylint.reporters import item_of, located_path, plural
 from empathylint.reporters.lines import Pieces, as_printed, cells, print_lines, wrap
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

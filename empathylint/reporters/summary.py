@@ -13,7 +13,7 @@ from rich.text import Text
 from empathylint.checklist import ITEMS, SEND, ChecklistItem
 from empathylint.diagnostics import Severity
 from empathylint.engine import FileReport, Status
-from empathylint.formats.helpdesk.reports import item_of
+from empathylint.reporters import item_of
 
 MARK = {Status.MET: Text("✓", style="green"), Status.NOT_MET: Text("✗", style="red")}
 NOT_APPLICABLE = Text("–", style="dim")
