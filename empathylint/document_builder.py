@@ -44,6 +44,7 @@ _PLACEHOLDER = re.compile(
     re.VERBOSE,
 )
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
+_MASKED = re.compile(f"{OBJECT}+")
 _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
 
 
@@ -124,6 +125,10 @@ def build_document(
         links += [Span(m.start(), m.end()) for m in _URL.finditer(readable)]
     if "@" in readable:
         links += [Span(m.start(), m.end()) for m in _EMAIL.finditer(readable)]
+    if OBJECT in readable:
+        # What the format's reader masked as machine text (a bare domain, a file name) is
+        # no more a name than a link is: "Thanks,\nhelp.example.com" is signed by nobody.
+        links += [Span(m.start(), m.end()) for m in _MASKED.finditer(readable)]
     masked = mask(readable, [p.span for p in placeholders] + links)
 
     greeting = greeting_name = handle = sign_off = sign_off_name = None

@@ -60,10 +60,13 @@ _OWN_CLOSING_MAX_WORDS = 6
 
 
 # The handles a social reply or a bot's comment opens with ("@maria @acme_help", "@{author}"),
-# after an emoji shortcode or two (":wave:"); the placeholder of "@{{author}}" is masked.
+# after an emoji shortcode or two (":wave:"); the placeholder of "@{{author}}" is masked. The
+# mark that may set them off from the first sentence ("@maria, thanks …", "@maria - We …",
+# "@maria … the fix") belongs to them, not to that sentence.
 _OPENING_HANDLES = re.compile(
     r"""(?:(?::[a-z0-9_+-]{1,30}:|[^\w\s@\ufffc]{1,2})[ \t]*){0,2}
-        (?P<handles>@[\w{}.\ufffc-]+(?:[ \t,]+@[\w{}.\ufffc-]+)*)""",
+        (?P<handles>@[\w{}.\ufffc-]+(?:[ \t,]+@[\w{}.\ufffc-]+)*
+          (?:[ \t]*(?:[,:;]|\.{2,}|…)|[ \t]+[-–—](?=[ \t]))?)""",
     re.VERBOSE,
 )
 _NON_BLANK = re.compile(r"\S")
@@ -129,15 +132,18 @@ def find_sign_off(
     On social and chat, a reply is signed at the end of its last line ("… Thanks! ^SH").
     `links` are the masked URLs and addresses: a link is never a name."""
     end = len(text.rstrip())
+    signed_at_end = channel in ("social", "chat")
     sign_off, name = _sign_off_above(text, after, end, links)
-    if sign_off is None:
-        block = _appended_block(text, after)
-        if block is not None:
-            sign_off, name = _sign_off_above(text, after, len(text[:block].rstrip()), links)
-            if sign_off is not None:
-                sign_off = Span(sign_off.start, end)
-    if sign_off is None and channel in ("social", "chat"):
-        sign_off, name = find_signature_at_end(text, after, links)
+    block = _appended_block(text, after) if sign_off is None else None
+    if block is not None:
+        above = len(text[:block].rstrip())
+        sign_off, name = _sign_off_above(text, after, above, links)
+        if sign_off is None and signed_at_end:
+            sign_off, name = find_signature_at_end(text, after, links, above)
+        if sign_off is not None:
+            sign_off = Span(sign_off.start, end)
+    if sign_off is None and signed_at_end:
+        sign_off, name = find_signature_at_end(text, after, links, end)
     return sign_off, name
 
 
@@ -247,11 +253,14 @@ _CLOSING_BEFORE_SIGNATURE = re.compile(
 )
 
 
-def find_signature_at_end(text: str, after: int, links: Sequence[Span]) -> tuple[Span | None, Span | None]:
-    """The signature a social or chat reply ends with, on its last line, and the name in it.
+def find_signature_at_end(
+    text: str, after: int, links: Sequence[Span], end: int | None = None
+) -> tuple[Span | None, Span | None]:
+    """The signature a social or chat reply ends with, on its last line (the one ending at
+    `end`, by default the text's), and the name in it.
 
     Links after the signature ("^T https://…") are part of the sign-off."""
-    end = len(text.rstrip())
+    end = len(text.rstrip()) if end is None else end
     before_links = end
     for link in sorted(links, key=lambda span: span.start, reverse=True):
         # A stray full stop or question mark may follow the link ("… here: https://…?").

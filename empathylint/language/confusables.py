@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
 
 SENTENCE_START = "^"
@@ -114,7 +115,7 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
 
 
 @functools.cache
-def _wrong_words() -> re.Pattern[str]:
+def _wrong_words() -> PhraseTrie:
     """The words the rules name, in either apostrophe, as one trie-shaped regex (a plain
     alternation is tried at every position of the text); not inside a hyphenated word."""
     pattern = compile_phrases(tuple(_rules()), word_characters=WORD_CHARACTERS + "-")

@@ -12,6 +12,7 @@ import re
 from pathlib import PurePath
 
 from empathylint.document import Document
+from empathylint.language.phrase_trie import PhraseTrie
 
 # An article's front matter, and in it the fields that say what the page is and whom it is
 # for: its title, the categories it is filed under and its one-line description. Tags are
@@ -40,13 +41,13 @@ def page_title(source: str) -> str | None:
     return heading.group("title") if heading is not None else None
 
 
-def title_has(doc: Document, cues: re.Pattern[str] | None) -> bool:
+def title_has(doc: Document, cues: PhraseTrie | None) -> bool:
     """Whether the article's title names one of the cues ("Public API", "CLI Setup")."""
     title = page_title(doc.source) if doc.profile == "doc" and cues is not None else None
     return title is not None and cues is not None and cues.search(title) is not None
 
 
-def written_for_admins(doc: Document, topics: re.Pattern[str] | None, notices: re.Pattern[str] | None) -> bool:
+def written_for_admins(doc: Document, topics: PhraseTrie | None, notices: PhraseTrie | None) -> bool:
     """Whether an article is written for the people who set the service up for others: its
     title, categories or description name an administrator's topic ("SSO", "enterprise",
     "administrators"), or its body says only administrators or owners can do what it

@@ -14,6 +14,7 @@ import re
 from empathylint.document import Document, Span
 from empathylint.language.jargon_audience import page_title
 from empathylint.language.jargon_terms import Term
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import normalize
 
 
@@ -103,7 +104,7 @@ _INITIALS_SIGN = re.compile(r"(?:^|\s)[\^~/-][ \t]?\Z")
 _FILL_IN_SLOT = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])")
 
 
-def set_aside(text: str, body: Span, everyday_uses: re.Pattern[str] | None) -> list[Span]:
+def set_aside(text: str, body: Span, everyday_uses: PhraseTrie | None) -> list[Span]:
     """Stretches of the body in which a term is not jargon, in order: fill-in slots, and
     the phrases in which a listed term is plain English ("for instance")."""
     spans = [Span(m.start(), m.end()) for m in _FILL_IN_SLOT.finditer(text, body.start, body.end)]
@@ -216,7 +217,7 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
 
 
-def in_a_passage_for_operators(doc: Document, match: re.Match[str], cues: re.Pattern[str] | None) -> bool:
+def in_a_passage_for_operators(doc: Document, match: re.Match[str], cues: PhraseTrie | None) -> bool:
     """Whether the term stands in a sentence or a section addressed to people who run the
     service themselves ("If you're self-hosting, set the environment variable", or anything
     under a "Self-hosting" heading, up to the next heading): they read it as a technical

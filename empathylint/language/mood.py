@@ -42,6 +42,8 @@ Cues, each kind counted once (a kind is one piece of evidence):
     "!" in a sentence about the problem; sad, angry or sarcastic emoji (these marks are
     read by language/mood_marks.py)
   - cheer: cheerful words (up to 2), emoji and emoticons (up to 2), "!" in a calm sentence
+Annoyance at oneself: with a word of self-blame ("I forgot", "my bad", "by accident") and
+nothing done to them, the sighs, "again", capitals and facepalms count for nothing.
 Negation: an emotion, urgency, cancel or cheer cue within three words after "not", "no",
 "never", "n't" (as written: "account" is no negation) or "without" does not count ("not
 urgent", "I don't want to cancel my plan"); a negated cheerful word is frustration instead
@@ -85,6 +87,16 @@ _NEGATED_PRAISE = CueKind("upset", "negated praise", 2.0, 2.0)
 # They wrote before, or were kept waiting: what "Thank you for your patience" answers.
 _PATIENCE_REASONS = frozenset({PHRASE_KINDS["repeat-contact"].reason, PHRASE_KINDS["kept-waiting"].reason})
 _CANCEL = PHRASE_KINDS["cancel-demand"]
+# What annoyance at oneself sounds like; with a word of self-blame ("I forgot", "my bad") and
+# no cue of anything done to them, these are no upset with us.
+_SELF_DIRECTED = frozenset(
+    {
+        *(PHRASE_KINDS[kind].reason for kind in ("anger", "persistence", "exasperation", "profanity")),
+        "upset emoji",
+        "a word in capitals",
+        "exasperated punctuation",
+    }
+)
 _POLITE_BEFORE = re.compile(r"(?:\bwould|['’]d)(?:\s+(?:really|also|so|just|have|be))*\s*$", re.IGNORECASE)
 
 # What is not the customer speaking.
@@ -174,6 +186,11 @@ def read_mood(message: str, lexicon: MoodLexicon | None = None, acronyms: Acrony
     found += punctuation_cues(words, [cue for cue in found + shouting if cue[2] is not POLITE_PLEA])
     found += shouting
     found += emoji_cues(words, patterns)
+    if next(patterns.self_blame.find(words), None) is not None and all(
+        cue[2].leaning == "cheer" or cue[2].reason in _SELF_DIRECTED for cue in found
+    ):
+        # "I forgot the password AGAIN, ugh 🤦": the sigh is at themselves.
+        found = [cue for cue in found if cue[2].leaning == "cheer"]
     cues, upset, cheer = _score(found)
     if upset >= UPSET_THRESHOLD and upset >= cheer:
         label: MoodLabel = "upset"

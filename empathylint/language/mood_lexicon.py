@@ -67,6 +67,7 @@ WORD_CLASSES = frozenset(
         "cancel-verb",
         "cancel-object",
         "amicable-parting",
+        "self-blame",
         "repeat-ordinal",
         "contact-noun",
         "upset-emoji",
@@ -216,6 +217,8 @@ class CompiledLexicon:
     cancel_demand: re.Pattern[str]
     repeat_ordinal: re.Pattern[str]
     amicable_parting: PhraseIndex
+    # "I forgot my password again", "my bad": annoyance at oneself.
+    self_blame: PhraseIndex
     upset_emoji: frozenset[str]
     cheerful_emoji: frozenset[str]
     # Short words that are stress in capitals ("NOT", "WHY"), lower case.
@@ -268,6 +271,7 @@ def compiled(lexicon: MoodLexicon) -> CompiledLexicon:
         cancel_demand=cancel_demand,
         repeat_ordinal=repeat_ordinal,
         amicable_parting=PhraseIndex(dict.fromkeys(lexicon.words("amicable-parting"), "amicable-parting")),
+        self_blame=PhraseIndex(dict.fromkeys(lexicon.words("self-blame"), "self-blame")),
         upset_emoji=frozenset(lexicon.words("upset-emoji")),
         cheerful_emoji=frozenset(lexicon.words("cheerful-emoji")),
         short_stress=frozenset(lexicon.words("short-stress")),

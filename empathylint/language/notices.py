@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from empathylint.document import OBJECT, Document
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases
 from empathylint.language.vocabulary import known_words
 
@@ -26,7 +27,7 @@ NOTICE_THRESHOLD = 2
 
 
 @functools.cache
-def automated_notice_pattern() -> re.Pattern[str]:
+def automated_notice_pattern() -> PhraseTrie:
     """language/data/words.toml's automated-notices as one pattern, built once when asked."""
     pattern = compile_phrases(tuple(sorted(known_words("automated-notices"))))
     if pattern is None:

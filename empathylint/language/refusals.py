@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from empathylint.document import Span
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, normalize
 from empathylint.language.vocabulary import default_words
 
@@ -176,7 +177,7 @@ def _only_describes(text: str, refusal: Refusal, grammar: RefusalGrammar) -> boo
     return verb in grammar.reader_troubles and _FUTURE.search(text, refusal.span.start, refusal.span.end) is None
 
 
-def reason_in(text: str, span: Span, reasons: re.Pattern[str] | None, not_reasons: re.Pattern[str] | None) -> bool:
+def reason_in(text: str, span: Span, reasons: PhraseTrie | None, not_reasons: PhraseTrie | None) -> bool:
     """Whether text[span] gives a reason ("because", "as it is outside the window"), not
     counting words that only look like one ("as soon as the", "such as the")."""
     decoys = [Span(m.start(), m.end()) for m in _finditer(not_reasons, text, span)]
@@ -191,8 +192,8 @@ class RefusalGrammar:
     """A vocabulary compiled: built once per rule's settings, then only matched."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    exceptions: re.Pattern[str] | None
-    openers: re.Pattern[str] | None
+    exceptions: PhraseTrie | None
+    openers: PhraseTrie | None
     # Any form of a verb of offering, as a word: "assist", "offering".
     offered: re.Pattern[str]
     readers: frozenset[str]
@@ -334,7 +335,7 @@ def _word_start(text: str, index: int) -> int:
     return index
 
 
-def _finditer(pattern: re.Pattern[str] | None, text: str, within: Span) -> Iterator[re.Match[str]]:
+def _finditer(pattern: PhraseTrie | None, text: str, within: Span) -> Iterator[re.Match[str]]:
     return iter(()) if pattern is None else pattern.finditer(text, within.start, within.end)
 
 
@@ -345,7 +346,7 @@ def _is_question(text: str, end: int, limit: int) -> bool:
     return stop is not None and stop.group() == "?"
 
 
-def in_condition(text: str, start: int, openers: re.Pattern[str] | None) -> bool:
+def in_condition(text: str, start: int, openers: PhraseTrie | None) -> bool:
     """Whether the clause before `start` opens with a condition or a purpose: "If you can't
     sign in", "so that no one can", "as long as you haven't"."""
     if openers is None:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from empathylint.language.orders import curt_reading_pattern
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, keyed_by_phrase, normalize
 from empathylint.language.refusals import RefusalGrammar, grammar_words, refusal_grammar
 from empathylint.language.reproach import Reproach, ReproachVocabulary, compile_reproach
@@ -72,22 +73,22 @@ class Settings:
 
 @dataclass(frozen=True)
 class Matchers:
-    exceptions: re.Pattern[str] | None
+    exceptions: PhraseTrie | None
     # (code, matcher, rewrites) for the phrase = rewrite tables
-    tables: tuple[tuple[str, re.Pattern[str] | None, Mapping[str, str]], ...]
+    tables: tuple[tuple[str, PhraseTrie | None, Mapping[str, str]], ...]
     # (code, matcher, in articles too, bare at a sentence start only) for the plain lists
-    lists: tuple[tuple[str, re.Pattern[str] | None, bool, bool], ...]
-    refusal_phrases: re.Pattern[str] | None
+    lists: tuple[tuple[str, PhraseTrie | None, bool, bool], ...]
+    refusal_phrases: PhraseTrie | None
     refusals: RefusalGrammar
     reproach: Reproach
     interface_gerunds: frozenset[str]
-    openers: re.Pattern[str] | None
-    reasons: re.Pattern[str] | None
-    not_reasons: re.Pattern[str] | None
+    openers: PhraseTrie | None
+    reasons: PhraseTrie | None
+    not_reasons: PhraseTrie | None
     readers: frozenset[str]
     reading: re.Pattern[str] | None
-    product_limits: re.Pattern[str] | None
-    article_limits: re.Pattern[str] | None
+    product_limits: PhraseTrie | None
+    article_limits: PhraseTrie | None
 
     @classmethod
     def of(cls, settings: Settings) -> Matchers:

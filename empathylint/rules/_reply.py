@@ -9,6 +9,7 @@ import re
 
 from empathylint.document import Document, Span
 from empathylint.language.notices import is_bot_comment, reads_as_notice
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases
 from empathylint.language.vocabulary import default_words
 
@@ -96,7 +97,7 @@ _ONLY = re.compile(r"\s+only\b", re.IGNORECASE)
 
 
 @functools.cache
-def _alternative_openers() -> re.Pattern[str] | None:
+def _alternative_openers() -> PhraseTrie | None:
     """How an alternative opens ("you can", "please", "we do offer"): language/data/refusals.toml."""
     return compile_phrases(default_words("refusals", "alternative-openers")())
 

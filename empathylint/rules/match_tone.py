@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.language.mood import Mood, mood_of
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import find_phrases, match_case, normalize, phrase_lookup, phrase_matcher
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.rule import Code, Rule, bounded
@@ -124,7 +125,7 @@ def _run_start(text: str, run: re.Match[str]) -> int:
     return start
 
 
-def _is_courtesy(doc: Document, sentence: Span | None, courtesy: re.Pattern[str] | None) -> bool:
+def _is_courtesy(doc: Document, sentence: Span | None, courtesy: PhraseTrie | None) -> bool:
     """A greeting, a thanks, an apology or an offer of more help ("Hi there!", "Thanks for
     waiting!", "Oh no!", "Let us know if this helps!"), also when a greeting runs into it
     ("@maria Hi Maria, thanks for reaching out!"): its "!" is warmth, not cheer about the problem."""

@@ -61,6 +61,7 @@ from empathylint.document import Document, Span
 from empathylint.language.cant_until import cant_until_rewrites
 from empathylint.language.orders import curt_reading, musts_quoted, word_before
 from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of, starts_sentence
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import find_phrases, match_case, normalize
 from empathylint.language.refusals import (
     Refusal,
@@ -174,7 +175,7 @@ def _describes_the_product(text: str, finding: _Finding, matchers: Matchers) -> 
 
 
 def _kept(
-    doc: Document, findings: list[_Finding], exceptions: list[Span], openers: re.Pattern[str] | None
+    doc: Document, findings: list[_Finding], exceptions: list[Span], openers: PhraseTrie | None
 ) -> list[_Finding]:
     """One finding per stretch of text: exceptions and conditions drop findings, the longest
     of overlapping ones wins, and a framing word leading into a no joins it."""

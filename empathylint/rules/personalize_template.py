@@ -7,7 +7,9 @@ time"), taking up at most one of their content words or details (the order numbe
 feature, the error they named) in the reply or in the address of a page it links to
 (".../move-your-seat" answers a question about a seat); or a macro phrase with no name (in
 the greeting, or said to them mid-sentence: "Thanks for writing, Priya!") and none of
-their words. Without it: no name, no detail (a number, a link) and the stock
+their words; or, to a customer who asked for something, a reply made only of courtesies and
+pointers elsewhere ("Sorry to hear that! Please send us an email here: …") that takes up at
+most one of their details. Without it: no name, no detail (a number, a link) and the stock
 phrases of a macro ("We have received your request", "We apologise for any
 inconvenience"), as a hint. A notice (the notice channel, or a text that says it is an
 automated message) is stock by design and is not checked. Unfilled placeholders are
@@ -41,6 +43,7 @@ from empathylint.language.mood_lexicon import PHRASE_KINDS, shipped_lexicon
 from empathylint.language.phrases import find_phrases, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases, known_words
 from empathylint.rule import Code, Rule, bounded
+from empathylint.rules._macro_moves import agent_acted, asked_for_something, only_courtesy_and_pointers
 from empathylint.rules._reply import is_automated_notice
 
 
@@ -59,9 +62,20 @@ class Settings:
     # A customer message with fewer content words than this ("I need some help") gave no
     # detail that a stock reply could ignore.
     min_customer_details: int = bounded(5, minimum=0)
-    # To a customer who said what they tried or how long they waited, a reply that takes up
-    # no more of their details than this reads as stock.
+    # To a customer who said what they tried or how long they waited, or to anyone who gave
+    # details when the reply only points elsewhere, a reply that takes up no more of their
+    # details than this reads as stock.
     max_shared_details: int = bounded(1, minimum=0)
+    # Sentences of courtesy that say nothing of the case ("Sorry to hear that!", "Hope this helps").
+    courtesy_phrases: tuple[str, ...] = field(
+        default_factory=default_phrases("personalize-template", "courtesy-phrases")
+    )
+    # What sends the customer elsewhere instead of answering ("send us an email", "check out"),
+    # besides a link.
+    pointer_phrases: tuple[str, ...] = field(default_factory=default_phrases("personalize-template", "pointer-phrases"))
+    # Words of a customer asking for something; with none (and no "?") they remarked, praised
+    # or warned, and a thanks with a link is a fair answer.
+    asking_words: tuple[str, ...] = field(default_factory=default_phrases("personalize-template", "asking-words"))
 
     generic_name_set = phrase_set("generic_names")
     generic_word_set = phrase_set("generic_words")
@@ -73,6 +87,9 @@ class Settings:
 
     function_word_set = phrase_set("function_words")
     stock = phrase_matcher("stock_phrases")
+    courtesy = phrase_matcher("courtesy_phrases")
+    pointers = phrase_matcher("pointer_phrases")
+    asking = phrase_matcher("asking_words")
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\w-]*\d|\d{3,}")
@@ -112,13 +129,26 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
     topics = ", ".join(list(theirs.values())[:3])
     first = doc.body_sentences[0]
     effort = _their_effort(doc)
-    if effort is not None and len(shared) <= settings.max_shared_details and not _agent_acted(doc):
+    if effort is not None and len(shared) <= settings.max_shared_details and not agent_acted(doc):
         yield RULE.diagnostic(
             "no-specifics",
             first,
             f'They said "{effort}", and this takes up {"one" if shared else "none"} of what they wrote about '
             f"({topics}): a stock answer reads as if nobody read it. Say what you see in their case.",
             suggestion=f'You wrote "{effort}" about the {_topic(theirs)}, so here is what I see in your case: …',
+        )
+        return
+    if (
+        asked_for_something(doc, settings.asking)
+        and len(shared) <= settings.max_shared_details
+        and only_courtesy_and_pointers(doc, settings.courtesy, settings.pointers)
+    ):
+        yield RULE.diagnostic(
+            "no-specifics",
+            first,
+            f"This only says sorry or thanks and points elsewhere, and takes up {'one' if shared else 'none'} "
+            f"of what they wrote about ({topics}): it could go to anyone. Answer their question here.",
+            suggestion=f"About the {_topic(theirs)}: …",
         )
         return
     if shared or _names_the_customer(doc, settings) or not any(find_phrases(settings.stock, doc.text, doc.body)):
@@ -129,21 +159,6 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
         f"Nothing here is about this customer: no name and none of what they wrote about ({topics}). "
         "Greet them by name and mention their case.",
         suggestion=f"Hi {_name(doc)}, thanks for the details about the {topics.split(', ')[0]}. …",
-    )
-
-
-# "I've restored", "we have just sent": the agent says what they did in this case.
-_AGENT_PERFECT = re.compile(
-    r"\b(?:I|we)(?:['’]ve|\s+have)(?:\s+(?:just|already|now))?\s+(?P<done>[^\W\d_]+)\b", re.IGNORECASE
-)
-
-
-def _agent_acted(doc: Document) -> bool:
-    """Whether the reply says what the agent already did about it: a reply about this case."""
-    irregular = known_words("irregular-participles")
-    return any(
-        done.endswith("ed") or done in irregular
-        for done in (m.group("done").lower() for m in _AGENT_PERFECT.finditer(doc.text, doc.body.start, doc.body.end))
     )
 
 

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
 from empathylint.language.cant_until import cant_until_rewrites
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, find_phrases, normalize
 from empathylint.language.refusals import (
     Refusal,
@@ -106,11 +107,11 @@ class Settings:
 @dataclass(frozen=True)
 class _Matchers:
     refusals: RefusalGrammar
-    refusal_phrases: re.Pattern[str] | None
+    refusal_phrases: PhraseTrie | None
     not_refused: frozenset[str]
-    reasons: re.Pattern[str] | None
-    reasons_after: re.Pattern[str] | None
-    not_reasons: re.Pattern[str] | None
+    reasons: PhraseTrie | None
+    reasons_after: PhraseTrie | None
+    not_reasons: PhraseTrie | None
     reason_lead: re.Pattern[str] | None
     reason_slots: frozenset[str]
     concession: re.Pattern[str] | None

@@ -51,6 +51,7 @@ from empathylint.language.phrase_edits import (
     sentence_of,
     starts_sentence,
 )
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by_phrase, normalize
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.language.wordiness import (
@@ -114,11 +115,11 @@ class Settings:
 
 @dataclass(frozen=True)
 class _Matchers:
-    exceptions: re.Pattern[str] | None
-    automated_openers: re.Pattern[str] | None
-    wordy: re.Pattern[str] | None
+    exceptions: PhraseTrie | None
+    automated_openers: PhraseTrie | None
+    wordy: PhraseTrie | None
     rewrites: Mapping[str, str]
-    fillers: re.Pattern[str] | None
+    fillers: PhraseTrie | None
     before_action: frozenset[str]
     actions: frozenset[str]
     before_feeling: frozenset[str]

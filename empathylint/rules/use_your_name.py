@@ -32,6 +32,7 @@ from typing import Literal
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import OBJECT, Channel, Document, Span
 from empathylint.language.names import is_initials_of, is_short_form, looks_like_misspelling, name_tokens, same_name
+from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import phrase_matcher
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
@@ -127,7 +128,7 @@ def _signed_by_a_thing(doc: Document, settings: Settings, name_span: Span) -> It
     )
 
 
-def _signs_as_a_person(written: str, team: re.Pattern[str]) -> bool:
+def _signs_as_a_person(written: str, team: PhraseTrie) -> bool:
     """A name comes first ("Sam, Support Team", "Sam from Acme Support"); a team word alone
     ("Thanks, Team") is no name."""
     without_article = "" if written.lower().startswith("the ") else written
