@@ -163,6 +163,22 @@ def test_the_grade_check_keeps_no_sentences_after_it_ran() -> None:
     assert readability.metrics(doc, settings) == readability.metrics(_read_markdown(SECTION * 20, "doc"), settings)
 
 
+def test_the_grade_check_keeps_only_the_sentences_it_can_report_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article's short sentences are counted and graded as they go by, not kept (a long
+    article's sentence records outweigh its text): the word count and grade are the same."""
+    from empathylint.rules import readability
+
+    doc = _read_markdown(SECTION * 3 + "We " + "really " * 40 + "mean it.\n", "doc")
+    settings = readability.Settings()
+    every = readability._read(doc, settings.min_words_for_grade, kept_from=0)
+    monkeypatch.setattr(readability, "_JOINED_AT_ONCE", 2)  # the prose joined in many pieces
+    reported = readability._read(doc, settings.min_words_for_grade, readability._reported_from(doc, settings))
+    assert len(every.sentences) > len(reported.sentences) == 1
+    assert reported.sentences[0].word_count > settings.max_sentence_words["doc"]
+    assert (reported.word_count, reported.grade) == (every.word_count, every.grade)
+    assert every.grade is not None
+
+
 @pytest.mark.parametrize(
     ("source", "text", "dropped"),
     [

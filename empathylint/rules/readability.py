@@ -142,7 +142,7 @@ class Reading:
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     # The sentences read here are this check's own: a long article's are not kept while the
     # other rules run, only the words and the grade the metrics ask for.
-    reading = _read(doc, settings.min_words_for_grade)
+    reading = _read(doc, settings.min_words_for_grade, _reported_from(doc, settings))
     _words_and_grade(doc, settings, reading)
     target = settings.target_grade.get(doc.profile)
     hard: set[Span] = set()
@@ -190,28 +190,54 @@ def _words_and_grade(doc: Document, settings: Settings, reading: Reading | None 
     check has read it)."""
 
     def compute() -> tuple[int, float | None]:
-        read = reading if reading is not None else _read(doc, settings.min_words_for_grade)
+        read = reading if reading is not None else _read(doc, settings.min_words_for_grade, kept_from=None)
         return read.word_count, read.grade
 
     return doc.memo(f"eli5.grade:{settings.min_words_for_grade}", compute)
 
 
-def _read(doc: Document, min_words_for_grade: int) -> Reading:
+def _reported_from(doc: Document, settings: Settings) -> int:
+    """The fewest words of a sentence the check can report on in this draft: any sentence where
+    the hardest are graded or paragraphs are counted, else a long one only."""
+    if doc.profile in settings.hard_sentence_profiles or doc.profile in settings.long_paragraph_profiles:
+        return 0
+    limit = settings.max_sentence_words.get(doc.profile)
+    return settings.fairly_long_sentence_words if limit is None else min(limit, settings.fairly_long_sentence_words)
+
+
+# Sentences joined into the draft's prose this many at a time.
+_JOINED_AT_ONCE = 1024
+
+
+def _read(doc: Document, min_words_for_grade: int, kept_from: int | None) -> Reading:
+    """The draft's sentences as textstat reads them, with its word count and grade. Only the
+    sentences of `kept_from` words or more are kept (none when None): the others are counted and
+    graded as they go by, since a long article's sentence records outweigh its text many times."""
     sentences = []
+    word_count = 0
+    joined: list[str] = []
+    unjoined: list[str] = []
     for span in _reader_sentences(doc):
         text = _HANDLE.sub(" ", _MARKUP.sub(" ", doc.slice(span).replace(OBJECT, " ")))
         prose = " ".join(text.split())
-        word_count = count_words(prose)
-        if not word_count:
+        sentence_words = count_words(prose)
+        if not sentence_words:
             continue
         if not _ENDS_SENTENCE.search(prose):
             # Headings and list steps end without a full stop; textstat would run them
             # into the next sentence and read one long one.
             prose += "."
-        sentences.append(SentenceReading(span, prose, word_count))
-    word_count = sum(s.word_count for s in sentences)
+        if kept_from is not None and sentence_words >= kept_from:
+            sentences.append(SentenceReading(span, prose, sentence_words))
+        word_count += sentence_words
+        unjoined.append(prose)
+        if len(unjoined) == _JOINED_AT_ONCE:
+            joined.append(" ".join(unjoined))
+            unjoined = []
+    if unjoined:
+        joined.append(" ".join(unjoined))
     grade = None
-    prose = " ".join(s.prose for s in sentences)
+    prose = " ".join(joined)
     if word_count >= min_words_for_grade and _reads_as_english(prose):
         from empathylint.language.grade import flesch_kincaid_grade
 
