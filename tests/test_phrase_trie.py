@@ -10,23 +10,12 @@ import re
 import pytest
 
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
+from tests.test_phrases import _phrase_pattern
 
 
 def _regex(phrases: tuple[str, ...], word_characters: str = WORD_CHARACTERS) -> re.Pattern[str]:
     """The specification: each phrase a branch, longest first, within word boundaries."""
-
-    def branch(phrase: str) -> str:
-        out: list[str] = []
-        for index, word in enumerate(phrase.split()):
-            if word == "…":
-                out.append(r"(?:\s+[\w'’-]+){0,6}?\s+")
-                continue
-            if index and not out[-1].endswith("\\s+"):
-                out.append(r"\s+")
-            out.append(re.sub("['’]", "['’]", re.escape(word)))
-        return "".join(out)
-
-    body = "|".join(branch(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    body = "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
     return re.compile(rf"(?<![{word_characters}])(?:{body})(?![{word_characters}])", re.IGNORECASE)
 
 
