@@ -43,9 +43,10 @@ def test_dask_is_never_imported_by_the_command_line() -> None:
 def cluster() -> Iterator[Any]:
     distributed = pytest.importorskip("distributed", reason=NOT_INSTALLED)
     # One single-threaded worker in this process (as README advises: the checks are CPU-bound
-    # Python, threads would share one core): the tasks still go through the scheduler.
+    # Python, threads would share one core): the tasks still go through the scheduler. The
+    # scheduler always serves HTTP; on a free port, so another cluster on 8787 makes no warning.
     with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as local_cluster:
         yield local_cluster
 
