@@ -271,7 +271,9 @@ def _problem(tool: Tool, run: Run) -> str:
     if run.returncode < 0:
         return f"killed by signal {-run.returncode}"
     if tool.ok_codes is not None and run.returncode not in tool.ok_codes:
-        return f"exit {run.returncode}: {run.stderr_tail.splitlines()[-1] if run.stderr_tail else 'no message'}"
+        message = run.stderr_tail.splitlines()[-1] if run.stderr_tail else "no message"
+        # Paths as the repository names them: RESULTS.md is read on other machines.
+        return f"exit {run.returncode}: {message.replace(str(REPO) + os.sep, '')}"
     return ""
 
 
