@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 # Characters that IGNORECASE holds equal beyond their simple lower case, one class a word:
@@ -84,7 +85,7 @@ class PhraseTrie:
                 self._after_first[key] = functools.reduce(dict.__getitem__, key, self._root) if key != SPACE else {}
         self._first_keys = self._after_first.keys()
         self._opens_with_gap = SPACE in self._first_keys
-        self._remembered: tuple[str | None, list[int], list[str]] = (None, [], [])
+        self._remembered: tuple[str | None, Sequence[int], list[str]] = (None, (), [])
         self._extra = _extra_word_characters(word_characters)
         self._word_characters = word_characters
 
@@ -165,14 +166,27 @@ class PhraseTrie:
             elif key in self._first_keys:
                 yield place.start(), key
 
-    def _openings(self, folded: str) -> tuple[list[int], list[str]]:
+    def _openings(self, folded: str) -> tuple[Sequence[int], list[str]]:
         """Where the folded text has a place whose key opens a phrase, with the keys; kept
-        for the last text, which the rules search again sentence by sentence."""
+        for the last text, which the rules search again sentence by sentence. Put in order
+        a piece of the text at a time: a sort holds a tuple per place of one piece, not of
+        a whole 10 MB article."""
         remembered = self._remembered
         if remembered[0] is not folded:
             index = _places(folded, self._word_characters)
-            found = sorted((start, key) for key in self._first_keys & index.keys() for start in index[key])
-            remembered = self._remembered = (folded, [start for start, _ in found], [key for _, key in found])
+            opening = [(key, index[key]) for key in self._first_keys & index.keys()]
+            starts: array[int] = array("I")
+            keys: list[str] = []
+            for begin in range(0, len(folded), _SORTED_PIECE):
+                end = begin + _SORTED_PIECE
+                found = sorted(
+                    (start, key)
+                    for key, at in opening
+                    for start in at[bisect.bisect_left(at, begin) : bisect.bisect_left(at, end)]
+                )
+                starts.extend(start for start, _ in found)
+                keys.extend(key for _, key in found)
+            remembered = self._remembered = (folded, starts, keys)
         return remembered[1], remembered[2]
 
     def _match_at(self, text: str, start: int, endpos: int, key: str = "") -> int | None:
@@ -261,11 +275,35 @@ def _folded(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _places(folded: str, word_characters: str) -> dict[str, list[int]]:
+def _places(folded: str, word_characters: str) -> dict[str, array[int]]:
+    """The places of the last few texts (`places`), which every list of a run reads again."""
+    return places(folded, word_characters, INDEX_PIECE)
+
+
+# A list's places are put in order this many characters of the text at a time.
+_SORTED_PIECE = 262_144
+# The text is indexed this many characters at a time (then to the next line's start): the
+# regex passes of one piece are all it holds at once, not a string and an int per place of
+# a 10 MB article (a few hundred MB).
+INDEX_PIECE = 65_536
+# Where a piece may end: after a line break, before what is no space. No place runs over it
+# (a run of word characters or of spaces stops there), and the character before it is no
+# word character, so a place starts there whether the pattern starts there or reads on to it.
+_PIECE_END = re.compile(r"\n(?=\S)")
+
+
+def places(folded: str, word_characters: str, piece: int) -> dict[str, array[int]]:
     """Where a phrase may start in the folded text (after no word character), by key: the
-    place's run of word characters, its run of spaces, or its one character."""
+    place's run of word characters, its run of spaces, or its one character; the offsets of
+    each key in order, four bytes each."""
     pattern = _place_pattern(word_characters)
-    index: defaultdict[str, list[int]] = defaultdict(list)
-    for start, key in zip([place.start() for place in pattern.finditer(folded)], pattern.findall(folded), strict=True):
-        index[key].append(start)
+    index: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+    begin = 0
+    while begin < len(folded):
+        cut = _PIECE_END.search(folded, begin + piece)
+        end = cut.end() if cut is not None else len(folded)
+        starts = [place.start() for place in pattern.finditer(folded, begin, end)]
+        for start, key in zip(starts, pattern.findall(folded, begin, end), strict=True):
+            index[key].append(start)
+        begin = end
     return index
