@@ -85,7 +85,7 @@ class PhraseTrie:
                 self._after_first[key] = functools.reduce(dict.__getitem__, key, self._root) if key != SPACE else {}
         self._first_keys = self._after_first.keys()
         self._opens_with_gap = SPACE in self._first_keys
-        self._remembered: tuple[str | None, Sequence[int], list[str]] = (None, (), [])
+        self._remembered: tuple[str | None, Sequence[int], Sequence[int], list[str]] = (None, (), (), [])
         self._extra = _extra_word_characters(word_characters)
         self._word_characters = word_characters
 
@@ -135,9 +135,9 @@ class PhraseTrie:
 
     def _places(self, folded: str, pos: int, endpos: int) -> Iterator[tuple[int, str]]:
         """The places in the window whose key opens a phrase, in order, with that key."""
-        starts, keys = self._openings(folded)
+        starts, numbers, names = self._openings(folded)
         for index in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, endpos)):
-            start, key = starts[index], keys[index]
+            start, key = starts[index], names[numbers[index]]
             if start + len(key) <= endpos:
                 yield start, key
             elif folded[start:endpos] in self._first_keys:  # a word the window's end cuts short
@@ -166,28 +166,29 @@ class PhraseTrie:
             elif key in self._first_keys:
                 yield place.start(), key
 
-    def _openings(self, folded: str) -> tuple[Sequence[int], list[str]]:
-        """Where the folded text has a place whose key opens a phrase, with the keys; kept
-        for the last text, which the rules search again sentence by sentence. Put in order
-        a piece of the text at a time: a sort holds a tuple per place of one piece, not of
-        a whole 10 MB article."""
+    def _openings(self, folded: str) -> tuple[Sequence[int], Sequence[int], list[str]]:
+        """Where the folded text has a place whose key opens a phrase, with the number of
+        its key among the keys; kept for the last text, which the rules search again
+        sentence by sentence. Put in order a piece of the text at a time: a sort holds a
+        tuple per place of one piece, not of a whole 10 MB article."""
         remembered = self._remembered
         if remembered[0] is not folded:
             index = _places(folded, self._word_characters)
-            opening = [(key, index[key]) for key in self._first_keys & index.keys()]
+            names = list(self._first_keys & index.keys())
+            opening = [(number, index[name]) for number, name in enumerate(names)]
             starts: array[int] = array("I")
-            keys: list[str] = []
+            numbers: array[int] = array("H" if len(names) <= 0xFFFF else "I")
             for begin in range(0, len(folded), _SORTED_PIECE):
                 end = begin + _SORTED_PIECE
                 found = sorted(
-                    (start, key)
-                    for key, at in opening
+                    (start, number)
+                    for number, at in opening
                     for start in at[bisect.bisect_left(at, begin) : bisect.bisect_left(at, end)]
                 )
                 starts.extend(start for start, _ in found)
-                keys.extend(key for _, key in found)
-            remembered = self._remembered = (folded, starts, keys)
-        return remembered[1], remembered[2]
+                numbers.extend(number for _, number in found)
+            remembered = self._remembered = (folded, starts, numbers, names)
+        return remembered[1], remembered[2], remembered[3]
 
     def _match_at(self, text: str, start: int, endpos: int, key: str = "") -> int | None:
         """The end of the first phrase (by rank) that matches at `start`, where the place's
