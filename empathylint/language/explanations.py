@@ -1,5 +1,5 @@
 """Where a text explains a term: beside it in brackets, as an appositive, with "called",
-"means" or "is a", as a list item's label, in the sentence after it ("This means …"), or by
+"means", "is a" or "is when", as a list item's label, in the sentence after it ("This means …"), or by
 writing out the words an acronym's letters stand for."""
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 ("Public API", "CLI Setup"), or a page filed for the people who set the service up for
 others: its title, categories or description name an administrator's topic ("Login with
 SSO FAQs", "learn how to set up an organization for you to administer"), or it carries a
-notice that only administrators or owners can do what it describes ("admin-only")."""
+notice that only administrators or owners can do what it describes ("admin-only"). An
+article's title is its front matter's, else its top-level heading, else the heading a
+section pasted on its own opens with ("## Authenticating API requests")."""
 
 from __future__ import annotations
 
