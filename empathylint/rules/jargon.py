@@ -128,8 +128,9 @@ class Settings:
     everyday_uses: tuple[str, ...] = field(default_factory=default_phrases("jargon", "everyday-uses"))
     # Sites whose pages define terms: a term that links to one is explained there.
     reference_sites: tuple[str, ...] = field(default_factory=default_phrases("jargon", "reference-sites"))
-    # Phrases that show the reader writes code ("your pull request", "your code"): the
-    # draft is then read as for a technical audience.
+    # Phrases that show the reader writes code ("your pull request", "your repo"): the
+    # draft is then read as for a technical audience. Not "your code" (a sign-in or promo
+    # code) nor "your branch" (a bank's): customers say them too.
     developer_cues: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-cues"))
     # Phrases that address people who run the service themselves ("self-hosted"): a
     # sentence of an article with one is written for a technical reader.
