@@ -72,6 +72,8 @@ class Settings:
     offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
     withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
     possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
+    disclosures: tuple[str, ...] = field(default_factory=grammar_words("disclosures"))
+    private_things: tuple[str, ...] = field(default_factory=grammar_words("private-things"))
     hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
     clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
