@@ -170,9 +170,12 @@ _CONTRAST_BEFORE = frozenset(
 
 
 def marks_contrast(text: str, span: Span) -> bool:
-    """ "This is actually a usage question", "it was actually counted": a contrast with what
-    was expected, which "actually" carries; "I actually wanted to" carries none."""
+    """ "This is actually a usage question", "it was actually counted", "contrary to its name,
+    it actually deletes nothing": a contrast with what was expected, which "actually" carries;
+    "I actually wanted to" carries none."""
     window = text[max(0, span.start - 40) : span.start]
+    if _SET_AGAINST.search(text, max(0, span.start - _SET_AGAINST_REACH), span.start):
+        return True
     before = re.search(r"([\w'’]+)[ \t]*$", window)
     if before is None:
         # "Actually, the charge is a hold, not a payment": a sentence that opens on it and
@@ -180,6 +183,15 @@ def marks_contrast(text: str, span: Span) -> bool:
         return _CORRECTION.match(text, span.end) is not None
     word = normalize(before.group(1))
     return word in _CONTRAST_BEFORE or word.endswith(("'s", "'re")) or _IN_REALITY.search(window) is not None
+
+
+# "Contrary to its name, the button actually deletes nothing", "Although it looks slow, the
+# export actually takes seconds": a word earlier in its sentence that sets one thing against
+# another (no sentence end between it and "actually").
+_SET_AGAINST_REACH = 100
+_SET_AGAINST = re.compile(
+    r"(?<![\w'’])(?:but|although|though|whereas|despite|contrary\s+to|unlike)(?![\w'’])[^.!?\n]*$", re.IGNORECASE
+)
 
 
 # The rest of a sentence that corrects a belief: "…, not a payment", "… rather than …".

@@ -134,11 +134,11 @@ _CAUSE_AFTER = re.compile(
     r"[^\W\d_][\w'’]*(?:\s+[\w'’]+){2,}"
     r"|,\s+(?:the|our|its|it['’]s|it\s+(?:is|was|has)|they['’]re|they\s+are|their|that['’]s|these|those|each|we['’]re"
     r"|we['’]ve|there['’]s|there\s+(?:is|are))\s+[\w'’]+"
-    # "…, as gift cards work like cash", "…as bookings lock a day before": "as" opening a clause,
+    # "…, as gift cards work like cash", "…, as email isn't secure": "as" opening a clause,
     # not "as well", "as soon as", "as a gift", "as standard".
     r"|\bas\s+(?!(?:well|soon|long|much|far|many|a|an|per|of|such|follows|needed|possible|usual|always|standard"
     r"|requested|expected|described|shown|mentioned|part|quickly|fast|you|yet|is|before)\b)"
-    r"[^\W\d_][\w'’]*\s+(?:[\w'’]+\s+)?(?:is|are|was|were|work|works|need|needs|lock|locks|have|has|do|does|don['’]t"
+    r"[^\W\d_][\w'’]*\s+(?:[\w'’]+\s+)?(?:(?:is|are|was|were|has|have)(?:n['’]t)?|work|works|need|needs|lock|locks|do|does|don['’]t"
     r"|doesn['’]t|can|can['’]t|cannot|must|will|won['’]t|only|require|requires|go|goes|come|comes|take|takes|belong"
     r"|belongs|expire|expired|expires|close|closed|closes|ended|end|ends)\b",
     re.IGNORECASE,
