@@ -145,7 +145,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             taken.add(span)
             findings.append(_wordy(doc, span, rewrite))
     for span in _filler_spans(doc, matchers):
-        if taken.overlaps(span) or (normalize(doc.slice(span)) in matchers.asking and _in_question(doc, span)):
+        if taken.overlaps(span) or (
+            normalize(doc.slice(span)) in matchers.asking and _in_question(doc, span) and not _aside(doc, span)
+        ):
             continue  # "Did it actually go through?" asks about what really happened
         taken.add(span)
         findings.append(_filler(doc, span))
@@ -252,6 +254,17 @@ _NOT_GERUNDS = frozenset({"during", "morning", "evening", "ceiling", "pudding"})
 def _is_gerund(word: str) -> bool:
     """ "just leaving it", "just checking in": an action, not "only" or "recently"."""
     return len(word) > 5 and word.endswith("ing") and not word.endswith("thing") and word not in _NOT_GERUNDS
+
+
+def _aside(doc: Document, span: Span) -> bool:
+    """ "Actually, could you send a screenshot?": opening the sentence before a comma, the word
+    asks nothing about what really happened."""
+    opens = starts_sentence(doc.text, span.start) or _AFTER_HANDLE.search(doc.text, max(0, span.start - 40), span.start) is not None
+    return opens and doc.text[span.end : span.end + 1] == ","
+
+
+# A social reply's opening "@customer ", which the first sentence runs on from.
+_AFTER_HANDLE = re.compile(r"(?:^|\s)@\w+[,:]?[ \t]*$")
 
 
 def _in_question(doc: Document, span: Span) -> bool:
