@@ -84,6 +84,8 @@ class RefusalVocabulary:
     # data" is a promise, not a no.
     disclosures: tuple[str, ...] = ()
     private_things: tuple[str, ...] = ()
+    # Who the customer's things are kept from: "we don't sell your purchase history to advertisers".
+    outsiders: tuple[str, ...] = ()
 
 
 class RefusalWords(Protocol):
@@ -104,6 +106,8 @@ class RefusalWords(Protocol):
     def disclosures(self) -> tuple[str, ...]: ...
     @property
     def private_things(self) -> tuple[str, ...]: ...
+    @property
+    def outsiders(self) -> tuple[str, ...]: ...
 
 
 def refusal_grammar(
@@ -131,6 +135,7 @@ def refusal_grammar(
             possessions=words.possessions,
             disclosures=words.disclosures,
             private_things=words.private_things,
+            outsiders=words.outsiders,
         )
     )
 
@@ -324,19 +329,23 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
         disclosed=frozenset(
             " ".join(normalize(form).split()) for verb in vocabulary.disclosures for form in inflections(verb)
         ),
-        promise=_promise_pattern(vocabulary.private_things),
+        promise=_promise_pattern(vocabulary.private_things, vocabulary.outsiders),
     )
 
 
-def _promise_pattern(private_things: tuple[str, ...]) -> re.Pattern[str] | None:
+def _promise_pattern(private_things: tuple[str, ...], outsiders: tuple[str, ...]) -> re.Pattern[str] | None:
     """What follows a verb of passing on when its object is the customer's: "(or rent) (out)
-    (any of) your (personal) data", "(anyone else to sign in to) your account"."""
+    (any of) your personal data", "(anyone else to see) your password", "your purchase
+    history to (any) advertisers"."""
     if not private_things:
         return None
+    kept_from = (
+        rf"|(?:[^\W\d_][\w-]*\s+){{1,2}}?(?:to|with)\s+(?:any\s+)?{word_alternation(outsiders)}" if outsiders else ""
+    )
     return re.compile(
         r"(?:\s+(?:or|and|nor)\s+[^\W\d_]+|\s+(?:out|away|on|to|in|into|any\s+of)"
         r"|\s+(?:anyone|anybody|others|third\s+parties)(?:\s+else)?\s+to\s+[^\W\d_]+)*"
-        rf"\s+your\s+{word_alternation(private_things)}(?![\w'’])",
+        rf"\s+your\s+(?:{word_alternation(private_things)}{kept_from})(?![\w'’])",
         re.IGNORECASE,
     )
 

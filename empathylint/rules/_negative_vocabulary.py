@@ -41,6 +41,7 @@ class Settings:
     possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
     disclosures: tuple[str, ...] = field(default_factory=grammar_words("disclosures"))
     private_things: tuple[str, ...] = field(default_factory=grammar_words("private-things"))
+    outsiders: tuple[str, ...] = field(default_factory=grammar_words("outsiders"))
     hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
     clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))

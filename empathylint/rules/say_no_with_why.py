@@ -74,6 +74,7 @@ class Settings:
     possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
     disclosures: tuple[str, ...] = field(default_factory=grammar_words("disclosures"))
     private_things: tuple[str, ...] = field(default_factory=grammar_words("private-things"))
+    outsiders: tuple[str, ...] = field(default_factory=grammar_words("outsiders"))
     hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
     clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
@@ -188,7 +189,13 @@ def _refusals(doc: Document, matchers: _Matchers) -> Iterator[tuple[Span, str]]:
         for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
         if normalize(refusal.verb) not in matchers.not_refused and not _describes_what_was_named(doc.text, refusal)
     ]
-    found += [(Span(m.start(), m.end()), "") for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
+    # "We have no plans to raise prices" is good news: the not-refusals hold for listed phrases too.
+    kept = [Span(m.start(), m.end()) for m in find_phrases(matchers.refusals.exceptions, doc.text, doc.body)]
+    found += [
+        (Span(m.start(), m.end()), "")
+        for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)
+        if not any(span.start < m.end() and m.start() < span.end for span in kept)
+    ]
     return iter(sorted(found, key=lambda refusal: refusal[0].start))
 
 

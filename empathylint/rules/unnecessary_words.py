@@ -259,7 +259,10 @@ def _is_gerund(word: str) -> bool:
 def _aside(doc: Document, span: Span) -> bool:
     """ "Actually, could you send a screenshot?": opening the sentence before a comma, the word
     asks nothing about what really happened."""
-    opens = starts_sentence(doc.text, span.start) or _AFTER_HANDLE.search(doc.text, max(0, span.start - 40), span.start) is not None
+    opens = (
+        starts_sentence(doc.text, span.start)
+        or _AFTER_HANDLE.search(doc.text, max(0, span.start - 40), span.start) is not None
+    )
     return opens and doc.text[span.end : span.end + 1] == ","
 
 
