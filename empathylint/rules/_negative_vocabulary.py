@@ -25,6 +25,7 @@ class Settings:
     stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-phrases"))
     prohibitions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibitions"))
+    contact_acts: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "contact-acts"))
     requests_to_stop: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "requests-to-stop"))
     demands: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "demands"))
     reading_matter: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reading-matter"))
@@ -118,6 +119,8 @@ class Matchers:
                 ("command", compile_phrases(settings.demands), False, False),
                 ("command", prohibitions, True, True),
                 ("command", compile_phrases(settings.requests_to_stop), True, False),
+                # "Never open a second ticket": an order that keeps them from us, in articles too
+                ("command", compile_phrases(_joined(settings.prohibitions, settings.contact_acts)), True, False),
             ),
             refusal_phrases=compile_phrases(settings.refusal_phrases),
             refusals=refusal_grammar(
@@ -169,3 +172,8 @@ class Matchers:
 def _shortfall_phrases(submissions: tuple[str, ...], shortfalls: tuple[str, ...]) -> tuple[str, ...]:
     """ "your ticket lacks", "your pull request does not follow": what they sent, found short."""
     return tuple(f"your {submission} {shortfall}" for submission in submissions for shortfall in shortfalls)
+
+
+def _joined(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
+    """ "do not contact us", "never open a second": each head before each tail."""
+    return tuple(f"{head} {tail}" for head in heads for tail in tails)
