@@ -1,5 +1,6 @@
 """Wordiness that a phrase list cannot spell out: "on a daily basis", "pretty easy", an
-automated opener with the sender's name inside it, a sentence said twice, and the "actually" that marks a contrast."""
+automated opener with the sender's name inside it, a sentence said twice, the "actually" that marks a contrast,
+and the words around a filler word that say what it means ("just sent" is "recently")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from empathylint.document import Document, Span, count_words
+from empathylint.language.phrase_edits import starts_sentence
 from empathylint.language.phrases import normalize
 
 # "on an individual basis" -> "individually": the adjective's adverb, by its ending.
@@ -204,3 +206,44 @@ _IN_REALITY = re.compile(
     r"(?<![\w'’])(?:where|when|what|whether|if|before|after|how|which|who|until)[ \t]+(?:[\w'’-]+[ \t]+){1,2}$",
     re.IGNORECASE,
 )
+
+
+# --- reading the words around a filler word ---------------------------------------------
+
+
+def next_word(text: str, index: int) -> str:
+    position = index
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    end = position
+    while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
+        end += 1
+    return normalize(text[position:end])
+
+
+# Words in -ing that are no action: "just during the sale", "just something small".
+_NOT_GERUNDS = frozenset({"during", "morning", "evening", "ceiling", "pudding"})
+
+
+def is_gerund(word: str) -> bool:
+    """ "just leaving it", "just checking in": an action, not "only" or "recently"."""
+    return len(word) > 5 and word.endswith("ing") and not word.endswith("thing") and word not in _NOT_GERUNDS
+
+
+def opens_sentence(text: str, index: int) -> bool:
+    """Whether a sentence starts at `index`, counting the first one of a social reply, which
+    runs on from its "@customer "."""
+    return starts_sentence(text, index) or _AFTER_HANDLE.search(text, max(0, index - 40), index) is not None
+
+
+# A social reply's opening "@customer ", which the first sentence runs on from.
+_AFTER_HANDLE = re.compile(r"(?:^|\s)@\w+[,:]?[ \t]*$")
+
+
+# Past forms that are no regular "-ed": "Just sent it", "just got back to us".
+_PAST = frozenset({"did", "found", "got", "had", "heard", "made", "put", "saw", "sent", "spoke", "told", "wrote"})
+
+
+def is_past(word: str) -> bool:
+    """ "just sent", "just checked": a past deed, after which "just" means "recently"."""
+    return word in _PAST or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed"))
