@@ -159,7 +159,9 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         # "accounts that break our rules are suspended", "if you ignore the rules, your account
         # will be suspended": the sanction held over whoever does
         rf"{_START}(?:that|which|who|if\s+you)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}"
-        rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:are|is|will\s+be|may\s+be|can\s+be|get|gets)\s+{word_alternation(words.sanctions)}{_END}",
+        rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:are|is|will\s+be|may\s+be|can\s+be|get|gets"
+        # "… will have their accounts suspended"
+        rf"|(?:will|may|can)\s+have\s+(?:their|your|its)(?:\s+[\w-]+){{1,2}}?)\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:get|gets|getting)\s+(?:you|your(?:\s+[\w-]+)?)(?:\s+(?:temporarily|permanently))?\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:lead|leads|result|results)\s+(?:to|in)(?:\s+(?:a|an|your|the))?(?:\s+(?:temporary|permanent|account))?"
         rf"\s+{word_alternation(words.sanctions)}{_END}",
