@@ -17,7 +17,9 @@ fly there direct, we do offer a connection"), leads into what they can have and 
 no; "While we can't help with that here, …" still is.
 Refusals are read by the same grammar as negative-language's (a subject, a negated
 auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm
-("we can't reproduce it") is not a no. An alternative is welcome, but it is not a reason:
+("we can't reproduce it") is not a no, nor is a promise that keeps their things private
+("we don't sell your personal data", "we have no access to your vault"), nor good news
+("we have no plans to raise prices"). An alternative is welcome, but it is not a reason:
 "We can't help with that here; DM us" still leaves the customer asking why.
 
 Why it matters: a bare "no" sounds like a closed door and invites an argument. Honesty
