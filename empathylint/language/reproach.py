@@ -103,6 +103,8 @@ class ReproachVocabulary:
     news: tuple[str, ...] = ()
     # When a thing will come, withheld: "there's no ETA", "we don't have a timeline".
     timing: tuple[str, ...] = ()
+    # What the reader is to do, held over them when they fail to: "failure to renew it will …".
+    duties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,10 +167,13 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"{_START}(?:get|gets|getting)\s+(?:you|your(?:\s+[\w-]+)?)(?:\s+(?:temporarily|permanently))?\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:lead|leads|result|results)\s+(?:to|in)(?:\s+(?:a|an|your|the))?(?:\s+(?:temporary|permanent|account))?"
         rf"\s+{word_alternation(words.sanctions)}{_END}",
-        # "Failure to renew it will result in …": what they may fail to do, held over them
-        rf"{_START}(?:failure|failing|neglecting)\s+to\s+[^\W\d_]+(?:\s+[\w'’-]+){{0,6}}?"
-        r"\s+(?:will|may|can|could|might|would)\s+(?:result\s+in|lead\s+to|cause)(?![\w'’])",
     ]
+    if words.duties:
+        # "Failure to renew it will result in …": what they are to do, held over them
+        rules.append(
+            rf"{_START}(?:failure|failing|neglecting)\s+to\s+{word_alternation(words.duties)}{_END}(?:\s+[\w'’-]+){{0,6}}?"
+            r"\s+(?:will|may|can|could|might|would)\s+(?:result\s+in|lead\s+to|cause)(?![\w'’])"
+        )
     # "you (may have) entered the wrong code", "you posted in the wrong category"; not what they
     # were sent or charged ("you received the wrong size" is our slip).
     blame = (

@@ -67,6 +67,7 @@ class Settings:
     prohibited_acts: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibited-acts"))
     saying_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "saying-verbs"))
     already_said: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "already-said"))
+    reader_duties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-duties"))
     withheld_news: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-news"))
     withheld_timing: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-timing"))
     not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
@@ -154,6 +155,7 @@ class Matchers:
                     prohibited_acts=settings.prohibited_acts,
                     saying_verbs=settings.saying_verbs,
                     already_said=settings.already_said,
+                    duties=settings.reader_duties,
                     news=settings.withheld_news,
                     timing=settings.withheld_timing,
                 )
