@@ -344,7 +344,7 @@ def _promise_pattern(private_things: tuple[str, ...], outsiders: tuple[str, ...]
     )
     return re.compile(
         r"(?:\s+(?:or|and|nor)\s+[^\W\d_]+|\s+(?:out|away|on|to|in|into|any\s+of)"
-        r"|\s+(?:anyone|anybody|others|third\s+parties)(?:\s+else)?\s+to\s+[^\W\d_]+)*"
+        r"|\s+(?:anyone|anybody|others|third\s+parties)(?:\s+else)?\s+to\s+[^\W\d_]+){0,3}"
         rf"\s+your\s+(?:{word_alternation(private_things)}{kept_from})(?![\w'’])",
         re.IGNORECASE,
     )
