@@ -83,6 +83,7 @@ class Group:
 class Lookaround:
     body: Node
     behind: bool
+    negative: bool = False
 
 
 @dataclass(frozen=True)
@@ -262,10 +263,10 @@ def _group(reader: _Reader, flags: set[str]) -> Node | None:
         return _closed(reader, Group(_alternation(reader, flags), atomic=kind == ">"))
     if kind in "=!":
         reader.take()
-        return _closed(reader, Lookaround(_alternation(reader, flags), behind=False))
+        return _closed(reader, Lookaround(_alternation(reader, flags), behind=False, negative=kind == "!"))
     if reader.peek(2) in ("<=", "<!"):
-        reader.take(2)
-        return _closed(reader, Lookaround(_alternation(reader, flags), behind=True))
+        negative = reader.take(2) == "<!"
+        return _closed(reader, Lookaround(_alternation(reader, flags), behind=True, negative=negative))
     if kind == "P":
         reader.take()
         if reader.take() == "=":
