@@ -55,7 +55,8 @@ TEXTS = [
     "The browser doesn't offer tabs. Acme does not offer refunds. There's no way to undo it.",
     "As I mentioned, your request was denied. Of course, you need to sign in first. Clearly the card failed.",
     "I've already answered this. It works fine for our other customers. You should have backed it up.",
-    "were we? awe can't; cannot be refunded, couldn't be reversed: no updates to share yet. None of our plans include it.",
+    "were we? awe can't; cannot be refunded, couldn't be reversed: no updates to share yet.",
+    "None of our plans include it. Refunds are no longer available, and no recording will be available.",
     "Your post violates our community guidelines and may get you banned. You may not share your account.",
     "Isn’t it? We’ll not be able to; they’re not able to help; users can’t edit it. İ WE CAN'T REFUND.",
 ]

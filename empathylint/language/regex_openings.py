@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.language.phrase_trie import fold, folded, places
@@ -33,11 +33,19 @@ from empathylint.language.regex_syntax import (
     parse,
 )
 
+# How much text a pattern scans whole before it reads its openings.
+_SCANNED_BEFORE_READING = 20_000
+_NOWHERE: list[int] = []
 # What a place is (phrase_trie's index): a spot after no word character nor apostrophe.
 _PLACE_CHARACTERS = r"\w'’"
 # How many groups, classes or escapes a head reads: the first one and those after it, which
 # say where its first word ends ("we" before a space or "'ll" is no "were").
-_HEAD_ITEMS = 3
+_HEAD_ITEMS = 4
+# How long a head may grow (the grammar's alternations of word classes run to kilobytes,
+# and only their first words matter here).
+_HEAD_SIZE = 600
+_QUANTIFIER_OF_NONE = re.compile(r"[*?]|\{0*(?:,|\}|,\d*\})")
+_GROUP_OPENING = re.compile(r"\((?:\?(?:P<\w+>|[:>]|[a-zA-Z]*-?[a-zA-Z]*:))?")
 _ZERO_WIDTH = ("(?=", "(?!", "(?<=", "(?<!", "\\b", "\\B", "\\A", "\\Z")
 # More openings than this are not worth looking up one by one.
 _MOST_OPENINGS = 400
@@ -65,13 +73,20 @@ class Gated:
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.regex = re.compile(pattern, flags)
+        self._scanned = 0
 
     @functools.cached_property
     def openings(self) -> frozenset[Opening] | None:
-        """Read once, the first time a text is searched (a run that never searches pays nothing)."""
         return openings(self.regex.pattern, self.regex.flags)
 
     def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        if "openings" not in self.__dict__:
+            # Reading the openings costs about what scanning a few pages does: a run that
+            # checks one short reply never pays for it.
+            self._scanned += endpos - pos
+            if self._scanned < _SCANNED_BEFORE_READING:
+                yield from self.regex.finditer(text, pos, endpos)
+                return
         if self.openings is None:
             yield from self.regex.finditer(text, pos, endpos)
             return
@@ -90,7 +105,7 @@ def _starts(text: str, found: frozenset[Opening], pos: int, endpos: int) -> list
     plan = _plan(found)
     starts: list[int] = []
     for key, texts in plan.keys.items():
-        starts += _within(index.get(key, ()), pos, endpos, text, texts)
+        starts += _within(index.get(key, _NOWHERE), pos, endpos, text, texts)
     for prefix, texts in plan.prefixes.items():
         for key in _keys_from(index, prefix):
             starts += _within(index[key], pos, endpos, text, texts)
@@ -141,7 +156,7 @@ def _plan(found: frozenset[Opening]) -> _Plan:
     )
 
 
-def _within(positions: Sequence[int], pos: int, endpos: int, text: str, texts: tuple[str, ...] | None) -> list[int]:
+def _within(positions: list[int], pos: int, endpos: int, text: str, texts: tuple[str, ...] | None) -> list[int]:
     """The positions in [pos, endpos), where one of `texts` stands when given."""
     chosen = positions[bisect.bisect_left(positions, pos) : bisect.bisect_left(positions, endpos)]
     if texts is None:
@@ -192,11 +207,17 @@ def openings(pattern: str, flags: int = 0) -> frozenset[Opening] | None:
         head = _head(branch)
         if not head:
             return None
-        read = _openings_of((parse(head, flags),), place=False)
+        read = _openings_of(tuple(_parsed(item, flags) for item in head), place=False)
         if read is None:
             return None
         found |= read
     return frozenset(found) if len(found) <= _MOST_OPENINGS else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(item: str, flags: int) -> Node:
+    """An item of a head read, once: the grammar's patterns share their subjects and hedges."""
+    return parse(item, flags)
 
 
 def _top_branches(pattern: str) -> list[str]:
@@ -249,19 +270,39 @@ def _group_end(pattern: str, at: int) -> int:
     return len(pattern)
 
 
-def _head(branch: str) -> str:
+def _head(branch: str, size: int = _HEAD_SIZE, most: int = _HEAD_ITEMS) -> tuple[str, ...]:
     """The branch's first items: its zero-width items, then what it consumes up to a few
-    groups, classes or escapes in (plain characters do not count), each with its quantifier."""
+    groups, classes or escapes in (plain characters do not count), each with its quantifier.
+    A group that would take the head past `size` characters ends it, cut down to its
+    branches' heads: every match still begins with what the head matches."""
+    items: list[str] = []
     at, counted = 0, 0
-    while at < len(branch) and counted < _HEAD_ITEMS:
+    while at < len(branch) and counted < most:
         end = _item_end(branch, at)
         quantifier = _QUANTIFIER.match(branch, end)
         if quantifier is not None:
             end = quantifier.end() + (branch[quantifier.end() : quantifier.end() + 1] in ("?", "+"))
+        zero_width = branch.startswith(_ZERO_WIDTH, at)
+        if end > size:
+            if branch[at] == "(" and not zero_width:
+                # one round of a repeated group, or none when it may be left out
+                optional = quantifier is not None and _QUANTIFIER_OF_NONE.match(quantifier.group()) is not None
+                items.append(_cut_down(branch[at : _group_end(branch, at)]) + "?" * optional)
+            break
         if branch[at] in "([\\.":
-            counted += not branch.startswith(_ZERO_WIDTH, at)
+            counted += not zero_width
+        items.append(branch[at:end])
         at = end
-    return branch[:at]
+    return tuple(items)
+
+
+def _cut_down(group: str) -> str:
+    """A group with each of its branches cut down to its head."""
+    opening = _GROUP_OPENING.match(group)
+    assert opening is not None
+    inside = group[opening.end() : -1]
+    heads = ("".join(_head(branch, _HEAD_SIZE // 6, 2)) for branch in _top_branches(inside))
+    return opening.group() + "|".join(heads) + ")"
 
 
 def _item_end(branch: str, at: int) -> int:
