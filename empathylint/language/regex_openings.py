@@ -40,10 +40,10 @@ _NOWHERE: list[int] = []
 _PLACE_CHARACTERS = r"\w'’"
 # How many groups, classes or escapes a head reads: the first one and those after it, which
 # say where its first word ends ("we" before a space or "'ll" is no "were").
-_HEAD_ITEMS = 4
+_HEAD_ITEMS = 6
 # How long a head may grow (the grammar's alternations of word classes run to kilobytes,
 # and only their first words matter here).
-_HEAD_SIZE = 600
+_HEAD_SIZE = 1200
 _QUANTIFIER_OF_NONE = re.compile(r"[*?]|\{0*(?:,|\}|,\d*\})")
 _GROUP_OPENING = re.compile(r"\((?:\?(?:P<\w+>|[:>]|[a-zA-Z]*-?[a-zA-Z]*:))?")
 _ZERO_WIDTH = ("(?=", "(?!", "(?<=", "(?<!", "\\b", "\\B", "\\A", "\\Z")
@@ -301,7 +301,7 @@ def _cut_down(group: str) -> str:
     opening = _GROUP_OPENING.match(group)
     assert opening is not None
     inside = group[opening.end() : -1]
-    heads = ("".join(_head(branch, _HEAD_SIZE // 6, 2)) for branch in _top_branches(inside))
+    heads = ("".join(_head(branch, _HEAD_SIZE // 12, 2)) for branch in _top_branches(inside))
     return opening.group() + "|".join(heads) + ")"
 
 
