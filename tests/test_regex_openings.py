@@ -1,5 +1,5 @@
 """A grammar pattern tried only where its opening words stand finds what a scan of the whole
-text finds (language/regex_openings.py)."""
+text finds (language/regex_openings.py, with the openings language/regex_heads.py reads)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from empathylint.language.regex_openings import FIND, RUN, WORD, Gated, Opening, openings
+from empathylint.language.regex_heads import openings
+from empathylint.language.regex_openings import FIND, RUN, WORD, Gated, Opening
 from empathylint.rules._negative_vocabulary import Settings as NegativeSettings
 from empathylint.rules.say_no_with_why import Settings as SayNoSettings
 
