@@ -85,7 +85,7 @@ def _starts(text: str, found: frozenset[Opening], pos: int, endpos: int) -> list
     for key, texts in plan.keys.items():
         starts += _within(index.get(key, _NOWHERE), pos, endpos, text, texts)
     for prefix, texts in plan.prefixes.items():
-        for key in _keys_from(index, prefix):
+        for key in _keys_from(text, prefix):
             starts += _within(index[key], pos, endpos, text, texts)
     if plan.finds or plan.runs:
         folded_text = folded(text)
@@ -150,8 +150,9 @@ def _occurrences(folded_text: str, literal: str, pos: int, endpos: int) -> Itera
         at = folded_text.find(literal, at + 1, endpos)
 
 
-def _keys_from(index: dict[str, list[int]], prefix: str) -> list[str]:
-    keys = _sorted_keys(index)
+def _keys_from(text: str, prefix: str) -> list[str]:
+    """The words at the text's places that begin with `prefix`."""
+    keys = _sorted_keys(text)
     low = bisect.bisect_left(keys, prefix)
     high = low
     while high < len(keys) and keys[high].startswith(prefix):
@@ -159,17 +160,11 @@ def _keys_from(index: dict[str, list[int]], prefix: str) -> list[str]:
     return keys[low:high]
 
 
-_KEYS: dict[int, tuple[dict[str, list[int]], list[str]]] = {}
-
-
-def _sorted_keys(index: dict[str, list[int]]) -> list[str]:
-    """The index's keys in order, kept for the last few texts' indexes."""
-    kept = _KEYS.get(id(index))
-    if kept is None or kept[0] is not index:
-        if len(_KEYS) >= 4:
-            _KEYS.pop(next(iter(_KEYS)))
-        kept = _KEYS[id(index)] = (index, sorted(index))
-    return kept[1]
+@functools.lru_cache(maxsize=4)
+def _sorted_keys(text: str) -> list[str]:
+    """The keys of the text's places in order, kept for the last few texts (not their
+    places, which a long article holds by the million)."""
+    return sorted(places(text, _PLACE_CHARACTERS))
 
 
 def is_word(character: str) -> bool:
