@@ -77,8 +77,15 @@ class Gated:
                     cursor = match.end()  # never empty: an opening is at least a character
 
 
+@functools.lru_cache(maxsize=4)
 def _starts(text: str, found: frozenset[Opening], pos: int, endpos: int) -> list[int]:
-    """The places in [pos, endpos) where one of the openings stands, in order."""
+    """The places in [pos, endpos) where one of the openings stands, in order; kept for
+    the next patterns of the text that share their openings (a refusal's subjects), and
+    for no more than a few (a long article's places run to hundreds of thousands)."""
+    return _find_starts(text, found, pos, endpos)
+
+
+def _find_starts(text: str, found: frozenset[Opening], pos: int, endpos: int) -> list[int]:
     index = places(text, _PLACE_CHARACTERS)
     plan = _plan(found)
     starts: list[int] = []
