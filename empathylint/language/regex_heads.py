@@ -126,7 +126,7 @@ def _head(branch: str, size: int = _HEAD_SIZE, most: int = _HEAD_ITEMS) -> tuple
             end = quantifier.end() + (branch[quantifier.end() : quantifier.end() + 1] in ("?", "+"))
         zero_width = branch.startswith(_ZERO_WIDTH, at)
         if end > size:
-            if branch[at] == "(" and not zero_width:
+            if branch[at] == "(" and not zero_width and not branch.startswith("(?(", at):
                 # one round of a repeated group, or none when it may be left out
                 optional = quantifier is not None and _QUANTIFIER_OF_NONE.match(quantifier.group()) is not None
                 items.append(_cut_down(branch[at : _group_end(branch, at)]) + "?" * optional)

@@ -145,7 +145,7 @@ def _within(positions: list[int], pos: int, endpos: int, text: str, texts: tuple
     """The positions in [pos, endpos), where one of `texts` stands when given."""
     chosen = positions[bisect.bisect_left(positions, pos) : bisect.bisect_left(positions, endpos)]
     if texts is None:
-        return list(chosen)
+        return chosen
     folded_text = folded(text)
     return [position for position in chosen if folded_text.startswith(texts, position)]
 
