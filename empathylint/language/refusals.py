@@ -40,6 +40,7 @@ from typing import Protocol
 from empathylint.document import Span
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, normalize
+from empathylint.language.regex_openings import Gated
 from empathylint.language.vocabulary import default_words
 
 _APOSTROPHE = "['’]"
@@ -159,7 +160,7 @@ def find_refusals(text: str, within: Span, grammar: RefusalGrammar) -> Iterator[
     for kind, pattern in grammar.patterns:
         for match in pattern.finditer(text, within.start, within.end):
             span = Span(_word_start(text, match.start()), match.end())
-            subject = normalize(match.group("subject") or "") if "subject" in pattern.groupindex else ""
+            subject = normalize(match.group("subject") or "") if "subject" in pattern.regex.groupindex else ""
             verb = match.group("verb")
             if any(e.start < span.end and span.start < e.end for e in exceptions):
                 continue
@@ -223,7 +224,8 @@ def reason_in(text: str, span: Span, reasons: PhraseTrie | None, not_reasons: Ph
 class RefusalGrammar:
     """A vocabulary compiled: built once per rule's settings, then only matched."""
 
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # Each tried only where its opening words stand (regex_openings.py).
+    patterns: tuple[tuple[str, Gated], ...]
     exceptions: PhraseTrie | None
     openers: PhraseTrie | None
     # Any form of a verb of offering, as a word: "assist", "offering".
@@ -319,7 +321,7 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             )
         )
     return RefusalGrammar(
-        patterns=tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in patterns),
+        patterns=tuple((kind, Gated(pattern, re.IGNORECASE)) for kind, pattern in patterns),
         exceptions=compile_phrases(vocabulary.exceptions),
         openers=compile_phrases(vocabulary.clause_openers),
         offered=re.compile(word_alternation(tuple(form.split()[0] for form in offer_forms)), re.IGNORECASE),

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from empathylint.document import Span
 from empathylint.language.refusals import word_alternation
+from empathylint.language.regex_openings import Gated
 
 _APOSTROPHE = "['’]"
 _END = r"(?![\w'’])"
@@ -109,14 +110,15 @@ class ReproachVocabulary:
 
 @dataclass(frozen=True)
 class Reproach:
-    """The compiled patterns; each finds one shape, as (code, span) pairs."""
+    """The compiled patterns; each finds one shape, as (code, span) pairs, tried only where
+    its opening words stand (regex_openings.py)."""
 
-    nos: tuple[re.Pattern[str], ...]
-    rules: tuple[re.Pattern[str], ...]
-    blame: re.Pattern[str]
-    orders: re.Pattern[str] | None
-    reminders: re.Pattern[str] | None
-    repeats: re.Pattern[str] | None
+    nos: tuple[Gated, ...]
+    rules: tuple[Gated, ...]
+    blame: Gated
+    orders: Gated | None
+    reminders: Gated | None
+    repeats: Gated | None
 
 
 @functools.lru_cache(maxsize=64)
@@ -225,12 +227,12 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"|{_START}no\s+other\s+{_OTHERS}\s+(?:have|has|had)(?:\s+(?:reported|mentioned|had|seen)){_END}"
     )
     return Reproach(
-        nos=tuple(re.compile(pattern, re.IGNORECASE) for pattern in nos),
-        rules=tuple(re.compile(pattern, re.IGNORECASE) for pattern in rules),
-        blame=re.compile(blame, re.IGNORECASE),
-        orders=re.compile(orders, re.IGNORECASE) if words.prohibited_acts else None,
-        reminders=re.compile(reminders, re.IGNORECASE) if words.saying_verbs else None,
-        repeats=re.compile(repeats, re.IGNORECASE) if words.already_said else None,
+        nos=tuple(Gated(pattern, re.IGNORECASE) for pattern in nos),
+        rules=tuple(Gated(pattern, re.IGNORECASE) for pattern in rules),
+        blame=Gated(blame, re.IGNORECASE),
+        orders=Gated(orders, re.IGNORECASE) if words.prohibited_acts else None,
+        reminders=Gated(reminders, re.IGNORECASE) if words.saying_verbs else None,
+        repeats=Gated(repeats, re.IGNORECASE) if words.already_said else None,
     )
 
 
