@@ -15,7 +15,6 @@ from empathylint.checklist import ITEMS, SEND
 from empathylint.config import FileSettings
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Channel, Document, Profile
-from empathylint.overlaps import resolve_overlaps
 from empathylint.rule import AnyRule, Metrics
 
 INTERNAL_ERROR = "internal-error"
@@ -87,6 +86,10 @@ def lint(document: Document, settings: FileSettings) -> FileReport:
     found = [_with_configured_severity(d, settings) for d in found]
     found.extend(unknown_directive_ids(document, settings.known_ids))
     found = _drop_suppressed(found, document)
+    # Imported here: a run answered from the result cache takes FileReport from this module
+    # and never lints, so it does not load the overlap rules and the phrase matchers under them.
+    from empathylint.overlaps import resolve_overlaps
+
     found = resolve_overlaps(found, document)
     report.diagnostics = sorted(
         (locate(d, document) for d in found),

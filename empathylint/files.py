@@ -135,7 +135,12 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
         )
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # The size the file had when looked at, and a byte more to see it grow: a read of
+            # MAX_BYTES + 1 at once takes a buffer that size for every file (60 µs each, and a
+            # second run over 400 replies reads 800 files, their customers' messages too).
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since: the rest, up to the limit
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except PermissionError:
         raise InputError(shown, "permission denied") from None
     except OSError as error:

@@ -372,3 +372,13 @@ def test_oversized_standard_input_is_refused_like_an_oversized_file(folder: Path
     errors = [line for line in result.stderr.decode().splitlines() if line.strip()]
     assert len(errors) == 1 and "<stdin>" in errors[0] and "too large" in errors[0], errors
     assert "good.txt" in result.stdout.decode()  # the other file is still checked
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
+def test_a_file_longer_than_its_size_said_is_read_whole() -> None:
+    """A file is read to the size it had when looked at, then on if it grew: a /proc file
+    says it holds nothing (size 0) and holds lines."""
+    from empathylint.files import read_source
+
+    text = read_source(Path("/proc/self/status")).text
+    assert text.startswith("Name:") and "\nPid:" in text and text.endswith("\n")

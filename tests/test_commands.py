@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from empathylint import __version__
-from empathylint.cli import app
+from empathylint.cli import app, application
 from empathylint.config import Resolver
 from empathylint.rules import RULES
 from empathylint.templates import TEMPLATES, template_text
@@ -169,3 +170,22 @@ def test_init_still_takes_the_first_release_names(tmp_path: Path, old: str, new:
     result = runner.invoke(app, ["init", "--template", old])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "checklist.toml").read_text(encoding="utf-8") == template_text(new)
+
+
+def test_the_console_script_collects_garbage_less_often(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run keeps what it builds to the end, so the console script sets the collector's
+    thresholds above the interpreter's defaults; importing the package (the Python API)
+    leaves them alone."""
+    before = gc.get_threshold()
+    assert application.GC_THRESHOLDS[0] > before[0]
+    monkeypatch.setattr(sys, "argv", ["empathylint", "--version"])
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            application.main()
+        assert stopped.value.code == 0
+        assert gc.get_threshold() == application.GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
+    assert capsys.readouterr().out == f"empathylint {__version__}\n"

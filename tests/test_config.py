@@ -3,6 +3,7 @@ file (as ruff finds its settings), and errors that name the file, the line and t
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from typer.testing import CliRunner, Result
 
 from empathylint.cli import app
 from empathylint.config import CommandLine, ConfigError, Resolver
+from empathylint.config.schema import build_settings
 from empathylint.rules import RULES
 from empathylint.rules.thank_them import Settings as ThankThemSettings
 
@@ -203,3 +205,19 @@ def test_the_settings_that_name_files_are_all_listed() -> None:
         if settings_field.name.endswith("_file")
     }
     assert naming == set(NAMED_FILES)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Unresolved:
+    words: tuple[str, ...] = ("kept",)
+    later: NotDefinedHere | None = None  # type: ignore[name-defined]  # noqa: F821
+
+
+def test_settings_left_at_their_defaults_never_evaluate_their_annotations() -> None:
+    """Without a table that sets a field, a settings object is its defaults as they are: a
+    run without checklist.toml does not resolve every rule's field types (get_type_hints)."""
+    defaults = _Unresolved()
+    assert build_settings(defaults, {}) is defaults
+    assert build_settings(defaults, {"profiles": ["doc"]}) is defaults
+    with pytest.raises(NameError):  # a table that sets a field resolves the types
+        build_settings(defaults, {"words": ["set"]})

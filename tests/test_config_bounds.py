@@ -100,6 +100,33 @@ def test_globs_match_in_steps_bounded_by_their_size(path: str, glob: str, expect
     assert glob_match(path, glob) is expected
 
 
+@pytest.mark.parametrize(
+    ("path", "glob", "expected"),
+    [
+        ("docs/a.md", "docs/", True),
+        ("help/docs/a.md", "docs/", True),
+        ("documents/a.md", "docs/", False),
+        ("replies/canned/refund.md", "replies/canned/", True),
+        ("a/notes.txt", "notes.txt", True),
+        ("a/Notes.txt", "notes.txt", False),
+        ("a\\b/x.md", "a\\b/", True),
+    ],
+)
+def test_a_glob_without_wildcards_is_compared_not_compiled(
+    path: str, glob: str, expected: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped profile and channel globs (`docs/`, `canned/`) are asked about every file
+    of every run: a segment with no `*`, `?` or `[` is compared as it is, as fnmatch would
+    match it, without compiling a pattern."""
+    import fnmatch
+
+    def compiled(name: str, pattern: str) -> bool:
+        raise AssertionError(f"fnmatch asked for {pattern!r}")
+
+    monkeypatch.setattr(fnmatch, "fnmatchcase", compiled)
+    assert glob_match(path, glob) is expected
+
+
 def test_repeated_double_stars_in_exclude_and_per_file_ignores_do_not_hang(tmp_path: Path) -> None:
     deep = tmp_path.joinpath(*["a"] * 30)
     deep.mkdir(parents=True)

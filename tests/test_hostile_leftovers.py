@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from empathylint import engine
+from empathylint import overlaps
 from empathylint.diagnostics import Diagnostic
 from empathylint.document import Document
 from empathylint.overlaps import resolve_overlaps
@@ -38,13 +38,13 @@ def steps(action: Callable[[], object]) -> int:
 def _overlap_input(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Diagnostic], Document]:
     """What the engine hands resolve_overlaps for `text`."""
     seen: list[tuple[list[Diagnostic], Document]] = []
-    original: Callable[..., Any] = engine.resolve_overlaps
+    original: Callable[..., Any] = overlaps.resolve_overlaps
 
     def capture(found: list[Diagnostic], document: Document) -> Any:
         seen.append((list(found), document))
         return original(found, document)
 
-    monkeypatch.setattr(engine, "resolve_overlaps", capture)
+    monkeypatch.setattr(overlaps, "resolve_overlaps", capture)  # the engine imports it when it lints
     lint_text(text)
     monkeypatch.undo()
     return seen[0]

@@ -112,7 +112,7 @@ def test_a_second_dictionary_is_read_only_for_a_word_the_first_does_not_know(
 def test_the_cached_stems_are_the_dictionarys_own_entries_sorted(tmp_path: Path) -> None:
     """Deriving a dictionary's stems in an empty cache is one sort of its entries (their
     first fields, flags in their own case), by stem in lower case; a stem listed twice
-    keeps both entries, in the file's order, and its words have the flags of both."""
+    keeps both entries, next to each other, and its words have the flags of both."""
     cache = tmp_path / "cache"
     (tmp_path / "zz.aff").write_text(AFF, encoding="utf-8")
     (tmp_path / "zz.dic").write_text(

@@ -29,6 +29,11 @@ def test_wheel_ships_the_checklist_and_the_console_script(tmp_path: Path) -> Non
         shipped = archive.read("empathylint/checklist.toml").decode("utf-8")
         assert shipped == (ROOT / "checklist.toml").read_text(encoding="utf-8")
         assert "empathylint/language/data/nicknames.txt" in names
+        # each data file's JSON copy (hatch_build.py), read instead of its TOML
+        from empathylint.language.vocabulary import DATA
+
+        for toml in DATA.rglob("*.toml"):
+            assert f"empathylint/language/data/{toml.relative_to(DATA).with_suffix('.json').as_posix()}" in names
         # the Python API is typed: type checkers read the package's hints (PEP 561)
         assert "empathylint/py.typed" in names
         # Every jargon domain's word list, found by name at run time.

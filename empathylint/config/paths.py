@@ -25,7 +25,7 @@ def glob_match(relative_path: str, pattern: str) -> bool:
     folders = tuple(folder.split("/")) if slash else ()
     if "/" not in pattern.rstrip("/"):
         # A name never holds `/`: a glob that ends with one matches folders only.
-        if not pattern.endswith("/") and fnmatch.fnmatchcase(name, pattern):
+        if not pattern.endswith("/") and _fits(name, pattern):
             return True
         return _names_a_folder(folders, pattern.rstrip("/"))
     glob = _glob_parts(pattern)
@@ -33,9 +33,20 @@ def glob_match(relative_path: str, pattern: str) -> bool:
     return matched or len(glob) in _step(glob, positions, name)
 
 
+_WILDCARDS = frozenset("*?[")
+
+
+def _fits(name: str, pattern: str) -> bool:
+    """fnmatchcase: a segment without a wildcard (the shipped profile and channel globs,
+    `canned/`, `docs/`) is compared, not compiled into a regular expression on every run."""
+    if _WILDCARDS.isdisjoint(pattern):
+        return name == pattern
+    return fnmatch.fnmatchcase(name, pattern)
+
+
 @functools.lru_cache(maxsize=4096)
 def _names_a_folder(folders: tuple[str, ...], name: str) -> bool:
-    return any(fnmatch.fnmatchcase(part, name) for part in folders)
+    return any(_fits(part, name) for part in folders)
 
 
 @functools.lru_cache(maxsize=256)
@@ -79,7 +90,7 @@ def _step(glob: tuple[str, ...], positions: Iterable[int], part: str) -> set[int
             following.add(position)  # ** takes this segment and may take more
             if position == len(glob) - 1:
                 following.add(position + 1)
-        elif fnmatch.fnmatchcase(part, glob[position]):
+        elif _fits(part, glob[position]):
             following.add(position + 1)
     return _past_deep(glob, following)
 

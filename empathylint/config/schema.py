@@ -240,20 +240,23 @@ def _toml_type(value: Any) -> str:
 
 def build_settings(base: Any, table: Mapping[str, Any]) -> Any:
     """`base` (a settings object, usually the defaults) with what `table` sets: a value
-    replaces the default, a table merges into it key by key, `extend-<key>` appends to it."""
-    hints = _type_hints(typing.cast(type, type(base)))
+    replaces the default, a table merges into it key by key, `extend-<key>` appends to it.
+    The field types are resolved only when the table sets a field: a run without a
+    checklist.toml builds every rule's settings from their defaults, and evaluating all
+    their annotations cost it 6 ms."""
     changes: dict[str, Any] = {}
     for settings_field in dataclasses.fields(base):
         key = kebab(settings_field.name)
-        hint = hints[settings_field.name]
+        if key not in table and EXTEND + key not in table:
+            continue
+        hint = _type_hints(typing.cast(type, type(base)))[settings_field.name]
         value = getattr(base, settings_field.name)
         if key in table:
             given = _convert(table[key], hint)
             value = {**value, **given} if isinstance(given, dict) else given
         if EXTEND + key in table:
             value = (*value, *_convert(table[EXTEND + key], hint))
-        if key in table or EXTEND + key in table:
-            changes[settings_field.name] = value
+        changes[settings_field.name] = value
     return dataclasses.replace(base, **changes) if changes else base
 
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
+from empathylint.language.vocabulary import data_table
 
 SENTENCE_START = "^"
 """In `before`: the word opens a sentence. An entry of two words names the two before ("suggest you")."""
@@ -53,14 +52,8 @@ class Confusion:
 
 @functools.cache
 def _rules() -> dict[str, tuple[ConfusedWord, ...]]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
-    path = Path(__file__).parent / "data" / "confused-words.toml"
     by_word: dict[str, list[ConfusedWord]] = {}
-    for rule in tomllib.loads(path.read_text(encoding="utf-8"))["rule"]:
+    for rule in data_table("confused-words")["rule"]:
         before, after = frozenset(rule.get("before", ())), frozenset(rule.get("after", ()))
         not_after, not_before = frozenset(rule.get("not_after", ())), frozenset(rule.get("not_before", ()))
         for wrong, meant in rule["words"].items():

@@ -129,14 +129,16 @@ def _fold(text: str) -> str:
 
 def _stems_text(dic: Path) -> str:
     """The dictionary's entries (`stem/flags`, as the `.dic` writes them) sorted by their
-    folded stem; a stem listed twice ("Polish", "polish") keeps its entries in the file's
-    order, next to each other."""
+    folded stem; a stem listed twice ("Polish", "polish") keeps its entries next to each
+    other (a lookup joins their flags)."""
     lines = dic.read_text(encoding="utf-8-sig", errors="replace").splitlines()[1:]  # after the count
     entries = _first_fields(lines)
-    # Each entry's stem, folded: the entries' text before the first `/` of each, at once.
-    stems = _fold("\n".join([entry.partition("/")[0] for entry in entries])).split("\n")
-    order = sorted(range(len(entries)), key=stems.__getitem__)
-    with_stem = order[stems.count("") :]  # an entry without a stem (a blank line) sorts first
+    # Each entry folded, its `/` as a tab, at once: ordering by that orders by the stem (a
+    # tab sorts below every character a stem holds, so "abc/X" before "abc-d"), with no
+    # step per entry to cut its flags off.
+    keys = _fold("\n".join(entries)).replace("/", "\t").split("\n")
+    order = sorted(range(len(entries)), key=keys.__getitem__)
+    with_stem = order[keys.count("") :]  # an entry without a stem (a blank line) sorts first
     return "\n".join([f"{_STEMS_MARK}\t{dic.name}", *[entries[index] for index in with_stem]]) + "\n"
 
 

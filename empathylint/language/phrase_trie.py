@@ -269,6 +269,18 @@ def _place_pattern(word_characters: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![{word_characters}])(?:\w+|\s+|.)", re.DOTALL)
 
 
+def folded(text: str) -> str:
+    """The text folded (`fold`), kept for the last few texts."""
+    return _folded(text)
+
+
+def places(text: str, word_characters: str) -> dict[str, list[int]]:
+    """Where a phrase may start in the text (after no character of `word_characters`, a
+    class body such as `\\w'’`), by folded key, each list in order; kept for the last few
+    texts, which every phrase list of a run reads."""
+    return _places(_folded(text), word_characters)
+
+
 @functools.lru_cache(maxsize=8)
 def _folded(text: str) -> str:
     """The text folded, kept for the last few texts, which every list of a run reads again."""

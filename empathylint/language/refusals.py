@@ -15,6 +15,12 @@ whose verb is negated by an auxiliary or a modal, and whose main verb withholds 
 - without a subject, a thing withheld (`withheld_words`): "it isn't possible", "which is not
   accepted", "refunds are no longer available", "no recording will be available".
 
+A promise that keeps what is the customer's from others is no refusal: a verb of passing on
+(`disclosures`) whose object is their private things (`private_things`): "we don't sell your
+personal data", "we won't give your phone number to couriers", "our team does not have
+access to your vault" (but "we don't offer refunds" and "we can't share your details by
+email" still are).
+
 Contractions are read as their long forms (either apostrophe). The auxiliaries, modals
 and negators are English grammar and live here; the open word classes (who, what is
 offered, what is withheld, the adverbs that may stand between, the words that make a clause
@@ -34,6 +40,7 @@ from typing import Protocol
 from empathylint.document import Span
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, normalize
+from empathylint.language.regex_openings import Gated
 from empathylint.language.vocabulary import default_words
 
 _APOSTROPHE = "['’]"
@@ -74,6 +81,12 @@ class RefusalVocabulary:
     # Subjects that are someone else ("they"): their inability is a refusal only before a
     # verb of offering ("they are unable to assist"), not "they can't get into your account".
     third_parties: tuple[str, ...] = ()
+    # Verbs of passing a thing on, and the customer's things kept private: "we don't sell your
+    # data" is a promise, not a no.
+    disclosures: tuple[str, ...] = ()
+    private_things: tuple[str, ...] = ()
+    # Who the customer's things are kept from: "we don't sell your purchase history to advertisers".
+    outsiders: tuple[str, ...] = ()
 
 
 class RefusalWords(Protocol):
@@ -90,6 +103,12 @@ class RefusalWords(Protocol):
     def clause_openers(self) -> tuple[str, ...]: ...
     @property
     def possessions(self) -> tuple[str, ...]: ...
+    @property
+    def disclosures(self) -> tuple[str, ...]: ...
+    @property
+    def private_things(self) -> tuple[str, ...]: ...
+    @property
+    def outsiders(self) -> tuple[str, ...]: ...
 
 
 def refusal_grammar(
@@ -115,6 +134,9 @@ def refusal_grammar(
             reader_troubles=reader_troubles,
             third_parties=third_parties,
             possessions=words.possessions,
+            disclosures=words.disclosures,
+            private_things=words.private_things,
+            outsiders=words.outsiders,
         )
     )
 
@@ -138,7 +160,7 @@ def find_refusals(text: str, within: Span, grammar: RefusalGrammar) -> Iterator[
     for kind, pattern in grammar.patterns:
         for match in pattern.finditer(text, within.start, within.end):
             span = Span(_word_start(text, match.start()), match.end())
-            subject = normalize(match.group("subject") or "") if "subject" in pattern.groupindex else ""
+            subject = normalize(match.group("subject") or "") if "subject" in pattern.regex.groupindex else ""
             verb = match.group("verb")
             if any(e.start < span.end and span.start < e.end for e in exceptions):
                 continue
@@ -166,7 +188,7 @@ def _only_describes(text: str, refusal: Refusal, grammar: RefusalGrammar) -> boo
     if refusal.subject in grammar.third_parties:
         return refusal.kind == "inability" and grammar.offered.fullmatch(refusal.verb) is None
     if refusal.subject not in grammar.readers:
-        return False
+        return _keeps_private(text, refusal, grammar)
     verb = normalize(refusal.verb)
     if refusal.kind == "possession":
         return True  # "you don't have access to the old phone" is their situation
@@ -175,6 +197,17 @@ def _only_describes(text: str, refusal: Refusal, grammar: RefusalGrammar) -> boo
     # "an account you can't access" is their trouble; "you won't be able to access it" is
     # what will be withheld from them.
     return verb in grammar.reader_troubles and _FUTURE.search(text, refusal.span.start, refusal.span.end) is None
+
+
+def _keeps_private(text: str, refusal: Refusal, grammar: RefusalGrammar) -> bool:
+    """ "We don't sell your data", "we have no access to your vault": a promise to the customer,
+    said with a negated verb of passing on (not "can't", which is a no: "we can't share your
+    details by email")."""
+    if grammar.promise is None or refusal.kind not in ("policy", "possession"):
+        return False
+    if " ".join(normalize(refusal.verb).split()) not in grammar.disclosed:
+        return False
+    return grammar.promise.match(text, refusal.span.end) is not None
 
 
 def reason_in(text: str, span: Span, reasons: PhraseTrie | None, not_reasons: PhraseTrie | None) -> bool:
@@ -191,7 +224,8 @@ def reason_in(text: str, span: Span, reasons: PhraseTrie | None, not_reasons: Ph
 class RefusalGrammar:
     """A vocabulary compiled: built once per rule's settings, then only matched."""
 
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # Each tried only where its opening words stand (regex_openings.py).
+    patterns: tuple[tuple[str, Gated], ...]
     exceptions: PhraseTrie | None
     openers: PhraseTrie | None
     # Any form of a verb of offering, as a word: "assist", "offering".
@@ -199,6 +233,10 @@ class RefusalGrammar:
     readers: frozenset[str]
     reader_troubles: frozenset[str]
     third_parties: frozenset[str]
+    # Every form of a verb of passing on ("sell", "sells", "selling"), and what may follow
+    # one that makes the no a promise (" or rent your personal data").
+    disclosed: frozenset[str] = frozenset()
+    promise: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=64)
@@ -283,13 +321,34 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
             )
         )
     return RefusalGrammar(
-        patterns=tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in patterns),
+        patterns=tuple((kind, Gated(pattern, re.IGNORECASE)) for kind, pattern in patterns),
         exceptions=compile_phrases(vocabulary.exceptions),
         openers=compile_phrases(vocabulary.clause_openers),
         offered=re.compile(word_alternation(tuple(form.split()[0] for form in offer_forms)), re.IGNORECASE),
         readers=frozenset(map(normalize, vocabulary.readers)),
         reader_troubles=frozenset(map(normalize, vocabulary.reader_troubles)),
         third_parties=frozenset(map(normalize, vocabulary.third_parties)),
+        disclosed=frozenset(
+            " ".join(normalize(form).split()) for verb in vocabulary.disclosures for form in inflections(verb)
+        ),
+        promise=_promise_pattern(vocabulary.private_things, vocabulary.outsiders),
+    )
+
+
+def _promise_pattern(private_things: tuple[str, ...], outsiders: tuple[str, ...]) -> re.Pattern[str] | None:
+    """What follows a verb of passing on when its object is the customer's: "(or rent) (out)
+    (any of) your personal data", "(anyone else to see) your password", "your purchase
+    history to (any) advertisers"."""
+    if not private_things:
+        return None
+    kept_from = (
+        rf"|(?:[^\W\d_][\w-]*\s+){{1,2}}?(?:to|with)\s+(?:any\s+)?{word_alternation(outsiders)}" if outsiders else ""
+    )
+    return re.compile(
+        r"(?:\s+(?:or|and|nor)\s+[^\W\d_]+|\s+(?:out|away|on|to|in|into|any\s+of)"
+        r"|\s+(?:anyone|anybody|others|third\s+parties)(?:\s+else)?\s+to\s+[^\W\d_]+){0,3}"
+        rf"\s+your\s+(?:{word_alternation(private_things)}{kept_from})(?![\w'’])",
+        re.IGNORECASE,
     )
 
 

@@ -8,6 +8,7 @@ possessive), anchors, backreferences, and the i, s and x flags, global or scoped
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -83,6 +84,7 @@ class Group:
 class Lookaround:
     body: Node
     behind: bool
+    negative: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,18 +187,35 @@ def _alternation(reader: _Reader, flags: set[str]) -> Node:
     return branches[0] if len(branches) == 1 else Alternation(tuple(branches))
 
 
+# Characters that are no plain literal where they stand, or that make the one before them
+# something else than a plain literal.
+_NOT_PLAIN = frozenset("\\[](){}|.^$*+?")
+
+
 def _sequence(reader: _Reader, flags: set[str]) -> Node:
     items: list[Node] = []
+    pattern, plain = reader.pattern, "x" not in flags
     while True:
         reader.skip_verbose_space(flags)
         if reader.at_end() or reader.peek() in "|)":
             break
+        at = reader.position
+        if plain and pattern[at] not in _NOT_PLAIN and pattern[at + 1 : at + 2] not in _NOT_PLAIN:
+            # a plain character, quantified by nothing (the fast way through a list of words)
+            reader.position += 1
+            items.append(_literal(pattern[at], "i" in flags))
+            continue
         atom = _atom(reader, flags)
         if atom is None:
             continue
         reader.skip_verbose_space(flags)
         items.append(_quantified(reader, atom))
     return items[0] if len(items) == 1 else Sequence(tuple(items))
+
+
+@functools.cache
+def _literal(character: str, ignore_case: bool) -> Chars:
+    return Chars(literals=frozenset(character), ignore_case=ignore_case)
 
 
 def _quantified(reader: _Reader, atom: Node) -> Node:
@@ -262,10 +281,10 @@ def _group(reader: _Reader, flags: set[str]) -> Node | None:
         return _closed(reader, Group(_alternation(reader, flags), atomic=kind == ">"))
     if kind in "=!":
         reader.take()
-        return _closed(reader, Lookaround(_alternation(reader, flags), behind=False))
+        return _closed(reader, Lookaround(_alternation(reader, flags), behind=False, negative=kind == "!"))
     if reader.peek(2) in ("<=", "<!"):
-        reader.take(2)
-        return _closed(reader, Lookaround(_alternation(reader, flags), behind=True))
+        negative = reader.take(2) == "<!"
+        return _closed(reader, Lookaround(_alternation(reader, flags), behind=True, negative=negative))
     if kind == "P":
         reader.take()
         if reader.take() == "=":

@@ -16,7 +16,8 @@ refusal grammar of language/refusals.py (a subject and a negated verb of offerin
 - a rule quoted at them: "your post violates our guidelines", "this breaks the rules", "a
   violation of the terms", "removed for breaking the rules" (who broke it is the reader or
   their post; "a site that violates our terms" is someone else);
-- a sanction held over them: "may get you banned", "will result in a permanent suspension";
+- a sanction held over them: "may get you banned", "will result in a permanent suspension",
+  "failure to renew it will result in …", "members who don't follow the rules will be banned";
 - what the reader may not do: "you may not share your account" (an act, not "you may not
   see it yet", which is a possibility);
 - a reminder that they were told already: "as I mentioned", "as stated above", "as
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 
 from empathylint.document import Span
 from empathylint.language.refusals import word_alternation
+from empathylint.language.regex_openings import Gated
 
 _APOSTROPHE = "['’]"
 _END = r"(?![\w'’])"
@@ -102,18 +104,21 @@ class ReproachVocabulary:
     news: tuple[str, ...] = ()
     # When a thing will come, withheld: "there's no ETA", "we don't have a timeline".
     timing: tuple[str, ...] = ()
+    # What the reader is to do, held over them when they fail to: "failure to renew it will …".
+    duties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Reproach:
-    """The compiled patterns; each finds one shape, as (code, span) pairs."""
+    """The compiled patterns; each finds one shape, as (code, span) pairs, tried only where
+    its opening words stand (regex_openings.py)."""
 
-    nos: tuple[re.Pattern[str], ...]
-    rules: tuple[re.Pattern[str], ...]
-    blame: re.Pattern[str]
-    orders: re.Pattern[str] | None
-    reminders: re.Pattern[str] | None
-    repeats: re.Pattern[str] | None
+    nos: tuple[Gated, ...]
+    rules: tuple[Gated, ...]
+    blame: Gated
+    orders: Gated | None
+    reminders: Gated | None
+    repeats: Gated | None
 
 
 @functools.lru_cache(maxsize=64)
@@ -155,13 +160,22 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
         rf"{_START}(?:a|any|repeated|serious|for)\s+(?:violation|violations|breach|breaches|violating|breaking|breaching)"
         rf"(?:\s+of)?{_FEW_WORDS}\s+{rule}{_END}",
-        # "accounts that break our rules are suspended": the sanction held over whoever does
-        rf"{_START}(?:that|which|who)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}"
-        rf"(?:\s+[\w-]+){{0,3}}?\s+(?:are|is|will\s+be|may\s+be|can\s+be|get|gets)\s+{word_alternation(words.sanctions)}{_END}",
+        # "accounts that break our rules are suspended", "if you ignore the rules, your account
+        # will be suspended": the sanction held over whoever does
+        rf"{_START}(?:that|which|who|if\s+you)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}"
+        rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:are|is|will\s+be|may\s+be|can\s+be|get|gets"
+        # "… will have their accounts suspended"
+        rf"|(?:will|may|can)\s+have\s+(?:their|your|its)(?:\s+[\w-]+){{1,2}}?)\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:get|gets|getting)\s+(?:you|your(?:\s+[\w-]+)?)(?:\s+(?:temporarily|permanently))?\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:lead|leads|result|results)\s+(?:to|in)(?:\s+(?:a|an|your|the))?(?:\s+(?:temporary|permanent|account))?"
         rf"\s+{word_alternation(words.sanctions)}{_END}",
     ]
+    if words.duties:
+        # "Failure to renew it will result in …": what they are to do, held over them
+        rules.append(
+            rf"{_START}(?:failure|failing|neglecting)\s+to\s+{word_alternation(words.duties)}{_END}(?:\s+[\w'’-]+){{0,6}}?"
+            r"\s+(?:will|may|can|could|might|would)\s+(?:result\s+in|lead\s+to|cause)(?![\w'’])"
+        )
     # "you (may have) entered the wrong code", "you posted in the wrong category"; not what they
     # were sent or charged ("you received the wrong size" is our slip).
     blame = (
@@ -213,12 +227,12 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"|{_START}no\s+other\s+{_OTHERS}\s+(?:have|has|had)(?:\s+(?:reported|mentioned|had|seen)){_END}"
     )
     return Reproach(
-        nos=tuple(re.compile(pattern, re.IGNORECASE) for pattern in nos),
-        rules=tuple(re.compile(pattern, re.IGNORECASE) for pattern in rules),
-        blame=re.compile(blame, re.IGNORECASE),
-        orders=re.compile(orders, re.IGNORECASE) if words.prohibited_acts else None,
-        reminders=re.compile(reminders, re.IGNORECASE) if words.saying_verbs else None,
-        repeats=re.compile(repeats, re.IGNORECASE) if words.already_said else None,
+        nos=tuple(Gated(pattern, re.IGNORECASE) for pattern in nos),
+        rules=tuple(Gated(pattern, re.IGNORECASE) for pattern in rules),
+        blame=Gated(blame, re.IGNORECASE),
+        orders=Gated(orders, re.IGNORECASE) if words.prohibited_acts else None,
+        reminders=Gated(reminders, re.IGNORECASE) if words.saying_verbs else None,
+        repeats=Gated(repeats, re.IGNORECASE) if words.already_said else None,
     )
 
 

@@ -3,12 +3,20 @@
 A rule's settings take their word lists from here as defaults (`default_factory`), so the
 words live in data files that tests keep sorted and free of duplicates, while the
 settings class still says what each default is. checklist.toml is the documented copy
-users read and override; a test holds the two equal."""
+users read and override; a test holds the two equal.
+
+The data files are TOML, read by people; a wheel also carries beside each one a JSON copy
+of its table, made when the wheel is built (hatch_build.py), which parses in a tenth of the
+time (TOML was 21 ms of a cold one-reply check). The copy names the TOML it was made from
+(its length and CRC): a copy that is missing, damaged, or made from other text (a TOML
+edited after installing) is passed over and the TOML read, so the TOML always decides."""
 
 from __future__ import annotations
 
 import functools
+import json
 import sys
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,7 +38,33 @@ def parse_toml(text: str) -> dict[str, Any]:
 @functools.cache
 def data_table(name: str) -> Mapping[str, Any]:
     """language/data/<name>.toml, parsed once per process (read it, never change it)."""
-    return parse_toml((DATA / f"{name}.toml").read_text(encoding="utf-8"))
+    return read_table(DATA / f"{name}.toml")
+
+
+def read_table(path: Path) -> dict[str, Any]:
+    """A data file's table: from its JSON copy (`path` with .json) when that copy was made
+    from the file's present text, else parsed from the TOML."""
+    data = path.read_bytes()
+    try:
+        copy = json.loads(path.with_suffix(".json").read_bytes())
+        if isinstance(copy, dict) and copy.get("source") == source_stamp(data) and isinstance(copy.get("table"), dict):
+            table: dict[str, Any] = copy["table"]
+            return table
+    except (OSError, ValueError):
+        pass  # no copy (a source tree, an editable install) or a damaged one
+    return parse_toml(data.decode("utf-8"))
+
+
+def source_stamp(data: bytes) -> str:
+    """What a JSON copy records of the TOML it was made from: its length and CRC."""
+    return f"{len(data)}-{zlib.crc32(data):08x}"
+
+
+def json_copy(path: Path) -> str:
+    """The JSON copy of a data file that read_table reads instead of it (made when a
+    wheel is built: hatch_build.py)."""
+    data = path.read_bytes()
+    return json.dumps({"source": source_stamp(data), "table": parse_toml(data.decode("utf-8"))}, ensure_ascii=False)
 
 
 def default_words(name: str, key: str) -> Callable[[], tuple[str, ...]]:

@@ -1,5 +1,6 @@
 """Wordiness that a phrase list cannot spell out: "on a daily basis", "pretty easy", an
-automated opener with the sender's name inside it, a sentence said twice, and the "actually" that marks a contrast."""
+automated opener with the sender's name inside it, a sentence said twice, the "actually" that marks a contrast,
+and the words around a filler word that say what it means ("just sent" is "recently")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from empathylint.document import Document, Span, count_words
+from empathylint.language.phrase_edits import starts_sentence
 from empathylint.language.phrases import normalize
 
 # "on an individual basis" -> "individually": the adjective's adverb, by its ending.
@@ -170,9 +172,12 @@ _CONTRAST_BEFORE = frozenset(
 
 
 def marks_contrast(text: str, span: Span) -> bool:
-    """ "This is actually a usage question", "it was actually counted": a contrast with what
-    was expected, which "actually" carries; "I actually wanted to" carries none."""
+    """ "This is actually a usage question", "it was actually counted", "contrary to its name,
+    it actually deletes nothing": a contrast with what was expected, which "actually" carries;
+    "I actually wanted to" carries none."""
     window = text[max(0, span.start - 40) : span.start]
+    if _SET_AGAINST.search(text, max(0, span.start - _SET_AGAINST_REACH), span.start):
+        return True
     before = re.search(r"([\w'’]+)[ \t]*$", window)
     if before is None:
         # "Actually, the charge is a hold, not a payment": a sentence that opens on it and
@@ -180,6 +185,15 @@ def marks_contrast(text: str, span: Span) -> bool:
         return _CORRECTION.match(text, span.end) is not None
     word = normalize(before.group(1))
     return word in _CONTRAST_BEFORE or word.endswith(("'s", "'re")) or _IN_REALITY.search(window) is not None
+
+
+# "Contrary to its name, the button actually deletes nothing", "Although it looks slow, the
+# export actually takes seconds": a word earlier in its sentence that sets one thing against
+# another (no sentence end between it and "actually").
+_SET_AGAINST_REACH = 100
+_SET_AGAINST = re.compile(
+    r"(?<![\w'’])(?:but|although|though|whereas|despite|contrary\s+to|unlike)(?![\w'’])[^.!?\n]*$", re.IGNORECASE
+)
 
 
 # The rest of a sentence that corrects a belief: "…, not a payment", "… rather than …".
@@ -192,3 +206,44 @@ _IN_REALITY = re.compile(
     r"(?<![\w'’])(?:where|when|what|whether|if|before|after|how|which|who|until)[ \t]+(?:[\w'’-]+[ \t]+){1,2}$",
     re.IGNORECASE,
 )
+
+
+# --- reading the words around a filler word ---------------------------------------------
+
+
+def next_word(text: str, index: int) -> str:
+    position = index
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    end = position
+    while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
+        end += 1
+    return normalize(text[position:end])
+
+
+# Words in -ing that are no action: "just during the sale", "just something small".
+_NOT_GERUNDS = frozenset({"during", "morning", "evening", "ceiling", "pudding"})
+
+
+def is_gerund(word: str) -> bool:
+    """ "just leaving it", "just checking in": an action, not "only" or "recently"."""
+    return len(word) > 5 and word.endswith("ing") and not word.endswith("thing") and word not in _NOT_GERUNDS
+
+
+def opens_sentence(text: str, index: int) -> bool:
+    """Whether a sentence starts at `index`, counting the first one of a social reply, which
+    runs on from its "@customer "."""
+    return starts_sentence(text, index) or _AFTER_HANDLE.search(text, max(0, index - 40), index) is not None
+
+
+# A social reply's opening "@customer ", which the first sentence runs on from.
+_AFTER_HANDLE = re.compile(r"(?:^|\s)@\w+[,:]?[ \t]*$")
+
+
+# Past forms that are no regular "-ed": "Just sent it", "just got back to us".
+_PAST = frozenset({"did", "found", "got", "had", "heard", "made", "put", "saw", "sent", "spoke", "told", "wrote"})
+
+
+def is_past(word: str) -> bool:
+    """ "just sent", "just checked": a past deed, after which "just" means "recently"."""
+    return word in _PAST or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed"))

@@ -25,6 +25,7 @@ class Settings:
     stock_negatives: dict[str, str] = field(default_factory=default_rewrites("negative-language", "stock-negatives"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-phrases"))
     prohibitions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibitions"))
+    contact_acts: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "contact-acts"))
     requests_to_stop: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "requests-to-stop"))
     demands: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "demands"))
     reading_matter: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reading-matter"))
@@ -39,6 +40,9 @@ class Settings:
     offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
     withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
     possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
+    disclosures: tuple[str, ...] = field(default_factory=grammar_words("disclosures"))
+    private_things: tuple[str, ...] = field(default_factory=grammar_words("private-things"))
+    outsiders: tuple[str, ...] = field(default_factory=grammar_words("outsiders"))
     hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
     clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     readers: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "readers"))
@@ -63,6 +67,7 @@ class Settings:
     prohibited_acts: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "prohibited-acts"))
     saying_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "saying-verbs"))
     already_said: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "already-said"))
+    reader_duties: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "reader-duties"))
     withheld_news: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-news"))
     withheld_timing: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "withheld-timing"))
     not_reasons: tuple[str, ...] = field(default_factory=grammar_words("not-reasons"))
@@ -115,6 +120,8 @@ class Matchers:
                 ("command", compile_phrases(settings.demands), False, False),
                 ("command", prohibitions, True, True),
                 ("command", compile_phrases(settings.requests_to_stop), True, False),
+                # "Never open a second ticket": an order that keeps them from us, in articles too
+                ("command", compile_phrases(_joined(settings.prohibitions, settings.contact_acts)), True, False),
             ),
             refusal_phrases=compile_phrases(settings.refusal_phrases),
             refusals=refusal_grammar(
@@ -148,6 +155,7 @@ class Matchers:
                     prohibited_acts=settings.prohibited_acts,
                     saying_verbs=settings.saying_verbs,
                     already_said=settings.already_said,
+                    duties=settings.reader_duties,
                     news=settings.withheld_news,
                     timing=settings.withheld_timing,
                 )
@@ -166,3 +174,8 @@ class Matchers:
 def _shortfall_phrases(submissions: tuple[str, ...], shortfalls: tuple[str, ...]) -> tuple[str, ...]:
     """ "your ticket lacks", "your pull request does not follow": what they sent, found short."""
     return tuple(f"your {submission} {shortfall}" for submission in submissions for shortfall in shortfalls)
+
+
+def _joined(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...]:
+    """ "do not contact us", "never open a second": each head before each tail."""
+    return tuple(f"{head} {tail}" for head in heads for tail in tails)

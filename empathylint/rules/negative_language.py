@@ -8,9 +8,11 @@ to decline", "Acme does not offer refunds", "there's no option to"); negative fr
 "sadly", "I'm afraid", "impossible"); blame ("you failed to", "you didn't follow", "your
 ticket lacks", "caused by your changes", "you entered the wrong code"); commands and scolding ("you must", "please
 don't", "you're supposed to", "in the future, please", a curt "Please read the guide.", and
-in replies "Do not …" or "… is required"); rule citing ("we use the tracker exclusively
+in replies "Do not …" or "… is required", and everywhere an order that keeps them from us:
+"Never open a second ticket", "Do not contact us before …"); rule citing ("we use the tracker exclusively
 for", "against our guidelines", "your post violates our terms", "per our policy", "may get
-you suspended", "you may not share it"); condescension ("obviously", "simply click", "as I
+you suspended", "failure to renew it will result in …", "members who don't follow the
+rules will be banned", "you may not share it"); condescension ("obviously", "simply click", "as I
 said", "as stated above", "I'd like to remind everyone"); dismissal ("it works for
 everyone else"); and stock negatives ("not my department", "your complaint"). A no stays a
 no: a rewrite never turns "we can't refund" into a promise; where a positive rewrite keeps
@@ -24,7 +26,9 @@ can't handle files over 2 GB", or in a help article "you can't order boxes while
 "refunds are not available"), because it is aimed at the product, not the customer.
 
 What stays silent: negation that brings good news ("nothing was lost", "no charge",
-"no problem", "don't worry", "you won't be billed", "no action needed"); conditions and purposes ("if you
+"no problem", "don't worry", "you won't be billed", "no action needed"); a promise that
+keeps their things private ("we don't sell your personal data", "our team has no access
+to your vault"); conditions and purposes ("if you
 can't sign in", "so that no one can read it"); questions; expectations and instructions
 ("you should have received an email", "you need to restart the app"); "you must be so
 frustrated"; in help articles, a warning that protects the reader ("Do not share your

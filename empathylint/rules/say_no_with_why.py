@@ -17,7 +17,9 @@ fly there direct, we do offer a connection"), leads into what they can have and 
 no; "While we can't help with that here, …" still is.
 Refusals are read by the same grammar as negative-language's (a subject, a negated
 auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm
-("we can't reproduce it") is not a no. An alternative is welcome, but it is not a reason:
+("we can't reproduce it") is not a no, nor is a promise that keeps their things private
+("we don't sell your personal data", "we have no access to your vault"), nor good news
+("we have no plans to raise prices"). An alternative is welcome, but it is not a reason:
 "We can't help with that here; DM us" still leaves the customer asking why.
 
 Why it matters: a bare "no" sounds like a closed door and invites an argument. Honesty
@@ -72,6 +74,9 @@ class Settings:
     offer_verbs: tuple[str, ...] = field(default_factory=grammar_words("offer-verbs"))
     withheld_words: tuple[str, ...] = field(default_factory=grammar_words("withheld-words"))
     possessions: tuple[str, ...] = field(default_factory=grammar_words("possessions"))
+    disclosures: tuple[str, ...] = field(default_factory=grammar_words("disclosures"))
+    private_things: tuple[str, ...] = field(default_factory=grammar_words("private-things"))
+    outsiders: tuple[str, ...] = field(default_factory=grammar_words("outsiders"))
     hedges: tuple[str, ...] = field(default_factory=grammar_words("hedges"))
     clause_openers: tuple[str, ...] = field(default_factory=grammar_words("clause-openers"))
     refusal_phrases: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "refusal-phrases"))
@@ -132,11 +137,11 @@ _CAUSE_AFTER = re.compile(
     r"[^\W\d_][\w'’]*(?:\s+[\w'’]+){2,}"
     r"|,\s+(?:the|our|its|it['’]s|it\s+(?:is|was|has)|they['’]re|they\s+are|their|that['’]s|these|those|each|we['’]re"
     r"|we['’]ve|there['’]s|there\s+(?:is|are))\s+[\w'’]+"
-    # "…, as gift cards work like cash", "…as bookings lock a day before": "as" opening a clause,
+    # "…, as gift cards work like cash", "…, as email isn't secure": "as" opening a clause,
     # not "as well", "as soon as", "as a gift", "as standard".
     r"|\bas\s+(?!(?:well|soon|long|much|far|many|a|an|per|of|such|follows|needed|possible|usual|always|standard"
     r"|requested|expected|described|shown|mentioned|part|quickly|fast|you|yet|is|before)\b)"
-    r"[^\W\d_][\w'’]*\s+(?:[\w'’]+\s+)?(?:is|are|was|were|work|works|need|needs|lock|locks|have|has|do|does|don['’]t"
+    r"[^\W\d_][\w'’]*\s+(?:[\w'’]+\s+)?(?:(?:is|are|was|were|has|have)(?:n['’]t)?|work|works|need|needs|lock|locks|do|does|don['’]t"
     r"|doesn['’]t|can|can['’]t|cannot|must|will|won['’]t|only|require|requires|go|goes|come|comes|take|takes|belong"
     r"|belongs|expire|expired|expires|close|closed|closes|ended|end|ends)\b",
     re.IGNORECASE,
@@ -186,7 +191,13 @@ def _refusals(doc: Document, matchers: _Matchers) -> Iterator[tuple[Span, str]]:
         for refusal in find_refusals(doc.text, doc.body, matchers.refusals)
         if normalize(refusal.verb) not in matchers.not_refused and not _describes_what_was_named(doc.text, refusal)
     ]
-    found += [(Span(m.start(), m.end()), "") for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)]
+    # "We have no plans to raise prices" is good news: the not-refusals hold for listed phrases too.
+    kept = [Span(m.start(), m.end()) for m in find_phrases(matchers.refusals.exceptions, doc.text, doc.body)]
+    found += [
+        (Span(m.start(), m.end()), "")
+        for m in find_phrases(matchers.refusal_phrases, doc.text, doc.body)
+        if not any(span.start < m.end() and m.start() < span.end for span in kept)
+    ]
     return iter(sorted(found, key=lambda refusal: refusal[0].start))
 
 

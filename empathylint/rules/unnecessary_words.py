@@ -56,7 +56,11 @@ from empathylint.language.phrases import compile_phrases, find_phrases, keyed_by
 from empathylint.language.vocabulary import default_phrases, default_rewrites
 from empathylint.language.wordiness import (
     basis_rewrite,
+    is_gerund,
+    is_past,
     marks_contrast,
+    next_word,
+    opens_sentence,
     repeated_sentences,
     softener_at,
     stretch_of_opener,
@@ -145,7 +149,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             taken.add(span)
             findings.append(_wordy(doc, span, rewrite))
     for span in _filler_spans(doc, matchers):
-        if taken.overlaps(span) or (normalize(doc.slice(span)) in matchers.asking and _in_question(doc, span)):
+        if taken.overlaps(span) or (
+            normalize(doc.slice(span)) in matchers.asking and _in_question(doc, span) and not _aside(doc, span)
+        ):
             continue  # "Did it actually go through?" asks about what really happened
         taken.add(span)
         findings.append(_filler(doc, span))
@@ -177,14 +183,16 @@ def _filler_spans(doc: Document, matchers: _Matchers) -> Iterator[Span]:
     for match in find_phrases(matchers.fillers, text, doc.body):
         span = Span(match.start(), match.end())
         word = normalize(match.group())
-        following = _next_word(text, span.end)
+        following = next_word(text, span.end)
         alone = word in matchers.affirmations or text[span.end : span.end + 1] != ","
         if not following and alone and starts_sentence(text, span.start):
             continue  # "Definitely!" alone answers a question; "Basically, …" opens with filler
         if word in matchers.before_action and not (
-            starts_sentence(text, span.start) or following in matchers.actions or _is_gerund(following)
+            (opens_sentence(text, span.start) and not is_past(following))
+            or following in matchers.actions
+            or is_gerund(following)
         ):
-            continue
+            continue  # "Just sent you a DM" says "recently"
         if word in matchers.before_feeling and following not in matchers.feelings:
             continue
         if word in matchers.contrast and marks_contrast(text, span):
@@ -235,23 +243,10 @@ def _repeated(doc: Document, sentence: Span) -> Diagnostic:
     )
 
 
-def _next_word(text: str, index: int) -> str:
-    position = index
-    while position < len(text) and text[position] in " \t":
-        position += 1
-    end = position
-    while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
-        end += 1
-    return normalize(text[position:end])
-
-
-# Words in -ing that are no action: "just during the sale", "just something small".
-_NOT_GERUNDS = frozenset({"during", "morning", "evening", "ceiling", "pudding"})
-
-
-def _is_gerund(word: str) -> bool:
-    """ "just leaving it", "just checking in": an action, not "only" or "recently"."""
-    return len(word) > 5 and word.endswith("ing") and not word.endswith("thing") and word not in _NOT_GERUNDS
+def _aside(doc: Document, span: Span) -> bool:
+    """ "Actually, could you send a screenshot?": opening the sentence before a comma, the word
+    asks nothing about what really happened."""
+    return opens_sentence(doc.text, span.start) and doc.text[span.end : span.end + 1] == ","
 
 
 def _in_question(doc: Document, span: Span) -> bool:
