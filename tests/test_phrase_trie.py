@@ -10,7 +10,7 @@ import re
 import pytest
 
 from empathylint.language import phrase_trie
-from empathylint.language.phrase_trie import fold, places
+from empathylint.language.phrase_trie import fold, index_places
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
 from tests.test_phrases import _phrase_pattern
 
@@ -87,9 +87,9 @@ def test_an_empty_list_has_no_matcher() -> None:
 
 def test_a_long_text_is_indexed_a_piece_at_a_time_with_the_places_of_one_pass() -> None:
     text = fold("We can't\n  help—\n\nyou\n-ish  \n\tnow\n.\nAll’s  well\nwe’re done \n\n")
-    whole = places(text, WORD_CHARACTERS, len(text))
+    whole = index_places(text, WORD_CHARACTERS, len(text))
     for piece in range(len(text)):
-        assert places(text, WORD_CHARACTERS, piece) == whole, piece
+        assert index_places(text, WORD_CHARACTERS, piece) == whole, piece
 
 
 def test_a_text_longer_than_a_sorting_piece_is_searched_whole(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -274,7 +274,7 @@ def folded(text: str) -> str:
     return _folded(text)
 
 
-def places(text: str, word_characters: str) -> dict[str, list[int]]:
+def places(text: str, word_characters: str) -> dict[str, array[int]]:
     """Where a phrase may start in the text (after no character of `word_characters`, a
     class body such as `\\w'’`), by folded key, each list in order; kept for the last few
     texts, which every phrase list of a run reads."""
@@ -289,8 +289,8 @@ def _folded(text: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _places(folded: str, word_characters: str) -> dict[str, array[int]]:
-    """The places of the last few texts (`places`), which every list of a run reads again."""
-    return places(folded, word_characters, INDEX_PIECE)
+    """The places of the last few texts (`index_places`), which every list of a run reads again."""
+    return index_places(folded, word_characters, INDEX_PIECE)
 
 
 # A list's places are put in order this many characters of the text at a time.
@@ -305,7 +305,7 @@ INDEX_PIECE = 65_536
 _PIECE_END = re.compile(r"\n(?=\S)")
 
 
-def places(folded: str, word_characters: str, piece: int) -> dict[str, array[int]]:
+def index_places(folded: str, word_characters: str, piece: int) -> dict[str, array[int]]:
     """Where a phrase may start in the folded text (after no word character), by key: the
     place's run of word characters, its run of spaces, or its one character; the offsets of
     each key in order, four bytes each."""
