@@ -23,19 +23,23 @@ _INDIGNATION = PHRASE_KINDS["indignation"]
 _REPEAT = PHRASE_KINDS["repeat-contact"]
 _PERSISTENCE = PHRASE_KINDS["persistence"]
 SARCASM = PHRASE_KINDS["sarcasm"]
-# "The sale ends tonight", "my flight leaves tomorrow": a deadline adds to a problem.
+# "The sale ends tonight", "my flight leaves tomorrow", "I need it in the next 30 minutes": a
+# deadline adds to a problem.
 _DEADLINE = CueKind("upset", "a deadline", 1.0, 1.0)
 _COUNT = (
     r"(?:\d+\s*\+?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many|a\s+few|a\s+couple\s+of)"
 )
 
-# Something of theirs gone ("all my notes are gone", "half of it is missing"), money taken for
-# what they never chose ("charged for a plan I never signed up for"), time lost ("lost three hours").
+# Something of theirs gone ("all my notes are gone", "all my photos from the trip have vanished"),
+# money taken for what they never chose ("charged for a plan I never signed up for", "a payment
+# I never made"), time lost ("lost three hours").
 _LOST = re.compile(
-    r"\b(?:all|half|most|some|many|part)\s+(?:of\s+)?(?:my|our|it|them|the)\b(?:\s+[\w-]+){0,3}?\s+"
-    r"(?:is|are|was|were|has|have|got)\s+(?:been\s+|now\s+)?(?:gone|missing|lost|deleted|wiped|erased|disappeared)\b"
-    r"|\b(?:charged|billed)\b[^.!?\n]{0,50}?\b(?:never|didn['’]?t|did\s+not)\s+(?:\w+\s+)?"
-    r"(?:order|ordered|sign|signed|agree|agreed|authori[sz]ed?|buy|bought|use|used|want|wanted|ask|asked)\b"
+    r"\b(?:all|half|most|some|many|part)\s+(?:of\s+)?(?:my|our|it|them|the)\b(?:\s+[\w'’-]+){0,5}?\s+"
+    r"(?:is|are|was|were|has|have|got)\s+(?:been\s+|now\s+|just\s+)?"
+    r"(?:gone|missing|lost|deleted|wiped|erased|disappeared|vanished)\b"
+    r"|\b(?:charged|billed|charges?|payments?|transactions?|purchases?)\b[^.!?\n]{0,50}?"
+    r"\b(?:never|didn['’]?t|did\s+not)\s+(?:\w+\s+)?"
+    r"(?:order|ordered|sign|signed|agree|agreed|authori[sz]ed?|buy|bought|use|used|want|wanted|ask|asked|make|made)\b"
     r"|\blost\s+(?:\d+|a\s+few|two|three|four|five|six|several|many|countless)\s+(?:hours?|days?|weeks?)\b",
     re.IGNORECASE,
 )
@@ -96,7 +100,8 @@ _MANY_TIMES = re.compile(
 )
 _DEADLINE_PATTERN = re.compile(
     r"\b(?:ends|expires|closes|is\s+due|leaves|departs|starts|runs\s+out)\s+(?:tonight|today|tomorrow|in\s+(?:an?|\d+)\s+"
-    r"(?:hours?|minutes?|mins?))\b",
+    r"(?:hours?|minutes?|mins?))\b"
+    r"|\bin\s+the\s+next\s+(?:\d+|an?|few|couple\s+of)\s+(?:hours?|minutes?|mins?)\b",
     re.IGNORECASE,
 )
 # Every few minutes: "logs me out every 5 minutes".
