@@ -68,9 +68,11 @@ _DEMAND = re.compile(
     r"|(?:^|(?<=[.!?\n]))[ \t]*seriously\s*[?!]",
     re.IGNORECASE,
 )
-# Their thing destroyed by the company or the product: "your update deleted all my playlists".
+# Their thing destroyed by the company or the product: "your update deleted all my playlists",
+# "the app update wiped my recipes".
 _DESTROYED = re.compile(
-    r"\b(?:you|you\s+guys|your\s+[\w-]+|it|the\s+(?:app|update|system|site|website|upgrade))\s+(?:just\s+|has\s+|have\s+)?"
+    r"\b(?:you|you\s+guys|your(?:\s+[\w-]+){1,2}?|it|the\s+(?:[\w-]+\s+)?(?:app|update|system|site|website|upgrade))"
+    r"\s+(?:just\s+|has\s+|have\s+)?"
     r"(?:deleted|wiped|erased|lost|removed|cancell?ed|canceled|ruined|destroyed)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\b",
     re.IGNORECASE,
 )
@@ -84,6 +86,13 @@ _REPLACEMENT_FAILED = re.compile(
 _WRONG_ITEM = re.compile(
     r"\bordered\s+(?:a|an|the|one|two|\d+)\b[^.!?\n]{0,30}?(?:,\s*(?:but\s+)?|\s+but\s+)(?:i\s+)?(?:got|received"
     r"|(?:they|you)\s+sent)\s+(?:a|an|the|one|two|\d+)\b",
+    re.IGNORECASE,
+)
+# Getting in touch over and over: "I've asked four times for an invoice", "called you twice today".
+_ASKED_MANY_TIMES = re.compile(
+    r"\b(?:asked|requested|emailed|called|phoned|rang|messaged|written|wrote|tweeted|contacted|chased|reported)\b"
+    r"[^.!?\n]{0,40}?\b(?:twice|(?:[2-9]|\d{2}|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
+    r"|many|numerous)\s+times)\b",
     re.IGNORECASE,
 )
 # A loyal customer's years: "a customer for 10 years", "a member since 2015".
@@ -139,6 +148,7 @@ def event_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
         (_WRONG_ITEM, _LET_DOWN),
         (_YEARS_WITH_US, _LET_DOWN),
         (_MANY_TIMES, _REPEAT),
+        (_ASKED_MANY_TIMES, _REPEAT),
         (_EVERY_FEW, _PERSISTENCE),
         (_DEADLINE_PATTERN, _DEADLINE),
         (_LONG_WAIT_PATTERN, _LONG_WAIT),
