@@ -17,6 +17,7 @@ from empathylint.language.mood import mood_of
 from empathylint.language.mood_lexicon import PHRASE_KINDS, shipped_lexicon
 from empathylint.language.phrases import PhraseMatcher
 from empathylint.language.vocabulary import known_words
+from empathylint.rules._reply import run_in
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
@@ -113,7 +114,8 @@ def retried_step(
         taken.setdefault(verb, set()).update(done_to)
     if not taken:
         return None
-    for sentence in doc.body_sentences:
+    opening = run_in(doc)
+    for sentence in [opening, *doc.body_sentences] if opening is not None else doc.body_sentences:
         words = doc.slice(sentence).replace(OBJECT, " ")
         suggests = suggesting is not None and suggesting.search(words) is not None
         for verb, done_to, found in _steps(words, details, past=False):
@@ -129,9 +131,11 @@ def retried_step(
 def _steps(text: str, details: Callable[[str], set[str]], *, past: bool) -> Iterator[tuple[str, set[str], str]]:
     """(verb stem, detail stems of what it was done to, the verb as written) for each verb of
     the text: past forms ("restarted", "sent", "tried restarting") when `past`, else the forms
-    of a suggestion ("restart", "restarting"), never a past form ("Deleted playlists …")."""
+    of a suggestion ("restart", "restarting"), never a past form ("Deleted playlists …"). A
+    particle right after the verb ("log out") is what it was done to as well."""
     tokens = _TOKEN.findall(text)
     irregular = known_words("irregular-participles")
+    particles = known_words("verb-particles")
     for index, token in enumerate(tokens):
         word = token.lower()
         is_past = (word.endswith("ed") and len(word) > 4) or word in irregular
@@ -148,6 +152,8 @@ def _steps(text: str, details: Callable[[str], set[str]], *, past: bool) -> Iter
                 break
             clause.append(later)
         done_to = details(" ".join(clause))
+        if clause and clause[0].lower() in particles:
+            done_to.add(f"{clause[0].lower()} (particle)")  # "logged out", "logging out"
         if done_to:
             yield verb_stem(word), done_to, token
 

@@ -55,7 +55,7 @@ from empathylint.rules._macro_moves import (
     retried_step,
     their_effort,
 )
-from empathylint.rules._reply import is_automated_notice
+from empathylint.rules._reply import is_automated_notice, run_in
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ class Settings:
     suggesting_phrases: tuple[str, ...] = field(
         default_factory=default_phrases("personalize-template", "suggesting-phrases")
     )
+    # What a reply says to take up what they already tried ("thanks for trying that", "already").
+    effort_words: tuple[str, ...] = field(default_factory=default_phrases("personalize-template", "effort-words"))
     # Verbs of passing on details or reaching us ("share", "send", "call"): asking for
     # details again (privately) or to get in touch is no step they are asked to retry.
     sharing_verbs: tuple[str, ...] = field(default_factory=default_phrases("personalize-template", "sharing-verbs"))
@@ -111,13 +113,15 @@ class Settings:
     asking = phrase_matcher("asking_words")
     suggesting = phrase_matcher("suggesting_phrases")
     sharing_verb_set = phrase_set("sharing_verbs")
+    effort_taken_up = phrase_matcher("effort_words")
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\w-]*\d|\d{3,}")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    if not doc.body_sentences:
+    # A social reply can be one sentence the greeting runs into ("@maria Hi there, try …").
+    if not doc.body_sentences and run_in(doc) is None:
         return
     if doc.customer_message is not None and doc.customer_message.strip():
         yield from _against_their_message(doc, settings)
@@ -148,7 +152,7 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
     ours = _content_words(doc.slice(doc.body) + " " + linked_page_words(doc.source), settings)
     shared = theirs.keys() & ours.keys()
     topics = ", ".join(list(theirs.values())[:3])
-    first = doc.body_sentences[0]
+    first = doc.body_sentences[0] if doc.body_sentences else run_in(doc) or doc.body
     retried = retried_step(
         doc, settings.suggesting, settings.sharing_verb_set, lambda clause: set(_content_words(clause, settings))
     )
@@ -164,7 +168,13 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
     if asks_about_their_case(doc, settings.courtesy):
         return  # "Could you confirm the carrier?": a conversation about this case, not a macro
     effort = their_effort(doc)
-    if effort is not None and len(shared) <= settings.max_shared_details and not agent_acted(doc):
+    if (
+        effort is not None
+        and len(shared) <= settings.max_shared_details
+        and not agent_acted(doc)
+        # "Thanks for trying that already": the reply takes up what they did
+        and not any(find_phrases(settings.effort_taken_up, doc.text, doc.body))
+    ):
         yield RULE.diagnostic(
             "no-specifics",
             first,
@@ -266,7 +276,9 @@ RULE = Rule(
         # Info: whether a stock reply ignored what mattered to the customer is a reviewer's
         # judgement; words alone get it right about half the time on real replies.
         Code("no-specifics", "A reply with no name and none of the customer's own details.", Severity.INFO),
-        Code("retried-step", "A reply asking the customer to try what they say they already tried.", Severity.INFO),
+        # Warning: asking them to redo the step they named is what LABELING calls not ready,
+        # and it is read from their own words, not guessed.
+        Code("retried-step", "A reply asking the customer to try what they say they already tried.", Severity.WARNING),
         Code("stock-macro", "A stock macro sent as is, with no name and no detail.", Severity.INFO),
     ),
     profiles=frozenset({"reply"}),
