@@ -63,14 +63,14 @@ class Settings:
 
     @functools.cached_property
     def promise(self) -> re.Pattern[str] | None:
-        """ "We'll reach out", "someone will call you", "our billing team will review it"."""
+        """ "We'll reach out", "someone will call you", "our billing team will review it", "they'll look into it"."""
         if not self.follow_up_verbs:
             return None
         verbs = "|".join(
             re.escape(verb).replace(r"\ ", r"\s+") for verb in sorted(self.follow_up_verbs, key=len, reverse=True)
         )
         return re.compile(
-            rf"\b(?:we|i|someone|somebody|(?:the|our)\s+(?:[\w-]+\s+){{0,2}}?(?:team|specialists?|engineers?|agents?"
+            rf"\b(?:we|i|they|someone|somebody|(?:the|our)\s+(?:[\w-]+\s+){{0,2}}?(?:team|specialists?|engineers?|agents?"
             rf"|colleagues?|department|experts?))\s*(?:['’]ll|\s+will)\s+(?:be\s+able\s+to\s+)?(?:{verbs})\b",
             re.IGNORECASE,
         )
@@ -148,8 +148,14 @@ def _waits_on(doc: Document, settings: Settings, promise: re.Match[str], sentenc
         settings.handing_on is not None
         and settings.feedback is not None
         and settings.handing_on.fullmatch(promise.group()) is not None
-        and settings.feedback.search(doc.text, sentence.start, sentence.end) is not None
+        and settings.feedback.search(doc.text, _sentence_before(doc, sentence).start, sentence.end) is not None
     )
+
+
+def _sentence_before(doc: Document, sentence: Span) -> Span:
+    """The body sentence before this one, where the feedback may be named ("Thanks for the idea!
+    I've passed it on."), or the sentence itself when it is the first."""
+    return next((before for before in reversed(doc.body_sentences) if before.end <= sentence.start), sentence)
 
 
 def _done_by_others(text: str, others: PhraseMatcher, sentence: Span, promise: re.Match[str]) -> bool:
