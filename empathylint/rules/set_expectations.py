@@ -163,12 +163,14 @@ def _done_by_others(text: str, others: PhraseMatcher, sentence: Span, promise: r
     "you have already forwarded this"): what happened, no promise of ours."""
     if others is None:
         return False
-    before = _AUXILIARIES.sub("", text[sentence.start : promise.start()].rstrip())
+    before = text[sentence.start : promise.start()].rstrip()
+    while (auxiliary := _AUXILIARY.search(before)) is not None:
+        before = before[: auxiliary.start()]
     return any(match.end() == len(before) for match in others.finditer(before))
 
 
 # What may stand between a doer and the phrase: "members have (already) flagged it".
-_AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|already|just|also))+$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\s+(?:have|has|had|already|just|also)$", re.IGNORECASE)
 
 
 RULE = Rule(
