@@ -15,7 +15,7 @@ from empathylint.diagnostics import Severity
 from empathylint.language import spelling
 from empathylint.language.spelling import correction, is_known, known_misspelling, vocabulary
 from empathylint.rules import RULES
-from tests.conftest import lint_text
+from tests.conftest import lint_text, tomllib
 
 DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "spelling"
 RARE_WORDS_MEANT_AS_TYPOS = {"costumer", "equipments", "incidently", "informations", "payed", "wether"}
@@ -193,6 +193,14 @@ def test_confused_word_rules_are_well_formed_data() -> None:
     ).read_text(encoding="utf-8")
     for listed in re_lists(text):
         assert listed == sorted(listed) and len(set(listed)) == len(listed), listed
+    # "*" stands only first of two words after ("* is"), never before or alone.
+    for rule in found:
+        assert all("*" not in word for word in rule.before | rule.not_before | rule.not_after), rule
+        assert all(word.count("*") == (word.startswith("* ") and word.count(" ") == 1) for word in rule.after), rule
+    frame = tomllib.loads(text)["embedded-question"]
+    for name in ("lead", "question", "auxiliary", "subject"):
+        listed = frame[name]
+        assert listed and listed == sorted(set(listed)) and all(word == word.lower() for word in listed), name
 
 
 def re_lists(text: str) -> list[list[str]]:

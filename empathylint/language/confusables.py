@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
@@ -22,6 +23,8 @@ CLAUSE_START = ","
 CLAUSE_END = "$"
 """In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …").
 An entry of two words names the two that follow ("its related to": "related to")."""
+ANY_WORD = "*"
+"""In `after`, as the first of two words: any one word, then the second ("You plan is": "* is")."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,8 @@ class ConfusedWord:
     before: frozenset[str]
     after: frozenset[str]
     why: str
-    # Words after which the other reading is the likely one ("Setup guide": a noun).
+    # Words after which the other reading is the likely one ("Setup guide": a noun); an entry
+    # of two words names the two after ("Your welcome email").
     not_after: frozenset[str] = frozenset()
     # Words before which leave the word as written ("try its best to": its own best).
     not_before: frozenset[str] = frozenset()
@@ -40,6 +44,11 @@ class ConfusedWord:
     def pairs_before(self) -> frozenset[str]:
         """The entries of `before` that name two words ("suggest you")."""
         return frozenset(entry for entry in self.before if " " in entry)
+
+    @functools.cached_property
+    def pairs_not_after(self) -> frozenset[str]:
+        """The entries of `not_after` that name two words ("welcome email")."""
+        return frozenset(entry for entry in self.not_after if " " in entry)
 
 
 @dataclass(frozen=True)
@@ -52,15 +61,21 @@ class Confusion:
 
 
 @functools.cache
-def _rules() -> dict[str, tuple[ConfusedWord, ...]]:
+def _data() -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
     path = Path(__file__).parent / "data" / "confused-words.toml"
+    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@functools.cache
+def _rules() -> dict[str, tuple[ConfusedWord, ...]]:
     by_word: dict[str, list[ConfusedWord]] = {}
-    for rule in tomllib.loads(path.read_text(encoding="utf-8"))["rule"]:
+    for rule in _data()["rule"]:
         before, after = frozenset(rule.get("before", ())), frozenset(rule.get("after", ()))
         not_after, not_before = frozenset(rule.get("not_after", ())), frozenset(rule.get("not_before", ()))
         for wrong, meant in rule["words"].items():
@@ -110,12 +125,40 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         else:
             after = CLAUSE_END if text[word.end() : word.end() + 1] in _CLAUSE_MARKS and word.end() < end else None
         for rule in standing:
-            if rule.after and after not in rule.after and _pair_after(text, following, end) not in rule.after:
+            if rule.after and after not in rule.after and not _pair_after(text, following, end) & rule.after:
                 continue
             if rule.not_after and (after is None or after in rule.not_after):
                 continue  # nothing after on the line ("## Setup") reads as the noun too
+            if rule.pairs_not_after and _pair_after(text, following, end) & rule.pairs_not_after:
+                continue  # "Your welcome email": the two words after name a thing
             yield Confusion(word.start(), word.end(), word.group(), _in_case_of(word.group(), rule.meant), rule.why)
             break
+
+
+def inverted_questions(text: str, start: int, end: int) -> Iterator[Confusion]:
+    """A question inside a sentence with the order of a direct one: "let us know which plan
+    do you need" (read from `[embedded-question]` in data/confused-words.toml): its "do" is a
+    word too many. "Which plan do you need?" on its own is right."""
+    frame = _data()["embedded-question"]
+    for found in _inverted_question().finditer(text, start, end):
+        yield Confusion(found.start("aux"), found.end("aux"), found.group("aux"), "", frame["why"])
+
+
+@functools.cache
+def _inverted_question() -> re.Pattern[str]:
+    frame = _data()["embedded-question"]
+
+    def one_of(words: list[str]) -> str:
+        return "|".join(re.escape(word).replace(r"\ ", "[ \t]+") for word in words)
+
+    # Up to two words between the question word and "do" ("which plan", "how many seats"),
+    # none of them "to": "what to do" is a verb of its own.
+    between = r"(?:[ \t]+(?!to\b)[^\W\d_][\w'’-]*){0,2}?"
+    return re.compile(
+        rf"(?<![\w'’-])(?:{one_of(frame['lead'])})[ \t]+(?:{one_of(frame['question'])}){between}"
+        rf"[ \t]+(?P<aux>{one_of(frame['auxiliary'])})[ \t]+(?:{one_of(frame['subject'])})(?![\w'’-])",
+        re.IGNORECASE,
+    )
 
 
 @functools.cache
@@ -148,10 +191,14 @@ def _word_before(text: str, low: int, high: int) -> str | None:
 _WORD_AFTER = re.compile(r"[ \t]+([^\W_](?:[\w'’-]*[^\W_])?)(?![\w'’-])")
 
 
-def _pair_after(text: str, following: re.Match[str] | None, end: int) -> str | None:
-    """The two words after ("related to"), read only for a rule that the next word alone did not settle."""
+def _pair_after(text: str, following: re.Match[str] | None, end: int) -> frozenset[str]:
+    """The two words after as `after` may name them ("related to", "* is"), read only for a
+    rule that the next word alone did not settle."""
     second = _WORD_AFTER.match(text, following.end(), end) if following else None
-    return f"{following.group(1)} {second.group(1)}".lower().replace("’", "'") if following and second else None
+    if not (following and second):
+        return frozenset()
+    first, then = following.group(1).lower().replace("’", "'"), second.group(1).lower().replace("’", "'")
+    return frozenset((f"{first} {then}", f"{ANY_WORD} {then}"))
 
 
 def _pair_before(text: str, low: int, high: int, previous: str) -> str | None:
