@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when the generator changes, so a stale corpus on disk is regenerated, not reused.
-CORPUS_VERSION = 4
+CORPUS_VERSION = 5
 DEFAULT_SEED = 8
 CORPUS_DIR = Path(__file__).resolve().parent / ".corpus"
+
+EMPTY_CHECKLIST = "# The generated corpus is checked with empathylint's defaults.\n"
 
 REPLY_COUNT = 5_000
 ARTICLE_COUNT = 500
@@ -556,6 +558,11 @@ def ensure_corpus(seed: int = DEFAULT_SEED, root: Path = CORPUS_DIR, log: Callab
             data = corpus_file.text.encode("utf-8")
             path.write_bytes(data)
             digest.update(corpus_file.relative_path.encode("utf-8") + b"\0" + data)
+        # The corpus sits inside the repository, so without a checklist.toml of its own every
+        # tool would read the repository's. Empty, it means the defaults in code (which the
+        # repository's equals, tests/test_defaults.py), and an older empathylint compared with
+        # --compare-with reads settings it knows instead of stopping on a newer key.
+        (root / "checklist.toml").write_text(EMPTY_CHECKLIST, encoding="utf-8")
         manifest = {"version": CORPUS_VERSION, "seed": seed, "sha256": digest.hexdigest()}
         (root / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return Corpus(

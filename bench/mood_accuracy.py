@@ -45,7 +45,9 @@ def main() -> int:
         parser.error("--misses reads the tune half only")
     halves = _halves(args.corpus)
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
-    lines = [line for path in sorted(LABELS.glob("*replies.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line for path in sorted(LABELS.glob("*replies.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     for line in lines:
         record = json.loads(line)
         if halves.get(record["path"]) != args.half or record["customer_upset"] is None:

@@ -228,7 +228,8 @@ def main() -> None:
         precision = len(right) / len(flagged) if flagged else 0.0
         recall = len(found) / all_labeled if all_labeled else 0.0
         print(
-            f"| {name} | {install_megabytes(name):.1f} | {size:,} | {seconds:.2f} | {megabytes:.0f} | {len(flagged)} | {len(right)} "
+            f"| {name} | {install_megabytes(name):.1f} | {size:,} | {seconds:.2f} | {megabytes:.0f} "
+            f"| {len(flagged)} | {len(right)} "
             f"| {precision:.2f} | {recall:.2f} | {sum(not known(t) for t in typos) / len(typos):.3f} |"
         )
 
