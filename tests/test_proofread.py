@@ -231,3 +231,11 @@ def test_etc_without_its_stop_is_a_hint_that_leaves_a_notice_ready() -> None:
     assert report.ready_to_send(Severity.WARNING)
     dotted = lint_text(text.replace("etc are", "etc. are"), select=("proofread",), profile="template")
     assert dotted.diagnostics == [] and dotted.ready_to_send(Severity.WARNING)
+
+
+def test_sentence_openers_are_sorted_lower_case_data() -> None:
+    path = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "sentence-openers.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for name in ("openers", "not_after"):
+        listed = data[name]
+        assert listed and listed == sorted(set(listed)) and all(word == word.lower() for word in listed), name

@@ -67,6 +67,7 @@ _TEXT_CHECKS: tuple[tuple[str, Callable[[Document, Settings], Iterable[Diagnosti
     ("doubled-space", typography.doubled_spaces),
     ("sentence-case", capitals.sentence_case),
     ("capital-mid-sentence", capitals.capital_mid_sentence),
+    ("capital-mid-sentence", capitals.run_on_sentences),
     ("lowercase-i", capitals.lowercase_i),
     ("name-casing", capitals.name_casing),
     ("confused-word", confusables.confused_words),
