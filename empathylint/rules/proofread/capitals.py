@@ -28,6 +28,9 @@ _NOT_A_SENTENCE_END = re.compile(
 )
 
 
+_AFTER_A_COMMA = re.compile(r",[ \t]*\Z")
+
+
 def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     team_words = {w.lower() for w in settings.words}
     previous_end: int | None = None
@@ -49,6 +52,8 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue  # "gzip is a compressor", "eg/demo.pl shows …", "sshd(8) reads …": a name kept in lower case
         if before and _NOT_A_SENTENCE_END.search(before.rstrip()):
             continue
+        if not before and _AFTER_A_COMMA.search(doc.text, max(0, first.start - 8), first.start):
+            continue  # "@maria, we've fixed it": the opening handle and its comma lead the sentence in
         if before.rstrip().endswith((",", ";", ":", OBJECT)):
             # A list item that carries on the sentence above it ("While it's paused:\n- you
             # aren't charged,"), or the words after a code line ("…\n    cmd --x\nwhere x is …").
