@@ -132,6 +132,8 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
             if rule.pairs_not_after and _pair_after(text, following, end) & rule.pairs_not_after:
                 continue  # "Your welcome email": the two words after name a thing
             yield Confusion(word.start(), word.end(), word.group(), _in_case_of(word.group(), rule.meant), rule.why)
+            if after in _JOINING and following:
+                yield from _joined(text, following.end(), end, rule, by_word)
             break
 
 
@@ -159,6 +161,24 @@ def _inverted_question() -> re.Pattern[str]:
         rf"[ \t]+(?P<aux>{one_of(frame['auxiliary'])})[ \t]+(?:{one_of(frame['subject'])})(?![\w'’-])",
         re.IGNORECASE,
     )
+
+
+_JOINING = frozenset({"and", "or"})
+
+
+def _joined(
+    text: str, at: int, end: int, rule: ConfusedWord, by_word: dict[str, tuple[ConfusedWord, ...]]
+) -> Iterator[Confusion]:
+    """The second of two verbs joined by "and" or "or" takes the first one's form: "you
+    haven't download or use it" (a word of the same rule, read only after the first fired)."""
+    second = _WORD_AFTER.match(text, at, end)
+    if rule.after or not second:
+        return
+    for other in by_word.get(second.group(1).lower().replace("’", "'"), ()):
+        if other.before == rule.before and other.why == rule.why:
+            written = second.group(1)
+            yield Confusion(second.start(1), second.end(1), written, _in_case_of(written, other.meant), other.why)
+            return
 
 
 @functools.cache
