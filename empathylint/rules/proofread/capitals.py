@@ -158,6 +158,10 @@ def _instruction_verbs() -> frozenset[str]:
 _CAPITAL_BETWEEN = re.compile(r"(?<![\w'’\-\ufffc])(?P<before>[a-z]{2,}|i)[ \t]+(?P<verb>[A-Z][a-z]+)(?=[ \t]+[a-z])")
 
 
+# More run-ons than this in one text are how it is written, not slips: none is reported.
+_MOST_RUN_ONS = 3
+
+
 def run_on_sentences(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     """A reply's sentence that ran on with no full stop into the next ("… is being compiled
     Check back tomorrow"): the next one's opener (data/sentence-openers.toml) keeps its capital
@@ -165,11 +169,15 @@ def run_on_sentences(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     if doc.profile == "doc":
         return
     openers, not_after = _sentence_openers()
+    found: list[re.Match[str]] = []
     for match in _CAPITAL_BETWEEN.finditer(doc.text, doc.body.start, doc.body.end):
+        if match.group("verb").lower() in openers and match.group("before") not in not_after:
+            found.append(match)
+            if len(found) > _MOST_RUN_ONS:
+                return  # the text's own pattern (labels in a row, a transcript), not slips
+    for match in found:
         before, verb = match.group("before"), match.group("verb")
-        if verb.lower() not in openers or before in not_after:
-            continue
-        span = Span(match.start("verb"), match.end("verb"))
+        span = Span(match.start("verb"), match.start("verb") + len(verb))
         yield finding(
             "capital-mid-sentence",
             span,
