@@ -1,5 +1,5 @@
 """Where a text explains a term: beside it in brackets, as an appositive, with "called",
-"means" or "is a", as a list item's label, in the sentence after it ("This means …"), or by
+"means", "is a" or "is when", as a list item's label, in the sentence after it ("This means …"), or by
 writing out the words an acronym's letters stand for."""
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ _AFTER_A_WORD = re.compile(r"\w[ \t]*$")
 _CALLED = re.compile(r"(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[“\"']?(?P<named>[\w'’-]+(?:\s+[\w'’-]+){0,3})")
 # two-factor authentication, or 2FA
 _OR_ALIAS = re.compile(r",(?<=\w,)\s+or\s+(?P<named>[A-Z][\w-]*[A-Z]\w*)\b")
-# "A proxy is a server …", "The URIs can be …": the subject opening a sentence is explained.
-_DEFINES_SUBJECT = re.compile(r"\s(?:(?:is|are)\s+(?:an?|the|like)|can\s+be)\s")
+# "A proxy is a server …", "The URIs can be …", "A chargeback is when your bank …",
+# "Throttling happens when …": the subject opening a sentence is explained.
+_DEFINES_SUBJECT = re.compile(r"\s(?:(?:is|are)\s+(?:an?|the|like|when)|can\s+be|happens\s+when)\s")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?][ \t]+)[ \t]*(?:(?:an?|the)[ \t]+)?(?P<named>[\w'’-]+(?:[ \t]+[\w'’-]+){0,2})[ \t]*\Z",
     re.IGNORECASE | re.MULTILINE,

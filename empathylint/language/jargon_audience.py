@@ -3,7 +3,9 @@
 ("Public API", "CLI Setup"), or a page filed for the people who set the service up for
 others: its title, categories or description name an administrator's topic ("Login with
 SSO FAQs", "learn how to set up an organization for you to administer"), or it carries a
-notice that only administrators or owners can do what it describes ("admin-only")."""
+notice that only administrators or owners can do what it describes ("admin-only"). An
+article's title is its front matter's, else its top-level heading, else the heading a
+section pasted on its own opens with ("## Authenticating API requests")."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from empathylint.language.phrase_trie import PhraseTrie
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
 _FIELD_LINE = re.compile(r"^(?P<name>title|categories|description)[ \t]*[:=][ \t]*(?P<value>.+)$", re.MULTILINE)
 _FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
+# A section pasted on its own opens with its heading, at whatever level: that is its title.
+_OPENING_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+(?P<title>.+)$", re.MULTILINE)
 
 
 def _front_matter(source: str) -> dict[str, str]:
@@ -33,11 +37,12 @@ def _front_matter(source: str) -> dict[str, str]:
 
 
 def page_title(source: str) -> str | None:
-    """An article's title: in its front matter, or its first heading."""
+    """An article's title: in its front matter, its first top-level heading, or the heading
+    it opens with."""
     title = _front_matter(source).get("title")
     if title is not None:
         return title
-    heading = _FIRST_HEADING.search(source)
+    heading = _FIRST_HEADING.search(source) or _OPENING_HEADING.match(source)
     return heading.group("title") if heading is not None else None
 
 

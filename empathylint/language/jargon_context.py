@@ -142,10 +142,11 @@ _HTML_LINK_BEFORE = re.compile(r"<a\s[^>]*href=[\"'](?P<url>[^\"']+)[\"'][^>]*>[
 
 
 def links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str, ...]) -> bool:
-    """Whether the term is the text of a link to a page that defines it: an encyclopedia or
-    a glossary, or the help centre's own page named after the term, the link's text being
-    that page's name ("[API keys](/help/api-keys/)", "[The DNS and You](../dns-you.md)").
-    The reader is one click from the explanation."""
+    """Whether the term is the text of a link to a page that defines it: a page of one of the
+    reference `sites`, or the help centre's own page named after the term, the link's text
+    being that page's name ("[API keys](/help/api-keys/)", "[The DNS and You](../dns-you.md)").
+    The reader is one click from the explanation; an encyclopedia elsewhere
+    ("[telemetry](https://en.wikipedia.org/wiki/Telemetry)") sends them away instead."""
     start, end = doc.source_span(match.start(), match.end())
     link = _MARKDOWN_LINK_AFTER.match(doc.source, end) or _HTML_LINK_BEFORE.search(
         doc.source, max(0, start - 400), start
@@ -155,6 +156,8 @@ def links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str,
     address = link.group("url")
     if any(site in address for site in sites):
         return True
+    if _ABSOLUTE.match(address):
+        return False
     page = _PAGE_NAME.search(address)
     if page is None:
         return False

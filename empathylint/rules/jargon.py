@@ -32,10 +32,10 @@ developer's term ("429s from your API"), an article's title names a developer's 
 ("Public API", "CLI Setup"), or an article is filed for the administrators who set the
 service up (its title, categories or description name "SSO", "enterprise" or
 "administrators", or it says only admins or owners can do what it describes: `admin-topics`,
-`admin-notices`). An article is not held to the words a software
-product's help centre uses on every page for its own settings and features ("API key",
-"URI", "SSO", "cache": `article-vocabulary`); a reply to one customer still is. `glossary`
-allows a team's own terms and product names; `terms` adds more.
+`admin-notices`). A help centre can exempt its articles
+from the words it uses on every page for its own settings and features
+(`article-vocabulary`, none by default); a reply to one customer is still held to them.
+`glossary` allows a team's own terms and product names; `terms` adds more.
 
 Why it matters: jargon makes a customer feel they should already know something, and an
 answer they cannot follow is no answer. Plain words, or a term explained once, let anyone
@@ -119,16 +119,18 @@ class Settings:
     # The profiles in which an acronym no word list knows is reported: an article's unknown
     # capitals are mostly the names of standards, laws and organisations.
     unknown_acronym_profiles: tuple[Profile, ...] = ("reply",)
-    # Terms of the lists that a software product's help centre uses on every page, for its
-    # own settings and features ("API", "URI", "SSO", "cache"): its readers meet them there
-    # daily, so an article is not held to them; a reply to one customer still is.
-    article_vocabulary: tuple[str, ...] = field(default_factory=default_phrases("jargon", "article-vocabulary"))
+    # Terms a help centre uses on every page for its own settings and features: its readers
+    # meet them there daily, so its articles are not held to them; a reply to one customer
+    # still is. None by default: the shipped list named the terms of the texts it was tuned
+    # on, and left the unexplained terms of unseen help centres unflagged.
+    article_vocabulary: tuple[str, ...] = ()
     # Phrases in which a listed term is plain English ("for instance").
     everyday_uses: tuple[str, ...] = field(default_factory=default_phrases("jargon", "everyday-uses"))
     # Sites whose pages define terms: a term that links to one is explained there.
     reference_sites: tuple[str, ...] = field(default_factory=default_phrases("jargon", "reference-sites"))
-    # Phrases that show the reader writes code ("your pull request", "your code"): the
-    # draft is then read as for a technical audience.
+    # Phrases that show the reader writes code ("your pull request", "your repo"): the
+    # draft is then read as for a technical audience. Not "your code" (a sign-in or promo
+    # code) nor "your branch" (a bank's): customers say them too.
     developer_cues: tuple[str, ...] = field(default_factory=default_phrases("jargon", "developer-cues"))
     # Phrases that address people who run the service themselves ("self-hosted"): a
     # sentence of an article with one is written for a technical reader.
