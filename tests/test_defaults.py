@@ -119,7 +119,7 @@ def test_every_data_file_is_read() -> None:
     for path in DATA_FILES:
         name = path.relative_to(DATA).with_suffix("").as_posix()
         assert (
-            name in {"acronyms", "confused-words", "placeholders", "refusals", "words"}
+            name in {"acronyms", "confused-words", "placeholders", "refusals", "sentence-openers", "words"}
             or name.removeprefix("phrases/") in groups
         ), name
     assert Path(DATA / "phrases").is_dir()

@@ -71,6 +71,10 @@ def test_a_persons_macro_does_not(text: str) -> None:
         "You were banned from the chat room until %{end_date}.\n",
         # Nouns and events of a system job.
         "Your nightly backup finished. Fetch it from [the backups page](%{base_url}/backups).\n",
+        # A state the account is in now, as the site reports it.
+        "Hi %{username},\n\nThe export of your messages is ready; [fetch it](%{download_url}) within a week.\n",
+        # The system did it on its own.
+        "This topic was automatically closed two weeks after its last reply.\n",
     ],
 )
 def test_a_systems_message_in_other_words_reads_as_a_notice(text: str) -> None:
@@ -86,6 +90,8 @@ def test_a_systems_message_in_other_words_reads_as_a_notice(text: str) -> None:
         "Your case {{ticket.id}} is with our billing team; they answer within a day.\n",
         # "you" acting is no passive.
         "You have finished the setup, so the widget should now show on your page.\n",
+        # A person says the system did it, and what they did about it.
+        "Your plan was automatically renewed, so I've refunded the charge and turned renewal off.\n",
     ],
 )
 def test_a_persons_macro_with_those_words_does_not(text: str) -> None:

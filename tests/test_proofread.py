@@ -15,7 +15,7 @@ from empathylint.diagnostics import Severity
 from empathylint.language import spelling
 from empathylint.language.spelling import correction, is_known, known_misspelling, vocabulary
 from empathylint.rules import RULES
-from tests.conftest import lint_text
+from tests.conftest import lint_text, tomllib
 
 DATA = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "spelling"
 RARE_WORDS_MEANT_AS_TYPOS = {"costumer", "equipments", "incidently", "informations", "payed", "wether"}
@@ -193,6 +193,14 @@ def test_confused_word_rules_are_well_formed_data() -> None:
     ).read_text(encoding="utf-8")
     for listed in re_lists(text):
         assert listed == sorted(listed) and len(set(listed)) == len(listed), listed
+    # "*" stands only first of two words after ("* is"), never before or alone.
+    for rule in found:
+        assert all("*" not in word for word in rule.before | rule.not_before | rule.not_after), rule
+        assert all(word.count("*") == (word.startswith("* ") and word.count(" ") == 1) for word in rule.after), rule
+    frame = tomllib.loads(text)["embedded-question"]
+    for name in ("lead", "question", "auxiliary", "subject"):
+        listed = frame[name]
+        assert listed and listed == sorted(set(listed)) and all(word == word.lower() for word in listed), name
 
 
 def re_lists(text: str) -> list[list[str]]:
@@ -223,3 +231,11 @@ def test_etc_without_its_stop_is_a_hint_that_leaves_a_notice_ready() -> None:
     assert report.ready_to_send(Severity.WARNING)
     dotted = lint_text(text.replace("etc are", "etc. are"), select=("proofread",), profile="template")
     assert dotted.diagnostics == [] and dotted.ready_to_send(Severity.WARNING)
+
+
+def test_sentence_openers_are_sorted_lower_case_data() -> None:
+    path = Path(__file__).resolve().parent.parent / "empathylint" / "language" / "data" / "sentence-openers.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for name in ("openers", "not_after"):
+        listed = data[name]
+        assert listed and listed == sorted(set(listed)) and all(word == word.lower() for word in listed), name

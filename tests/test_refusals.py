@@ -10,8 +10,10 @@ import re
 import pytest
 
 from empathylint.document import Span
+from empathylint.language.clauses import reason_in
 from empathylint.language.phrases import compile_phrases
-from empathylint.language.refusals import RefusalVocabulary, compile_refusals, find_refusals, inflections, reason_in
+from empathylint.language.refusals import RefusalVocabulary, compile_refusals, find_refusals
+from empathylint.language.verb_forms import inflections
 from empathylint.language.wordiness import basis_rewrite
 from tests.conftest import lint_text
 

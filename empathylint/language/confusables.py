@@ -21,6 +21,8 @@ CLAUSE_START = ","
 CLAUSE_END = "$"
 """In `after`: a comma, full stop, colon, semicolon, "!" or "?" follows right away ("Once setup, …").
 An entry of two words names the two that follow ("its related to": "related to")."""
+ANY_WORD = "*"
+"""In `after`, as the first of two words: any one word, then the second ("You plan is": "* is")."""
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,8 @@ class ConfusedWord:
     before: frozenset[str]
     after: frozenset[str]
     why: str
-    # Words after which the other reading is the likely one ("Setup guide": a noun).
+    # Words after which the other reading is the likely one ("Setup guide": a noun); an entry
+    # of two words names the two after ("Your welcome email").
     not_after: frozenset[str] = frozenset()
     # Words before which leave the word as written ("try its best to": its own best).
     not_before: frozenset[str] = frozenset()
@@ -39,6 +42,11 @@ class ConfusedWord:
     def pairs_before(self) -> frozenset[str]:
         """The entries of `before` that name two words ("suggest you")."""
         return frozenset(entry for entry in self.before if " " in entry)
+
+    @functools.cached_property
+    def pairs_not_after(self) -> frozenset[str]:
+        """The entries of `not_after` that name two words ("welcome email")."""
+        return frozenset(entry for entry in self.not_after if " " in entry)
 
 
 @dataclass(frozen=True)
@@ -103,12 +111,60 @@ def confusions(text: str, start: int, end: int, sentence_starts: frozenset[int])
         else:
             after = CLAUSE_END if text[word.end() : word.end() + 1] in _CLAUSE_MARKS and word.end() < end else None
         for rule in standing:
-            if rule.after and after not in rule.after and _pair_after(text, following, end) not in rule.after:
+            if rule.after and after not in rule.after and not _pair_after(text, following, end) & rule.after:
                 continue
             if rule.not_after and (after is None or after in rule.not_after):
                 continue  # nothing after on the line ("## Setup") reads as the noun too
+            if rule.pairs_not_after and _pair_after(text, following, end) & rule.pairs_not_after:
+                continue  # "Your welcome email": the two words after name a thing
             yield Confusion(word.start(), word.end(), word.group(), _in_case_of(word.group(), rule.meant), rule.why)
+            if after in _JOINING and following:
+                yield from _joined(text, following.end(), end, rule, by_word)
             break
+
+
+def inverted_questions(text: str, start: int, end: int) -> Iterator[Confusion]:
+    """A question inside a sentence with the order of a direct one: "let us know which plan
+    do you need" (read from `[embedded-question]` in data/confused-words.toml): its "do" is a
+    word too many. "Which plan do you need?" on its own is right."""
+    frame = data_table("confused-words")["embedded-question"]
+    for found in _inverted_question().finditer(text, start, end):
+        yield Confusion(found.start("aux"), found.end("aux"), found.group("aux"), "", frame["why"])
+
+
+@functools.cache
+def _inverted_question() -> re.Pattern[str]:
+    frame = data_table("confused-words")["embedded-question"]
+
+    def one_of(words: list[str]) -> str:
+        return "|".join(re.escape(word).replace(r"\ ", "[ \t]+") for word in words)
+
+    # Up to two words between the question word and "do" ("which plan", "how many seats"),
+    # none of them "to": "what to do" is a verb of its own.
+    between = r"(?:[ \t]+(?!to\b)[^\W\d_][\w'’-]*){0,2}?"
+    return re.compile(
+        rf"(?<![\w'’-])(?:{one_of(frame['lead'])})[ \t]+(?:{one_of(frame['question'])}){between}"
+        rf"[ \t]+(?P<aux>{one_of(frame['auxiliary'])})[ \t]+(?:{one_of(frame['subject'])})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+_JOINING = frozenset({"and", "or"})
+
+
+def _joined(
+    text: str, at: int, end: int, rule: ConfusedWord, by_word: dict[str, tuple[ConfusedWord, ...]]
+) -> Iterator[Confusion]:
+    """The second of two verbs joined by "and" or "or" takes the first one's form: "you
+    haven't download or use it" (a word of the same rule, read only after the first fired)."""
+    second = _WORD_AFTER.match(text, at, end)
+    if rule.after or not second:
+        return
+    for other in by_word.get(second.group(1).lower().replace("’", "'"), ()):
+        if other.before == rule.before and other.why == rule.why:
+            written = second.group(1)
+            yield Confusion(second.start(1), second.end(1), written, _in_case_of(written, other.meant), other.why)
+            return
 
 
 @functools.cache
@@ -141,10 +197,14 @@ def _word_before(text: str, low: int, high: int) -> str | None:
 _WORD_AFTER = re.compile(r"[ \t]+([^\W_](?:[\w'’-]*[^\W_])?)(?![\w'’-])")
 
 
-def _pair_after(text: str, following: re.Match[str] | None, end: int) -> str | None:
-    """The two words after ("related to"), read only for a rule that the next word alone did not settle."""
+def _pair_after(text: str, following: re.Match[str] | None, end: int) -> frozenset[str]:
+    """The two words after as `after` may name them ("related to", "* is"), read only for a
+    rule that the next word alone did not settle."""
     second = _WORD_AFTER.match(text, following.end(), end) if following else None
-    return f"{following.group(1)} {second.group(1)}".lower().replace("’", "'") if following and second else None
+    if not (following and second):
+        return frozenset()
+    first, then = following.group(1).lower().replace("’", "'"), second.group(1).lower().replace("’", "'")
+    return frozenset((f"{first} {then}", f"{ANY_WORD} {then}"))
 
 
 def _pair_before(text: str, low: int, high: int, previous: str) -> str | None:

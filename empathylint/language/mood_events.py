@@ -23,19 +23,23 @@ _INDIGNATION = PHRASE_KINDS["indignation"]
 _REPEAT = PHRASE_KINDS["repeat-contact"]
 _PERSISTENCE = PHRASE_KINDS["persistence"]
 SARCASM = PHRASE_KINDS["sarcasm"]
-# "The sale ends tonight", "my flight leaves tomorrow": a deadline adds to a problem.
+# "The sale ends tonight", "my flight leaves tomorrow", "I need it in the next 30 minutes": a
+# deadline adds to a problem.
 _DEADLINE = CueKind("upset", "a deadline", 1.0, 1.0)
 _COUNT = (
     r"(?:\d+\s*\+?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many|a\s+few|a\s+couple\s+of)"
 )
 
-# Something of theirs gone ("all my notes are gone", "half of it is missing"), money taken for
-# what they never chose ("charged for a plan I never signed up for"), time lost ("lost three hours").
+# Something of theirs gone ("all my notes are gone", "all my photos from the trip have vanished"),
+# money taken for what they never chose ("charged for a plan I never signed up for", "a payment
+# I never made"), time lost ("lost three hours").
 _LOST = re.compile(
-    r"\b(?:all|half|most|some|many|part)\s+(?:of\s+)?(?:my|our|it|them|the)\b(?:\s+[\w-]+){0,3}?\s+"
-    r"(?:is|are|was|were|has|have|got)\s+(?:been\s+|now\s+)?(?:gone|missing|lost|deleted|wiped|erased|disappeared)\b"
-    r"|\b(?:charged|billed)\b[^.!?\n]{0,50}?\b(?:never|didn['’]?t|did\s+not)\s+(?:\w+\s+)?"
-    r"(?:order|ordered|sign|signed|agree|agreed|authori[sz]ed?|buy|bought|use|used|want|wanted|ask|asked)\b"
+    r"\b(?:all|half|most|some|many|part)\s+(?:of\s+)?(?:my|our|it|them|the)\b(?:\s+[\w'’-]+){0,5}?\s+"
+    r"(?:is|are|was|were|has|have|got)\s+(?:been\s+|now\s+|just\s+)?"
+    r"(?:gone|missing|lost|deleted|wiped|erased|disappeared|vanished)\b"
+    r"|\b(?:charged|billed|charges?|payments?|transactions?|purchases?)\b[^.!?\n]{0,50}?"
+    r"\b(?:never|didn['’]?t|did\s+not)\s+(?:\w+\s+)?"
+    r"(?:order|ordered|sign|signed|agree|agreed|authori[sz]ed?|buy|bought|use|used|want|wanted|ask|asked|make|made)\b"
     r"|\blost\s+(?:\d+|a\s+few|two|three|four|five|six|several|many|countless)\s+(?:hours?|days?|weeks?)\b",
     re.IGNORECASE,
 )
@@ -64,9 +68,11 @@ _DEMAND = re.compile(
     r"|(?:^|(?<=[.!?\n]))[ \t]*seriously\s*[?!]",
     re.IGNORECASE,
 )
-# Their thing destroyed by the company or the product: "your update deleted all my playlists".
+# Their thing destroyed by the company or the product: "your update deleted all my playlists",
+# "the app update wiped my recipes".
 _DESTROYED = re.compile(
-    r"\b(?:you|you\s+guys|your\s+[\w-]+|it|the\s+(?:app|update|system|site|website|upgrade))\s+(?:just\s+|has\s+|have\s+)?"
+    r"\b(?:you|you\s+guys|your(?:\s+[\w-]+){1,2}?|it|the\s+(?:[\w-]+\s+)?(?:app|update|system|site|website|upgrade))"
+    r"\s+(?:just\s+|has\s+|have\s+)?"
     r"(?:deleted|wiped|erased|lost|removed|cancell?ed|canceled|ruined|destroyed)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\b",
     re.IGNORECASE,
 )
@@ -80,6 +86,13 @@ _REPLACEMENT_FAILED = re.compile(
 _WRONG_ITEM = re.compile(
     r"\bordered\s+(?:a|an|the|one|two|\d+)\b[^.!?\n]{0,30}?(?:,\s*(?:but\s+)?|\s+but\s+)(?:i\s+)?(?:got|received"
     r"|(?:they|you)\s+sent)\s+(?:a|an|the|one|two|\d+)\b",
+    re.IGNORECASE,
+)
+# Getting in touch over and over: "I've asked four times for an invoice", "called you twice today".
+_ASKED_MANY_TIMES = re.compile(
+    r"\b(?:asked|requested|emailed|called|phoned|rang|messaged|written|wrote|tweeted|contacted|chased|reported)\b"
+    r"[^.!?\n]{0,40}?\b(?:twice|(?:[2-9]|\d{2}|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
+    r"|many|numerous)\s+times)\b",
     re.IGNORECASE,
 )
 # A loyal customer's years: "a customer for 10 years", "a member since 2015".
@@ -96,7 +109,8 @@ _MANY_TIMES = re.compile(
 )
 _DEADLINE_PATTERN = re.compile(
     r"\b(?:ends|expires|closes|is\s+due|leaves|departs|starts|runs\s+out)\s+(?:tonight|today|tomorrow|in\s+(?:an?|\d+)\s+"
-    r"(?:hours?|minutes?|mins?))\b",
+    r"(?:hours?|minutes?|mins?))\b"
+    r"|\bin\s+the\s+next\s+(?:\d+|an?|few|couple\s+of)\s+(?:hours?|minutes?|mins?)\b",
     re.IGNORECASE,
 )
 # Every few minutes: "logs me out every 5 minutes".
@@ -134,6 +148,7 @@ def event_cues(message: str, patterns: CompiledLexicon) -> Iterator[Found]:
         (_WRONG_ITEM, _LET_DOWN),
         (_YEARS_WITH_US, _LET_DOWN),
         (_MANY_TIMES, _REPEAT),
+        (_ASKED_MANY_TIMES, _REPEAT),
         (_EVERY_FEW, _PERSISTENCE),
         (_DEADLINE_PATTERN, _DEADLINE),
         (_LONG_WAIT_PATTERN, _LONG_WAIT),

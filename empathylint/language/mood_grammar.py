@@ -79,13 +79,14 @@ _RHETORICAL = re.compile(
     r"|\b(?:does|do)\s+(?:anyone|anybody)\s+(?:there|here|at\s+\w+)\s+know\s+what\b",
     re.IGNORECASE,
 )
-# An account taken from them: "my account was suspended", "you closed my account".
+# An account taken from them: "my account was suspended", "you closed my account", "you've cut
+# off my internet".
 _ACCOUNT_TAKEN = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+)?account\s+(?:was|is|got|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:suddenly\s+|just\s+|permanently\s+)?(?:suspended|banned|locked|disabled|deactivated|closed|terminated|restricted"
     r"|frozen|blocked|deleted)\b"
-    r"|\b(?:you|they)\s+(?:guys\s+)?(?:have\s+|just\s+)?(?:suspended|banned|locked|closed|deleted|disabled|terminated"
-    r"|blocked|froze)\s+(?:my|our)\b",
+    r"|\b(?:you|they)(?:['’]ve|\s+guys)?\s+(?:have\s+|just\s+)?(?:suspended|banned|locked|closed|deleted|disabled"
+    r"|terminated|blocked|froze|cut\s+off)\s+(?:my|our)\b",
     re.IGNORECASE,
 )
 _KEEPS_DOING = re.compile(r"\b(?:keeps?|kept)\s+(?:on\s+)?[a-z]+ing\b", re.IGNORECASE)

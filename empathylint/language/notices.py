@@ -45,6 +45,8 @@ class NoticeSigns:
     # them to act on it ("Click the link to confirm your email")
     account_events: int = 0
     reader_object_first: bool = False  # a sentence opens with it: "Your account was created …"
+    # a sentence says the system did it on its own: "This topic was automatically closed"
+    done_automatically: bool = False
     person_speaks: bool = False  # "I", "me", "my": a person writes
     named_greeting: bool = False  # "Hi {{first_name}}", "@maria": addressed to one person
     signed: bool = False  # a sign-off that carries a name or a person's placeholder
@@ -56,6 +58,7 @@ class NoticeSigns:
             + min(self.system_slots, 2)
             + min(self.account_events, 1)
             + self.reader_object_first
+            + self.done_automatically
             - 2 * self.person_speaks
             - self.named_greeting
             - self.signed
@@ -101,6 +104,7 @@ def notice_signs(doc: Document) -> NoticeSigns:
     person_speaks = False
     account_events = 0
     reader_object_first = False
+    done_automatically = False
     for sentence in doc.sentences:
         words = _words(doc.slice(sentence))
         person_speaks = person_speaks or any(word in pronouns for word in words)
@@ -114,6 +118,7 @@ def notice_signs(doc: Document) -> NoticeSigns:
             continue
         if any(word in events for word in words):
             account_events += 1
+            done_automatically = done_automatically or "automatically" in words
             reader_object_first = reader_object_first or _opens_with_reader_object(words, nouns)
         elif _calls_to_act(words, actions):
             account_events += 1
@@ -122,6 +127,7 @@ def notice_signs(doc: Document) -> NoticeSigns:
         system_slots=len(_system_slots(doc.source)),
         account_events=account_events,
         reader_object_first=reader_object_first,
+        done_automatically=done_automatically,
         person_speaks=person_speaks,
         named_greeting=doc.handle is not None or doc.greeting_name is not None,
         signed=_signed(doc),

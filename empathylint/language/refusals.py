@@ -38,20 +38,15 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from empathylint.document import Span
+from empathylint.language.clauses import in_condition, is_question, phrases_within, word_start
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, normalize
 from empathylint.language.regex_openings import Gated
+from empathylint.language.verb_forms import APOSTROPHE, inflections, word_alternation
 from empathylint.language.vocabulary import default_words
 
-_APOSTROPHE = "['’]"
-_NOT = rf"(?:n{_APOSTROPHE}t|\s+not)"  # "couldn't" / "could not" after a modal
+_NOT = rf"(?:n{APOSTROPHE}t|\s+not)"  # "couldn't" / "could not" after a modal
 _ABLE = r"(?:able|allowed|permitted|authori[sz]ed|in\s+a\s+position)\s+to"
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n—–]|\s-\s")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-# How many words may stand between "if" (or "so that", "unless") and the clause it opens.
-_OPENER_REACH = 3
-# How far after a clause its question mark may stand.
-_QUESTION_REACH = 300
 
 
 def grammar_words(key: str) -> Callable[[], tuple[str, ...]]:
@@ -155,16 +150,16 @@ class Refusal:
 
 def find_refusals(text: str, within: Span, grammar: RefusalGrammar) -> Iterator[Refusal]:
     """The refusals in text[within], in order, none overlapping another."""
-    exceptions = [Span(m.start(), m.end()) for m in _finditer(grammar.exceptions, text, within)]
+    exceptions = [Span(m.start(), m.end()) for m in phrases_within(grammar.exceptions, text, within)]
     found: list[Refusal] = []
     for kind, pattern in grammar.patterns:
         for match in pattern.finditer(text, within.start, within.end):
-            span = Span(_word_start(text, match.start()), match.end())
+            span = Span(word_start(text, match.start()), match.end())
             subject = normalize(match.group("subject") or "") if "subject" in pattern.regex.groupindex else ""
             verb = match.group("verb")
             if any(e.start < span.end and span.start < e.end for e in exceptions):
                 continue
-            if _is_question(text, span.end, within.end) or in_condition(text, span.start, grammar.openers):
+            if is_question(text, span.end, within.end) or in_condition(text, span.start, grammar.openers):
                 continue
             refusal = Refusal(span, subject, kind, verb)
             if not _only_describes(text, refusal, grammar):
@@ -210,16 +205,6 @@ def _keeps_private(text: str, refusal: Refusal, grammar: RefusalGrammar) -> bool
     return grammar.promise.match(text, refusal.span.end) is not None
 
 
-def reason_in(text: str, span: Span, reasons: PhraseTrie | None, not_reasons: PhraseTrie | None) -> bool:
-    """Whether text[span] gives a reason ("because", "as it is outside the window"), not
-    counting words that only look like one ("as soon as the", "such as the")."""
-    decoys = [Span(m.start(), m.end()) for m in _finditer(not_reasons, text, span)]
-    return any(
-        not any(decoy.start < match.end() and match.start() < decoy.end for decoy in decoys)
-        for match in _finditer(reasons, text, span)
-    )
-
-
 @dataclass(frozen=True)
 class RefusalGrammar:
     """A vocabulary compiled: built once per rule's settings, then only matched."""
@@ -249,37 +234,37 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
     offer_forms = tuple(form for verb in vocabulary.offer_verbs for form in inflections(verb))
     offered = word_alternation(offer_forms)
     withheld = word_alternation(vocabulary.withheld_words)
-    be_forms = rf"(?:\s+(?:am|are|is|was|were)|{_APOSTROPHE}(?:m|re|s))"
+    be_forms = rf"(?:\s+(?:am|are|is|was|were)|{APOSTROPHE}(?:m|re|s))"
     # "can't", "cannot", "won't be able to", "'m unable to", "aren't allowed to", "haven't been able to"
     negated_ability = "|".join(
         (
-            rf"\s+(?:can(?:not|{_APOSTROPHE}t|\s+not|\s+no\s+longer)|could{_NOT})",
-            rf"\s+(?:won{_APOSTROPHE}t|will\s+not|would{_NOT}|shall\s+not){adverb}\s+be\s+{_ABLE}",
-            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
-            rf"(?:\s+will|\s+would|{_APOSTROPHE}ll|{_APOSTROPHE}d){adverb}\s+be\s+unable\s+to",
+            rf"\s+(?:can(?:not|{APOSTROPHE}t|\s+not|\s+no\s+longer)|could{_NOT})",
+            rf"\s+(?:won{APOSTROPHE}t|will\s+not|would{_NOT}|shall\s+not){adverb}\s+be\s+{_ABLE}",
+            rf"(?:\s+will|\s+would|{APOSTROPHE}ll|{APOSTROPHE}d){adverb}\s+(?:not|no\s+longer|never){adverb}\s+be\s+{_ABLE}",
+            rf"(?:\s+will|\s+would|{APOSTROPHE}ll|{APOSTROPHE}d){adverb}\s+be\s+unable\s+to",
             rf"{be_forms}{adverb}\s+(?:(?:not|never){adverb}\s+{_ABLE}|unable\s+to|no\s+longer\s+{_ABLE})",
             # "we're not going to be able to replace it"
-            rf"(?:{be_forms}{adverb}\s+not|\s+(?:aren|isn){_APOSTROPHE}t){adverb}\s+going\s+to\s+be\s+{_ABLE}",
-            rf"\s+(?:aren|isn|wasn|weren){_APOSTROPHE}t{adverb}\s+{_ABLE}",
-            rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not)\s+been\s+{_ABLE}",
+            rf"(?:{be_forms}{adverb}\s+not|\s+(?:aren|isn){APOSTROPHE}t){adverb}\s+going\s+to\s+be\s+{_ABLE}",
+            rf"\s+(?:aren|isn|wasn|weren){APOSTROPHE}t{adverb}\s+{_ABLE}",
+            rf"(?:\s+(?:have|has|had){_NOT}|{APOSTROPHE}ve\s+not)\s+been\s+{_ABLE}",
             # "we didn't manage to recover it", "I haven't managed to reach them"
             rf"\s+(?:do|does|did)(?:{_NOT}|{adverb}\s+not){adverb}\s+manage\s+to",
-            rf"(?:\s+(?:have|has|had){_NOT}|{_APOSTROPHE}ve\s+not|\s+never){adverb}\s+managed\s+to",
+            rf"(?:\s+(?:have|has|had){_NOT}|{APOSTROPHE}ve\s+not|\s+never){adverb}\s+managed\s+to",
         )
     )
     # "don't", "won't (be)", "aren't", "'ll not", "no longer" before a verb of offering
     negated_offer = "|".join(
         (
             rf"\s+(?:do|does|will|would)(?:{_NOT}|{adverb}\s+not)",
-            rf"\s+won{_APOSTROPHE}t",
-            rf"(?:{_APOSTROPHE}ll|{_APOSTROPHE}d)\s+not",
+            rf"\s+won{APOSTROPHE}t",
+            rf"(?:{APOSTROPHE}ll|{APOSTROPHE}d)\s+not",
             rf"{be_forms}{adverb}\s+(?:not|no\s+longer)",
-            rf"\s+(?:aren|isn){_APOSTROPHE}t",
+            rf"\s+(?:aren|isn){APOSTROPHE}t",
             # "we're not going to support it", "we aren't going to add it"
-            rf"(?:{be_forms}{adverb}\s+not|\s+(?:aren|isn){_APOSTROPHE}t){adverb}\s+going\s+to",
+            rf"(?:{be_forms}{adverb}\s+not|\s+(?:aren|isn){APOSTROPHE}t){adverb}\s+going\s+to",
             r"\s+no\s+longer",
             # "we've stopped offering", "we ceased shipping"
-            rf"(?:\s+(?:have|has|had)|{_APOSTROPHE}ve)?\s+(?:stopped|ceased)",
+            rf"(?:\s+(?:have|has|had)|{APOSTROPHE}ve)?\s+(?:stopped|ceased)",
         )
     )
     head = rf"(?<![\w'’])(?P<subject>{subject}){adverb}"
@@ -288,20 +273,20 @@ def compile_refusals(vocabulary: RefusalVocabulary) -> RefusalGrammar:
         ("policy", rf"{head}(?:{negated_offer}){adverb}(?:\s+be)?{adverb}\s+(?P<verb>{offered})(?![\w'’])"),
         (
             "policy",
-            rf"{head}(?:\s+(?:have|has|had)|{_APOSTROPHE}(?:ve|d))?{adverb}\s+"
+            rf"{head}(?:\s+(?:have|has|had)|{APOSTROPHE}(?:ve|d))?{adverb}\s+"
             r"(?P<verb>decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)(?![\w'’])",
         ),
         # "we'd rather not change it", "we would prefer not to": a no said softly
         (
             "policy",
-            rf"{head}(?:{_APOSTROPHE}d|\s+would){adverb}\s+(?:rather|prefer)\s+not(?:\s+to)?"
+            rf"{head}(?:{APOSTROPHE}d|\s+would){adverb}\s+(?:rather|prefer)\s+not(?:\s+to)?"
             rf"\s+(?P<verb>[^\W\d_][\w'’-]*)",
         ),
         (
             "withheld",
             rf"(?:(?<![\w'’])(?:is|are|was|were|be|been){adverb}\s+(?:not|no\s+longer)"
-            rf"|{_APOSTROPHE}(?:s|re)\s+not|(?<![\w'’])(?:isn|aren|wasn|weren){_APOSTROPHE}t"
-            rf"|(?<![\w'’])(?:not|cannot|\w+n{_APOSTROPHE}t)\s+be|(?<![\w'’])no\s+longer)"
+            rf"|{APOSTROPHE}(?:s|re)\s+not|(?<![\w'’])(?:isn|aren|wasn|weren){APOSTROPHE}t"
+            rf"|(?<![\w'’])(?:not|cannot|\w+n{APOSTROPHE}t)\s+be|(?<![\w'’])no\s+longer)"
             rf"{adverb}(?:\s+being)?\s+(?P<verb>{withheld})(?![\w'’])",
         ),
         (
@@ -350,74 +335,3 @@ def _promise_pattern(private_things: tuple[str, ...], outsiders: tuple[str, ...]
         rf"\s+your\s+(?:{word_alternation(private_things)}{kept_from})(?![\w'’])",
         re.IGNORECASE,
     )
-
-
-def inflections(verb: str) -> tuple[str, ...]:
-    """A verb of offering in the forms a negation can take before it: "offer", "offers",
-    "offering"; in a phrase only the first word changes ("have a way to", "having a way to")."""
-    first, _, rest = verb.partition(" ")
-    tail = f" {rest}" if rest else ""
-    return tuple(dict.fromkeys(f"{form}{tail}" for form in (first, _third_person(first), _gerund(first))))
-
-
-def _third_person(verb: str) -> str:
-    if verb == "have":
-        return "has"
-    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
-        return verb + "es"
-    if re.search(r"[^aeiou]y$", verb):
-        return verb[:-1] + "ies"
-    return verb + "s"
-
-
-def _gerund(verb: str) -> str:
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
-        return verb[:-1] + "ing"
-    if len(re.findall(r"[aeiou]+", verb)) == 1 and re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):
-        return verb + verb[-1] + "ing"  # "ship" -> "shipping", "plan" -> "planning"
-    return verb + "ing"
-
-
-def word_alternation(words: tuple[str, ...]) -> str:
-    """An alternation of words or phrases (longest first), either apostrophe, any spacing."""
-    spelled = sorted({" ".join(word.split()) for word in words}, key=lambda w: (-len(w), w))
-    escaped = (re.escape(word).replace(r"\ ", r"\s+").replace("'", _APOSTROPHE) for word in spelled)
-    return "(?:" + "|".join(escaped) + ")"
-
-
-def _word_start(text: str, index: int) -> int:
-    """Where the word ends that a contraction at `index` belongs to: "It's not possible"."""
-    while index > 0 and text[index] in "'’" and (text[index - 1].isalpha()):
-        index -= 1
-        while index > 0 and text[index - 1].isalpha():
-            index -= 1
-    return index
-
-
-def _finditer(pattern: PhraseTrie | None, text: str, within: Span) -> Iterator[re.Match[str]]:
-    return iter(()) if pattern is None else pattern.finditer(text, within.start, within.end)
-
-
-def _is_question(text: str, end: int, limit: int) -> bool:
-    """Whether the sentence the clause ends in is a question ("What if we can't?"); looked
-    for a few lines ahead only, so a text without full stops is not read once per clause."""
-    stop = _SENTENCE_END.search(text, end, min(limit, end + _QUESTION_REACH))
-    return stop is not None and stop.group() == "?"
-
-
-def in_condition(text: str, start: int, openers: PhraseTrie | None) -> bool:
-    """Whether the clause before `start` opens with a condition or a purpose: "If you can't
-    sign in", "so that no one can", "as long as you haven't"."""
-    if openers is None:
-        return False
-    clause_start = max(0, start - 120)
-    for stop in _CLAUSE_BREAK.finditer(text, clause_start, start):
-        clause_start = stop.end()
-    for stop in _SENTENCE_END.finditer(text, clause_start, start):
-        clause_start = stop.end()
-    # The opener governs this subject only when few words stand between them: "if you can't",
-    # "as long as you haven't", but not "if you are wondering why we don't".
-    ends = [opener.end() for opener in openers.finditer(text, clause_start, start)]
-    return bool(ends) and len(text[ends[-1] : start].split()) <= _OPENER_REACH

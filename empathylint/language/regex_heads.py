@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from empathylint.language.phrase_trie import fold
 from empathylint.language.regex_openings import FIND, RUN, WORD, Opening, is_word
@@ -62,23 +63,30 @@ def _parsed(item: str, flags: int) -> Node:
     return parse(item, flags)
 
 
-def _top_branches(pattern: str) -> list[str]:
-    """The pattern cut at its top-level `|`."""
-    branches, start, depth, at = [], 0, 0, 0
+def _structure(pattern: str, at: int = 0) -> Iterator[tuple[str, int, int, int]]:
+    """The `(`, `)` and `|` of the pattern from `at` on, outside classes and escapes: each as
+    (character, start, end, depth after it), depth counted from `at`."""
+    depth = 0
     while (special := _STRUCTURE.search(pattern, at)) is not None:
         at = special.end()
         character = special.group()
         if character == "\\":
             at += 1
-        elif character == "[":
+            continue
+        if character == "[":
             at = _class_end(pattern, at)
-        elif character == "(":
-            depth += 1
-        elif character == ")":
-            depth -= 1
-        elif depth == 0:
-            branches.append(pattern[start : special.start()])
-            start = at
+            continue
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        yield character, special.start(), at, depth
+
+
+def _top_branches(pattern: str) -> list[str]:
+    """The pattern cut at its top-level `|`."""
+    branches, start = [], 0
+    for character, begin, end, depth in _structure(pattern):
+        if character == "|" and depth == 0:
+            branches.append(pattern[start:begin])
+            start = end
     return [*branches, pattern[start:]]
 
 
@@ -95,20 +103,9 @@ def _class_end(pattern: str, at: int) -> int:
 
 def _group_end(pattern: str, at: int) -> int:
     """Where the group whose `(` stands at `at` ends (after its `)`)."""
-    depth = 0
-    while (special := _STRUCTURE.search(pattern, at)) is not None:
-        at = special.end()
-        character = special.group()
-        if character == "\\":
-            at += 1
-        elif character == "[":
-            at = _class_end(pattern, at)
-        elif character == "(":
-            depth += 1
-        elif character == ")":
-            depth -= 1
-            if depth == 0:
-                return at
+    for character, _, end, depth in _structure(pattern, at):
+        if character == ")" and depth == 0:
+            return end
     return len(pattern)
 
 

@@ -37,8 +37,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from empathylint.document import Span
-from empathylint.language.refusals import word_alternation
 from empathylint.language.regex_openings import Gated
+from empathylint.language.verb_forms import word_alternation
 
 _APOSTROPHE = "['’]"
 _END = r"(?![\w'’])"

@@ -63,16 +63,12 @@ from dataclasses import dataclass
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Document, Span
 from empathylint.language.cant_until import cant_until_rewrites
+from empathylint.language.clauses import in_condition, reason_in
 from empathylint.language.orders import curt_reading, musts_quoted, word_before
 from empathylint.language.phrase_edits import replacement_edit, rewritten_sentence, sentence_of, starts_sentence
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import find_phrases, match_case, normalize
-from empathylint.language.refusals import (
-    Refusal,
-    find_refusals,
-    in_condition,
-    reason_in,
-)
+from empathylint.language.refusals import Refusal, find_refusals
 from empathylint.language.reproach import find_reproach
 from empathylint.rule import Code, Rule
 from empathylint.rules._negative_vocabulary import Matchers, Settings

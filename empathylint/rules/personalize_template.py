@@ -1,7 +1,8 @@
 """Personalize canned replies.
 
 What it does: in a reply (not a canned reply being written), flags text with nothing of
-this customer in it. With the customer's message at hand: a stock answer to someone who
+this customer in it. With the customer's message at hand: a reply suggesting a step they say
+they already took ("Try restarting your router" to someone who restarted it); a stock answer to someone who
 said what they already tried or how long they waited ("still", "tried everything", "third
 time"), taking up at most one of their content words or details (the order number, the
 feature, the error they named) in the reply or in the address of a page it links to
@@ -9,7 +10,9 @@ feature, the error they named) in the reply or in the address of a page it links
 the greeting, or said to them mid-sentence: "Thanks for writing, Priya!") and none of
 their words; or, to a customer who asked for something, a reply made only of courtesies and
 pointers elsewhere ("Sorry to hear that! Please send us an email here: …") that takes up at
-most one of their details. Without it: no name, no detail (a number, a link) and the stock
+most one of their details, and whose links' addresses name none of them. A reply that asks
+them something about their case ("Which browser are you using?") is a conversation, not a
+macro. Without it: no name, no detail (a number, a link) and the stock
 phrases of a macro ("We have received your request", "We apologise for any
 inconvenience"), as a hint. A notice (the notice channel, or a text that says it is an
 automated message) is stock by design and is not checked. Unfilled placeholders are
@@ -38,13 +41,21 @@ from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import OBJECT, Document, Span
-from empathylint.language.mood import mood_of
-from empathylint.language.mood_lexicon import PHRASE_KINDS, shipped_lexicon
 from empathylint.language.phrases import find_phrases, phrase_matcher, phrase_set
 from empathylint.language.vocabulary import default_phrases, known_words
 from empathylint.rule import Code, Rule, bounded
-from empathylint.rules._macro_moves import agent_acted, asked_for_something, only_courtesy_and_pointers
-from empathylint.rules._reply import is_automated_notice
+from empathylint.rules._macro_moves import (
+    agent_acted,
+    asked_for_something,
+    asks_about_their_case,
+    detail_stem,
+    effort_stems,
+    linked_page_words,
+    only_courtesy_and_pointers,
+    retried_step,
+    their_effort,
+)
+from empathylint.rules._reply import is_automated_notice, run_in
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,16 @@ class Settings:
     # Words of a customer asking for something; with none (and no "?") they remarked, praised
     # or warned, and a thanks with a link is a fair answer.
     asking_words: tuple[str, ...] = field(default_factory=default_phrases("personalize-template", "asking-words"))
+    # What makes a sentence of the reply suggest a step ("try", "we recommend"): suggesting a
+    # step the customer says they already took asks them to try what they tried.
+    suggesting_phrases: tuple[str, ...] = field(
+        default_factory=default_phrases("personalize-template", "suggesting-phrases")
+    )
+    # What a reply says to take up what they already tried ("thanks for trying that", "already").
+    effort_words: tuple[str, ...] = field(default_factory=default_phrases("personalize-template", "effort-words"))
+    # Verbs of passing on details or reaching us ("share", "send", "call"): asking for
+    # details again (privately) or to get in touch is no step they are asked to retry.
+    sharing_verbs: tuple[str, ...] = field(default_factory=default_phrases("personalize-template", "sharing-verbs"))
 
     generic_name_set = phrase_set("generic_names")
     generic_word_set = phrase_set("generic_words")
@@ -83,20 +104,24 @@ class Settings:
     @functools.cached_property
     def generic_stems(self) -> frozenset[str]:
         """The generic words as stems, so "issues" is as generic as "issue"."""
-        return frozenset(_stem(word) for word in self.generic_word_set)
+        return frozenset(detail_stem(word) for word in self.generic_word_set)
 
     function_word_set = phrase_set("function_words")
     stock = phrase_matcher("stock_phrases")
     courtesy = phrase_matcher("courtesy_phrases")
     pointers = phrase_matcher("pointer_phrases")
     asking = phrase_matcher("asking_words")
+    suggesting = phrase_matcher("suggesting_phrases")
+    sharing_verb_set = phrase_set("sharing_verbs")
+    effort_taken_up = phrase_matcher("effort_words")
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\w-]*\d|\d{3,}")
 
 
 def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    if not doc.body_sentences:
+    # A social reply can be one sentence the greeting runs into ("@maria Hi there, try …").
+    if not doc.body_sentences and run_in(doc) is None:
         return
     if doc.customer_message is not None and doc.customer_message.strip():
         yield from _against_their_message(doc, settings)
@@ -124,12 +149,32 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
     theirs = _content_words(doc.customer_message or "", settings)
     if len(theirs) < settings.min_customer_details:
         return  # "I need some help": they gave no detail a reply could ignore
-    ours = _content_words(doc.slice(doc.body) + " " + _linked_page_words(doc.source), settings)
+    ours = _content_words(doc.slice(doc.body) + " " + linked_page_words(doc.source), settings)
     shared = theirs.keys() & ours.keys()
     topics = ", ".join(list(theirs.values())[:3])
-    first = doc.body_sentences[0]
-    effort = _their_effort(doc)
-    if effort is not None and len(shared) <= settings.max_shared_details and not agent_acted(doc):
+    first = doc.body_sentences[0] if doc.body_sentences else run_in(doc) or doc.body
+    retried = retried_step(
+        doc, settings.suggesting, settings.sharing_verb_set, lambda clause: set(_content_words(clause, settings))
+    )
+    if retried is not None and not agent_acted(doc):
+        yield RULE.diagnostic(
+            "retried-step",
+            first,
+            f'This asks them to "{retried}" …, which they say they already did: a stock answer reads as if '
+            "nobody read it. Take it up and say what comes next.",
+            suggestion="Thanks for trying that already. Since it didn't help, here is what I see in your case: …",
+        )
+        return
+    if asks_about_their_case(doc, settings.courtesy):
+        return  # "Could you confirm the carrier?": a conversation about this case, not a macro
+    effort = their_effort(doc)
+    if (
+        effort is not None
+        and len(shared) <= settings.max_shared_details
+        and not agent_acted(doc)
+        # "Thanks for trying that already": the reply takes up what they did
+        and not any(find_phrases(settings.effort_taken_up, doc.text, doc.body))
+    ):
         yield RULE.diagnostic(
             "no-specifics",
             first,
@@ -142,6 +187,8 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
         asked_for_something(doc, settings.asking)
         and len(shared) <= settings.max_shared_details
         and only_courtesy_and_pointers(doc, settings.courtesy, settings.pointers)
+        # a page whose address names their topic (".../booking-changes") answers them
+        and theirs.keys().isdisjoint(_content_words(linked_page_words(doc.source), settings))
     ):
         yield RULE.diagnostic(
             "no-specifics",
@@ -164,39 +211,7 @@ def _against_their_message(doc: Document, settings: Settings) -> Iterator[Diagno
 
 def _topic(theirs: dict[str, str]) -> str:
     """The first detail they wrote that is not a word of trying or waiting ("tried", "still")."""
-    return next((word for stem, word in theirs.items() if stem not in _effort_stems()), "problem")
-
-
-@functools.cache
-def _effort_stems() -> frozenset[str]:
-    """The words of the effort cues' phrases (language/data/mood.tsv), as stems."""
-    lexicon = shipped_lexicon()
-    return frozenset(_stem(word) for kind in _EFFORT_KINDS for phrase in lexicon.words(kind) for word in phrase.split())
-
-
-# The customer's mood cues (language/data/mood.tsv) that tell what they already did or
-# waited through: a reply that ignores them asks them to start over.
-_EFFORT_KINDS = ("kept-waiting", "persistence", "repeat-contact")
-_EFFORT_CUES = frozenset(PHRASE_KINDS[kind].reason for kind in _EFFORT_KINDS)
-_PERSISTENCE = PHRASE_KINDS["persistence"].reason
-
-
-def _their_effort(doc: Document) -> str | None:
-    """Their words for what they already tried or waited through ("tried all", "2nd time",
-    "on hold for an hour"), if any; the problem coming back ("keeps crashing") is none."""
-    mood = mood_of(doc)
-    if mood is None:
-        return None
-    recurrence = known_words("recurrence-words")
-    return next(
-        (
-            cue.found
-            for cue in mood.cues
-            if cue.reason in _EFFORT_CUES
-            and not (cue.reason == _PERSISTENCE and not recurrence.isdisjoint(cue.found.lower().split()))
-        ),
-        None,
-    )
+    return next((word for stem, word in theirs.items() if stem not in effort_stems()), "problem")
 
 
 def _names_the_customer(doc: Document, settings: Settings) -> bool:
@@ -218,18 +233,6 @@ def _names_the_customer(doc: Document, settings: Settings) -> bool:
     return False
 
 
-def _linked_page_words(source: str) -> str:
-    """The words of the addresses the reply links to, without their sites: a link to
-    ".../how-to-cancel-your-flight" answers the customer who asked how to cancel a flight."""
-    return " ".join(_NOT_A_WORD.sub(" ", _SITE.sub("", url)) for url in _URL.findall(source))
-
-
-# An address, and its scheme and site with any archive prefix ("https://web.archive.org/web/2020…/https://…").
-_URL = re.compile(r"https?://[^\s<>()\]]+")
-_SITE = re.compile(r"^(?:https?://[^/]+(?:/web/\d+)?/)+|[?#].*$")
-_NOT_A_WORD = re.compile(r"[\W_]+")
-
-
 # A name said to the reader: after a greeting word ("¡Hi Cassie!", "Hi, Jason."), or after a
 # comma at the end of a sentence ("Sorry for the trouble, Nick!"; a list's "Mac, iOS" is none).
 _VOCATIVE = re.compile(
@@ -245,18 +248,10 @@ def _content_words(text: str, settings: Settings) -> dict[str, str]:
         lowered = word.lower().replace("’", "'")
         if lowered in settings.function_word_set or (len(lowered) < 3 and not lowered.isdigit()):
             continue
-        stem = _stem(lowered)
+        stem = detail_stem(lowered)
         if stem not in settings.generic_stems:
             found.setdefault(stem, word)
     return found
-
-
-def _stem(word: str) -> str:
-    """A crude stem so "refunded" meets "refund" and "charges" meets "charge"."""
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def _has_detail(doc: Document) -> bool:
@@ -281,6 +276,9 @@ RULE = Rule(
         # Info: whether a stock reply ignored what mattered to the customer is a reviewer's
         # judgement; words alone get it right about half the time on real replies.
         Code("no-specifics", "A reply with no name and none of the customer's own details.", Severity.INFO),
+        # Warning: asking them to redo the step they named is what LABELING calls not ready,
+        # and it is read from their own words, not guessed.
+        Code("retried-step", "A reply asking the customer to try what they say they already tried.", Severity.WARNING),
         Code("stock-macro", "A stock macro sent as is, with no name and no detail.", Severity.INFO),
     ),
     profiles=frozenset({"reply"}),

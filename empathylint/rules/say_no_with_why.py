@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
 from empathylint.language.cant_until import cant_until_rewrites
+from empathylint.language.clauses import reason_in
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, find_phrases, normalize
 from empathylint.language.refusals import (
@@ -55,7 +56,6 @@ from empathylint.language.refusals import (
     RefusalGrammar,
     find_refusals,
     grammar_words,
-    reason_in,
     refusal_grammar,
 )
 from empathylint.language.vocabulary import default_phrases

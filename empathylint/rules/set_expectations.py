@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
-from empathylint.language.phrases import phrase_matcher
+from empathylint.language.phrases import PhraseMatcher, phrase_matcher
 from empathylint.language.timeframes import find_timeframe
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
@@ -50,23 +50,27 @@ class Settings:
     passing_on: tuple[str, ...] = field(default_factory=default_phrases("set-expectations", "passing-on"))
     # What a customer gives that is handed on without a reply to wait for.
     feedback_words: tuple[str, ...] = field(default_factory=default_phrases("set-expectations", "feedback-words"))
+    # Who else may have done what a follow-up phrase says ("several members flagged it", "you
+    # forwarded it"): the phrase then tells what happened, not what we will do.
+    other_doers: tuple[str, ...] = field(default_factory=default_phrases("set-expectations", "other-doers"))
     # The timeframe to suggest.
     suggestion: str = "I'll update you by tomorrow at 5pm, even if there's no news yet."
 
     follow_up = phrase_matcher("follow_up_phrases")
     handing_on = phrase_matcher("passing_on")
     feedback = phrase_matcher("feedback_words")
+    other_doer = phrase_matcher("other_doers")
 
     @functools.cached_property
     def promise(self) -> re.Pattern[str] | None:
-        """ "We'll reach out", "someone will call you", "our billing team will review it"."""
+        """ "We'll reach out", "someone will call you", "our billing team will review it", "they'll look into it"."""
         if not self.follow_up_verbs:
             return None
         verbs = "|".join(
             re.escape(verb).replace(r"\ ", r"\s+") for verb in sorted(self.follow_up_verbs, key=len, reverse=True)
         )
         return re.compile(
-            rf"\b(?:we|i|someone|somebody|(?:the|our)\s+(?:[\w-]+\s+){{0,2}}?(?:team|specialists?|engineers?|agents?"
+            rf"\b(?:we|i|they|someone|somebody|(?:the|our)\s+(?:[\w-]+\s+){{0,2}}?(?:team|specialists?|engineers?|agents?"
             rf"|colleagues?|department|experts?))\s*(?:['’]ll|\s+will)\s+(?:be\s+able\s+to\s+)?(?:{verbs})\b",
             re.IGNORECASE,
         )
@@ -130,6 +134,8 @@ def _waits_on(doc: Document, settings: Settings, promise: re.Match[str], sentenc
     feedback handed on."""
     if _IF_SOMETHING_HAPPENS.search(doc.text, sentence.start, promise.start()):
         return False
+    if settings.other_doer is not None and _done_by_others(doc.text, settings.other_doer, sentence, promise):
+        return False
     # The step may stand a sentence back when a link or an "etc." split the sentence: the
     # "and" before the promise still ties the two, so the paragraph's last lines are read.
     paragraph = doc.text.rfind("\n\n", doc.body.start, sentence.start)
@@ -142,8 +148,29 @@ def _waits_on(doc: Document, settings: Settings, promise: re.Match[str], sentenc
         settings.handing_on is not None
         and settings.feedback is not None
         and settings.handing_on.fullmatch(promise.group()) is not None
-        and settings.feedback.search(doc.text, sentence.start, sentence.end) is not None
+        and settings.feedback.search(doc.text, _sentence_before(doc, sentence).start, sentence.end) is not None
     )
+
+
+def _sentence_before(doc: Document, sentence: Span) -> Span:
+    """The body sentence before this one, where the feedback may be named ("Thanks for the idea!
+    I've passed it on."), or the sentence itself when it is the first."""
+    return next((before for before in reversed(doc.body_sentences) if before.end <= sentence.start), sentence)
+
+
+def _done_by_others(text: str, others: PhraseMatcher, sentence: Span, promise: re.Match[str]) -> bool:
+    """Whether the phrase follows another doer as its subject ("several members flagged it",
+    "you have already forwarded this"): what happened, no promise of ours."""
+    if others is None:
+        return False
+    before = text[sentence.start : promise.start()].rstrip()
+    while (auxiliary := _AUXILIARY.search(before)) is not None:
+        before = before[: auxiliary.start()]
+    return any(match.end() == len(before) for match in others.finditer(before))
+
+
+# What may stand between a doer and the phrase: "members have (already) flagged it".
+_AUXILIARY = re.compile(r"\s+(?:have|has|had|already|just|also)$", re.IGNORECASE)
 
 
 RULE = Rule(

@@ -5,10 +5,11 @@ correction (`spelling`, fixed safely when there is one meaning); a word in no di
 is clearly a slip of a common one (`unknown-word`, a hint with its correction; one with no clear
 correction is mostly a name or a term, and is said only with `unknown-without-correction`); a
 real word where another was meant ("you account", "its been", "more then", "Setup a PIN",
-"we is": `confused-word`);
+"we is", "have went") or a word too many ("let us know which plan do you need": `confused-word`);
 a word typed twice ("the the"), doubled spaces between words (not in Markdown or HTML, which
 show them as one), a sentence that starts in lower case, a step's verb capitalised in mid-sentence
-("To fix it, Upgrade the app"), a lower-case "i", a word typed with two capitals ("THe"),
+("To fix it, Upgrade the app") or a reply's sentence run on into the next with no full stop
+("it's being compiled Check back tomorrow"), a lower-case "i", a word typed with two capitals ("THe"),
 "a"/"an" before the wrong sound ("a hour", "an user"), brackets and quotes left open,
 ALL-CAPS shouting, "!!!", "??" and "..", a full stop with no space after it ("way.Please"),
 "et." in "et al.", leftover TODO/TBD/XXX/FIXME, lorem ipsum, a "___" blank
@@ -67,6 +68,7 @@ _TEXT_CHECKS: tuple[tuple[str, Callable[[Document, Settings], Iterable[Diagnosti
     ("doubled-space", typography.doubled_spaces),
     ("sentence-case", capitals.sentence_case),
     ("capital-mid-sentence", capitals.capital_mid_sentence),
+    ("capital-mid-sentence", capitals.run_on_sentences),
     ("lowercase-i", capitals.lowercase_i),
     ("name-casing", capitals.name_casing),
     ("confused-word", confusables.confused_words),

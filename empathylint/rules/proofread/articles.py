@@ -39,6 +39,8 @@ _CONSONANT_SOUND_PREFIXES = (
     "once",
 )
 _EITHER_SOUND_PREFIXES = ("histor", "hotel", "herb", "humble")
+# No article stands before these: "if a and b are arrays" names a letter.
+_NOT_AFTER_AN_ARTICLE = frozenset({"and", "are", "equals", "is", "nor", "or", "was", "were"})
 # Letters whose name and sound differ in kind ("ar" / "r", "you" / "u"): a word in no dictionary
 # that starts with one may be said either way.
 _EITHER_WAY_LETTERS = frozenset("fhlmnrsux")
@@ -50,6 +52,8 @@ def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         article, word = match.group(1), match.group(2)
         if article == "A" and match.start() not in sentence_starts:
             continue  # "Plan A", "grade A"
+        if word in _NOT_AFTER_AN_ARTICLE:
+            continue  # "a and b": the letter a, not an article
         vowel_sound = _starts_with_vowel_sound(word)
         # "a SOCKS proxy", "a MAC address": an everyday word in capitals may be said as the
         # word or letter by letter; when the two sounds differ, either article is right.

@@ -1,11 +1,12 @@
 """Capitals: a sentence that starts in lower case, a lower-case "i", a step's verb with a
-capital in mid-sentence ("To fix it, Upgrade the firmware"), and a name in the wrong case
-("android", "Github")."""
+capital in mid-sentence ("To fix it, Upgrade the firmware") or a reply's next sentence run on
+with no full stop ("it's compiled Check back"), and a name in the wrong case ("android", "Github")."""
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,9 @@ _NOT_A_SENTENCE_END = re.compile(
     r"|[.!?…][\"'”’]?\)|[.!?…][\"”]|(?:^|\s)\d{1,2}\.)$",
     re.IGNORECASE,
 )
+
+
+_AFTER_A_COMMA = re.compile(r",[ \t]*\Z")
 
 
 def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
@@ -48,6 +52,8 @@ def sentence_case(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue  # "gzip is a compressor", "eg/demo.pl shows …", "sshd(8) reads …": a name kept in lower case
         if before and _NOT_A_SENTENCE_END.search(before.rstrip()):
             continue
+        if not before and _AFTER_A_COMMA.search(doc.text, max(0, first.start - 8), first.start):
+            continue  # "@maria, we've fixed it": the opening handle and its comma lead the sentence in
         if before.rstrip().endswith((",", ";", ":", OBJECT)):
             # A list item that carries on the sentence above it ("While it's paused:\n- you
             # aren't charged,"), or the words after a code line ("…\n    cmd --x\nwhere x is …").
@@ -146,6 +152,51 @@ _CAPITAL_AFTER = re.compile(
 def _instruction_verbs() -> frozenset[str]:
     text = (Path(__file__).parents[2] / "language" / "data" / "instruction-verbs.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# A lower-case word, then a word with a capital, then a lower-case word, inside a line.
+_CAPITAL_BETWEEN = re.compile(r"(?<![\w'’\-\ufffc])(?P<before>[a-z]{2,}|i)[ \t]+(?P<verb>[A-Z][a-z]+)(?=[ \t]+[a-z])")
+
+
+# More run-ons than this in one text are how it is written, not slips: none is reported.
+_MOST_RUN_ONS = 3
+
+
+def run_on_sentences(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    """A reply's sentence that ran on with no full stop into the next ("… is being compiled
+    Check back tomorrow"): the next one's opener (data/sentence-openers.toml) keeps its capital
+    after a lower-case word. Not in articles, whose steps name buttons ("select Try again")."""
+    if doc.profile == "doc":
+        return
+    openers, not_after = _sentence_openers()
+    found: list[re.Match[str]] = []
+    for match in _CAPITAL_BETWEEN.finditer(doc.text, doc.body.start, doc.body.end):
+        if match.group("verb").lower() in openers and match.group("before") not in not_after:
+            found.append(match)
+            if len(found) > _MOST_RUN_ONS:
+                return  # the text's own pattern (labels in a row, a transcript), not slips
+    for match in found:
+        before, verb = match.group("before"), match.group("verb")
+        span = Span(match.start("verb"), match.start("verb") + len(verb))
+        yield finding(
+            "capital-mid-sentence",
+            span,
+            f'A full stop seems missing before "{verb}": end the sentence after "{before}".',
+            suggestion=f"{before}. {verb}",
+            fix=Fix((Edit(match.end("before"), match.end("before"), "."),), safe=False),
+        )
+
+
+@functools.cache
+def _sentence_openers() -> tuple[frozenset[str], frozenset[str]]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+    path = Path(__file__).parents[2] / "language" / "data" / "sentence-openers.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data["openers"]), frozenset(data["not_after"])
 
 
 # A determiner after a comma, before a word in lower case: "…1,000,000, The chance is …" (a
