@@ -81,3 +81,15 @@ def test_a_long_proses_grade_is_textstats_own() -> None:
     script = f"import textstat\nprint(textstat.flesch_kincaid_grade({long_prose!r}))\n"
     plain = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     assert grade.flesch_kincaid_grade(long_prose) == float(plain.stdout)
+
+
+def test_a_long_proses_sentences_are_counted_as_textstat_counts_them() -> None:
+    import textstat
+
+    # Pieces of short sentences only (textstat counts none of them, but a text at least one),
+    # closing marks in runs and before quotes, and sentences that run past a piece's end.
+    short = "Yes. No way! " * 500
+    mixed = 'It works now?! "Try again." (It did.) Really. Three words here. ' * 300
+    unended = "We will look into it and get back to you soon " * 200
+    for prose in (short.strip(), short + mixed, mixed + short, unended + mixed + unended, short + unended):
+        assert grade._sentence_count(grade._textstat(), prose) == textstat.sentence_count(prose)

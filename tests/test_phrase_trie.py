@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from empathylint.language import phrase_trie
+from empathylint.language.phrase_trie import fold, index_places
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
 from tests.test_phrases import _phrase_pattern
 
@@ -81,3 +83,21 @@ def test_a_match_is_a_regex_match_of_the_phrase() -> None:
 
 def test_an_empty_list_has_no_matcher() -> None:
     assert compile_phrases(()) is None
+
+
+def test_a_long_text_is_indexed_a_piece_at_a_time_with_the_places_of_one_pass() -> None:
+    text = fold("We can't\n  help—\n\nyou\n-ish  \n\tnow\n.\nAll’s  well\nwe’re done \n\n")
+    whole = index_places(text, WORD_CHARACTERS, len(text))
+    for piece in range(len(text)):
+        assert index_places(text, WORD_CHARACTERS, piece) == whole, piece
+
+
+def test_a_text_longer_than_a_sorting_piece_is_searched_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    phrases = ("we can", "help", "can help you")
+    trie = compile_phrases(phrases)
+    assert trie is not None
+    for piece in (7, 64, 100):
+        monkeypatch.setattr(phrase_trie, "_SORTED_PIECE", piece)
+        # A text of its own for each piece size: a list keeps its places for the last text.
+        text = f"We can help you {piece} times.\n" + "help us, we  can! You can help you\n" * 40
+        assert _spans(trie.finditer(text)) == _spans(_regex(phrases).finditer(text)), piece

@@ -23,6 +23,7 @@ asked for."""
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterator
 from importlib.util import find_spec
@@ -112,7 +113,7 @@ def flesch_kincaid_grade(prose: str) -> float:
     """textstat's Flesch-Kincaid grade of `prose` (sentences already ended with punctuation)."""
     reader = _textstat()
     words = _word_count(reader, prose)
-    sentences: int = reader.sentence_count(prose)
+    sentences = _sentence_count(reader, prose)
     if not words or not sentences:
         return 0.0
     syllables = syllable_count(prose)
@@ -137,6 +138,35 @@ def _word_count(reader: Any, prose: str) -> int:
         counted: int = reader.lexicon_count(piece)
         total += counted
     return total
+
+
+# Where textstat's sentences may be counted apart: after a sentence's closing mark, before a
+# space and a word. Its sentence pattern (`\b[^.!?]+[.!?]*`) ends a match there, and starts
+# the next at the word whether the text runs on from before or starts there.
+_SENTENCE_CUT = re.compile(r"[.!?] (?=\w)")
+# A sentence of three words, which textstat counts, set beside a piece: after the first
+# (which ends with its closing mark), before the others (which start with a word).
+_COUNTED_SENTENCE = "One more sentence."
+
+
+def _sentence_count(reader: Any, prose: str) -> int:
+    """textstat's `sentence_count` of the prose, summed over pieces cut at _SENTENCE_CUT.
+    textstat counts at least one sentence in any text, so each piece is counted with a
+    sentence of its own beside it, and that one taken off. (textstat keeps each text it
+    counted in a cache of its own, and lists its sentences first: a 10 MB article would stay
+    there whole, and its list of sentences weigh more than it.)"""
+    cut = _SENTENCE_CUT.search(prose, _WORD_COUNT_PIECE)
+    if cut is None:
+        whole: int = reader.sentence_count(prose)
+        return whole
+    total: int = reader.sentence_count(prose[: cut.start() + 1] + " " + _COUNTED_SENTENCE) - 1
+    start = cut.end()
+    while start < len(prose):
+        cut = _SENTENCE_CUT.search(prose, start + _WORD_COUNT_PIECE)
+        end = len(prose) if cut is None else cut.start() + 1
+        total += reader.sentence_count(_COUNTED_SENTENCE + " " + prose[start:end]) - 1
+        start = len(prose) if cut is None else cut.end()
+    return max(1, total)
 
 
 def _pieces(prose: str) -> Iterator[str]:

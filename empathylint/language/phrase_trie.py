@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 # Characters that IGNORECASE holds equal beyond their simple lower case, one class a word:
@@ -84,7 +85,7 @@ class PhraseTrie:
                 self._after_first[key] = functools.reduce(dict.__getitem__, key, self._root) if key != SPACE else {}
         self._first_keys = self._after_first.keys()
         self._opens_with_gap = SPACE in self._first_keys
-        self._remembered: tuple[str | None, list[int], list[str]] = (None, [], [])
+        self._remembered: tuple[str | None, Sequence[int], Sequence[int], list[str]] = (None, (), (), [])
         self._extra = _extra_word_characters(word_characters)
         self._word_characters = word_characters
 
@@ -134,9 +135,9 @@ class PhraseTrie:
 
     def _places(self, folded: str, pos: int, endpos: int) -> Iterator[tuple[int, str]]:
         """The places in the window whose key opens a phrase, in order, with that key."""
-        starts, keys = self._openings(folded)
+        starts, numbers, names = self._openings(folded)
         for index in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, endpos)):
-            start, key = starts[index], keys[index]
+            start, key = starts[index], names[numbers[index]]
             if start + len(key) <= endpos:
                 yield start, key
             elif folded[start:endpos] in self._first_keys:  # a word the window's end cuts short
@@ -165,15 +166,29 @@ class PhraseTrie:
             elif key in self._first_keys:
                 yield place.start(), key
 
-    def _openings(self, folded: str) -> tuple[list[int], list[str]]:
-        """Where the folded text has a place whose key opens a phrase, with the keys; kept
-        for the last text, which the rules search again sentence by sentence."""
+    def _openings(self, folded: str) -> tuple[Sequence[int], Sequence[int], list[str]]:
+        """Where the folded text has a place whose key opens a phrase, with the number of
+        its key among the keys; kept for the last text, which the rules search again
+        sentence by sentence. Put in order a piece of the text at a time: a sort holds a
+        tuple per place of one piece, not of a whole 10 MB article."""
         remembered = self._remembered
         if remembered[0] is not folded:
             index = _places(folded, self._word_characters)
-            found = sorted((start, key) for key in self._first_keys & index.keys() for start in index[key])
-            remembered = self._remembered = (folded, [start for start, _ in found], [key for _, key in found])
-        return remembered[1], remembered[2]
+            names = list(self._first_keys & index.keys())
+            opening = [(number, index[name]) for number, name in enumerate(names)]
+            starts: array[int] = array("I")
+            numbers: array[int] = array("H" if len(names) <= 0xFFFF else "I")
+            for begin in range(0, len(folded), _SORTED_PIECE):
+                end = begin + _SORTED_PIECE
+                found = sorted(
+                    (start, number)
+                    for number, at in opening
+                    for start in at[bisect.bisect_left(at, begin) : bisect.bisect_left(at, end)]
+                )
+                starts.extend(start for start, _ in found)
+                numbers.extend(number for _, number in found)
+            remembered = self._remembered = (folded, starts, numbers, names)
+        return remembered[1], remembered[2], remembered[3]
 
     def _match_at(self, text: str, start: int, endpos: int, key: str = "") -> int | None:
         """The end of the first phrase (by rank) that matches at `start`, where the place's
@@ -259,7 +274,7 @@ def folded(text: str) -> str:
     return _folded(text)
 
 
-def places(text: str, word_characters: str) -> dict[str, list[int]]:
+def places(text: str, word_characters: str) -> dict[str, array[int]]:
     """Where a phrase may start in the text (after no character of `word_characters`, a
     class body such as `\\w'’`), by folded key, each list in order; kept for the last few
     texts, which every phrase list of a run reads."""
@@ -273,11 +288,35 @@ def _folded(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _places(folded: str, word_characters: str) -> dict[str, list[int]]:
+def _places(folded: str, word_characters: str) -> dict[str, array[int]]:
+    """The places of the last few texts (`index_places`), which every list of a run reads again."""
+    return index_places(folded, word_characters, INDEX_PIECE)
+
+
+# A list's places are put in order this many characters of the text at a time.
+_SORTED_PIECE = 262_144
+# The text is indexed this many characters at a time (then to the next line's start): the
+# regex passes of one piece are all it holds at once, not a string and an int per place of
+# a 10 MB article (a few hundred MB).
+INDEX_PIECE = 65_536
+# Where a piece may end: after a line break, before what is no space. No place runs over it
+# (a run of word characters or of spaces stops there), and the character before it is no
+# word character, so a place starts there whether the pattern starts there or reads on to it.
+_PIECE_END = re.compile(r"\n(?=\S)")
+
+
+def index_places(folded: str, word_characters: str, piece: int) -> dict[str, array[int]]:
     """Where a phrase may start in the folded text (after no word character), by key: the
-    place's run of word characters, its run of spaces, or its one character."""
+    place's run of word characters, its run of spaces, or its one character; the offsets of
+    each key in order, four bytes each."""
     pattern = _place_pattern(word_characters)
-    index: defaultdict[str, list[int]] = defaultdict(list)
-    for start, key in zip([place.start() for place in pattern.finditer(folded)], pattern.findall(folded), strict=True):
-        index[key].append(start)
+    index: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+    begin = 0
+    while begin < len(folded):
+        cut = _PIECE_END.search(folded, begin + piece)
+        end = cut.end() if cut is not None else len(folded)
+        starts = [place.start() for place in pattern.finditer(folded, begin, end)]
+        for start, key in zip(starts, pattern.findall(folded, begin, end), strict=True):
+            index[key].append(start)
+        begin = end
     return index

@@ -17,14 +17,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from empathylint.language.phrase_trie import folded, places
 
 # How much text a pattern scans whole before it reads its openings.
 _SCANNED_BEFORE_READING = 20_000
-_NOWHERE: list[int] = []
+_NOWHERE: Sequence[int] = ()
 # What a place is (phrase_trie's index): a spot after no word character nor apostrophe.
 _PLACE_CHARACTERS = r"\w'’"
 _WORD_RUN = re.compile(r"\w+")
@@ -141,11 +141,11 @@ def _plan(found: frozenset[Opening]) -> _Plan:
     )
 
 
-def _within(positions: list[int], pos: int, endpos: int, text: str, texts: tuple[str, ...] | None) -> list[int]:
+def _within(positions: Sequence[int], pos: int, endpos: int, text: str, texts: tuple[str, ...] | None) -> list[int]:
     """The positions in [pos, endpos), where one of `texts` stands when given."""
     chosen = positions[bisect.bisect_left(positions, pos) : bisect.bisect_left(positions, endpos)]
     if texts is None:
-        return chosen
+        return list(chosen)
     folded_text = folded(text)
     return [position for position in chosen if folded_text.startswith(texts, position)]
 
