@@ -94,8 +94,6 @@ def agent_acted(doc: Document) -> bool:
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w-]*|[,.;:!?()]")
 # How many words after a step's verb say what it was done to ("restarted the router").
 _STEP_REACH = 6
-# Words that carry the step they tried in the word after them ("tried restarting", "tried to restart").
-_TRYING = frozenset({"tried", "attempted"})
 
 
 def retried_step(
@@ -136,12 +134,13 @@ def _steps(text: str, details: Callable[[str], set[str]], *, past: bool) -> Iter
     tokens = _TOKEN.findall(text)
     irregular = known_words("irregular-participles")
     particles = known_words("verb-particles")
+    trying = known_words("trying-verbs")
     for index, token in enumerate(tokens):
         word = token.lower()
         is_past = (word.endswith("ed") and len(word) > 4) or word in irregular
         if is_past != past or not word[0].isalpha():
             continue
-        if past and word in _TRYING:
+        if past and word in trying:
             following = [t for t in tokens[index + 1 : index + 3] if t.lower() != "to"]
             if not following or not following[0][0].isalpha():
                 continue
