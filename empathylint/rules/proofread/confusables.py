@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Span
 from empathylint.language.confusables import confusions, inverted_questions
+from empathylint.language.grammar_frames import grammar_slips
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 
@@ -23,7 +24,8 @@ def confused_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     sentence_starts = frozenset(sentence.start for sentence in doc.body_sentences)
     found_words = confusions(doc.text, doc.body.start, doc.body.end, sentence_starts)
     quoted: list[re.Match[str]] | None = None
-    for found in itertools.chain(found_words, inverted_questions(doc.text, doc.body.start, doc.body.end)):
+    questions = inverted_questions(doc.text, doc.body.start, doc.body.end)
+    for found in itertools.chain(found_words, questions, grammar_slips(doc.text, doc.body.start, doc.body.end)):
         if quoted is None:
             quoted = list(_QUOTED.finditer(doc.text, doc.body.start, doc.body.end))
         if any(quote.start() < found.start and found.end < quote.end() for quote in quoted):
