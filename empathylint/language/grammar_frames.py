@@ -60,9 +60,15 @@ def _modal_verb_forms(text: str, start: int, end: int) -> Iterator[Confusion]:
         written = found.group("verb")
         if found.group()[0].isupper() or written.lower() in not_verbs:
             continue  # "May" is a month
+        if _AS_BEFORE.search(text, max(start, found.start() - 4), found.start()):
+            continue  # "as will piping to a file": "as" stands for the clause before
         base = _base_of(written.lower())
         if base:
             yield Confusion(found.start("verb"), found.end("verb"), written, base, frame["why"])
+
+
+_AS_BEFORE = re.compile(r"(?<![\w'’-])as\s+\Z", re.IGNORECASE)
+_BUT_BEFORE = re.compile(r"(?<![\w'’-])but\s+\Z", re.IGNORECASE)
 
 
 def _base_of(gerund: str) -> str | None:
@@ -94,8 +100,8 @@ def _verb_after_do(text: str, start: int, end: int) -> Iterator[Confusion]:
     not_verbs = frozenset(frame["not-verbs"])
     for found in _after_do_pattern().finditer(text, start, end):
         written = found.group("verb")
-        if written.lower() in not_verbs:
-            continue
+        if written.lower() in not_verbs or _BUT_BEFORE.search(text, max(start, found.start() - 5), found.start()):
+            continue  # "a test that should fail but didn't revealed a bug": "didn't" ends a clause
         base = _base_of_past(written.lower()) if written.lower().endswith("ed") else _base_of_present(written.lower())
         if base:
             yield Confusion(found.start("verb"), found.end("verb"), written, base, frame["why"])
@@ -215,8 +221,10 @@ class _CountFrame:
 @functools.cache
 def _count_frames() -> tuple[_CountFrame, ...]:
     frame = _table("number-agreement")
-    ends_noun = rf"(?=[ \t]+(?:{_one_of(frame['after-plural-noun'])})(?![\w'’-])|[ \t]*[,.;:!?(](?!\w))"
-    ends_plural = rf"(?=[ \t]+(?:of|{_one_of(frame['after-plural-noun'])})(?![\w'’-])|[ \t]*[,.;:!?(](?!\w))"
+    # A mark right after the noun, or a bracket after a space ("end()" is a function's name).
+    mark = r"[,.;:!?](?!\w)|[ \t]+\("
+    ends_noun = rf"(?=[ \t]+(?:{_one_of(frame['after-plural-noun'])})(?![\w'’-])|{mark})"
+    ends_plural = rf"(?=[ \t]+(?:of|{_one_of(frame['after-plural-noun'])})(?![\w'’-])|{mark})"
     plural_verb = rf"(?=[ \t]+(?:{_one_of(frame['plural-verbs'])})(?![\w'’-]))"
 
     def compiled(pattern: str) -> re.Pattern[str]:
@@ -229,7 +237,14 @@ def _count_frames() -> tuple[_CountFrame, ...]:
             frame["many-why"],
         ),
         _CountFrame(compiled(r"every[ \t]+(?P<noun>[a-z]{3,}s)(?![\w'’-])"), _singular_of, frame["every-why"]),
-        _CountFrame(compiled(rf"an?[ \t]+(?P<noun>[a-z]{{3,}}s){ends_plural}"), _singular_of, frame["one-why"]),
+        _CountFrame(
+            re.compile(
+                rf"(?:(?<![\w'’-])an?|(?:^|(?<=[.!?][ \t])|(?<=^[ \t]))An?)[ \t]+(?P<noun>[a-z]{{3,}}s){ends_plural}",
+                re.M,
+            ),
+            _singular_of,
+            frame["one-why"],
+        ),
         _CountFrame(
             compiled(rf"(?P<lead>this)[ \t]+(?P<noun>[a-z]{{3,}}s){plural_verb}"),
             _singular_of,
