@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from empathylint.diagnostics import Diagnostic
 from empathylint.document import Document, Span, count_words, distinct_words, word_matches
@@ -214,7 +214,7 @@ def _words_mid_sentence(doc: Document, sentence_starts: set[int]) -> set[str]:
     return {word.group() for word in word_matches(doc.text, doc.body) if word.start() not in sentence_starts}
 
 
-def _sentences_holding(sentences: list[Span], offsets: list[int]) -> list[Span]:
+def _sentences_holding(sentences: Sequence[Span], offsets: list[int]) -> list[Span]:
     """The sentences (in order, not overlapping) that hold one of the offsets, in order: each
     offset's only candidate is the last sentence starting at or before it, found by bisection."""
     starts = [sentence.start for sentence in sentences]
