@@ -174,6 +174,12 @@ def _sorted_keys(text: str) -> list[str]:
     return sorted(places(text, _PLACE_CHARACTERS))
 
 
+def forget_texts() -> None:
+    """Let go of the places and keys kept for the last texts read (see phrase_trie.forget_texts)."""
+    _starts.cache_clear()
+    _sorted_keys.cache_clear()
+
+
 def is_word(character: str) -> bool:
     """`\\w` as `re` reads it."""
     return character.isalnum() or character == "_"
