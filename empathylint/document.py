@@ -15,6 +15,7 @@ import bisect
 import functools
 import itertools
 import re
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -147,7 +148,7 @@ class Document:
     # show a run of spaces as one, so the reader never sees it.
     source_format: str = "plain"
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    _line_starts: array[int] | None = field(default=None, repr=False)
 
     # --- shared computations, done once per document and shared by the rules ---
 
@@ -238,11 +239,11 @@ class Document:
         return line_index + 1, source_offset - self._line_starts[line_index] + 1
 
 
-def line_starts(source: str) -> list[int]:
-    """Offsets where lines start; \\r\\n, \\r and \\n all end a line."""
-    starts = [0]
-    for match in _NEWLINE.finditer(source):
-        starts.append(match.end())
+def line_starts(source: str) -> array[int]:
+    """Offsets where lines start; \\r\\n, \\r and \\n all end a line. Four bytes each: a
+    10 MB article has a few hundred thousand lines."""
+    starts = array("I", [0])
+    starts.extend(match.end() for match in _NEWLINE.finditer(source))
     return starts
 
 
