@@ -20,7 +20,7 @@ _QUOTED = re.compile(r'"[^"\n]{1,120}"|“[^”\n]{1,120}”')
 
 
 def confused_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    sentence_starts = frozenset(sentence.start for sentence in doc.body_sentences)
+    sentence_starts = frozenset(doc.body_sentences.starts)
     found_words = confusions(doc.text, doc.body.start, doc.body.end, sentence_starts)
     quoted: list[re.Match[str]] | None = None
     for found in itertools.chain(found_words, inverted_questions(doc.text, doc.body.start, doc.body.end)):

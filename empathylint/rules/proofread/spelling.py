@@ -47,7 +47,7 @@ def misspellings(
     unknown = [Span(word.start(), word.end()) for word in word_matches(doc.text, doc.body) if word.group() in suspect]
     if not unknown:
         return
-    sentence_starts = {s.start for s in doc.body_sentences}
+    sentence_starts = set(doc.body_sentences.starts)
     # "Lorem ipsum dolor sit amet." is reported once as a leftover, not word by word.
     skipped = _sentences_holding(doc.body_sentences, [left.start for left in leftovers])
     skipped += _foreign_sentences(doc, unknown)
@@ -168,7 +168,7 @@ def _foreign_sentences(doc: Document, unknown: list[Span]) -> list[Span]:
     # or before it), found by bisection: counting every word against every sentence made a
     # long article cost the square of its length.
     sentences = doc.body_sentences
-    starts = [sentence.start for sentence in sentences]
+    starts = sentences.starts
     unknown_in: dict[int, int] = {}
     for span in unknown:
         index = bisect.bisect_right(starts, span.start) - 1
