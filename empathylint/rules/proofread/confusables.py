@@ -17,7 +17,7 @@ from empathylint.rules.proofread.spans import inside_any, quoted
 
 
 def confused_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    sentence_starts = frozenset(sentence.start for sentence in doc.body_sentences)
+    sentence_starts = frozenset(doc.body_sentences.starts)
     found_words = confusions(doc.text, doc.body.start, doc.body.end, sentence_starts)
     in_quotes: list[Span] | None = None
     questions = inverted_questions(doc.text, doc.body.start, doc.body.end)
