@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import OBJECT, Document, Span, words
 from empathylint.language import spelling
+from empathylint.language.vocabulary import data_table
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
-from empathylint.rules.proofread.spans import touches_object
+from empathylint.rules.proofread.spans import inside_any, quoted, touches_object
 
 _LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve|ll|d)\b)")
 # A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
@@ -129,9 +129,13 @@ def _joins_two_names(text: str, start: int, end: int) -> bool:
 
 
 def lowercase_i(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    in_quotes: list[Span] | None = None
     for match in _LOWERCASE_I.finditer(doc.text, doc.body.start, doc.body.end):
         if _joins_two_names(doc.text, match.start(), match.end()):
             continue
+        in_quotes = quoted(doc) if in_quotes is None else in_quotes
+        if inside_any(match.start(), match.end(), in_quotes):
+            continue  # the customer's words as they typed them: "i cant log in"
         span = Span(match.start(), match.end())
         yield replacing(
             "lowercase-i",
@@ -189,13 +193,8 @@ def run_on_sentences(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 @functools.cache
 def _sentence_openers() -> tuple[frozenset[str], frozenset[str]]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
-    path = Path(__file__).parents[2] / "language" / "data" / "sentence-openers.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    # Through the data-file loader: a wheel's JSON copy, not tomllib, on every cold run.
+    data = data_table("sentence-openers")
     return frozenset(data["openers"]), frozenset(data["not_after"])
 
 
@@ -238,6 +237,7 @@ _NAME_WORD = re.compile(r"(?<![\w'’./@#\-\ufffc])[^\W\d_]\w*(?![\w'’/\-\ufff
 
 def name_casing(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     casings = _name_casings()
+    in_quotes: list[Span] | None = None
     for match in _NAME_WORD.finditer(doc.text, doc.body.start, doc.body.end):
         written = match.group()
         name = casings.get(written.lower())
@@ -245,5 +245,8 @@ def name_casing(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             # As the name is written, or with capitals of its own ("Github", "MacOS", a heading's
             # capitals): reviewers let a brand's inner capitals pass; a name in lower case they mark.
             continue
+        in_quotes = quoted(doc) if in_quotes is None else in_quotes
+        if inside_any(match.start(), match.end(), in_quotes):
+            continue  # quoted as someone typed it: "since tuesday"
         span = Span(match.start(), match.end())
         yield replacing("name-casing", span, f'"{written}" is a name; write it "{name}".', name, safe=False)
