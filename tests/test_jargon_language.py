@@ -6,7 +6,7 @@ import pytest
 
 from empathylint.document import Span
 from empathylint.language.explanations import explained_names, is_explained, spells_out
-from empathylint.language.jargon_terms import Term, find_terms, inflections
+from empathylint.language.jargon_terms import Term, find_terms, inflections, term_regex
 
 
 def _found(text: str, *terms: str) -> list[str]:
@@ -40,6 +40,30 @@ def test_a_term_is_found_in_its_inflections_and_spellings(text: str, term: str, 
 )
 def test_a_term_is_not_found_inside_a_path_another_case_or_a_longer_word(text: str, term: str) -> None:
     assert _found(text, term) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("the DNS-based check", "DNS"),
+        ("a DNS-Server name", "DNS"),
+        ("open api.example.com/docs", "api"),
+        ("TLS/SSL both", "SSL"),
+        ("see docs/webhooks now", "webhook"),
+        ("she pickedx it", "pick"),
+        ("cherry picks-up here", "cherry pick"),
+        ("the user’s agent", "user agent"),
+        ("an API's key and APIs", "API"),
+        ("\u212a/forks and s/forks", "fork"),
+    ],
+)
+def test_a_term_is_read_in_parts_as_its_whole_pattern_matches(text: str, term: str) -> None:
+    # find_terms reads a term's words and the conditions around them apart (compiled once for
+    # all terms): at every word, what it finds is what the term's whole pattern matches there.
+    listed = (Term(term, "", "test"),)
+    found = {match.span() for match, _ in find_terms(text, Span(0, len(text)), listed)}
+    whole = {m.span() for m in (term_regex(term).match(text, at) for at in range(len(text))) if m}
+    assert found == whole
 
 
 def test_the_longest_term_at_a_word_wins() -> None:

@@ -86,7 +86,7 @@ def find_terms(text: str, within: Span, terms: tuple[Term, ...]) -> Iterator[tup
             continue
         candidates = by_first_word.get(token, ()) + by_first_word.get(token.lower(), ())
         for term in sorted(candidates, key=lambda t: -len(t.term)):
-            match = term_regex(term.term).match(text, word.start(), within.end)
+            match = _term_at(term.term, text, word.start(), within.end)
             if match is not None:
                 yield match, term
                 resume = match.end()
@@ -124,21 +124,51 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+# Not inside a longer word, a path or an address: "kagi.com/changelog" names a page; a slash
+# between capitals is "or" ("TLS/SSL"), not a path. An acronym before a hyphen and a
+# lower-case word is still the acronym ("DNS-based").
+_BEFORE = r"(?<![\w'’.@-])(?<![a-z0-9]/)"
+_AFTER = r"(?![\w'’-]|[.@]\w|/[a-z0-9])"
+_AFTER_ACRONYM = r"(?![\w'’]|-[^\W\d_]*[A-Z0-9]|[.@]\w|/[a-z0-9])"
+
+
 @functools.lru_cache(maxsize=1024)
 def term_regex(term: str) -> re.Pattern[str]:
+    """The term where it stands as a term of its own, inflected."""
+    core, after, flags = _term_parts(term)
+    return re.compile(_BEFORE + core + after, flags)
+
+
+@functools.lru_cache(maxsize=1024)
+def _term_parts(term: str) -> tuple[str, str, int]:
+    """The pattern of the term's words, what may not follow it, and the flags."""
     words = words_of(term)
     atoms = [re.sub("['’]", "['’]", re.escape(word)) for word in words[:-1]]
     last = words[-1]
-    # Not inside a longer word, a path or an address: "kagi.com/changelog" names a page;
-    # a slash between capitals is "or" ("TLS/SSL"), not a path.
-    after = r"(?![\w'’-]|[.@]\w|/[a-z0-9])"
     if last.lower() != last:
         atoms.append(re.escape(last) + r"(?:s|['’]s)?")
-        flags = 0
-        # An acronym before a hyphen and a lower-case word is still the acronym ("DNS-based").
-        after = r"(?![\w'’]|-[^\W\d_]*[A-Z0-9]|[.@]\w|/[a-z0-9])" if last.isupper() else after
-    else:
-        forms = sorted(inflections(last), key=lambda form: (-len(form), form))  # the same regex in every process
-        atoms.append("(?:" + "|".join(re.sub("['’]", "['’]", re.escape(form)) for form in forms) + ")")
-        flags = re.IGNORECASE
-    return re.compile(r"(?<![\w'’.@-])(?<![a-z0-9]/)" + r"[\s-]+".join(atoms) + after, flags)
+        return r"[\s-]+".join(atoms), _AFTER_ACRONYM if last.isupper() else _AFTER, 0
+    forms = sorted(inflections(last), key=lambda form: (-len(form), form))  # the same regex in every process
+    atoms.append("(?:" + "|".join(re.sub("['’]", "['’]", re.escape(form)) for form in forms) + ")")
+    return r"[\s-]+".join(atoms), _AFTER, re.IGNORECASE
+
+
+def _term_at(term: str, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """`term_regex(term).match(text, pos, endpos)`, read as the term's words between the
+    conditions before and after it, which are compiled once for all terms: the classes of
+    those conditions (a category beside ’, a range under IGNORECASE) took a few ms to compile
+    for each of the hundreds of terms a run finds. The words leave nothing to backtrack into:
+    a shorter form ("pick") ends where a longer one ("picked") goes on with a letter, which
+    the condition after refuses too."""
+    core, after, flags = _term_parts(term)
+    if _compiled(_BEFORE, flags).match(text, pos) is None:
+        return None
+    match = _compiled(core, flags).match(text, pos, endpos)
+    if match is None or _compiled(after, flags).match(text, match.end(), endpos) is None:
+        return None
+    return match
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 
 from empathylint.document import OBJECT, Document, Span
 from empathylint.language.mood import mood_of
@@ -113,24 +114,28 @@ def retried_step(
     if not taken:
         return None
     opening = run_in(doc)
+    # Only the verbs they took can be a step retried: the details of the reply's other verbs
+    # are never read.
+    retriable = taken.keys() - not_steps
+    if not retriable:
+        return None
     for sentence in [opening, *doc.body_sentences] if opening is not None else doc.body_sentences:
         words = doc.slice(sentence).replace(OBJECT, " ")
         suggests = suggesting is not None and suggesting.search(words) is not None
-        for verb, done_to, found in _steps(words, details, past=False):
-            if (
-                verb not in not_steps
-                and done_to & taken.get(verb, set())
-                and (suggests or words.lstrip().lower().startswith(found.lower()))
-            ):
+        for verb, done_to, found in _steps(words, details, past=False, verbs=retriable):
+            if done_to & taken[verb] and (suggests or words.lstrip().lower().startswith(found.lower())):
                 return found
     return None
 
 
-def _steps(text: str, details: Callable[[str], set[str]], *, past: bool) -> Iterator[tuple[str, set[str], str]]:
+def _steps(
+    text: str, details: Callable[[str], set[str]], *, past: bool, verbs: AbstractSet[str] | None = None
+) -> Iterator[tuple[str, set[str], str]]:
     """(verb stem, detail stems of what it was done to, the verb as written) for each verb of
     the text: past forms ("restarted", "sent", "tried restarting") when `past`, else the forms
     of a suggestion ("restart", "restarting"), never a past form ("Deleted playlists …"). A
-    particle right after the verb ("log out") is what it was done to as well."""
+    particle right after the verb ("log out") is what it was done to as well. With `verbs`,
+    only the verbs of those stems (the others' details are not read)."""
     tokens = _TOKEN.findall(text)
     irregular = known_words("irregular-participles")
     particles = known_words("verb-particles")
@@ -145,6 +150,9 @@ def _steps(text: str, details: Callable[[str], set[str]], *, past: bool) -> Iter
             if not following or not following[0][0].isalpha():
                 continue
             index, word = tokens.index(following[0], index + 1), following[0].lower()
+        stem = verb_stem(word)
+        if verbs is not None and stem not in verbs:
+            continue
         clause = []
         for later in tokens[index + 1 : index + 1 + _STEP_REACH]:
             if not later[0].isalnum():
@@ -154,7 +162,7 @@ def _steps(text: str, details: Callable[[str], set[str]], *, past: bool) -> Iter
         if clause and clause[0].lower() in particles:
             done_to.add(f"{clause[0].lower()} (particle)")  # "logged out", "logging out"
         if done_to:
-            yield verb_stem(word), done_to, token
+            yield stem, done_to, token
 
 
 def verb_stem(word: str) -> str:

@@ -248,7 +248,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if term.term.isupper() and spelled_out(term.term, match.start()):
             continue
-        if term_regex(_ARTICLE.sub("", term.term)).search(customer_words):
+        if customer_words and term_regex(_ARTICLE.sub("", term.term)).search(customer_words):
             continue  # the customer used the word first: answering in their words is matching them
         reported.add(key)
         # "clear your browser's cache" reported, a later "cache" is the same advice again.
