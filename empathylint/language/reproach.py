@@ -11,7 +11,8 @@ refusal grammar of language/refusals.py (a subject and a negated verb of offerin
   was denied" (what they sent, as in blame's "your ticket lacks");
 - a company that withholds, by its name: "Acme does not offer refunds", "Acme no longer
   ships abroad" (a capitalised name, and a verb of trade or goods offered, not a tool's
-  abilities: "the browser does not offer tabs");
+  abilities: "the browser does not offer tabs"), or by a common noun for a business
+  (`organisations`): "the store does not accept cheques", "this repository doesn't accept issues";
 - blame for a slip: "you entered the wrong code", "you posted in the wrong category";
 - a rule quoted at them: "your post violates our guidelines", "this breaks the rules", "a
   violation of the terms", "removed for breaking the rules" (who broke it is the reader or
@@ -52,6 +53,8 @@ _NOT_NAMES = r"(?:It|This|That|These|Those|He|She|They|We|You|I|Which|What|Who|T
 # Verbs that withhold only with goods after them: "does not offer refunds", not a tool's "won't
 # issue the popup".
 _GIVING = r"(?:offers?|provides?|gives?|issues?)"
+# What a business takes things in by: "the store does not accept cheques".
+_TAKING = r"accepts?"
 # Deeds in the past that are no regular "-ed": "you sent the wrong file".
 _DEEDS = r"(?:sent|put|chose|wrote|picked|set|took|made|gave|bought|paid)"
 # What is done to the reader, not by them: "you received the wrong item".
@@ -64,6 +67,9 @@ _SLIPS = r"(?:skipped|overlooked|mistyped|misspelled|misspelt|misentered)"
 _UNDONE = r"(?:confirmed|verified|responded|replied|completed|activated|submitted|updated|followed)"
 # Other people the product works for, held up against the reader: "works for our other customers".
 _OTHERS = r"(?:customers?|users?|members?|people|clients?)"
+# What a thing they sent is for, after it: "your request (to join the group)", "your claim
+# (for the lost parcel)".
+_ABOUT = r"(?:\s+(?:to|for|of|about)(?:\s+[\w'’-]+){1,4}?)?"
 # Up to three words between a verb and what it is about: "violates our community guidelines".
 _FEW_WORDS = r"(?:\s+[\w-]+){0,3}?"
 
@@ -106,6 +112,8 @@ class ReproachVocabulary:
     timing: tuple[str, ...] = ()
     # What the reader is to do, held over them when they fail to: "failure to renew it will …".
     duties: tuple[str, ...] = ()
+    # A business named by a common noun: "the store does not accept cheques".
+    organisations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,8 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"(?:\s+(?:must|will|have\s+to|had\s+to|need\s+to)|{_APOSTROPHE}ll)?{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}"
         # "we declined to refund it", but "we declined to charge you the fee" is good news
         rf"(?!\s+to\s+(?!{word_alternation(words.offer_verbs)}{_END}))",
-        rf"{_START}(?:your|this|that)(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
+        # "your request (to join the group) was declined", "your claim (for a refund) has been denied"
+        rf"{_START}(?:your|this|that)(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}{_ABOUT}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
         rf"{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}",
         # "Do you have student prices? We do not." A no said short, at the end of a sentence.
         rf"{_START}(?:{subject})(?:\s+(?:do|does|can|will|are)\s+not|\s+cannot"
@@ -144,6 +153,15 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t|no\s+longer){hedge}"
         rf"\s+(?:{word_alternation(words.trade_verbs)}|{_GIVING}(?:\s+[\w-]+){{0,2}}?\s+{word_alternation(words.trade_goods)}){_END}",
     ]
+    if words.organisations:
+        # "the store does not accept cheques", "this repository no longer accepts issues": a
+        # business by a common noun, as by its name, and what it takes in
+        nos.append(
+            rf"{_START}(?:the|this|our)\s+{word_alternation(words.organisations)}"
+            rf"\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t|no\s+longer){hedge}"
+            rf"\s+(?:{_TAKING}|{word_alternation(words.trade_verbs)}"
+            rf"|{_GIVING}(?:\s+[\w-]+){{0,2}}?\s+{word_alternation(words.trade_goods)}){_END}"
+        )
     # "your plan doesn't include priority support": what they bought, found short of it
     nos.append(
         rf"{_START}your(?:\s+[\w-]+)?\s+{_HOLDINGS}\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t)"

@@ -19,8 +19,11 @@ Refusals are read by the same grammar as negative-language's (a subject, a negat
 auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm
 ("we can't reproduce it") is not a no, nor is a promise that keeps their things private
 ("we don't sell your personal data", "we have no access to your vault"), nor good news
-("we have no plans to raise prices"). An alternative is welcome, but it is not a reason:
-"We can't help with that here; DM us" still leaves the customer asking why.
+("we have no plans to raise prices"). A notice's no that follows from the state it names
+("This topic is closed. New replies are not allowed.") has its why, and so has one that
+keeps someone else's things private ("we can't discuss another customer's order"). An
+alternative is welcome, but it is not a reason: "We can't help with that here; DM us"
+still leaves the customer asking why.
 
 Why it matters: a bare "no" sounds like a closed door and invites an argument. Honesty
 beats a vague yes, and a reason makes the no fair; an alternative turns it into help.
@@ -58,6 +61,7 @@ from empathylint.language.refusals import (
     grammar_words,
     refusal_grammar,
 )
+from empathylint.language.verb_forms import word_alternation
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import neighbourhood, quoted, refusal_rewrite, reply_sentence, run_in
@@ -88,6 +92,8 @@ class Settings:
     reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
     reason_slots: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-slots"))
     concessions: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "concessions"))
+    states: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "states"))
+    other_people: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "other-people"))
     sentences_before: int = 1
     sentences_after: int = 2
 
@@ -106,6 +112,8 @@ class Settings:
             reason_lead=_reason_lead_pattern(self.reason_leads),
             reason_slots=frozenset(word.lower() for word in self.reason_slots),
             concession=_concession_pattern(self.concessions),
+            state=_state_pattern(self.states),
+            others=_others_pattern(self.other_people),
         )
 
 
@@ -120,6 +128,8 @@ class _Matchers:
     reason_lead: re.Pattern[str] | None
     reason_slots: frozenset[str]
     concession: re.Pattern[str] | None
+    state: re.Pattern[str] | None
+    others: re.Pattern[str] | None
 
 
 _SLOT_WORD = re.compile(r"[a-z]+")
@@ -223,12 +233,38 @@ def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Mat
         reason_in(doc.text, span, matchers.reasons_after, matchers.not_reasons) for span in after
     ):
         return True
+    # "This topic is closed. New replies are not allowed.": a notice of the state it follows
+    # from; "we can't discuss another customer's order": their privacy is the why.
+    if any(_found(matchers.state, doc.text, span) for span in before) or _found(matchers.others, doc.text, sentence):
+        return True
     # A canned reply's slot for the reason fills it in ("%{reject_reason}" on the next line).
     region = Span(before[0].start, after[-1].end if after else len(doc.text))
     return any(
         not matchers.reason_slots.isdisjoint(_SLOT_WORD.findall(slot.raw.lower()))
         for slot in doc.placeholders_in(region)
     )
+
+
+def _found(pattern: re.Pattern[str] | None, text: str, span: Span) -> bool:
+    return pattern is not None and pattern.search(text, span.start, span.end) is not None
+
+
+def _state_pattern(states: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A thing said to be in a state: "is closed", "has been locked", "was automatically archived"."""
+    if not states:
+        return None
+    return re.compile(
+        rf"(?<![\w'’])(?:is|are|was|were|been|now)(?:\s+(?:now|already|automatically|permanently|temporarily))?"
+        rf"\s+{word_alternation(states)}(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+def _others_pattern(other_people: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Someone else's things: "another customer's account", "other members' details"."""
+    if not other_people:
+        return None
+    return re.compile(rf"(?<![\w'’]){word_alternation(other_people)}(?:['’]s?(?![\w'’]))", re.IGNORECASE)
 
 
 def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_lead: re.Pattern[str] | None) -> bool:
