@@ -18,7 +18,9 @@ refusal grammar of language/refusals.py (a subject and a negated verb of offerin
   violation of the terms", "removed for breaking the rules" (who broke it is the reader or
   their post; "a site that violates our terms" is someone else);
 - a sanction held over them: "may get you banned", "will result in a permanent suspension",
-  "failure to renew it will result in …", "members who don't follow the rules will be banned";
+  "failure to renew it will result in …", "members who don't follow the rules will be banned",
+  and held over people for what they do: "users who spam will be banned", "you may be
+  suspended for sharing it" (not "users who sign up today will be billed");
 - what the reader may not do: "you may not share your account" (an act, not "you may not
   see it yet", which is a possibility);
 - a reminder that they were told already: "as I mentioned", "as stated above", "as
@@ -67,6 +69,12 @@ _SLIPS = r"(?:skipped|overlooked|mistyped|misspelled|misspelt|misentered)"
 _UNDONE = r"(?:confirmed|verified|responded|replied|completed|activated|submitted|updated|followed)"
 # Other people the product works for, held up against the reader: "works for our other customers".
 _OTHERS = r"(?:customers?|users?|members?|people|clients?)"
+# Whom a sanction is held over: "users who spam", "anyone posting ads", "you".
+_PEOPLE = rf"(?:you|anyone|anybody|those|{_OTHERS})"
+# How it is held over them: "will be", "may get", "are (permanently)".
+_SANCTIONED = (
+    r"\s+(?:(?:will|may|can|could|might)\s+(?:be|get)|are|is|get)(?:\s+(?:temporarily|permanently|immediately))?\s+"
+)
 # What a thing they sent is for, after it: "your request (to join the group)", "your claim
 # (for the lost parcel)".
 _ABOUT = r"(?:\s+(?:to|for|of|about)(?:\s+[\w'’-]+){1,4}?)?"
@@ -185,6 +193,11 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         # "… will have their accounts suspended"
         rf"|(?:will|may|can)\s+have\s+(?:their|your|its)(?:\s+[\w-]+){{1,2}}?)\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:get|gets|getting)\s+(?:you|your(?:\s+[\w-]+)?)(?:\s+(?:temporarily|permanently))?\s+{word_alternation(words.sanctions)}{_END}",
+        # "users who spam the forum will be banned", "anyone posting ads may be suspended",
+        # "you may be banned for spamming": a sanction held over people for what they do
+        rf"{_START}{_PEOPLE}\s+(?:who|that|found|caught|[^\W\d_]+ing)(?:\s+[\w'’-]+){{1,6}}?{_SANCTIONED}"
+        rf"{word_alternation(words.sanctions)}{_END}",
+        rf"{_START}{_PEOPLE}{_SANCTIONED}{word_alternation(words.sanctions)}{_END}(?=\s+(?:for|if|when|without)\s)",
         rf"{_START}(?:lead|leads|result|results)\s+(?:to|in)(?:\s+(?:a|an|your|the))?(?:\s+(?:temporary|permanent|account))?"
         rf"\s+{word_alternation(words.sanctions)}{_END}",
     ]
