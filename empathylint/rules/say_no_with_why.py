@@ -4,8 +4,9 @@ What it does: flags a refusal ("we don't support", "that isn't possible", "we wo
 adding", "we're unable to", "we aren't currently offering") when no reason stands in its
 sentence or the one before ("because", "since", "due to", "so that", "for security
 reasons", "as it is outside the return window", a cause the no follows from: "the key is
-unknown, so we can't …"), nor after it in its own sentence (a colon, semicolon or dash, or
-a clause with its own subject: "We can't merge them: each holds its own history"), nor in
+unknown, so we can't …"), nor after it in its own sentence (a colon, semicolon or dash, a
+clause with its own subject: "We can't merge them: each holds its own history", or when it
+holds: "we aren't accepting translations until the strings are frozen"), nor in
 the two after as one that points back at it ("That's because …", "The reason is …") or
 gives the purpose ("For your privacy, …", "…, which keeps it fair"), nor in a canned
 reply's slot for it ("%{reject_reason}").
@@ -94,6 +95,7 @@ class Settings:
     concessions: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "concessions"))
     states: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "states"))
     other_people: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "other-people"))
+    bounds: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "bounds"))
     sentences_before: int = 1
     sentences_after: int = 2
 
@@ -114,6 +116,7 @@ class Settings:
             concession=_concession_pattern(self.concessions),
             state=_state_pattern(self.states),
             others=_others_pattern(self.other_people),
+            bound=_bound_pattern(self.bounds),
         )
 
 
@@ -130,6 +133,7 @@ class _Matchers:
     concession: re.Pattern[str] | None
     state: re.Pattern[str] | None
     others: re.Pattern[str] | None
+    bound: re.Pattern[str] | None
 
 
 _SLOT_WORD = re.compile(r"[a-z]+")
@@ -173,7 +177,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
             continue
-        if _CAUSE_AFTER.search(doc.text, refusal.end, sentence.end):
+        if _CAUSE_AFTER.search(doc.text, refusal.end, sentence.end) or _found(
+            matchers.bound, doc.text, Span(refusal.end, sentence.end)
+        ):
             continue
         if kind in _CONCEDABLE and _conceded(doc, sentence, refusal, matchers.concession):
             continue
@@ -258,6 +264,14 @@ def _state_pattern(states: tuple[str, ...]) -> re.Pattern[str] | None:
         rf"\s+{word_alternation(states)}(?![\w'’-])",
         re.IGNORECASE,
     )
+
+
+def _bound_pattern(bounds: tuple[str, ...]) -> re.Pattern[str] | None:
+    """When a no holds, after it: "until the strings are frozen", "once it's opened" (not a
+    closing "as I said before.")."""
+    if not bounds:
+        return None
+    return re.compile(rf"(?<![\w'’]){word_alternation(bounds)}\s+[\w'’]", re.IGNORECASE)
 
 
 def _others_pattern(other_people: tuple[str, ...]) -> re.Pattern[str] | None:
