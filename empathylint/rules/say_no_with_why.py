@@ -52,7 +52,14 @@ from dataclasses import dataclass, field
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
 from empathylint.language.cant_until import cant_until_rewrites
-from empathylint.language.clauses import reason_in
+from empathylint.language.clauses import (
+    bound_pattern,
+    concession_pattern,
+    others_pattern,
+    reason_in,
+    reason_lead_pattern,
+    state_pattern,
+)
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, find_phrases, normalize
 from empathylint.language.refusals import (
@@ -62,7 +69,6 @@ from empathylint.language.refusals import (
     grammar_words,
     refusal_grammar,
 )
-from empathylint.language.verb_forms import word_alternation
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import neighbourhood, quoted, refusal_rewrite, reply_sentence, run_in
@@ -111,12 +117,12 @@ class Settings:
             reasons=compile_phrases(self.reasons),
             reasons_after=compile_phrases(self.reasons_after),
             not_reasons=compile_phrases(self.not_reasons),
-            reason_lead=_reason_lead_pattern(self.reason_leads),
+            reason_lead=reason_lead_pattern(self.reason_leads),
             reason_slots=frozenset(word.lower() for word in self.reason_slots),
-            concession=_concession_pattern(self.concessions),
-            state=_state_pattern(self.states),
-            others=_others_pattern(self.other_people),
-            bound=_bound_pattern(self.bounds),
+            concession=concession_pattern(self.concessions),
+            state=state_pattern(self.states),
+            others=others_pattern(self.other_people),
+            bound=bound_pattern(self.bounds),
         )
 
 
@@ -255,32 +261,6 @@ def _found(pattern: re.Pattern[str] | None, text: str, span: Span) -> bool:
     return pattern is not None and pattern.search(text, span.start, span.end) is not None
 
 
-def _state_pattern(states: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A thing said to be in a state: "is closed", "has been locked", "was automatically archived"."""
-    if not states:
-        return None
-    return re.compile(
-        rf"(?<![\w'’])(?:is|are|was|were|been|now)(?:\s+(?:now|already|automatically|permanently|temporarily))?"
-        rf"\s+{word_alternation(states)}(?![\w'’-])",
-        re.IGNORECASE,
-    )
-
-
-def _bound_pattern(bounds: tuple[str, ...]) -> re.Pattern[str] | None:
-    """When a no holds, after it: "until the strings are frozen", "once it's opened" (not a
-    closing "as I said before.")."""
-    if not bounds:
-        return None
-    return re.compile(rf"(?<![\w'’]){word_alternation(bounds)}\s+[\w'’]", re.IGNORECASE)
-
-
-def _others_pattern(other_people: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Someone else's things: "another customer's account", "other members' details"."""
-    if not other_people:
-        return None
-    return re.compile(rf"(?<![\w'’]){word_alternation(other_people)}(?:['’]s?(?![\w'’]))", re.IGNORECASE)
-
-
 def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_lead: re.Pattern[str] | None) -> bool:
     """ "The key is unknown, so we can't tell…", "To keep threads useful, short replies are
     not allowed", "read on to see why we don't": the words before the no give its reason."""
@@ -303,22 +283,6 @@ def _conceded(doc: Document, sentence: Span, refusal: Span, concession: re.Patte
         return False
     turn = doc.text.find(",", refusal.end, sentence.end)
     return turn != -1 and any(character.isalpha() for character in doc.text[turn : sentence.end])
-
-
-def _concession_pattern(concessions: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A concession opening the sentence, after any greeting words run into it ("Hey there!")."""
-    if not concessions:
-        return None
-    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(concessions, key=len, reverse=True))
-    return re.compile(rf"[^\w]*(?:{words})(?![\w'’])", re.IGNORECASE)
-
-
-def _reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A reason-leading word at the end of the text before the no: "…, so", "… why"."""
-    if not reason_leads:
-        return None
-    words = "|".join(re.escape(word) for word in sorted(reason_leads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:{words})[\s,]*$", re.IGNORECASE)
 
 
 RULE = Rule(
