@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from empathylint.document import Span
 from empathylint.language.regex_openings import Gated
 from empathylint.language.verb_forms import word_alternation
+from empathylint.language.withheld_news import withheld_news
 
 _APOSTROPHE = "['’]"
 _END = r"(?![\w'’])"
@@ -180,7 +181,7 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"{_START}none\s+of\s+(?:our|the|your)(?:\s+[\w-]+)?\s+{_HOLDINGS}s?\s+{hedge}"
         rf"(?:includes?|covers?|offers?|allows?|supports?|comes?\s+with){_END}"
     )
-    nos += _withheld_news(words, subject, hedge)
+    nos += withheld_news(words.news, words.timing, subject, hedge)
     rule = word_alternation(words.rule_nouns)
     rules = [
         rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
@@ -265,30 +266,6 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         reminders=Gated(reminders, re.IGNORECASE) if words.saying_verbs else None,
         repeats=Gated(repeats, re.IGNORECASE) if words.already_said else None,
     )
-
-
-# What may stand before news or a date withheld: "no further updates", "no firm ETA".
-_NEWS_ADJECTIVES = r"(?:\s+(?:any|an|a|the))?(?:\s+(?:further|more|additional|new|firm|exact|specific|set|clear))?"
-# What makes "no updates" news withheld from them, not a fact ("there are no updates for this
-# device"): "no updates to share", "no information yet", "no news at this time".
-_FOR_NOW = r"\s+(?:to\s+share|yet|at\s+(?:this|the)\s+(?:time|moment|point)|right\s+now|for\s+now|at\s+present)"
-
-
-def _withheld_news(words: ReproachVocabulary, subject: str, hedge: str) -> list[str]:
-    """ "We don't have any further information", "the team doesn't have a timeline", "there's
-    no ETA for the fix", "no updates to share yet": what they asked to know, withheld."""
-    if not (words.news or words.timing):
-        return []
-    told = word_alternation(words.news + words.timing)
-    who = rf"(?:{subject}|(?:our|the)\s+[^\W\d_]+\s+team)"
-    patterns = [
-        rf"{_START}{who}{hedge}\s+(?:do|does|did)(?:\s+not|n{_APOSTROPHE}t){hedge}\s+have{_NEWS_ADJECTIVES}\s+{told}{_END}",
-        rf"{_START}{who}{hedge}\s+(?:have|has)\s+no{_NEWS_ADJECTIVES}\s+{told}{_END}",
-        rf"{_START}no{_NEWS_ADJECTIVES}\s+{word_alternation(words.news)}{_END}(?={_FOR_NOW})",
-    ]
-    if words.timing:
-        patterns.append(rf"{_START}no{_NEWS_ADJECTIVES}\s+{word_alternation(words.timing)}{_END}")
-    return patterns
 
 
 def find_reproach(text: str, within: Span, reproach: Reproach) -> Iterator[tuple[str, Span]]:
