@@ -184,7 +184,9 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
     nos += withheld_news(words.news, words.timing, subject, hedge)
     rule = word_alternation(words.rule_nouns)
     rules = [
-        rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
+        # "your post violates our guidelines", "the pull request does not meet our guidelines"
+        rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it|the(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)})"
+        rf"\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
         rf"{_START}(?:a|any|repeated|serious|for)\s+(?:violation|violations|breach|breaches|violating|breaking|breaching)"
         rf"(?:\s+of)?{_FEW_WORDS}\s+{rule}{_END}",
         # "accounts that break our rules are suspended", "if you ignore the rules, your account
