@@ -5,6 +5,7 @@
     python3 bench/accuracy.py --half tune --misses negative-language   # tuning: what we miss and what we invent
     python3 bench/accuracy.py --half tune --fold fit --misses jargon   # tune on one fold of the tune half ...
     python3 bench/accuracy.py --half tune --fold check                 # ... and see whether it carries to the other
+    python3 bench/accuracy.py --agreement --write   # how far a second blind labeler agrees (no linter run)
 
 For each checklist group and each kind of text (reply, canned reply, article) it prints the
 file-level precision and recall (a text is flagged when the group has any finding on it, and a
@@ -32,12 +33,16 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 LABELS = BENCH / "accuracy" / "labels"
+# A second labeler's blind labels of a sample of the tune half, to measure reviewer agreement
+# (accuracy/agreement.py); never the truth the linter is scored against.
+SECOND = BENCH / "accuracy" / "second"
 RESULTS = BENCH / "ACCURACY.md"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
@@ -87,17 +92,19 @@ SOURCE_SETTINGS = {
 }
 
 
-def _load_selection() -> object:
+def _load_module(name: str) -> object:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("accuracy_select", BENCH / "accuracy" / "select.py")
+    spec = importlib.util.spec_from_file_location(f"accuracy_{name}", BENCH / "accuracy" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
-SELECTION = _load_selection()
+SELECTION = _load_module("select")
+AGREEMENT = _load_module("agreement")
 
 
 @dataclasses.dataclass
@@ -129,13 +136,24 @@ def fold_of(path: str) -> str:
 
 def load_labels(corpus: Path) -> tuple[list[Label], list[str]]:
     """Every label whose text is unchanged, and a line per label that could not be used."""
+    records, halves, problems = load_records(LABELS, corpus)
+    labels = [
+        Label(path, record["kind"], record["items"], record["spans"], bool(record["ready"]), halves[path])
+        for path, record in records.items()
+    ]
+    return labels, problems
+
+
+def load_records(folder: Path, corpus: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str], list[str]]:
+    """The usable label records of a folder by path, every selected text's half, and a line per
+    label that could not be used."""
     halves: dict[str, str] = {}
     for kind in KINDS:
         halves.update(SELECTION.halves(corpus, kind))  # type: ignore[attr-defined]
-    labels: list[Label] = []
+    records: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
     seen: set[str] = set()
-    for batch in sorted(LABELS.glob("*.jsonl")):
+    for batch in sorted(folder.glob("*.jsonl")):
         for number, line in enumerate(batch.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -151,10 +169,8 @@ def load_labels(corpus: Path) -> tuple[list[Label], list[str]]:
                 problems.append(f"{where}: {path}: {problem}")
                 continue
             seen.add(path)
-            labels.append(
-                Label(path, record["kind"], record["items"], record["spans"], bool(record["ready"]), halves[path])
-            )
-    return labels, problems
+            records[path] = record
+    return records, halves, problems
 
 
 def _problem(record: dict[str, object], corpus: Path, halves: dict[str, str], seen: set[str]) -> str | None:
@@ -505,8 +521,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=["fit", "check"],
         help="only one of two fixed folds of the labels (by a hash of the path): fit on one, check on the other",
     )
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="the second labeler against the first (tune half, no linter run); with --write, into ACCURACY.md",
+    )
     args = parser.parse_args(argv)
     corpus: Path = args.corpus.resolve()
+    if args.agreement:
+        return show_agreement(corpus, write=args.write)
     if args.write and (args.half != "report" or args.fold):
         parser.error("--write reports the report half only")
     if args.misses and args.half != "tune":
@@ -567,8 +590,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     print("\n".join(body))
     if args.write:
-        RESULTS.write_text(_document(body), encoding="utf-8")
+        kept = AGREEMENT.kept_section(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else []  # type: ignore[attr-defined]
+        RESULTS.write_text(_document([*body, *([""] if kept else []), *kept]), encoding="utf-8")
         print(f"\nwrote {RESULTS.relative_to(REPO)}", file=sys.stderr)
+    return 0
+
+
+def show_agreement(corpus: Path, write: bool) -> int:
+    """Print (and with write, put into ACCURACY.md) how far the second labels agree with the first."""
+    first, _, problems = load_records(LABELS, corpus)
+    second, halves, second_problems = load_records(SECOND, corpus)
+    problems += [f"second/{problem}" for problem in second_problems]
+    problems += [f"second: {path}: not in the tune half, left out" for path in second if halves[path] != "tune"]
+    second = {path: record for path, record in second.items() if halves[path] == "tune"}
+    for problem in problems:
+        print(f"skipped label: {problem}", file=sys.stderr)
+    both = sorted(set(first) & set(second))
+    if not both:
+        print("no text has both labels", file=sys.stderr)
+        return 2
+    scores = AGREEMENT.compare(first, second, GROUPS, SPAN_GROUPS)  # type: ignore[attr-defined]
+    counts = {kind: sum(first[path]["kind"] == kind for path in both) for kind in KINDS}
+    rows = [*GROUPS, "customer_upset", "not ready"]
+    titles = {**{kind: KIND_TITLES[kind] for kind in KINDS}, "all": "all"}
+    body = [
+        "How far two careful reviewers following `bench/accuracy/LABELING.md` agree, which bounds what any",
+        "linter measured against one of them can reach. A second labeler labeled blind a fixed sample of the",
+        "tune half (`bench/accuracy/second/sample.py`), never the report half:",
+        ", ".join(f"{counts[kind]} {KIND_TITLES[kind]}" for kind in KINDS) + f" ({len(both)} texts).",
+        "Taking the first labels as the truth, precision and recall are the second labeler's, per text, as",
+        "in the linter's table; kappa is Cohen's (1 full agreement, 0 what chance gives); span recall counts",
+        "first-label phrases a second-label phrase of the same category overlaps, span precision the",
+        "reverse. `customer_upset` (replies) and `not ready` are compared the same way. A text one labeler",
+        "calls n/a is counted apart. Classes of disagreement: `bench/accuracy/AGREEMENT.md`.",
+        "",
+        *AGREEMENT.table(scores, rows, titles),  # type: ignore[attr-defined]
+    ]
+    print("\n".join(body))
+    if write:
+        document = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else _document([])
+        RESULTS.write_text(AGREEMENT.with_section(document, AGREEMENT.section(body)), encoding="utf-8")  # type: ignore[attr-defined]
+        print(f"\nwrote the reviewer agreement section of {RESULTS.relative_to(REPO)}", file=sys.stderr)
     return 0
 
 

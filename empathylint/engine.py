@@ -10,12 +10,15 @@ import enum
 import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from empathylint.checklist import ITEMS, SEND
 from empathylint.config import FileSettings
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity
 from empathylint.document import Channel, Document, Profile
-from empathylint.rule import AnyRule, Metrics
+
+if TYPE_CHECKING:
+    from empathylint.rule import AnyRule, Metrics
 
 INTERNAL_ERROR = "internal-error"
 UNKNOWN_DIRECTIVE = "unknown-directive"

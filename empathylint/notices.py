@@ -13,6 +13,7 @@ from pathlib import Path
 from empathylint.config import Config
 from empathylint.engine import FileReport
 from empathylint.files import STDIN, skip_reason, why_nothing_to_check
+from empathylint.language.regex_on_use import LazyPattern
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,9 @@ def after_checking(paths: Sequence[str], reports: Sequence[FileReport], config: 
     return notices
 
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n")
-_PROFILE_IN_FRONT_MATTER = re.compile(r"^profile[ \t]*[:=]", re.MULTILINE)
-_HEADING = re.compile(r"^(#{1,6}[ \t]+\S|<h[1-6][\s>])", re.MULTILINE | re.IGNORECASE)
+_FRONT_MATTER = LazyPattern(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n")
+_PROFILE_IN_FRONT_MATTER = LazyPattern(r"^profile[ \t]*[:=]", re.MULTILINE)
+_HEADING = LazyPattern(r"^(#{1,6}[ \t]+\S|<h[1-6][\s>])", re.MULTILINE | re.IGNORECASE)
 
 
 def looks_like_an_article(report: FileReport) -> str | None:

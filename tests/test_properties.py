@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from empathylint.document import line_starts
@@ -71,7 +71,12 @@ drafts = st.lists(
 
 
 def check_properties(text: str, format_name: str) -> None:
-    report = lint_text(text, path="draft" + EXTENSION[format_name], format_name=format_name, select=None)
+    from empathylint.files import InputError
+
+    try:
+        report = lint_text(text, path="draft" + EXTENSION[format_name], format_name=format_name, select=None)
+    except InputError:
+        return  # odd input that is a one-line error (an email without a text part), as the CLI prints it
     if report.error is not None:
         return  # a clean one-line error is an acceptable result for odd input
     assert report.document is not None
@@ -97,6 +102,7 @@ def test_any_draft_in_any_format_checks_cleanly(text: str, format_index: int) ->
     check_properties(text, FORMATS[format_index])
 
 
+@example(text="A: ")  # an email whose headers leave no text part: a one-line error, not a crash
 @given(text=st.text(max_size=300))
 def test_any_unicode_text_checks_cleanly(text: str) -> None:
     for format_name in FORMATS:

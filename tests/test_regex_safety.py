@@ -26,6 +26,7 @@ import pytest
 
 import empathylint
 from empathylint.document import PlaceholderVocabulary
+from empathylint.language.regex_on_use import LazyPattern
 from empathylint.language.regex_safety import EXPONENTIAL, POLYNOMIAL, problems
 from empathylint.rules import RULES
 from tests.conftest import ROOT
@@ -85,6 +86,20 @@ runner.invoke(app, ["check", "--isolated", "--jobs", "1", "--diff", "--unsafe-fi
 runner.invoke(app, ["rules"])
 for rule in RULES:
     runner.invoke(app, ["explain", rule.group])
+# The patterns modules compile on first use (LazyPattern), built here, as a run that needs
+# them builds them, so that those no fixture reaches are checked too.
+import importlib, pkgutil
+import empathylint
+from empathylint.language.regex_on_use import LazyPattern
+for module_info in pkgutil.walk_packages(empathylint.__path__, "empathylint."):
+    try:
+        module = importlib.import_module(module_info.name)
+    except ModuleNotFoundError:  # the language server without its optional extra
+        continue
+    for value in list(vars(module).values()):
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, LazyPattern):
+                item.compiled
 print(json.dumps([[pattern, flags, where] for (pattern, flags), where in seen.items()]))
 """
 
@@ -110,6 +125,12 @@ def _patterns_in(value: Any) -> Iterator[re.Pattern[str]]:
             yield from _patterns_in(item)
 
 
+def _lazy_in(value: LazyPattern | tuple[Any, ...]) -> Iterator[re.Pattern[str]]:
+    for item in value if isinstance(value, tuple) else (value,):
+        if isinstance(item, LazyPattern):
+            yield item.compiled
+
+
 def _held_by(settings: Any) -> Iterator[re.Pattern[str]]:
     """The matchers a settings object builds for itself (its cached properties)."""
     for name, attribute in vars(type(settings)).items():
@@ -130,6 +151,8 @@ def expected_patterns() -> list[tuple[str, re.Pattern[str]]]:
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 expected.append((f"{module_info.name}.{name}", value))
+            elif isinstance(value, (LazyPattern, tuple)):  # compiled on first use
+                expected += [(f"{module_info.name}.{name}", pattern) for pattern in _lazy_in(value)]
     holders: list[tuple[str, Any]] = [("placeholders", PlaceholderVocabulary())]
     holders += [(f"[rules.{rule.group}]", rule.settings()) for rule in RULES]
     for where, settings in holders:

@@ -1,6 +1,5 @@
 """The `empathylint` application: its commands, `--version`, and the console script."""
 
-import gc
 import importlib
 import os
 import sys
@@ -14,17 +13,6 @@ import typer.main
 
 from empathylint import __version__
 from empathylint.cli.options import EXIT_ERROR
-
-# The cyclic garbage collector's thresholds for a run of the command line. A run builds its
-# rules' tables, tries and patterns once and keeps them to the end, so with CPython's
-# defaults (a young collection every 700 allocations, an older one every 10 of those) most
-# collections walk objects that are still in use: 150 collections taking 50 ms of a cold
-# one-reply check, 490 taking 0.23 s of a first run over the corpus's 240 articles.
-# Collecting every 50,000 allocations and the older generations every 20 leaves what a run
-# frees by reference counting (nearly all of it) as it was: the peak memory of those runs
-# did not change (95 MB over the corpus's 400 replies, 74 MB over its articles, either way).
-# The Python API and the tests keep the interpreter's defaults.
-GC_THRESHOLDS = (50_000, 20, 20)
 
 # Each command, in the order --help lists them, by its module in this package and its function.
 COMMANDS = {
@@ -109,11 +97,11 @@ def main_options(
     """empathylint: the checklist a support lead would run over your reply."""
 
 
-def main() -> None:
-    """The console script. A console that cannot show a character gets a replacement for
-    it instead of a crash (Python on Windows writes a pipe in cp1252), and a bug is one line
-    and exit 2: exit 1 means findings, and CI must not read a crash as findings."""
-    gc.set_threshold(*GC_THRESHOLDS)
+def run() -> None:
+    """The console script's run (empathylint.cli.main). A console that cannot show a
+    character gets a replacement for it instead of a crash (Python on Windows writes a pipe
+    in cp1252), and a bug is one line and exit 2: exit 1 means findings, and CI must not
+    read a crash as findings."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from empathylint.config.toml_lines import locate_key
 from empathylint.language.vocabulary import parse_toml
 
 USER_CONFIG_NAME = "checklist.toml"
@@ -37,6 +36,10 @@ class Layer:
     text: str = ""
 
     def line_of(self, *key_path: str) -> int | None:
+        # Asked only to name the line of an error: a run that loads a valid checklist
+        # never compiles the line finder's patterns.
+        from empathylint.config.toml_lines import locate_key
+
         return locate_key(self.text, key_path)
 
 

@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from empathylint.config.layers import PYPROJECT_NAME, Layer, config_in, read_layer
 from empathylint.config.resolved import Config
@@ -25,7 +25,9 @@ from empathylint.config.schema import EXTEND, Schema, build_settings
 from empathylint.config.sections import DEFAULT_CHANNEL_GLOBS, DEFAULT_PROFILE_GLOBS, FileGlobs, Options
 from empathylint.diagnostics import Severity
 from empathylint.document import CHANNELS, PROFILES, TeamMoodWords
-from empathylint.rule import AnyRule
+
+if TYPE_CHECKING:
+    from empathylint.rule import AnyRule
 
 BUILT_IN = "built-in defaults"
 
@@ -52,7 +54,7 @@ class LayerMemo(Protocol):
     def remember(self, layer: Layer) -> None: ...
 
 
-RuleSource = Callable[[], Iterable[AnyRule]]
+RuleSource = Callable[[], Iterable["AnyRule"]]
 
 
 class Resolver:

@@ -10,14 +10,16 @@ import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from empathylint.config.paths import matches_any, relative_to
 from empathylint.config.sections import NAMED_FILES
 from empathylint.diagnostics import Severity
 from empathylint.document import CHANNELS, PROFILES, Channel, PlaceholderVocabulary, Profile, TeamMoodWords
 from empathylint.language.acronyms import Acronyms
-from empathylint.rule import AnyRule
+
+if TYPE_CHECKING:
+    from empathylint.rule import AnyRule
 
 ALL = "ALL"
 

@@ -13,13 +13,15 @@ import functools
 import types
 import typing
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from empathylint.config.layers import ConfigError, Layer
 from empathylint.config.resolved import ALL
 from empathylint.config.sections import FREE_TABLES, SECTIONS, ChannelGlobs, Options, ProfileGlobs
 from empathylint.document import CHANNELS, PROFILES
-from empathylint.rule import AnyRule
+
+if TYPE_CHECKING:
+    from empathylint.rule import AnyRule
 
 EXTEND = "extend-"
 

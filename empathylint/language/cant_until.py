@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from empathylint.document import Span
 from empathylint.language.phrases import match_case
+from empathylint.language.regex_on_use import LazyPattern
 
 _UNTIL = re.compile(r"until", re.IGNORECASE)
-_CANT_UNTIL = re.compile(
+_CANT_UNTIL = LazyPattern(
     r"""(?P<lead>\bunfortunately\b[,;]?[ \t]+)?
         (?P<subject>\b(?:you|we|I|they)\b)
         (?P<negation>
@@ -27,7 +28,7 @@ _CANT_UNTIL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _FUTURE = {"you": "you'll", "we": "we'll", "i": "I'll", "they": "they'll"}
-_POINT_IN_TIME = re.compile(
+_POINT_IN_TIME = LazyPattern(
     r"""^(?:the[ \t]+)?(?:\d|today|tonight|tomorrow|next|this|midnight|noon|early|mid|late|end
         |monday|tuesday|wednesday|thursday|friday|saturday|sunday
         |january|february|march|april|may|june|july|august|september|october|november|december

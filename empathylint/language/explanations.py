@@ -7,48 +7,49 @@ from __future__ import annotations
 import re
 
 from empathylint.language.phrases import normalize
+from empathylint.language.regex_on_use import LazyPattern
 
 # Cues that the words BEFORE them are being explained. Each pattern starts with a character
 # or a class of them, so the regex engine skips ahead to where one can stand.
 _EXPLAINS_BEFORE = (
-    re.compile(r"\((?!\s*\*?\.\w+\))(?=[^()]*[a-z]{3})[^()]{3,120}\)"),  # SSO (single sign-on), not "(.csv)"
-    re.compile(  # DNS, the internet's address book; Stripe, our payment company
+    LazyPattern(r"\((?!\s*\*?\.\w+\))(?=[^()]*[a-z]{3})[^()]{3,120}\)"),  # SSO (single sign-on), not "(.csv)"
+    LazyPattern(  # DNS, the internet's address book; Stripe, our payment company
         r"(?:,|—|–| - )\s*(?:the|a|an|or|our|i\.e\.|meaning|short\s+for|which\s+means|which\s+is\s+(?:the|a|an))\s"
     ),
-    re.compile(r"\s(?:means|stands\s+for|is\s+short\s+for|is\s+what|is\s+how|refers\s+to)\b"),  # DNS means …
+    LazyPattern(r"\s(?:means|stands\s+for|is\s+short\s+for|is\s+what|is\s+how|refers\s+to)\b"),  # DNS means …
     # "via LDAP or another data source" names its kind; "a chargeback or payment reversal,"
     # gives the everyday words for it.
-    re.compile(
+    LazyPattern(
         r"\sor\s+(?:(?:another|other|some\s+other|a\s+similar)\s|(?!(?:a|an|the|your|our|their|my|any|to|if|not|you|we|it)\s)[a-z]+\s+(?!(?:it|them|this|that|again|here|there|now)\b)[a-z]+(?=[.,;:!?)]))"
     ),
 )
 # A bracket that is an aside, not a gloss of the words before it: a condition or a pointer
 # ("the webhook (if you use one)", "(see below)", "(optional)").
-_ASIDE = re.compile(r"\(\W*(?:if|see|unless|optional|optionally)\b", re.IGNORECASE)
+_ASIDE = LazyPattern(r"\(\W*(?:if|see|unless|optional|optionally)\b", re.IGNORECASE)
 # Cues that explain the words AFTER them, or name what they explain in a group.
-_ALIAS_IN_BRACKETS = re.compile(r"\(\s*(?P<named>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s*\)")  # single sign-on (SSO)
-_AFTER_A_WORD = re.compile(r"\w[ \t]*$")
+_ALIAS_IN_BRACKETS = LazyPattern(r"\(\s*(?P<named>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s*\)")  # single sign-on (SSO)
+_AFTER_A_WORD = LazyPattern(r"\w[ \t]*$")
 # a copy called a cache
-_CALLED = re.compile(r"(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[“\"']?(?P<named>[\w'’-]+(?:\s+[\w'’-]+){0,3})")
+_CALLED = LazyPattern(r"(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[“\"']?(?P<named>[\w'’-]+(?:\s+[\w'’-]+){0,3})")
 # two-factor authentication, or 2FA
-_OR_ALIAS = re.compile(r",(?<=\w,)\s+or\s+(?P<named>[A-Z][\w-]*[A-Z]\w*)\b")
+_OR_ALIAS = LazyPattern(r",(?<=\w,)\s+or\s+(?P<named>[A-Z][\w-]*[A-Z]\w*)\b")
 # "A proxy is a server …", "The URIs can be …", "A chargeback is when your bank …",
 # "Throttling happens when …": the subject opening a sentence is explained.
-_DEFINES_SUBJECT = re.compile(r"\s(?:(?:is|are)\s+(?:an?|the|like|when)|can\s+be|happens\s+when)\s")
-_SUBJECT_BEFORE = re.compile(
+_DEFINES_SUBJECT = LazyPattern(r"\s(?:(?:is|are)\s+(?:an?|the|like|when)|can\s+be|happens\s+when)\s")
+_SUBJECT_BEFORE = LazyPattern(
     r"(?:^|[.!?][ \t]+)[ \t]*(?:(?:an?|the)[ \t]+)?(?P<named>[\w'’-]+(?:[ \t]+[\w'’-]+){0,2})[ \t]*\Z",
     re.IGNORECASE | re.MULTILINE,
 )
 # "- End-to-end encrypted: only you can read it": a list item's label is explained.
-_DEFINES_LABEL = re.compile(r"[:—–][ \t]+(?=\w)")
-_LABEL_BEFORE = re.compile(
+_DEFINES_LABEL = LazyPattern(r"[:—–][ \t]+(?=\w)")
+_LABEL_BEFORE = LazyPattern(
     r"^[ \t]*(?:[-*+•]|\d+[.)])?[\W_]*(?P<named>[\w'’-]+(?:[ \t]+[\w'’-]+){0,3})[\W_]*\Z", re.MULTILINE
 )
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*\Z")
+_ARTICLE = LazyPattern(r"^(?:the|a|an)\s+")
+_WORDS_BEFORE = LazyPattern(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*\Z")
 # A sentence that the next one explains as a whole: "… a zero-knowledge solution. This means …"
-_EXPLAINS_PREVIOUS_SENTENCE = re.compile(r"[.!?]\s+(?:This|That|It)\s+means\b|[.!?]\s+In\s+other\s+words\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s|\n)(?=[^.!?:\n]*$)")
+_EXPLAINS_PREVIOUS_SENTENCE = LazyPattern(r"[.!?]\s+(?:This|That|It)\s+means\b|[.!?]\s+In\s+other\s+words\b")
+_SENTENCE_START = LazyPattern(r"(?:^|[.!?:]\s|\n)(?=[^.!?:\n]*$)")
 # How far back from a cue the words it explains may start, in characters.
 _REACH = 120
 
@@ -114,7 +115,7 @@ _SMALL_WORDS_BETWEEN = 2
 # The words before an acronym's bracket that describe it in everyday words, at most.
 _DESCRIBING_WORDS = 2
 # An acronym as it stands alone in brackets: "(SSO)", "(2FA)", "(TOTPs)".
-_BRACKETED_ACRONYM = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*s?")
+_BRACKETED_ACRONYM = LazyPattern(r"[A-Z0-9]*[A-Z][A-Z0-9]*s?")
 
 
 def _endings(run: str) -> list[str]:
@@ -135,7 +136,7 @@ def is_explained(explained: frozenset[str], term: str, written: str) -> bool:
 # "Time-based One-Time Password" for TOTP. Small words may be skipped ("Bank of England").
 _NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
 _SKIPPABLE = frozenset({"and", "for", "of", "the", "to", "&", "a", "an", "in", "on"})
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_WORD = LazyPattern(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 class Spellings:
@@ -171,7 +172,7 @@ class Spellings:
 
 # A word that can stand for a letter of an acronym in a name: "Google", "Two-factor", "2";
 # not the acronyms themselves ("GTM"), which are most of a text's capitals.
-_CAPITALISED_WORD = re.compile(r"(?<![^\W_])(?:[A-Z][a-z]|[0-9])")
+_CAPITALISED_WORD = LazyPattern(r"(?<![^\W_])(?:[A-Z][a-z]|[0-9])")
 # Enough characters for an acronym's words, letter by letter.
 _LONGEST_WORD = 24
 

@@ -15,15 +15,16 @@ from pathlib import PurePath
 
 from empathylint.document import Document
 from empathylint.language.phrase_trie import PhraseTrie
+from empathylint.language.regex_on_use import LazyPattern
 
 # An article's front matter, and in it the fields that say what the page is and whom it is
 # for: its title, the categories it is filed under and its one-line description. Tags are
 # left out: they list every word a search should find the page by.
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
-_FIELD_LINE = re.compile(r"^(?P<name>title|categories|description)[ \t]*[:=][ \t]*(?P<value>.+)$", re.MULTILINE)
-_FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
+_FRONT_MATTER = LazyPattern(r"\A(---|\+\+\+)[ \t]*\n")
+_FIELD_LINE = LazyPattern(r"^(?P<name>title|categories|description)[ \t]*[:=][ \t]*(?P<value>.+)$", re.MULTILINE)
+_FIRST_HEADING = LazyPattern(r"^#[ \t]+(?P<title>.+)$", re.MULTILINE)
 # A section pasted on its own opens with its heading, at whatever level: that is its title.
-_OPENING_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+(?P<title>.+)$", re.MULTILINE)
+_OPENING_HEADING = LazyPattern(r"\A\s*#{1,6}[ \t]+(?P<title>.+)$", re.MULTILINE)
 
 
 def _front_matter(source: str) -> dict[str, str]:
@@ -69,10 +70,10 @@ def written_for_admins(doc: Document, topics: PhraseTrie | None, notices: Phrase
 
 
 # A fenced or <pre> code block: a draft with code in it is written for someone who runs code.
-_CODE_BLOCK = re.compile(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
+_CODE_BLOCK = LazyPattern(r"^[ \t]*(?:```|~~~)|<pre[\s>]", re.MULTILINE | re.IGNORECASE)
 # In an article, only a block that names its language ("```sh", "<code class="language-js">")
 # is code to run; a bare block is as often an example address or a chat command.
-_PROGRAM = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*[a-z]|<code[^>]*language-", re.MULTILINE | re.IGNORECASE)
+_PROGRAM = LazyPattern(r"^[ \t]*(?:```|~~~)[ \t]*[a-z]|<code[^>]*language-", re.MULTILINE | re.IGNORECASE)
 
 
 def on_a_technical_path(path: str, patterns: tuple[str, ...]) -> bool:

@@ -16,6 +16,7 @@ from empathylint.language.jargon_audience import page_title
 from empathylint.language.jargon_terms import Term
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import normalize
+from empathylint.language.regex_on_use import LazyPattern
 
 
 def in_a_table(doc: Document, match: re.Match[str]) -> bool:
@@ -47,9 +48,9 @@ def in_a_name_line(doc: Document, match: re.Match[str]) -> bool:
     )
 
 
-_HEADING_OR_ITEM = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d{1,2}[.)])[ \t]+(?P<text>.+?)[ \t#]*$")
-_MARKUP = re.compile(r"\]\([^)\s]*\)|[*_`\[\]()<>]+")
-_SENTENCE_STOP = re.compile(r"[.!?:;,](?:\s|$)")
+_HEADING_OR_ITEM = LazyPattern(r"^[ \t]*(?:#{1,6}|[-*+]|\d{1,2}[.)])[ \t]+(?P<text>.+?)[ \t#]*$")
+_MARKUP = LazyPattern(r"\]\([^)\s]*\)|[*_`\[\]()<>]+")
+_SENTENCE_STOP = LazyPattern(r"[.!?:;,](?:\s|$)")
 # A name in title case leaves its short words ("for", "with", "from") in lower case.
 _SHORT_WORD = 4
 _NAME_WORDS = 6
@@ -80,10 +81,10 @@ def labels_a_control(
 
 # A label's opening mark (bold or a quotation mark) and the label's words before the term;
 # its words after the term and its closing mark.
-_LABEL_OPENS = re.compile(r"(?:\*\*|__|[\"“\[])[^*_\"“”\[\]\n]*\Z")
-_LABEL_CLOSES = re.compile(r"[^*_\"“”\[\]\n]{0,40}?(?P<mark>\*\*|__|[\"”\]])")
+_LABEL_OPENS = LazyPattern(r"(?:\*\*|__|[\"“\[])[^*_\"“”\[\]\n]*\Z")
+_LABEL_CLOSES = LazyPattern(r"[^*_\"“”\[\]\n]{0,40}?(?P<mark>\*\*|__|[\"”\]])")
 _LABEL_REACH = 40
-_NEXT_PLAIN_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_NEXT_PLAIN_WORD = LazyPattern(r"[ \t]+([a-z]+)\b")
 
 
 def signs_the_reply(text: str, match: re.Match[str], term: Term, body: Span) -> bool:
@@ -95,7 +96,7 @@ def signs_the_reply(text: str, match: re.Match[str], term: Term, body: Span) -> 
 
 
 # What stands before initials that sign a reply, apart from the word before ("TLS/SSL" is "or").
-_INITIALS_SIGN = re.compile(r"(?:^|\s)[\^~/-][ \t]?\Z")
+_INITIALS_SIGN = LazyPattern(r"(?:^|\s)[\^~/-][ \t]?\Z")
 
 
 # --- what is set aside ------------------------------------------------------------------
@@ -137,8 +138,8 @@ def subject(doc: Document) -> frozenset[str]:
 
 
 # The link a term is the text of: Markdown "[user agent](https://…)" or HTML "<a href=…>user agent</a>".
-_MARKDOWN_LINK_AFTER = re.compile(r"[^\[\]\n]{0,80}\]\((?P<url>[^)\s]+)")
-_HTML_LINK_BEFORE = re.compile(r"<a\s[^>]*href=[\"'](?P<url>[^\"']+)[\"'][^>]*>[^<]{0,80}$", re.IGNORECASE)
+_MARKDOWN_LINK_AFTER = LazyPattern(r"[^\[\]\n]{0,80}\]\((?P<url>[^)\s]+)")
+_HTML_LINK_BEFORE = LazyPattern(r"<a\s[^>]*href=[\"'](?P<url>[^\"']+)[\"'][^>]*>[^<]{0,80}$", re.IGNORECASE)
 
 
 def links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str, ...]) -> bool:
@@ -174,11 +175,11 @@ def links_to_a_definition(doc: Document, match: re.Match[str], sites: tuple[str,
 _LINKING_WORDS = frozenset({"a", "an", "and", "of", "the"})
 
 
-_LINK_TEXT_END = re.compile(r"[\]<]")
+_LINK_TEXT_END = LazyPattern(r"[\]<]")
 
 
 # The last named part of an address: "cli" in "/help/cli/#import", "dns-you" in "../dns-you.md".
-_PAGE_NAME = re.compile(r"(?P<page>[^/#?]+?)(?:\.\w{1,4})?/?(?:[#?].*)?$")
+_PAGE_NAME = LazyPattern(r"(?P<page>[^/#?]+?)(?:\.\w{1,4})?/?(?:[#?].*)?$")
 
 
 def near_a_page_about_it(doc: Document, match: re.Match[str], term: Term) -> bool:
@@ -203,12 +204,12 @@ def near_a_page_about_it(doc: Document, match: re.Match[str], term: Term) -> boo
 # How far from the term its paragraph is looked at, either way, in characters.
 _PARAGRAPH_REACH = 600
 # The address of a Markdown link, inline or by reference, or of an HTML one.
-_OWN_PAGE_LINK = re.compile(
+_OWN_PAGE_LINK = LazyPattern(
     r"\]\((?P<address>[^)\s]+)\)|\]\[(?P<reference>[^\[\]\n]+)\]|href=[\"'](?P<html>[^\"']+)",
     re.IGNORECASE,
 )
 # An address on another site: the help centre's own pages are linked without a scheme.
-_ABSOLUTE = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_ABSOLUTE = LazyPattern(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def _words(text: str) -> set[str]:
@@ -239,7 +240,7 @@ def in_a_passage_for_operators(doc: Document, match: re.Match[str], cues: Phrase
     return above >= 0 and cues.search(source, *headings[above]) is not None
 
 
-_HEADING = re.compile(r"^#{1,6}[ \t]+.+$", re.MULTILINE)
+_HEADING = LazyPattern(r"^#{1,6}[ \t]+.+$", re.MULTILINE)
 
 
 # --- names in capitals ------------------------------------------------------------------
@@ -258,7 +259,7 @@ def opens_sentence(text: str, start: int) -> bool:
     return _AFTER_HANDLES.search(text, max(0, start - _HANDLES_REACH), start) is not None
 
 
-_AFTER_HANDLES = re.compile(r"(?:^|[.!?]\s)[ \t]*(?:@\w+[ \t,:]*)+\Z", re.MULTILINE)
+_AFTER_HANDLES = LazyPattern(r"(?:^|[.!?]\s)[ \t]*(?:@\w+[ \t,:]*)+\Z", re.MULTILINE)
 _HANDLES_REACH = 80
 
 
@@ -285,6 +286,6 @@ def written_as_a_name(text: str, match: re.Match[str], term: Term) -> bool:
     return next_is_a_name or after_a_name
 
 
-_VERB_FORM = re.compile(r"(?:ing|ed)$", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w.-]*)")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \t]+$")
+_VERB_FORM = LazyPattern(r"(?:ing|ed)$", re.IGNORECASE)
+_NEXT_WORD = LazyPattern(r"[ \t]+([^\W_][\w.-]*)")
+_PREVIOUS_WORD = LazyPattern(r"([^\W\d_][\w.-]*)[ \t]+$")

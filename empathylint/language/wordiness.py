@@ -12,6 +12,7 @@ from collections.abc import Set as AbstractSet
 from empathylint.document import Document, Span, count_words
 from empathylint.language.phrase_edits import starts_sentence
 from empathylint.language.phrases import normalize
+from empathylint.language.regex_on_use import LazyPattern
 
 # "on an individual basis" -> "individually": the adjective's adverb, by its ending.
 _ADVERB_ENDINGS = (("ic", "ically"), ("ary", "arily"), ("le", "ly"), ("y", "ily"))
@@ -45,7 +46,7 @@ def _adverb(adjective: str) -> str | None:
 
 
 # What comes between an automated opener and its news: "from Acme to let you know that".
-_OPENER_TAIL = re.compile(
+_OPENER_TAIL = LazyPattern(
     r"(?:\s+from\s+[^.!?\n]{1,60}?)?\s+to\s+(?:let\s+you\s+know|inform\s+you|notify\s+you|tell\s+you)"
     r"(?:\s+that)?(?![\w'’])",
     re.IGNORECASE,
@@ -63,7 +64,7 @@ def stretch_of_opener(text: str, opener: Span, within: Span) -> Span | None:
 # Words after which "pretty" is an adjective ("a pretty picture"), not a softener.
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "my", "your", "our", "their", "his"})
 _DETERMINERS |= frozenset({"her", "its", "very", "so", "really", "quite", "how", "too"})
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = LazyPattern(r"[^\W\d_][\w'’-]*")
 
 
 def softener_at(text: str, within: Span, softeners: AbstractSet[str]) -> Iterator[Span]:
@@ -191,18 +192,18 @@ def marks_contrast(text: str, span: Span) -> bool:
 # export actually takes seconds": a word earlier in its sentence that sets one thing against
 # another (no sentence end between it and "actually").
 _SET_AGAINST_REACH = 100
-_SET_AGAINST = re.compile(
+_SET_AGAINST = LazyPattern(
     r"(?<![\w'’])(?:but|although|though|whereas|despite|contrary\s+to|unlike)(?![\w'’])[^.!?\n]*$", re.IGNORECASE
 )
 
 
 # The rest of a sentence that corrects a belief: "…, not a payment", "… rather than …".
-_CORRECTION = re.compile(r"[^.!?\n]*?(?:,\s*not\s|\srather\s+than\s|\sinstead\s+of\s)", re.IGNORECASE)
+_CORRECTION = LazyPattern(r"[^.!?\n]*?(?:,\s*not\s|\srather\s+than\s|\sinstead\s+of\s)", re.IGNORECASE)
 
 
 # "where they actually happened", "before the recipient actually clicks", "if you actually
 # logged in": in a clause about what happens, "actually" sets it against what seems to.
-_IN_REALITY = re.compile(
+_IN_REALITY = LazyPattern(
     r"(?<![\w'’])(?:where|when|what|whether|if|before|after|how|which|who|until)[ \t]+(?:[\w'’-]+[ \t]+){1,2}$",
     re.IGNORECASE,
 )
@@ -237,7 +238,7 @@ def opens_sentence(text: str, index: int) -> bool:
 
 
 # A social reply's opening "@customer ", which the first sentence runs on from.
-_AFTER_HANDLE = re.compile(r"(?:^|\s)@\w+[,:]?[ \t]*$")
+_AFTER_HANDLE = LazyPattern(r"(?:^|\s)@\w+[,:]?[ \t]*$")
 
 
 # Past forms that are no regular "-ed": "Just sent it", "just got back to us".

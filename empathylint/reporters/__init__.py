@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from empathylint.diagnostics import Diagnostic, ItemLocation, Severity
 from empathylint.engine import FileReport
-from empathylint.rule import AnyRule
+
+if TYPE_CHECKING:
+    from empathylint.rule import AnyRule
 
 OutputFormat = Literal["rich", "concise", "json", "sarif", "github"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("rich", "concise", "json", "sarif", "github")

@@ -69,6 +69,7 @@ from empathylint.language.refusals import (
     grammar_words,
     refusal_grammar,
 )
+from empathylint.language.regex_on_use import LazyPattern
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
 from empathylint.rules._reply import neighbourhood, quoted, refusal_rewrite, reply_sentence, run_in
@@ -142,17 +143,17 @@ class _Matchers:
     bound: re.Pattern[str] | None
 
 
-_SLOT_WORD = re.compile(r"[a-z]+")
-_RELATIVE_BEFORE = re.compile(r",\s*which\s*$")
+_SLOT_WORD = LazyPattern(r"[a-z]+")
+_RELATIVE_BEFORE = LazyPattern(r",\s*which\s*$")
 # A purpose opening the sentence: "To keep threads useful, …", "In order to protect you, …".
-_PURPOSE_FIRST = re.compile(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]{0,150},", re.IGNORECASE)
+_PURPOSE_FIRST = LazyPattern(r"(?:in\s+order\s+)?to\s+[^\W\d_][^,.;:!?]{0,150},", re.IGNORECASE)
 # How far before a no the word that ties it to its reason may stand ("…, so we").
 _LEAD_REACH = 40
 # A no whose sentence goes on to its cause: after a colon, semicolon or dash ("We can't merge
 # them: each holds its own billing history"), or in a clause with a subject of its own ("We
 # won't add it this year, the team is rebuilding the editor first"); not what the reader can
 # do instead ("…; you can use the app", "…: please call us").
-_CAUSE_AFTER = re.compile(
+_CAUSE_AFTER = LazyPattern(
     r"(?:[:;]|\s[—–]|\s-)\s+(?!(?:you|please|but|instead|however|here|try|contact|visit|feel|dm|send|check|reach|call)\b)"
     r"[^\W\d_][\w'’]*(?:\s+[\w'’]+){2,}"
     r"|,\s+(?:the|our|its|it['’]s|it\s+(?:is|was|has)|they['’]re|they\s+are|their|that['’]s|these|those|each|we['’]re"

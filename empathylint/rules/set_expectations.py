@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
 from empathylint.language.phrases import PhraseMatcher, phrase_matcher
+from empathylint.language.regex_on_use import LazyPattern
 from empathylint.language.timeframes import find_timeframe
 from empathylint.language.vocabulary import default_phrases
 from empathylint.rule import Code, Rule
@@ -77,11 +78,11 @@ class Settings:
 
 
 # A condition before the promise, in its sentence: "If anything changes, we'll let you know".
-_IF_SOMETHING_HAPPENS = re.compile(r"\b(?:if|should|in\s+case|in\s+the\s+event|unless)\b", re.IGNORECASE)
+_IF_SOMETHING_HAPPENS = LazyPattern(r"\b(?:if|should|in\s+case|in\s+the\s+event|unless)\b", re.IGNORECASE)
 # A step asked of the customer that the promise follows from ("Send us the order number and
 # we'll get back to you", "pls share a few details and we'll reach out"): their next step is
 # in their hands.
-_AFTER_THEIR_STEP = re.compile(
+_AFTER_THEIR_STEP = LazyPattern(
     r"\b(?:please|pls|plz|kindly|send|share|dm|submit|fill|reply|open|visit|drop|message|let\s+us\s+know|provide|click"
     r"|tap|follow|go\s+to|head\s+to|reach\s+us|contact\s+us|you\s+can)\b"
     r"[^!?\n]*\band\s+(?:(?:we|i|someone|the\s+team|our\s+team)(?:['’]ll|\s+will)\s+)?$",
@@ -91,7 +92,7 @@ _STEP_REACH = 300
 # An event after the promise that the customer will see ("…once the parcel leaves the
 # warehouse", "…when the courier replies"), not only more news ("as soon as we know more",
 # "when we have an update", "as soon as possible").
-_ONCE_IT_HAPPENS = re.compile(
+_ONCE_IT_HAPPENS = LazyPattern(
     r"\b(?:once|when|as\s+soon\s+as|after)\s+"
     r"(?!(?:we|i|they)\s+(?:know|have|hear|get|learn|find|receive)\b|possible\b|there\b|more\b|we\s+can\b|i\s+can\b)",
     re.IGNORECASE,
@@ -170,7 +171,7 @@ def _done_by_others(text: str, others: PhraseMatcher, sentence: Span, promise: r
 
 
 # What may stand between a doer and the phrase: "members have (already) flagged it".
-_AUXILIARY = re.compile(r"\s+(?:have|has|had|already|just|also)$", re.IGNORECASE)
+_AUXILIARY = LazyPattern(r"\s+(?:have|has|had|already|just|also)$", re.IGNORECASE)
 
 
 RULE = Rule(

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import OBJECT, Document, Span, words
 from empathylint.language import spelling
+from empathylint.language.vocabulary import data_table
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
 from empathylint.rules.proofread.spans import touches_object
@@ -189,13 +189,8 @@ def run_on_sentences(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
 
 @functools.cache
 def _sentence_openers() -> tuple[frozenset[str], frozenset[str]]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
-    path = Path(__file__).parents[2] / "language" / "data" / "sentence-openers.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    # Through the data-file loader: a wheel's JSON copy, not tomllib, on every cold run.
+    data = data_table("sentence-openers")
     return frozenset(data["openers"]), frozenset(data["not_after"])
 
 
