@@ -85,14 +85,25 @@ def _split_camel(raw: str) -> str:
 
 
 def mask(text: str, spans: Sequence[Span]) -> str:
+    """The text with every character of the spans (which may overlap, in any order) but a
+    line break made OBJECT. Built a stretch at a time: a list of a 10 MB article's characters
+    held eight bytes each, four times the text."""
     if not spans:
         return text
-    chars = list(text)
-    for span in spans:
-        for i in range(span.start, span.end):
-            if chars[i] not in "\r\n":
-                chars[i] = OBJECT
-    return "".join(chars)
+    pieces: list[str] = []
+    position = 0
+    for span in sorted(spans, key=lambda span: span.start):
+        start = max(span.start, position)
+        if span.end <= start:
+            continue  # inside a span masked already
+        pieces.append(text[position:start])
+        pieces.append(_NOT_LINE_BREAK.sub(OBJECT, text[start : span.end]))
+        position = span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
 def build_document(

@@ -93,3 +93,24 @@ def test_a_long_proses_sentences_are_counted_as_textstat_counts_them() -> None:
     unended = "We will look into it and get back to you soon " * 200
     for prose in (short.strip(), short + mixed, mixed + short, unended + mixed + unended, short + unended):
         assert grade._sentence_count(grade._textstat(), prose) == textstat.sentence_count(prose)
+
+
+def test_pieces_are_graded_and_counted_as_their_prose_joined_by_spaces() -> None:
+    import textstat
+
+    # Pieces that end a sentence before a word, and pieces that do not (a quote, a bracket,
+    # no closing mark, a number next): only the first are counted apart.
+    pieces = [
+        'It works now?! "Try again."',
+        "(It did.)",
+        "Yes.",
+        "No way!",
+        "we will look into it",
+        "2 more days.",
+        "Really.",
+    ]
+    for count in (1, 2, 3, 40, 700):
+        chosen = [pieces[(index * 3) % len(pieces)] + " Three words here." for index in range(count)]
+        prose = " ".join(chosen)
+        assert grade._sentence_count_of(grade._textstat(), chosen) == textstat.sentence_count(prose)
+        assert grade.flesch_kincaid_grade_of(chosen) == grade.flesch_kincaid_grade(prose)

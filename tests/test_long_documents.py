@@ -8,7 +8,8 @@ import random
 import pytest
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix, Severity, apply_edits
-from empathylint.document import Document, PlaceholderVocabulary, line_starts
+from empathylint.document import OBJECT, Document, PlaceholderVocabulary, Span, line_starts
+from empathylint.document_builder import mask
 from empathylint.fixes import choose_fixes
 from empathylint.formats import ReadOptions, markdown_parts, read_document
 from tests.conftest import lint_text
@@ -84,6 +85,20 @@ def test_edits_splice_in_as_if_applied_one_by_one_from_the_end() -> None:
         for edit in sorted(edits, key=lambda e: e.start, reverse=True):
             expected = expected[: edit.start] + edit.replacement + expected[edit.end :]
         assert apply_edits(text, randomness.sample(edits, len(edits))) == expected
+
+
+def test_masking_overlapping_spans_masks_each_character_once_and_keeps_line_breaks() -> None:
+    randomness = random.Random(5)
+    text = "Visit https://example.com/a or\r\n{{ticket.id}} now,\nthanks. " * 2
+    for _ in range(200):
+        spans = []
+        for _ in range(randomness.randint(1, 6)):
+            start = randomness.randint(0, len(text))
+            spans.append(Span(start, randomness.randint(start, len(text))))
+        expected = "".join(
+            OBJECT if any(s.start <= i < s.end for s in spans) and c not in "\r\n" else c for i, c in enumerate(text)
+        )
+        assert mask(text, spans) == expected
 
 
 # A section with a sentence in another language among English ones: its unknown words are

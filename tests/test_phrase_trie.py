@@ -12,6 +12,7 @@ import pytest
 from empathylint.language import phrase_trie
 from empathylint.language.phrase_trie import fold, index_places
 from empathylint.language.phrases import WORD_CHARACTERS, compile_phrases
+from tests.conftest import lint_text
 from tests.test_phrases import _phrase_pattern
 
 
@@ -101,3 +102,22 @@ def test_a_text_longer_than_a_sorting_piece_is_searched_whole(monkeypatch: pytes
         # A text of its own for each piece size: a list keeps its places for the last text.
         text = f"We can help you {piece} times.\n" + "help us, we  can! You can help you\n" * 40
         assert _spans(trie.finditer(text)) == _spans(_regex(phrases).finditer(text)), piece
+
+
+def test_a_text_forgotten_is_searched_again_alike_and_nothing_of_it_is_kept() -> None:
+    phrases, text = CASES[8]
+    matcher = compile_phrases(phrases)
+    assert matcher is not None
+    before = _spans(matcher.finditer(text))
+    assert phrase_trie._folded.cache_info().currsize > 0
+    phrase_trie.forget_texts()
+    assert phrase_trie._folded.cache_info().currsize == 0
+    assert phrase_trie._places.cache_info().currsize == 0
+    assert not phrase_trie._REMEMBERING
+    assert _spans(matcher.finditer(text)) == before
+
+
+def test_a_checked_document_leaves_no_view_of_its_text_behind() -> None:
+    lint_text("Unfortunately, we can't refund it. Simply click Save and it's done.", path="help/a.md")
+    assert phrase_trie._folded.cache_info().currsize == 0
+    assert not phrase_trie._REMEMBERING

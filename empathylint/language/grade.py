@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -111,12 +111,19 @@ def _hyphenator() -> Any:
 
 def flesch_kincaid_grade(prose: str) -> float:
     """textstat's Flesch-Kincaid grade of `prose` (sentences already ended with punctuation)."""
+    return flesch_kincaid_grade_of([prose])
+
+
+def flesch_kincaid_grade_of(pieces: Sequence[str]) -> float:
+    """textstat's Flesch-Kincaid grade of the pieces joined by spaces, never joined: a long
+    article's prose is read a piece at a time (its words and syllables are counted apart at
+    spaces, its sentences at the pieces' ends where a sentence ends, see _sentence_count_of)."""
     reader = _textstat()
-    words = _word_count(reader, prose)
-    sentences = _sentence_count(reader, prose)
+    words = sum(_word_count(reader, piece) for piece in pieces)
+    sentences = _sentence_count_of(reader, pieces)
     if not words or not sentences:
         return 0.0
-    syllables = syllable_count(prose)
+    syllables = sum(syllable_count(piece) for piece in pieces)
     if not syllables:
         return 0.0
     # In textstat's order of operations, so that the float is the same to the last digit.
@@ -155,18 +162,58 @@ def _sentence_count(reader: Any, prose: str) -> int:
     sentence of its own beside it, and that one taken off. (textstat keeps each text it
     counted in a cache of its own, and lists its sentences first: a 10 MB article would stay
     there whole, and its list of sentences weigh more than it.)"""
-    cut = _SENTENCE_CUT.search(prose, _WORD_COUNT_PIECE)
-    if cut is None:
+    if _SENTENCE_CUT.search(prose, _WORD_COUNT_PIECE) is None:
         whole: int = reader.sentence_count(prose)
         return whole
-    total: int = reader.sentence_count(prose[: cut.start() + 1] + " " + _COUNTED_SENTENCE) - 1
-    start = cut.end()
+    return max(1, _sentences_in(reader, prose, first=True))
+
+
+def _sentences_in(reader: Any, prose: str, *, first: bool) -> int:
+    """The sentences of a stretch that starts the text (`first`) or starts where a sentence
+    ends before it, counted in pieces cut at _SENTENCE_CUT (not yet raised to one)."""
+    total = 0
+    start = 0
     while start < len(prose):
         cut = _SENTENCE_CUT.search(prose, start + _WORD_COUNT_PIECE)
         end = len(prose) if cut is None else cut.start() + 1
-        total += reader.sentence_count(_COUNTED_SENTENCE + " " + prose[start:end]) - 1
+        piece = prose[start:end]
+        counted: int = reader.sentence_count(
+            piece + " " + _COUNTED_SENTENCE if first and start == 0 else _COUNTED_SENTENCE + " " + piece
+        )
+        total += counted - 1
         start = len(prose) if cut is None else cut.end()
+    return total
+
+
+def _sentence_count_of(reader: Any, pieces: Sequence[str]) -> int:
+    """textstat's `sentence_count` of the pieces joined by spaces. Where a piece ends with a
+    sentence's closing mark and the next starts with a word, the space between is a place
+    _SENTENCE_CUT would cut at: the pieces are counted apart there, and joined elsewhere."""
+    stretches = iter(_stretches(pieces))
+    first = next(stretches, "")
+    second = next(stretches, None)
+    if second is None:
+        return _sentence_count(reader, first)
+    total = _sentences_in(reader, first, first=True) + _sentences_in(reader, second, first=False)
+    total += sum(_sentences_in(reader, stretch, first=False) for stretch in stretches)
     return max(1, total)
+
+
+_STARTS_A_WORD = re.compile(r"\w")
+
+
+def _stretches(pieces: Sequence[str]) -> Iterator[str]:
+    """The pieces, each joined to the next (by a space) unless a sentence ends between them."""
+    held: list[str] = []
+    for piece in pieces:
+        if held and not (held[-1][-1:] in (".", "!", "?") and _STARTS_A_WORD.match(piece)):
+            held.append(piece)
+            continue
+        if held:
+            yield " ".join(held)
+        held = [piece]
+    if held:
+        yield " ".join(held)
 
 
 def _pieces(prose: str) -> Iterator[str]:

@@ -90,8 +90,7 @@ def sentence_of(doc: Document, span: Span) -> Span:
     one starting at or before the span: found by bisection, as a help article of 10 MB
     has ~10^5 sentences and a finding in most of them."""
     sentences = doc.sentences
-    starts = doc.memo("sentence-starts", lambda: [sentence.start for sentence in sentences])
-    index = bisect.bisect_right(starts, span.start) - 1
+    index = bisect.bisect_right(sentences.starts, span.start) - 1
     if index >= 0 and sentences[index].contains(span):
         return sentences[index]
     return span

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import weakref
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -85,7 +86,7 @@ class PhraseTrie:
                 self._after_first[key] = functools.reduce(dict.__getitem__, key, self._root) if key != SPACE else {}
         self._first_keys = self._after_first.keys()
         self._opens_with_gap = SPACE in self._first_keys
-        self._remembered: tuple[str | None, Sequence[int], Sequence[int], list[str]] = (None, (), (), [])
+        self._remembered = _NOTHING_REMEMBERED
         self._extra = _extra_word_characters(word_characters)
         self._word_characters = word_characters
 
@@ -188,6 +189,7 @@ class PhraseTrie:
                 starts.extend(start for start, _ in found)
                 numbers.extend(number for _, number in found)
             remembered = self._remembered = (folded, starts, numbers, names)
+            _REMEMBERING.add(self)
         return remembered[1], remembered[2], remembered[3]
 
     def _match_at(self, text: str, start: int, endpos: int, key: str = "") -> int | None:
@@ -279,6 +281,23 @@ def places(text: str, word_characters: str) -> dict[str, array[int]]:
     class body such as `\\w'’`), by folded key, each list in order; kept for the last few
     texts, which every phrase list of a run reads."""
     return _places(_folded(text), word_characters)
+
+
+# The lists that keep a text's openings (`PhraseTrie._openings`), to let go of them.
+_REMEMBERING: weakref.WeakSet[PhraseTrie] = weakref.WeakSet()
+_NOTHING_REMEMBERED: tuple[str | None, Sequence[int], Sequence[int], list[str]] = (None, (), (), [])
+
+
+def forget_texts() -> None:
+    """Let go of what is kept for the last texts read (their folded copies, their indexes of
+    places, each list's openings in them): called once a document's rules are done, so that
+    a 10 MB article's derived views (several times its text) are not held while its findings
+    are mapped and reported."""
+    _folded.cache_clear()
+    _places.cache_clear()
+    for trie in list(_REMEMBERING):
+        trie._remembered = _NOTHING_REMEMBERED
+    _REMEMBERING.clear()
 
 
 @functools.lru_cache(maxsize=8)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -78,11 +79,12 @@ class Gated:
 
 
 @functools.lru_cache(maxsize=4)
-def _starts(text: str, found: frozenset[Opening], pos: int, endpos: int) -> list[int]:
+def _starts(text: str, found: frozenset[Opening], pos: int, endpos: int) -> Sequence[int]:
     """The places in [pos, endpos) where one of the openings stands, in order; kept for
     the next patterns of the text that share their openings (a refusal's subjects), and
-    for no more than a few (a long article's places run to hundreds of thousands)."""
-    return _find_starts(text, found, pos, endpos)
+    for no more than a few (a long article's places run to hundreds of thousands: four
+    bytes each, not an integer object and a list's slot)."""
+    return array("I", _find_starts(text, found, pos, endpos))
 
 
 def _find_starts(text: str, found: frozenset[Opening], pos: int, endpos: int) -> list[int]:
@@ -172,6 +174,12 @@ def _sorted_keys(text: str) -> list[str]:
     """The keys of the text's places in order, kept for the last few texts (not their
     places, which a long article holds by the million)."""
     return sorted(places(text, _PLACE_CHARACTERS))
+
+
+def forget_texts() -> None:
+    """Let go of the places and keys kept for the last texts read (see phrase_trie.forget_texts)."""
+    _starts.cache_clear()
+    _sorted_keys.cache_clear()
 
 
 def is_word(character: str) -> bool:

@@ -133,7 +133,7 @@ GUTTER = 9
 """Columns of the line-number gutter: `    12 │ `."""
 
 
-def _excerpt(width: int, source: str, starts: list[int], diagnostic: Diagnostic) -> list[Pieces]:
+def _excerpt(width: int, source: str, starts: Sequence[int], diagnostic: Diagnostic) -> list[Pieces]:
     """The finding's source line (a window around the finding when the line is wider than
     the console), the finding underlined under it, and the rewrite on a line of its own."""
     if diagnostic.line < 1 or diagnostic.line > len(starts):

@@ -64,8 +64,7 @@ def neighbourhood(doc: Document, sentence: Span, before: int, after: int) -> lis
 def _last_starting_at_or_before(doc: Document, offset: int) -> int:
     """Body sentences follow one another without overlapping, so the one holding an offset
     is found by bisection: a scan per finding was quadratic on a long help article."""
-    starts = doc.memo("body-sentence-starts", lambda: [sentence.start for sentence in doc.body_sentences])
-    return bisect.bisect_right(starts, offset) - 1
+    return bisect.bisect_right(doc.body_sentences.starts, offset) - 1
 
 
 def is_automated_notice(doc: Document) -> bool:

@@ -22,7 +22,7 @@ Use instead:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
@@ -136,7 +136,9 @@ def _opening_verb(sentence: str, settings: Settings) -> str:
     return words[0] if words else ""
 
 
-def _stacked(doc: Document, sentences: list[Span], sympathetic: set[int], settings: Settings) -> Iterator[Diagnostic]:
+def _stacked(
+    doc: Document, sentences: Sequence[Span], sympathetic: set[int], settings: Settings
+) -> Iterator[Diagnostic]:
     run: list[Span] = []
     for sentence in [*sentences, None]:
         if sentence is not None and sentence.start in sympathetic:

@@ -237,11 +237,12 @@ def _read(doc: Document, min_words_for_grade: int, kept_from: int | None) -> Rea
     if unjoined:
         joined.append(" ".join(unjoined))
     grade = None
-    prose = " ".join(joined)
-    if word_count >= min_words_for_grade and _reads_as_english(prose):
-        from empathylint.language.grade import flesch_kincaid_grade
+    # The prose is the pieces joined by spaces, read without joining them: a long article's
+    # would be one more copy of its text.
+    if word_count >= min_words_for_grade and _reads_as_english(joined):
+        from empathylint.language.grade import flesch_kincaid_grade_of
 
-        grade = flesch_kincaid_grade(prose)
+        grade = flesch_kincaid_grade_of(joined)
     return Reading(tuple(sentences), word_count, grade)
 
 
@@ -280,14 +281,16 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 _MIN_ENGLISH_SHARE = 0.8
 
 
-def _reads_as_english(prose: str) -> bool:
+def _reads_as_english(pieces: list[str]) -> bool:
+    """Whether the pieces (joined by spaces) read as English."""
     from empathylint.language.grade import is_pronounceable
 
     # Counted a piece at a time (a long article's list of words would outweigh its text),
     # each distinct word looked up once, its ’ made ' (the pattern takes either).
     counted: Counter[str] = Counter()
-    for found in findall_by_piece(_LETTER_WORD, prose):
-        counted.update(found)
+    for piece in pieces:
+        for found in findall_by_piece(_LETTER_WORD, piece):
+            counted.update(found)
     words = sum(counted.values())
     pronounceable = sum(count for word, count in counted.items() if is_pronounceable(word.replace("’", "'")))
     return bool(words) and pronounceable >= _MIN_ENGLISH_SHARE * words

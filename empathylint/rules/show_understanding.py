@@ -20,7 +20,7 @@ Use instead:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from empathylint.diagnostics import Diagnostic, Severity
@@ -73,7 +73,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         )
 
 
-def _enclosing(spans: list[Span], offset: int) -> Span:
+def _enclosing(spans: Sequence[Span], offset: int) -> Span:
     """The sentence or paragraph holding an offset (a one-character span if none does)."""
     return next((span for span in spans if span.start <= offset < span.end), Span(offset, offset + 1))
 

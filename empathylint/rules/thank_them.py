@@ -24,7 +24,7 @@ Use instead:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from empathylint.diagnostics import Diagnostic, Severity
@@ -87,13 +87,13 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     yield replace(finding, severity=Severity.INFO) if nicety else finding
 
 
-def _where_thanks_count(doc: Document, body: list[Span], settings: Settings) -> list[Span]:
+def _where_thanks_count(doc: Document, body: Sequence[Span], settings: Settings) -> list[Span]:
     """The greeting and the opening sentences of the body; in a short reply, every sentence
     but a closing "Thanks!"."""
-    opening = body[: settings.opening_sentences]
+    opening = list(body[: settings.opening_sentences])
     if count_words(doc.slice(doc.body)) <= settings.short_reply_words:
         last = body[-1]
-        opening = body if len(body) == 1 or not _is_closing_thanks(doc, last, settings) else body[:-1]
+        opening = list(body if len(body) == 1 or not _is_closing_thanks(doc, last, settings) else body[:-1])
     if doc.greeting is None:
         return opening
     # "Hi José, thanks for writing!" and "Hi Maria,\nThanks for the screenshots!" are one

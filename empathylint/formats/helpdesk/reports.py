@@ -71,7 +71,7 @@ def export_report(path: str, file_text: str, helpdesk: str, checked: Sequence[tu
     )
 
 
-def _at(location: ItemLocation, starts: list[int], offset: int) -> ItemLocation:
+def _at(location: ItemLocation, starts: Sequence[int], offset: int) -> ItemLocation:
     """The location with the file's line and column of `offset`."""
     line_index = bisect.bisect_right(starts, offset) - 1
     return dataclasses.replace(location, file_line=line_index + 1, file_column=offset - starts[line_index] + 1)

@@ -5,7 +5,9 @@ correction (`spelling`, fixed safely when there is one meaning); a word in no di
 is clearly a slip of a common one (`unknown-word`, a hint with its correction; one with no clear
 correction is mostly a name or a term, and is said only with `unknown-without-correction`); a
 real word where another was meant ("you account", "its been", "more then", "Setup a PIN",
-"we is", "have went") or a word too many ("let us know which plan do you need": `confused-word`);
+"we is", "have went"), a verb or noun in the wrong form ("we will sending", "it doesn't works",
+"happy help", "one of the reason", "every users", "on 10:00") or a word too many ("let us know
+which plan do you need": `confused-word`);
 a word typed twice ("the the"), doubled spaces between words (not in Markdown or HTML, which
 show them as one), a sentence that starts in lower case, a step's verb capitalised in mid-sentence
 ("To fix it, Upgrade the app") or a reply's sentence run on into the next with no full stop

@@ -47,7 +47,7 @@ _EITHER_WAY_LETTERS = frozenset("fhlmnrsux")
 
 
 def articles(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    sentence_starts = {s.start for s in doc.body_sentences}
+    sentence_starts = set(doc.body_sentences.starts)
     for match in _ARTICLE.finditer(doc.text, doc.body.start, doc.body.end):
         article, word = match.group(1), match.group(2)
         if article == "A" and match.start() not in sentence_starts:

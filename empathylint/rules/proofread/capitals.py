@@ -15,7 +15,7 @@ from empathylint.language import spelling
 from empathylint.language.vocabulary import data_table
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
-from empathylint.rules.proofread.spans import touches_object
+from empathylint.rules.proofread.spans import inside_any, quoted, touches_object
 
 _LOWERCASE_I = re.compile(r"(?<![\w'’.\-/@#\ufffc])i(?=[ \t\n,;]|['’](?:m|ve|ll|d)\b)")
 # A sentence that follows these did not really start: "5 p.m. tomorrow", "and so on... then".
@@ -129,9 +129,13 @@ def _joins_two_names(text: str, start: int, end: int) -> bool:
 
 
 def lowercase_i(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    in_quotes: list[Span] | None = None
     for match in _LOWERCASE_I.finditer(doc.text, doc.body.start, doc.body.end):
         if _joins_two_names(doc.text, match.start(), match.end()):
             continue
+        in_quotes = quoted(doc) if in_quotes is None else in_quotes
+        if inside_any(match.start(), match.end(), in_quotes):
+            continue  # the customer's words as they typed them: "i cant log in"
         span = Span(match.start(), match.end())
         yield replacing(
             "lowercase-i",
@@ -233,6 +237,7 @@ _NAME_WORD = re.compile(r"(?<![\w'’./@#\-\ufffc])[^\W\d_]\w*(?![\w'’/\-\ufff
 
 def name_casing(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     casings = _name_casings()
+    in_quotes: list[Span] | None = None
     for match in _NAME_WORD.finditer(doc.text, doc.body.start, doc.body.end):
         written = match.group()
         name = casings.get(written.lower())
@@ -240,5 +245,8 @@ def name_casing(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             # As the name is written, or with capitals of its own ("Github", "MacOS", a heading's
             # capitals): reviewers let a brand's inner capitals pass; a name in lower case they mark.
             continue
+        in_quotes = quoted(doc) if in_quotes is None else in_quotes
+        if inside_any(match.start(), match.end(), in_quotes):
+            continue  # quoted as someone typed it: "since tuesday"
         span = Span(match.start(), match.end())
         yield replacing("name-casing", span, f'"{written}" is a name; write it "{name}".', name, safe=False)

@@ -5,28 +5,26 @@ need"), found by the rules of context in language/confusables."""
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
 from empathylint.diagnostics import Diagnostic, Edit, Fix
 from empathylint.document import Document, Span
 from empathylint.language.confusables import confusions, inverted_questions
+from empathylint.language.grammar_frames import grammar_slips
 from empathylint.rules.proofread.codes import finding, replacing
 from empathylint.rules.proofread.settings import Settings
-
-# Words in double quotes on one line are someone else's, as they wrote them (the customer's
-# "cant login", a button's label), not the writer's slip.
-_QUOTED = re.compile(r'"[^"\n]{1,120}"|“[^”\n]{1,120}”')
+from empathylint.rules.proofread.spans import inside_any, quoted
 
 
 def confused_words(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
-    sentence_starts = frozenset(sentence.start for sentence in doc.body_sentences)
+    sentence_starts = frozenset(doc.body_sentences.starts)
     found_words = confusions(doc.text, doc.body.start, doc.body.end, sentence_starts)
-    quoted: list[re.Match[str]] | None = None
-    for found in itertools.chain(found_words, inverted_questions(doc.text, doc.body.start, doc.body.end)):
-        if quoted is None:
-            quoted = list(_QUOTED.finditer(doc.text, doc.body.start, doc.body.end))
-        if any(quote.start() < found.start and found.end < quote.end() for quote in quoted):
+    in_quotes: list[Span] | None = None
+    questions = inverted_questions(doc.text, doc.body.start, doc.body.end)
+    for found in itertools.chain(found_words, questions, grammar_slips(doc.text, doc.body.start, doc.body.end)):
+        if in_quotes is None:
+            in_quotes = quoted(doc)
+        if inside_any(found.start, found.end, in_quotes):
             continue
         span = Span(found.start, found.end)
         if not found.meant:

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from empathylint.diagnostics import Diagnostic
 from empathylint.document import Document, Span, count_words, distinct_words, word_matches
@@ -47,7 +47,7 @@ def misspellings(
     unknown = [Span(word.start(), word.end()) for word in word_matches(doc.text, doc.body) if word.group() in suspect]
     if not unknown:
         return
-    sentence_starts = {s.start for s in doc.body_sentences}
+    sentence_starts = set(doc.body_sentences.starts)
     # "Lorem ipsum dolor sit amet." is reported once as a leftover, not word by word.
     skipped = _sentences_holding(doc.body_sentences, [left.start for left in leftovers])
     skipped += _foreign_sentences(doc, unknown)
@@ -168,7 +168,7 @@ def _foreign_sentences(doc: Document, unknown: list[Span]) -> list[Span]:
     # or before it), found by bisection: counting every word against every sentence made a
     # long article cost the square of its length.
     sentences = doc.body_sentences
-    starts = [sentence.start for sentence in sentences]
+    starts = sentences.starts
     unknown_in: dict[int, int] = {}
     for span in unknown:
         index = bisect.bisect_right(starts, span.start) - 1
@@ -214,7 +214,7 @@ def _words_mid_sentence(doc: Document, sentence_starts: set[int]) -> set[str]:
     return {word.group() for word in word_matches(doc.text, doc.body) if word.start() not in sentence_starts}
 
 
-def _sentences_holding(sentences: list[Span], offsets: list[int]) -> list[Span]:
+def _sentences_holding(sentences: Sequence[Span], offsets: list[int]) -> list[Span]:
     """The sentences (in order, not overlapping) that hold one of the offsets, in order: each
     offset's only candidate is the last sentence starting at or before it, found by bisection."""
     starts = [sentence.start for sentence in sentences]

@@ -74,7 +74,7 @@ def doubled_spaces(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
         if OBJECT in doc.text[span.start - 1 : span.end + 1] or not doc.is_verbatim(span.start - 1, span.end + 1):
             continue  # beside code or where markup was dropped ("`+` Y  `→`"): alignment, not a slip
         found.append(span)
-    starts = [paragraph.start for paragraph in doc.paragraphs]
+    starts = doc.paragraphs.starts
     per_paragraph = Counter(bisect.bisect_right(starts, span.start) for span in found)
     for span in found:
         if per_paragraph[bisect.bisect_right(starts, span.start)] >= _JUSTIFIED:
