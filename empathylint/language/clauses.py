@@ -1,7 +1,9 @@
 """Where a clause stands in its sentence: whether a condition or a purpose opens it ("if you
 can't sign in", "so that no one can"), whether its sentence is a question, whether a span
-gives a reason, and where the word ends that a contraction belongs to. Shared by the refusal
-grammar and the rules that read its findings."""
+gives a reason (and the patterns, built from a rule's word lists, for the words around a no
+that give its why: a state, a bound, someone else's things, a concession, a lead), and where
+the word ends that a contraction belongs to. Shared by the refusal grammar and the rules
+that read its findings."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Iterator
 
 from empathylint.document import Span
 from empathylint.language.phrase_trie import PhraseTrie
+from empathylint.language.verb_forms import word_alternation
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\n—–]|\s-\s")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -63,3 +66,48 @@ def in_condition(text: str, start: int, openers: PhraseTrie | None) -> bool:
     # "as long as you haven't", but not "if you are wondering why we don't".
     ends = [opener.end() for opener in openers.finditer(text, clause_start, start)]
     return bool(ends) and len(text[ends[-1] : start].split()) <= _OPENER_REACH
+
+
+# Patterns the rules build from their word lists, for the words around a no that give its why.
+
+
+def state_pattern(states: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A thing said to be in a state: "is closed", "has been locked", "was automatically archived"."""
+    if not states:
+        return None
+    return re.compile(
+        rf"(?<![\w'’])(?:is|are|was|were|been|now)(?:\s+(?:now|already|automatically|permanently|temporarily))?"
+        rf"\s+{word_alternation(states)}(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+def bound_pattern(bounds: tuple[str, ...]) -> re.Pattern[str] | None:
+    """When a no holds, after it: "until the strings are frozen", "once it's opened" (not a
+    closing "as I said before.")."""
+    if not bounds:
+        return None
+    return re.compile(rf"(?<![\w'’]){word_alternation(bounds)}\s+[\w'’]", re.IGNORECASE)
+
+
+def others_pattern(other_people: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Someone else's things: "another customer's account", "other members' details"."""
+    if not other_people:
+        return None
+    return re.compile(rf"(?<![\w'’]){word_alternation(other_people)}(?:['’]s?(?![\w'’]))", re.IGNORECASE)
+
+
+def concession_pattern(concessions: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A concession opening the sentence, after any greeting words run into it ("Hey there!")."""
+    if not concessions:
+        return None
+    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(concessions, key=len, reverse=True))
+    return re.compile(rf"[^\w]*(?:{words})(?![\w'’])", re.IGNORECASE)
+
+
+def reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A reason-leading word at the end of the text before the no: "…, so", "… why"."""
+    if not reason_leads:
+        return None
+    words = "|".join(re.escape(word) for word in sorted(reason_leads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{words})[\s,]*$", re.IGNORECASE)

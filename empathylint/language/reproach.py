@@ -11,13 +11,16 @@ refusal grammar of language/refusals.py (a subject and a negated verb of offerin
   was denied" (what they sent, as in blame's "your ticket lacks");
 - a company that withholds, by its name: "Acme does not offer refunds", "Acme no longer
   ships abroad" (a capitalised name, and a verb of trade or goods offered, not a tool's
-  abilities: "the browser does not offer tabs");
+  abilities: "the browser does not offer tabs"), or by a common noun for a business
+  (`organisations`): "the store does not accept cheques", "this repository doesn't accept issues";
 - blame for a slip: "you entered the wrong code", "you posted in the wrong category";
 - a rule quoted at them: "your post violates our guidelines", "this breaks the rules", "a
   violation of the terms", "removed for breaking the rules" (who broke it is the reader or
   their post; "a site that violates our terms" is someone else);
 - a sanction held over them: "may get you banned", "will result in a permanent suspension",
-  "failure to renew it will result in …", "members who don't follow the rules will be banned";
+  "failure to renew it will result in …", "members who don't follow the rules will be banned",
+  and held over people for what they do: "users who spam will be banned", "you may be
+  suspended for sharing it" (not "users who sign up today will be billed");
 - what the reader may not do: "you may not share your account" (an act, not "you may not
   see it yet", which is a possibility);
 - a reminder that they were told already: "as I mentioned", "as stated above", "as
@@ -39,6 +42,7 @@ from dataclasses import dataclass
 from empathylint.document import Span
 from empathylint.language.regex_openings import Gated
 from empathylint.language.verb_forms import word_alternation
+from empathylint.language.withheld_news import withheld_news
 
 _APOSTROPHE = "['’]"
 _END = r"(?![\w'’])"
@@ -52,6 +56,8 @@ _NOT_NAMES = r"(?:It|This|That|These|Those|He|She|They|We|You|I|Which|What|Who|T
 # Verbs that withhold only with goods after them: "does not offer refunds", not a tool's "won't
 # issue the popup".
 _GIVING = r"(?:offers?|provides?|gives?|issues?)"
+# What a business takes things in by: "the store does not accept cheques".
+_TAKING = r"accepts?"
 # Deeds in the past that are no regular "-ed": "you sent the wrong file".
 _DEEDS = r"(?:sent|put|chose|wrote|picked|set|took|made|gave|bought|paid)"
 # What is done to the reader, not by them: "you received the wrong item".
@@ -64,6 +70,15 @@ _SLIPS = r"(?:skipped|overlooked|mistyped|misspelled|misspelt|misentered)"
 _UNDONE = r"(?:confirmed|verified|responded|replied|completed|activated|submitted|updated|followed)"
 # Other people the product works for, held up against the reader: "works for our other customers".
 _OTHERS = r"(?:customers?|users?|members?|people|clients?)"
+# Whom a sanction is held over: "users who spam", "anyone posting ads", "you".
+_PEOPLE = rf"(?:you|anyone|anybody|those|{_OTHERS})"
+# How it is held over them: "will be", "may get", "are (permanently)".
+_SANCTIONED = (
+    r"\s+(?:(?:will|may|can|could|might)\s+(?:be|get)|are|is|get)(?:\s+(?:temporarily|permanently|immediately))?\s+"
+)
+# What a thing they sent is for, after it: "your request (to join the group)", "your claim
+# (for the lost parcel)".
+_ABOUT = r"(?:\s+(?:to|for|of|about)(?:\s+[\w'’-]+){1,4}?)?"
 # Up to three words between a verb and what it is about: "violates our community guidelines".
 _FEW_WORDS = r"(?:\s+[\w-]+){0,3}?"
 
@@ -106,6 +121,8 @@ class ReproachVocabulary:
     timing: tuple[str, ...] = ()
     # What the reader is to do, held over them when they fail to: "failure to renew it will …".
     duties: tuple[str, ...] = ()
+    # A business named by a common noun: "the store does not accept cheques".
+    organisations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,7 +148,8 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"(?:\s+(?:must|will|have\s+to|had\s+to|need\s+to)|{_APOSTROPHE}ll)?{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}"
         # "we declined to refund it", but "we declined to charge you the fee" is good news
         rf"(?!\s+to\s+(?!{word_alternation(words.offer_verbs)}{_END}))",
-        rf"{_START}(?:your|this|that)(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
+        # "your request (to join the group) was declined", "your claim (for a refund) has been denied"
+        rf"{_START}(?:your|this|that)(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)}{_ABOUT}\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be)"
         rf"{hedge}\s+{word_alternation(words.refusal_verbs)}{_END}",
         # "Do you have student prices? We do not." A no said short, at the end of a sentence.
         rf"{_START}(?:{subject})(?:\s+(?:do|does|can|will|are)\s+not|\s+cannot"
@@ -144,6 +162,15 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t|no\s+longer){hedge}"
         rf"\s+(?:{word_alternation(words.trade_verbs)}|{_GIVING}(?:\s+[\w-]+){{0,2}}?\s+{word_alternation(words.trade_goods)}){_END}",
     ]
+    if words.organisations:
+        # "the store does not accept cheques", "this repository no longer accepts issues": a
+        # business by a common noun, as by its name, and what it takes in
+        nos.append(
+            rf"{_START}(?:the|this|our)\s+{word_alternation(words.organisations)}"
+            rf"\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t|no\s+longer){hedge}"
+            rf"\s+(?:{_TAKING}|{word_alternation(words.trade_verbs)}"
+            rf"|{_GIVING}(?:\s+[\w-]+){{0,2}}?\s+{word_alternation(words.trade_goods)}){_END}"
+        )
     # "your plan doesn't include priority support": what they bought, found short of it
     nos.append(
         rf"{_START}your(?:\s+[\w-]+)?\s+{_HOLDINGS}\s+(?:does\s+not|doesn{_APOSTROPHE}t|will\s+not|won{_APOSTROPHE}t)"
@@ -154,10 +181,12 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         rf"{_START}none\s+of\s+(?:our|the|your)(?:\s+[\w-]+)?\s+{_HOLDINGS}s?\s+{hedge}"
         rf"(?:includes?|covers?|offers?|allows?|supports?|comes?\s+with){_END}"
     )
-    nos += _withheld_news(words, subject, hedge)
+    nos += withheld_news(words.news, words.timing, subject, hedge)
     rule = word_alternation(words.rule_nouns)
     rules = [
-        rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it)\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
+        # "your post violates our guidelines", "the pull request does not meet our guidelines"
+        rf"{_START}(?:your(?:\s+[\w-]+){{1,2}}?|you|this(?:\s+[\w-]+)?|it|the(?:\s+[\w-]+)?\s+{word_alternation(words.submissions)})"
+        rf"\s+{word_alternation(words.violations)}{_FEW_WORDS}\s+{rule}{_END}",
         rf"{_START}(?:a|any|repeated|serious|for)\s+(?:violation|violations|breach|breaches|violating|breaking|breaching)"
         rf"(?:\s+of)?{_FEW_WORDS}\s+{rule}{_END}",
         # "accounts that break our rules are suspended", "if you ignore the rules, your account
@@ -167,6 +196,11 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         # "… will have their accounts suspended"
         rf"|(?:will|may|can)\s+have\s+(?:their|your|its)(?:\s+[\w-]+){{1,2}}?)\s+{word_alternation(words.sanctions)}{_END}",
         rf"{_START}(?:get|gets|getting)\s+(?:you|your(?:\s+[\w-]+)?)(?:\s+(?:temporarily|permanently))?\s+{word_alternation(words.sanctions)}{_END}",
+        # "users who spam the forum will be banned", "anyone posting ads may be suspended",
+        # "you may be banned for spamming": a sanction held over people for what they do
+        rf"{_START}{_PEOPLE}\s+(?:who|that|found|caught|[^\W\d_]+ing)(?:\s+[\w'’-]+){{1,6}}?{_SANCTIONED}"
+        rf"{word_alternation(words.sanctions)}{_END}",
+        rf"{_START}{_PEOPLE}{_SANCTIONED}{word_alternation(words.sanctions)}{_END}(?=\s+(?:for|if|when|without)\s)",
         rf"{_START}(?:lead|leads|result|results)\s+(?:to|in)(?:\s+(?:a|an|your|the))?(?:\s+(?:temporary|permanent|account))?"
         rf"\s+{word_alternation(words.sanctions)}{_END}",
     ]
@@ -234,30 +268,6 @@ def compile_reproach(words: ReproachVocabulary) -> Reproach:
         reminders=Gated(reminders, re.IGNORECASE) if words.saying_verbs else None,
         repeats=Gated(repeats, re.IGNORECASE) if words.already_said else None,
     )
-
-
-# What may stand before news or a date withheld: "no further updates", "no firm ETA".
-_NEWS_ADJECTIVES = r"(?:\s+(?:any|an|a|the))?(?:\s+(?:further|more|additional|new|firm|exact|specific|set|clear))?"
-# What makes "no updates" news withheld from them, not a fact ("there are no updates for this
-# device"): "no updates to share", "no information yet", "no news at this time".
-_FOR_NOW = r"\s+(?:to\s+share|yet|at\s+(?:this|the)\s+(?:time|moment|point)|right\s+now|for\s+now|at\s+present)"
-
-
-def _withheld_news(words: ReproachVocabulary, subject: str, hedge: str) -> list[str]:
-    """ "We don't have any further information", "the team doesn't have a timeline", "there's
-    no ETA for the fix", "no updates to share yet": what they asked to know, withheld."""
-    if not (words.news or words.timing):
-        return []
-    told = word_alternation(words.news + words.timing)
-    who = rf"(?:{subject}|(?:our|the)\s+[^\W\d_]+\s+team)"
-    patterns = [
-        rf"{_START}{who}{hedge}\s+(?:do|does|did)(?:\s+not|n{_APOSTROPHE}t){hedge}\s+have{_NEWS_ADJECTIVES}\s+{told}{_END}",
-        rf"{_START}{who}{hedge}\s+(?:have|has)\s+no{_NEWS_ADJECTIVES}\s+{told}{_END}",
-        rf"{_START}no{_NEWS_ADJECTIVES}\s+{word_alternation(words.news)}{_END}(?={_FOR_NOW})",
-    ]
-    if words.timing:
-        patterns.append(rf"{_START}no{_NEWS_ADJECTIVES}\s+{word_alternation(words.timing)}{_END}")
-    return patterns
 
 
 def find_reproach(text: str, within: Span, reproach: Reproach) -> Iterator[tuple[str, Span]]:

@@ -61,6 +61,7 @@ class Settings:
     refusal_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "refusal-verbs"))
     trade_verbs: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "trade-verbs"))
     trade_goods: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "trade-goods"))
+    organisations: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "organisations"))
     violations: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "violations"))
     rule_nouns: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "rule-nouns"))
     sanctions: tuple[str, ...] = field(default_factory=default_phrases("negative-language", "sanctions"))
@@ -158,6 +159,7 @@ class Matchers:
                     duties=settings.reader_duties,
                     news=settings.withheld_news,
                     timing=settings.withheld_timing,
+                    organisations=settings.organisations,
                 )
             ),
             interface_gerunds=frozenset(map(normalize, settings.interface_gerunds)),

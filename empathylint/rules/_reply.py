@@ -91,8 +91,8 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*(?:(?:but|however|though
 # A no in a clause that leans on the next ("While we don't offer X, we do offer Y").
 _SUBORDINATE = re.compile(r"(?:while|whilst|although|though)\b", re.IGNORECASE)
 _READER = re.compile(r"you\b", re.IGNORECASE)
-# "We can only …" is another no, not an alternative.
-_ONLY = re.compile(r"\s+only\b", re.IGNORECASE)
+# "We can only …" and "we do not …" are other nos, not alternatives.
+_ONLY = re.compile(r"\s+(?:only|not)\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -139,7 +139,7 @@ def _alternative_within(text: str, start: int, end: int) -> tuple[int, int] | No
 
 
 def _opens_alternative(text: str, start: int) -> bool:
-    """Whether an alternative opens at `start`: "you can …", not "we can only …"."""
+    """Whether an alternative opens at `start`: "you can …", not "we can only …" or "we do not …"."""
     openers = _alternative_openers()
     opener = openers.match(text, start) if openers is not None else None
     return opener is not None and _ONLY.match(text, opener.end()) is None

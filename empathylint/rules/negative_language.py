@@ -4,7 +4,8 @@ What it does: finds language that closes a door or points at the customer, group
 it hurts: refusals and inability, read by grammar ("we can't refund", "we aren't currently
 offering", "we don't have a way to", "I'm unable to", "we have decided not to", "you won't
 be able to edit", "refunds are no longer available", "refunds cannot be issued", "we have
-to decline", "Acme does not offer refunds", "there's no option to"); negative framing ("unfortunately",
+to decline", "Acme does not offer refunds", "the store does not accept cheques", "your
+request to join was declined", "there's no option to"); negative framing ("unfortunately",
 "sadly", "I'm afraid", "impossible"); blame ("you failed to", "you didn't follow", "your
 ticket lacks", "caused by your changes", "you entered the wrong code"); commands and scolding ("you must", "please
 don't", "you're supposed to", "in the future, please", a curt "Please read the guide.", and
@@ -12,9 +13,10 @@ in replies "Do not …" or "… is required", and everywhere an order that keeps
 "Never open a second ticket", "Do not contact us before …"); rule citing ("we use the tracker exclusively
 for", "against our guidelines", "your post violates our terms", "per our policy", "may get
 you suspended", "failure to renew it will result in …", "members who don't follow the
-rules will be banned", "you may not share it"); condescension ("obviously", "simply click", "as I
+rules will be banned", "users who spam will be banned", "posts that do not meet the
+guidelines are hidden", "you may not share it"); condescension ("obviously", "simply click", "as I
 said", "as stated above", "I'd like to remind everyone"); dismissal ("it works for
-everyone else"); and stock negatives ("not my department", "your complaint"). A no stays a
+everyone else", "we accept no liability"); and stock negatives ("not my department", "your complaint"). A no stays a
 no: a rewrite never turns "we can't refund" into a promise; where a positive rewrite keeps
 the meaning it is offered ("You can't export until Friday" → "You'll be able to export from
 Friday"), and a shape with gaps (…) is a suggestion for a person to fill, never a fix.

@@ -4,8 +4,9 @@ What it does: flags a refusal ("we don't support", "that isn't possible", "we wo
 adding", "we're unable to", "we aren't currently offering") when no reason stands in its
 sentence or the one before ("because", "since", "due to", "so that", "for security
 reasons", "as it is outside the return window", a cause the no follows from: "the key is
-unknown, so we can't …"), nor after it in its own sentence (a colon, semicolon or dash, or
-a clause with its own subject: "We can't merge them: each holds its own history"), nor in
+unknown, so we can't …"), nor after it in its own sentence (a colon, semicolon or dash, a
+clause with its own subject: "We can't merge them: each holds its own history", or when it
+holds: "we aren't accepting translations until the strings are frozen"), nor in
 the two after as one that points back at it ("That's because …", "The reason is …") or
 gives the purpose ("For your privacy, …", "…, which keeps it fair"), nor in a canned
 reply's slot for it ("%{reject_reason}").
@@ -19,8 +20,11 @@ Refusals are read by the same grammar as negative-language's (a subject, a negat
 auxiliary or modal, a verb of offering or ability); saying what we can't find or confirm
 ("we can't reproduce it") is not a no, nor is a promise that keeps their things private
 ("we don't sell your personal data", "we have no access to your vault"), nor good news
-("we have no plans to raise prices"). An alternative is welcome, but it is not a reason:
-"We can't help with that here; DM us" still leaves the customer asking why.
+("we have no plans to raise prices"). A notice's no that follows from the state it names
+("This topic is closed. New replies are not allowed.") has its why, and so has one that
+keeps someone else's things private ("we can't discuss another customer's order"). An
+alternative is welcome, but it is not a reason: "We can't help with that here; DM us"
+still leaves the customer asking why.
 
 Why it matters: a bare "no" sounds like a closed door and invites an argument. Honesty
 beats a vague yes, and a reason makes the no fair; an alternative turns it into help.
@@ -48,7 +52,14 @@ from dataclasses import dataclass, field
 from empathylint.diagnostics import Diagnostic, Severity
 from empathylint.document import Document, Span
 from empathylint.language.cant_until import cant_until_rewrites
-from empathylint.language.clauses import reason_in
+from empathylint.language.clauses import (
+    bound_pattern,
+    concession_pattern,
+    others_pattern,
+    reason_in,
+    reason_lead_pattern,
+    state_pattern,
+)
 from empathylint.language.phrase_trie import PhraseTrie
 from empathylint.language.phrases import compile_phrases, find_phrases, normalize
 from empathylint.language.refusals import (
@@ -89,6 +100,9 @@ class Settings:
     reason_leads: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-leads"))
     reason_slots: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "reason-slots"))
     concessions: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "concessions"))
+    states: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "states"))
+    other_people: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "other-people"))
+    bounds: tuple[str, ...] = field(default_factory=default_phrases("say-no-with-why", "bounds"))
     sentences_before: int = 1
     sentences_after: int = 2
 
@@ -104,9 +118,12 @@ class Settings:
             reasons=compile_phrases(self.reasons),
             reasons_after=compile_phrases(self.reasons_after),
             not_reasons=compile_phrases(self.not_reasons),
-            reason_lead=_reason_lead_pattern(self.reason_leads),
+            reason_lead=reason_lead_pattern(self.reason_leads),
             reason_slots=frozenset(word.lower() for word in self.reason_slots),
-            concession=_concession_pattern(self.concessions),
+            concession=concession_pattern(self.concessions),
+            state=state_pattern(self.states),
+            others=others_pattern(self.other_people),
+            bound=bound_pattern(self.bounds),
         )
 
 
@@ -121,6 +138,9 @@ class _Matchers:
     reason_lead: re.Pattern[str] | None
     reason_slots: frozenset[str]
     concession: re.Pattern[str] | None
+    state: re.Pattern[str] | None
+    others: re.Pattern[str] | None
+    bound: re.Pattern[str] | None
 
 
 _SLOT_WORD = LazyPattern(r"[a-z]+")
@@ -164,7 +184,9 @@ def check(doc: Document, settings: Settings) -> Iterator[Diagnostic]:
             continue
         if _follows_from_cause(doc, sentence, refusal, matchers.reason_lead):
             continue
-        if _CAUSE_AFTER.search(doc.text, refusal.end, sentence.end):
+        if _CAUSE_AFTER.search(doc.text, refusal.end, sentence.end) or _found(
+            matchers.bound, doc.text, Span(refusal.end, sentence.end)
+        ):
             continue
         if kind in _CONCEDABLE and _conceded(doc, sentence, refusal, matchers.concession):
             continue
@@ -224,12 +246,20 @@ def _explained(doc: Document, sentence: Span, settings: Settings, matchers: _Mat
         reason_in(doc.text, span, matchers.reasons_after, matchers.not_reasons) for span in after
     ):
         return True
+    # "This topic is closed. New replies are not allowed.": a notice of the state it follows
+    # from; "we can't discuss another customer's order": their privacy is the why.
+    if any(_found(matchers.state, doc.text, span) for span in before) or _found(matchers.others, doc.text, sentence):
+        return True
     # A canned reply's slot for the reason fills it in ("%{reject_reason}" on the next line).
     region = Span(before[0].start, after[-1].end if after else len(doc.text))
     return any(
         not matchers.reason_slots.isdisjoint(_SLOT_WORD.findall(slot.raw.lower()))
         for slot in doc.placeholders_in(region)
     )
+
+
+def _found(pattern: re.Pattern[str] | None, text: str, span: Span) -> bool:
+    return pattern is not None and pattern.search(text, span.start, span.end) is not None
 
 
 def _follows_from_cause(doc: Document, sentence: Span, refusal: Span, reason_lead: re.Pattern[str] | None) -> bool:
@@ -254,22 +284,6 @@ def _conceded(doc: Document, sentence: Span, refusal: Span, concession: re.Patte
         return False
     turn = doc.text.find(",", refusal.end, sentence.end)
     return turn != -1 and any(character.isalpha() for character in doc.text[turn : sentence.end])
-
-
-def _concession_pattern(concessions: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A concession opening the sentence, after any greeting words run into it ("Hey there!")."""
-    if not concessions:
-        return None
-    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(concessions, key=len, reverse=True))
-    return re.compile(rf"[^\w]*(?:{words})(?![\w'’])", re.IGNORECASE)
-
-
-def _reason_lead_pattern(reason_leads: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A reason-leading word at the end of the text before the no: "…, so", "… why"."""
-    if not reason_leads:
-        return None
-    words = "|".join(re.escape(word) for word in sorted(reason_leads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:{words})[\s,]*$", re.IGNORECASE)
 
 
 RULE = Rule(
