@@ -1,4 +1,5 @@
-"""The `empathylint` application: its commands, `--version`, and the console script."""
+"""The `empathylint` application: its commands, `--version`, and the run the console script
+(`empathylint.cli.main`) starts once it has set the collector's thresholds."""
 
 import importlib
 import os
